@@ -1,0 +1,298 @@
+"""The typed records that flow between synoptic's stages (the nouns of DESIGN.md).
+
+Every stage takes records and returns new ones; nothing here does work beyond small helpers.
+Offsets (``start``/``end``) are character offsets into the text the stage was given: for an
+:class:`Article` that is its cleaned ``text`` unless a field says otherwise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+PublishedHow = Literal["metadata", "text", "inferred", "none"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Verdict = Literal["agree", "consistent", "conflict", "single-source"]
+
+
+def text_id(text: str) -> str:
+    """Stable id of a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line that cleaning took out of an article, kept for audit."""
+
+    text: str
+    reason: str
+    start: int = -1  # offset of the line in the raw text, -1 when unknown
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of cleaned text copied verbatim from the raw text.
+
+    ``clean_start`` is the offset in ``Article.text``, ``raw_start`` the offset in
+    ``Article.raw_text``; ``length`` characters are identical in both.
+    """
+
+    clean_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass
+class Article:
+    """One news report after ingest (and, once cleaned, with ``text`` cleaned)."""
+
+    id: str
+    text: str
+    raw_text: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    published_how: PublishedHow = "none"
+    updated: datetime | None = None
+    byline: str | None = None
+    language: str | None = None
+    source: str | None = None  # where it came from: a path, a URL, "stdin:3"
+    removed: list[RemovedLine] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)  # cleaned -> raw offset map
+    html: str | None = None  # the HTML it was extracted from, when it was HTML
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Map an offset in ``text`` to the same character in ``raw_text``.
+
+        Returns the offset unchanged when there is no segment map (the text was not
+        cleaned, or came from HTML where the raw text is not the extracted text).
+        """
+        if not self.segments:
+            return clean_offset
+        for seg in self.segments:
+            if seg.clean_start <= clean_offset <= seg.clean_start + seg.length:
+                return seg.raw_start + (clean_offset - seg.clean_start)
+        last = self.segments[-1]
+        return last.raw_start + last.length
+
+    def replace(self, **changes: Any) -> Article:
+        """A copy with some fields changed (stages return new records)."""
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text: ``text[start:end]``."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """A named-entity mention in one article."""
+
+    text: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP, ...
+    start: int
+    end: int
+    article: str = ""
+    entity: str | None = None  # canonical name once resolved
+
+
+@dataclass
+class Entity:
+    """One person, organisation or place, under all the names the sources give it."""
+
+    name: str
+    type: str
+    variants: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        """Ids of the articles that mention it, in first-seen order."""
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.article, None)
+        return list(seen)
+
+
+@dataclass
+class Figure:
+    """A numeric claim: a value with its qualifier as an interval, what it counts, and where."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float | None  # None: open towards minus infinity
+    high: float | None  # None: open towards infinity
+    qualifier: str | None = None  # as written: "more than", "almost", "some"
+    unit: str | None = None  # "EUR", "months", ...
+    category: str | None = None  # killed, injured, arrested, aircraft, money, duration, ...
+    subject: str | None = None  # "security forces", "demonstrators"
+    attribution: str | None = None  # "the Interior Ministry"
+    label: str | None = None  # the words that say what is counted, as written
+    article: str = ""
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+
+@dataclass
+class Quote:
+    """Words attributed to a speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None = None  # the speaker as written ("he", "Tokayev")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    entity: str | None = None  # canonical speaker name once resolved
+    cue: str | None = None
+    article: str = ""
+
+
+@dataclass
+class TimeRef:
+    """A time expression with its normalized value."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO date "2022-01-07", month "2022-01", interval "2022-01-07/2022-01-19"
+    granularity: str = "day"  # day, month, year, week, interval, time
+    anchor: str | None = None  # the date it was resolved against
+    article: str = ""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: str
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[TimeRef] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """Articles about one event."""
+
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    title: str | None = None
+    merged_from: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the brief
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A pointer into an article's stored (cleaned) text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class FactReport:
+    article: str
+    text: str
+    start: int
+    end: int
+    value: float
+    qualifier: str | None = None
+    label: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass
+class FactGroup:
+    label: str
+    verdict: Verdict
+    framing_differs: bool = False
+    low: float | None = None
+    high: float | None = None
+    category: str | None = None
+    subject: str | None = None
+    unit: str | None = None
+    reports: list[FactReport] = field(default_factory=list)
+
+
+@dataclass
+class QuoteVariant:
+    article: str
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+
+
+@dataclass
+class QuoteGroup:
+    speaker: str | None
+    text: str
+    variants: list[QuoteVariant] = field(default_factory=list)
+
+
+@dataclass
+class EntitySummary:
+    name: str
+    type: str
+    variants: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    text: str
+    evidence: list[Citation] = field(default_factory=list)
+    evidence_text: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SourceInfo:
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    published_how: PublishedHow = "none"
+    removed: int = 0  # lines cleaning took out
+
+
+@dataclass
+class Brief:
+    """What synoptic tells its user about one story (see ``synoptic.brief`` for the schema)."""
+
+    story: str
+    title: str | None
+    articles: list[SourceInfo] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    facts: list[FactGroup] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    entities: list[EntitySummary] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    schema: str = "synoptic.brief/1"
