@@ -1,0 +1,12 @@
+"""Storage: a small protocol (``base.Store``) with SQLite as the default."""
+
+from __future__ import annotations
+
+DEFAULT_DB = "synoptic.db"
+
+
+def open_store(path: str = DEFAULT_DB):  # type: ignore[no-untyped-def]
+    """Open (creating or migrating as needed) the SQLite store at ``path``."""
+    from synoptic.store.sqlite import SQLiteStore
+
+    return SQLiteStore(path)

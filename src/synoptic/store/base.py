@@ -1,0 +1,64 @@
+"""The storage protocol. SQLite (``synoptic.store.sqlite``) is the default implementation.
+
+Articles are stored cleaned, with their raw text and what cleaning removed. Re-adding the same
+article is a no-op; adding a changed text under the same id stores a new version (the newest one
+is current). Extractions, stories and briefs are derived data and can be rewritten at will.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, Protocol
+
+from synoptic.records import Article, Extraction, Story
+
+AddStatus = Literal["new", "unchanged", "updated"]
+
+
+class Store(Protocol):
+    """What every store offers. All writes are atomic: one transaction per call."""
+
+    path: str
+
+    def add_article(self, article: Article) -> AddStatus:
+        """Store an article (idempotent by id and text); say whether it was new."""
+        ...
+
+    def get_article(self, article_id: str) -> Article:
+        """The current version of an article; raises ``NotFoundError``."""
+        ...
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Current versions, in insertion order (all of them when ``ids`` is None)."""
+        ...
+
+    def count_articles(self) -> int: ...
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search (FTS5) over title and text: ``[{"id","title","snippet","story"}]``."""
+        ...
+
+    def put_stories(self, stories: Iterable[Story]) -> None:
+        """Replace the stories (and the article-to-story assignment) in one transaction."""
+        ...
+
+    def stories(self, limit: int | None = None, offset: int = 0, query: str | None = None,
+                since: str | None = None, until: str | None = None) -> list[Story]:
+        """Stories, newest first; ``query`` filters through FTS5, ``since``/``until`` by ISO date."""
+        ...
+
+    def get_story(self, story_id: str) -> Story: ...
+
+    def put_extraction(self, extraction: Extraction) -> None: ...
+
+    def get_extraction(self, article_id: str) -> Extraction | None: ...
+
+    def put_brief(self, story_id: str, brief: dict[str, Any]) -> None:
+        """Store a story's brief as its schema JSON."""
+        ...
+
+    def get_brief(self, story_id: str) -> dict[str, Any]:
+        """A story's brief JSON; raises ``NotFoundError``."""
+        ...
+
+    def close(self) -> None: ...
