@@ -1,0 +1,54 @@
+"""``synoptic run``: ingest sources, group stories, write a brief per story and an index."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from synoptic.cli import EXIT_OK, EXIT_SKIPPED
+
+log = logging.getLogger("synoptic")
+
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """The SOURCES arguments shared by every command that reads news."""
+    parser.add_argument("sources", nargs="+", metavar="SOURCES",
+                        help="files, directories (recursive), globs, '-' for JSON Lines records on stdin, "
+                             "or http(s) URLs with --fetch")
+    parser.add_argument("--fetch", action="store_true", help="fetch http(s) URLs given as sources")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="let --fetch reach loopback and private addresses (off by default)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "run", help="ingest SOURCES, group stories and write a brief per story into --out",
+        description="Ingest SOURCES into the store, group them into stories, and write per story "
+        "OUT/stories/<story>.json (brief schema), .md and .html, plus OUT/index.json, index.md and index.html. "
+        "Exit status 3 when some inputs were skipped.")
+    add_source_arguments(parser)
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the briefs and the index")
+    parser.add_argument("--db", metavar="PATH", help="SQLite store (default: OUT/synoptic.db)")
+    parser.add_argument("--max-words", type=int, default=200, help="summary length budget (default 200)")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="run on a local Dask cluster of N workers (needs synoptic[dask])")
+    parser.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask scheduler, e.g. tcp://HOST:8786")
+    parser.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    if args.workers or args.dask:
+        from synoptic.distributed import run_distributed
+
+        report = run_distributed(args.sources, args.out, db=args.db, address=args.dask, workers=args.workers,
+                                 fetch=args.fetch, allow_private=args.allow_private, max_words=args.max_words)
+    else:
+        from synoptic.pipeline import run
+
+        report = run(args.sources, args.out, db=args.db, fetch=args.fetch, allow_private=args.allow_private,
+                     max_words=args.max_words)
+    print(f"synoptic: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+          f"{len(report.skipped)} skipped; {len(report.stories)} stories written to {report.out}",
+          file=sys.stderr)
+    return EXIT_SKIPPED if report.skipped else EXIT_OK

@@ -1,0 +1,212 @@
+"""The whole job in one process: sources -> store -> stories -> extraction -> briefs -> files.
+
+Steps of :func:`run` (numbered here and in the code):
+
+1. ingest: read every source (bad ones are skipped and counted, never raised);
+2. clean: boilerplate and metadata lines out, learned across the batch;
+3. store: one transaction per article, idempotent;
+4. stories: cluster all current articles of the store;
+5. per story: extract (entities resolved across the story's articles, publication dates
+   inferred from peers), reconcile and build the brief, store it;
+6. render: per story JSON, Markdown and HTML, plus the index, written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from synoptic.errors import InputError
+from synoptic.progress import progress
+from synoptic.records import Article, Extraction, Story
+
+log = logging.getLogger("synoptic")
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts, the skipped inputs, and the stories it wrote."""
+
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    briefs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    out: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+def read_sources(sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
+                 report: RunReport | None = None) -> list[Article]:
+    """Steps 1-2: load and clean. Skipped inputs are logged (one line each) and recorded in ``report``."""
+    from synoptic.clean import clean_articles
+    from synoptic.ingest import load
+
+    report = report if report is not None else RunReport()
+    raw: list[Article] = []
+    for item in load(list(sources), fetch=fetch, allow_private=allow_private):
+        if isinstance(item, InputError):
+            log.warning("skipped %s", item)
+            report.skipped.append(item)
+        else:
+            raw.append(item)
+    return clean_articles(raw)
+
+
+def store_articles(store: Any, articles: list[Article], report: RunReport) -> None:
+    """Step 3: one transaction per article; counts new/unchanged/updated."""
+    for article in progress(articles, "store", total=len(articles)):
+        status = store.add_article(article)
+        setattr(report, status, getattr(report, status) + 1)
+
+
+def assign_stories(store: Any) -> list[Story]:
+    """Step 4: cluster every current article of the store into stories and save them."""
+    from synoptic.cluster import cluster_articles
+
+    articles = list(store.articles())
+    stories = cluster_articles(articles)
+    store.put_stories(stories)
+    return stories
+
+
+def brief_story(store: Any, story: Story, max_words: int = 200,
+                extractor: Callable[[list[Article]], list[Extraction]] | None = None) -> dict[str, Any]:
+    """Step 5 for one story: extract, reconcile, build the brief and store it with the extractions."""
+    from synoptic.brief import build_brief, to_json
+    from synoptic.extract import extract_articles
+
+    articles = list(store.articles(story.article_ids))
+    extractions = (extractor or extract_articles)(articles)
+    for extraction in extractions:
+        store.put_extraction(extraction)
+    brief = to_json(build_brief(story, articles, extractions, max_words=max_words))
+    store.put_brief(story.id, brief)
+    return brief
+
+
+def process(store: Any, articles: list[Article], report: RunReport | None = None,
+            max_words: int = 200) -> RunReport:
+    """Steps 3-5 on already-cleaned articles: store them, regroup stories, rewrite changed briefs.
+
+    Only stories whose membership changed, or whose articles changed, get a new brief.
+    """
+    report = report if report is not None else RunReport()
+    before = {s.id: list(s.article_ids) for s in _stories(store)}
+    touched = {a.id for a in articles}
+    statuses_before = report.new + report.updated
+    store_articles(store, articles, report)
+    changed_articles = report.new + report.updated - statuses_before
+    report.stories = assign_stories(store)
+    for story in progress(report.stories, "briefs", total=len(report.stories)):
+        stale = before.get(story.id) != list(story.article_ids) or (
+            changed_articles and touched.intersection(story.article_ids))
+        if stale or not _has_brief(store, story.id):
+            report.briefs[story.id] = brief_story(store, story, max_words=max_words)
+        else:
+            report.briefs[story.id] = store.get_brief(story.id)
+    return report
+
+
+def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = None, *,
+        fetch: bool = False, allow_private: bool = False, max_words: int = 200) -> RunReport:
+    """The whole job: read ``sources`` into the store at ``db`` (default ``OUT/synoptic.db``),
+    group stories, write briefs and the index under ``out``."""
+    from synoptic.store import open_store
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = RunReport(out=str(out_dir))
+    # 1-2. ingest and clean
+    articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
+    store = open_store(str(db or out_dir / "synoptic.db"))
+    try:
+        # 3-5. store, stories, briefs
+        process(store, articles, report, max_words=max_words)
+        # 6. render
+        write_outputs(store, report.stories, report.briefs, out_dir)
+    finally:
+        store.close()
+    return report
+
+
+def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path) -> None:
+    """Step 6: per story ``stories/<id>.json|.md|.html`` and ``index.json|.md|.html``."""
+    from synoptic.render import html as html_render
+    from synoptic.render import markdown as md_render
+
+    story_dir = out_dir / "stories"
+    story_dir.mkdir(parents=True, exist_ok=True)
+    index = []
+    for story in stories:
+        brief = briefs[story.id]
+        articles = {a.id: _article_view(a) for a in store.articles(story.article_ids)}
+        _write(story_dir / f"{story.id}.json", json.dumps(brief, ensure_ascii=False, indent=2))
+        _write(story_dir / f"{story.id}.md", md_render.render(brief))
+        _write(story_dir / f"{story.id}.html", html_render.render(brief, articles))
+        index.append(story_summary(story, brief))
+    _write(out_dir / "index.json", json.dumps({"stories": index}, ensure_ascii=False, indent=2))
+    _write(out_dir / "index.md", md_render.render_index(index))
+    _write(out_dir / "index.html", html_render.render_index(index))
+
+
+def story_summary(story: Story, brief: dict[str, Any]) -> dict[str, Any]:
+    """One line of the index: the story with counts taken from its brief."""
+    dates = sorted(a["published"] for a in brief.get("articles", []) if a.get("published"))
+    return {
+        "id": story.id,
+        "title": brief.get("title") or story.title,
+        "articles": len(story.article_ids),
+        "outlets": len({a.get("outlet") for a in brief.get("articles", []) if a.get("outlet")}),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "conflicts": sum(1 for f in brief.get("facts", []) if f.get("verdict") == "conflict"),
+        "json": f"stories/{story.id}.json",
+        "md": f"stories/{story.id}.md",
+        "html": f"stories/{story.id}.html",
+    }
+
+
+def _article_view(article: Article) -> dict[str, Any]:
+    return {"id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+            "text": article.text}
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically: a temporary file in the same folder, then rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _stories(store: Any) -> list[Story]:
+    try:
+        return list(store.stories())
+    except Exception:  # a new store has none
+        return []
+
+
+def _has_brief(store: Any, story_id: str) -> bool:
+    from synoptic.errors import NotFoundError
+
+    try:
+        store.get_brief(story_id)
+    except NotFoundError:
+        return False
+    return True
