@@ -18,6 +18,10 @@ class InputError(SynopticError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # picklable across processes (Dask workers) despite the two-argument constructor
+        return (self.__class__, (self.source, self.reason))
+
 
 class FetchError(InputError):
     """A URL was refused or could not be fetched (scheme, address, size, time or redirects)."""
