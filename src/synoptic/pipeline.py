@@ -39,6 +39,7 @@ class RunReport:
     skipped: list[InputError] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     briefs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)  # stories whose brief was (re)written
     out: str | None = None
 
     @property
@@ -113,6 +114,7 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
             changed_articles and touched.intersection(story.article_ids))
         if stale or not _has_brief(store, story.id):
             report.briefs[story.id] = brief_story(store, story, max_words=max_words)
+            report.changed.append(story.id)
         else:
             report.briefs[story.id] = store.get_brief(story.id)
     return report
@@ -140,21 +142,28 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     return report
 
 
-def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path) -> None:
-    """Step 6: per story ``stories/<id>.json|.md|.html`` and ``index.json|.md|.html``."""
+def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,
+                  only: Iterable[str] | None = None) -> None:
+    """Step 6: per story ``stories/<id>.json|.md|.html`` and ``index.json|.md|.html``.
+
+    With ``only``, just those stories' files are rewritten (the index always is).
+    """
     from synoptic.render import html as html_render
     from synoptic.render import markdown as md_render
 
     story_dir = out_dir / "stories"
     story_dir.mkdir(parents=True, exist_ok=True)
     index = []
+    rewrite = set(only) if only is not None else None
     for story in stories:
         brief = briefs[story.id]
+        index.append(story_summary(story, brief))
+        if rewrite is not None and story.id not in rewrite:
+            continue
         articles = {a.id: _article_view(a) for a in store.articles(story.article_ids)}
         _write(story_dir / f"{story.id}.json", json.dumps(brief, ensure_ascii=False, indent=2))
         _write(story_dir / f"{story.id}.md", md_render.render(brief))
         _write(story_dir / f"{story.id}.html", html_render.render(brief, articles))
-        index.append(story_summary(story, brief))
     _write(out_dir / "index.json", json.dumps({"stories": index}, ensure_ascii=False, indent=2))
     _write(out_dir / "index.md", md_render.render_index(index))
     _write(out_dir / "index.html", html_render.render_index(index))
