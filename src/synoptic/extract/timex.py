@@ -1,0 +1,599 @@
+"""Time expressions: find them, normalise them against the article's date, infer that date.
+
+``find_dates(text, anchor)`` is rule-based (HeidelTime's "news" mode in spirit): every rule is one
+regular expression without nested quantifiers (so no catastrophic backtracking) plus a function that
+turns the match into a TimeML-style value, relative to the anchor (the publication date):
+
+- days ``2022-01-07``, months ``2022-01``, years ``2022``, decades ``199``, ISO weeks ``2022-W01``,
+  quarters ``1989-Q3``, halves ``1989-H2``, seasons ``1989-FA`` (granularity says which);
+- ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` for "now", "recently", "the future"
+  (granularity ``ref``: not a point on a timeline).
+
+A weekday alone is the nearest such day on or before the anchor, unless the words around it look
+ahead ("next", "until", "will"), then it is the nearest on or after. "today, Friday" and
+"the day before yesterday, Wednesday" are one expression each. "until January 19" is the date itself.
+With ``anchor=None`` relative expressions get ``value=None``; dates that give their year keep it.
+
+``infer_published(text, peers)`` guesses the publication date from the article's own words and from
+the dates of its story peers (see its docstring).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from synoptic.records import TimeRef
+
+# ---------------------------------------------------------------- tuned constants
+
+#: A month-day without a year takes the anchor's year unless that puts it more than this many days
+#: away and the neighbouring year is within NEAR_YEAR_DAYS (so "December 28" in a January article is
+#: last December). Calibrated on TimeBank 1.2 (shared/eval/timebank-dev) and the seeds.
+FAR_SAME_YEAR_DAYS = 183
+NEAR_YEAR_DAYS = 92
+
+#: How many characters before a weekday are searched for words that look ahead ("will", "until").
+#: Calibrated on TimeBank 1.2 weekday values (shared/eval/timebank-dev).
+TENSE_WINDOW = 60
+
+#: infer_published: candidates run from the earliest reference date to this many days after the
+#: latest one; peers' dates further than PEER_WINDOW_DAYS from the peers' median are ignored.
+#: Chosen on the seeds (gold "published" of shared/gold/kazakhstan-2022.json).
+CANDIDATE_DAYS_AFTER = 7
+PEER_WINDOW_DAYS = 45
+
+# ---------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+
+_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+MONTH_NOT_MAY = MONTH.replace("|May|", "|")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+ORDWORD = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+PART = r"(?:morning|afternoon|evening|night)"
+NUMWORD = r"(?:[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+AHEAD = re.compile(
+    r"\b(?:will|'ll|shall|would|is to|are to|scheduled|expected|plans?|planned|going to|until|till|"
+    r"next|coming|due|set to|by)\b",
+    re.IGNORECASE,
+)
+PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: str | None
+    granularity: str
+
+
+Resolver = Callable[[re.Match[str], date | None, str], tuple[str | None, str]]
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_number(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _nearest_year(anchor: date, month: int, day: int) -> date | None:
+    """The month-day in the anchor's year, or the neighbouring year when that one is much closer."""
+    same = _safe_date(anchor.year, month, day)
+    if same is None:
+        return None
+    if abs((same - anchor).days) <= FAR_SAME_YEAR_DAYS:
+        return same
+    for y in (anchor.year - 1, anchor.year + 1):
+        other = _safe_date(y, month, day)
+        if other is not None and abs((other - anchor).days) <= NEAR_YEAR_DAYS:
+            return other
+    return same
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    """Whether the words before ``start`` (same sentence) point to the future."""
+    lo = max(0, start - TENSE_WINDOW)
+    before = text[lo:start]
+    brk = None
+    for brk in SENTENCE_BREAK.finditer(before):
+        pass
+    if brk is not None:
+        before = before[brk.end() :]
+    ahead = list(AHEAD.finditer(before))
+    if not ahead:
+        return False
+    past = list(PAST_CUE.finditer(before))
+    return not past or past[-1].start() < ahead[-1].start()
+
+
+def _weekday_date(anchor: date, wd: int, mode: str) -> date:
+    """Resolve a weekday: 'past' on/before the anchor, 'future' on/after, 'last' strictly before,
+    'next' strictly after, 'this' inside the anchor's week."""
+    delta = (anchor.weekday() - wd) % 7
+    if mode == "past":
+        return anchor - timedelta(days=delta)
+    if mode == "last":
+        return anchor - timedelta(days=delta or 7)
+    ahead = (wd - anchor.weekday()) % 7
+    if mode == "future":
+        return anchor + timedelta(days=ahead)
+    if mode == "next":
+        return anchor + timedelta(days=ahead or 7)
+    return anchor + timedelta(days=wd - anchor.weekday())  # this
+
+
+def _quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _last_full_quarter(anchor: date) -> tuple[int, int]:
+    q = _quarter_of(anchor) - 1
+    return (anchor.year, q) if q else (anchor.year - 1, 4)
+
+
+# ---------------------------------------------------------------- resolvers
+
+
+def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    month = _month_num(m["mon"])
+    day = ORDINALS.get((m["ordw"] or "").lower()) or _day_number(m["day"] or m["ordw"] or "1")
+    if m["year"]:
+        d = _safe_date(int(m["year"]), month, day)
+    elif anchor is None:
+        return None, "day"
+    else:
+        d = _nearest_year(anchor, month, day)
+        wd = m["wd"]
+        if d is not None and wd and d.weekday() != WEEKDAYS[wd.lower()]:
+            for y in (anchor.year - 1, anchor.year + 1):
+                alt = _safe_date(y, month, day)
+                if alt is not None and alt.weekday() == WEEKDAYS[wd.lower()]:
+                    d = alt
+                    break
+    return (d.isoformat() if d else None), "day"
+
+
+def _r_iso(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (d.isoformat() if d else None), "day"
+
+
+def _r_month_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    return f"{int(m['year']):04d}-{_month_num(m['mon']):02d}", "month"
+
+
+def _r_month_rel_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    if anchor is None:
+        return None, "month"
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return f"{anchor.year + shift:04d}-{_month_num(m['mon']):02d}", "month"
+
+
+def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    if anchor is None:
+        return None, "month"
+    month = _month_num(m["mon"])
+    mod = (m["mod"] or "").lower().strip()
+    y = anchor.year
+    if mod.startswith("last") or mod.startswith("this past"):
+        y = anchor.year if month < anchor.month else anchor.year - 1
+    elif mod.startswith("next") or mod.startswith("this coming"):
+        y = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        d = _nearest_year(anchor, month, 15)
+        y = d.year if d else y
+    return f"{y:04d}-{month:02d}", "month"
+
+
+def _r_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    return m["year"], "year"
+
+
+def _r_decade(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    y = m["dec"]
+    if len(y) == 2:  # the '90s
+        if anchor is None:
+            return None, "decade"
+        y = str(anchor.year)[:2] + y
+    return y[:3], "decade"
+
+
+def _r_relday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    if anchor is None:
+        return None, "day"
+    word = re.sub(r"\s+", " ", m["rel"].lower())
+    shift = {
+        "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2,
+    }[word]  # fmt: skip
+    return (anchor + timedelta(days=shift)).isoformat(), "day"
+
+
+def _r_weekday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    if anchor is None:
+        return None, "day"
+    wd = WEEKDAYS[m["wd"].lower()]
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
+    if mod in ("next", "this coming", "coming", "the following", "the next"):
+        mode = "next"
+    elif mod in ("last", "this past", "past", "the previous", "previous"):
+        mode = "last"
+    elif mod == "this":
+        mode = "this"
+    else:
+        mode = "future" if _looks_ahead(text, m.start()) else "past"
+    return _weekday_date(anchor, wd, mode).isoformat(), "day"
+
+
+def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    """this/last/next week|month|year|quarter|weekend|season."""
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    gran = {"week": "week", "weekend": "week", "month": "month", "year": "year", "quarter": "quarter"}
+    if unit in SEASONS:
+        gran_s = "season"
+    else:
+        gran_s = gran[unit]
+    if anchor is None:
+        return None, gran_s
+    shift = 0
+    if rel in ("last", "the past", "the previous", "past", "previous", "a", "the last"):
+        shift = -1
+    elif rel in ("next", "the coming", "the next", "coming", "the following"):
+        shift = 1
+    if unit in ("week", "weekend"):
+        d = anchor + timedelta(weeks=shift)
+        val = _iso_week(d) + ("-WE" if unit == "weekend" else "")
+        return val, "week"
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, shift)
+        return f"{y:04d}-{mo:02d}", "month"
+    if unit == "year":
+        return f"{anchor.year + shift:04d}", "year"
+    if unit == "quarter":
+        q = _quarter_of(anchor) + shift
+        y = anchor.year
+        if q < 1:
+            y, q = y - 1, 4
+        elif q > 4:
+            y, q = y + 1, 1
+        return f"{y:04d}-Q{q}", "quarter"
+    code = SEASONS[unit]
+    y = anchor.year
+    if shift < 0 or rel in ("this past",):
+        y = anchor.year if SEASON_LAST_MONTH[code] < anchor.month and code != "WI" else anchor.year - 1
+    elif shift > 0:
+        y = anchor.year + 1 if SEASON_LAST_MONTH[code] < anchor.month else anchor.year
+    return f"{y:04d}-{code}", "season"
+
+
+def _r_ago(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    unit = m["unit"].lower().rstrip("s")
+    gran = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}[unit]
+    if anchor is None:
+        return None, gran
+    num = m["num"].lower()
+    n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
+    if unit == "day":
+        return (anchor - timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(anchor - timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, -n)
+        return f"{y:04d}-{mo:02d}", "month"
+    if unit == "decade":
+        return str(anchor.year - 10 * n)[:3], "decade"
+    return f"{anchor.year - n:04d}", "year"
+
+
+def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    """"a year earlier", "year-ago", "the year-earlier quarter"."""
+    if anchor is None:
+        return None, "year"
+    if m["qunit"]:
+        y, q = _last_full_quarter(anchor)
+        return f"{y - 1:04d}-Q{q}", "quarter"
+    return f"{anchor.year - 1:04d}", "year"
+
+
+def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+        m["q"].lower()
+    ]
+    if m["qyear"]:
+        return f"{m['qyear']}-Q{q}", "quarter"
+    if anchor is None:
+        return None, "quarter"
+    rel = (m["qrel"] or "").lower()
+    if rel:
+        y = anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
+    else:
+        start = date(anchor.year, 3 * q - 2, 1)
+        y = anchor.year if start <= anchor else anchor.year - 1
+    return f"{y:04d}-Q{q}", "quarter"
+
+
+def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    if anchor is None:
+        return None, "quarter"
+    y, q = _last_full_quarter(anchor)
+    return f"{y:04d}-Q{q}", "quarter"
+
+
+def _r_half(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    h = 1 if m["h"].lower() in ("first", "1st") else 2
+    if m["hyear"]:
+        return f"{m['hyear']}-H{h}", "half"
+    if anchor is None:
+        return None, "half"
+    return f"{anchor.year:04d}-H{h}", "half"
+
+
+def _r_season(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    code = SEASONS[m["season"].lower()]
+    if m["syear"]:
+        return f"{m['syear']}-{code}", "season"
+    if anchor is None:
+        return None, "season"
+    return f"{anchor.year:04d}-{code}", "season"
+
+
+def _r_ref(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    word = m.group(0).lower()
+    if "future" in word or word in ("soon",):
+        return "FUTURE_REF", "ref"
+    if "recent" in word or "past" in word or word in ("previously", "formerly"):
+        return "PAST_REF", "ref"
+    return "PRESENT_REF", "ref"
+
+
+def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    if m["fy"]:
+        return m["fy"], "year"
+    if anchor is None:
+        return None, "year"
+    return f"{anchor.year:04d}", "year"
+
+
+# ---------------------------------------------------------------- rules
+
+_YEAR_TAIL = rf"(?:,?\s(?P<year>{YEAR})(?![0-9]))?"
+_WD_HEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s(?:the\s)?)?"
+_EDGE = r"(?<![\w-])"
+
+RULES: list[tuple[str, Resolver]] = [
+    (rf"{_EDGE}(?P<y>(?:19|20)[0-9]{{2}})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])(?![0-9])", _r_iso),
+    # "Friday, January 7, 2022", "Jan. 13", "January 6th"
+    (rf"{_EDGE}{_WD_HEAD}(?P<mon>{MONTH})\s(?P<day>{DAYNUM})(?![0-9]){_YEAR_TAIL}(?!\w)(?P<ordw>)", _r_full_date),
+    # "07 January 2022", "Sunday, 9 January"
+    (rf"{_EDGE}{_WD_HEAD}(?P<day>{DAYNUM})\s(?:of\s)?(?P<mon>{MONTH}){_YEAR_TAIL}(?!\w)(?P<ordw>)", _r_full_date),
+    # "Sunday, the ninth of January", "the 9th of January"
+    (
+        rf"{_EDGE}{_WD_HEAD}(?:(?P<ordw>{ORDWORD})|(?P<day>{DAYNUM}))\sof\s(?P<mon>{MONTH}){_YEAR_TAIL}(?!\w)",
+        _r_full_date,
+    ),
+    (rf"{_EDGE}(?P<mon>{MONTH})(?:\sof)?,?\s(?P<year>{YEAR})(?![0-9])", _r_month_year),
+    (rf"{_EDGE}(?P<mon>{MONTH})\s(?P<rel>last|this|next)\syear\b", _r_month_rel_year),
+    (
+        rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
+        rf"[Mm]id|[Ee]arlier|[Ll]ater)[\s-]|(?:[Tt]he\s)?(?:beginning|end|middle|start)\sof\s)?"
+        rf"(?P<mon>{MONTH_NOT_MAY})(?![\w-])",
+        _r_month,
+    ),
+    (rf"(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n)[\s-](?P<mon>May)(?![\w-])", _r_month),
+    (rf"(?i:{_EDGE}the\s)?(?P<dec>1[89][0-9]0|20[0-9]0|'[0-9]0)s\b", _r_decade),
+    (
+        rf"{_EDGE}(?:(?i:the\s(?:end|beginning|start|middle)\sof|(?:early|late|mid)[\s-]|fiscal|calendar)\s?)?"
+        rf"(?P<year>{YEAR})(?![0-9,.%]|\.[0-9]|\s(?:percent|people|troops|men|women)\b)",
+        _r_year,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:late\s|early\s)?(?P<rel>the\sday\sbefore\syesterday|the\sday\safter\stomorrow|"
+        r"yesterday|today|tonight|tomorrow)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
+        rf"(?:,\s{WEEKDAY}(?!\w))?",
+        _r_relday,
+    ),
+    (
+        rf"(?i:{_EDGE}(?P<mod>late|early|last|next|this|this\scoming|this\spast|the\sprevious|the\sfollowing|"
+        rf"the\snext|coming|past)\s)?(?P<wd>{WEEKDAY})(?:\s{PART})?(?!\w)",
+        _r_weekday,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
+        r"the\scoming|the\sfollowing|the\scurrent|the\slast|the\snext|the)\s(?P<unit>week|weekend|month|year|"
+        r"quarter|spring|summer|fall|autumn|winter)(?![\w-]))",
+        _r_unit_rel,
+    ),
+    (
+        r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        r"twelve|several|few)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before))\b",
+        _r_ago,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:the\s)?(?:a\s)?year[\s-](?:ago|earlier)(?:\s(?P<qunit>quarter|period))?(?![\w-]))",
+        _r_year_earlier,
+    ),
+    (
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear's\s)?(?P<q>{QUARTER_ORD})"
+        rf"[\s-](?:fiscal\s)?quarter(?:\sof\s(?P<qyear>{YEAR}))?(?![\w-]))",
+        _r_quarter,
+    ),
+    (r"(?i:(?<![\w-])the\s(?:latest\s|most\srecent\s|recent\s)?(?:quarter|period)(?![\w-]))", _r_the_quarter),
+    (
+        rf"(?i:(?<![\w-])(?:the\s)?(?P<h>first|second|1st|2nd|last)[\s-]half(?:\sof\s(?P<hyear>{YEAR}))?(?![\w-]))",
+        _r_half,
+    ),
+    (
+        rf"(?i:(?<![\w-])(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\s(?:of\s)?(?P<syear>{YEAR}))",
+        _r_season,
+    ),
+    (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?P<fy>{YEAR})?(?:year)?(?![\w-]))", _r_fiscal_year),
+    (
+        r"(?i:(?<![\w-])(?:now|currently|recently|the\snear\sfuture|the\sfuture|the\spast|these\sdays|"
+        r"at\spresent|nowadays|soon)(?![\w-]))",
+        _r_ref,
+    ),
+]
+_COMPILED = [(re.compile(p), f) for p, f in RULES]
+
+
+def _scan(text: str, anchor: date | None) -> list[_Hit]:
+    """Run every rule, then keep the longest of overlapping matches (earliest first on ties)."""
+    hits: list[_Hit] = []
+    for rx, resolve in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            value, gran = resolve(m, anchor, text)
+            hits.append(_Hit(m.start(), m.end(), value, gran))
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[_Hit] = []
+    for h in hits:
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    taken.sort(key=lambda h: h.start)
+    return taken
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,\t":
+        end -= 1
+    return start, end
+
+
+def find_dates(text: str, anchor: date | None) -> list[TimeRef]:
+    """Time expressions in ``text`` with values normalised against ``anchor`` (the publication date).
+
+    Returns one :class:`TimeRef` per expression, in text order, with ``text[start:end] == ref.text``.
+    ``anchor=None`` leaves relative expressions with ``value=None``.
+    """
+    refs: list[TimeRef] = []
+    anchor_s = anchor.isoformat() if anchor else None
+    for h in _scan(text, anchor):
+        start, end = _trim(text, h.start, h.end)
+        if end <= start:
+            continue
+        refs.append(TimeRef(text[start:end], start, end, h.value, h.granularity, anchor_s))
+    return refs
+
+
+# ---------------------------------------------------------------- publication date
+
+_WD_ANCHOR = re.compile(
+    r"(?i:(?<![\w-])(?P<rel>the\sday\sbefore\syesterday|yesterday|today|tonight|tomorrow)),\s(?P<wd>" + WEEKDAY + r")\b"
+)
+
+
+def infer_published(text: str, peers: list[date]) -> date | None:
+    """Guess an article's publication date from its own words and its story peers' dates.
+
+    1. Constraints from the text: "today, Friday" / "yesterday, Thursday" fix the weekday of
+       publication; explicit dates with a year ("07 January 2022") are reference points; weekdays
+       mentioned without a forward-looking cue are days on or before publication.
+    2. References: the peers' dates (those within PEER_WINDOW_DAYS of their median) and the text's
+       own full dates. Without any reference there is nothing to anchor on: None.
+    3. Candidates run from the earliest reference to CANDIDATE_DAYS_AFTER after the latest. Those
+       breaking a weekday constraint are dropped; among the rest the one that makes the article's
+       dates most compact wins (smallest spread of the candidate, its resolved weekday mentions and
+       the references), the earliest on ties.
+    """
+    # 1. constraints
+    fixed_wd: set[int] = set()
+    for m in _WD_ANCHOR.finditer(text):
+        shift = {"the day before yesterday": 2, "yesterday": 1, "today": 0, "tonight": 0, "tomorrow": -1}[
+            re.sub(r"\s+", " ", m["rel"].lower())
+        ]
+        fixed_wd.add((WEEKDAYS[m["wd"].lower()] + shift) % 7)
+    past_wds: list[int] = []
+    own_dates: list[date] = []
+    for ref in find_dates(text, None):
+        if ref.value and ref.granularity == "day":
+            d = _safe_date(*map(int, ref.value.split("-")))
+            if d and not _looks_ahead(text, ref.start):
+                own_dates.append(d)
+    for m in re.finditer(rf"(?<!\w)(?P<wd>{WEEKDAY})(?!\w)", text):
+        before = text[max(0, m.start() - 40) : m.start()].lower()
+        if re.search(r"(?:next|coming|until|till)\s*$", before) or re.search(r"(?:yesterday|today|tomorrow),\s*$", before):
+            continue
+        if _looks_ahead(text, m.start()):
+            continue
+        past_wds.append(WEEKDAYS[m["wd"].lower()])
+    # 2. references
+    refs = sorted(peers)
+    if refs:
+        median = refs[len(refs) // 2]
+        refs = [d for d in refs if abs((d - median).days) <= PEER_WINDOW_DAYS]
+        own_dates = [d for d in own_dates if abs((d - median).days) <= PEER_WINDOW_DAYS]
+    refs = sorted(refs + own_dates)
+    if not refs:
+        return None
+    # 3. candidates
+    best: tuple[int, date] | None = None
+    day = refs[0]
+    while day <= refs[-1] + timedelta(days=CANDIDATE_DAYS_AFTER):
+        if not fixed_wd or day.weekday() in fixed_wd:
+            points = [day, *refs, *(_weekday_date(day, wd, "past") for wd in past_wds)]
+            spread = (max(points) - min(points)).days
+            if best is None or spread < best[0]:
+                best = (spread, day)
+        day += timedelta(days=1)
+    return best[1] if best else None
+
+
+__all__ = ["find_dates", "infer_published"]
