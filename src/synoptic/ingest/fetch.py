@@ -1,0 +1,132 @@
+"""Fetching URLs safely: http/https only, public addresses only, bounded in time, size and redirects.
+
+Each hop of a redirect chain is checked again: its scheme, and every address its host name
+resolves to (loopback, private, link-local, reserved, multicast and unspecified addresses are
+refused unless ``allow_private``). The body is read streamed and the read stops at the size cap.
+Known limit: the check and the connection resolve the name separately, so a DNS server that
+changes its answer between the two (DNS rebinding) is not stopped.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from synoptic.errors import FetchError
+
+# Wall-clock budget for one URL including its redirects, in seconds.
+FETCH_TIMEOUT_S = 15.0
+# Largest body read; news pages are rarely over 2 MB of HTML.
+FETCH_MAX_BYTES = 5 * 1024 * 1024
+# Redirects followed before giving up (browsers allow 20; a news URL needs 1-3).
+MAX_REDIRECTS = 5
+USER_AGENT = "synoptic/0.1 (+news reconciliation; polite single fetches)"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A downloaded body with the URL it finally came from and its content type."""
+
+    url: str
+    body: bytes
+    content_type: str
+    charset: str | None
+
+
+def check_url(url: str, *, allow_private: bool = False) -> None:
+    """Raise :class:`FetchError` when ``url`` is not http(s) or its host resolves to a refused address."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FetchError(
+            url, f"scheme {parts.scheme or '(none)'!r} is not allowed; only http and https URLs are fetched"
+        )
+    host = parts.hostname
+    if not host:
+        raise FetchError(url, "has no host name; give a full http(s) URL")
+    try:
+        infos = socket.getaddrinfo(
+            host, parts.port or (443 if parts.scheme == "https" else 80), proto=socket.IPPROTO_TCP
+        )
+    except (socket.gaierror, UnicodeError) as err:
+        raise FetchError(url, f"host {host!r} could not be resolved ({err}); check the URL") from None
+    if allow_private:
+        return
+    for info in infos:
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+            addr = addr.ipv4_mapped
+        if (
+            addr.is_private
+            or addr.is_loopback
+            or addr.is_link_local
+            or addr.is_reserved
+            or addr.is_multicast
+            or addr.is_unspecified
+        ):
+            raise FetchError(
+                url,
+                f"resolves to a non-public address ({addr}); refused (use --allow-private for local servers)",
+            )
+
+
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    timeout: float = FETCH_TIMEOUT_S,
+    max_bytes: int = FETCH_MAX_BYTES,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Fetched:
+    """Download ``url`` within the limits; raises :class:`FetchError` naming the URL on any refusal."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    current = url
+    with httpx.Client(
+        follow_redirects=False,
+        timeout=httpx.Timeout(timeout),
+        trust_env=False,
+        headers={"User-Agent": USER_AGENT},
+    ) as client:
+        for _hop in range(max_redirects + 1):
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"took longer than {timeout:g} s; refused (try again later)")
+            check_url(current, allow_private=allow_private)
+            try:
+                with client.stream("GET", current) as resp:
+                    if resp.is_redirect:
+                        location = resp.headers.get("location")
+                        if not location:
+                            raise FetchError(
+                                url, f"redirect without a Location from {current}; check the URL"
+                            )
+                        current = urljoin(current, location)
+                        continue
+                    if resp.status_code >= 400:
+                        raise FetchError(url, f"server answered HTTP {resp.status_code}; check the URL")
+                    chunks: list[bytes] = []
+                    size = 0
+                    for chunk in resp.iter_bytes():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise FetchError(url, f"body is larger than the {max_bytes} byte cap; refused")
+                        if time.monotonic() > deadline:
+                            raise FetchError(
+                                url, f"took longer than {timeout:g} s; refused (try again later)"
+                            )
+                        chunks.append(chunk)
+                    ctype = resp.headers.get("content-type", "")
+                    charset = resp.charset_encoding
+                    return Fetched(
+                        str(resp.url), b"".join(chunks), ctype.split(";")[0].strip().lower(), charset
+                    )
+            except httpx.TimeoutException:
+                raise FetchError(url, f"timed out after {timeout:g} s; try again later") from None
+            except httpx.HTTPError as err:
+                raise FetchError(
+                    url, f"could not be fetched ({type(err).__name__}: {err}); check the URL"
+                ) from None
+    raise FetchError(url, f"more than {max_redirects} redirects; refused")

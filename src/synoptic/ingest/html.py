@@ -1,0 +1,137 @@
+"""HTML pages and fragments to text.
+
+Pages go through trafilatura (main text, title, site name, canonical URL; the date through
+htmldate, which trafilatura calls). Feed entry fragments are small and already the article, so
+they are flattened by :func:`fragment_to_text` without boilerplate removal.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from typing import Any
+
+from synoptic.errors import InputError
+from synoptic.ingest.metadata import outlet_from_host, parse_date
+from synoptic.records import Article, text_id
+
+log = logging.getLogger(__name__)
+
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+}
+
+
+def looks_html(data: bytes) -> bool:
+    """True when ``data`` starts like an HTML document."""
+    return bool(_HTML_SNIFF.match(data[:4096]))
+
+
+def _extract(html: str, url: str | None) -> Any:
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    except (
+        RecursionError,
+        ValueError,
+        TypeError,
+        AttributeError,
+    ) as err:  # lxml/trafilatura on hostile markup
+        log.debug("trafilatura failed: %s", err)
+        return None
+
+
+def html_article(html: str, source: str, *, url: str | None = None, article_id: str | None = None) -> Article:
+    """An article from an HTML page: ``text == raw_text ==`` the extracted main text; ``html`` kept.
+
+    Raises :class:`InputError` when no article text can be found in the page.
+    """
+    doc = _extract(html, url)
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError(
+            source, "no article text found in this HTML page; check that it is a news article page"
+        )
+    page_url = getattr(doc, "url", None) or url
+    outlet = getattr(doc, "sitename", None) or None
+    if not outlet and page_url:
+        from urllib.parse import urlsplit
+
+        outlet = outlet_from_host(urlsplit(page_url).hostname or "")
+    published: datetime | None = None
+    if getattr(doc, "date", None):
+        published = parse_date(str(doc.date))
+    return Article(
+        id=article_id or text_id(text),
+        text=text,
+        raw_text=text,
+        title=(getattr(doc, "title", None) or None),
+        url=page_url,
+        outlet=outlet,
+        published=published,
+        published_how="metadata" if published else "none",
+        byline=getattr(doc, "author", None) or None,
+        language=getattr(doc, "language", None) or None,
+        source=source,
+        html=html,
+    )
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Flatten an HTML fragment (a feed entry's content) to text, one block per paragraph."""
+    import lxml.html
+    from lxml import etree
+
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", fragment).strip()
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    parts: list[str] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK:
+                parts.append("\n")
+            if el.text and isinstance(el.tag, str):
+                parts.append(el.text)
+        else:
+            if tag in _BLOCK:
+                parts.append("\n")
+            if el.tail and el is not root:
+                parts.append(el.tail)
+    text = "".join(parts)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.split("\n")]
+    return "\n\n".join(ln for ln in lines if ln)
