@@ -1,0 +1,533 @@
+"""Named entities: find mentions in one text, resolve them into entities across many articles.
+
+``find_mentions`` runs the NER model (``models.py``) and then corrects its systematic errors on news
+text (full names tagged ORG, demonyms such as "Kazakh" tagged PERSON, "the" inside spans, ministries
+cut in two, acronyms defined in parentheses missed). ``resolve`` merges mentions across all the given
+articles the way Europe Media Monitor's JRC-Names does: names are normalised (ASCII, lowercase,
+vowel and doubled-consonant rules) and compared by edit distance, surnames join the one full name
+that has them, acronyms join the names they abbreviate, and first names alone never merge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from synoptic.extract import models
+from synoptic.records import Entity, Mention
+
+# Entity types kept from the model; everything else (dates, numbers, products...) is dropped.
+KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# When one surface form gets different types, ties are broken in this order.
+TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5}
+
+# Given names of two spellings of one person must be at least this similar (normalised Levenshtein
+# on the JRC keys). Calibrated on the seeds: "jomart"/"shomart" = 0.71 must pass; distinct given
+# names sharing a surname ("Alexander"/"Aleksandr" pass, "Ivan"/"Igor" = 0.5 must not).
+GIVEN_NAME_SIMILARITY = 0.7
+# A lone surname may join a full name of the same article when its key is this close (edits):
+# "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
+# at least MIN_CLOSE_SURNAME letters.
+CLOSE_SURNAME_EDITS = 1
+MIN_CLOSE_SURNAME = 4
+# Two place names (keys of at least MIN_FUZZY_PLACE letters) one edit apart are one place
+# ("Kirgistan"/"Kyrgyzstan" after normalisation).
+MIN_FUZZY_PLACE = 7
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m", "prof", "gen", "col", "lt", "sgt"}
+ORG_WORDS = {
+    "ministry", "organization", "organisation", "agency", "committee", "council", "department", "office",
+    "union", "nations", "party", "bank", "court", "service", "services", "guard", "army", "forces", "force",
+    "company", "group", "news", "times", "post", "press", "television", "tv", "radio", "airlines", "airways",
+    "university", "institute", "association", "federation", "commission", "parliament", "government",
+    "house", "international", "corporation", "corp", "inc", "ltd", "fund", "foundation", "chamber",
+    "treaty", "alliance", "network", "police", "assembly", "senate", "congress", "cabinet", "kremlin",
+}
+# Family name first (Chinese, Korean, Vietnamese order): a lone "Wang" is "Wang Wenbin".
+FAMILY_NAME_FIRST = {
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng",
+    "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye",
+    "cheng", "wei", "su", "lu", "ding", "ren", "xi", "kim", "lee", "park", "choi", "jung", "kang", "cho",
+    "yoon", "jang", "lim", "nguyen", "tran", "le", "pham",
+}
+DEMONYMS = {
+    "kazakh": "kazakhstan", "russian": "russia", "chinese": "china", "american": "united states",
+    "us": "united states", "u.s.": "united states", "british": "united kingdom", "uk": "united kingdom",
+    "french": "france", "german": "germany", "belarusian": "belarus", "ukrainian": "ukraine",
+    "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "uzbek": "uzbekistan", "turkish": "turkey",
+    "iranian": "iran", "israeli": "israel", "indian": "india", "japanese": "japan", "spanish": "spain",
+    "italian": "italy", "polish": "poland", "armenian": "armenia", "georgian": "georgia",
+    "austrian": "austria", "australian": "australia", "swiss": "switzerland", "dutch": "netherlands",
+}
+PORTFOLIOS = {
+    "interior": "interior", "internal affairs": "interior", "home affairs": "interior", "home": "interior",
+    "defense": "defense", "defence": "defense", "foreign": "foreign", "foreign affairs": "foreign",
+    "external affairs": "foreign", "finance": "finance", "justice": "justice", "health": "health",
+    "emergency situations": "emergencies", "emergencies": "emergencies", "energy": "energy",
+}
+_CAP = r"[A-Z][a-zA-Z’'-]+"
+_PORTFOLIO = (r"(?:Interior|Internal\s+Affairs|Home\s+Affairs|Defen[cs]e|Foreign(?:\s+Affairs)?|External\s+Affairs"
+              r"|Finance|Justice|Health|Energy|Emergency(?:\s+Situations)?|Economy|Education|Agriculture"
+              r"|Transport|Culture|Labou?r|Trade|Information)")
+MINISTRY_RE = re.compile(
+    rf"(?:(?P<q1>{_CAP})\s+)?(?:(?P<p1>{_PORTFOLIO})\s+Ministry\b"
+    rf"|Ministry\s+(?:of|for)\s+(?:the\s+)?(?P<p2>{_CAP}(?:\s+(?:and\s+)?{_CAP})*?)"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<q2>{_CAP}))?\b(?!\s+Ministry))"
+)
+NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "and", "of", "said",
+                  "says", "by", "from", "to", "in", "on", "at", "with", "for"}
+ACRONYM_DEF_RE = re.compile(r"\s*\(\s*([A-Z][A-Z&.]{1,9})\s*\)")
+TOKEN_RE = re.compile(r"[A-Za-z0-9’'.&-]+")
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def name_key(token: str) -> str:
+    """JRC-Names style key of one name token: ASCII, lowercase, transliteration rules applied.
+
+    1. ASCII lowercase, letters only; 2. "y" between vowels dropped (Tokayev/Tokaev);
+    3. y->i, ou->u, w->v, ph->f, ck->k, kh->h, dzh/zh->j; 4. doubled letters collapsed (Kassym/Kasym).
+    """
+    s = re.sub(r"[^a-z]", "", _ascii(token).lower())
+    s = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", s)  # 2
+    for a, b in (("dzh", "j"), ("zh", "j"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"),
+                 ("kh", "h")):
+        s = s.replace(a, b)  # 3
+    return re.sub(r"(.)\1+", r"\1", s)  # 4
+
+
+_FAMILY_KEYS = {name_key(n) for n in FAMILY_NAME_FIRST}
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", name.strip()) if t]
+
+
+def _key_tokens(name: str) -> list[str]:
+    parts = [name_key(p) for p in re.split(r"[\s-]+", name) if p]
+    return [p for p in parts if p]
+
+
+def surface_key(name: str) -> str:
+    """Key of a whole surface form: the tokens' keys joined (used to group identical names)."""
+    return " ".join(_key_tokens(name))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalpha()
+
+
+def _country(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = _ascii(word).lower().strip("’'")
+    if w.endswith("s") and w[:-1] in DEMONYMS.values():  # "Russia's" -> already stripped of quote
+        w = w[:-1]
+    return DEMONYMS.get(w, w)
+
+
+def ministry_key(text: str) -> tuple[str | None, str] | None:
+    """``(country, portfolio)`` of a ministry name ("Kazakh Interior Ministry" -> ("kazakhstan",
+    "interior")), or None when ``text`` is not a ministry name."""
+    m = MINISTRY_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    q = m.group("q1") or m.group("q2")
+    if q and q.lower() in NOT_QUALIFIERS:
+        q = None
+    portfolio = (m.group("p1") or m.group("p2") or "").lower()
+    portfolio = re.sub(r"^the\s+", "", portfolio)
+    return _country(q), PORTFOLIOS.get(portfolio, portfolio)
+
+
+# ---------------------------------------------------------------- finding mentions
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim articles, honorifics, possessives, unbalanced brackets and punctuation off a span."""
+    while True:
+        s = text[start:end]
+        m = re.match(r"(?:the|The|THE|a|A)\s+|(?:Mr|Mrs|Ms|Dr|Sir|Prof)\.?\s+", s)
+        if m and end - start - m.end() >= 2:
+            start += m.end()
+            continue
+        m = re.search(r"(?:['’]s|['’])$", s)
+        if m and m.start() >= 2:
+            end = start + m.start()
+            continue
+        if s and s[-1] in " \t\n,.;:!?\"“”‘’-(" and end - start > 1:
+            end -= 1
+            continue
+        if s and s[0] in " \t\n,.;:!?\"“”‘’-)" and end - start > 1:
+            start += 1
+            continue
+        if s.count("(") != s.count(")"):
+            cut = s.rfind("(") if s.count("(") > s.count(")") else s.rfind(")")
+            if cut > 0:
+                end = start + cut
+                continue
+        return start, end
+
+
+def _junk(text: str, full_text: str, label: str) -> bool:
+    """Model errors that are not names at all."""
+    if len(text) < 2 or "\n" in text or "http" in text or "/" in text or "@" in text:
+        return True
+    if not any(c.isupper() for c in text):
+        return True
+    toks = _tokens(text)
+    if len(toks) > 8:
+        return True
+    if len(toks) == 1 and not _is_acronym(text):
+        # a capitalised common word ("Protests", "State", "Government") also written in lowercase
+        if re.search(r"\b" + re.escape(text.lower()) + r"\b", full_text):
+            return True
+    return False
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Named-entity mentions in ``text`` (offsets into ``text``), with the model's errors corrected.
+
+    1. run the model; keep PERSON, ORG, GPE, LOC, NORP, FAC spans, trimmed of "the", titles, "'s";
+    2. ministries by rule ("Kazakh Ministry of the Interior", "the Interior Ministry"), replacing
+       the model's broken spans;
+    3. acronyms defined in parentheses after an ORG ("... Organization (OTSC)"): the acronym becomes
+       a mention whose ``entity`` holds the long name as written (a hint ``resolve`` follows);
+    4. type fixes: a name whose last word is a person's surname in this text is a PERSON; a single
+       word that is a demonym or the stem of a place in the text ("Kazakh") is NORP; one surface
+       form gets one type (majority, ties by ``TYPE_PRIORITY``);
+    5. junk dropped (URLs, lowercase, capitalised common words);
+    6. every other occurrence of a found name in the text becomes a mention too.
+    """
+    spans: list[tuple[int, int, str, str | None]] = []  # start, end, type, hint
+    tags: dict[int, str] = {}
+    for doc, offset in models.annotate(text):  # 1
+        for tok in doc:
+            tags[offset + tok.idx] = tok.tag_
+        for ent in doc.ents:
+            if ent.label_ not in KEPT_TYPES:
+                continue
+            s, e = _trim(text, offset + ent.start_char, offset + ent.end_char)
+            if e > s:
+                spans.append((s, e, ent.label_, None))
+    ministries = []  # 2
+    for m in MINISTRY_RE.finditer(text):
+        s, e = m.start(), m.end()
+        q = m.group("q1")
+        if q and q.lower() in NOT_QUALIFIERS:
+            s = m.start("p1") if m.group("p1") else text.index("Ministry", m.start())
+        ministries.append((s, e, "ORG", None))
+    spans = [sp for sp in spans if not any(sp[0] < me and ms < sp[1] for ms, me, _, _ in ministries)]
+    spans += ministries
+    spans.sort()
+    defined: list[tuple[int, int, str, str | None]] = []  # 3
+    for s, e, label, _ in spans:
+        if label != "ORG" or _is_acronym(text[s:e]):
+            continue
+        m = ACRONYM_DEF_RE.match(text, e)
+        if m:
+            defined.append((m.start(1), m.end(1), "ORG", text[s:e]))
+    spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
+
+    mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
+    mentions = [m for m in mentions if not _junk(m.text, text, m.type)]  # 5
+    _fix_types(mentions, tags)  # 4
+    mentions = _propagate(text, mentions)  # 6
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _fix_types(mentions: list[Mention], tags: dict[int, str]) -> None:
+    """Step 4 of :func:`find_mentions` (in place: the mentions are this function's own)."""
+    places = {m.text.lower() for m in mentions if m.type in ("GPE", "LOC")}
+    full_keys, single_keys = set(), set()
+    for m in mentions:
+        keys = _key_tokens(m.text)
+        if m.type == "PERSON" and len(keys) >= 2 and " " in m.text.strip():
+            full_keys.add(_family(keys))
+        elif m.type == "PERSON" and len(keys) == 1:
+            single_keys.add(keys[0])
+    for m in mentions:
+        low = m.text.lower()
+        words = _tokens(m.text)
+        if len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
+                                or (tags.get(m.start) == "JJ" and m.type != "GPE")):
+            m.type = "NORP"
+        elif m.type in ("ORG", "FAC", "GPE") and m.entity is None and not _is_acronym(m.text) \
+                and not ({w.lower().strip("’'") for w in words} & ORG_WORDS) \
+                and _key_tokens(m.text) and _family(_key_tokens(m.text)) in (
+                    full_keys | single_keys if len(words) > 1 else full_keys) \
+                and all(w[0].isupper() for w in words) and ministry_key(m.text) is None:
+            m.type = "PERSON"
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.text][m.type] += 1
+    for m in mentions:
+        if m.type != "NORP" and len(votes[m.text]) > 1:
+            counts = votes[m.text]
+            counts.pop("NORP", None)
+            m.type = min(counts, key=lambda t: (-counts[t], TYPE_PRIORITY.get(t, 9)))
+
+
+def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Step 6 of :func:`find_mentions`: other occurrences of the names found become mentions."""
+    taken = [(m.start, m.end) for m in mentions]
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type != "NORP" and len(m.text) >= 3:
+            known.setdefault(m.text, m)
+    extra = []
+    for name, model in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        for found in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = found.start(), found.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            extra.append(Mention(text=name, type=model.type, start=s, end=e, entity=model.entity))
+    return mentions + extra
+
+
+def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
+    """Occurrences in ``text`` of names found in other articles (``name -> type``) that the model
+    missed here, not overlapping ``mentions``; used to spread names across a story's articles."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        for found in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = found.start(), found.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            extra.append(Mention(text=name, type=label, start=s, end=e))
+    return extra
+
+
+# ---------------------------------------------------------------- resolving
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _family(keys: list[str]) -> str:
+    """The family-name key of a multi-token name (first token for family-name-first names)."""
+    return keys[0] if keys[0] in _FAMILY_KEYS and len(keys) == 2 else keys[-1]
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two multi-token person names (as key tokens) are one person: same family name, and given
+    names that are spelling variants (or one is an initial)."""
+    if _family(a) != _family(b):
+        return False
+    ga = [t for t in a if t != _family(a)]
+    gb = [t for t in b if t != _family(b)]
+    if not ga or not gb:
+        return True
+    x, y = ga[0], gb[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    sim = Levenshtein.normalized_similarity("".join(ga), "".join(gb))
+    return sim >= GIVEN_NAME_SIMILARITY
+
+
+def resolve(mentions: list[Mention]) -> list[Entity]:
+    """Merge mentions (of one story or one run) into entities; sets each ``Mention.entity`` (and
+    ``Mention.type``) to its entity's canonical name (and type).
+
+    1. one type per surface form across all mentions (majority vote);
+    2. identical keys merge (within a type);
+    3. persons: multi-token names with the same family name and similar given names merge; a lone
+       name joins the one full-name person that has it as family name (the one in its own article
+       when there are several), or a close spelling of a surname in its own article ("Saki"/"Psaki");
+       a lone first name never joins;
+    4. organisations: acronyms join the name they were defined for or whose initials they are;
+       names differing in one word with the same initials merge; ministries merge by
+       (country, portfolio), an unqualified "Interior Ministry" joining the one qualified ministry
+       of that portfolio (in its article first, then in all the given articles);
+    5. places one edit apart merge;
+    6. canonical name: the well-formed full name used by most articles (then most mentions, longest).
+    """
+    if not mentions:
+        return []
+    votes: dict[str, Counter[str]] = defaultdict(Counter)  # 1
+    for m in mentions:
+        votes[surface_key(m.text)][m.type] += 1
+
+    def vote(key: str) -> str:
+        counts = votes[key]
+        if len(counts) > 1 and "NORP" in counts and any(t != "NORP" for t in counts):
+            counts = Counter({t: c for t, c in counts.items() if t != "NORP"})
+        return min(counts, key=lambda t: (-counts[t], TYPE_PRIORITY.get(t, 9)))
+
+    forms: dict[tuple[str, str], list[Mention]] = defaultdict(list)  # 2: (type, key) -> mentions
+    for m in mentions:
+        key = surface_key(m.text)
+        if not key:
+            continue
+        forms[(vote(key), key)].append(m)
+    form_list = list(forms)
+    index = {f: i for i, f in enumerate(form_list)}
+    uf = _Union(len(form_list))
+    by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for f in form_list:
+        by_type[f[0]].append(f)
+
+    _resolve_persons(by_type.get("PERSON", []), forms, index, uf)  # 3
+    _resolve_orgs(by_type.get("ORG", []), forms, index, uf)  # 4
+    for label in ("GPE", "LOC"):  # 5
+        places = [f for f in by_type.get(label, []) if len(f[1]) >= MIN_FUZZY_PLACE and " " not in f[1]]
+        for i, a in enumerate(places):
+            for b in places[i + 1:]:
+                if a[1][0] == b[1][0] and Levenshtein.distance(a[1], b[1]) <= 1:
+                    uf.union(index[a], index[b])
+
+    groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for f in form_list:
+        groups[uf.find(index[f])].append(f)
+    entities = []
+    for members in groups.values():
+        ms = sorted((m for f in members for m in forms[f]), key=lambda m: (m.article, m.start))
+        label = members[0][0]
+        name = _canonical(ms, label)
+        for m in ms:
+            m.entity = name
+            m.type = label
+        variants = list(dict.fromkeys(m.text for m in ms))
+        entities.append(Entity(name=name, type=label, variants=variants, mentions=ms))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities
+
+
+def _resolve_persons(forms_p: list[tuple[str, str]], forms: dict, index: dict, uf: _Union) -> None:
+    full = [f for f in forms_p if " " in f[1]]
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if _same_person(a[1].split(), b[1].split()):
+                uf.union(index[a], index[b])
+    for f in forms_p:
+        if " " in f[1]:
+            continue
+        key = f[1]
+        holders = [g for g in full if _family(g[1].split()) == key]
+        by_root: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for g in holders:
+            by_root[uf.find(index[g])].append(g)
+        own_articles = {m.article for m in forms[f]}
+        if len(by_root) == 1:
+            uf.union(index[f], next(iter(by_root)))
+            continue
+        if len(by_root) > 1:  # several people share the surname: the one in the same article
+            local = {r for r, gs in by_root.items() if any(m.article in own_articles for g in gs for m in forms[g])}
+            if len(local) == 1:
+                uf.union(index[f], local.pop())
+            continue
+        if len(key) < MIN_CLOSE_SURNAME:
+            continue
+        close = {uf.find(index[g]) for g in full
+                 if Levenshtein.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS
+                 and any(m.article in own_articles for m in forms[g])}
+        if len(close) == 1:
+            uf.union(index[f], close.pop())
+
+
+def _resolve_orgs(forms_o: list[tuple[str, str]], forms: dict, index: dict, uf: _Union) -> None:
+    text_of = {f: forms[f][0].text for f in forms_o}
+    key_of_text = {}
+    for f in forms_o:
+        for m in forms[f]:
+            key_of_text[surface_key(m.text)] = f
+    # acronyms defined in the text (hint left by find_mentions)
+    for f in forms_o:
+        for m in forms[f]:
+            if m.entity and surface_key(m.entity) in key_of_text:
+                uf.union(index[f], index[key_of_text[surface_key(m.entity)]])
+    longs = [f for f in forms_o if not _is_acronym(text_of[f]) and len(f[1].split()) >= 2]
+    # names differing in one word, with the same initials ("Collective Safety/Security Treaty Organization")
+    for i, a in enumerate(longs):
+        wa = a[1].split()
+        for b in longs[i + 1:]:
+            wb = b[1].split()
+            if len(wa) == len(wb) >= 3 and _initials(text_of[a]) == _initials(text_of[b]) and \
+                    sum(x != y for x, y in zip(wa, wb, strict=True)) <= 1 and wa[-1] == wb[-1]:
+                uf.union(index[a], index[b])
+    # acronyms whose letters are a long name's initials: join when all such names are one entity
+    for f in forms_o:
+        if not _is_acronym(text_of[f]):
+            continue
+        letters = text_of[f].replace(".", "").replace("&", "")
+        roots = {uf.find(index[g]) for g in longs if _initials(text_of[g]) == letters}
+        if len(roots) == 1:
+            uf.union(index[f], roots.pop())
+    # ministries
+    keyed = [(f, ministry_key(text_of[f])) for f in forms_o]
+    keyed = [(f, k) for f, k in keyed if k]
+    qualified = [(f, k) for f, k in keyed if k[0]]
+    for i, (a, ka) in enumerate(qualified):
+        for b, kb in qualified[i + 1:]:
+            if ka == kb:
+                uf.union(index[a], index[b])
+    for f, (country, portfolio) in keyed:
+        if country:
+            continue
+        same = [g for g, k in qualified if k[1] == portfolio]
+        arts = {m.article for m in forms[f]}
+        local = {uf.find(index[g]) for g in same if any(m.article in arts for m in forms[g])}
+        every = {uf.find(index[g]) for g in same}
+        target = local if len(local) == 1 else every if len(every) == 1 and not local else set()
+        if len(target) == 1:
+            uf.union(index[f], target.pop())
+
+
+def _well_formed(name: str, label: str) -> bool:
+    words = _tokens(name)
+    if not words or any(ch.isdigit() for ch in name):
+        return False
+    if label == "PERSON":
+        return len(words) >= 2 and all(w[0].isupper() for w in words)
+    return True
+
+
+def _canonical(ms: Iterable[Mention], label: str) -> str:
+    articles: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for m in ms:
+        articles[m.text].add(m.article)
+        counts[m.text] += 1
+    names = list(counts)
+    good = [n for n in names if _well_formed(n, label)] or names
+    if label != "PERSON":
+        good = [n for n in good if not _is_acronym(n)] or good
+        if any(ministry_key(n) for n in good):
+            good = [n for n in good if (ministry_key(n) or (None,))[0]] or good
+    if label == "PERSON":
+        most = max(len(_tokens(n)) for n in good)
+        good = [n for n in good if len(_tokens(n)) == most]
+    return max(good, key=lambda n: (len(articles[n]), counts[n], len(n), n))
