@@ -1,0 +1,873 @@
+"""Reconcile a story across its sources: fact groups with verdicts, quote groups, a timeline.
+
+Three functions, each over one story's cleaned articles and their extractions:
+
+- :func:`fact_groups`: the figure reports that count the same thing (same category, same side,
+  same unit), one report per article, with a verdict (agree / consistent / conflict /
+  single-source, DESIGN rule 2) and a framing flag;
+- :func:`quote_groups`: versions of one utterance across sources and translations, one speaker,
+  fullest version first, "direct" only where the words are verbatim in the source;
+- :func:`timeline`: dated events (day granularity) merged across sources, in date order.
+
+What a figure counts is read from the figure's own clause in the article text (the words after the
+number first, then the words before it in the same clause, then the list it belongs to), with the
+extractor's ``category``/``subject`` taken first where they name something this module knows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from synoptic.records import (
+    Article,
+    Citation,
+    Extraction,
+    FactGroup,
+    FactReport,
+    Figure,
+    QuoteGroup,
+    QuoteVariant,
+    TimelineEntry,
+    TimeRef,
+    Verdict,
+)
+
+# ---------------------------------------------------------------- tuned constants
+#: Half-width of the tolerance band of "about N" (relative). Calibrated on the seeds: "about 750"
+#: must meet "more than 740" and "almost 750"; "about 2,500" must meet "more than 2,500". 10% is
+#: the usual reading of a rounded news figure.
+ABOUT_TOLERANCE = 0.10
+#: Width below N of "almost N" (relative): "almost 750" is [675, 750).
+ALMOST_SPAN = 0.10
+#: Words after the number searched for what it counts (stops earlier at a clause end or at the next
+#: figure). Calibrated on the seeds: "18 police and National Guard personnel were killed" needs 8.
+AFTER_WORDS = 9
+#: Words before the number (same clause) searched when nothing follows it.
+BEFORE_WORDS = 8
+#: Quotes shorter than this (in words) are compared through the sentence around them as well:
+#: a partial quote such as "nonsense." says little on its own.
+SHORT_QUOTE_WORDS = 6
+#: Similarity (cosine, 0..1) above which two quotes of one speaker are versions of one utterance.
+#: With MiniLM embeddings, calibrated on the seeds' gold quote groups (versions across translations
+#: score 0.45-0.8, different statements of the same speaker 0.1-0.4); with the TF-IDF fallback
+#: the scale is lower, hence a separate constant.
+QUOTE_SIM_EMBED = 0.50
+QUOTE_SIM_TFIDF = 0.30
+#: Longest timeline entry text, in words (the clause around the date, cut around it).
+TIMELINE_WORDS = 28
+
+INF = math.inf
+
+# ---------------------------------------------------------------- lexicons
+# What is counted. Priority order: events first (a number of people *killed* is a death toll even
+# when the clause also says "personnel"), then things, then bare head counts.
+_CATEGORY_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("killed", ("kill", "dead$", "death", "die$", "died$", "liquidat", "victim", "fatalit", "slain",
+                "murder", "eliminat", "perish", "lost their lives", "toll$")),
+    ("injured", ("injur", "wound", "hurt", "hospitali")),
+    ("arrested", ("arrest", "detain", "detention", "custody", "jail", "imprison", "under arrest")),
+    ("aircraft", ("plane$", "aircraft", "airplane", "jet$", "helicopter")),
+    ("checkpoints", ("checkpoint",)),
+    ("evacuated", ("evacuat",)),
+    ("troops", ("troop", "soldier", "personnel", "paratrooper", "servicem", "men$", "peacekeeper")),
+]
+# Categories where who is counted does not split the group (everyone arrested is one count).
+_SIDE_FREE = {"arrested", "aircraft", "checkpoints", "evacuated", "troops", "money", "duration"}
+
+# Who is counted: side -> {framing -> words}.
+_SIDE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "security forces": {
+        "security": ("police", "officer", "guard$", "guardsm", "security force", "security personnel", "soldier",
+                     "servicem", "troops", "law enforcement", "army$", "national guard",
+                     "policem"),
+    },
+    "protesters": {
+        "protesters": ("demonstrator", "protester", "protestor", "activist"),
+        "criminals": ("criminal", "bandit", "terrorist", "militant", "rioter", "looter", "extremist",
+                      "insurgent", "gunmen", "thug"),
+    },
+    "civilians": {
+        "civilians": ("civilian", "bystander", "resident", "passer"),
+    },
+    "people": {
+        "people": ("people$", "person$", "citizen"),
+    },
+}
+_VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
+                    r"(?!\s+\d)", re.I)
+_MONEY = {"€": "EUR", "euro": "EUR", "$": "USD", "dollar": "USD", "£": "GBP", "pound": "GBP",
+          "tenge": "KZT", "rouble": "RUB", "ruble": "RUB", "yuan": "CNY"}
+_DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
+             "year": "years", "decade": "decades"}
+_CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOP = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being it its "
+    "this that these those he she they we i you his her their our my your them us him not no so "
+    "said says say will would can could has have had do does did there here who whom which what "
+    "than then also all any into about over after before while when where out up down if".split()
+)
+
+
+# ---------------------------------------------------------------- small helpers
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` around ``[start, end)``."""
+    s0 = 0
+    for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
+        if m.end() <= start:
+            s0 = m.end()
+    m = _SENT_END.search(text, end)
+    s1 = m.start() if m else len(text)
+    return s0, max(s1, end)
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: enough to match "arrested"/"arrest", "weapons"/"weapon"."""
+    w = word.lower().strip("'’-")
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:6]
+
+
+def _content_stems(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
+
+
+def _word_pattern(word: str) -> str:
+    """A word-prefix pattern; a trailing ``$`` asks for the whole word (plural allowed)."""
+    if word.endswith("$"):
+        return r"(?<![a-z])" + re.escape(word[:-1]) + r"(?:s|es)?(?![a-z])"
+    return r"(?<![a-z])" + re.escape(word)
+
+
+def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
+    """``(start, end)`` of the first of ``words`` in ``window`` (word-prefix match), or (-1, -1)."""
+    best = (-1, -1)
+    low = window.lower()
+    for w in words:
+        m = re.search(_word_pattern(w), low)
+        if m and (best[0] < 0 or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _find_words(window: str, words: Sequence[str]) -> int:
+    """Position of the first of ``words`` in ``window`` (word-prefix match), or -1."""
+    return _find_span(window, words)[0]
+
+
+def canonical_category(words: str | None) -> str | None:
+    """The category this module groups by for a word or phrase ("liquidated" -> "killed"), or None."""
+    if not words:
+        return None
+    low = words.lower().strip()
+    for cat in ("money", "duration", "age"):
+        if low == cat:
+            return cat
+    hits = [(pos, i, cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)
+            if (pos := _find_words(low, ws)) >= 0]
+    return min(hits, key=lambda h: (h[1], h[0]))[2] if hits else None
+
+
+def canonical_side(words: str | None) -> tuple[str, str] | None:
+    """(side, framing) for a phrase naming who is counted ("armed criminals" -> protesters/criminals)."""
+    if not words:
+        return None
+    best: tuple[int, str, str] | None = None
+    for side, frames in _SIDE_WORDS.items():
+        for frame, ws in frames.items():
+            pos = _find_words(words, ws)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, side, frame)
+    return (best[1], best[2]) if best else None
+
+
+# ---------------------------------------------------------------- figures
+@dataclass
+class _Reading:
+    """What one figure counts, as read from its clause."""
+
+    figure: Figure
+    article: str
+    order: int  # position of the article in the story
+    category: str | None
+    side: str | None
+    framing: str | None
+    label: str | None  # the words saying who/what is counted, as written
+    unit: str | None
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+    rest: list[str] = field(default_factory=list)  # categories left in the clause ("killed and wounded")
+    published: datetime | None = None
+    published_sure: bool = False
+    end: int = -1  # end of the reported phrase ("26 armed criminals were liquidated")
+
+
+def qualifier_class(qualifier: str | None) -> str:
+    """The kind of bound a qualifier makes: more, atleast, less, atmost, almost, about, exact."""
+    q = (qualifier or "").lower()
+    if not q.strip():
+        return "exact"
+    table = [
+        ("atleast", ("at least", "minimum", "no fewer than", "no less than", "not less than")),
+        ("atmost", ("at most", "up to", "no more than", "maximum", "not more than")),
+        ("almost", ("almost", "nearly", "just under", "close to", "short of", "approaching")),
+        ("more", ("more than", "over", "above", "exceed", "overcome", "upwards of", "in excess of",
+                  "greater than", "beyond", "plus")),
+        ("less", ("less than", "fewer than", "under", "below")),
+        ("about", ("about", "around", "some", "approximately", "roughly", "estimated", "~", "circa",
+                   "approx", "or so")),
+    ]
+    for cls, words in table:
+        if any(re.search(r"(?<![a-z])" + re.escape(w), q) for w in words):
+            return cls
+    return "exact"
+
+
+def figure_interval(value: float, qualifier: str | None, low: float | None = None,
+                    high: float | None = None) -> tuple[float, float, bool, bool]:
+    """``(low, high, low_open, high_open)`` of a figure (DESIGN rule 2).
+
+    "more than 740" is (740, inf); "at least 3000" is [3000, inf); "almost 750" is [675, 750);
+    "about 750" is the band 750 ± ``ABOUT_TOLERANCE``. An unknown qualifier keeps the extractor's
+    ``low``/``high`` (None is open towards infinity).
+    """
+    cls = qualifier_class(qualifier)
+    if cls == "more":
+        return value, INF, True, True
+    if cls == "atleast":
+        return value, INF, False, True
+    if cls == "less":
+        return -INF, value, True, True
+    if cls == "atmost":
+        return -INF, value, True, False
+    if cls == "almost":
+        return value * (1 - ALMOST_SPAN), value, False, True
+    if cls == "about":
+        return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE), False, False
+    if qualifier and (low is not None or high is not None) and (low, high) != (value, value):
+        lo = -INF if low is None else low
+        hi = INF if high is None else high
+        return lo, hi, low is None, high is None
+    return value, value, False, False
+
+
+def _is_year(fig: Figure) -> bool:
+    digits = re.sub(r"\D", "", fig.text)
+    return (not fig.unit and not fig.category and float(fig.value).is_integer()
+            and 1800 <= fig.value <= 2100 and len(digits) == 4)
+
+
+@dataclass
+class _Clause:
+    """What :func:`_read_figure` reads around one figure."""
+
+    category: str | None = None
+    side: str | None = None
+    framing: str | None = None
+    label: str | None = None
+    unit: str | None = None
+    rest: list[str] = field(default_factory=list)
+    phrase_end: int = -1  # end of the words saying what is counted, right after the number
+
+
+def _word_end(text: str, pos: int) -> int:
+    m = re.match(r"[\w'’-]*", text[pos:])
+    return pos + (m.end() if m else 0)
+
+
+def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
+    """Steps 1-3 of reading a figure: what it counts (category), whose (side, framing), as written."""
+    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
+    next_start = min((n.start for n in neighbours if n.start >= fig.end and n is not fig), default=s1)
+    # 1. the words after the number, up to the clause end, the next figure or AFTER_WORDS words
+    after = text[fig.end:max(fig.end, min(s1, next_start))]
+    m = _CLAUSE_END.search(after)
+    if m:
+        after = after[: m.start()]
+    words = list(re.finditer(r"\S+", after))
+    if len(words) > AFTER_WORDS:
+        after = after[: words[AFTER_WORDS - 1].end()]
+    low_after = after.lower()
+    # 2. the words before it in its clause (after the previous figure)
+    prev_end = max((n.end for n in neighbours if n.end <= fig.start and n is not fig), default=s0)
+    before_all = text[max(s0, prev_end):fig.start]
+    cut = [mm.end() for mm in _CLAUSE_END.finditer(before_all)]
+    before = before_all[cut[-1]:] if cut else before_all
+    before = " ".join(before.split()[-BEFORE_WORDS:])
+    own = fig.text.lower()
+    out = _Clause(unit=fig.unit)
+    # money, durations and ages are told by the unit or the word right after the number
+    for word, code in _MONEY.items():
+        if word in own:
+            out.category, out.unit = "money", out.unit or code
+            break
+        mm = re.match(r"\s*(?:million|billion|thousand)?\s*" + re.escape(word), low_after)
+        if mm:
+            out.category, out.unit = "money", out.unit or code
+            out.phrase_end = _word_end(text, fig.end + mm.end())
+            break
+    if out.category is None:
+        combined = own + low_after
+        mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old)?", combined)
+        if mm and mm.start(1) <= len(own) + 2:
+            out.category = "age" if mm.group(2) else "duration"
+            if not mm.group(2):
+                out.unit = out.unit or _DURATION[mm.group(1)]
+            if mm.end() > len(own):
+                out.phrase_end = fig.end + mm.end() - len(own)
+    if out.category is None and re.match(r"\s*,", text[fig.end:fig.end + 2]) and re.search(
+            r"(president|leader|minister|man|woman|he|she),\s*$", text[max(s0, fig.start - 30):fig.start], re.I):
+        out.category = "age"
+    if out.category is None:
+        found = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
+        found = [f for f in found if f[1] >= 0]
+        if found:
+            found.sort()
+            out.category = found[0][2]
+            span_end = _find_span(low_after, dict(_CATEGORY_WORDS)[out.category])[1]
+            out.phrase_end = _word_end(text, fig.end + span_end)
+            # the other event categories of the clause, in text order ("killed and wounded")
+            out.rest = [c for _, _p, c in sorted(found, key=lambda f: f[1]) if c != out.category
+                        and c in ("killed", "injured", "arrested")]
+        else:
+            found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
+            found = [f for f in found if f[1] >= 0 and f[2] != "troops"]
+            if found:
+                found.sort()
+                out.category = found[0][2]
+    # 3. who is counted: the words after, else the nearest such word before it in the sentence
+    side = canonical_side(after)
+    out.label = _label_words(after)
+    if side is not None:
+        pos = _find_words(low_after, [w for fr in _SIDE_WORDS[side[0]].values() for w in fr])
+        if pos >= 0:
+            out.phrase_end = max(out.phrase_end, _word_end(text, fig.end + pos))
+        if out.category is None:
+            out.category = "people"  # a bare head count: "20,000 bandits"
+    elif out.label and out.phrase_end < 0 and out.category is not None:
+        out.phrase_end = fig.end + low_after.find(out.label.lower()) + len(out.label)
+    if side is None and out.category not in _SIDE_FREE:
+        before_sent = text[s0:fig.start].lower()
+        hits = []
+        for sd, frames in _SIDE_WORDS.items():
+            for frame, ws in frames.items():
+                for w in ws:
+                    for mm in re.finditer(_word_pattern(w), before_sent):
+                        hits.append((mm.start(), sd, frame))
+        if hits:
+            pos, sd, frame = max(hits, key=lambda h: h[0])
+            side = (sd, frame)
+            out.label = _word_at(text[s0:fig.start], pos)
+    if side:
+        out.side, out.framing = side
+    return out
+
+
+_MODIFIERS = frozenset(("security", "police", "armed", "national", "law", "riot", "other", "civilian"))
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The word at ``pos`` with a modifier before it ("police officers", "security forces")."""
+    m = re.match(r"[\w'’-]+", text[pos:])
+    word = m.group(0) if m else text[pos:pos + 20]
+    prev = re.search(r"([\w'’-]+)\s+$", text[:pos])
+    if prev and prev.group(1).lower() in _MODIFIERS:
+        return f"{prev.group(1)} {word}"
+    return word
+
+
+_VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "be", "killed", "injured", "died",
+                    "dead", "arrested", "detained", "wounded", "liquidated", "landed", "will", "by", "with",
+                    "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as"))
+
+
+def _label_words(after: str) -> str | None:
+    """The noun phrase right after a number, as written, without the verb ("armed criminals")."""
+    words: list[str] = []
+    for w in after.replace("“", " ").replace("”", " ").replace('"', " ").split():
+        w = w.strip(",.;:!?()-")
+        if not w or w.lower() in _VERBS or len(words) >= 3:
+            break
+        words.append(w)
+    return " ".join(words) or None
+
+
+def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Reading]:
+    """Read every usable figure of the story (years and vague quantities are left out)."""
+    by_id = {a.id: (i, a) for i, a in enumerate(articles)}
+    out: list[_Reading] = []
+    for ex in extractions:
+        if ex.article not in by_id:
+            continue
+        order, art = by_id[ex.article]
+        figs = sorted((f for f in ex.figures if 0 <= f.start < f.end <= len(art.text)), key=lambda f: f.start)
+        prev: _Reading | None = None
+        for fig in figs:
+            if _is_year(fig) or _VAGUE.match(fig.text) or fig.value is None:
+                continue
+            clause = _read_figure(fig, art.text, figs)
+            category, side, framing, label = clause.category, clause.side, clause.framing, clause.label
+            unit, rest = clause.unit, clause.rest
+            # the extractor's reading first, where it names something known here
+            ext_cat = canonical_category(fig.category) or (
+                fig.category.lower() if fig.category in ("money", "duration", "age") else None)
+            if ext_cat and category not in ("money", "duration", "age"):
+                category = ext_cat
+            ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
+            if ext_side and side is None:
+                (side, framing), label = ext_side, label
+                label = label or fig.subject or fig.label
+            same_sentence = prev is not None and _sentence_bounds(art.text, fig.start, fig.end)[0] <= prev.figure.start
+            # 4. "About 750 others." and "18 injured" carry on the figure before them
+            tail = art.text[fig.end:fig.end + 20].lower()
+            if prev is not None and category is None and re.match(r"\W*(others?|more)\b", tail):
+                category = prev.rest[0] if prev.rest else prev.category
+                side, framing = side or prev.side, framing or prev.framing
+            elif prev is not None and same_sentence and side is None and category is not None \
+                    and category not in _SIDE_FREE and prev.side is not None:
+                side, framing, label = prev.side, prev.framing, label or prev.label
+            if category is None:
+                prev = None
+                continue
+            if category in _SIDE_FREE:
+                side_key = None
+            elif category == "age":
+                side_key = _nearest_person(fig, ex, art.text)
+            else:
+                side_key = side or "people"
+            lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
+            reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
+                               label or fig.label, unit, lo, hi, lo_open, hi_open, rest,
+                               art.published, art.published_how in ("metadata", "text"))
+            reading.end = _phrase_end(art.text, fig, clause)
+            if category == "age" and side_key is None:
+                prev = None
+                continue
+            out.append(reading)
+            prev = reading
+    return out
+
+
+def _phrase_end(text: str, fig: Figure, clause: _Clause) -> int:
+    """Where the reported phrase ends: after what is counted, or after the label right after it."""
+    if clause.phrase_end > fig.end:
+        return clause.phrase_end
+    if clause.label:
+        at = text.find(clause.label, fig.end, fig.end + 40)
+        if at >= 0 and not text[fig.end:at].strip(" “”\"'-"):
+            return at + len(clause.label)
+    return fig.end
+
+
+def _nearest_person(fig: Figure, ex: Extraction, text: str) -> str | None:
+    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
+    people = [m for m in ex.mentions if m.type == "PERSON" and s0 <= m.start < s1]
+    if not people:
+        return None
+    m = min(people, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end)))
+    return m.entity or m.text
+
+
+def _meets(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> tuple[float, float, bool, bool] | None:
+    """The intersection of two intervals, or None when they are disjoint."""
+    if a[0] > b[0] or (a[0] == b[0] and a[2]):
+        lo, lo_open = a[0], a[2]
+    else:
+        lo, lo_open = b[0], b[2]
+    if a[1] < b[1] or (a[1] == b[1] and a[3]):
+        hi, hi_open = a[1], a[3]
+    else:
+        hi, hi_open = b[1], b[3]
+    if lo > hi or (lo == hi and (lo_open or hi_open)):
+        return None
+    return lo, hi, lo_open, hi_open
+
+
+def _interval(r: _Reading) -> tuple[float, float, bool, bool]:
+    return r.low, r.high, r.low_open, r.high_open
+
+
+def _contains(iv: tuple[float, float, bool, bool], v: float) -> bool:
+    lo, hi, lo_open, hi_open = iv
+    return (lo < v or (lo == v and not lo_open)) and (v < hi or (v == hi and not hi_open))
+
+
+def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float] | None]:
+    """The verdict of a group and its common interval (DESIGN rule 2).
+
+    1. one article: single-source;
+    2. one value that every report's interval holds: agree;
+    3. all intervals meet: consistent (the common interval is returned);
+    4. each later report (publication dates known, not inferred) raises the lower bound of the
+       earlier ones: consistent, an update;
+    5. otherwise: conflict (the range of the values is returned).
+    """
+    if len({r.article for r in reports}) <= 1:
+        r = reports[0]
+        return "single-source", (r.low, r.high)
+    values = {float(r.figure.value) for r in reports}
+    if len(values) == 1:
+        v = next(iter(values))
+        if all(_contains(_interval(r), v) for r in reports):
+            return "agree", (v, v)
+    common: tuple[float, float, bool, bool] | None = _interval(reports[0])
+    for r in reports[1:]:
+        common = _meets(common, _interval(r)) if common else None
+    if common is not None:
+        return "consistent", (common[0], common[1])
+    if all(r.published_sure and r.published for r in reports):
+        ordered = sorted(reports, key=lambda r: r.published)  # type: ignore[arg-type,return-value]
+        ok = True
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if not (later.published and earlier.published and later.published.date() > earlier.published.date()
+                    and later.high == INF and later.low >= earlier.high):
+                ok = False
+                break
+        if ok:
+            return "consistent", (ordered[-1].low, ordered[-1].high)
+    vals = sorted(values)
+    return "conflict", (vals[0], vals[-1])
+
+
+def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
+    """One report per article per group: keep the one that meets most of the others, the rest
+    start groups of their own (step 2 of :func:`fact_groups`)."""
+    groups: list[list[_Reading]] = []
+    pending = list(readings)
+    while pending:
+        by_article: dict[str, list[_Reading]] = defaultdict(list)
+        for r in pending:
+            by_article[r.article].append(r)
+        chosen: list[_Reading] = []
+        left: list[_Reading] = []
+        others_all = pending
+        for _art, rs in by_article.items():
+            if len(rs) == 1:
+                chosen.append(rs[0])
+                continue
+
+            def score(r: _Reading, others_all: list[_Reading] = others_all) -> tuple[int, int, int]:
+                meets = sum(1 for o in others_all if o.article != r.article and _meets(_interval(r), _interval(o)))
+                return (meets, 1 if r.label else 0, -r.figure.start)
+
+            best = max(rs, key=score)
+            chosen.append(best)
+            left.extend(r for r in rs if r is not best)
+        groups.append(chosen)
+        pending = left
+    return groups
+
+
+_SIDE_TITLE = {"security forces": "security forces", "protesters": "protesters", "civilians": "civilians",
+               "people": "people"}
+_CATEGORY_TITLE = {"killed": "killed", "injured": "injured", "arrested": "arrested or detained",
+                   "aircraft": "aircraft", "checkpoints": "checkpoints", "troops": "troops",
+                   "money": "amount", "duration": "duration", "age": "age", "evacuated": "evacuated"}
+
+
+def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
+    labels = []
+    for r in rs:
+        lab = (r.label or "").strip(" “”\"'").lower()
+        if lab and lab not in labels and category not in ("age",):
+            labels.append(lab)
+    what = _CATEGORY_TITLE.get(category, category)
+    if category == "age":
+        return f"age of {side}" if side else "age"
+    if category in ("money", "duration"):
+        return f"{what}{' (' + labels[0] + ')' if labels else ''}"
+    if side and side != "people":
+        words = " / ".join(labels[:3]) if labels else _SIDE_TITLE.get(side, side)
+        return f"{words}: {what}" if category != "troops" else f"{what} ({words})"
+    return f"{what}{' (' + ' / '.join(labels[:2]) + ')' if labels and category not in _SIDE_FREE else ''}" \
+        if category not in _SIDE_FREE else what
+
+
+def _phrase(articles: Sequence[Article], r: _Reading) -> str:
+    text = next(a.text for a in articles if a.id == r.article)
+    return text[r.figure.start:max(r.end, r.figure.end)]
+
+
+def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[FactGroup]:
+    """The figure reports of a story grouped by what they count, each group with its verdict.
+
+    Steps:
+    1. read each figure's category (killed, injured, arrested, aircraft, troops, money, duration,
+       age ...), side (security forces / protesters / civilians / people) and unit from its clause;
+    2. group by (category, side, unit); one report per article per group (the one that meets most
+       of the other articles' reports), the rest form groups of their own;
+    3. verdict per group (:func:`verdict_of`), framing_differs when the same count carries labels of
+       different framings ("demonstrators" vs "armed criminals");
+    4. order: groups reported by most articles first, conflicts before agreement at equal support.
+    """
+    # 1. readings
+    readings = _readings(articles, extractions)
+    # 2. groups
+    buckets: dict[tuple[str, str | None, str | None], list[_Reading]] = defaultdict(list)
+    for r in readings:
+        buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None)].append(r)
+    out: list[FactGroup] = []
+    for (category, side, unit), rs in buckets.items():
+        for group in _split_per_article(rs):
+            group.sort(key=lambda r: (r.order, r.figure.start))
+            # 3. verdict and framing
+            verdict, bounds = verdict_of(group)
+            framings = {r.framing for r in group if r.framing}
+            reports = [FactReport(article=r.article, text=_phrase(articles, r), start=r.figure.start,
+                                  end=max(r.end, r.figure.end),
+                                  value=float(r.figure.value), qualifier=r.figure.qualifier, label=r.label,
+                                  low=None if r.low == -INF else r.low, high=None if r.high == INF else r.high)
+                       for r in group]
+            lo, hi = bounds if bounds else (None, None)
+            out.append(FactGroup(
+                label=_group_label(category, side, group), verdict=verdict,
+                framing_differs=len(framings) > 1,
+                low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
+                category=category, subject=side, unit=unit or next((r.unit for r in group if r.unit), None),
+                reports=reports))
+    # 4. order
+    rank = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}
+    out.sort(key=lambda g: (-len(g.reports), rank[g.verdict], g.label))
+    return out
+
+
+# ---------------------------------------------------------------- quotes
+@dataclass
+class _Unit:
+    article: str
+    order: int
+    speaker: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    context: str
+
+
+def _speaker_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 1]
+    return words[-1] if words else None
+
+
+def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Unit]:
+    """Quotes cut at sentence ends (each piece still verbatim), with their speaker and context."""
+    by_id = {a.id: (i, a) for i, a in enumerate(articles)}
+    units: list[_Unit] = []
+    for ex in extractions:
+        if ex.article not in by_id:
+            continue
+        order, art = by_id[ex.article]
+        for q in ex.quotes:
+            speaker = q.entity or (q.speaker if q.speaker and q.speaker.lower() not in
+                                   ("he", "she", "they", "it", "we", "i") else None)
+            if not speaker or not (0 <= q.start < q.end <= len(art.text)):
+                continue
+            verbatim = art.text[q.start:q.end] == q.text
+            kind = q.kind if (verbatim or q.kind == "indirect") else "indirect"
+            pieces = _split_quote(art.text, q.start, q.end) if verbatim and q.kind == "direct" else [(q.start, q.end)]
+            for p0, p1 in pieces:
+                text = art.text[p0:p1] if verbatim else q.text
+                s0, s1 = _sentence_bounds(art.text, p0, p1)
+                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1]))
+    return units
+
+
+def _split_quote(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence pieces of a quote (offsets), so each statement can be matched on its own."""
+    pieces = []
+    p = start
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z“\"])", text[start:end]):
+        if len(text[p:start + m.start()].split()) >= 3:
+            pieces.append((p, start + m.start()))
+            p = start + m.end()
+    pieces.append((p, end))
+    if len(pieces) > 1 and len(text[pieces[-1][0]:pieces[-1][1]].split()) < 3:
+        last = pieces.pop()
+        pieces[-1] = (pieces[-1][0], last[1])
+    return pieces
+
+
+def _similarities(texts: list[str]) -> tuple[list[list[float]], float]:
+    """Pairwise cosine similarities: sentence embeddings when available, TF-IDF of stems else."""
+    try:
+        from synoptic.embed import get_embedder
+
+        vectors = get_embedder().embed(texts)
+        sims = (vectors @ vectors.T).tolist()
+        return sims, QUOTE_SIM_EMBED
+    except Exception:  # no embedder (optional model missing): TF-IDF is the documented fallback
+        pass
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [" ".join(_content_stems(t)) or "_" for t in texts]
+    m = TfidfVectorizer(token_pattern=r"\S+").fit_transform(docs)
+    return (m @ m.T).toarray().tolist(), QUOTE_SIM_TFIDF
+
+
+def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list[QuoteGroup]:
+    """Versions of one utterance across sources and translations, one speaker per group.
+
+    Steps:
+    1. quotes with a known speaker, cut into sentence pieces; a quote not verbatim in its source is
+       downgraded to indirect;
+    2. each piece is compared as its words, and (when short, e.g. a one-word partial quote) as the
+       sentence around it: sentence embeddings when ``synoptic.embed`` has a model, else TF-IDF;
+    3. pieces of the same speaker (by surname) above the threshold are joined (single link);
+       word overlap of stems joins pieces that share a distinctive run of words;
+    4. each group: the fullest direct version first; groups quoted by most articles first.
+    """
+    units = _quote_units(articles, extractions)
+    if not units:
+        return []
+    # 2. similarities
+    texts = [u.text if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context for u in units]
+    sims, threshold = _similarities(texts + [u.context for u in units])
+    n = len(units)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # 3. join
+    for i in range(n):
+        for j in range(i + 1, n):
+            ui, uj = units[i], units[j]
+            if _speaker_key(ui.speaker) != _speaker_key(uj.speaker):
+                continue
+            if ui.article == uj.article and (ui.start < uj.end and uj.start < ui.end):
+                parent[find(j)] = find(i)  # overlapping extractions of one quote
+                continue
+            sim = sims[i][j]
+            if ui.article != uj.article:
+                ctx = sims[n + i][n + j]
+                short = min(len(ui.text.split()), len(uj.text.split())) < SHORT_QUOTE_WORDS
+                sim = max(sim, ctx) if short else max(sim, min(ctx, sim + 0.1))
+            if sim >= threshold or _shared_run(ui.text, uj.text):
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[_Unit]] = defaultdict(list)
+    for i, u in enumerate(units):
+        clusters[find(i)].append(u)
+    # 4. order
+    groups: list[QuoteGroup] = []
+    for members in clusters.values():
+        members = _dedupe_units(members)
+        members.sort(key=lambda u: (u.kind != "direct", -len(u.text), u.order))
+        names = Counter(u.speaker for u in members)
+        speaker = max(names, key=lambda s: (names[s], len(s)))
+        groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
+            QuoteVariant(article=u.article, text=u.text, start=u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
+            for u in members]))
+    groups.sort(key=lambda g: (-len({v.article for v in g.variants}), -len(g.text)))
+    return groups
+
+
+def _shared_run(a: str, b: str, n: int = 3) -> bool:
+    """Whether two quotes share ``n`` content words in a row (after stemming)."""
+    sa, sb = _content_stems(a), _content_stems(b)
+    if len(sa) < n or len(sb) < n:
+        return False
+    grams = {tuple(sa[i:i + n]) for i in range(len(sa) - n + 1)}
+    return any(tuple(sb[i:i + n]) in grams for i in range(len(sb) - n + 1))
+
+
+def _dedupe_units(units: list[_Unit]) -> list[_Unit]:
+    """Drop a piece that lies inside another piece of the same article."""
+    keep = []
+    for u in sorted(units, key=lambda u: -(u.end - u.start)):
+        if any(k.article == u.article and k.start <= u.start and u.end <= k.end for k in keep):
+            continue
+        keep.append(u)
+    return keep
+
+
+# ---------------------------------------------------------------- timeline
+def timeline(articles: list[Article], extractions: list[Extraction]) -> list[TimelineEntry]:
+    """Dated events of the story, merged across sources by date, in date order.
+
+    Steps:
+    1. dates of day granularity (``YYYY-MM-DD``) with their sentence;
+    2. merged by date; evidence ordered by article, then position;
+    3. the entry text is the clause around the date in the most central evidence sentence (the
+       one sharing most words with the other evidence of that date and with the story's other
+       articles), cut to ``TIMELINE_WORDS`` words around the date.
+    """
+    by_id = {a.id: (i, a) for i, a in enumerate(articles)}
+    # 1. day dates
+    found: dict[str, list[tuple[int, TimeRef, Article]]] = defaultdict(list)
+    for ex in extractions:
+        if ex.article not in by_id:
+            continue
+        order, art = by_id[ex.article]
+        for d in ex.dates:
+            value = (d.value or "")[:10]
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or "/" in (d.value or "") or \
+                    d.granularity not in ("day", "time") or not (0 <= d.start < d.end <= len(art.text)):
+                continue
+            found[value].append((order, d, art))
+    doc_words = {a.id: set(_content_stems(a.text)) for a in articles}
+    out: list[TimelineEntry] = []
+    for date in sorted(found):
+        # 2. evidence
+        ev = sorted(found[date], key=lambda e: (e[0], e[1].start))
+        seen: set[tuple[str, int, int]] = set()
+        evidence: list[Citation] = []
+        evidence_text: list[str] = []
+        sentences: list[tuple[str, TimeRef, Article]] = []
+        for _o, d, art in ev:
+            key = (art.id, d.start, d.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            evidence.append(Citation(art.id, d.start, d.end))
+            evidence_text.append(art.text[d.start:d.end])
+            s0, s1 = _sentence_bounds(art.text, d.start, d.end)
+            sentences.append((art.text[s0:s1], d, art))
+        # 3. the entry text
+        def centrality(item: tuple[str, TimeRef, Article],
+                       sentences: list[tuple[str, TimeRef, Article]] = sentences) -> float:
+            words = set(_content_stems(item[0]))
+            if not words:
+                return 0.0
+            peers = [set(_content_stems(s)) for s, _d, a in sentences if a.id != item[2].id]
+            others = [w for aid, w in doc_words.items() if aid != item[2].id]
+            score = sum(len(words & p) / len(words) for p in peers)
+            score += sum(len(words & o) / len(words) for o in others) / max(1, len(others))
+            return score
+
+        best = max(sentences, key=centrality)
+        out.append(TimelineEntry(date=date, text=_event_text(best[2].text, best[1]), evidence=evidence,
+                                 evidence_text=evidence_text))
+    return out
+
+
+def _event_text(text: str, d: TimeRef) -> str:
+    """The clause around a date: its sentence, cut to ``TIMELINE_WORDS`` words around the date."""
+    s0, s1 = _sentence_bounds(text, d.start, d.end)
+    sent = " ".join(text[s0:s1].split())
+    words = sent.split()
+    if len(words) <= TIMELINE_WORDS:
+        return sent
+    # cut at clause marks around the date when the sentence is long
+    pre = " ".join(text[s0:d.start].split())
+    at = len(pre.split())
+    lo = max(0, at - TIMELINE_WORDS // 3)
+    hi = min(len(words), lo + TIMELINE_WORDS)
+    lo = max(0, hi - TIMELINE_WORDS)
+    piece = " ".join(words[lo:hi])
+    return ("… " if lo > 0 else "") + piece + (" …" if hi < len(words) else "")
