@@ -1,0 +1,387 @@
+"""Numeric claims: every figure in a text with its qualifier as an interval, what it counts, whose
+side it counts, and who says so.
+
+Regular expressions find numbers (digits with separators, "3 thousand", "a thousand", number words,
+"six-month", "81-year-old", "88 million euros", "$9.6bn"); light context rules read the words around
+them. No model is needed: the whole pass costs well under a millisecond per sentence.
+
+Intervals follow DESIGN.md rule 2: "more than 740" is (740, inf); "at least 3 thousand" is
+[3000, inf); "almost 750" is [0.9 x 750, 750); "about 750" is [0.9 x 750, 1.1 x 750]; "less than
+5,000" is (-inf, 5000); "up to 5,000" is (-inf, 5000]; a bare number is [x, x].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from synoptic.records import Figure
+
+# "about 750": a tolerance band of +-10% (the spread between sources that the seeds' gold calls
+# consistent, 700/740/750, sits inside it). "almost 750": from 90% up to, not including, 750.
+ABOUT_TOLERANCE = 0.10
+ALMOST_LOW = 0.90
+# Words after a number that may still describe what it counts (label), at most this many.
+MAX_LABEL_WORDS = 5
+# How far (characters) after a number its category words ("were killed") may be.
+CATEGORY_WINDOW = 70
+# An age written between commas ("the former president, 81, from ...") is in this range.
+AGE_RANGE = (15, 110)
+
+WORD_NUMBERS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
+CURRENCY_WORDS = {
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "dollars": "USD", "usd": "USD",
+    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+    "roubles": "RUB", "rub": "RUB", "tenge": "KZT", "yuan": "CNY", "yen": "JPY", "francs": "CHF",
+}
+DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+                  "minute": "minutes", "second": "seconds", "decade": "decades"}
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+          "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+# qualifier -> (kind, the words as a regex). Longer phrases first.
+QUALIFIERS = [
+    ("more", r"more than|in excess of|upwards of|well over|over|above"
+             r"|(?:can |could |to |will |would )?(?:exceed|surpass|overcome|top)(?:s|ed|ing)?(?: the)?"),
+    ("atleast", r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum"),
+    ("almost", r"almost|nearly|just under|just short of|close to|not quite"),
+    ("about", r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|approx|~"),
+    ("atmost", r"up to|at most|no more than|not more than|a maximum of"),
+    ("less", r"less than|fewer than|under|below"),
+]
+_QUAL_RE = re.compile(
+    r"(?:(?<=\W)|^)(?P<q>" + "|".join(f"(?:{words})" for _, words in QUALIFIERS) + r")\s+$", re.IGNORECASE)
+_QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, words in QUALIFIERS]
+
+_WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+NUMBER_RE = re.compile(
+    r"(?P<cur>[$€£¥₽])?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
+    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b))"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b|(?P<short>[mk])\b)?",
+    re.IGNORECASE,
+)
+HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>-old)?\b",
+                            re.IGNORECASE)
+AFTER_UNIT_RE = re.compile(
+    r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(CURRENCY_WORDS) + r")\b"
+    r"|(?P<dur>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?P<old> old)?)",
+    re.IGNORECASE,
+)
+# Not claims: times, dates, ordinals, numbers that are part of names.
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
+DATE_RE = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
+    re.IGNORECASE,
+)
+NUMBERING_WORDS = {"channel", "page", "number", "no", "no.", "flight", "route", "article", "section",
+                   "chapter", "room", "gate", "platform", "paragraph", "line", "item", "vol", "issue",
+                   "episode", "season", "resolution", "boeing", "airbus", "covid", "year", "class", "grade"}
+
+CASUALTY_WORDS = [
+    ("killed", r"killed|dead|died|die|deaths?|death toll|liquidated|victims|lost their lives|perished"
+               r"|fatalities|bodies|slain|murdered|shot dead"),
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed"),
+    ("arrested", r"arrested|detained|under arrest|in custody|arrests|detentions|apprehended|jailed"),
+]
+_CASUALTY_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{w})" for c, w in CASUALTY_WORDS) + r")\b",
+                          re.IGNORECASE)
+NOUN_CATEGORIES = {
+    "aircraft": "aircraft", "planes": "aircraft", "plane": "aircraft", "jets": "aircraft",
+    "helicopters": "aircraft", "flights": "aircraft", "airplanes": "aircraft",
+    "checkpoints": "checkpoints", "checkpoint": "checkpoints", "roadblocks": "checkpoints",
+    "troops": "troops", "soldiers": "troops", "personnel": "troops", "paratroopers": "troops",
+    "servicemen": "troops", "men": "troops", "peacekeepers": "troops", "forces": "troops",
+    "buildings": "buildings", "vehicles": "vehicles", "cars": "vehicles", "weapons": "weapons",
+    "people": "people", "persons": "people", "demonstrators": "people", "protesters": "people",
+    "protestors": "people", "bandits": "people", "criminals": "people", "militants": "people",
+    "terrorists": "people", "civilians": "people", "citizens": "people", "residents": "people",
+    "rioters": "people", "others": "people", "guards": "people", "police": "people", "officers": "people",
+}
+SECURITY_WORDS = re.compile(
+    r"\b(?:police(?:men|man)?|officers?|guards?|guardsmen|national guard|security forces|security personnel"
+    r"|soldiers|servicemen|troops|military|law enforcement|army|policemen|gendarmes)\b", re.IGNORECASE)
+OTHER_SIDE_WORDS = re.compile(
+    r"\b(?:demonstrators|protesters|protestors|rioters|criminals|bandits|militants|terrorists|insurgents"
+    r"|attackers|looters|rebels|separatists|gunmen)\b", re.IGNORECASE)
+CIVILIAN_WORDS = re.compile(r"\b(?:civilians|bystanders|residents|children)\b", re.IGNORECASE)
+LABEL_STOP = {
+    "were", "was", "have", "has", "had", "are", "is", "been", "be", "will", "would", "could", "can", "may",
+    "in", "on", "at", "to", "from", "by", "of", "for", "with", "or", "that", "who", "which", "the", "a",
+    "an", "as", "than", "since", "after", "before", "during", "across", "into", "while", "when", "where",
+    "per", "each", "this", "these", "those", "said", "says", "according", "under", "over", "among",
+    "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "liquidated", "landed",
+    "had", "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
+}
+# Who says so: "<source> said", "according to <source>".
+_NP = (r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?){0,6}[A-Z][\w’'.-]*(?:\s*\([^)]{1,40}\))?"
+       r"|the\s+(?:ministry|government|authorities|police|organization|organisation|agency|military|army"
+       r"|officials|kremlin|president|spokes(?:man|woman|person))")
+SAYS_RE = re.compile(
+    rf"(?P<src>{_NP})\s+(?:also\s+)?(?:said|says|reported|reports|announced|announces|stated|states|added"
+    r"|adds|records|recorded|estimates|estimated|told|confirmed|confirms|claimed|claims|counted)\b")
+SAID_BY_RE = re.compile(rf"\b(?:said|reported|announced|citing|quoting)\s+(?P<src>{_NP})(?=\s*[,.;:]|\s*$)")
+NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
+                         rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
+ACCORDING_RE = re.compile(r"\baccording to\s+(?P<src>[^,.;:]{3,60}?)(?=[,.;:]|$)", re.IGNORECASE)
+SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+SUBJECT_LEAD_RE = re.compile(r"\b(?:among|on the part of|of|from|including)\s+(?:the\s+)?(?P<np>(?:\w+\s+){0,2}\w+)",
+                             re.IGNORECASE)
+
+
+@dataclass
+class _Raw:
+    start: int  # number start (after any qualifier)
+    end: int  # end of the figure text
+    value: float
+    qual: str | None
+    qual_kind: str | None
+    qual_start: int
+    unit: str | None
+    category: str | None
+
+
+def _parse_number(num: str) -> float | None:
+    n = num.lower().replace(",", "")
+    try:
+        return float(n)
+    except ValueError:
+        pass
+    if n in ("a", "an"):
+        return 1.0
+    parts = re.split(r"[- ]", n)
+    total = 0.0
+    for p in parts:
+        if p in WORD_NUMBERS:
+            total += WORD_NUMBERS[p]
+        elif p in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+            total += {"one": 1}.get(p, WORD_NUMBERS.get(p, 0))
+        else:
+            return None
+    return total
+
+
+def _interval(value: float, kind: str | None) -> tuple[float | None, float | None, bool, bool]:
+    """(low, high, low_inclusive, high_inclusive) for a value and its qualifier kind."""
+    if kind == "more":
+        return value, None, False, True
+    if kind == "atleast":
+        return value, None, True, True
+    if kind == "almost":
+        return round(value * ALMOST_LOW, 6), value, True, False
+    if kind == "about":
+        return round(value * (1 - ABOUT_TOLERANCE), 6), round(value * (1 + ABOUT_TOLERANCE), 6), True, True
+    if kind == "atmost":
+        return None, value, True, True
+    if kind == "less":
+        return None, value, True, False
+    return value, value, True, True
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in TIME_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+    return spans
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in SENTENCE_RE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _numbers(text: str) -> list[_Raw]:
+    """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
+    masked = _masked(text)
+    found: list[_Raw] = []
+    for m in NUMBER_RE.finditer(text):
+        s, e = m.start("num"), m.end()
+        num = m.group("num")
+        if m.group("cur"):
+            s = m.start("cur")
+        if any(ms <= s < me for ms, me in masked):
+            continue
+        before, after = text[max(0, s - 30):s], text[e:e + 40]
+        if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
+            continue  # part of a word or a code: "COVID-19", "G7"
+        if re.match(r"[A-Za-z]", after[:1]) and num[-1:].isdigit() and not m.group("short") \
+                and not m.group("scale"):
+            continue  # "5G", "3D", "1st"
+        if num.lower() in ("one", "a", "an") and not m.group("scale"):
+            continue
+        if num[0].isdigit() and m.group("short") and not m.group("cur"):
+            continue  # "5 m" is metres, not millions, unless it is money
+        value = _parse_number(num)
+        if value is None:
+            continue
+        scale = m.group("scale") or m.group("short")
+        if scale:
+            value *= SCALES[scale.lower()]
+        prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
+        prev = prev_word.group(1) if prev_word else ""
+        if prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS:
+            continue
+        sentence_start = re.search(r"(?:^|[.!?:\n][\"”’]?\s*)$", before) is not None
+        if prev and prev[0].isupper() and not sentence_start and not _QUAL_RE.search(before) \
+                and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I):
+            continue  # "Khabar 24", "Boeing 737"
+        unit = category = None
+        end = e
+        hy = HYPHEN_UNIT_RE.match(text, e)
+        au = AFTER_UNIT_RE.match(text, e)
+        if m.group("cur"):
+            unit, category = CURRENCY_SYMBOLS[m.group("cur")], "money"
+        if hy:
+            end = hy.end()
+            unit = DURATION_UNITS[hy.group("unit").lower()]
+            category = "age" if hy.group("old") else "duration"
+        elif au and not unit:
+            if au.group("pct"):
+                unit, category, end = "percent", "percent", au.end()
+            elif au.group("cur"):
+                unit, category, end = CURRENCY_WORDS[au.group("cur").lower()], "money", au.end()
+            elif au.group("dur"):
+                word = au.group("dur").lower().rstrip("s")
+                unit, end = DURATION_UNITS[word], au.end()
+                category = "age" if au.group("old") else "duration"
+        if num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not scale and unit is None:
+            nxt = re.match(r"\s+(\w+)", after)
+            if not (nxt and nxt.group(1).lower() in NOUN_CATEGORIES):
+                continue  # a year
+        qm = _QUAL_RE.search(text[max(0, s - 40):s])
+        qual = kind = None
+        qstart = s
+        if qm:
+            qual = qm.group("q")
+            qstart = max(0, s - 40) + qm.start("q")
+            kind = next(k for k, rx in _QUAL_KIND if rx.match(qual))
+            qual = re.sub(r"^(?:can|could|to|will|would)\s+|\s+the$", "", qual, flags=re.IGNORECASE)
+        if category is None and value == int(value) and AGE_RANGE[0] <= value <= AGE_RANGE[1] and \
+                re.search(r"\w,\s*$", before) and re.match(r"\s*,", after) and qual is None:
+            category, unit = "age", "years"
+        found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
+    return found
+
+
+def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
+    """The words right after a number that say what it counts ("armed criminals"), and their end."""
+    words = []
+    pos = end
+    for m in re.finditer(r"\s*([“\"‘']?)([A-Za-z][\w-]*)([”\"’']?)", text[end:limit]):
+        if m.start() != pos - end:
+            break
+        w = m.group(2)
+        if w.lower() in LABEL_STOP or len(words) >= MAX_LABEL_WORDS or _CASUALTY_RE.fullmatch(w):
+            break
+        words.append(w)
+        pos = end + m.end()
+        if m.group(3):  # closing quote ends the label
+            break
+    while words and words[-1].lower() in ("and", "other"):
+        words.pop()
+    if not words:
+        return None, end
+    return " ".join(words), pos
+
+
+def _subject(words: str | None) -> str | None:
+    if not words:
+        return None
+    if SECURITY_WORDS.search(words):
+        return "security forces"
+    if OTHER_SIDE_WORDS.search(words):
+        return "demonstrators"
+    if CIVILIAN_WORDS.search(words):
+        return "civilians"
+    return None
+
+
+def _attribution(sentence: str, offset: int, at: int) -> str | None:
+    """Who the sentence attributes its figures to: the source nearest before ``at``, else after."""
+    cands: list[tuple[int, str]] = []
+    for rx in (SAYS_RE, SAID_BY_RE, ACCORDING_RE):
+        for m in rx.finditer(sentence):
+            src = m.group("src").strip()
+            if NOT_SOURCES.match(src) or len(src) < 3:
+                continue
+            cands.append((offset + m.start(), src))
+    if not cands:
+        return None
+    before = [c for c in cands if c[0] <= at]
+    pick = max(before) if before else min(cands)
+    return pick[1]
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every numeric claim in ``text`` (offsets into ``text``).
+
+    1. find numbers with their qualifier, scale and unit; skip dates, times, years, ordinals and
+       numbers that are parts of names ("Khabar 24");
+    2. per sentence: the label right after the number ("armed criminals"), the category from the
+       casualty words that follow it ("were killed"), the label's noun or the unit; the subject
+       from the label or the sentence's lead ("Among the police officers ..."), carried along a
+       list of casualty figures ("Eighteen guards were killed, more than 740 were injured");
+    3. attribution: "<source> said", "according to <source>" in the sentence;
+    4. interval from the qualifier (DESIGN rule 2).
+    """
+    raws = _numbers(text)  # 1
+    figures: list[Figure] = []
+    sentences = _sentences(text)
+    si = 0
+    prev: Figure | None = None
+    prev_window_cats: list[str] = []
+    prev_sentence = -1
+    for i, r in enumerate(raws):
+        while si < len(sentences) - 1 and sentences[si][1] <= r.start:
+            si += 1
+        s0, s1 = sentences[si]
+        nxt = raws[i + 1].qual_start if i + 1 < len(raws) else len(text)
+        limit = min(s1, nxt, r.end + CATEGORY_WINDOW)
+        label, label_end = (None, r.end) if r.category in ("money", "duration", "age", "percent") \
+            else _label(text, r.end, limit)  # 2
+        category = r.category
+        window = text[r.end:limit]
+        cats = [next(k for k, v in cm.groupdict().items() if v) for cm in _CASUALTY_RE.finditer(window)]
+        if category is None and cats:
+            category = cats[0]
+        if category is None and label:
+            category = NOUN_CATEGORIES.get(label.split()[-1].lower())
+        subject = _subject(label)
+        if label and label.lower() in ("others", "other") and not cats and prev is not None \
+                and prev_sentence >= si - 1:
+            later = [c for c in prev_window_cats if c != prev.category]
+            category = later[0] if later else prev.category or category
+            subject = subject or prev.subject
+        if subject is None and category in ("killed", "injured", "arrested", "people", None):
+            lead = text[s0:r.qual_start]
+            for lm in SUBJECT_LEAD_RE.finditer(lead):
+                subject = _subject(lm.group("np")) or subject
+        if subject is None and prev is not None and prev_sentence == si and category in ("killed", "injured") \
+                and prev.category in ("killed", "injured") and not label:
+            subject = prev.subject
+        attribution = _attribution(text[s0:s1], s0, r.start)  # 3
+        low, high, low_inc, high_inc = _interval(r.value, r.qual_kind)  # 4
+        start = r.qual_start
+        fig = Figure(
+            text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,
+            qualifier=r.qual, unit=r.unit, category=category, subject=subject, attribution=attribution,
+            label=label.strip("“”\"‘’'") if label else None, low_inclusive=low_inc, high_inclusive=high_inc,
+        )
+        figures.append(fig)
+        prev, prev_window_cats, prev_sentence = fig, cats, si
+        del label_end
+    return figures
