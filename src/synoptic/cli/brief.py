@@ -1,0 +1,55 @@
+"""``synoptic brief STORY``: print a story's stored brief."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+
+from synoptic.cli import EXIT_ERROR, EXIT_OK
+from synoptic.errors import NotFoundError, StoreError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from synoptic.store import DEFAULT_DB
+
+    parser = sub.add_parser(
+        "brief", help="print the stored brief of one story",
+        description="Print the brief of STORY (an id from `synoptic stories`) as Markdown or as its schema "
+        "JSON. Briefs are made by `synoptic run`.")
+    parser.add_argument("story", metavar="STORY", help="story id, as listed by `synoptic stories`")
+    parser.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: ./{DEFAULT_DB})")
+    parser.add_argument("--format", choices=["md", "json"], default="md", help="output format (default md)")
+    parser.set_defaults(func=main)
+
+
+def main(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from synoptic.store import open_store
+
+    if not Path(args.db).exists():
+        print(f"synoptic: {args.db}: no store here; create one with `synoptic run SOURCES --out DIR --db {args.db}`",
+              file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        store = open_store(args.db)
+    except StoreError as exc:
+        print(f"synoptic: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        store.get_story(args.story)
+        brief = store.get_brief(args.story)
+    except NotFoundError as exc:
+        print(f"synoptic: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        store.close()
+    if args.format == "md" and importlib.util.find_spec("synoptic.render.markdown") is not None:
+        from synoptic.render.markdown import render
+
+        print(render(brief))
+    else:
+        print(json.dumps(brief, ensure_ascii=False, indent=2))
+    return EXIT_OK
