@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 PublishedHow = Literal["metadata", "text", "inferred", "none"]
@@ -182,6 +182,8 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dates: list[TimeRef] = field(default_factory=list)
+    published: date | None = None  # the date dates were anchored on (the article's, or inferred)
+    published_how: PublishedHow = "none"  # how it was found; "inferred" from the text and story peers
 
 
 @dataclass
