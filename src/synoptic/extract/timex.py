@@ -39,10 +39,11 @@ NEAR_YEAR_DAYS = 92
 #: Calibrated on TimeBank 1.2 weekday values (shared/eval/timebank-dev).
 TENSE_WINDOW = 60
 
-#: infer_published: candidates run from the earliest reference date to this many days after the
-#: latest one; peers' dates further than PEER_WINDOW_DAYS from the peers' median are ignored.
+#: infer_published: candidates run from CANDIDATE_DAYS_BEFORE before the earliest reference date to
+#: CANDIDATE_DAYS_AFTER after the latest one; peers' dates further than PEER_WINDOW_DAYS from the peers' median are ignored.
 #: Chosen on the seeds (gold "published" of shared/gold/kazakhstan-2022.json).
 CANDIDATE_DAYS_AFTER = 7
+CANDIDATE_DAYS_BEFORE = 3
 PEER_WINDOW_DAYS = 45
 
 # ---------------------------------------------------------------- vocabulary
@@ -85,8 +86,8 @@ PART = r"(?:morning|afternoon|evening|night)"
 NUMWORD = r"(?:[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
-    r"\b(?:will|'ll|shall|would|is to|are to|scheduled|expected|plans?|planned|going to|until|till|"
-    r"next|coming|due|set to|by)\b",
+    r"\b(?:will|'ll|shall|is to|are to|scheduled|expected to|plans? to|planned|going to|until|till|"
+    r"next|coming|set to)\b",
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
@@ -146,20 +147,30 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+def _sentence_left(text: str, at: int, width: int) -> str:
+    """Up to ``width`` characters before ``at``, cut at the last sentence break."""
+    left = text[max(0, at - width) : at]
+    cut = 0
+    for brk in SENTENCE_BREAK.finditer(left):
+        cut = brk.end()
+    return left[cut:]
+
+
 def _looks_ahead(text: str, start: int) -> bool:
     """Whether the words before ``start`` (same sentence) point to the future."""
-    lo = max(0, start - TENSE_WINDOW)
-    before = text[lo:start]
-    brk = None
-    for brk in SENTENCE_BREAK.finditer(before):
-        pass
-    if brk is not None:
-        before = before[brk.end() :]
+    before = _sentence_left(text, start, TENSE_WINDOW)
     ahead = list(AHEAD.finditer(before))
     if not ahead:
         return False
     past = list(PAST_CUE.finditer(before))
     return not past or past[-1].start() < ahead[-1].start()
+
+
+def _in_quarter_context(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` talks about a quarter (earnings reports compare quarters)."""
+    left = _sentence_left(text, at, 200)
+    right = SENTENCE_BREAK.split(text[at : at + 200], maxsplit=1)[0]
+    return bool(re.search(r"(?i)\bquarter", left + right))
 
 
 def _weekday_date(anchor: date, wd: int, mode: str) -> date:
@@ -199,6 +210,10 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str 
         return None, "day"
     else:
         d = _nearest_year(anchor, month, day)
+        if d is not None and d < anchor and _looks_ahead(text, m.start()):
+            d = _safe_date(
+                anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1, month, day
+            )
         wd = m["wd"]
         if d is not None and wd and d.weekday() != WEEKDAYS[wd.lower()]:
             for y in (anchor.year - 1, anchor.year + 1):
@@ -235,6 +250,8 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | No
         y = anchor.year if month < anchor.month else anchor.year - 1
     elif mod.startswith("next") or mod.startswith("this coming"):
         y = anchor.year if month > anchor.month else anchor.year + 1
+    elif _looks_ahead(text, m.start()):
+        y = anchor.year if month >= anchor.month else anchor.year + 1
     else:
         d = _nearest_year(anchor, month, 15)
         y = d.year if d else y
@@ -339,14 +356,17 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None
         return f"{y:04d}-{mo:02d}", "month"
     if unit == "decade":
         return str(anchor.year - 10 * n)[:3], "decade"
+    if n == 1 and _in_quarter_context(text, m.start()):
+        y, q = _last_full_quarter(anchor)
+        return f"{y - 1:04d}-Q{q}", "quarter"
     return f"{anchor.year - n:04d}", "year"
 
 
 def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
-    """"a year earlier", "year-ago", "the year-earlier quarter"."""
+    """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
     if anchor is None:
         return None, "year"
-    if m["qunit"]:
+    if m["qunit"] or _in_quarter_context(text, m.start()):
         y, q = _last_full_quarter(anchor)
         return f"{y - 1:04d}-Q{q}", "quarter"
     return f"{anchor.year - 1:04d}", "year"
@@ -356,8 +376,8 @@ def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
         m["q"].lower()
     ]
-    if m["qyear"]:
-        return f"{m['qyear']}-Q{q}", "quarter"
+    if m["qyear"] or m["qyear2"]:
+        return f"{m['qyear'] or m['qyear2']}-Q{q}", "quarter"
     if anchor is None:
         return None, "quarter"
     rel = (m["qrel"] or "").lower()
@@ -370,9 +390,11 @@ def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
 
 
 def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
-    if anchor is None:
+    if anchor is None and not m["tqyear"]:
         return None, "quarter"
-    y, q = _last_full_quarter(anchor)
+    y, q = _last_full_quarter(anchor or date(int(m["tqyear"]), 12, 31))
+    if m["tqyear"]:
+        y = int(m["tqyear"])
     return f"{y:04d}-Q{q}", "quarter"
 
 
@@ -420,9 +442,15 @@ _EDGE = r"(?<![\w-])"
 RULES: list[tuple[str, Resolver]] = [
     (rf"{_EDGE}(?P<y>(?:19|20)[0-9]{{2}})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])(?![0-9])", _r_iso),
     # "Friday, January 7, 2022", "Jan. 13", "January 6th"
-    (rf"{_EDGE}{_WD_HEAD}(?P<mon>{MONTH})\s(?P<day>{DAYNUM})(?![0-9]){_YEAR_TAIL}(?!\w)(?P<ordw>)", _r_full_date),
+    (
+        rf"{_EDGE}{_WD_HEAD}(?P<mon>{MONTH})\s(?P<day>{DAYNUM})(?![0-9]){_YEAR_TAIL}(?!\w)(?P<ordw>)",
+        _r_full_date,
+    ),
     # "07 January 2022", "Sunday, 9 January"
-    (rf"{_EDGE}{_WD_HEAD}(?P<day>{DAYNUM})\s(?:of\s)?(?P<mon>{MONTH}){_YEAR_TAIL}(?!\w)(?P<ordw>)", _r_full_date),
+    (
+        rf"{_EDGE}{_WD_HEAD}(?P<day>{DAYNUM})\s(?:of\s)?(?P<mon>{MONTH}){_YEAR_TAIL}(?!\w)(?P<ordw>)",
+        _r_full_date,
+    ),
     # "Sunday, the ninth of January", "the 9th of January"
     (
         rf"{_EDGE}{_WD_HEAD}(?:(?P<ordw>{ORDWORD})|(?P<day>{DAYNUM}))\sof\s(?P<mon>{MONTH}){_YEAR_TAIL}(?!\w)",
@@ -436,11 +464,11 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?P<mon>{MONTH_NOT_MAY})(?![\w-])",
         _r_month,
     ),
-    (rf"(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n)[\s-](?P<mon>May)(?![\w-])", _r_month),
+    (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n)[\s-](?P<mon>May)(?![\w-])", _r_month),
     (rf"(?i:{_EDGE}the\s)?(?P<dec>1[89][0-9]0|20[0-9]0|'[0-9]0)s\b", _r_decade),
     (
         rf"{_EDGE}(?:(?i:the\s(?:end|beginning|start|middle)\sof|(?:early|late|mid)[\s-]|fiscal|calendar)\s?)?"
-        rf"(?P<year>{YEAR})(?![0-9,.%]|\.[0-9]|\s(?:percent|people|troops|men|women)\b)",
+        rf"(?P<year>{YEAR})(?![0-9%]|[.,][0-9]|\s(?:percent|people|troops|men|women)\b)",
         _r_year,
     ),
     (
@@ -453,6 +481,10 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?i:{_EDGE}(?P<mod>late|early|last|next|this|this\scoming|this\spast|the\sprevious|the\sfollowing|"
         rf"the\snext|coming|past)\s)?(?P<wd>{WEEKDAY})(?:\s{PART})?(?!\w)",
         _r_weekday,
+    ),
+    (
+        rf"(?i:(?<![\w-])the\s(?:latest\s|most\srecent\s|recent\s|(?P<tqyear>{YEAR})\s)?(?:quarter|period)(?![\w-]))",
+        _r_the_quarter,
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
@@ -470,11 +502,10 @@ RULES: list[tuple[str, Resolver]] = [
         _r_year_earlier,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear's\s)?(?P<q>{QUARTER_ORD})"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear's\s)?(?:(?P<qyear2>{YEAR})\s)?(?P<q>{QUARTER_ORD})"
         rf"[\s-](?:fiscal\s)?quarter(?:\sof\s(?P<qyear>{YEAR}))?(?![\w-]))",
         _r_quarter,
     ),
-    (r"(?i:(?<![\w-])the\s(?:latest\s|most\srecent\s|recent\s)?(?:quarter|period)(?![\w-]))", _r_the_quarter),
     (
         rf"(?i:(?<![\w-])(?:the\s)?(?P<h>first|second|1st|2nd|last)[\s-]half(?:\sof\s(?P<hyear>{YEAR}))?(?![\w-]))",
         _r_half,
@@ -485,7 +516,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?P<fy>{YEAR})?(?:year)?(?![\w-]))", _r_fiscal_year),
     (
-        r"(?i:(?<![\w-])(?:now|currently|recently|the\snear\sfuture|the\sfuture|the\spast|these\sdays|"
+        r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast|these\sdays|"
         r"at\spresent|nowadays|soon)(?![\w-]))",
         _r_ref,
     ),
@@ -536,7 +567,9 @@ def find_dates(text: str, anchor: date | None) -> list[TimeRef]:
 # ---------------------------------------------------------------- publication date
 
 _WD_ANCHOR = re.compile(
-    r"(?i:(?<![\w-])(?P<rel>the\sday\sbefore\syesterday|yesterday|today|tonight|tomorrow)),\s(?P<wd>" + WEEKDAY + r")\b"
+    r"(?i:(?<![\w-])(?P<rel>the\sday\sbefore\syesterday|yesterday|today|tonight|tomorrow)),\s(?P<wd>"
+    + WEEKDAY
+    + r")\b"
 )
 
 
@@ -548,7 +581,8 @@ def infer_published(text: str, peers: list[date]) -> date | None:
        mentioned without a forward-looking cue are days on or before publication.
     2. References: the peers' dates (those within PEER_WINDOW_DAYS of their median) and the text's
        own full dates. Without any reference there is nothing to anchor on: None.
-    3. Candidates run from the earliest reference to CANDIDATE_DAYS_AFTER after the latest. Those
+    3. Candidates run from CANDIDATE_DAYS_BEFORE before the earliest reference to
+       CANDIDATE_DAYS_AFTER after the latest. Those
        breaking a weekday constraint are dropped; among the rest the one that makes the article's
        dates most compact wins (smallest spread of the candidate, its resolved weekday mentions and
        the references), the earliest on ties.
@@ -569,7 +603,9 @@ def infer_published(text: str, peers: list[date]) -> date | None:
                 own_dates.append(d)
     for m in re.finditer(rf"(?<!\w)(?P<wd>{WEEKDAY})(?!\w)", text):
         before = text[max(0, m.start() - 40) : m.start()].lower()
-        if re.search(r"(?:next|coming|until|till)\s*$", before) or re.search(r"(?:yesterday|today|tomorrow),\s*$", before):
+        if re.search(r"(?:next|coming|until|till)\s*$", before) or re.search(
+            r"(?:yesterday|today|tomorrow),\s*$", before
+        ):
             continue
         if _looks_ahead(text, m.start()):
             continue
@@ -585,7 +621,7 @@ def infer_published(text: str, peers: list[date]) -> date | None:
         return None
     # 3. candidates
     best: tuple[int, date] | None = None
-    day = refs[0]
+    day = refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE)
     while day <= refs[-1] + timedelta(days=CANDIDATE_DAYS_AFTER):
         if not fixed_wd or day.weekday() in fixed_wd:
             points = [day, *refs, *(_weekday_date(day, wd, "past") for wd in past_wds)]

@@ -1,0 +1,87 @@
+"""The TimeBank scorer: format handling and the quality floors of synoptic's dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from synoptic.cli import main
+from synoptic.evaluate.dates import (
+    Document,
+    Scores,
+    Timex,
+    evaluate,
+    load_corpus,
+    load_timeml,
+    score_document,
+)
+
+#: Floors (TimeBank 1.2 as shared/eval/timebank-dev; measured 0.938 F1 and 0.862 value accuracy).
+MIN_F1 = 0.85
+MIN_VALUE_ACCURACY = 0.80
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>x</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Sales fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> for a <TIMEX3 tid="t2" type="DURATION" value="P1W">week</TIMEX3>.</TEXT>
+</TimeML>"""
+
+
+def test_load_timeml_offsets_point_at_the_expression(tmp_path: Path) -> None:
+    path = tmp_path / "x.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = load_timeml(path)
+    assert str(doc.dct) == "1998-01-08"
+    assert [(doc.text[t.start : t.end], t.type) for t in doc.timexes] == [
+        ("yesterday", "DATE"),
+        ("week", "DURATION"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("found", "matched", "correct", "fp"),
+    [
+        ([(11, 20, "1998-01-07")], 1, 1, 0),
+        ([(11, 20, "1998-01-06")], 1, 0, 0),
+        ([(0, 5, None)], 0, 0, 1),
+        ([(27, 31, None)], 0, 0, 0),  # overlaps the DURATION: neither right nor wrong
+    ],
+)
+def test_score_document_counts_matches_and_values(found: list, matched: int, correct: int, fp: int) -> None:
+    doc = Document(
+        "x",
+        "Sales fell yesterday for a week.",
+        __import__("datetime").date(1998, 1, 8),
+        [Timex(11, 20, "DATE", "1998-01-07", "yesterday"), Timex(27, 31, "DURATION", "P1W", "week")],
+    )
+    s = Scores()
+    score_document(doc, found, s)
+    assert (s.matched, s.value_correct, s.found - s.matched) == (matched, correct, fp)
+
+
+def test_synoptic_dates_meet_floors_on_timebank_and_beat_dateparser() -> None:
+    docs, skipped = load_corpus(shared_path("eval", "timebank-dev"))
+    assert docs and not skipped
+    figures = evaluate(docs, baseline=True)
+    ours, base = figures["synoptic"], figures["dateparser"]
+    assert ours["f1"] >= MIN_F1
+    assert ours["value_accuracy"] >= MIN_VALUE_ACCURACY
+    assert ours["f1"] > base["f1"] and ours["value_accuracy"] > base["value_accuracy"]
+
+
+def test_eval_dates_command_prints_table_and_writes_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = shared_path("eval", "timebank-dev")
+    out = tmp_path / "dates.json"
+    status = main(["eval", "dates", "--data", str(data), "--no-baseline", "--limit", "5", "--json", str(out)])
+    assert status == 0
+    assert "synoptic" in capsys.readouterr().out
+    assert json.loads(out.read_text())["systems"]["synoptic"]["gold"] > 0
+
+
+def test_eval_dates_missing_folder_is_an_error(tmp_path: Path) -> None:
+    assert main(["eval", "dates", "--data", str(tmp_path / "nope")]) == 1

@@ -1,0 +1,151 @@
+"""Time expressions: normalisation against the publication date, inference of that date, robustness."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from synoptic.extract.timex import find_dates, infer_published
+
+FRIDAY = date(2022, 1, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("He spoke today, Friday, on television.", "today, Friday", "2022-01-07"),
+        (
+            "Protests escalated the day before yesterday, Wednesday, in Almaty.",
+            "the day before yesterday, Wednesday",
+            "2022-01-05",
+        ),
+        ("Violence erupted late Tuesday when police fired tear gas.", "late Tuesday", "2022-01-04"),
+        ("Protests erupted last Sunday over fuel prices.", "last Sunday", "2022-01-02"),
+        (
+            "Flights are cancelled until Sunday, the ninth of January.",
+            "Sunday, the ninth of January",
+            "2022-01-09",
+        ),
+        ("Talks are scheduled for next Monday.", "next Monday", "2022-01-10"),
+        ("The first contingent arrived on January 6.", "January 6", "2022-01-06"),
+        ("The state of emergency lasts until January 19.", "January 19", "2022-01-19"),
+        ("The order was given yesterday.", "yesterday", "2022-01-06"),
+        ("He was arrested on Thursday.", "Thursday", "2022-01-06"),
+        ("The president will speak on Saturday.", "Saturday", "2022-01-08"),
+        ("He resigned in 2019 after decades in power.", "2019", "2019"),
+        ("Prices rose this week.", "this week", "2022-W01"),
+        ("Prices fell last month.", "last month", "2021-12"),
+        ("Snow fell on December 28.", "December 28", "2021-12-28"),
+        ("Updated 07 January 2022, 14:52.", "07 January 2022", "2022-01-07"),
+        ("Profit fell in the third quarter.", "the third quarter", "2021-Q3"),
+        ("Profit rose from a year earlier.", "a year earlier", "2021"),
+        ("Five years ago the city was calm.", "Five years ago", "2017"),
+        ("It is calm now.", "now", "PRESENT_REF"),
+    ],
+)
+def test_find_dates_normalises_against_anchor(sentence: str, expression: str, value: str) -> None:
+    refs = find_dates(sentence, FRIDAY)
+    hit = [r for r in refs if r.text == expression]
+    assert hit, [r.text for r in refs]
+    assert hit[0].value == value
+    assert sentence[hit[0].start : hit[0].end] == expression
+    assert hit[0].anchor == "2022-01-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("On January 6, 2022 troops landed.", "2022-01-06"),
+        ("It happened yesterday.", None),
+        ("In August 1988.", "1988-08"),
+    ],
+)
+def test_find_dates_without_anchor_keeps_only_what_the_text_gives(sentence: str, value: str | None) -> None:
+    refs = find_dates(sentence, None)
+    assert refs and refs[0].value == value
+
+
+def test_find_dates_ignores_numbers_that_are_not_years() -> None:
+    assert find_dates("Some 2,500 troops and 1999 people; 2019.5 percent.", FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "peers", "expected"),
+    [
+        (
+            "State television quoted him today, Friday, as saying order was restored.",
+            [date(2022, 1, 8)],
+            date(2022, 1, 7),
+        ),
+        (
+            "He spoke on Friday. His spokesman said on Saturday that he backs him.",
+            [date(2022, 1, 7)],
+            date(2022, 1, 8),
+        ),
+        ("Nothing dated here.", [], None),
+        ("Nothing dated here.", [date(2022, 1, 7)], date(2022, 1, 7)),
+    ],
+)
+def test_infer_published_from_text_and_peers(text: str, peers: list[date], expected: date | None) -> None:
+    assert infer_published(text, peers) == expected
+
+
+def _seed_anchors(seed_texts: dict[str, str]) -> dict[str, date | None]:
+    """Publication dates as the pipeline infers them: peers are the other seeds' explicit dates."""
+    explicit = {
+        k: [date.fromisoformat(r.value) for r in find_dates(t, None) if r.value and r.granularity == "day"]
+        for k, t in seed_texts.items()
+    }
+    return {
+        k: infer_published(t, [d for j, ds in explicit.items() if j != k for d in ds])
+        for k, t in seed_texts.items()
+    }
+
+
+def test_infer_published_matches_gold_on_seeds(seed_texts: dict[str, str], gold: dict) -> None:
+    anchors = _seed_anchors(seed_texts)
+    for name, article in gold["articles"].items():
+        assert str(anchors[name[:3]]) in article["published"]["acceptable"], name
+
+
+def test_every_gold_timeline_span_gets_its_date_on_seeds(seed_texts: dict[str, str], gold: dict) -> None:
+    anchors = _seed_anchors(seed_texts)
+    missed = []
+    for event in gold["timeline"]:
+        for ev in event["evidence"]:
+            text = seed_texts[ev["article"]]
+            s0 = text.find(ev["span"])
+            s1 = s0 + len(ev["span"])
+            refs = [r for r in find_dates(text, anchors[ev["article"]]) if r.start < s1 and s0 < r.end]
+            if not any(str(r.value).startswith(event["date"]) for r in refs):
+                missed.append((ev["article"], ev["span"], [r.value for r in refs]))
+    assert missed == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/Januaryfrido\n'sthMonday")), max_size=300))
+def test_find_dates_spans_always_match_the_text(text: str) -> None:
+    for r in find_dates(text, FRIDAY):
+        assert 0 <= r.start < r.end <= len(text)
+        assert text[r.start : r.end] == r.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_find_dates_and_infer_never_raise(text: str) -> None:
+    find_dates(text, None)
+    find_dates(text, FRIDAY)
+    infer_published(text, [FRIDAY])
+
+
+@pytest.mark.parametrize("chunk", ["1", "2022 ", "January ", "the day before ", "Friday, ", "-", "'90s "])
+def test_find_dates_is_fast_on_long_repetitive_input(chunk: str) -> None:
+    text = chunk * (20000 // len(chunk))
+    t0 = time.perf_counter()
+    find_dates(text, FRIDAY)
+    infer_published(text[:5000], [FRIDAY])
+    assert time.perf_counter() - t0 < 5.0
