@@ -24,8 +24,8 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
-from fastapi import Path as PathParam
 from fastapi import HTTPException as FastAPIHTTPException
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
