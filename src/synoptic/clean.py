@@ -8,7 +8,7 @@ taken out is reported in ``Article.removed`` with its reason:
 - ``comments``, ``cookies``, ``related``, ``navigation``, ``media``: web debris by pattern;
 - ``breadcrumb``: ``Home » ...`` trails; ``section``: section labels above the headline;
 - ``duplicate-title``: the headline repeated; ``teaser``: a truncated paragraph repeated in full
-  just below; ``duplicate``: a paragraph repeated word for word;
+  just below (a paragraph repeated elsewhere is kept: the AEB ground truth keeps such repeats);
 - ``repeated``: lines the same outlet repeats across its articles in the batch (learned).
 """
 
@@ -37,13 +37,12 @@ REPEAT_MAX_SHARE = 0.5
 # TEASER_LOOKAHEAD lines (seed 004: a 160-character teaser two lines above its full paragraph).
 TEASER_MIN_CHARS = 40
 TEASER_LOOKAHEAD = 3
-# A paragraph repeated word for word is dropped when it has at least DUPLICATE_MIN_WORDS words
-# (shorter repeats such as a subhead and a caption may both be real).
-DUPLICATE_MIN_WORDS = 6
 # Bylines and outlet lines are looked for only in the first and last EDGE_LINES non-blank lines.
 EDGE_LINES = 6
-# Section labels ("Middle East") are lines of at most SECTION_MAX_WORDS words above the headline.
+# Section labels ("Middle East") are lines of at most SECTION_MAX_WORDS words and SECTION_MAX_CHARS
+# characters (CJK text has no spaces) above the headline.
 SECTION_MAX_WORDS = 4
+SECTION_MAX_CHARS = 40
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -106,7 +105,6 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"subscribe(?: now| to (?:our|the) newsletter)?.{0,60}",
             r"sign up (?:for|to) (?:our|the) newsletter.*",
             r"follow us on .{1,60}",
-            r"click here to .{1,80}",
             r"tags?: .{1,200}",
             r"advertisement|advertising|sponsored(?: content)?|ad",
             r"(?:next|previous|prev) (?:article|post|story)(?: .{0,120})?",
@@ -195,6 +193,14 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+def _is_label(text: str) -> bool:
+    return (
+        len(text.split()) <= SECTION_MAX_WORDS
+        and len(text) <= SECTION_MAX_CHARS
+        and not text.endswith((".", "?", "!", "。"))
+    )
+
+
 def _debris_reason(text: str) -> str | None:
     if len(text) > 400:
         return None
@@ -224,8 +230,10 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
         if meta is None:
             continue
         at_edge = i < EDGE_LINES or i >= n - EDGE_LINES
-        if (meta.byline or (meta.outlet and not meta.url)) and not at_edge:
+        if (meta.byline or meta.outlet or meta.url) and not at_edge:
             continue
+        if meta.url and article.url and meta.url.rstrip("/") != article.url.rstrip("/"):
+            continue  # a link the article cites, not its own address
         removed[i] = "metadata"
         for key in ("outlet", "url", "title", "published", "updated", "byline"):
             value = getattr(meta, key)
@@ -245,7 +253,7 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
 
     Steps: 1. metadata lines out into fields; 2. breadcrumbs and debris by pattern; 3. section
     labels above the headline; 4. the headline repeated; 5. teasers; 6. learned repeated lines;
-    7. paragraphs repeated word for word; 8. the kept lines joined verbatim, with the segment map.
+    7. the kept lines joined verbatim, with the segment map.
     """
     raw = article.raw_text or article.text
     lines = _lines(raw)
@@ -264,13 +272,10 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
             reasons[i] = "breadcrumb"
         elif (why := _debris_reason(line.text)) is not None:
             reasons[i] = why
-    # 3. section labels: short lines above the headline, or a known section name at the top
-    for i, line in enumerate(lines[: title_at if title_at is not None else min(2, len(lines))]):
-        if (
-            i not in reasons
-            and len(line.text.split()) <= SECTION_MAX_WORDS
-            and not line.text.endswith((".", "?", "!"))
-        ):
+    # 3. section labels: short lines above the headline (when the headline is in the text), or a
+    #    known section name among the first two lines
+    for i, line in enumerate(lines[: title_at or 0]):
+        if i not in reasons and _is_label(line.text):
             reasons[i] = "section"
     for i in range(min(2, len(lines))):
         if i not in reasons and _norm(lines[i].text) in SECTIONS:
@@ -296,16 +301,7 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
         if hits and sum(len(lines[i].text) for i in hits) <= REPEAT_MAX_SHARE * max(1, len(raw.strip())):
             for i in hits:
                 reasons[i] = "repeated"
-    # 7. paragraphs repeated word for word
-    seen: set[str] = set()
-    for i, line in enumerate(lines):
-        if i in reasons:
-            continue
-        key = _norm(line.text)
-        if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS:
-            reasons[i] = "duplicate"
-        seen.add(key)
-    # 8. join the kept lines verbatim, each with the whitespace that follows it in the raw text
+    # 7. join the kept lines verbatim, each with the whitespace that follows it in the raw text
     kept = [ln for i, ln in enumerate(lines) if i not in reasons]
     parts: list[str] = []
     segments: list[Segment] = []
