@@ -10,3 +10,144 @@ Each extractor works on a plain string and returns records with offsets into tha
 
 ``extract_articles`` runs them all over a batch of cleaned articles (one story, or one run).
 """
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+from datetime import date
+
+from synoptic.extract import entities as _entities
+from synoptic.extract import figures as _figures
+from synoptic.extract import timex as _timex
+from synoptic.records import Article, Entity, Extraction, Mention, PublishedHow, Quote
+
+log = logging.getLogger(__name__)
+
+WHAT = frozenset({"entities", "figures", "quotes", "dates"})
+# Names found in one article are looked for in the others when they are at least this long
+# (shorter ones, "US", "Wang", are too ambiguous to spread without the model's say).
+MIN_SPREAD_CHARS = 4
+SPREAD_TYPES = {"PERSON", "ORG", "GPE", "LOC"}
+
+__all__ = ["WHAT", "extract_articles", "find_all_mentions", "speaker_entity"]
+
+
+def _quotes_module():  # type: ignore[no-untyped-def]
+    """The quote extractor (``quotes.py``, written alongside this module)."""
+    try:
+        return importlib.import_module("synoptic.extract.quotes")
+    except ModuleNotFoundError as exc:  # only while quotes.py has not landed
+        if exc.name != "synoptic.extract.quotes":
+            raise
+        log.warning("quote extraction is not available (synoptic.extract.quotes is missing)")
+        return None
+
+
+def find_all_mentions(articles: list[Article]) -> list[list[Mention]]:
+    """Mentions per article (offsets into each ``Article.text``, ``Mention.article`` set), with the
+    names found in any of the articles also looked for in the others (the model misses some
+    occurrences, "Nursultan Nazarbayev era"); not yet resolved."""
+    per_article = []
+    for article in articles:
+        ms = _entities.find_mentions(article.text)
+        for m in ms:
+            m.article = article.id
+        per_article.append(ms)
+    names: dict[str, str] = {}
+    for ms in per_article:
+        for m in ms:
+            if m.type in SPREAD_TYPES and len(m.text) >= MIN_SPREAD_CHARS and m.entity is None:
+                names.setdefault(m.text, m.type)
+    for article, ms in zip(articles, per_article, strict=True):
+        extra = _entities.find_known(article.text, names, ms)
+        for m in extra:
+            m.article = article.id
+        ms.extend(extra)
+        ms.sort(key=lambda m: (m.start, m.end))
+    return per_article
+
+
+def speaker_entity(quote: Quote, mentions: list[Mention], found: list[Entity]) -> str | None:
+    """The canonical entity name of a quote's speaker: the mention at the speaker's span, else a
+    mention of the article written the same way, else an entity with that name as a variant or
+    family name."""
+    if quote.speaker is None:
+        return None
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        for m in mentions:
+            if m.start < quote.speaker_end and quote.speaker_start < m.end and m.entity:
+                return m.entity
+    for m in mentions:
+        if m.text == quote.speaker and m.entity:
+            return m.entity
+    key = _entities.surface_key(quote.speaker)
+    if not key:
+        return None
+    for e in found:
+        if any(_entities.surface_key(v) == key for v in e.variants):
+            return e.name
+    family = key.split()[-1]
+    people = [e for e in found if e.type == "PERSON"
+              and any(_entities.surface_key(v).split()[-1:] == [family] for v in e.variants)]
+    return people[0].name if len(people) == 1 else None
+
+
+def _published(article: Article) -> tuple[date | None, PublishedHow]:
+    if article.published is None:
+        return None, "none"
+    how: PublishedHow = article.published_how if article.published_how != "none" else "metadata"
+    return article.published.date(), how
+
+
+def extract_articles(articles: list[Article], what: Iterable[str] | None = None) -> list[Extraction]:
+    """Run every extractor over each article's cleaned text (offsets into ``Article.text``).
+
+    1. mentions per article, names spread across the articles, then resolved across all of them
+       (one canonical name per entity for the whole batch);
+    2. figures per article;
+    3. publication dates: the article's own, else inferred from its words and its peers' dates
+       (``published_how == "inferred"``); relative dates are anchored on it;
+    4. quotes per article, each speaker mapped to its canonical entity name.
+
+    ``what`` limits the work to some of ``entities``, ``figures``, ``quotes``, ``dates`` (all by
+    default). Models are loaded once per process, on first use.
+    """
+    wanted = set(what) if what is not None else set(WHAT)
+    unknown = wanted - WHAT
+    if unknown:
+        raise ValueError(f"unknown extraction {sorted(unknown)}: choose from {', '.join(sorted(WHAT))}")
+    quotes_mod = _quotes_module() if "quotes" in wanted else None
+    need_mentions = bool(wanted & {"entities", "quotes"})
+    mentions = find_all_mentions(articles) if need_mentions else [[] for _ in articles]  # 1
+    found = _entities.resolve([m for ms in mentions for m in ms]) if need_mentions else []
+
+    own = [_published(a) for a in articles]  # 3
+    # the peers' dates: publication dates known from metadata or text, and update dates (an
+    # article is published on or before its update; seed 004 only carries "Date Of Update")
+    peers = [d for d, how in own if d is not None and how != "inferred"]
+    peers += [a.updated.date() for a in articles if a.updated is not None]
+    out = []
+    for article, ms, (published, how) in zip(articles, mentions, own, strict=True):
+        ex = Extraction(article=article.id, published=published, published_how=how)
+        if "entities" in wanted:
+            ex.mentions = ms
+        if "figures" in wanted:  # 2
+            ex.figures = _figures.find_figures(article.text)
+            for f in ex.figures:
+                f.article = article.id
+        if ex.published is None:
+            ex.published = _timex.infer_published(article.text, peers)
+            ex.published_how = "inferred" if ex.published else "none"
+        if "dates" in wanted:
+            ex.dates = _timex.find_dates(article.text, ex.published)
+            for d in ex.dates:
+                d.article = article.id
+        if quotes_mod is not None:  # 4
+            ex.quotes = quotes_mod.find_quotes(article.text, ms)
+            for q in ex.quotes:
+                q.article = article.id
+                q.entity = speaker_entity(q, ms, found)
+        out.append(ex)
+    return out

@@ -122,7 +122,7 @@ LABEL_STOP = {
     "an", "as", "than", "since", "after", "before", "during", "across", "into", "while", "when", "where",
     "per", "each", "this", "these", "those", "said", "says", "according", "under", "over", "among",
     "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "liquidated", "landed",
-    "had", "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
+    "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
 }
 # Who says so: "<source> said", "according to <source>".
 _NP = (r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?){0,6}[A-Z][\w’'.-]*(?:\s*\([^)]{1,40}\))?"
