@@ -76,6 +76,7 @@ _CATEGORY_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("evacuated", ("evacuat",)),
     ("troops", ("troop", "soldier", "personnel", "paratrooper", "servicem", "men$", "peacekeeper")),
 ]
+KNOWN_CATEGORIES = frozenset([c for c, _ in _CATEGORY_WORDS] + ["people", "money", "duration", "age"])
 # Categories where who is counted does not split the group (everyone arrested is one count).
 _SIDE_FREE = {"arrested", "aircraft", "checkpoints", "evacuated", "troops", "money", "duration"}
 
@@ -211,6 +212,7 @@ class _Reading:
     published: datetime | None = None
     published_sure: bool = False
     end: int = -1  # end of the reported phrase ("26 armed criminals were liquidated")
+    apart: str = ""  # set when the figure cannot be compared with other articles' (see _apart)
 
 
 def qualifier_class(qualifier: str | None) -> str:
@@ -355,7 +357,7 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
             out.phrase_end = max(out.phrase_end, _word_end(text, fig.end + pos))
         if out.category is None:
             out.category = "people"  # a bare head count: "20,000 bandits"
-    elif out.label and out.phrase_end < 0 and out.category is not None:
+    elif out.label and out.phrase_end < 0 and out.category not in (None, "money", "duration", "age"):
         out.phrase_end = fig.end + low_after.find(out.label.lower()) + len(out.label)
     if side is None and out.category not in _SIDE_FREE:
         before_sent = text[s0:fig.start].lower()
@@ -420,8 +422,8 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             category, side, framing, label = clause.category, clause.side, clause.framing, clause.label
             unit, rest = clause.unit, clause.rest
             # the extractor's reading first, where it names something known here
-            ext_cat = canonical_category(fig.category) or (
-                fig.category.lower() if fig.category in ("money", "duration", "age") else None)
+            ext_cat = (fig.category.lower() if fig.category and fig.category.lower() in KNOWN_CATEGORIES
+                       else canonical_category(fig.category))
             if ext_cat and category not in ("money", "duration", "age"):
                 category = ext_cat
             ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
@@ -443,7 +445,7 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             if category in _SIDE_FREE:
                 side_key = None
             elif category == "age":
-                side_key = _nearest_person(fig, ex, art.text)
+                side_key = _nearest_person(fig, ex, art.text) or fig.subject
             else:
                 side_key = side or "people"
             lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
@@ -569,29 +571,62 @@ def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
     return groups
 
 
-_SIDE_TITLE = {"security forces": "security forces", "protesters": "protesters", "civilians": "civilians",
-               "people": "people"}
 _CATEGORY_TITLE = {"killed": "killed", "injured": "injured", "arrested": "arrested or detained",
                    "aircraft": "aircraft", "checkpoints": "checkpoints", "troops": "troops",
                    "money": "amount", "duration": "duration", "age": "age", "evacuated": "evacuated"}
+_VAGUE_LABELS = frozenset(("others", "other", "more", "people", "persons", "those", "deaths", "dead", "victims"))
 
 
 def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
-    labels = []
+    """A short name for what a group counts: "security forces killed", "demonstrators / armed criminals
+    killed", "age of Nursultan Nazarbayev", "duration (gas price control)"."""
+    labels: list[str] = []
     for r in rs:
-        lab = (r.label or "").strip(" “”\"'").lower()
-        if lab and lab not in labels and category not in ("age",):
+        lab = " ".join((r.label or "").strip(" “”\"'").lower().split())
+        lab = re.sub(r"^(?:other|the)\s+", "", lab)
+        if lab and lab not in labels and lab not in _VAGUE_LABELS:
             labels.append(lab)
     what = _CATEGORY_TITLE.get(category, category)
     if category == "age":
         return f"age of {side}" if side else "age"
-    if category in ("money", "duration"):
-        return f"{what}{' (' + labels[0] + ')' if labels else ''}"
-    if side and side != "people":
-        words = " / ".join(labels[:3]) if labels else _SIDE_TITLE.get(side, side)
-        return f"{words}: {what}" if category != "troops" else f"{what} ({words})"
-    return f"{what}{' (' + ' / '.join(labels[:2]) + ')' if labels and category not in _SIDE_FREE else ''}" \
-        if category not in _SIDE_FREE else what
+    if category in ("money", "duration") or category in _SIDE_FREE:
+        return f"{what} ({labels[0]})" if labels and category in ("money", "duration") else what
+    framings = {r.framing for r in rs if r.framing}
+    if side == "security forces" or not side:
+        who = side or "people"
+    elif len(framings) > 1:
+        # name every framing once, in the sources' words
+        seen: dict[str | None, str] = {}
+        for r in rs:
+            lab = " ".join((r.label or "").strip(" “”\"'").lower().split())
+            lab = re.sub(r"^(?:other|the)\s+", "", lab)
+            if r.framing not in seen and lab and lab not in _VAGUE_LABELS:
+                seen[r.framing] = lab
+        who = " / ".join(seen.values()) or side
+    else:
+        who = Counter(labels).most_common(1)[0][0] if labels else side
+    if category == "people":
+        return f"number of {who}"
+    return f"{who} {what}"
+
+
+def _apart(readings: list[_Reading]) -> list[_Reading]:
+    """Keep a total that is smaller than its own article's parts away from other articles' totals.
+
+    A count of "people" killed (or injured) is a total; when the same article counts more than
+    that for the sides it names (26 demonstrators and 18 police killed, but "three deaths"), the
+    figure is not that story's total (a garbled translation, a different event) and is shown on
+    its own rather than set against other sources' totals.
+    """
+    parts: dict[tuple[str, str | None], float] = defaultdict(float)
+    for r in readings:
+        if r.side not in (None, "people"):
+            parts[(r.article, r.category)] += float(r.figure.value)
+    for r in readings:
+        if r.side == "people" and r.category in ("killed", "injured", "arrested") \
+                and parts.get((r.article, r.category), 0.0) > r.high:
+            r.apart = r.article
+    return readings
 
 
 def _phrase(articles: Sequence[Article], r: _Reading) -> str:
@@ -612,13 +647,14 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
     4. order: groups reported by most articles first, conflicts before agreement at equal support.
     """
     # 1. readings
-    readings = _readings(articles, extractions)
+    readings = _apart(_readings(articles, extractions))
     # 2. groups
     buckets: dict[tuple[str, str | None, str | None], list[_Reading]] = defaultdict(list)
     for r in readings:
-        buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None)].append(r)
+        buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None,
+                 r.apart)].append(r)
     out: list[FactGroup] = []
-    for (category, side, unit), rs in buckets.items():
+    for (category, side, unit, _apart_key), rs in buckets.items():
         for group in _split_per_article(rs):
             group.sort(key=lambda r: (r.order, r.figure.start))
             # 3. verdict and framing

@@ -1,0 +1,112 @@
+"""The brief as a static, self-contained HTML page (and the index page of all stories).
+
+Everything that comes from an article is escaped by jinja2's autoescape; links are kept only when
+they are http(s); the page loads nothing from outside and needs no script (a Content-Security-Policy
+meta tag forbids both). With the articles' texts, each source is shown with the spans the brief cites
+marked, so a reader can check every line against its source.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from synoptic.render import format_number, interval_text, safe_url, source_numbers
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def _env() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined)
+    env.filters["num"] = format_number
+    env.filters["interval"] = interval_text
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """The article text cut into pieces, the cited ones flagged with what cites them."""
+    pieces: list[dict[str, Any]] = []
+    cuts = sorted((max(0, s), min(len(text), e), kind) for s, e, kind in spans if 0 <= s < e <= len(text))
+    at = 0
+    for s, e, kind in cuts:
+        if e <= at:
+            continue
+        s = max(s, at)
+        if s > at:
+            pieces.append({"text": text[at:s], "kind": None})
+        pieces.append({"text": text[s:e], "kind": kind, "id": f"{kind}-{s}"})
+        at = e
+    if at < len(text):
+        pieces.append({"text": text[at:], "kind": None})
+    return pieces
+
+
+def _spans(brief: dict[str, Any]) -> dict[str, list[tuple[int, int, str]]]:
+    out: dict[str, list[tuple[int, int, str]]] = {}
+
+    def add(article: Any, start: Any, end: Any, kind: str) -> None:
+        if isinstance(start, int) and isinstance(end, int):
+            out.setdefault(str(article), []).append((start, end, kind))
+
+    for f in brief.get("facts", []):
+        for r in f.get("reports", []):
+            add(r.get("article"), r.get("start"), r.get("end"), "fact")
+    for q in brief.get("quotes", []):
+        for v in q.get("variants", []):
+            add(v.get("article"), v.get("start"), v.get("end"), "quote")
+    for t in brief.get("timeline", []):
+        for c in t.get("evidence", []):
+            add(c.get("article"), c.get("start"), c.get("end"), "date")
+    for s in brief.get("summary", []):
+        for c in s.get("citations", []):
+            add(c.get("article"), c.get("start"), c.get("end"), "summary")
+    return out
+
+
+def render(brief: dict[str, Any], articles: dict[str, dict[str, Any]] | None = None) -> str:
+    """The brief (its schema JSON) as one HTML page; ``articles`` (id -> {"title","outlet","url","text"})
+    adds each source's text with the cited spans marked."""
+    nums = source_numbers(brief)
+    spans = _spans(brief)
+    sources = []
+    for i, a in enumerate(brief.get("articles", []), 1):
+        full = (articles or {}).get(a.get("id")) or {}
+        text = full.get("text")
+        sources.append({**a, "n": i, "url": safe_url(a.get("url") or full.get("url")),
+                        "pieces": _marked(text, spans.get(str(a.get("id")), [])) if isinstance(text, str) else None})
+    dates = [t.get("date") for t in brief.get("timeline", []) if t.get("date")]
+    return _env().get_template("story.html").render(
+        brief=brief, nums=nums, sources=sources, timeline_span=_timeline_positions(dates))
+
+
+def _timeline_positions(dates: list[str]) -> dict[str, float]:
+    """Where each date sits on the timeline bar (0-100 %)."""
+    from datetime import date
+
+    parsed = {}
+    for d in dates:
+        try:
+            parsed[d] = date.fromisoformat(str(d)[:10])
+        except ValueError:
+            continue
+    if not parsed:
+        return {}
+    lo, hi = min(parsed.values()), max(parsed.values())
+    width = max(1, (hi - lo).days)
+    return {d: round(100 * (v - lo).days / width, 1) for d, v in parsed.items()}
+
+
+def render_index(stories: list[dict[str, Any]]) -> str:
+    """The index page: every story with its sources, dates and conflicts, linked to its page."""
+    rows = []
+    for s in stories:
+        link = s.get("html")
+        ok = isinstance(link, str) and ":" not in link and not link.startswith(("/", "\\")) and link.endswith(".html")
+        rows.append({**s, "link": link if ok else None})
+    return _env().get_template("index.html").render(stories=rows)

@@ -1,0 +1,137 @@
+"""The brief as Markdown: readable in a terminal and rendered well on a forge.
+
+Source words are escaped (no HTML, links or emphasis can come from an article); sources are cited
+as ``[n]``, the number of the article in the Sources list at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from synoptic.render import format_number, interval_text, safe_url, source_numbers
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+VERDICT_MARK = {"agree": "agree", "consistent": "consistent", "conflict": "**CONFLICT**",
+                "single-source": "single source"}
+
+
+def esc(text: Any) -> str:
+    """Source text made inert in Markdown: one line, special characters escaped."""
+    s = " ".join(str(text if text is not None else "").split())
+    return _SPECIAL.sub(r"\\\1", s)
+
+
+def _cite(nums: dict[str, int], article: Any) -> str:
+    n = nums.get(article)
+    return f"[{n}]" if n else f"[{esc(article)}]"
+
+
+def render(brief: dict[str, Any]) -> str:
+    """The brief (its schema JSON) as a Markdown document."""
+    nums = source_numbers(brief)
+    out: list[str] = []
+    title = brief.get("title") or f"Story {brief.get('story')}"
+    out.append(f"# {esc(title)}")
+    out.append("")
+    n_src = len(brief.get("articles", []))
+    facts = brief.get("facts", [])
+    conflicts = sum(1 for f in facts if f.get("verdict") == "conflict")
+    out.append(f"_{n_src} source{'s' if n_src != 1 else ''} · {len(facts)} figures compared · "
+               f"{conflicts} in conflict · story `{esc(brief.get('story'))}`_")
+    out.append("")
+    # summary
+    if brief.get("summary"):
+        out.append("## Summary")
+        out.append("")
+        for s in brief["summary"]:
+            cites = " ".join(dict.fromkeys(_cite(nums, c.get("article")) for c in s.get("citations", [])))
+            out.append(f"- {esc(s.get('text'))} {cites}".rstrip())
+        out.append("")
+    # facts
+    if facts:
+        out.append("## Figures across sources")
+        out.append("")
+        out.append("| What | Verdict | Value | Reports |")
+        out.append("| --- | --- | --- | --- |")
+        for f in facts:
+            verdict = VERDICT_MARK.get(f.get("verdict"), esc(f.get("verdict")))
+            if f.get("framing_differs"):
+                verdict += " · framing differs"
+            unit = f" {esc(f['unit'])}" if f.get("unit") else ""
+            reports = "<br>".join(
+                f"{_cite(nums, r.get('article'))} “{esc(r.get('text'))}”" for r in f.get("reports", []))
+            out.append(f"| {esc(f.get('label'))} | {verdict} | {esc(interval_text(f))}{unit} | {reports} |")
+        out.append("")
+    # quotes
+    if brief.get("quotes"):
+        out.append("## Quotes")
+        out.append("")
+        for q in brief["quotes"]:
+            arts = {v.get("article") for v in q.get("variants", [])}
+            out.append(f"**{esc(q.get('speaker') or 'unknown speaker')}** "
+                       f"({len(arts)} source{'s' if len(arts) != 1 else ''})")
+            out.append("")
+            for v in q.get("variants", []):
+                kind = v.get("kind")
+                words = f"“{esc(v.get('text'))}”" if kind in ("direct", "partial") else esc(v.get("text"))
+                out.append(f"> {_cite(nums, v.get('article'))} {esc(kind)}: {words}")
+                out.append(">")
+            if out[-1] == ">":
+                out.pop()
+            out.append("")
+    # entities
+    if brief.get("entities"):
+        out.append("## Who and what")
+        out.append("")
+        for e in brief["entities"]:
+            others = [v for v in e.get("variants", []) if v != e.get("name")]
+            also = f" — also {', '.join(esc(v) for v in others)}" if others else ""
+            srcs = " ".join(_cite(nums, a) for a in e.get("articles", []))
+            out.append(f"- **{esc(e.get('name'))}** ({esc(e.get('type'))}){also} {srcs}".rstrip())
+        out.append("")
+    # timeline
+    if brief.get("timeline"):
+        out.append("## Timeline")
+        out.append("")
+        for t in brief["timeline"]:
+            ev = "; ".join(f"{_cite(nums, c.get('article'))} “{esc(c.get('text'))}”" for c in t.get("evidence", []))
+            out.append(f"- **{esc(t.get('date'))}** {esc(t.get('text'))} ({ev})")
+        out.append("")
+    # sources
+    out.append("## Sources")
+    out.append("")
+    for i, a in enumerate(brief.get("articles", []), 1):
+        bits = [f"{i}. {esc(a.get('title') or a.get('id'))}"]
+        if a.get("outlet"):
+            bits.append(f"— {esc(a['outlet'])}")
+        if a.get("published"):
+            how = a.get("published_how")
+            bits.append(f"· {esc(str(a['published'])[:10])}{' (' + esc(how) + ')' if how and how != 'metadata' else ''}")
+        url = safe_url(a.get("url"))
+        if url:
+            bits.append(f"· <{url}>")
+        if a.get("removed"):
+            bits.append(f"· {format_number(a['removed'])} lines of debris removed")
+        out.append(" ".join(bits))
+    out.append("")
+    return "\n".join(out)
+
+
+def render_index(stories: list[dict[str, Any]]) -> str:
+    """The list of stories as Markdown (one row per story: title, sources, dates, conflicts)."""
+    out = ["# Stories", ""]
+    if not stories:
+        out += ["_No stories yet._", ""]
+        return "\n".join(out)
+    out.append("| Story | Sources | Dates | Conflicts |")
+    out.append("| --- | --- | --- | --- |")
+    for s in stories:
+        title = esc(s.get("title") or s.get("id"))
+        link = s.get("md")
+        if isinstance(link, str) and re.fullmatch(r"[\w./-]+", link) and ":" not in link and not link.startswith("/"):
+            title = f"[{title}]({link})"
+        dates = " – ".join(dict.fromkeys(esc(str(d)[:10]) for d in (s.get("first"), s.get("last")) if d))
+        out.append(f"| {title} | {format_number(s.get('articles'))} | {dates} | {format_number(s.get('conflicts', 0))} |")
+    out.append("")
+    return "\n".join(out)
