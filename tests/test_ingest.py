@@ -1,0 +1,229 @@
+"""Ingest: every format gives Articles with the right text, id and metadata."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from synoptic.errors import InputError
+from synoptic.ingest import load
+from synoptic.ingest.metadata import find_title, outlet_from_host, parse_line
+from synoptic.records import Article
+
+PAGE = """<!DOCTYPE html><html><head><title>Flood waters recede in the valley | Valley Post</title>
+<meta property="og:site_name" content="Valley Post">
+<meta property="article:published_time" content="2023-03-14T08:30:00Z">
+<link rel="canonical" href="https://valleypost.example/flood-waters-recede"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Flood waters recede in the valley</h1>
+<p>Flood waters began to recede on Monday after three days of heavy rain across the valley, the regional
+authority said in a statement, adding that 1,200 homes had been without power at the peak.</p>
+<p>Engineers inspected the two main bridges and found no structural damage, according to the statement,
+and the valley road is expected to reopen to traffic by Wednesday morning.</p>
+<p>Volunteers handed out food and water at the town hall, where more than 300 people spent the night.</p>
+</article><footer>Copyright Valley Post</footer></body></html>"""
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Valley Post</title><link>https://valleypost.example/</link>
+<item><title>Flood waters recede</title><link>https://valleypost.example/a</link><guid>vp-1</guid>
+<pubDate>Tue, 14 Mar 2023 08:30:00 GMT</pubDate>
+<description>&lt;p&gt;Flood waters began to recede on Monday.&lt;/p&gt;&lt;p&gt;Roads reopen soon.&lt;/p&gt;</description></item>
+<item><title>Bridge inspected</title><link>https://valleypost.example/b</link>
+<description>Engineers found no damage to the bridge.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Post</title><id>urn:vp</id><updated>2023-03-14T08:30:00Z</updated>
+<entry><title>Flood waters recede</title><id>urn:vp:1</id><link href="https://valleypost.example/a"/>
+<updated>2023-03-14T08:30:00Z</updated>
+<content type="html">&lt;p&gt;Flood waters began to recede on Monday.&lt;/p&gt;</content></entry></feed>"""
+
+
+def _articles(items: list) -> list[Article]:
+    return [a for a in items if isinstance(a, Article)]
+
+
+def test_load_text_file_keeps_text_and_uses_file_name_as_id(seed_files: list[Path]) -> None:
+    (article,) = list(load([str(seed_files[0])]))
+    raw = seed_files[0].read_text(encoding="utf-8")
+    assert isinstance(article, Article)
+    assert article.text == article.raw_text == raw
+    assert article.id == seed_files[0].name and article.source == str(seed_files[0])
+
+
+def test_load_text_title_is_first_headline_line(seeds_dir: Path, gold: dict) -> None:
+    for article in _articles(list(load([str(seeds_dir)]))):
+        assert article.title == gold["articles"][article.id]["title"]
+
+
+def test_load_walks_directories_and_globs_in_order(seeds_dir: Path, tmp_path: Path) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    (nested / "x.txt").write_text("Flood waters recede in the valley\n\nThe river fell.", encoding="utf-8")
+    got = _articles(list(load([str(tmp_path), str(seeds_dir / "00[12]_*.txt")])))
+    assert [a.id[:3] for a in got] == ["x.t", "001", "002"]
+
+
+def test_load_html_extracts_body_and_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article)
+    assert "Engineers inspected the two main bridges" in article.text
+    assert "Copyright Valley Post" not in article.text
+    assert article.text == article.raw_text and article.html == PAGE
+    assert article.title == "Flood waters recede in the valley"
+    assert article.outlet == "Valley Post" and article.url == "https://valleypost.example/flood-waters-recede"
+    assert article.published is not None and article.published.date().isoformat() == "2023-03-14"
+    assert article.published_how == "metadata"
+
+
+def test_load_sniffs_html_without_extension(tmp_path: Path) -> None:
+    path = tmp_path / "page"
+    path.write_text(PAGE, encoding="utf-8")
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article) and article.html is not None
+
+
+def test_load_aeb_page_from_gzip_record() -> None:
+    pages = sorted(shared_path("eval", "aeb", "html").glob("*.html.gz"))[:1]
+    html = gzip.decompress(pages[0].read_bytes()).decode("utf-8")
+    stdin = io.StringIO(json.dumps({"id": "p1", "html": html}) + "\n")
+    (article,) = list(load(["-"], stdin=stdin))
+    assert isinstance(article, Article) and article.id == "p1" and len(article.text) > 300
+
+
+@pytest.mark.parametrize("as_list", [False, True], ids=["object", "list"])
+def test_load_json_records(tmp_path: Path, as_list: bool) -> None:
+    record = {
+        "id": "r1",
+        "text": "Flood waters recede\n\nThe river fell.",
+        "title": "Flood",
+        "outlet": "VP",
+        "url": "https://vp.example/r1",
+        "published": "2023-03-14T08:30:00+00:00",
+    }
+    path = tmp_path / "recs.json"
+    path.write_text(json.dumps([record] if as_list else record), encoding="utf-8")
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article)
+    assert (article.id, article.title, article.outlet, article.url) == (
+        "r1",
+        "Flood",
+        "VP",
+        "https://vp.example/r1",
+    )
+    assert (
+        article.published == datetime(2023, 3, 14, 8, 30, tzinfo=UTC) and article.published_how == "metadata"
+    )
+    assert article.text == article.raw_text == record["text"]
+
+
+def test_load_jsonl_from_stdin_and_file(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"r{i}", "text": f"Report number {i} on the flood."}) for i in range(3)]
+    path = tmp_path / "recs.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from_file = _articles(list(load([str(path)])))
+    from_stdin = _articles(list(load(["-"], stdin=io.StringIO("\n".join(lines)))))
+    assert [a.id for a in from_file] == [a.id for a in from_stdin] == ["r0", "r1", "r2"]
+    assert from_stdin[0].source == "stdin:1"
+
+
+def test_load_record_without_id_gets_text_hash(tmp_path: Path) -> None:
+    (article,) = list(load(["-"], stdin=io.StringIO(json.dumps({"text": "A short report."}))))
+    assert isinstance(article, Article) and len(article.id) == 16
+
+
+@pytest.mark.parametrize(("name", "body"), [("feed.xml", FEED), ("feed.txt", FEED)], ids=["xml", "sniffed"])
+def test_load_rss_one_article_per_entry(tmp_path: Path, name: str, body: str) -> None:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    got = _articles(list(load([str(path)])))
+    assert [a.id for a in got] == ["vp-1", "https://valleypost.example/b"]
+    first = got[0]
+    assert first.text == "Flood waters began to recede on Monday.\n\nRoads reopen soon."
+    assert first.title == "Flood waters recede" and first.outlet == "Valley Post"
+    assert first.published == datetime(2023, 3, 14, 8, 30, tzinfo=UTC) and first.published_how == "metadata"
+
+
+def test_load_atom_full_content(tmp_path: Path) -> None:
+    path = tmp_path / "feed.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article)
+    assert article.id == "urn:vp:1" and article.text == "Flood waters began to recede on Monday."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Überschwemmung in Köln: Die Straße bleibt gesperrt, sagt die Stadt.", "cp1252"),
+        ("Наводнение в долине: вода начала отступать в понедельник, сообщили власти.", "cp1251"),
+        ("Flood waters recede in the valley, officials said.", "utf-16"),
+    ],
+    ids=["cp1252", "cp1251", "utf-16"],
+)
+def test_load_detects_encodings(tmp_path: Path, data: str, encoding: str) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(((data + "\n") * 20).encode(encoding))
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article) and data in article.text
+
+
+def test_load_normalises_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Flood waters recede in the valley\r\n\r\nThe river fell.\r\n")
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article) and "\r" not in article.text
+
+
+def test_load_urls_need_fetch() -> None:
+    (err,) = list(load(["https://example.com/a"]))
+    assert isinstance(err, InputError) and "--fetch" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("Source From: Stern", "outlet", "Stern"),
+        ("by admin", "byline", "admin"),
+        ("Date Of Update: 07 January 2022, 14:52", "updated", datetime(2022, 1, 7, 14, 52)),
+        ("Published: 2022-01-07", "published", datetime(2022, 1, 7)),
+        ("https://www.gulf-times.com/story/1 Title here", "outlet", "Gulf Times"),
+    ],
+)
+def test_metadata_lines_parse(line: str, field: str, value: object) -> None:
+    meta = parse_line(line)
+    assert meta is not None and getattr(meta, field) == value
+
+
+@pytest.mark.parametrize(
+    "line", ["By Friday, the troops had reached the airport.", "The source said it was over.", "Middle East"]
+)
+def test_metadata_ignores_ordinary_lines(line: str) -> None:
+    assert parse_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("host", "name"),
+    [
+        ("www.gulf-times.com", "Gulf Times"),
+        ("www.bbc.co.uk", "BBC"),
+        ("edition.cnn.com", "CNN"),
+        ("stern.de", "Stern"),
+    ],
+)
+def test_outlet_from_host(host: str, name: str) -> None:
+    assert outlet_from_host(host) == name
+
+
+def test_find_title_skips_breadcrumbs_and_labels() -> None:
+    assert find_title("Home » News\n\nMiddle East\n\nFlood waters recede in the valley\n\nText.") == (
+        "Flood waters recede in the valley"
+    )
