@@ -136,6 +136,7 @@ NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|f
                          rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\s+(?P<src>[^,.;:]{3,60}?)(?=[,.;:]|$)", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_AT_START = re.compile(r"(?:^|[.!?:\n][\"”’]?\s*)$")
 SUBJECT_LEAD_RE = re.compile(r"\b(?:among|on the part of|of|from|including)\s+(?:the\s+)?(?P<np>(?:\w+\s+){0,2}\w+)",
                              re.IGNORECASE)
 
@@ -235,8 +236,9 @@ def _numbers(text: str) -> list[_Raw]:
         prev = prev_word.group(1) if prev_word else ""
         if prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS:
             continue
-        sentence_start = re.search(r"(?:^|[.!?:\n][\"”’]?\s*)$", before) is not None
-        if prev and prev[0].isupper() and not sentence_start and not _QUAL_RE.search(before) \
+        sentence_start = _AT_START.search(before) is not None
+        prev_starts = prev_word is not None and _AT_START.search(text[:s - len(before) + prev_word.start()]) is not None
+        if prev and prev[0].isupper() and not sentence_start and not prev_starts and not _QUAL_RE.search(before) \
                 and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I):
             continue  # "Khabar 24", "Boeing 737"
         unit = category = None
@@ -315,7 +317,7 @@ def _attribution(sentence: str, offset: int, at: int) -> str | None:
     cands: list[tuple[int, str]] = []
     for rx in (SAYS_RE, SAID_BY_RE, ACCORDING_RE):
         for m in rx.finditer(sentence):
-            src = m.group("src").strip()
+            src = m.group("src").strip().rstrip(".")
             if NOT_SOURCES.match(src) or len(src) < 3:
                 continue
             cands.append((offset + m.start(), src))

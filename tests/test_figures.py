@@ -1,0 +1,135 @@
+"""Figures: numbers with their qualifiers as intervals, what they count, whose side, who says so."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from synoptic.extract.figures import ABOUT_TOLERANCE, ALMOST_LOW, find_figures
+from synoptic.records import Figure
+
+INF = math.inf
+
+
+def _only(text: str) -> Figure:
+    figs = find_figures(text)
+    assert len(figs) == 1, [f.text for f in figs]
+    return figs[0]
+
+
+def _interval(f: Figure) -> tuple[float, float, bool, bool]:
+    return (-INF if f.low is None else f.low, INF if f.high is None else f.high, f.low_inclusive, f.high_inclusive)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "interval"),
+    [
+        ("Officials said more than 740 were injured.", 740, (740, INF, False, True)),
+        ("The toll rose to over 700 injured.", 700, (700, INF, False, True)),
+        ("Almost 750 people were hurt.", 750, (750 * ALMOST_LOW, 750, True, False)),
+        ("About 750 others were hurt.", 750, (750 * (1 - ABOUT_TOLERANCE), 750 * (1 + ABOUT_TOLERANCE), True, True)),
+        ("Police held at least 3 thousand people.", 3000, (3000, INF, True, True)),
+        ("The force can overcome the 2,500 men.", 2500, (2500, INF, False, True)),
+        ("Some 30 people have died.", 30, (27, 33, True, True)),
+        ("Fewer than 5,000 troops took part.", 5000, (-INF, 5000, True, False)),
+        ("Up to 200 buses were used.", 200, (-INF, 200, True, True)),
+        ("Exactly 26 people were killed.", 26, (26, 26, True, True)),
+        ("More than a thousand demonstrators were injured.", 1000, (1000, INF, False, True)),
+    ],
+)
+def test_figures_qualifier_becomes_interval(text: str, value: float, interval: tuple) -> None:
+    f = _only(text)
+    assert f.value == value
+    got = _interval(f)
+    assert got[2:] == interval[2:]
+    assert got[0] == pytest.approx(interval[0]) and got[1] == pytest.approx(interval[1])
+
+
+def test_figures_more_than_is_open_interval() -> None:
+    f = _only("more than 740 were injured")
+    assert (f.low, f.high, f.low_inclusive) == (740, None, False)
+    assert f.qualifier == "more than"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "category"),
+    [
+        ("The government announced a six-month fuel price limit.", 6, "months", "duration"),
+        ("The 81-year-old former leader was not seen.", 81, "years", "age"),
+        ("It removed the former president, 81, from his post.", 81, "years", "age"),
+        ("Damage is put at more than 88 million euros.", 88_000_000, "EUR", "money"),
+        ("The deal is worth $9.6bn to the company.", 9_600_000_000, "USD", "money"),
+        ("Unemployment reached 7.5% last year.", 7.5, "percent", "percent"),
+        ("Nine planes with paratroopers landed.", 9, None, "aircraft"),
+        ("The ministry set up 70 checkpoints across the country.", 70, None, "checkpoints"),
+        ("More than 3,700 people have been detained.", 3700, None, "arrested"),
+        ("Twenty-five people died in the fire.", 25, None, "killed"),
+    ],
+)
+def test_figures_unit_and_category(text: str, value: float, unit: str | None, category: str) -> None:
+    f = _only(text)
+    assert f.value == pytest.approx(value)
+    assert (f.unit, f.category) == (unit, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protests began in 2022 and spread.",
+        "The contingent arrived on January 6 at dawn.",
+        "The update came on 07 January 2022, 14:52.",
+        "He spoke on the Khabar 24 channel.",
+        "Cases of COVID-19 rose again.",
+        "It was the first such move and the 3rd in a row.",
+        "See http://example.com/story/707597/title for more.",
+        "Dozens of people gathered; no one was hurt.",
+    ],
+)
+def test_figures_skip_years_dates_times_ordinals_and_names(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Eighteen guards were killed, more than 740 were injured.", ["security forces", "security forces"]),
+        ("Among the police officers there are 18 victims and over 700 injured.", ["security forces", "security forces"]),
+        ("The ministry counts 26 demonstrators killed, 18 injured.", ["demonstrators", "demonstrators"]),
+        ("26 “armed criminals” were killed.", ["demonstrators"]),
+    ],
+)
+def test_figures_subject_from_label_lead_and_list(text: str, subjects: list[str]) -> None:
+    assert [f.subject for f in find_figures(text)] == subjects
+
+
+def test_figures_label_keeps_the_words_as_written() -> None:
+    f = _only("The Interior Ministry said 26 “armed criminals” were killed in the mayhem.")
+    assert f.label == "armed criminals"
+    assert f.category == "killed"
+    assert f.attribution == "The Interior Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ("Seventy people were detained, according to the city police.", "the city police"),
+        ("The Russian Defense Ministry said Friday that nine planes landed.", "The Russian Defense Ministry"),
+        ("Nine planes landed on Friday, said the Russian Defense Ministry.", "the Russian Defense Ministry"),
+        ("Nine planes landed on Friday.", None),
+    ],
+)
+def test_figures_attribution(text: str, attribution: str | None) -> None:
+    assert _only(text).attribution == attribution
+
+
+def test_figures_offsets_point_at_the_text() -> None:
+    text = "Officials said more than 740 were injured and 18 killed."
+    for f in find_figures(text):
+        assert text[f.start:f.end] == f.text
+
+
+def test_figures_others_take_the_second_casualty_word() -> None:
+    figs = find_figures("The ministry added that 18 police officers were killed and wounded. About 750 others.")
+    assert [(f.value, f.category, f.subject) for f in figs] == [
+        (18, "killed", "security forces"), (750, "injured", "security forces")]
