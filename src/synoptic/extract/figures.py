@@ -136,7 +136,6 @@ NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|f
                          rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\s+(?P<src>[^,.;:]{3,60}?)(?=[,.;:]|$)", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-_AT_START = re.compile(r"(?:^|[.!?:\n][\"”’]?\s*)$")
 SUBJECT_LEAD_RE = re.compile(r"\b(?:among|on the part of|of|from|including)\s+(?:the\s+)?(?P<np>(?:\w+\s+){0,2}\w+)",
                              re.IGNORECASE)
 
@@ -151,6 +150,18 @@ class _Raw:
     qual_start: int
     unit: str | None
     category: str | None
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` is the first word of a sentence (or of a line)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in "\"“‘'(":
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    return i < 0 or text[i] in ".!?:\n”\""
 
 
 def _parse_number(num: str) -> float | None:
@@ -236,8 +247,8 @@ def _numbers(text: str) -> list[_Raw]:
         prev = prev_word.group(1) if prev_word else ""
         if prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS:
             continue
-        sentence_start = _AT_START.search(before) is not None
-        prev_starts = prev_word is not None and _AT_START.search(text[:s - len(before) + prev_word.start()]) is not None
+        sentence_start = _starts_sentence(text, s)
+        prev_starts = prev_word is not None and _starts_sentence(text, s - len(before) + prev_word.start())
         if prev and prev[0].isupper() and not sentence_start and not prev_starts and not _QUAL_RE.search(before) \
                 and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I):
             continue  # "Khabar 24", "Boeing 737"
