@@ -76,6 +76,15 @@ def feed_articles(data: bytes, source: str) -> Iterator[Article | InputError]:
         yield InputError(source, f"is not a readable RSS/Atom feed ({why}); check the file or URL")
         return
     outlet = (parsed.get("feed") or {}).get("title") or None
+    results = list(_entries(entries, source, outlet))
+    if parsed.get("bozo") and not any(isinstance(r, Article) for r in results):
+        why = str(parsed.get("bozo_exception") or "malformed")[:80]
+        yield InputError(source, f"is not a readable RSS/Atom feed ({why}); check the file or URL")
+        return
+    yield from results
+
+
+def _entries(entries: list[Any], source: str, outlet: str | None) -> Iterator[Article | InputError]:
     for i, entry in enumerate(entries):
         where = f"{source}#{i + 1}"
         body = ""

@@ -58,6 +58,9 @@ def looks_html(data: bytes) -> bool:
 def _extract(html: str, url: str | None) -> Any:
     import trafilatura
 
+    # trafilatura logs its own lines without naming the input; ours name it.
+    for name in ("trafilatura", "htmldate"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     try:
         return trafilatura.bare_extraction(html, url=url, with_metadata=True)
     except (

@@ -69,6 +69,9 @@ def expand(sources: Iterable[str]) -> Iterator[str | InputError]:
 def read_path(path: str) -> Iterator[Article | InputError]:
     """Every article in one file (one for text and HTML, many for JSON, JSON Lines and feeds)."""
     try:
+        if os.path.islink(path) and not os.path.exists(path):
+            yield InputError(path, "is a broken symbolic link; fix or remove it")
+            return
         if not os.path.isfile(path):
             what = "a directory" if os.path.isdir(path) else "not a regular file"
             yield InputError(path, f"is {what}; give a text, HTML, JSON or feed file")

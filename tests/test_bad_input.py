@@ -1,0 +1,167 @@
+"""Bad input never takes good input down: each is named in one line, the rest is read, exit 3."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from synoptic.cli import EXIT_SKIPPED
+from synoptic.errors import InputError
+from synoptic.ingest import load
+from synoptic.ingest.text import MAX_FILE_BYTES
+from synoptic.records import Article
+
+GOOD = "Flood waters recede in the valley\n\nFlood waters began to recede on Monday, officials said.\n"
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<rss version="2.0"><channel><title>&lol3;</title><item><title>x</title><description>&lol3;</description></item></channel></rss>"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>t</title><item><title>x</title><description>&xxe;</description></item></channel></rss>"""
+
+MALFORMED_FEED = "<?xml version='1.0'?><rss version='2.0'><channel><title>broken</title><item><title>x"
+
+
+def _write(tmp: Path, name: str, data: bytes | str) -> Path:
+    path = tmp / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+BAD: list[tuple[str, bytes | str, str]] = [
+    ("empty.txt", b"", "is empty"),
+    ("blank.txt", b"  \n\n\t\n", "is empty"),
+    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    ("nul.txt", b"Flood waters\x00\x00\x00recede" * 10, "binary"),
+    (
+        "deep.html",
+        "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>",
+        "no article text",
+    ),
+    ("broken.rss", MALFORMED_FEED, "not a readable RSS/Atom feed"),
+    ("bomb.xml", BILLION_LAUGHS, "refused as unsafe"),
+    ("xxe.rss", XXE, "refused as unsafe"),
+    ("bad.json", '{"id": 1, "text": ', "not valid JSON"),
+    ("norecord.json", '{"id": "x", "title": "no text"}', 'no "text" or "html"'),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "why"), BAD, ids=[b[0] for b in BAD])
+def test_bad_file_is_named_in_one_line_and_good_file_still_read(
+    tmp_path: Path, name: str, data: bytes | str, why: str
+) -> None:
+    bad = _write(tmp_path, name, data)
+    good = _write(tmp_path, "good.txt", GOOD)
+    start = time.perf_counter()
+    got = list(load([str(bad), str(good)]))
+    assert time.perf_counter() - start < 10
+    errors = [g for g in got if isinstance(g, InputError)]
+    articles = [g for g in got if isinstance(g, Article)]
+    assert len(errors) == 1 and [a.id for a in articles] == ["good.txt"]
+    message = str(errors[0])
+    assert str(bad) in message and why in message and "\n" not in message
+
+
+def test_fifty_megabyte_text_is_refused_quickly(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    line = b"The river rose again overnight and the valley road stayed closed, officials said.\n"
+    with open(big, "wb") as fh:
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            fh.write(line)
+    assert big.stat().st_size > MAX_FILE_BYTES
+    start = time.perf_counter()
+    (err,) = list(load([str(big)]))
+    assert time.perf_counter() - start < 1.0
+    assert isinstance(err, InputError) and "MB cap" in str(err) and str(big) in str(err)
+
+
+def test_invalid_utf8_is_read_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = _write(
+        tmp_path,
+        "latin.txt",
+        "Caf\xe9 owners in the valley said the flood had passed.\n".encode("latin-1") * 5,
+    )
+    with caplog.at_level(logging.WARNING):
+        (article,) = list(load([str(path)]))
+    assert isinstance(article, Article) and "Café owners" in article.text
+    assert any(str(path) in r.getMessage() and "not valid UTF-8" in r.getMessage() for r in caplog.records)
+
+
+def test_malformed_jsonl_line_is_named_and_other_lines_read(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "recs.jsonl",
+        '{"id": "a", "text": "One."}\n{"id": "b", "text": \n{"id": "c", "text": "Three."}\n',
+    )
+    got = list(load([str(path)]))
+    assert [g.id for g in got if isinstance(g, Article)] == ["a", "c"]
+    (err,) = [g for g in got if isinstance(g, InputError)]
+    assert f"{path}:2" in str(err) and "not valid JSON" in str(err)
+
+
+@pytest.mark.parametrize("kind", ["missing", "broken-link", "empty-dir", "glob-no-match"])
+def test_paths_that_name_nothing_readable(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "x"
+    if kind == "broken-link":
+        target.symlink_to(tmp_path / "nowhere")
+    elif kind == "empty-dir":
+        target.mkdir()
+    elif kind == "glob-no-match":
+        target = tmp_path / "*.nothing"
+    (err,) = list(load([str(target)]))
+    assert isinstance(err, InputError) and str(target) in str(err)
+
+
+def test_broken_link_inside_directory_is_named(tmp_path: Path) -> None:
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    _write(tmp_path, "good.txt", GOOD)
+    got = list(load([str(tmp_path)]))
+    assert [a.id for a in got if isinstance(a, Article)] == ["good.txt"]
+    (err,) = [g for g in got if isinstance(g, InputError)]
+    assert "dangling.txt" in str(err) and "broken symbolic link" in str(err)
+
+
+def test_unreadable_file_in_directory_is_named(tmp_path: Path) -> None:
+    locked = _write(tmp_path, "locked.txt", GOOD)
+    _write(tmp_path, "good.txt", GOOD)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: a mode-000 file is still readable (broken links are covered above)")
+        got = list(load([str(tmp_path)]))
+        (err,) = [g for g in got if isinstance(g, InputError)]
+        assert "locked.txt" in str(err) and "cannot be read" in str(err)
+        assert [a.id for a in got if isinstance(a, Article)] == ["good.txt"]
+    finally:
+        locked.chmod(0o644)
+
+
+def test_clean_command_exits_3_and_names_each_skipped_input(tmp_path: Path) -> None:
+    data_dir = tmp_path / "in"
+    data_dir.mkdir()
+    for name, data, _ in BAD:
+        _write(data_dir, name, data)
+    _write(data_dir, "good.txt", GOOD)
+    (data_dir / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    proc = subprocess.run(
+        [sys.executable, "-m", "synoptic", "clean", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == EXIT_SKIPPED
+    records = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert [r["id"] for r in records] == ["good.txt"]
+    stderr = proc.stderr.splitlines()
+    for name in [b[0] for b in BAD] + ["dangling.txt"]:
+        assert sum(f"{data_dir}/{name}" in line for line in stderr) == 1, name
