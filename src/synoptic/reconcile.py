@@ -689,6 +689,7 @@ class _Unit:
     end: int
     kind: str
     context: str
+    qid: int = -1  # the extracted quote this piece was cut from
 
 
 def _speaker_key(name: str | None) -> str | None:
@@ -702,11 +703,13 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
     """Quotes cut at sentence ends (each piece still verbatim), with their speaker and context."""
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
     units: list[_Unit] = []
+    qid = 0
     for ex in extractions:
         if ex.article not in by_id:
             continue
         order, art = by_id[ex.article]
         for q in ex.quotes:
+            qid += 1
             speaker = q.entity or (q.speaker if q.speaker and q.speaker.lower() not in
                                    ("he", "she", "they", "it", "we", "i") else None)
             if not speaker or not (0 <= q.start < q.end <= len(art.text)):
@@ -717,7 +720,7 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
             for p0, p1 in pieces:
                 text = art.text[p0:p1] if verbatim else q.text
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
-                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1]))
+                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid))
     return units
 
 
@@ -796,13 +799,28 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
                 sim = max(sim, ctx) if short else max(sim, min(ctx, sim + 0.1))
             if sim >= threshold or _shared_run(ui.text, uj.text):
                 parent[find(j)] = find(i)
+    # a piece that joined nothing else goes back to the other pieces of its quote
+    pieces: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        pieces[u.qid].append(i)
+    size = Counter(find(i) for i in range(n))
+    for idx in pieces.values():
+        if len(idx) < 2:
+            continue
+        linked = [i for i in idx if size[find(i)] > sum(1 for k in idx if find(k) == find(i))]
+        anchor = linked[0] if linked else idx[0]
+        for i in idx:
+            if size[find(i)] == sum(1 for k in idx if find(k) == find(i)):
+                parent[find(i)] = find(anchor)
+        size = Counter(find(i) for i in range(n))
     clusters: dict[int, list[_Unit]] = defaultdict(list)
     for i, u in enumerate(units):
         clusters[find(i)].append(u)
     # 4. order
     groups: list[QuoteGroup] = []
+    texts_by_id = {a.id: a.text for a in articles}
     for members in clusters.values():
-        members = _dedupe_units(members)
+        members = _dedupe_units(_rejoin(members, texts_by_id))
         members.sort(key=lambda u: (u.kind != "direct", -len(u.text), u.order))
         names = Counter(u.speaker for u in members)
         speaker = max(names, key=lambda s: (names[s], len(s)))
@@ -811,6 +829,24 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             for u in members]))
     groups.sort(key=lambda g: (-len({v.article for v in g.variants}), -len(g.text)))
     return groups
+
+
+def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
+    """Pieces of one quote that ended in the same group become one variant again."""
+    by_q: dict[int, list[_Unit]] = defaultdict(list)
+    for u in units:
+        by_q[u.qid].append(u)
+    out = []
+    for qs in by_q.values():
+        if len(qs) == 1 or qs[0].kind == "indirect":
+            out.extend(qs)
+            continue
+        qs.sort(key=lambda u: u.start)
+        first, last = qs[0], qs[-1]
+        text = texts[first.article][first.start:last.end]
+        out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
+                         first.context, first.qid))
+    return out
 
 
 def _shared_run(a: str, b: str, n: int = 3) -> bool:

@@ -1,0 +1,290 @@
+"""reconcile: fact groups and verdicts, quote groups, timeline.
+
+The seed tests build Figure/Quote/TimeRef records by hand at the real offsets of the gold spans in
+../shared/seeds (no category or subject given: reconcile must read what is counted from the text);
+the small synthetic articles below are written for these tests.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+import pytest
+
+from synoptic.reconcile import (
+    canonical_category,
+    canonical_side,
+    fact_groups,
+    figure_interval,
+    qualifier_class,
+    quote_groups,
+    timeline,
+)
+from synoptic.records import Article, Extraction, Figure, Mention, Quote, TimeRef
+
+_NUM = re.compile(r"\d[\d,.]*(?:\s+(?:thousand|million))?|\b(?:a thousand|eighteen|nine|six|three)\b", re.I)
+
+
+# ---------------------------------------------------------------- hand-built records from the gold
+def _seed_articles(seed_texts: dict[str, str]) -> list[Article]:
+    return [Article(id=k, text=t) for k, t in sorted(seed_texts.items())]
+
+
+def _figure(text: str, span: str, value: float, qualifier: str | None) -> Figure:
+    s0 = text.index(span)
+    m = _NUM.search(span)
+    assert m, span
+    end = s0 + m.end()
+    return Figure(text=text[s0:end], start=s0, end=end, value=value, low=None, high=None, qualifier=qualifier)
+
+
+def _gold_extractions(seed_texts: dict[str, str], gold: dict) -> list[Extraction]:
+    exs = {k: Extraction(article=k) for k in seed_texts}
+    for group in gold["figures"]:
+        for rep in group["reports"]:
+            exs[rep["article"]].figures.append(
+                _figure(seed_texts[rep["article"]], rep["span"], rep["value"], rep.get("qualifier")))
+    # the person an age belongs to: every "Nazarbayev" of the articles giving his age
+    for k in ("002", "004"):
+        for m in re.finditer(r"Nazarbayev", seed_texts[k]):
+            exs[k].mentions.append(Mention(text="Nazarbayev", type="PERSON", start=m.start(), end=m.end(),
+                                           article=k, entity="Nursultan Nazarbayev"))
+    return [exs[k] for k in sorted(exs)]
+
+
+def _home(groups, article: str, text: str, span: str) -> set[int]:
+    s0 = text.index(span)
+    return {i for i, g in enumerate(groups) for r in g.reports
+            if r.article == article and r.start < s0 + len(span) and s0 < r.end}
+
+
+@pytest.fixture(scope="module")
+def seed_groups(seed_texts, gold):
+    return fact_groups(_seed_articles(seed_texts), _gold_extractions(seed_texts, gold))
+
+
+def test_every_gold_figure_group_is_one_fact_group_with_its_verdict(seed_groups, seed_texts, gold):
+    for g in gold["figures"]:
+        homes = set().union(*(_home(seed_groups, r["article"], seed_texts[r["article"]], r["span"])
+                              for r in g["reports"]))
+        assert len(homes) == 1, (g["id"], homes)
+        fact = seed_groups[homes.pop()]
+        assert sorted(r.article for r in fact.reports) == sorted(r["article"] for r in g["reports"]), g["id"]
+        assert fact.verdict == g["verdict"], g["id"]
+
+
+@pytest.mark.parametrize("group_id, framing", [("killed-26", True), ("security-killed", False),
+                                               ("security-injured", False), ("arrested", False)])
+def test_framing_differs_only_where_labels_frame_the_count_differently(seed_groups, seed_texts, gold,
+                                                                      group_id, framing):
+    g = next(x for x in gold["figures"] if x["id"] == group_id)
+    rep = g["reports"][0]
+    (home,) = _home(seed_groups, rep["article"], seed_texts[rep["article"]], rep["span"])
+    assert seed_groups[home].framing_differs is framing
+
+
+def test_report_text_is_the_reported_phrase_at_its_offsets(seed_groups, seed_texts, gold):
+    for fact in seed_groups:
+        for r in fact.reports:
+            assert seed_texts[r.article][r.start:r.end] == r.text
+    # the checker's rule: a report's text holds the gold span or is a (4+ character) part of it
+    for g in gold["figures"]:
+        for rep in g["reports"]:
+            (home,) = _home(seed_groups, rep["article"], seed_texts[rep["article"]], rep["span"])
+            texts = [r.text for r in seed_groups[home].reports if r.article == rep["article"]]
+            assert any(rep["span"] in t or (t in rep["span"] and len(t) >= 4) for t in texts), (g["id"], texts)
+
+
+def test_consistent_group_carries_the_common_interval(seed_groups, seed_texts, gold):
+    g = next(x for x in gold["figures"] if x["id"] == "security-injured")
+    rep = g["reports"][0]
+    (home,) = _home(seed_groups, rep["article"], seed_texts[rep["article"]], rep["span"])
+    fact = seed_groups[home]
+    assert (fact.low, fact.high) == (740, 750)
+    assert fact.category == "injured" and fact.subject == "security forces"
+
+
+# ---------------------------------------------------------------- intervals and verdicts
+@pytest.mark.parametrize("qualifier, cls", [
+    ("more than", "more"), ("over", "more"), ("can overcome", "more"), ("at least", "atleast"),
+    ("almost", "almost"), ("nearly", "almost"), ("about", "about"), ("Some", "about"),
+    ("less than", "less"), ("up to", "atmost"), (None, "exact"), ("", "exact"),
+])
+def test_qualifier_class(qualifier, cls):
+    assert qualifier_class(qualifier) == cls
+
+
+@pytest.mark.parametrize("value, qualifier, expected", [
+    (740, "more than", (740, math.inf, True, True)),
+    (3000, "at least", (3000, math.inf, False, True)),
+    (750, "almost", (675, 750, False, True)),
+    (750, "about", (675, 825, False, False)),
+    (18, None, (18, 18, False, False)),
+])
+def test_figure_interval_follows_design_rule_2(value, qualifier, expected):
+    got = figure_interval(value, qualifier)
+    assert got[2:] == expected[2:]
+    assert got[0] == pytest.approx(expected[0]) and got[1] == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize("words, category", [
+    ("liquidated", "killed"), ("victims", "killed"), ("under arrest", "arrested"), ("detained", "arrested"),
+    ("wounded", "injured"), ("Russian planes", "aircraft"), ("personnel", "troops"), ("deadline", None),
+    ("members", None),
+])
+def test_canonical_category(words, category):
+    assert canonical_category(words) == category
+
+
+@pytest.mark.parametrize("words, side", [
+    ("police and National Guard personnel", ("security forces", "security")),
+    ("guards", ("security forces", "security")), ("armed criminals", ("protesters", "criminals")),
+    ("demonstrators", ("protesters", "protesters")), ("personnel", None), ("guarantees", None),
+])
+def test_canonical_side(words, side):
+    assert canonical_side(words) == side
+
+
+def _synthetic(texts_dates: list[tuple[str, str, str | None, str]]) -> tuple[list[Article], list[Extraction]]:
+    """Articles written for these tests: (id, text, ISO date or None, how) with every number a figure."""
+    arts, exs = [], []
+    for aid, text, date, how in texts_dates:
+        arts.append(Article(id=aid, text=text, published=datetime.fromisoformat(date) if date else None,
+                            published_how=how))  # type: ignore[arg-type]
+        figs = []
+        for m in re.finditer(r"(?i)(?:(more than|at least|about|almost)\s+)?(\d[\d,]*)", text):
+            v = float(m.group(2).replace(",", ""))
+            figs.append(Figure(text=m.group(0), start=m.start(), end=m.end(), value=v, low=v, high=v,
+                               qualifier=m.group(1)))
+        exs.append(Extraction(article=aid, figures=figs))
+    return arts, exs
+
+
+@pytest.mark.parametrize("first, second, how, verdict", [
+    ("12 people were killed in the flood.", "At least 40 people were killed in the flood.", "metadata", "consistent"),
+    ("12 people were killed in the flood.", "At least 40 people were killed in the flood.", "inferred", "conflict"),
+    ("12 people were killed in the flood.", "40 people were killed in the flood.", "metadata", "conflict"),
+    ("About 40 people were killed.", "42 people were killed.", "metadata", "consistent"),
+    ("40 people were killed.", "40 people died, officials said.", "metadata", "agree"),
+])
+def test_a_later_report_raising_a_lower_bound_is_an_update(first, second, how, verdict):
+    arts, exs = _synthetic([("a", first, "2023-03-01", how), ("b", second, "2023-03-03", how)])
+    (group,) = fact_groups(arts, exs)
+    assert group.verdict == verdict
+
+
+def test_subject_keeps_groups_apart_and_one_report_per_article():
+    arts, exs = _synthetic([
+        ("a", "Officials said 5 police officers were injured and 30 protesters were injured.", None, "none"),
+        ("b", "Five hundred? No: 5 police officers were injured, and later 7 police officers were hurt.", None, "none"),
+    ])
+    groups = fact_groups(arts, exs)
+    by_subject = {(g.subject, tuple(sorted(r.article for r in g.reports))) for g in groups}
+    assert ("security forces", ("a", "b")) in by_subject
+    assert ("protesters", ("a",)) in by_subject
+    assert all(len({r.article for r in g.reports}) == len(g.reports) for g in groups)
+
+
+def test_years_and_vague_amounts_are_not_facts():
+    arts = [Article(id="a", text="In 2019 dozens of people were killed.")]
+    exs = [Extraction(article="a", figures=[
+        Figure(text="2019", start=3, end=7, value=2019, low=2019, high=2019),
+        Figure(text="dozens", start=8, end=14, value=24, low=24, high=None, category="killed"),
+    ])]
+    assert fact_groups(arts, exs) == []
+
+
+# ---------------------------------------------------------------- quotes
+def _gold_quotes(seed_texts: dict[str, str], gold: dict) -> list[Extraction]:
+    exs = {k: Extraction(article=k) for k in seed_texts}
+    for g in gold["quotes"]:
+        for v in g["variants"]:
+            text = seed_texts[v["article"]]
+            s0 = text.index(v["text"])
+            exs[v["article"]].quotes.append(Quote(text=v["text"], start=s0, end=s0 + len(v["text"]),
+                                                  kind=v["kind"], speaker=g["speaker"], entity=g["speaker"]))
+    return [exs[k] for k in sorted(exs)]
+
+
+@pytest.fixture(scope="module")
+def seed_quote_groups(seed_texts, gold):
+    return quote_groups(_seed_articles(seed_texts), _gold_quotes(seed_texts, gold))
+
+
+def test_every_gold_quote_group_is_gathered_with_its_speaker(seed_quote_groups, gold):
+    for g in gold["quotes"]:
+        best = 0
+        for q in seed_quote_groups:
+            if q.speaker != g["speaker"]:
+                continue
+            arts = {v.article for v in q.variants for v2 in g["variants"]
+                    if v2["article"] == v.article and (v.text in v2["text"] or v2["text"] in v.text)}
+            best = max(best, len(arts))
+        assert best >= g["min_articles"], g["id"]
+
+
+def test_quote_groups_keep_different_statements_apart(seed_quote_groups, gold):
+    # one group per gold utterance: Tokayev's three statements stay three, a quote cut into
+    # sentences (Abaev's, the "stupidity" one) comes back whole
+    assert len(seed_quote_groups) == len(gold["quotes"])
+    assert sum(q.speaker == "Kassym-Jomart Tokayev" for q in seed_quote_groups) == 3
+
+
+def test_quote_variants_are_verbatim_and_the_fullest_direct_comes_first(seed_quote_groups, seed_texts):
+    for q in seed_quote_groups:
+        for v in q.variants:
+            if v.kind in ("direct", "partial"):
+                assert seed_texts[v.article][v.start:v.end] == v.text
+        assert q.text == q.variants[0].text
+        direct = [v for v in q.variants if v.kind == "direct"]
+        if direct:
+            assert q.variants[0].kind == "direct" and len(q.text) == max(len(v.text) for v in direct)
+
+
+def test_a_quote_not_verbatim_in_its_source_is_not_shown_as_direct():
+    text = "The minister said: \u201cWe will rebuild the bridge by spring.\u201d"
+    arts = [Article(id="a", text=text)]
+    exs = [Extraction(article="a", quotes=[Quote(text="We shall rebuild the bridge by spring.", start=20, end=57,
+                                                 kind="direct", speaker="the minister", entity="Ann Lee")])]
+    (group,) = quote_groups(arts, exs)
+    assert group.variants[0].kind == "indirect"
+
+
+# ---------------------------------------------------------------- timeline
+def _gold_dates(seed_texts: dict[str, str], gold: dict) -> list[Extraction]:
+    exs = {k: Extraction(article=k) for k in seed_texts}
+    for ev in gold["timeline"]:
+        for e in ev["evidence"]:
+            text = seed_texts[e["article"]]
+            s0 = text.index(e["span"])
+            exs[e["article"]].dates.append(TimeRef(text=e["span"], start=s0, end=s0 + len(e["span"]),
+                                                   value=ev["date"], granularity="day"))
+    return [exs[k] for k in sorted(exs)]
+
+
+def test_timeline_has_every_gold_date_with_its_evidence_in_date_order(seed_texts, gold):
+    entries = timeline(_seed_articles(seed_texts), _gold_dates(seed_texts, gold))
+    assert [t.date for t in entries] == sorted(ev["date"] for ev in gold["timeline"])
+    for t, ev in zip(entries, sorted(gold["timeline"], key=lambda e: e["date"]), strict=True):
+        assert sorted(c.article for c in t.evidence) == sorted(e["article"] for e in ev["evidence"])
+        for c, words in zip(t.evidence, t.evidence_text, strict=True):
+            assert seed_texts[c.article][c.start:c.end] == words
+        assert 3 <= len(t.text.split()) <= 30
+        # the entry text is taken from the sentence of one of its evidence spans
+        core = t.text.strip("… ")
+        assert any(core[:30] in " ".join(seed_texts[c.article].split()) for c in t.evidence)
+
+
+def test_timeline_skips_months_years_and_intervals():
+    text = "In January 2022 it began; on 2022-01-05 it peaked."
+    arts = [Article(id="a", text=text)]
+    exs = [Extraction(article="a", dates=[
+        TimeRef(text="January 2022", start=3, end=15, value="2022-01", granularity="month"),
+        TimeRef(text="2022-01-05", start=29, end=39, value="2022-01-05", granularity="day"),
+        TimeRef(text="it", start=17, end=19, value="2022-01-05/2022-01-09", granularity="interval"),
+    ])]
+    entries = timeline(arts, exs)
+    assert [t.date for t in entries] == ["2022-01-05"]
+    assert len(entries[0].evidence) == 1
