@@ -1,0 +1,671 @@
+"""Quotes: who said what, direct, partial or reported, with the speaker resolved to a name.
+
+``find_quotes(text, mentions)`` works in five steps (numbered again in the code):
+
+1. Quote marks are paired (“ ” « » „ “ ‘ ’ and straight "), one pass over the text: marks inside a
+   quote are part of it (quotes inside quotes), an opening mark that starts the next paragraph
+   continues a quote left open at the end of the previous one, a mark left open is dropped.
+2. A masked copy of the text (same length) blanks out what is inside the marks, so that sentence
+   breaks, reporting verbs and names are only looked for in the reporter's own words.
+3. Each quote gets its cue and speaker from its sentence: a reporting verb right after it
+   (``,” he said`` / ``,” said Tokayev``) or before it (``Wang Wenbin said, “``;
+   ``Tokayev added that … “without warning”``). A quote whose sentence has no cue takes the
+   speaker of the attribution before it in the same or the previous paragraph; one with neither is
+   not a quote of anyone (a title, scare quotes) and is left out.
+4. Reported speech without marks: ``X said (that) …``, ``…, sources said.``, ``according to X``,
+   ``X quoted Y as saying …`` and orders (``X gave orders to …``) give indirect quotes whose text is
+   the reported clause (partial quotes inside it are reported too, with the same speaker).
+5. Speakers are resolved: a name in the speaker's words is the speaker (titles dropped:
+   "President Tokayev" -> "Tokayev"); "he", "she", "the Kazakh president" become the last named
+   speaker before them, else the nearest person named before them (``mentions`` of type PERSON, or
+   spaCy's when none are given); plural or unnamed sources ("sources", "a spokesman") stay as written.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from synoptic.records import Mention, Quote
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------- tuned constants
+
+#: A pair of marks further apart than this is a mispairing, not a quote. Longest real quote in
+#: PolNeAR dev (shared/eval/polnear-dev) is about 1,900 characters.
+MAX_QUOTE_CHARS = 4000
+#: A quote without a cue inherits the previous speaker only if that attribution ended at most this
+#: many characters before it (same or previous paragraph). Calibrated on the seeds and PolNeAR dev.
+CARRY_CHARS = 700
+#: A pronoun or description resolves to the last named speaker when that one is at most this far
+#: back, else to the nearest person mentioned before it. Calibrated on the seeds.
+SPEAKER_MEMORY_CHARS = 1500
+#: At most this many words in a speaker phrase ("Hillary Clinton’s campaign manager Robby Mook").
+MAX_SPEAKER_WORDS = 8
+#: How far after a cue "that" may come ("said on Friday that …").
+MAX_WORDS_BEFORE_THAT = 6
+
+# ---------------------------------------------------------------- vocabulary
+
+_CUE_WORDS = (
+    # verb forms only where they are rarely nouns ("state", "reports", "claims", "warning" are left out)
+    "said says say tell told tells added adds stated declared declares announced announces explained explains "
+    "noted claimed insisted insists argued argues warned warns urged urges asked asks wrote writes tweeted "
+    "reported confirmed confirms denied denies admitted admits acknowledged acknowledges stressed stresses "
+    "emphasized emphasizes emphasised recalled recalls suggested suggests replied replies responded answered "
+    "continued described describes vowed vows promised threatened threatens cried shouted chanted accused "
+    "accuses praised ridiculed denounced denounces asserted asserts quipped joked predicted predicts concluded "
+    "commented remarked observed boasted complained conceded cautioned countered recounted agreed echoed "
+    "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
+    "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
+    "according saying"
+)
+CUES = frozenset(_CUE_WORDS.split())
+#: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
+BARE_CLAUSE_CUES = frozenset("say said says tell told tells added adds stated believe believes believed "
+                             "think thinks thought insisted insists claimed claims warned argued argues".split())  # fmt: skip
+PRONOUNS = frozenset("he she him her".split())
+OTHER_PRONOUNS = frozenset("i we they it you who which".split())
+DETERMINERS = frozenset("the a an another this that these those his her its their our".split())
+TITLES = frozenset(
+    "president prime minister mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. secretary spokesman "
+    "spokeswoman spokesperson chancellor king queen general gen gen. lt lt. col col. sir governor senator "
+    "representative chairman chairwoman chief judge justice mayor premier leader director ambassador "
+    "foreign deputy vice former acting state head commander pope prince princess minister, candidate nominee "
+    "retired professor prof prof. saint st st. lord lady".split()
+)
+#: Lowercase words that end a speaker phrase when walking left from the cue.
+NP_STOP = frozenset(
+    "that and but or as when while which because if after before since although though so where then to "
+    "in on at for with by from into than about over under during also not is was were are be been has have "
+    "had do does did will would could should can may might must what how why whether there here said says "
+    "told once".split()
+)
+#: Words between a speaker and its cue ("he also said", "Trump has repeatedly said").
+BETWEEN = frozenset(
+    "also has have had then later again previously once reportedly repeatedly publicly recently further "
+    "would will has just already now still further even often never "
+    "earlier initially".split()
+)
+#: Words that may follow a cue before its clause or the sentence end ("told reporters", "said on Friday").
+ROLE_NOUNS = frozenset(
+    "president leader minister spokesman spokeswoman spokesperson head chief official secretary chancellor "
+    "premier governor senator candidate nominee mayor director ambassador general commander king queen "
+    "chairman chairwoman founder ruler dictator prosecutor judge lawyer attorney".split()
+)
+ORG_WORDS = frozenset(
+    "ministry agency organization organisation committee department council office government party union "
+    "bank news television times post press reuters afp ap association institute university court house "
+    "senate congress parliament commission corp inc company group state states republic federation "
+    "service services army police forces command center centre foundation fund campaign network".split()
+)
+DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")
+
+_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_DOUBLE_OPEN = "“«„\""  # fmt: skip
+_WORD = re.compile(r"[\w][\w’'\-.]*[\w.]|[\w]")
+_TOKEN = re.compile(r"[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]")
+_SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘A-Z0-9])|\n\s*")
+_ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u.n inc corp co no vs jan feb "
+                    "aug sept sep oct nov dec mt ft".split())  # fmt: skip
+_CUE_ALT = "|".join(sorted(CUES - {"according"}, key=len, reverse=True))
+_CUE_RX = re.compile(r"(?<![\w’'])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![\w’'])")
+#: Right after a closing mark a cue may be capitalised (',” Cried the President').
+_CUE_RX_ANYCASE = re.compile(r"(?i)(?<![\w’'])(?:according\s+to|" + _CUE_ALT + r")(?![\w’'])")
+_ORDER_RX = re.compile(
+    r"(?i)(?<![\w’'])(?:gave|issued|has\s+given|had\s+given)\b(?:\s+[\w-]+){0,4}?\s+orders?\b"
+)
+
+
+@dataclass
+class _Marked:
+    """A quoted stretch: ``open``/``close`` are the marks' offsets, content lies between them."""
+
+    open: int
+    close: int
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+@dataclass
+class _Speaker:
+    start: int
+    end: int
+    cue: str | None
+    cue_start: int
+
+
+# ---------------------------------------------------------------- 1. marks
+
+
+def _pair_marks(text: str) -> list[_Marked]:
+    """Pair quote marks in one left-to-right pass (see step 1 of the module docstring)."""
+    found: list[_Marked] = []
+    n = len(text)
+    open_at = -1
+    open_ch = ""
+    i = 0
+    while i < n:
+        c = text[i]
+        if open_at < 0:
+            if c in _DOUBLE_OPEN or c == "‹":
+                open_at, open_ch = i, c
+            elif c == "‘" and (i == 0 or not text[i - 1].isalnum()):
+                open_at, open_ch = i, c
+        else:
+            close = _OPENERS[open_ch]
+            if c == "\n":
+                # a quote left open at a paragraph end continues if the next paragraph opens with a mark
+                j = i
+                while j < n and text[j] in " \t\r\n\xa0":
+                    j += 1
+                if j < n and text[j] == open_ch and open_ch in _DOUBLE_OPEN and j > i + 0:
+                    i = j + 1
+                    continue
+                open_at = -1
+            elif c == close and (close != "’" or i + 1 >= n or not text[i + 1].isalnum()):
+                if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
+                    found.append(_Marked(open_at, i))
+                open_at = -1
+            elif c == open_ch and open_ch in "“«" and c != close:
+                open_at = i  # a second opening before any closing: the first one was stray
+        i += 1
+    return found
+
+
+# ---------------------------------------------------------------- 2. masking and sentences
+
+
+def _mask(text: str, marks: list[_Marked]) -> str:
+    """The text with quote contents blanked (``x``), keeping their final punctuation and newlines."""
+    chars = list(text)
+    for q in marks:
+        for k in range(q.start, q.end):
+            if chars[k] != "\n":
+                chars[k] = "x"
+        last = text[q.end - 1] if q.end > q.start else ""
+        if last in ".!?,":
+            chars[q.end - 1] = last
+    return "".join(chars)
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence spans over the masked text (breaks inside quotes are masked away)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_BREAK.finditer(masked):
+        if m.start() > 0 and masked[m.start() - 1] == "." and "\n" not in m.group(0):
+            word = re.search(r"(?<![\w.])([A-Za-z][\w.]*)\.$", masked[max(0, m.start() - 12) : m.start()])
+            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+                continue
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(masked):
+        spans.append((start, len(masked)))
+    return spans
+
+
+# ---------------------------------------------------------------- 3. cues and speakers
+
+
+def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before a cue (walking left over a few words)."""
+    left = masked[floor:cue_start]
+    toks = list(_TOKEN.finditer(left))
+    k = len(toks) - 1
+    while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
+        k -= 1
+    if k >= 0 and toks[k].group(0).lower() in ("who", "which"):
+        k -= 1
+        if k >= 0 and toks[k].group(0) == ",":
+            k -= 1
+    if k >= 0 and toks[k].group(0) == "," and k >= 1 and toks[k - 1].group(0)[:1].isupper():
+        # appositive: "The president of Kazakhstan, Kassim-Jomart Tokayev, gave …"
+        k -= 1
+    end_k = k
+    words = 0
+    while k >= 0 and words < MAX_SPEAKER_WORDS:
+        w = toks[k].group(0)
+        lw = w.lower()
+        if not (w[0].isalnum()):
+            break
+        if lw in NP_STOP and not (lw == "of" and k > 0 and toks[k - 1].group(0)[:1].isupper()):
+            break
+        if w == "x" * len(w):
+            break
+        words += 1
+        k -= 1
+    if end_k < 0 or k == end_k:
+        return None
+    first = toks[k + 1]
+    last = toks[end_k]
+    s, e = floor + first.start(), floor + last.end()
+    phrase = masked[s:e].split()
+    # drop leading lowercase words that are not determiners ("protesters" stays, "then protesters" not)
+    while (
+        phrase
+        and phrase[0].islower()
+        and phrase[0] not in DETERMINERS
+        and len(phrase) > 1
+        and (phrase[0] in NP_STOP or phrase[0] in BETWEEN)
+    ):
+        s = masked.index(phrase[1], s + len(phrase[0]))
+        phrase = phrase[1:]
+    if not phrase or phrase[-1].lower() in DETERMINERS:
+        return None
+    if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
+        return None
+    return s, e
+
+
+def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
+    """The speaker phrase right after a cue ("said Tokayev", "said the first deputy …, Dauen Abaev")."""
+    right = masked[cue_end:ceiling]
+    toks = list(_TOKEN.finditer(right))
+    k = 0
+    took: list[re.Match[str]] = []
+    while k < len(toks) and len(took) < MAX_SPEAKER_WORDS:
+        w = toks[k].group(0)
+        lw = w.lower()
+        if not w[0].isalnum() or (lw in NP_STOP and lw != "of") or w == "x" * len(w):
+            break
+        if lw == "of" and not took:
+            break
+        took.append(toks[k])
+        k += 1
+    while took and took[-1].group(0).lower() == "of":
+        took.pop()
+    if not took:
+        return None
+    s, e = cue_end + took[0].start(), cue_end + took[-1].end()
+    # an unnamed description followed by ", Name," names the speaker by the apposition
+    if not any(t.group(0)[:1].isupper() for t in took[1:]) and k < len(toks) and toks[k].group(0) == ",":
+        name = []
+        j = k + 1
+        while j < len(toks) and toks[j].group(0)[:1].isupper() and toks[j].group(0)[0].isalpha():
+            name.append(toks[j])
+            j += 1
+        if name:
+            return cue_end + name[0].start(), cue_end + name[-1].end()
+    return s, e
+
+
+def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
+    """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
+    word = re.sub(r"\s+", " ", cue.group(0).lower())
+    if word == "according to":
+        after = _speaker_after(masked, cue.end(), hi)
+        return _Speaker(after[0], after[1], "according to", cue.start()) if after else None
+    before = _speaker_before(masked, cue.start(), lo)
+    if before is not None:
+        return _Speaker(before[0], before[1], word, cue.start())
+    if inverted_ok:
+        after = _speaker_after(masked, cue.end(), hi)
+        if after is not None:
+            return _Speaker(after[0], after[1], word, cue.start())
+    return None
+
+
+def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speaker | None:
+    """Cue and speaker of a quote from its own sentence (step 3)."""
+    lo, hi = sent
+    # right after the closing mark: ',” he said' / ',” said Tokayev' / '” Blinken told reporters'
+    after = masked[q.close + 1 : hi]
+    m = re.match(r"[\s,.:;—–-]*", after)
+    base = q.close + 1 + (m.end() if m else 0)
+    for c in list(_CUE_RX_ANYCASE.finditer(masked, base, min(hi, base + 80)))[:1]:
+        between = masked[base : c.start()]
+        if any(ch in between for ch in '"“(,;') or len(between.split()) > MAX_SPEAKER_WORDS:
+            continue
+        sp = _cue_speaker(masked, c, base, hi, inverted_ok=True)
+        if sp is not None:
+            return sp
+    # before the opening mark: the nearest cue to its left in the sentence
+    cues_left = [c for c in _CUE_RX.finditer(masked, lo, q.open)]
+    for c in reversed(cues_left):
+        sp = _cue_speaker(masked, c, lo, q.open, inverted_ok=True)
+        if sp is not None:
+            return sp
+    return None
+
+
+def _kind(text: str, q: _Marked) -> str:
+    """Direct when the quote stands as an utterance of its own, partial when it is a fragment."""
+    j = q.open - 1
+    while j >= 0 and text[j] in " \t\xa0":
+        j -= 1
+    prev = text[j] if j >= 0 else "\n"
+    first = text[q.start : q.end].lstrip()[:1]
+    if prev in ",:\n.!?—–-" or j < 0:
+        return "direct"
+    if prev.isalnum() and (not first.isupper() or len(text[q.start : q.end].split()) < 4):
+        return "partial"
+    return "direct" if first.isupper() else "partial"
+
+
+# ---------------------------------------------------------------- 4. reported speech
+
+
+def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
+    """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
+    toks = list(_TOKEN.finditer(masked, cue.end(), hi))
+    for t in toks[: MAX_WORDS_BEFORE_THAT + 1]:
+        w = t.group(0).lower()
+        if w == "that":
+            return t.start()
+        if w in ".;?!" or w in ("“", '"', "«") or w == "x" * len(w):
+            break
+    word = cue.group(0).lower()
+    if word in BARE_CLAUSE_CUES and toks:
+        t0 = toks[0].group(0)
+        w0 = t0.lower()
+        if word in ("told", "tell", "tells"):
+            return None
+        if (
+            t0[0].isalnum()
+            and w0 not in NP_STOP
+            and w0 not in ("so", "yes", "no", "it")
+            and w0 not in BETWEEN
+        ):
+            return toks[0].start()
+    return None
+
+
+def _indirect(
+    text: str, masked: str, sents: list[tuple[int, int]], marks: list[_Marked]
+) -> list[tuple[int, int, _Speaker]]:
+    """Reported clauses without marks, with their speaker (step 4)."""
+    out: list[tuple[int, int, _Speaker]] = []
+    for lo, hi in sents:
+        end = hi
+        while end > lo and masked[end - 1] in " .\t\n":
+            end -= 1
+        sent = masked[lo:end]
+        if not sent.strip():
+            continue
+        # 4a "X said (that) …" and "X quoted Y as saying …"
+        done = False
+        for cue in _CUE_RX.finditer(masked, lo, end):
+            word = cue.group(0).lower()
+            if word.startswith("according"):
+                continue
+            if word == "saying" and not re.search(r"(?i)\bas\s*$", masked[lo : cue.start()]):
+                continue
+            start = _clause_after(masked, cue, end)
+            if start is None or end - start < 12:
+                continue
+            sp = _cue_speaker(masked, cue, lo, start, inverted_ok=False)
+            quoted_as = re.search(r"(?i)\bquoted\s+(.{2,120}?),?\s+as\s+saying\s*$", masked[lo : cue.end()])
+            if quoted_as:
+                name = _name_in(text, lo + quoted_as.start(1), lo + quoted_as.end(1))
+                if name:
+                    sp = _Speaker(name[0], name[1], "quoted", cue.start())
+            if sp is None:
+                continue
+            if _is_whole_marked(masked, start, end, marks):
+                continue
+            out.append((start, end, sp))
+            done = True
+            break
+        if done:
+            continue
+        # 4b "…, sources said." / "…, he added on Friday." / "…, according to officials."
+        tail = re.search(r",\s*([^,]{1,60}?)\s*$", sent)
+        if tail:
+            region_lo = lo + tail.start(1)
+            hit = None
+            for cue in _CUE_RX.finditer(masked, region_lo, end):
+                hit = _cue_speaker(masked, cue, region_lo, end, inverted_ok=True)
+                if hit is not None:
+                    break
+            if hit is not None:
+                c_end = lo + tail.start()
+                if c_end - lo >= 12 and not _is_whole_marked(masked, lo, c_end, marks):
+                    out.append((lo, c_end, hit))
+                continue
+        # 4c "According to X, …"
+        head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
+        if head:
+            acc = _CUE_RX.search(masked, lo + head.start(1))
+            by = _cue_speaker(masked, acc, lo, lo + head.end(2), inverted_ok=True) if acc else None
+            if by is not None and end - (lo + head.end()) >= 12:
+                out.append((lo + head.end(), end, by))
+            continue
+        # 4d orders: "X gave (yesterday) orders to shoot …"
+        for om in _ORDER_RX.finditer(masked, lo, end):
+            before = _speaker_before(masked, om.start(), lo)
+            if before is None:
+                continue
+            first = re.match(r"(?i)\S+\s*", masked[om.start() : end])
+            c_start = om.start() + (first.end() if first else 0)
+            if end - c_start >= 12:
+                out.append((c_start, end, _Speaker(before[0], before[1], "gave orders", om.start())))
+            break
+    return out
+
+
+def _is_whole_marked(masked: str, start: int, end: int, marks: list[_Marked]) -> bool:
+    """Whether [start, end) is just one marked quote (then the direct quote already covers it)."""
+    seg = masked[start:end].strip(" ,:;.\n")
+    if seg.lower().startswith("that "):
+        return False
+    for q in marks:
+        if q.open >= start - 1 and q.close <= end + 1:
+            rest = (masked[start : q.open] + masked[q.close + 1 : end]).strip(' ,:;.\n”"')
+            if not rest:
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- 5. speaker names
+
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w’'\-.]*[\w.]|[A-Z])(?:\s+(?:(?:of(?:\s+the)?|de|van|von|al|bin|da|la|le|du)\s+)?(?:[A-Z][\w’'\-.]*[\w]|[A-Z]\.?))*"
+)
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march "
+    "april may june july august september october november december".split()
+)
+
+
+def _name_in(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The last capitalised run in a speaker phrase, titles dropped ("Kazakhstan President X Y" -> "X Y")."""
+    best = None
+    for m in _NAME_RUN.finditer(text, s, e):
+        if m.group(0).lower().rstrip(".") not in _CALENDAR:
+            best = m
+    if best is None:
+        return None
+    words = list(re.finditer(r"\S+", best.group(0)))
+    k = 0
+    for i, w in enumerate(words[:-1]):
+        if w.group(0).lower().rstrip(".") in TITLES or w.group(0).lower() in TITLES:
+            k = i + 1
+    first = words[k]
+    if k > 0 and first.group(0) in ("of", "of the"):
+        return None  # "President of Kazakhstan": a title, not a name
+    ns, ne = best.start() + first.start(), best.end()
+    # possessive "Clinton’s campaign manager" is not the name: only when the run is the whole phrase's end
+    if text[ns:ne].lower() in DETERMINERS or text[ns:ne].lower().rstrip(".") in TITLES:
+        return None
+    if text[ns:ne].endswith(("’s", "'s")):
+        ne -= 2
+    return ns, ne
+
+
+def _person_mentions(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """PERSON mention spans: the given ones, else spaCy's (loaded lazily, once per process)."""
+    if mentions:
+        return sorted((m.start, m.end) for m in mentions if m.type.upper() in ("PERSON", "PER"))
+    try:
+        from synoptic.extract import models
+
+        spans = []
+        for doc, offset in models.annotate(text):
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    spans.append((offset + ent.start_char, offset + ent.end_char))
+        return sorted(spans)
+    except Exception as exc:  # no model: fall back on capitalised runs
+        log.debug("no NER model for speaker resolution (%s); using capitalised names", exc)
+        return [(m.start(), m.end()) for m in _NAME_RUN.finditer(text) if " " in m.group(0)]
+
+
+def _resolve(
+    text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]]
+) -> tuple[str | None, int, int]:
+    """Speaker name, and the span of the speaker as written."""
+    phrase = text[sp.start : sp.end]
+    low = phrase.lower()
+    words = low.split()
+    is_pronoun = low in PRONOUNS
+    inside = [p for p in persons if p[0] >= sp.start and p[1] <= sp.end]
+    is_description = (
+        bool(DESCRIPTION.match(phrase))
+        and not inside
+        and any(w.strip(".,’'s") in ROLE_NOUNS for w in words)
+        and (_name_in(text, sp.start, sp.end) is None or words[-1] == phrase.split()[-1])
+    )
+    if not is_pronoun and not is_description:
+        # a name inside the phrase: a PERSON mention, else the last capitalised run
+        if inside:
+            s, e = inside[-1]
+            return _strip_title(text, s, e), s, e
+        run = _name_in(text, sp.start, sp.end)
+        if run is not None and run[1] >= sp.end - 2:
+            s, e = run
+            return text[s:e], s, e
+        return phrase, sp.start, sp.end
+    # a pronoun or a description: the last named speaker, else the nearest person before
+    recent = [(pos, name) for pos, name in named if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
+    if recent:
+        return recent[-1][1], sp.start, sp.end
+    before = [p for p in persons if p[1] <= sp.start]
+    if before:
+        s, e = before[-1]
+        return _strip_title(text, s, e), sp.start, sp.end
+    return phrase, sp.start, sp.end
+
+
+def _looks_like_person(text: str, s: int, e: int, persons: list[tuple[int, int]]) -> bool:
+    """A PERSON mention, or a run of two or more capitalised words without organisation words."""
+    if any(p[0] < e and s < p[1] for p in persons):
+        return True
+    words = text[s:e].split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower().strip(".,’'s") in ORG_WORDS for w in words)
+    )
+
+
+def _strip_title(text: str, s: int, e: int) -> str:
+    name = text[s:e]
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in TITLES:
+        parts = parts[1:]
+    out = " ".join(parts)
+    return out[:-2] if out.endswith(("’s", "'s")) else out
+
+
+# ---------------------------------------------------------------- the public function
+
+
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Direct, partial and reported quotes in ``text`` with cue and speaker (see the module docstring).
+
+    ``mentions`` are the article's entity mentions (PERSON ones name speakers); when empty, spaCy's
+    PERSON entities are used. Every quote has ``text[start:end] == quote.text`` (marks excluded)
+    and, when known, ``text[speaker_start:speaker_end]`` is the speaker as written.
+    """
+    if not text:
+        return []
+    marks = _pair_marks(text)  # 1
+    masked = _mask(text, marks)  # 2
+    sents = _sentences(masked)
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for s in sents:
+            if s[0] <= pos < s[1]:
+                return s
+        return (max(0, pos - 200), min(len(text), pos + 200))
+
+    raw: list[tuple[int, int, str, _Speaker | None]] = []
+    # 4 reported speech first: partial quotes inside a reported clause take its speaker
+    indirect = _indirect(text, masked, sents, marks)
+    for s, e, isp in indirect:
+        raw.append((s, e, "indirect", isp))
+    last_sp: _Speaker | None = None
+    last_end = -(10**9)
+    attributions = sorted([(sp.cue_start, sp) for _, _, sp in indirect], key=lambda x: x[0])
+    for q in marks:  # 3
+        sent = sentence_of(q.open)
+        sp = _attribute_marked(masked, q, sent)
+        if sp is None:
+            holder = [r for r in indirect if r[0] <= q.start and q.end <= r[1] + 1]
+            if holder:
+                sp = holder[0][2]
+        if sp is None:
+            prior = [a for pos, a in attributions if pos < q.open]
+            if last_sp is not None and (not prior or prior[-1].cue_start <= last_sp.cue_start):
+                cand, cand_end = last_sp, last_end
+            elif prior:
+                cand, cand_end = prior[-1], prior[-1].cue_start
+            else:
+                cand, cand_end = None, -(10**9)
+            same_paragraph = cand is not None and "\n" not in text[cand_end : q.open]
+            if (
+                cand is not None
+                and q.open - cand_end <= CARRY_CHARS
+                and (same_paragraph or _kind(text, q) == "direct")
+            ):
+                sp = cand
+        if sp is None:
+            continue
+        last_sp, last_end = sp, q.close
+        raw.append((q.start, q.end, _kind(text, q), sp))
+
+    # 5 speakers
+    persons = _person_mentions(text, mentions)
+    named: list[tuple[int, str]] = []
+    quotes: list[Quote] = []
+    resolved: dict[tuple[int, int], tuple[str | None, int, int]] = {}
+    for s, e, kind, qsp in sorted(raw, key=lambda r: (r[3].start if r[3] else r[0], r[0])):
+        if qsp is None:
+            continue
+        sp = qsp
+        key = (sp.start, sp.end)
+        if key not in resolved:
+            resolved[key] = _resolve(text, sp, persons, named)
+            name = resolved[key][0]
+            _, ns, ne = resolved[key]
+            if name and _looks_like_person(text, ns, ne, persons):
+                named.append((sp.start, name))
+                named.sort()
+        name, ss, se = resolved[key]
+        # trim whitespace around the content
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        quotes.append(
+            Quote(text[s:e], s, e, kind, speaker=name, speaker_start=ss, speaker_end=se, cue=sp.cue)  # type: ignore[arg-type]
+        )
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+__all__ = ["find_quotes"]
