@@ -285,37 +285,61 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str]) -> None:
             m.type = min(counts, key=lambda t: (-counts[t], TYPE_PRIORITY.get(t, 9)))
 
 
+_WORD_RE = re.compile(r"[\w’'.&-]+")
+_TAIL_RE = re.compile(r"(?:['’]s)?[.’'-]*$")
+
+
+def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
+                 taken: list[tuple[int, int]]) -> list[Mention]:
+    """Whole-word occurrences of ``names`` (name -> (type, hint)) in ``text`` that overlap nothing in
+    ``taken``, longest first. One pass over the words, looking up capitalised word runs in a dict,
+    so the cost does not grow with the number of names."""
+    if not names:
+        return []
+    longest = min(8, max(len(_WORD_RE.findall(n)) for n in names))
+    words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text)]
+    busy = bytearray(len(text) + 1)
+    for ts, te in taken:
+        busy[ts:te] = b"\1" * (te - ts)
+    found = []
+    i = 0
+    while i < len(words):
+        s = words[i][0]
+        if not text[s].isupper():
+            i += 1
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            e = words[i + n - 1][1]
+            cand = text[s:e]
+            if cand not in names:  # "Almaty." at a sentence end, "Kazakhstan’s"
+                cand = _TAIL_RE.sub("", cand)
+            hit = names.get(cand)
+            if hit is None:
+                continue
+            e = s + len(cand)
+            if any(busy[s:e]):
+                break
+            busy[s:e] = b"\1" * (e - s)
+            found.append(Mention(text=text[s:e], type=hit[0], start=s, end=e, entity=hit[1]))
+            i += n - 1
+            break
+        i += 1
+    return found
+
+
 def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Step 6 of :func:`find_mentions`: other occurrences of the names found become mentions."""
-    taken = [(m.start, m.end) for m in mentions]
-    known: dict[str, Mention] = {}
+    known: dict[str, tuple[str, str | None]] = {}
     for m in mentions:
         if m.type != "NORP" and len(m.text) >= 3:
-            known.setdefault(m.text, m)
-    extra = []
-    for name, model in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        for found in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            s, e = found.start(), found.end()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            extra.append(Mention(text=name, type=model.type, start=s, end=e, entity=model.entity))
-    return mentions + extra
+            known.setdefault(m.text, (m.type, m.entity))
+    return mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
 
 
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
     """Occurrences in ``text`` of names found in other articles (``name -> type``) that the model
     missed here, not overlapping ``mentions``; used to spread names across a story's articles."""
-    taken = [(m.start, m.end) for m in mentions]
-    extra = []
-    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        for found in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            s, e = found.start(), found.end()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            extra.append(Mention(text=name, type=label, start=s, end=e))
-    return extra
+    return _occurrences(text, {n: (t, None) for n, t in names.items()}, [(m.start, m.end) for m in mentions])
 
 
 # ---------------------------------------------------------------- resolving
@@ -387,29 +411,36 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             counts = Counter({t: c for t, c in counts.items() if t != "NORP"})
         return min(counts, key=lambda t: (-counts[t], TYPE_PRIORITY.get(t, 9)))
 
-    forms: dict[tuple[str, str], list[Mention]] = defaultdict(list)  # 2: (type, key) -> mentions
+    forms: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)  # 2: (type, key, scope) -> mentions
     for m in mentions:
         key = surface_key(m.text)
         if not key:
             continue
-        forms[(vote(key), key)].append(m)
+        label = vote(key)
+        # a lone person name is resolved per article: "Clinton" may be a different Clinton elsewhere
+        scope = m.article if label == "PERSON" and " " not in key else ""
+        forms[(label, key, scope)].append(m)
     form_list = list(forms)
     index = {f: i for i, f in enumerate(form_list)}
     uf = _Union(len(form_list))
-    by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_type: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
         by_type[f[0]].append(f)
 
     _resolve_persons(by_type.get("PERSON", []), forms, index, uf)  # 3
     _resolve_orgs(by_type.get("ORG", []), forms, index, uf)  # 4
     for label in ("GPE", "LOC"):  # 5
-        places = [f for f in by_type.get(label, []) if len(f[1]) >= MIN_FUZZY_PLACE and " " not in f[1]]
-        for i, a in enumerate(places):
-            for b in places[i + 1:]:
-                if a[1][0] == b[1][0] and Levenshtein.distance(a[1], b[1]) <= 1:
-                    uf.union(index[a], index[b])
+        places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocked by first letter
+        for f in by_type.get(label, []):
+            if len(f[1]) >= MIN_FUZZY_PLACE and " " not in f[1]:
+                places[f[1][0]].append(f)
+        for block in places.values():
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    if Levenshtein.distance(a[1], b[1]) <= 1:
+                        uf.union(index[a], index[b])
 
-    groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    groups: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
         groups[uf.find(index[f])].append(f)
     entities = []
@@ -426,19 +457,25 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
-def _resolve_persons(forms_p: list[tuple[str, str]], forms: dict, index: dict, uf: _Union) -> None:
+def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: dict, uf: _Union) -> None:
     full = [f for f in forms_p if " " in f[1]]
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if _same_person(a[1].split(), b[1].split()):
-                uf.union(index[a], index[b])
+    by_family: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocking keeps this linear-ish
+    by_article: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in full:
+        by_family[_family(f[1].split())].append(f)
+        for art in {m.article for m in forms[f]}:
+            by_article[art].append(f)
+    for same_family in by_family.values():
+        for i, a in enumerate(same_family):
+            for b in same_family[i + 1:]:
+                if _same_person(a[1].split(), b[1].split()):
+                    uf.union(index[a], index[b])
     for f in forms_p:
         if " " in f[1]:
             continue
         key = f[1]
-        holders = [g for g in full if _family(g[1].split()) == key]
-        by_root: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        for g in holders:
+        by_root: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        for g in by_family.get(key, []):
             by_root[uf.find(index[g])].append(g)
         own_articles = {m.article for m in forms[f]}
         if len(by_root) == 1:
@@ -451,14 +488,22 @@ def _resolve_persons(forms_p: list[tuple[str, str]], forms: dict, index: dict, u
             continue
         if len(key) < MIN_CLOSE_SURNAME:
             continue
-        close = {uf.find(index[g]) for g in full
-                 if Levenshtein.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS
-                 and any(m.article in own_articles for m in forms[g])}
+        close = {uf.find(index[g]) for art in own_articles for g in by_article.get(art, [])
+                 if Levenshtein.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS}
         if len(close) == 1:
             uf.union(index[f], close.pop())
+    # lone names that joined no full name are one entity across articles ("Clinton" alone everywhere)
+    sizes = Counter(uf.find(index[g]) for g in forms_p)
+    alone: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in forms_p:
+        if " " not in f[1] and sizes[uf.find(index[f])] == 1:
+            alone[f[1]].append(f)
+    for fs in alone.values():
+        for f in fs[1:]:
+            uf.union(index[fs[0]], index[f])
 
 
-def _resolve_orgs(forms_o: list[tuple[str, str]], forms: dict, index: dict, uf: _Union) -> None:
+def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict, uf: _Union) -> None:
     text_of = {f: forms[f][0].text for f in forms_o}
     key_of_text = {}
     for f in forms_o:
@@ -470,34 +515,45 @@ def _resolve_orgs(forms_o: list[tuple[str, str]], forms: dict, index: dict, uf: 
             if m.entity and surface_key(m.entity) in key_of_text:
                 uf.union(index[f], index[key_of_text[surface_key(m.entity)]])
     longs = [f for f in forms_o if not _is_acronym(text_of[f]) and len(f[1].split()) >= 2]
+    by_initials: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in longs:
+        by_initials[_initials(text_of[f])].append(f)
     # names differing in one word, with the same initials ("Collective Safety/Security Treaty Organization")
-    for i, a in enumerate(longs):
-        wa = a[1].split()
-        for b in longs[i + 1:]:
-            wb = b[1].split()
-            if len(wa) == len(wb) >= 3 and _initials(text_of[a]) == _initials(text_of[b]) and \
-                    sum(x != y for x, y in zip(wa, wb, strict=True)) <= 1 and wa[-1] == wb[-1]:
-                uf.union(index[a], index[b])
+    for same in by_initials.values():
+        for i, a in enumerate(same):
+            wa = a[1].split()
+            for b in same[i + 1:]:
+                wb = b[1].split()
+                if len(wa) == len(wb) >= 3 and wa[-1] == wb[-1] and \
+                        sum(x != y for x, y in zip(wa, wb, strict=True)) <= 1:
+                    uf.union(index[a], index[b])
     # acronyms whose letters are a long name's initials: join when all such names are one entity
     for f in forms_o:
         if not _is_acronym(text_of[f]):
             continue
         letters = text_of[f].replace(".", "").replace("&", "")
-        roots = {uf.find(index[g]) for g in longs if _initials(text_of[g]) == letters}
+        roots = {uf.find(index[g]) for g in by_initials.get(letters, [])}
         if len(roots) == 1:
             uf.union(index[f], roots.pop())
-    # ministries
-    keyed = [(f, ministry_key(text_of[f])) for f in forms_o]
-    keyed = [(f, k) for f, k in keyed if k]
-    qualified = [(f, k) for f, k in keyed if k[0]]
-    for i, (a, ka) in enumerate(qualified):
-        for b, kb in qualified[i + 1:]:
-            if ka == kb:
-                uf.union(index[a], index[b])
-    for f, (country, portfolio) in keyed:
-        if country:
+    # ministries: qualified ones by (country, portfolio); unqualified ones join the one qualified
+    # ministry of their portfolio (in their own article first)
+    qualified: dict[tuple[str | None, str], list[tuple[str, str, str]]] = defaultdict(list)
+    by_portfolio: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    unqualified = []
+    for f in forms_o:
+        k = ministry_key(text_of[f])
+        if k is None:
             continue
-        same = [g for g, k in qualified if k[1] == portfolio]
+        if k[0]:
+            qualified[k].append(f)
+            by_portfolio[k[1]].append(f)
+        else:
+            unqualified.append((f, k[1]))
+    for fs in qualified.values():
+        for g in fs[1:]:
+            uf.union(index[fs[0]], index[g])
+    for f, portfolio in unqualified:
+        same = by_portfolio.get(portfolio, [])
         arts = {m.article for m in forms[f]}
         local = {uf.find(index[g]) for g in same if any(m.article in arts for m in forms[g])}
         every = {uf.find(index[g]) for g in same}

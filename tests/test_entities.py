@@ -1,0 +1,172 @@
+"""Entities: mentions found with the model's errors fixed, and resolved across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.extract.entities import find_mentions, ministry_key, name_key, resolve
+from synoptic.records import Mention
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Tokayev", "Tokaev"), ("Kassym", "Kassim"), ("Nazarbayev", "Nazarbaev"), ("Massimov", "Masimov"),
+     ("Zhanna", "Janna")],
+)
+def test_name_key_makes_transliterations_equal(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Lukashenko", "Grushko"), ("Putin", "Peskov"), ("Ivan", "Igor")])
+def test_name_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Kazakh Ministry of the Interior", ("kazakhstan", "interior")),
+        ("Ministry of the Interior", (None, "interior")),
+        ("Interior Ministry", (None, "interior")),
+        ("Kazakh Interior Ministry", ("kazakhstan", "interior")),
+        ("Ministry of Internal Affairs", (None, "interior")),
+        ("Russian Defense Ministry", ("russia", "defense")),
+        ("Ministry of Defence of Russia", ("russia", "defense")),
+        ("Collective Security Treaty Organization", None),
+    ],
+)
+def test_ministry_key(text: str, key: tuple | None) -> None:
+    assert ministry_key(text) == key
+
+
+def _m(text: str, type_: str, article: str, start: int = 0, entity: str | None = None) -> Mention:
+    return Mention(text=text, type=type_, start=start, end=start + len(text), article=article, entity=entity)
+
+
+def _groups(mentions: list[Mention]) -> dict[str, str]:
+    resolve(mentions)
+    return {f"{m.article}:{m.text}": m.entity for m in mentions}
+
+
+def test_resolve_merges_transliterations_and_short_forms() -> None:
+    ms = [
+        _m("Kassym-Jomart Tokayev", "PERSON", "a"), _m("Tokayev", "PERSON", "a", 50),
+        _m("Kassym-Jomart Tokaev", "PERSON", "b"), _m("Tokaev", "PERSON", "b", 50),
+        _m("Kassym-Shomart Tokayev", "PERSON", "c"), _m("Kassim-Jomart Tokayev", "PERSON", "d"),
+        _m("Kassym-Jomart Tokayev", "PERSON", "e"),
+    ]
+    got = _groups(ms)
+    assert set(got.values()) == {"Kassym-Jomart Tokayev"}
+
+
+def test_resolve_first_names_alone_never_merge_people() -> None:
+    ms = [_m("Alexander Lukashenko", "PERSON", "a"), _m("Alexander Grushko", "PERSON", "b"),
+          _m("Lukashenko", "PERSON", "a", 40), _m("Alexander", "PERSON", "b", 40)]
+    got = _groups(ms)
+    assert got["a:Alexander Lukashenko"] == got["a:Lukashenko"] == "Alexander Lukashenko"
+    assert got["b:Alexander Grushko"] == "Alexander Grushko"
+    assert got["b:Alexander"] not in ("Alexander Lukashenko", "Alexander Grushko")
+
+
+def test_resolve_surname_shared_by_two_people_goes_to_the_one_in_its_article() -> None:
+    ms = [_m("Hillary Clinton", "PERSON", "a"), _m("Bill Clinton", "PERSON", "b"),
+          _m("Clinton", "PERSON", "a", 30), _m("Clinton", "PERSON", "c", 30)]
+    resolve(ms)
+    assert ms[0].entity != ms[1].entity
+    assert ms[2].entity == "Hillary Clinton"
+    assert ms[3].entity == "Clinton"  # ambiguous: left on its own
+
+
+@pytest.mark.parametrize(("same_article", "merged"), [(True, True), (False, False)])
+def test_resolve_close_spelling_joins_only_within_its_article(same_article: bool, merged: bool) -> None:
+    ms = [_m("Jen Psaki", "PERSON", "a"), _m("Saki", "PERSON", "a" if same_article else "b", 40)]
+    resolve(ms)
+    assert (ms[1].entity == "Jen Psaki") is merged
+
+
+def test_resolve_family_name_first() -> None:
+    ms = [_m("Wang Wenbin", "PERSON", "a"), _m("Wang", "PERSON", "a", 40)]
+    resolve(ms)
+    assert ms[1].entity == "Wang Wenbin"
+
+
+def test_resolve_acronyms_defined_and_by_initials() -> None:
+    ms = [
+        _m("Collective Security Treaty Organization", "ORG", "a"), _m("CSTO", "ORG", "b"),
+        _m("Collective Safety Treaty Organization", "ORG", "c"),
+        _m("OTSC", "ORG", "c", 60, entity="Collective Safety Treaty Organization"),
+        _m("OTSC", "ORG", "c", 90), _m("Collective Security Treaty Organization", "ORG", "d"),
+        _m("World Health Organization", "ORG", "e"),
+    ]
+    got = _groups(ms)
+    assert {got[k] for k in ("a:CSTO", "b:CSTO", "c:OTSC", "c:Collective Safety Treaty Organization")
+            if k in got} == {"Collective Security Treaty Organization"}
+    assert got["e:World Health Organization"] == "World Health Organization"
+
+
+def test_resolve_interior_ministry_variants_but_not_other_ministries() -> None:
+    ms = [_m("Kazakh Ministry of the Interior", "ORG", "a"), _m("Ministry of the Interior", "ORG", "b"),
+          _m("Interior Ministry", "ORG", "c"), _m("Kazakh Interior Ministry", "ORG", "d"),
+          _m("Russian Defense Ministry", "ORG", "b", 80), _m("Russian Foreign Ministry", "ORG", "b", 120)]
+    resolve(ms)
+    assert len({m.entity for m in ms[:4]}) == 1
+    assert ms[4].entity not in (ms[0].entity, ms[5].entity)
+
+
+def test_resolve_majority_type_and_places() -> None:
+    ms = [_m("Almaty", "GPE", "a"), _m("Almaty", "GPE", "b"), _m("Almaty", "ORG", "c"),
+          _m("Kazakhstan", "GPE", "a", 20), _m("Russia", "GPE", "a", 40)]
+    ents = resolve(ms)
+    assert {m.type for m in ms[:3]} == {"GPE"}
+    assert len({m.entity for m in ms[:3]}) == 1
+    assert len(ents) == 3
+
+
+def test_resolve_of_nothing_is_nothing() -> None:
+    assert resolve([]) == []
+
+
+# ---------------------------------------------------------------- with the model
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials at the Kazakh Ministry of the Interior say the city is calm.", "Kazakh Ministry of the Interior"),
+        ("According to the Interior Ministry, the roads reopened.", "Interior Ministry"),
+        ("The Kazakh Interior Ministry issued a statement on Monday.", "Kazakh Interior Ministry"),
+    ],
+)
+def test_find_mentions_ministries_whole_and_without_the(text: str, expected: str) -> None:
+    ms = find_mentions(text)
+    assert expected in [m.text for m in ms]
+    m = next(m for m in ms if m.text == expected)
+    assert text[m.start:m.end] == expected and m.type == "ORG"
+
+
+def test_find_mentions_acronym_defined_in_parentheses() -> None:
+    text = ("Leaders asked the Collective Security Treaty Organization (CSTO) for help. "
+            "The CSTO sent troops within a day.")
+    ms = find_mentions(text)
+    acronyms = [m for m in ms if m.text == "CSTO"]
+    assert len(acronyms) == 2
+    assert any(m.entity == "Collective Security Treaty Organization" for m in acronyms)
+
+
+def test_find_mentions_demonym_is_not_a_person_and_full_name_is_a_person() -> None:
+    text = ("The Kazakh president, Kassym-Jomart Tokayev, spoke on television. Tokayev said the Kazakh "
+            "army would restore order in Kazakhstan.")
+    ms = find_mentions(text)
+    types = {m.text: m.type for m in ms}
+    assert types.get("Kassym-Jomart Tokayev") == "PERSON"
+    assert types.get("Tokayev") == "PERSON"
+    assert types.get("Kazakh", "NORP") == "NORP"
+
+
+def test_find_mentions_offsets_and_no_leading_the() -> None:
+    text = "The United Nations called for calm, and the European Union agreed. Reuters reported it."
+    ms = find_mentions(text)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert not m.text.lower().startswith("the ")
+    assert {"United Nations", "European Union", "Reuters"} <= {m.text for m in ms}
