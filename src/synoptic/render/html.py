@@ -29,21 +29,22 @@ def _env() -> Any:
     return env
 
 
+#: When cited spans overlap, the piece is marked as the most specific kind that covers it.
+MARK_PRIORITY = ("fact", "quote", "date", "summary")
+
+
 def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
-    """The article text cut into pieces, the cited ones flagged with what cites them."""
+    """The article text cut into pieces, each cited piece flagged with the kind of span covering it."""
+    spans = [(s, e, k) for s, e, k in spans if 0 <= s < e <= len(text)]
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     pieces: list[dict[str, Any]] = []
-    cuts = sorted((max(0, s), min(len(text), e), kind) for s, e, kind in spans if 0 <= s < e <= len(text))
-    at = 0
-    for s, e, kind in cuts:
-        if e <= at:
-            continue
-        s = max(s, at)
-        if s > at:
-            pieces.append({"text": text[at:s], "kind": None})
-        pieces.append({"text": text[s:e], "kind": kind, "id": f"{kind}-{s}"})
-        at = e
-    if at < len(text):
-        pieces.append({"text": text[at:], "kind": None})
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        kinds = [k for s0, e0, k in spans if s0 <= s and e <= e0]
+        kind = min(kinds, key=lambda k: MARK_PRIORITY.index(k) if k in MARK_PRIORITY else 99) if kinds else None
+        if pieces and pieces[-1]["kind"] == kind:
+            pieces[-1]["text"] += text[s:e]
+        else:
+            pieces.append({"text": text[s:e], "kind": kind})
     return pieces
 
 

@@ -38,7 +38,7 @@ def render(brief: dict[str, Any]) -> str:
     facts = brief.get("facts", [])
     conflicts = sum(1 for f in facts if f.get("verdict") == "conflict")
     out.append(f"_{n_src} source{'s' if n_src != 1 else ''} · {len(facts)} figures compared · "
-               f"{conflicts} in conflict · story `{esc(brief.get('story'))}`_")
+               f"{conflicts} in conflict · story {esc(brief.get('story'))}_")
     out.append("")
     # summary
     if brief.get("summary"):

@@ -1,0 +1,183 @@
+"""render: Markdown, JSON and HTML of a brief; nothing from an article can become markup or script."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+
+from synoptic.render import html, interval_text, markdown, safe_url
+from synoptic.render import json as json_render
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><svg onload=alert(1)>',
+    "javascript:alert(1)",
+    "</title><script>alert(2)</script>",
+    "{{ 7*7 }} [x](javascript:alert(1)) | cell",
+]
+
+
+def _brief(evil: str = "", url: str | None = "https://example.org/a") -> dict[str, Any]:
+    """A small brief in the schema's shape, written for these tests; ``evil`` goes in every text field."""
+    text = f"Officials said 12 people were killed. {evil}"
+    return {
+        "schema": "synoptic.brief/1", "story": f"s1{evil}", "title": f"Flood in the valley {evil}",
+        "articles": [
+            {"id": "a1", "title": f"Flood kills 12 {evil}", "outlet": f"Valley News {evil}", "url": url,
+             "published": "2023-03-01T00:00:00", "published_how": "metadata", "removed": 2},
+            {"id": "a2", "title": "Death toll rises", "outlet": None, "url": evil or None,
+             "published": None, "published_how": "none", "removed": 0},
+        ],
+        "summary": [{"text": f"Officials said 12 people were killed. {evil}",
+                     "citations": [{"article": "a1", "start": 0, "end": 37}]}],
+        "facts": [{"label": f"people killed {evil}", "verdict": "conflict", "framing_differs": True,
+                   "low": 12, "high": 40, "category": "killed", "subject": "people", "unit": None,
+                   "reports": [{"article": "a1", "text": "12 people were killed", "start": 15, "end": 36,
+                                "value": 12, "qualifier": None, "label": f"people {evil}"},
+                               {"article": "a2", "text": f"40 {evil}", "start": 0, "end": 2, "value": 40,
+                                "qualifier": None, "label": None}]},
+                  {"label": "arrested or detained", "verdict": "consistent", "framing_differs": False,
+                   "low": 3800, "high": None, "category": "arrested", "subject": None, "unit": None,
+                   "reports": [{"article": "a1", "text": "more than 3,800", "start": 0, "end": 4, "value": 3800,
+                                "qualifier": "more than", "label": None}]}],
+        "quotes": [{"speaker": f"Ann Lee {evil}", "text": f"We will rebuild {evil}",
+                    "variants": [{"article": "a1", "text": f"We will rebuild {evil}", "start": 0, "end": 5,
+                                  "kind": "direct"},
+                                 {"article": "a2", "text": "they would rebuild", "start": 0, "end": 5,
+                                  "kind": "indirect"}]}],
+        "entities": [{"name": f"Ann Lee {evil}", "type": "PERSON", "variants": ["Ann Lee", f"A. Lee {evil}"],
+                      "articles": ["a1", "a2"]}],
+        "timeline": [{"date": "2023-02-27", "text": f"The river burst its banks {evil}",
+                      "evidence": [{"article": "a1", "text": f"on Monday {evil}", "start": 0, "end": 9}]},
+                     {"date": "2023-03-01", "text": "Rescue teams arrived",
+                      "evidence": [{"article": "a2", "text": "Wednesday", "start": 0, "end": 9}]}],
+        "_text": text,
+    }
+
+
+class _Audit(HTMLParser):
+    """Collects what would run or load in a browser: script elements, on* handlers, URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts = 0
+        self.handlers: list[str] = []
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag in ("script", "iframe", "object", "embed", "svg", "img", "link", "base", "form"):
+            self.scripts += 1
+        for name, value in attrs:
+            if name.lower().startswith("on"):
+                self.handlers.append(name)
+            if name.lower() in ("href", "src", "action", "formaction", "xlink:href"):
+                self.urls.append(value or "")
+
+
+def _audit(page: str) -> _Audit:
+    a = _Audit()
+    a.feed(page)
+    return a
+
+
+@pytest.mark.parametrize("evil", PAYLOADS)
+def test_html_story_page_has_nothing_executable(evil):
+    brief = _brief(evil, url=evil)
+    page = html.render(brief, {"a1": {"id": "a1", "text": brief["_text"]}, "a2": {"id": "a2", "text": evil}})
+    audit = _audit(page)
+    assert audit.scripts == 0 and audit.handlers == []
+    assert all(u.startswith(("#", "https://", "http://")) for u in audit.urls), audit.urls
+    assert "javascript:" not in " ".join(audit.urls)
+    assert "49" not in page or "{{ 7*7 }}" in page  # no template evaluation of article text
+
+
+@pytest.mark.parametrize("evil", PAYLOADS)
+def test_html_index_has_nothing_executable(evil):
+    stories = [{"id": f"s1{evil}", "title": f"Flood {evil}", "articles": 2, "outlets": 1, "first": "2023-03-01",
+                "last": "2023-03-02", "conflicts": 1, "html": evil or "stories/s1.html"},
+               {"id": "s2", "title": "Quiet", "articles": 1, "outlets": 1, "first": None, "last": None,
+                "conflicts": 0, "html": "stories/s2.html"}]
+    audit = _audit(html.render_index(stories))
+    assert audit.scripts == 0 and audit.handlers == []
+    assert all(u.startswith("stories/") for u in audit.urls), audit.urls
+
+
+def test_html_page_is_self_contained_and_marks_verdicts_and_framing():
+    brief = _brief()
+    page = html.render(brief, {"a1": {"id": "a1", "text": brief["_text"]}})
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "<link" not in page and "@import" not in page and "<script" not in page
+    assert '<tr class="conflict">' in page and '<tr class="consistent">' in page
+    assert "framing differs" in page
+    # the cited span of the source text is marked
+    assert '<mark class="fact">12 people were killed</mark>' in page
+    for section in ("summary", "facts", "quotes", "entities", "timeline", "sources"):
+        assert f'id="{section}"' in page
+
+
+def test_html_renders_without_article_texts():
+    page = html.render(_brief())
+    assert "Valley News" in page and 'class="text"' not in page
+
+
+@pytest.mark.parametrize("evil", PAYLOADS)
+def test_markdown_escapes_source_text(evil):
+    page = markdown.render(_brief(evil, url=evil))
+    # only escaped (\<, \]) forms may remain: no raw tag, no link or autolink to a script
+    assert not re.search(r"(?<!\\)<(?:script|img|svg|/title)", page)
+    assert not re.search(r"(?<!\\)\]\(javascript:", page) and "<javascript:" not in page
+    assert "`" not in page.replace("\\`", "")
+    # every table row keeps its four cells
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "---" not in line]
+    assert all(line.replace("\\|", "").count("|") == 5 for line in rows), rows
+
+
+def test_markdown_reads_as_a_brief():
+    page = markdown.render(_brief())
+    assert page.startswith("# Flood in the valley")
+    assert "**CONFLICT** · framing differs" in page
+    assert "| people killed | **CONFLICT** · framing differs | 12–40 |" in page
+    assert "> 3,800" in page
+    assert "- **2023-02-27** The river burst its banks ([1] “on Monday”)" in page
+    assert "1. Flood kills 12 — Valley News · 2023-03-01 · <https://example.org/a> · 2 lines of debris removed" in page
+
+
+def test_markdown_index_links_only_relative_pages():
+    page = markdown.render_index([
+        {"id": "s1", "title": "Flood", "articles": 2, "first": "2023-03-01", "last": "2023-03-02", "conflicts": 1,
+         "md": "stories/s1.md"},
+        {"id": "s2", "title": "Evil", "articles": 1, "first": None, "last": None, "conflicts": 0,
+         "md": "javascript:alert(1)"},
+    ])
+    assert "[Flood](stories/s1.md)" in page and "javascript" not in page
+    assert markdown.render_index([]).startswith("# Stories")
+
+
+@pytest.mark.parametrize("evil", PAYLOADS)
+def test_json_render_is_the_brief_and_safe_to_embed(evil):
+    brief = _brief(evil)
+    text = json_render.render(brief)
+    assert json.loads(text) == brief
+    assert "<" not in text and ">" not in text
+
+
+@pytest.mark.parametrize("fact, expected", [
+    ({"low": 18, "high": 18}, "18"), ({"low": 740, "high": 750}, "740–750"), ({"low": 3800, "high": None}, "> 3,800"),
+    ({"low": None, "high": 5000}, "< 5,000"), ({"low": None, "high": None}, "?"), ({"low": 2.5, "high": 2.5}, "2.5"),
+])
+def test_interval_text(fact, expected):
+    assert interval_text(fact) == expected
+
+
+@pytest.mark.parametrize("url, ok", [("https://a.org/x", True), ("HTTP://a.org", True), ("javascript:alert(1)", False),
+                                     ("data:text/html,x", False), ("//evil.org", False), ('https://a.org/"x', False),
+                                     (None, False)])
+def test_safe_url(url, ok):
+    assert (safe_url(url) is not None) is ok
