@@ -212,3 +212,15 @@ def test_clean_never_drops_a_line_silently_and_maps_offsets(parts: list[tuple[st
             assert line.strip() in kept or line.strip() in removed
     for i, ch in enumerate(got.text):
         assert got.raw_text[got.raw_offset(i)] == ch
+
+
+def test_clean_keeps_paragraphs_shared_by_updates_of_one_story() -> None:
+    lead = "Heavy rain closed the coast road for the third day on Monday, officials in the valley said."
+    shared = "The army sent 40 trucks to the valley."
+    updates = [
+        Article(id=str(i), text=t, raw_text=t, outlet="Wire")
+        for i, t in enumerate(
+            f"{lead}\n\n{shared}\n\nUpdate {i}: water levels fell by {i} cm." for i in range(5)
+        )
+    ]
+    assert all(shared in a.text for a in clean_articles(updates))

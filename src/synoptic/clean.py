@@ -15,7 +15,7 @@ taken out is reported in ``Article.removed`` with its reason:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,14 +25,16 @@ from synoptic.ingest.metadata import find_title, is_breadcrumb, parse_line
 from synoptic.records import Article, RemovedLine, Segment
 
 # Learned repeated lines: a line is outlet boilerplate when it appears in at least
-# REPEAT_MIN_ARTICLES articles of the same outlet in the batch and has at most REPEAT_MAX_WORDS
-# words (a news paragraph repeated across an outlet's articles is a repost, not boilerplate).
-# An article that would lose more than REPEAT_MAX_SHARE of its characters to learned lines is a
-# repost of a sibling and keeps them. Set on the seeds replicated with perturbations (bench) and
-# checked not to lower F1 on the AEB pages.
+# REPEAT_MIN_ARTICLES distinct stories of the same outlet in the batch (articles are told apart by
+# their first STORY_KEY_WORDS words of body text, so reposts and updates of one story count once)
+# and has at most REPEAT_MAX_WORDS words. An article that would still lose more than
+# REPEAT_MAX_SHARE of its characters to learned lines keeps them. Set on the seeds replicated to
+# 10,000 articles with perturbations and outlet footers (bench/bench_ingest.py: every footer
+# learned, no must_keep line lost) and checked not to lower F1 on the AEB pages.
 REPEAT_MIN_ARTICLES = 3
-REPEAT_MAX_WORDS = 40
+REPEAT_MAX_WORDS = 25
 REPEAT_MAX_SHARE = 0.5
+STORY_KEY_WORDS = 12
 # A teaser is at least TEASER_MIN_CHARS long and is the start of one of the next
 # TEASER_LOOKAHEAD lines (seed 004: a 160-character teaser two lines above its full paragraph).
 TEASER_MIN_CHARS = 40
@@ -324,21 +326,30 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
     return article.replace(text="".join(parts), raw_text=raw, removed=removed, segments=segments, **fields)
 
 
+def _story_key(lines: list[_Line]) -> str:
+    """The first words of the first long line: the same for reposts and updates of one story."""
+    for line in lines:
+        words = line.text.split()
+        if len(words) >= STORY_KEY_WORDS:
+            return " ".join(words[:STORY_KEY_WORDS]).casefold()
+    return " ".join(ln.text for ln in lines[:3]).casefold()
+
+
 def learn_repeated(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
-    """Lines each outlet repeats across its articles: {outlet key: normalised lines}."""
-    per_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-    sizes: Counter[str] = Counter()
+    """Lines each outlet repeats across its distinct stories: {outlet key: normalised lines}."""
+    stories: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for article in articles:
         key = outlet_key(article)
         if key is None:
             continue
-        sizes[key] += 1
-        lines = {_norm(ln.text) for ln in _lines(article.raw_text or article.text)}
-        per_outlet[key].update(ln for ln in lines if len(ln.split()) <= REPEAT_MAX_WORDS)
+        lines = _lines(article.raw_text or article.text)
+        story = _story_key(lines)
+        for norm in {_norm(ln.text) for ln in lines}:
+            if len(norm.split()) <= REPEAT_MAX_WORDS:
+                stories[key][norm].add(story)
     return {
-        key: frozenset(ln for ln, c in counts.items() if c >= REPEAT_MIN_ARTICLES)
-        for key, counts in per_outlet.items()
-        if sizes[key] >= REPEAT_MIN_ARTICLES
+        key: frozenset(ln for ln, seen in lines.items() if len(seen) >= REPEAT_MIN_ARTICLES)
+        for key, lines in stories.items()
     }
 
 
