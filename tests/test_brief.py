@@ -184,3 +184,13 @@ def test_lead_summary_cites_each_lead_within_the_budget():
         assert a.text[c.start:c.end] == s.text
     assert lead_summary(arts, max_words=12)[0].text.startswith("The council")
     assert len(lead_summary(arts, max_words=12)) == 1
+
+
+def test_documented_schema_is_the_one_the_code_uses():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "brief-schema.md").read_text(encoding="utf-8")
+    block = doc.split("## JSON Schema", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    assert json.loads(block) == json_schema()
+    for field in ("framing_differs", "published_how", "verdict", "evidence"):
+        assert f"`{field}`" in doc or f"].{field}`" in doc
