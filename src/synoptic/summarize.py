@@ -38,8 +38,10 @@ log = logging.getLogger(__name__)
 #: longer ones are run-ons left by a missing full stop (or lists glued together).
 MIN_SENTENCE_WORDS = 8
 MAX_SENTENCE_WORDS = 60
-#: Sentences looked at per article (long pages are mostly debris after this many).
+#: Sentences and characters looked at per article (long pages are mostly debris after this many;
+#: the cap also bounds the time a 50 MB text can take).
 MAX_SENTENCES_PER_ARTICLE = 250
+MAX_ARTICLE_CHARS = 60_000
 #: TF-IDF cosine from which a sentence of another article counts as saying the same thing.
 SUPPORT_THRESHOLD = 0.32
 #: Two articles whose whole-text TF-IDF cosine reaches this are copies of one report (used when
@@ -47,10 +49,10 @@ SUPPORT_THRESHOLD = 0.32
 DUPLICATE_THRESHOLD = 0.90
 #: Weights of the sentence score: centrality, position prior, corroboration.
 WEIGHT_CENTRALITY = 1.0
-WEIGHT_POSITION = 0.55
+WEIGHT_POSITION = 0.3
 WEIGHT_SUPPORT = 0.25
 #: Position prior: score 1 for an article's first sentence, decaying as 1 / (1 + k * index).
-POSITION_DECAY = 0.35
+POSITION_DECAY = 0.15
 #: MMR: how much similarity to an already chosen sentence costs.
 REDUNDANCY_PENALTY = 0.9
 #: A candidate this similar to a chosen sentence is a restatement and is never added.
@@ -122,10 +124,13 @@ def _segmenter() -> Any:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence offsets ``(start, end)`` in ``text``: lines first, then pysbd within each line.
 
     Offsets are exact: ``text[start:end]`` is the sentence without surrounding white space.
+    Cached per text: pysbd is the slowest step of a summary and the evaluation splits each
+    document once per system.
     """
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -138,15 +143,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if not piece:
                 continue
             at = chunk.find(piece, cursor)
-            if at < 0:  # pysbd changed the text: fall back to the rest of the line
-                at = cursor
+            if at < 0:  # pysbd changed the text: the rest of the line is one sentence
                 piece = chunk[cursor:].strip()
-                at = chunk.find(piece, cursor) if piece else cursor
-                if not piece:
-                    break
+                if piece:
+                    at = chunk.index(piece, cursor)
+                    spans.append((line.start() + at, line.start() + at + len(piece)))
+                break
             spans.append((line.start() + at, line.start() + at + len(piece)))
             cursor = at + len(piece)
-    return spans
+    return tuple(spans)
 
 
 def numbers_in(text: str) -> frozenset[str]:
@@ -199,7 +204,7 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     """1. Split every article into sentences and mark the candidates."""
     out: list[_Sentence] = []
     for a, article in enumerate(articles):
-        for i, (start, end) in enumerate(split_sentences(article.text)[:MAX_SENTENCES_PER_ARTICLE]):
+        for i, (start, end) in enumerate(split_sentences(article.text[:MAX_ARTICLE_CHARS])[:MAX_SENTENCES_PER_ARTICLE]):
             text = article.text[start:end]
             skip = _strip_dateline(text)
             if skip:
@@ -235,7 +240,7 @@ def _duplicate_groups(articles: Sequence[Article], doc_vectors: Any) -> list[int
     """For each article, the index of the first copy of the report it repeats (itself if none)."""
     group = list(range(len(articles)))
     try:
-        from synoptic.dedupe import find_duplicates  # type: ignore[attr-defined]
+        from synoptic.dedupe import find_duplicates
     except ImportError:
         find_duplicates = None
     if find_duplicates is not None:
@@ -336,7 +341,13 @@ def summarize_story(
     )
 
     # 4. score
-    position = np.array([1.0 / (1.0 + POSITION_DECAY * sents[ci].index) for ci in cand_idx])
+    rank: dict[int, int] = {}
+    lead_rank = []  # position among the article's candidates: debris above the lead does not count
+    for ci in cand_idx:
+        a = sents[ci].article
+        lead_rank.append(rank.get(a, 0))
+        rank[a] = rank.get(a, 0) + 1
+    position = 1.0 / (1.0 + POSITION_DECAY * np.array(lead_rank))
     score = WEIGHT_CENTRALITY * centrality + WEIGHT_POSITION * position + WEIGHT_SUPPORT * corroboration
     if extractions:
         score = score + 0.05 * _name_overlap([sents[ci] for ci in cand_idx], articles, extractions)
@@ -420,7 +431,7 @@ def clean_documents(documents: Sequence[str]) -> list[Article]:
     """Plain documents as articles (id = their index), debris cleaned when synoptic.clean exists."""
     articles = [Article(id=str(i), text=doc, raw_text=doc) for i, doc in enumerate(documents)]
     try:
-        from synoptic.clean import clean_article  # type: ignore[attr-defined]
+        from synoptic.clean import clean_article
     except ImportError:
         return articles
     cleaned: list[Article] = []
