@@ -17,7 +17,8 @@ import re
 import tempfile
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -234,16 +235,17 @@ class StoreAccess:
         self._lock = threading.Lock()
         self.write_lock = threading.Lock()  # one ingest at a time
         self._entities: tuple[float, list[dict[str, Any]]] | None = None
+        self._generation = 0
 
     def get(self) -> Any:
-        """This thread's store, opened on first use."""
+        """This thread's store, opened on first use (and again after :meth:`close`)."""
         store = getattr(self._local, "store", None)
-        if store is None:
+        if store is None or getattr(self._local, "generation", -1) != self._generation:
             from synoptic.store import open_store
 
             store = open_store(self.path)
-            self._local.store = store
             with self._lock:
+                self._local.store, self._local.generation = store, self._generation
                 self._all.append(store)
         return store
 
@@ -270,6 +272,7 @@ class StoreAccess:
     def close(self) -> None:
         """Close every connection opened so far."""
         with self._lock:
+            self._generation += 1  # every thread opens a fresh connection on its next request
             for store in self._all:
                 store.close()
             self._all.clear()
@@ -304,6 +307,12 @@ def _same_origin(request: Request) -> bool:
 # ------------------------------------------------------------------ the app
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.access.close()  # the store connections, when the server stops
+
+
 def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
     """The ASGI app serving the store at ``db``: pages at ``/``, JSON API under ``/api/``.
 
@@ -326,6 +335,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         description="Stories, briefs, articles and entities from a synoptic store. "
                     "Every error is `{\"error\": {\"status\", \"code\", \"message\"}}`.",
         docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; the schema is at /openapi.json
+        lifespan=_lifespan,
     )
     app.state.access = access
     app.state.allow_ingest = allow_ingest
@@ -630,10 +640,6 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         result = await ingest_request(request, files, text, title, outlet, url)
         return page("upload.html", result=result, title="Add articles",
                     max_mb=MAX_REQUEST_BYTES // (1024 * 1024), max_files=MAX_UPLOAD_FILES)
-
-    @app.on_event("shutdown")
-    def close_store() -> None:
-        access.close()
 
     return app
 
