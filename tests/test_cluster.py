@@ -1,0 +1,161 @@
+"""Stories: online, time-aware clustering; the ECB+ floor and the seeds as one story."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from synoptic.cluster import (
+    StoryClusterer,
+    article_date,
+    cluster_articles,
+    latest_year,
+    names,
+    text_dates,
+    url_date,
+)
+from synoptic.evaluate.clustering import bcubed, load_jsonl
+
+# Pinned quality floor on ECB+ topics 1-25 (measured 0.885 BCubed F1 with the constants in
+# synoptic.cluster; the optimistic TF-IDF baseline reaches about 0.87). Raise it when it improves.
+ECB_F1_FLOOR = 0.88
+ECB_PRECISION_FLOOR = 0.86
+ECB_RECALL_FLOOR = 0.88
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seed_files: list[Path]) -> list:
+    from synoptic.clean import clean_articles
+    from synoptic.ingest import load
+
+    loaded = [a for a in load([str(p) for p in seed_files]) if not isinstance(a, Exception)]
+    return clean_articles(loaded)
+
+
+def test_cluster_seeds_form_one_story(seed_articles: list) -> None:
+    stories = cluster_articles(seed_articles)
+    assert len(seed_articles) == 5
+    assert len(stories) == 1
+    assert stories[0].article_ids == [a.id for a in seed_articles]
+    assert stories[0].title
+
+
+@pytest.mark.slow
+def test_cluster_ecbplus_bcubed_f1_floor() -> None:
+    articles, gold = load_jsonl(shared_path("eval", "ecbplus-dev", "articles.jsonl"), "event")
+    stories = cluster_articles(articles)
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    p, r, f = bcubed([story_of[a.id] for a in articles], gold)
+    assert f >= ECB_F1_FLOOR, (p, r, f)
+    assert p >= ECB_PRECISION_FLOOR and r >= ECB_RECALL_FLOOR, (p, r, f)
+
+
+def _mini_corpus() -> list:
+    from synoptic.records import Article
+
+    texts = [
+        ("q1", "A magnitude 6.1 earthquake struck Aceh province in Indonesia on Tuesday, killing 12 people."),
+        ("f1", "A fire destroyed the Waitrose supermarket in Banstead, Surrey, on Friday night."),
+        ("q2", "The Aceh earthquake in Indonesia killed 12 people, officials in Banda Aceh said Tuesday."),
+        ("f2", "Firefighters fought a blaze at the Waitrose store in Banstead, Surrey, late on Friday."),
+        ("q3", "Rescuers searched for survivors after the 6.1 quake hit Aceh, Indonesia; 12 are dead."),
+    ]
+    return [Article(id=i, text=t) for i, t in texts]
+
+
+def test_cluster_separates_two_events_and_keeps_input_order() -> None:
+    stories = cluster_articles(_mini_corpus())
+    groups = sorted(sorted(s.article_ids) for s in stories)
+    assert groups == [["f1", "f2"], ["q1", "q2", "q3"]]
+    assert stories[0].article_ids == ["q1", "q2", "q3"]
+
+
+def test_cluster_is_deterministic_same_ids() -> None:
+    a = cluster_articles(_mini_corpus())
+    b = cluster_articles(_mini_corpus())
+    assert [(s.id, s.article_ids) for s in a] == [(s.id, s.article_ids) for s in b]
+    assert all(s.id.startswith("s-") for s in a)
+
+
+def test_story_clusterer_add_one_by_one_matches_batch() -> None:
+    corpus = _mini_corpus()
+    clusterer = StoryClusterer()
+    ids = [clusterer.add(a) for a in corpus]
+    assert ids[0] == ids[2] == ids[4] and ids[1] == ids[3] and ids[0] != ids[1]
+    batch = cluster_articles(corpus)
+    assert [s.article_ids for s in clusterer.stories()] == [s.article_ids for s in batch]
+
+
+def test_cluster_dated_articles_far_apart_open_separate_stories() -> None:
+    from synoptic.records import Article
+
+    text = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, killing 12 people."
+    arts = [
+        Article(id="a", text=text, published=datetime(2009, 1, 6, tzinfo=UTC)),
+        Article(id="b", text=text + " Rescuers are searching.", published=datetime(2009, 1, 7, tzinfo=UTC)),
+        Article(id="c", text=text + " Officials said.", published=datetime(2013, 7, 2, tzinfo=UTC)),
+    ]
+    stories = cluster_articles(arts)
+    assert [s.article_ids for s in stories] == [["a", "b"], ["c"]]
+    assert stories[0].first_seen == datetime(2009, 1, 6, tzinfo=UTC)
+    assert stories[0].last_seen == datetime(2009, 1, 7, tzinfo=UTC)
+
+
+def test_cluster_of_nothing_is_no_story() -> None:
+    assert cluster_articles([]) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://www.foxnews.com/story/2009/11/30/armed-inmate/", (2009, 11, 30)),
+        ("http://www.utsandiego.com/news/2009/dec/07/texas-prisoner/", (2009, 12, 7)),
+        ("http://articles.timesofindia.indiatimes.com/2011-11-12/india/3039", (2011, 11, 12)),
+        ("http://www.rediff.com/news/slide-show/20111111.htm", (2011, 11, 11)),
+        ("http://example.com/about/", None),
+    ],
+)
+def test_url_date(url: str, expected: tuple[int, int, int] | None) -> None:
+    got = url_date(url)
+    assert (got.year, got.month, got.day) == expected if expected else got is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated Saturday, December 05, 2009 8: 28 PM", (2009, 12, 5)),
+        ("12 January 2010 @ 09: 29 pm", (2010, 1, 12)),
+        ("Published time: 2013 - 03 - 12", (2013, 3, 12)),
+        ("11 / 30 / 2009 posted", (2009, 11, 30)),
+        ("Dec. 7, 2009", (2009, 12, 7)),
+    ],
+)
+def test_text_dates_finds_datelines(text: str, expected: tuple[int, int, int]) -> None:
+    d = text_dates(text)[0]
+    assert (d.year, d.month, d.day) == expected
+
+
+def test_article_date_prefers_metadata_then_url_then_dateline() -> None:
+    from synoptic.records import Article
+
+    pub = datetime(2022, 1, 7, tzinfo=UTC)
+    assert article_date(Article(id="1", text="x", published=pub)) == (pub, "metadata")
+    spaced = Article(id="2", text="http: / / gothamist. com / 2013 / 03 / 11 / riot. php\nDozens riot")
+    assert article_date(spaced)[1] == "url" and article_date(spaced)[0].day == 11
+    lead = Article(id="3", text="Riots in Athens\nMarch 14, 2013\nHostile crowds gathered.")
+    assert article_date(lead)[0] == datetime(2013, 3, 14, tzinfo=UTC)
+    assert article_date(Article(id="4", text="No date here."))[1] == "none"
+
+
+def test_latest_year_ignores_money_and_times() -> None:
+    assert latest_year("The 2005 rampage; he won in 2008. It cost $2011 at 2045 GMT.") == 2008
+    assert latest_year("nothing") == 0
+
+
+def test_names_are_capitalised_words_without_function_words() -> None:
+    got = names("The Indian Navy said on Saturday that INS Mysore captured 23 pirates. He said")
+    assert {"indian", "navy", "ins", "mysore"} <= set(got)
+    assert not {"the", "saturday", "he"} & set(got)

@@ -1,0 +1,108 @@
+"""The clustering scorer: BCubed, ARI, NMI and the optimistic TF-IDF baseline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from synoptic.evaluate.clustering import baseline_labels, bcubed, score
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "expected"),
+    [
+        ([1, 1, 2, 2], ["a", "a", "b", "b"], (1.0, 1.0, 1.0)),
+        ([1, 1, 1, 1], ["a", "a", "b", "b"], (0.5, 1.0, 2 / 3)),
+        ([1, 2, 3, 4], ["a", "a", "b", "b"], (1.0, 0.5, 2 / 3)),
+        ([1, 1, 1, 2], ["a", "a", "b", "b"], ((5 / 3 + 1) / 4, (2 + 0.5 + 0.5) / 4, None)),
+    ],
+)
+def test_bcubed_known_values(pred: list, gold: list, expected: tuple) -> None:
+    p, r, f = bcubed(pred, gold)
+    assert p == pytest.approx(expected[0])
+    assert r == pytest.approx(expected[1])
+    if expected[2] is not None:
+        assert f == pytest.approx(expected[2])
+
+
+def test_bcubed_rejects_different_lengths() -> None:
+    with pytest.raises(ValueError):
+        bcubed([1], [1, 2])
+
+
+def test_score_perfect_clustering_has_ari_and_nmi_one() -> None:
+    s = score(["x", "x", "y"], [0, 0, 1])
+    assert (s.f1, s.ari, s.nmi, s.clusters, s.gold_clusters) == (1.0, 1.0, 1.0, 2, 2)
+
+
+def test_baseline_separates_obvious_groups() -> None:
+    texts = [
+        "earthquake in Chile kills many",
+        "Chile earthquake kills many people",
+        "Oscars host named",
+        "Oscars ceremony host named",
+    ]
+    labels, thr = baseline_labels(texts, ["q", "q", "o", "o"])
+    assert bcubed(labels, ["q", "q", "o", "o"])[2] == 1.0
+    assert 0 < thr < 1
+
+
+def test_eval_clustering_cli_prints_table_and_writes_json(tmp_path: Path) -> None:
+    data = shared_path("eval", "ecbplus-dev", "articles.jsonl")
+    # one topic pair keeps this fast: topics 1 and 3 (four events)
+    subset = tmp_path / "subset.jsonl"
+    with data.open(encoding="utf-8") as fh:
+        rows = [line for line in fh if json.loads(line)["topic"] in (1, 3)]
+    subset.write_text("".join(rows), encoding="utf-8")
+    out = tmp_path / "fig.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "synoptic",
+            "eval",
+            "clustering",
+            "--data",
+            str(subset),
+            "--gold",
+            "event",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "B3-F1" in proc.stdout and "synoptic" in proc.stdout and "tfidf" in proc.stdout
+    fig = json.loads(out.read_text())
+    assert fig["articles"] == len(rows)
+    for system in ("synoptic", "baseline_tfidf_agglomerative"):
+        assert 0.0 <= fig[system]["f1"] <= 1.0
+    assert fig["synoptic"]["f1"] >= 0.8
+
+
+def test_eval_clustering_unreadable_data_exits_1(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "synoptic",
+            "eval",
+            "clustering",
+            "--data",
+            str(tmp_path / "nope.jsonl"),
+            "--gold",
+            "event",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert "nope.jsonl" in proc.stderr
