@@ -69,29 +69,45 @@ def find_all_mentions(articles: list[Article]) -> list[list[Mention]]:
     return per_article
 
 
+SPEAKER_TYPES = {"PERSON", "ORG"}
+
+
 def speaker_entity(quote: Quote, mentions: list[Mention], found: list[Entity]) -> str | None:
-    """The canonical entity name of a quote's speaker: the mention at the speaker's span, else a
-    mention of the article written the same way, else an entity with that name as a variant or
-    family name."""
-    if quote.speaker is None:
+    """The canonical entity name of a quote's speaker (``quote.speaker`` is the resolved name as
+    written, "Tokayev" where the text says "he").
+
+    1. a mention of the article written exactly as the speaker (the one at the speaker's span first);
+    2. the mention at the speaker's span when it is the speaker's whole name or, for a person or an
+       organisation, its head ("the Russian Defense Ministry"; not "Kazakh" in "the Kazakh
+       authorities", nor "Kazakhstan" in "the President of Kazakhstan");
+    3. an entity with the speaker's name as a variant, or the one person with it as family name.
+    """
+    speaker = (quote.speaker or "").strip()
+    if not speaker:
         return None
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        for m in mentions:
-            if m.start < quote.speaker_end and quote.speaker_start < m.end and m.entity:
-                return m.entity
-    for m in mentions:
-        if m.text == quote.speaker and m.entity:
+    bare = _entities.strip_determiner(speaker)
+    span = (quote.speaker_start, quote.speaker_end)
+    at_span = [m for m in mentions if span[0] is not None and span[1] is not None
+               and m.start < span[1] and span[0] < m.end and m.entity]
+    for m in sorted(at_span, key=lambda m: m.start) + mentions:  # 1
+        if m.entity and m.text in (speaker, bare):
             return m.entity
-    key = _entities.surface_key(quote.speaker)
+    for m in at_span:  # 2
+        if m.type == "NORP":
+            continue
+        if m.text == bare or (m.type in SPEAKER_TYPES and span[1] is not None and m.end == span[1]
+                              and bare.endswith(m.text)):
+            return m.entity
+    key = _entities.surface_key(bare)  # 3
     if not key:
         return None
     for e in found:
-        if any(_entities.surface_key(v) == key for v in e.variants):
+        if e.type != "NORP" and any(_entities.surface_key(v) == key for v in e.variants):
             return e.name
     family = key.split()[-1]
     people = [e for e in found if e.type == "PERSON"
               and any(_entities.surface_key(v).split()[-1:] == [family] for v in e.variants)]
-    return people[0].name if len(people) == 1 else None
+    return people[0].name if len(people) == 1 and " " not in key else None
 
 
 def _published(article: Article) -> tuple[date | None, PublishedHow]:

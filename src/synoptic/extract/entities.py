@@ -128,6 +128,11 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def strip_determiner(name: str) -> str:
+    """``name`` without a leading article or title ("The Interior Ministry" -> "Interior Ministry")."""
+    return re.sub(r"^(?:(?:the|a|an)\s+|(?:Mr|Mrs|Ms|Dr|Sir|Prof)\.?\s+)", "", name.strip(), flags=re.IGNORECASE)
+
+
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalpha()
