@@ -60,7 +60,7 @@ _CUE_WORDS = (
     "commented remarked observed boasted complained conceded cautioned countered recounted agreed echoed "
     "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
-    "according saying"
+    "according saying called"
 )
 CUES = frozenset(_CUE_WORDS.split())
 #: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
@@ -111,9 +111,9 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘A-Z0-9])|\n\s
 _ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u.n inc corp co no vs jan feb "
                     "aug sept sep oct nov dec mt ft".split())  # fmt: skip
 _CUE_ALT = "|".join(sorted(CUES - {"according"}, key=len, reverse=True))
-_CUE_RX = re.compile(r"(?<![\w’'])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![\w’'])")
+_CUE_RX = re.compile(r"(?<![\w’'-])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![\w’'])")
 #: Right after a closing mark a cue may be capitalised (',” Cried the President').
-_CUE_RX_ANYCASE = re.compile(r"(?i)(?<![\w’'])(?:according\s+to|" + _CUE_ALT + r")(?![\w’'])")
+_CUE_RX_ANYCASE = re.compile(r"(?i)(?<![\w’'-])(?:according\s+to|" + _CUE_ALT + r")(?![\w’'])")
 _ORDER_RX = re.compile(
     r"(?i)(?<![\w’'])(?:gave|issued|has\s+given|had\s+given)\b(?:\s+[\w-]+){0,4}?\s+orders?\b"
 )
@@ -228,6 +228,13 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         k -= 1
         if k >= 0 and toks[k].group(0) == ",":
             k -= 1
+    if k >= 0 and toks[k].group(0) == ")":
+        # a parenthesis between speaker and cue: "Sen. Claire McCaskill (D-Mo.) said"
+        j = k
+        while j >= 0 and toks[j].group(0) != "(":
+            j -= 1
+        if j > 0:
+            k = j - 1
     if k >= 0 and toks[k].group(0) == "," and k >= 1 and toks[k - 1].group(0)[:1].isupper():
         # appositive: "The president of Kazakhstan, Kassim-Jomart Tokayev, gave …"
         k -= 1
@@ -260,7 +267,7 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     ):
         s = masked.index(phrase[1], s + len(phrase[0]))
         phrase = phrase[1:]
-    if not phrase or phrase[-1].lower() in DETERMINERS:
+    if not phrase or phrase[-1].lower() in DETERMINERS or all(not w[:1].isalpha() for w in phrase):
         return None
     if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
         return None
@@ -273,6 +280,8 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
     toks = list(_TOKEN.finditer(right))
     k = 0
     took: list[re.Match[str]] = []
+    if toks and toks[0].group(0).lower() in PRONOUNS | OTHER_PRONOUNS - {"who", "which"}:
+        return cue_end + toks[0].start(), cue_end + toks[0].end()
     while k < len(toks) and len(took) < MAX_SPEAKER_WORDS:
         w = toks[k].group(0)
         lw = w.lower()
@@ -315,24 +324,39 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
     return None
 
 
+def _paragraph_end(masked: str, at: int) -> int:
+    nl = masked.find("\n", at)
+    return len(masked) if nl < 0 else nl
+
+
 def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speaker | None:
     """Cue and speaker of a quote from its own sentence (step 3)."""
     lo, hi = sent
-    # right after the closing mark: ',” he said' / ',” said Tokayev' / '” Blinken told reporters'
-    after = masked[q.close + 1 : hi]
+    # right after the closing mark: ',” he said' / ',” said Tokayev' / '?” Graham asked.' (this may
+    # cross a sentence break, so the search runs to the paragraph end) / '” ― Esther Tapia'
+    par_end = _paragraph_end(masked, q.close)
+    after = masked[q.close + 1 : par_end]
+    dash = re.match(r"[\s,.]*[―—]\s*", after)
+    if dash:
+        name = _NAME_RUN.match(masked, q.close + 1 + dash.end())
+        if name:
+            return _Speaker(name.start(), name.end(), "―", q.close + 1 + dash.start())
     m = re.match(r"[\s,.:;—–-]*", after)
     base = q.close + 1 + (m.end() if m else 0)
-    for c in list(_CUE_RX_ANYCASE.finditer(masked, base, min(hi, base + 80)))[:1]:
+    reach = min(par_end, base + 100)
+    for c in list(_CUE_RX_ANYCASE.finditer(masked, base, reach))[:1]:
         between = masked[base : c.start()]
-        if any(ch in between for ch in '"“(,;') or len(between.split()) > MAX_SPEAKER_WORDS:
+        if any(ch in between for ch in '"“;.') or len(between.split()) > MAX_SPEAKER_WORDS + 4:
             continue
-        sp = _cue_speaker(masked, c, base, hi, inverted_ok=True)
+        sp = _cue_speaker(masked, c, base, par_end, inverted_ok=True)
         if sp is not None:
             return sp
     # before the opening mark: the nearest cue to its left in the sentence
-    cues_left = [c for c in _CUE_RX.finditer(masked, lo, q.open)]
-    for c in reversed(cues_left):
-        sp = _cue_speaker(masked, c, lo, q.open, inverted_ok=True)
+    for c in reversed(list(_CUE_RX_ANYCASE.finditer(masked, lo, q.open))):
+        initial = c.start() == lo or not masked[lo : c.start()].strip(' “"')
+        if c.group(0)[:1].isupper() and not initial:
+            continue
+        sp = _cue_speaker(masked, c, lo, q.open, inverted_ok=initial)
         if sp is not None:
             return sp
     return None
@@ -608,7 +632,15 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         raw.append((s, e, "indirect", isp))
     last_sp: _Speaker | None = None
     last_end = -(10**9)
-    attributions = sorted([(sp.cue_start, sp) for _, _, sp in indirect], key=lambda x: x[0])
+    attributions = [(a.cue_start, a) for _, _, a in indirect]
+    for lo, hi in sents:  # "He said:" at a paragraph's end introduces the quote below it
+        if masked[lo:hi].rstrip().endswith(":"):
+            for c in reversed(list(_CUE_RX.finditer(masked, lo, hi))):
+                intro = _cue_speaker(masked, c, lo, hi, inverted_ok=False)
+                if intro is not None:
+                    attributions.append((hi, intro))
+                    break
+    attributions.sort(key=lambda x: x[0])
     for q in marks:  # 3
         sent = sentence_of(q.open)
         sp = _attribute_marked(masked, q, sent)
