@@ -215,7 +215,10 @@ def test_clean_never_drops_a_line_silently_and_maps_offsets(parts: list[tuple[st
 
 
 def test_clean_keeps_paragraphs_shared_by_updates_of_one_story() -> None:
-    lead = "Heavy rain closed the coast road for the third day on Monday, officials in the valley said."
+    lead = (
+        "Heavy rain closed the coast road for the third day on Monday, officials in the valley said, "
+        "as the river rose above its banks in two towns and schools stayed shut."
+    )
     shared = "The army sent 40 trucks to the valley."
     updates = [
         Article(id=str(i), text=t, raw_text=t, outlet="Wire")

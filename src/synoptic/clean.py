@@ -25,16 +25,15 @@ from synoptic.ingest.metadata import find_title, is_breadcrumb, parse_line
 from synoptic.records import Article, RemovedLine, Segment
 
 # Learned repeated lines: a line is outlet boilerplate when it appears in at least
-# REPEAT_MIN_ARTICLES distinct stories of the same outlet in the batch (articles are told apart by
-# their first STORY_KEY_WORDS words of body text, so reposts and updates of one story count once)
-# and has at most REPEAT_MAX_WORDS words. An article that would still lose more than
+# REPEAT_MIN_ARTICLES distinct stories of the same outlet in the batch and has at most
+# REPEAT_MAX_WORDS words. Articles that share a paragraph longer than that (so never a candidate
+# line itself) are one story, so reposts and updates count once. An article that would still lose more than
 # REPEAT_MAX_SHARE of its characters to learned lines keeps them. Set on the seeds replicated to
 # 10,000 articles with perturbations and outlet footers (bench/bench_ingest.py: every footer
 # learned, no must_keep line lost) and checked not to lower F1 on the AEB pages.
 REPEAT_MIN_ARTICLES = 3
 REPEAT_MAX_WORDS = 25
 REPEAT_MAX_SHARE = 0.5
-STORY_KEY_WORDS = 12
 # A teaser is at least TEASER_MIN_CHARS long and is the start of one of the next
 # TEASER_LOOKAHEAD lines (seed 004: a 160-character teaser two lines above its full paragraph).
 TEASER_MIN_CHARS = 40
@@ -326,31 +325,46 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
     return article.replace(text="".join(parts), raw_text=raw, removed=removed, segments=segments, **fields)
 
 
-def _story_key(lines: list[_Line]) -> str:
-    """The first words of the first long line: the same for reposts and updates of one story."""
-    for line in lines:
-        words = line.text.split()
-        if len(words) >= STORY_KEY_WORDS:
-            return " ".join(words[:STORY_KEY_WORDS]).casefold()
-    return " ".join(ln.text for ln in lines[:3]).casefold()
+def _stories(line_sets: list[list[str]]) -> list[int]:
+    """A story number per article: articles sharing a long line (a reposted or updated paragraph)
+    are one story, transitively (union-find)."""
+    parent = list(range(len(line_sets)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, lines in enumerate(line_sets):
+        for line in lines:
+            if len(line.split()) > REPEAT_MAX_WORDS:
+                j = owner.setdefault(line, i)
+                parent[root(i)] = root(j)
+    return [root(i) for i in range(len(line_sets))]
 
 
 def learn_repeated(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
     """Lines each outlet repeats across its distinct stories: {outlet key: normalised lines}."""
-    stories: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    by_outlet: dict[str, list[list[str]]] = defaultdict(list)
     for article in articles:
         key = outlet_key(article)
-        if key is None:
+        if key is not None:
+            by_outlet[key].append(sorted({_norm(ln.text) for ln in _lines(article.raw_text or article.text)}))
+    learned: dict[str, frozenset[str]] = {}
+    for key, line_sets in by_outlet.items():
+        if len(line_sets) < REPEAT_MIN_ARTICLES:
             continue
-        lines = _lines(article.raw_text or article.text)
-        story = _story_key(lines)
-        for norm in {_norm(ln.text) for ln in lines}:
-            if len(norm.split()) <= REPEAT_MAX_WORDS:
-                stories[key][norm].add(story)
-    return {
-        key: frozenset(ln for ln, seen in lines.items() if len(seen) >= REPEAT_MIN_ARTICLES)
-        for key, lines in stories.items()
-    }
+        seen: dict[str, set[int]] = defaultdict(set)
+        for story, lines in zip(_stories(line_sets), line_sets, strict=True):
+            for line in lines:
+                if len(line.split()) <= REPEAT_MAX_WORDS:
+                    seen[line].add(story)
+        learned[key] = frozenset(
+            line for line, stories in seen.items() if len(stories) >= REPEAT_MIN_ARTICLES
+        )
+    return learned
 
 
 def clean_articles(articles: list[Article]) -> list[Article]:
