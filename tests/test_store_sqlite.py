@@ -310,3 +310,47 @@ def test_check_reports_a_broken_index(store: SQLiteStore) -> None:
     store._db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) "
                       "SELECT 'delete', rowid, title, text FROM articles")
     assert store.check() != []
+
+
+def test_cached_embedder_returns_the_same_vectors_and_embeds_each_text_once(tmp_path: Path) -> None:
+    import numpy as np
+
+    from synoptic.embed import OnnxMiniLM
+
+    texts = ["The Ever Given blocked the Suez Canal.", "Kipchoge ran 2:01:09 in Berlin.",
+             "The Ever Given blocked the Suez Canal."]
+    model = OnnxMiniLM()
+    direct = model.embed(texts)
+    with SQLiteStore(tmp_path / "e.db") as store:
+        cached = store.cached_embedder(model)
+        first = cached.embed(texts)
+        assert np.allclose(first, direct, atol=1e-6)
+        assert (cached.hits, cached.misses) == (0, 3) and store.count_embeddings() == 2
+    with SQLiteStore(tmp_path / "e.db") as store:  # the vectors outlive the process's store object
+        cached = store.cached_embedder(model)
+        assert np.allclose(cached.embed(texts[::-1]), direct[::-1], atol=1e-6)
+        assert (cached.hits, cached.misses) == (3, 0)
+        other = store.cached_embedder(OnnxMiniLM(max_tokens=16))  # other settings, other vectors
+        other.embed(texts[:1])
+        assert other.misses == 1 and store.count_embeddings() == 3
+        assert cached.embed([]).shape[0] == 0
+
+
+def test_version_1_file_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
+    from synoptic.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+    for sql in MIGRATIONS[0][1]:
+        db.execute(sql)
+    db.execute("INSERT INTO schema_version VALUES (1, 'then')")
+    db.execute("INSERT INTO articles (id, version, current, ord, text, content_hash, added) "
+               "VALUES ('old', 1, 1, 1, 'An article stored by version one of the schema.', 'h', 'then')")
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.get_article("old").text.startswith("An article stored")
+        assert [r["id"] for r in store.search("version one")] == ["old"]
+        assert store.count_embeddings() == 0 and store.check() == []

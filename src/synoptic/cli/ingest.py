@@ -56,9 +56,14 @@ def main(args: argparse.Namespace) -> int:
 def assign_stories(store: Any) -> list[Story]:
     """Group every current article of ``store`` into stories and save them (replacing the old ones)."""
     if importlib.util.find_spec("synoptic.cluster") is not None:
-        from synoptic.pipeline import assign_stories as cluster_and_store
+        from synoptic.cluster import cluster_articles
+        from synoptic.embed import get_embedder
 
-        return cluster_and_store(store)
+        # Vectors are cached in the store: a re-run (after an interruption, or to add a few
+        # articles) embeds only the texts it has not seen.
+        stories = cluster_articles(list(store.articles()), embedder=store.cached_embedder(get_embedder()))
+        store.put_stories(stories)
+        return stories
     stories = _one_story_fallback(list(store.articles()))
     store.put_stories(stories)
     return stories

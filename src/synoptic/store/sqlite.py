@@ -127,6 +127,20 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
 ]
+MIGRATIONS.append(
+    (
+        2,
+        [
+            # Sentence vectors by (embedder, text) digest, so regrouping stories after an ingest
+            # embeds only the texts it has not seen (see ``SQLiteStore.cached_embedder``).
+            """CREATE TABLE embeddings (
+                key TEXT PRIMARY KEY,
+                dim INTEGER NOT NULL,
+                vector BLOB NOT NULL
+            ) WITHOUT ROWID""",
+        ],
+    )
+)
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Fields that make up an article's content hash: what downstream stages read. ``source`` and the
@@ -584,6 +598,16 @@ class SQLiteStore:
         result: dict[str, Any] = json.loads(row[0])
         return result
 
+    # -------------------------------------------------------------- embedding cache
+
+    def cached_embedder(self, embedder: Any) -> CachedEmbedder:
+        """Wrap an embedder (``embed(texts) -> ndarray``) so its vectors are kept in this store."""
+        return CachedEmbedder(self, embedder)
+
+    def count_embeddings(self) -> int:
+        """How many cached vectors the store holds."""
+        return int(self._db.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+
     # -------------------------------------------------------------- health
 
     def check(self) -> list[str]:
@@ -605,3 +629,54 @@ class SQLiteStore:
         if indexed != self.count_articles():
             problems.append(f"full-text index holds {indexed} rows for {self.count_articles()} current articles")
         return problems
+
+
+class CachedEmbedder:
+    """An embedder that looks vectors up in the store first and embeds only what is missing.
+
+    Keys are SHA-256 digests of the embedder's name, its token limit and the text, so a different
+    model or setting never reuses another's vectors. Each call writes its new vectors in one
+    transaction: a process killed part-way keeps what earlier calls computed.
+    """
+
+    def __init__(self, store: SQLiteStore, embedder: Any) -> None:
+        self.store = store
+        self.inner = embedder
+        self.name = getattr(embedder, "name", type(embedder).__name__)
+        self.dim = getattr(embedder, "dim", None)
+        self._prefix = f"{self.name}\0{getattr(embedder, 'max_tokens', '')}\0"
+        self.hits = 0
+        self.misses = 0
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256((self._prefix + (text or "")).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def embed(self, texts: list[str]) -> Any:
+        """Vectors for ``texts`` (one row each), from the cache where possible."""
+        import numpy as np
+
+        keys = [self._key(t) for t in texts]
+        found: dict[str, Any] = {}
+        unique = list(dict.fromkeys(keys))
+        for chunk in _chunks(unique):
+            marks = ",".join("?" * len(chunk))
+            for key, dim, blob in self.store._db.execute(
+                    f"SELECT key, dim, vector FROM embeddings WHERE key IN ({marks})", list(chunk)):
+                found[key] = np.frombuffer(blob, dtype=np.float32, count=dim)
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        missing_first = list({keys[i]: i for i in reversed(missing)}.values())  # one text per key
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing_first:
+            vectors = np.asarray(self.inner.embed([texts[i] for i in missing_first]), dtype=np.float32)
+            rows = [(keys[i], int(v.shape[0]), v.tobytes()) for i, v in zip(missing_first, vectors, strict=True)]
+
+            def write(db: sqlite3.Connection) -> None:
+                db.executemany("INSERT OR IGNORE INTO embeddings (key, dim, vector) VALUES (?, ?, ?)", rows)
+
+            self.store._write(write)
+            for (key, _, _), v in zip(rows, vectors, strict=True):
+                found[key] = v
+        if not texts:
+            return self.inner.embed([])
+        return np.stack([found[k] for k in keys])
