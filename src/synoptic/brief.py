@@ -62,9 +62,8 @@ def build_brief(story: Story, articles: list[Article], extractions: list[Extract
     ids = {a.id for a in arts}
     exs = [e for e in extractions if e.article in ids]
     # 1. sources
-    sources = [SourceInfo(id=a.id, title=a.title, outlet=a.outlet, url=a.url,
-                          published=a.published.isoformat() if a.published else None,
-                          published_how=a.published_how, removed=len(a.removed)) for a in arts]
+    anchors = {e.article: e for e in exs}
+    sources = [_source(a, anchors.get(a.id)) for a in arts]
     # 2. summary
     summary = _summary(arts, exs, max_words)
     # 3. reconcile
@@ -76,6 +75,17 @@ def build_brief(story: Story, articles: list[Article], extractions: list[Extract
     title = story.title or next((a.title for a in arts if a.title), None)
     return Brief(story=story.id, title=title, articles=sources, summary=summary, facts=facts,
                  quotes=quotes, entities=entities, timeline=events, schema=SCHEMA_VERSION)
+
+
+def _source(a: Article, ex: Extraction | None) -> SourceInfo:
+    """A source line; the date is the article's own, else the one extraction inferred for it."""
+    published: str | None = a.published.isoformat() if a.published else None
+    how = a.published_how if a.published else "none"
+    anchored = getattr(ex, "published", None)
+    if published is None and anchored is not None:
+        published, how = anchored.isoformat(), getattr(ex, "published_how", "inferred")
+    return SourceInfo(id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=published,
+                      published_how=how, removed=len(a.removed))
 
 
 def _summary(articles: list[Article], extractions: list[Extraction], max_words: int) -> list[SummarySentence]:
