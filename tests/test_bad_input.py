@@ -131,19 +131,26 @@ def test_broken_link_inside_directory_is_named(tmp_path: Path) -> None:
     assert "dangling.txt" in str(err) and "broken symbolic link" in str(err)
 
 
-def test_unreadable_file_in_directory_is_named(tmp_path: Path) -> None:
+def test_unreadable_file_and_folder_in_directory_are_named(tmp_path: Path) -> None:
     locked = _write(tmp_path, "locked.txt", GOOD)
     _write(tmp_path, "good.txt", GOOD)
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    _write(sub, "hidden.txt", GOOD)
     locked.chmod(0)
+    sub.chmod(0)
     try:
         if os.access(locked, os.R_OK):
-            pytest.skip("running as root: a mode-000 file is still readable (broken links are covered above)")
+            pytest.skip("running as root: mode-000 files are still readable (broken links are covered above)")
         got = list(load([str(tmp_path)]))
-        (err,) = [g for g in got if isinstance(g, InputError)]
-        assert "locked.txt" in str(err) and "cannot be read" in str(err)
+        errors = sorted(str(g) for g in got if isinstance(g, InputError))
+        assert len(errors) == 2
+        assert "locked.txt" in errors[0] and "cannot be read" in errors[0]
+        assert str(sub) in errors[1] and "cannot be listed" in errors[1]
         assert [a.id for a in got if isinstance(a, Article)] == ["good.txt"]
     finally:
         locked.chmod(0o644)
+        sub.chmod(0o755)
 
 
 def test_clean_command_exits_3_and_names_each_skipped_input(tmp_path: Path) -> None:

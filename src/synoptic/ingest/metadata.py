@@ -164,12 +164,12 @@ def parse_line(line: str) -> LineMeta | None:
     m = _OUTLET.match(s)
     if m and len(m.group("value").split()) <= 6:
         return LineMeta(outlet=m.group("value").strip())
-    for pattern, field in ((_UPDATED, "updated"), (_PUBLISHED, "published")):
+    for pattern, is_update in ((_UPDATED, True), (_PUBLISHED, False)):
         m = pattern.match(s)
         if m and len(m.group("value")) <= DATE_STAMP_MAX_CHARS:
             when = parse_date(m.group("value"))
             if when is not None:
-                return LineMeta(**{field: when})
+                return LineMeta(updated=when) if is_update else LineMeta(published=when)
     m = _BYLINE.match(s)
     if m and len(m.group("value").split()) <= BYLINE_MAX_WORDS:
         return LineMeta(byline=m.group("value").strip())

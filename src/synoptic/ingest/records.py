@@ -14,7 +14,7 @@ from typing import Any
 from synoptic.errors import InputError
 from synoptic.ingest.html import html_article
 from synoptic.ingest.metadata import parse_date
-from synoptic.ingest.text import text_article
+from synoptic.ingest.text import normalize_newlines, text_article
 from synoptic.records import Article
 
 _STR_FIELDS = ("id", "title", "url", "outlet")
@@ -32,12 +32,11 @@ def record_article(record: Any, source: str) -> Article:
     rid = record.get("id")
     rid = str(rid) if rid is not None and str(rid).strip() else None
     if isinstance(text, str) and text.strip():
-        from synoptic.ingest.text import _NEWLINES
-
-        article = text_article(_NEWLINES.sub("\n", text), source, rid)
+        article = text_article(normalize_newlines(text), source, rid)
         if isinstance(html, str):
             article = article.replace(html=html)
     else:
+        assert isinstance(html, str)  # checked above: text or html is a non-empty string
         article = html_article(html, source, url=record.get("url") or None, article_id=rid)
     changes: dict[str, Any] = {
         f: str(record[f]).strip()

@@ -43,13 +43,17 @@ def expand(sources: Iterable[str]) -> Iterator[str | InputError]:
         path = Path(source)
         if path.is_dir():
             found = False
-            for root, dirs, files in os.walk(path, onerror=None):
+            walk_errors: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=walk_errors.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
                         found = True
                         yield os.path.join(root, name)
-            if not found:
+            for err in walk_errors:
+                where = str(err.filename or source)
+                yield InputError(where, f"cannot be listed ({err.strerror or err}); check its permissions")
+            if not found and not walk_errors:
                 yield InputError(
                     source, "is a directory with no files in it; give files or another directory"
                 )

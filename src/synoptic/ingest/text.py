@@ -35,6 +35,11 @@ _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32))
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 
 
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n``, ``\\r`` and Unicode line/paragraph separators to ``\\n``."""
+    return _NEWLINES.sub("\n", text)
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the first bytes of ``data`` hold a NUL byte or too many control characters.
 
