@@ -34,6 +34,9 @@ class Fetched:
     body: bytes
     content_type: str
     charset: str | None
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def check_url(url: str, *, allow_private: bool = False) -> None:
@@ -79,8 +82,13 @@ def fetch(
     timeout: float = FETCH_TIMEOUT_S,
     max_bytes: int = FETCH_MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
+    headers: dict[str, str] | None = None,
 ) -> Fetched:
-    """Download ``url`` within the limits; raises :class:`FetchError` naming the URL on any refusal."""
+    """Download ``url`` within the limits; raises :class:`FetchError` naming the URL on any refusal.
+
+    ``headers`` are sent with every hop (e.g. ``If-None-Match`` for a conditional request); a
+    ``304 Not Modified`` answer then comes back as a :class:`Fetched` with status 304 and no body.
+    """
     import httpx
 
     deadline = time.monotonic() + timeout
@@ -96,7 +104,7 @@ def fetch(
                 raise FetchError(url, f"took longer than {timeout:g} s; refused (try again later)")
             check_url(current, allow_private=allow_private)
             try:
-                with client.stream("GET", current) as resp:
+                with client.stream("GET", current, headers=headers or {}) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:
@@ -105,6 +113,10 @@ def fetch(
                             )
                         current = urljoin(current, location)
                         continue
+                    if resp.status_code == 304 and headers:
+                        return Fetched(str(resp.url), b"", "", None, status=304,
+                                       etag=resp.headers.get("etag"),
+                                       last_modified=resp.headers.get("last-modified"))
                     if resp.status_code >= 400:
                         raise FetchError(url, f"server answered HTTP {resp.status_code}; check the URL")
                     chunks: list[bytes] = []
@@ -121,7 +133,9 @@ def fetch(
                     ctype = resp.headers.get("content-type", "")
                     charset = resp.charset_encoding
                     return Fetched(
-                        str(resp.url), b"".join(chunks), ctype.split(";")[0].strip().lower(), charset
+                        str(resp.url), b"".join(chunks), ctype.split(";")[0].strip().lower(), charset,
+                        status=resp.status_code, etag=resp.headers.get("etag"),
+                        last_modified=resp.headers.get("last-modified"),
                     )
             except httpx.TimeoutException:
                 raise FetchError(url, f"timed out after {timeout:g} s; try again later") from None
