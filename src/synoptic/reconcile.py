@@ -16,12 +16,16 @@ extractor's ``category``/``subject`` taken first where they name something this 
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
 
 from synoptic.records import (
     Article,
@@ -66,6 +70,7 @@ NESTED_COVER = 0.5
 TIMELINE_WORDS = 28
 
 INF = math.inf
+log = logging.getLogger("synoptic")
 
 # ---------------------------------------------------------------- lexicons
 # What is counted. Priority order: events first (a number of people *killed* is a death toll even
@@ -127,8 +132,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
         if m.end() <= start:
             s0 = m.end()
-    m = _SENT_END.search(text, end)
-    s1 = m.start() if m else len(text)
+    after = _SENT_END.search(text, end)
+    s1 = after.start() if after else len(text)
     return s0, max(s1, end)
 
 
@@ -469,7 +474,10 @@ def _published(art: Article, ex: Extraction) -> tuple[datetime | None, bool]:
     """The article's publication date (else the one extraction anchored on) and whether it is known
     rather than inferred (only known dates can make a later report an update)."""
     if art.published is not None:
-        return art.published, art.published_how in ("metadata", "text")
+        when = art.published
+        if when.tzinfo is not None:  # compare aware and naive dates alike: as naive UTC
+            when = when.astimezone(UTC).replace(tzinfo=None)
+        return when, art.published_how in ("metadata", "text")
     anchored = getattr(ex, "published", None)
     if anchored is None:
         return None, False
@@ -665,7 +673,7 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
     # 1. readings
     readings = _apart(_readings(articles, extractions))
     # 2. groups
-    buckets: dict[tuple[str, str | None, str | None], list[_Reading]] = defaultdict(list)
+    buckets: dict[tuple[str, str | None, str | None, str], list[_Reading]] = defaultdict(list)
     for r in readings:
         buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None,
                  r.apart)].append(r)
@@ -781,21 +789,26 @@ def _split_quote(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _similarities(texts: list[str]) -> tuple[list[list[float]], float]:
-    """Pairwise cosine similarities: sentence embeddings when available, TF-IDF of stems else."""
+def _vectors(texts: list[str]) -> tuple[Any, float]:
+    """Row-normalised vectors of ``texts`` and the matching threshold: sentence embeddings when
+    ``synoptic.embed`` has a model, else TF-IDF of stems."""
     try:
         from synoptic.embed import get_embedder
 
-        vectors = get_embedder().embed(texts)
-        sims = (vectors @ vectors.T).tolist()
-        return sims, QUOTE_SIM_EMBED
-    except Exception:  # no embedder (optional model missing): TF-IDF is the documented fallback
-        pass
+        return get_embedder().embed(texts), QUOTE_SIM_EMBED
+    except Exception as e:  # the optional model is missing or failed: TF-IDF is the documented fallback
+        log.debug("quote grouping falls back to TF-IDF: %s", e)
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     docs = [" ".join(_content_stems(t)) or "_" for t in texts]
-    m = TfidfVectorizer(token_pattern=r"\S+").fit_transform(docs)
-    return (m @ m.T).toarray().tolist(), QUOTE_SIM_TFIDF
+    return TfidfVectorizer(token_pattern=r"\S+").fit_transform(docs), QUOTE_SIM_TFIDF
+
+
+def _block(vectors: Any, rows: list[int]) -> np.ndarray:
+    """Cosine similarities among some rows (dense or sparse vectors)."""
+    sub = vectors[rows]
+    m = sub @ sub.T
+    return np.asarray(m.toarray() if hasattr(m, "toarray") else m)
 
 
 def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list[QuoteGroup]:
@@ -817,9 +830,9 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     if not units:
         return []
     # 2. similarities
-    texts = [u.text if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context for u in units]
-    sims, threshold = _similarities(texts + [u.context for u in units])
     n = len(units)
+    texts = [u.text if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context for u in units]
+    vectors, threshold = _vectors(texts + [u.context for u in units])
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -828,49 +841,35 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             i = parent[i]
         return i
 
-    # 3. join: best-first single-link agglomeration, one version per article in a group
-    pair = [[-INF] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            ui, uj = units[i], units[j]
-            if _speaker_key(ui.speaker) != _speaker_key(uj.speaker):
-                continue
-            if ui.article == uj.article:
-                continue  # two statements of one article are not versions of each other
-            sim = sims[i][j]
-            ctx = sims[n + i][n + j]
-            short = min(len(ui.text.split()), len(uj.text.split())) < SHORT_QUOTE_WORDS
-            sim = max(sim, ctx) if short else max(sim, min(ctx, sim + 0.1))
-            if _shared_run(ui.text, uj.text):
-                sim = max(sim, threshold)
-            pair[i][j] = pair[j][i] = sim
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[find(i)].append(i)
-    clusters_idx = list(members.values())
-
-    def linkage(a: list[int], b: list[int]) -> float:
-        arts_a = {units[i].article for i in a}
-        if arts_a & {units[j].article for j in b}:
-            return -INF  # one version per article in a group
-        if _speaker_key(units[a[0]].speaker) != _speaker_key(units[b[0]].speaker):
-            return -INF
-        return max(pair[i][j] for i in a for j in b)
-
-    while True:
-        best, best_pair = threshold, None
-        for x in range(len(clusters_idx)):
-            for y in range(x + 1, len(clusters_idx)):
-                score = linkage(clusters_idx[x], clusters_idx[y])
-                if score >= best:
-                    best, best_pair = score, (x, y)
-        if best_pair is None:
-            break
-        x, y = best_pair
-        for j in clusters_idx[y]:
-            parent[find(j)] = find(clusters_idx[x][0])
-        clusters_idx[x] = clusters_idx[x] + clusters_idx[y]
-        del clusters_idx[y]
+    # 3. join: best-first single links (Kruskal order), one version per article in a group
+    by_speaker: dict[str | None, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_speaker[_speaker_key(u.speaker)].append(i)
+    links: list[tuple[float, int, int]] = []
+    for idx in by_speaker.values():
+        if len(idx) < 2:
+            continue
+        words = _block(vectors, idx)
+        around = _block(vectors, [n + i for i in idx])
+        for a in range(len(idx)):
+            for b in range(a + 1, len(idx)):
+                ui, uj = units[idx[a]], units[idx[b]]
+                if ui.article == uj.article:
+                    continue  # two statements of one article are not versions of each other
+                sim, ctx = float(words[a, b]), float(around[a, b])
+                short = min(len(ui.text.split()), len(uj.text.split())) < SHORT_QUOTE_WORDS
+                sim = max(sim, ctx) if short else max(sim, min(ctx, sim + 0.1))
+                if sim < threshold and _shared_run(ui.text, uj.text):
+                    sim = threshold
+                if sim >= threshold:
+                    links.append((sim, idx[a], idx[b]))
+    arts: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
+    for _sim, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        ri, rj = find(i), find(j)
+        if ri == rj or arts[ri] & arts[rj]:
+            continue
+        parent[rj] = ri
+        arts[ri] |= arts.pop(rj)
     # a piece that joined nothing else goes back to the other pieces of its quote
     pieces: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
@@ -932,7 +931,7 @@ def _shared_run(a: str, b: str, n: int = 3) -> bool:
 
 def _dedupe_units(units: list[_Unit]) -> list[_Unit]:
     """Drop a piece that lies inside another piece of the same article."""
-    keep = []
+    keep: list[_Unit] = []
     for u in sorted(units, key=lambda u: -(u.end - u.start)):
         if any(k.article == u.article and k.start <= u.start and u.end <= k.end for k in keep):
             continue
