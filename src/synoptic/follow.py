@@ -121,8 +121,9 @@ class Follower:
             feed.failures += 1
             delay = min(self.interval * (2 ** feed.failures), MAX_BACKOFF)
             feed.next_poll = now + delay
-            feed.last_status = f"error: {exc}"
-            log.warning("feed %s: %s; retrying in %.0fs", feed.url, _one_line(exc), delay)
+            feed.last_status = f"error: {_one_line(exc)}"
+            why = exc.reason if isinstance(exc, InputError) else exc
+            log.warning("feed %s: %s; retrying in %.0fs", feed.url, _one_line(why), delay)
             return []
         seen = set(feed.seen)
         new = [a for a in entries if a.id not in seen]
@@ -137,38 +138,49 @@ class Follower:
         return new
 
     def _parse(self, url: str, body: bytes) -> list[Article]:
-        from synoptic.ingest.feeds import parse_feed
+        """The feed's entries; a feed that is garbage raises (and is retried later)."""
+        from synoptic.ingest.feeds import feed_articles
 
-        return parse_feed(body, url)
+        articles: list[Article] = []
+        problems: list[InputError] = []
+        for item in feed_articles(body, url):
+            (problems if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
+        if not articles and problems:
+            raise problems[0]
+        for problem in problems:  # an entry without text: said once, the rest goes on
+            log.warning("feed %s: skipped %s", url, problem)
+        return articles
 
     def _http_fetch(self, url: str, headers: dict[str, str]) -> FeedResponse:
-        from synoptic.ingest.fetch import fetch_conditional
+        from synoptic.ingest.fetch import fetch
 
-        return fetch_conditional(url, headers, allow_private=self.allow_private)
+        got = fetch(url, allow_private=self.allow_private, headers=headers)
+        return FeedResponse(got.status, got.body, got.etag, got.last_modified, got.url)
 
     # ------------------------------------------------------------ the loop
 
     def due(self) -> list[FeedState]:
-        """Feeds whose time has come and whose host has rested long enough."""
+        """Feeds whose time has come, in the order of the feed list."""
         now = self.clock()
-        ready = []
-        hosts_this_round: set[str] = set()
-        for feed in self.feeds.values():
-            host = urlsplit(feed.url).hostname or ""
-            rested = now - self.host_last.get(host, -1e18) >= self.host_interval
-            if feed.next_poll <= now and rested and host not in hosts_this_round:
-                ready.append(feed)
-                hosts_this_round.add(host)
-        return ready
+        return [feed for feed in self.feeds.values() if feed.next_poll <= now]
+
+    def rested(self, feed: FeedState) -> bool:
+        """Whether the feed's host has had ``host_interval`` seconds since our last request to it."""
+        host = urlsplit(feed.url).hostname or ""
+        return self.clock() - self.host_last.get(host, -1e18) >= self.host_interval
 
     def poll_once(self) -> RunReport:
-        """Poll every due feed once, then process the new entries together."""
+        """Poll every due feed whose host has rested, then process the new entries together.
+
+        A due feed whose host was just asked waits for a later round (it stays due).
+        """
         from synoptic.clean import clean_articles
 
         report = RunReport(out=str(self.out) if self.out else None)
         new: list[Article] = []
         for feed in self.due():
-            new.extend(self.poll_feed(feed))
+            if self.rested(feed):
+                new.extend(self.poll_feed(feed))
         if new:
             process(self.store, clean_articles(new), report, max_words=self.max_words)
             if self.out and report.changed:
@@ -209,5 +221,5 @@ class Follower:
         os.replace(tmp, self.state_path)
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: object) -> str:
     return " ".join(str(exc).split())[:300]

@@ -105,6 +105,10 @@ def fetch(
             check_url(current, allow_private=allow_private)
             try:
                 with client.stream("GET", current, headers=headers or {}) as resp:
+                    if resp.status_code == 304 and headers:
+                        return Fetched(str(resp.url), b"", "", None, status=304,
+                                       etag=resp.headers.get("etag"),
+                                       last_modified=resp.headers.get("last-modified"))
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:
@@ -113,10 +117,6 @@ def fetch(
                             )
                         current = urljoin(current, location)
                         continue
-                    if resp.status_code == 304 and headers:
-                        return Fetched(str(resp.url), b"", "", None, status=304,
-                                       etag=resp.headers.get("etag"),
-                                       last_modified=resp.headers.get("last-modified"))
                     if resp.status_code >= 400:
                         raise FetchError(url, f"server answered HTTP {resp.status_code}; check the URL")
                     chunks: list[bytes] = []
