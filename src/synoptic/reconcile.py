@@ -68,6 +68,9 @@ QUOTE_SIM_TFIDF = 0.30
 NESTED_COVER = 0.5
 #: Longest timeline entry text, in words (the clause around the date, cut around it).
 TIMELINE_WORDS = 28
+#: Weight of the position prior when picking the sentence that describes a date (0..1 bonus for
+#: a mention at the top of its article; set by reading the seeds' timeline entries).
+TIMELINE_POSITION_WEIGHT = 0.3
 
 INF = math.inf
 log = logging.getLogger("synoptic")
@@ -991,7 +994,8 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
             others = [w for aid, w in doc_words.items() if aid != item[2].id]
             score = sum(len(words & p) / len(words) for p in peers)
             score += sum(len(words & o) / len(words) for o in others) / max(1, len(others))
-            return score
+            # news puts what matters first: an earlier mention in its article weighs more
+            return score + TIMELINE_POSITION_WEIGHT * (1 - item[1].start / max(1, len(item[2].text)))
 
         best = max(sentences, key=centrality)
         out.append(TimelineEntry(date=date, text=_event_text(best[2].text, best[1]), evidence=evidence,
@@ -999,18 +1003,46 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
     return out
 
 
+_CLAUSE_CUT = re.compile(r",[”\"’]?\s+|;\s+|\s[-–—]\s|:\s+")
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|according|quoted)\b", re.I)
+
+
 def _event_text(text: str, d: TimeRef) -> str:
-    """The clause around a date: its sentence, cut to ``TIMELINE_WORDS`` words around the date."""
+    """The clause around a date: its sentence when short, else the clause holding the date grown
+    by neighbouring clauses up to ``TIMELINE_WORDS`` words (towards the reported words first when
+    the date sits in a reporting clause: "..., his spokesman said on Saturday")."""
     s0, s1 = _sentence_bounds(text, d.start, d.end)
     sent = " ".join(text[s0:s1].split())
-    words = sent.split()
-    if len(words) <= TIMELINE_WORDS:
+    if len(sent.split()) <= TIMELINE_WORDS:
         return sent
-    # cut at clause marks around the date when the sentence is long
-    pre = " ".join(text[s0:d.start].split())
-    at = len(pre.split())
-    lo = max(0, at - TIMELINE_WORDS // 3)
-    hi = min(len(words), lo + TIMELINE_WORDS)
-    lo = max(0, hi - TIMELINE_WORDS)
-    piece = " ".join(words[lo:hi])
-    return ("… " if lo > 0 else "") + piece + (" …" if hi < len(words) else "")
+    starts = [s0] + [m.end() for m in _CLAUSE_CUT.finditer(text, s0, s1)]
+    clauses = [(st, (starts[i + 1] if i + 1 < len(starts) else s1)) for i, st in enumerate(starts)]
+    k = max(i for i, (st, _en) in enumerate(clauses) if st <= d.start)
+
+    def words(lo: int, hi: int) -> int:
+        return len(text[clauses[lo][0]:clauses[hi][1]].split())
+
+    lo = hi = k
+    left_first = bool(_REPORTING.search(text[clauses[k][0]:clauses[k][1]]))
+    while True:
+        steps = [(lo - 1, hi), (lo, hi + 1)] if left_first else [(lo, hi + 1), (lo - 1, hi)]
+        for nlo, nhi in steps:
+            if nlo >= 0 and nhi < len(clauses) and words(nlo, nhi) <= TIMELINE_WORDS:
+                lo, hi = nlo, nhi
+                break
+        else:
+            break
+    piece = " ".join(text[clauses[lo][0]:clauses[hi][1]].split()).rstrip(",;:–—- ")
+    if left_first and lo == k and k > 0 and len(piece.split()) < TIMELINE_WORDS:
+        # "X, his spokesman said on Saturday": what was said is the event; keep its start
+        room = TIMELINE_WORDS - len(piece.split())
+        said = " ".join(text[clauses[k - 1][0]:clauses[k - 1][1]].split()).rstrip(",;:–—- ")
+        return ("… " if k > 1 else "") + " ".join(said.split()[:room]) + " … " + piece
+    if len(piece.split()) > TIMELINE_WORDS:  # one long clause: cut around the date
+        pre = len(" ".join(text[clauses[lo][0]:d.start].split()).split())
+        ws = piece.split()
+        first = max(0, min(pre - TIMELINE_WORDS // 3, len(ws) - TIMELINE_WORDS))
+        more = first + TIMELINE_WORDS < len(ws) or hi < len(clauses) - 1
+        piece = " ".join(ws[first:first + TIMELINE_WORDS])
+        return ("… " if first > 0 or lo > 0 else "") + piece + (" …" if more else "")
+    return ("… " if lo > 0 else "") + piece + (" …" if hi < len(clauses) - 1 else "")
