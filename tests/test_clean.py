@@ -149,6 +149,7 @@ def test_clean_keeps_reposts_of_one_story() -> None:
         ("Home » World » Storm closes the coast road", "breadcrumb"),
         ("Source From: Stern", "metadata"),
         ("by admin", "metadata"),
+        ("Source: Gage Skidmore / Flickr", "media"),
     ],
 )
 def test_clean_removes_debris_lines_with_reason(line: str, reason: str) -> None:
@@ -227,3 +228,23 @@ def test_clean_keeps_paragraphs_shared_by_updates_of_one_story() -> None:
         )
     ]
     assert all(shared in a.text for a in clean_articles(updates))
+
+
+def test_clean_takes_a_date_line_at_the_top_as_publication_date() -> None:
+    body = (
+        "DECEMBER 16, 2008\nSox make offer to Teixeira\nThe Red Sox made an eight-year offer, a report said."
+    )
+    got = clean_article(Article(id="a", text=body, raw_text=body))
+    assert got.published == datetime(2008, 12, 16) and got.published_how == "text"
+    assert got.title == "Sox make offer to Teixeira" and not got.text.startswith("DECEMBER")
+
+
+def test_clean_leaves_dates_and_links_inside_the_body() -> None:
+    lines = ["Sox make offer to Teixeira"] + [
+        f"Paragraph {i} of the report, with several words in it." for i in range(8)
+    ]
+    lines[5] = "March 28, 2012"
+    lines[6] = "https://twitter.com/someone/status/750139052448362496"
+    body = "\n\n".join(lines)
+    got = clean_article(Article(id="a", text=body, raw_text=body))
+    assert got.published is None and got.url is None and got.text == body

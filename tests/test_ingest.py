@@ -196,6 +196,9 @@ def test_load_urls_need_fetch() -> None:
         ("Date Of Update: 07 January 2022, 14:52", "updated", datetime(2022, 1, 7, 14, 52)),
         ("Published: 2022-01-07", "published", datetime(2022, 1, 7)),
         ("https://www.gulf-times.com/story/1 Title here", "outlet", "Gulf Times"),
+        ("DECEMBER 16, 2008", "published", datetime(2008, 12, 16)),
+        ("Published on Friday, 27 September 2013", "published", datetime(2013, 9, 27)),
+        ("Posted 04/02/07", "published", datetime(2007, 4, 2)),
     ],
 )
 def test_metadata_lines_parse(line: str, field: str, value: object) -> None:
@@ -204,7 +207,18 @@ def test_metadata_lines_parse(line: str, field: str, value: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["By Friday, the troops had reached the airport.", "The source said it was over.", "Middle East"]
+    "line",
+    [
+        "By Friday, the troops had reached the airport.",
+        "The source said it was over.",
+        "Middle East",
+        "Updated at 11:02 p.m. ET",
+        "Published: Jan 5",
+        "2012",
+        "Source: Gage Skidmore / Flickr",
+        "https://twitter.com/someone/status/750139052448362496",
+        "The March 28, 2012 vote was close.",
+    ],
 )
 def test_metadata_ignores_ordinary_lines(line: str) -> None:
     assert parse_line(line) is None
@@ -221,6 +235,13 @@ def test_metadata_ignores_ordinary_lines(line: str) -> None:
 )
 def test_outlet_from_host(host: str, name: str) -> None:
     assert outlet_from_host(host) == name
+
+
+def test_find_title_stops_where_the_body_starts() -> None:
+    text = (
+        "The council met on Monday and voted to close the old bridge to all heavy traffic.\n\nWhat comes next"
+    )
+    assert find_title(text + " for the town") is None
 
 
 def test_find_title_skips_breadcrumbs_and_labels() -> None:

@@ -40,9 +40,15 @@ TEASER_MIN_CHARS = 40
 TEASER_LOOKAHEAD = 3
 # Bylines and outlet lines are looked for only in the first and last EDGE_LINES non-blank lines.
 EDGE_LINES = 6
+# A date alone on a line is the article's date only among the first BARE_DATE_LINES lines (ECB+
+# pages carry it right above or below the headline; further down it is a dateline of the story).
+BARE_DATE_LINES = 3
 # Section labels ("Middle East") are lines of at most SECTION_MAX_WORDS words and SECTION_MAX_CHARS
 # characters (CJK text has no spaces) above the headline.
 SECTION_MAX_WORDS = 4
+# ... and only when the headline is among the first SECTION_MAX_ABOVE + 1 lines (deeper down, the
+# short lines above a headline-like line are the article's own).
+SECTION_MAX_ABOVE = 2
 SECTION_MAX_CHARS = 40
 
 
@@ -119,7 +125,8 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"video duration \d+ seconds?",
             r"(?:watch|play)(?: the)? video",
             r"[-–—(\[]?\s*(?:unclear|blurry|illustrative|archive|file|representative)?\s*(?:image|photo|picture|video|graphic)\s*[-–—)\]]?",
-            r"(?:photo|image|picture|credit|photograph)s?(?: credit)?: .{1,80}",
+            r"(?:photo|image|picture|photograph)s?(?: credits?)?: .{1,80}",
+            r"(?:source|credit|via): .{0,60}(?:/|flickr|wikimedia|getty|shutterstock|istock|unsplash).{0,40}",
             r"(?:getty images|afp|reuters|ap|epa)(?: via getty images)?",
             r"play_arrow|volume_(?:up|off)|fullscreen",
         ),
@@ -233,6 +240,8 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
         at_edge = i < EDGE_LINES or i >= n - EDGE_LINES
         if (meta.byline or meta.outlet or meta.url) and not at_edge:
             continue
+        if meta.bare_date and i >= BARE_DATE_LINES:
+            continue  # a date alone on a line is the article's date only near the top
         if meta.url and article.url and meta.url.rstrip("/") != article.url.rstrip("/"):
             continue  # a link the article cites, not its own address
         removed[i] = "metadata"
@@ -275,7 +284,9 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
             reasons[i] = why
     # 3. section labels: short lines above the headline (when the headline is in the text), or a
     #    known section name among the first two lines
-    for i, line in enumerate(lines[: title_at or 0]):
+    for i, line in enumerate(
+        lines[: title_at if title_at is not None and title_at <= SECTION_MAX_ABOVE else 0]
+    ):
         if i not in reasons and _is_label(line.text):
             reasons[i] = "section"
     for i in range(min(2, len(lines))):

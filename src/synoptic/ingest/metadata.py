@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
+# A line of at least BODY_MIN_WORDS words ending like a sentence is body text: the title is above it.
+BODY_MIN_WORDS = 12
 # A byline names at most this many words ("by admin", "By Jane Q. Smith and Bob Lee").
 BYLINE_MAX_WORDS = 6
 # A date stamp line carries at most this many characters after its label.
@@ -43,6 +45,40 @@ _PUBLISHED = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|written\s+by|posted\s+by|author)\s*:?\s+(?P<value>[^\d.,;:!?\"“”]+)$", re.I)
+_CREDIT = re.compile(
+    r"/|\b(?:flickr|wikimedia|wikipedia|getty|shutterstock|istock|unsplash|photo|image)\b", re.I
+)
+# A date to the day: a month name next to a day number, or numeric d/m/y or ISO y-m-d.
+_HAS_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,2}",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2}\b")
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b|\b(?:at|am|pm|a\.m|p\.m|st|nd|rd|th|[A-Z]{2,4})\b|[\d\s,./:|()-]+",
+    re.I,
+)
+_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
+# Hosts whose links are embeds or shop links inside an article, never the article's own address.
+_NOT_OUTLET_HOSTS = {
+    "twitter.com",
+    "x.com",
+    "t.co",
+    "facebook.com",
+    "instagram.com",
+    "youtube.com",
+    "youtu.be",
+    "tiktok.com",
+    "amazon.com",
+    "bit.ly",
+    "goo.gl",
+    "flickr.com",
+    "wikipedia.org",
+    "archive.org",
+}
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}
 _HOST_PREFIXES = {"www", "www1", "www2", "m", "amp", "mobile", "edition", "en", "english"}
 
@@ -57,6 +93,7 @@ class LineMeta:
     published: datetime | None = None
     updated: datetime | None = None
     byline: str | None = None
+    bare_date: bool = False  # the line is nothing but a date (trusted only at the top)
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -98,7 +135,14 @@ def find_title(text: str, max_lines: int = 8) -> str | None:
             continue
         if is_headline(line):
             return line.strip()
+        if _is_body(line):
+            break  # the body has started: a headline further down is a subhead
     return crumb
+
+
+def _is_body(line: str) -> bool:
+    s = line.strip()
+    return len(s.split()) >= BODY_MIN_WORDS and s.endswith((".", "!", "?", "”", '"', "»"))
 
 
 def outlet_from_host(host: str) -> str | None:
@@ -145,6 +189,11 @@ def parse_date(value: str) -> datetime | None:
     )
 
 
+def _dated(value: str) -> bool:
+    """True when ``value`` names a day with its year (a bare time or "Jan 5" is not enough)."""
+    return bool(_HAS_DATE.search(value) and _YEAR.search(value))
+
+
 def parse_line(line: str) -> LineMeta | None:
     """What a metadata line says, or None when the line is not one.
 
@@ -158,18 +207,25 @@ def parse_line(line: str) -> LineMeta | None:
     m = _URL_LINE.match(s)
     if m:
         url = m.group("url")
-        host = urlsplit(url).hostname or ""
+        host = (urlsplit(url).hostname or "").lower()
+        bare = host.removeprefix("www.").removeprefix("m.").removeprefix("mobile.")
+        if not _HOST.match(host) or bare in _NOT_OUTLET_HOSTS or bare.split(".")[-2:-1] == ["amazon"]:
+            return None
         rest = (m.group("rest") or "").strip() or None
         return LineMeta(outlet=outlet_from_host(host), url=url, title=rest)
     m = _OUTLET.match(s)
-    if m and len(m.group("value").split()) <= 6:
+    if m and len(m.group("value").split()) <= 6 and not _CREDIT.search(m.group("value")):
         return LineMeta(outlet=m.group("value").strip())
     for pattern, is_update in ((_UPDATED, True), (_PUBLISHED, False)):
         m = pattern.match(s)
-        if m and len(m.group("value")) <= DATE_STAMP_MAX_CHARS:
+        if m and len(m.group("value")) <= DATE_STAMP_MAX_CHARS and _dated(m.group("value")):
             when = parse_date(m.group("value"))
             if when is not None:
                 return LineMeta(updated=when) if is_update else LineMeta(published=when)
+    if len(s) <= DATE_STAMP_MAX_CHARS and _dated(s) and not _DATE_WORDS.sub("", s).strip():
+        when = parse_date(s)
+        if when is not None:
+            return LineMeta(published=when, bare_date=True)
     m = _BYLINE.match(s)
     if m and len(m.group("value").split()) <= BYLINE_MAX_WORDS:
         return LineMeta(byline=m.group("value").strip())
