@@ -6,6 +6,7 @@ taken out is reported in ``Article.removed`` with its reason:
 
 - ``metadata``: outlet, source URL, date stamp and byline lines (their values fill the fields);
 - ``comments``, ``cookies``, ``related``, ``navigation``, ``media``: web debris by pattern;
+- ``separator``: lines of nothing but rule characters (``___``, ``***``);
 - ``breadcrumb``: ``Home » ...`` trails; ``section``: section labels above the headline;
 - ``duplicate-title``: the headline repeated; ``teaser``: a truncated paragraph repeated in full
   just below (a paragraph repeated elsewhere is kept: the AEB ground truth keeps such repeats);
@@ -108,7 +109,18 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"back to top(?: button)?",
             r"skip to (?:main )?content",
             r"share(?: this)?(?: article| story| post)?(?: on [\w ,]+)?:?",
-            r"(?:tweet|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit)(?: ?[|/·•] ?(?:tweet|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit))*",
+            r"(?:play |share on )?(?:tweet|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|google plus|google\+)(?: ?[|/·• ] ?(?:share on )?(?:tweet|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|google plus|google\+))*",
+            r"tweet with a location|add a location to your tweets",
+            r"(?:e-?mail|send) this (?:article |story |page )?to a friend\W{0,3}",
+            r"get (?:push )?notifications with .{1,60}",
+            r"scroll down for (?:the )?(?:video|more)",
+            r"continue reading(?: the main story| below)?(?: advertisement)?",
+            r"story continue[sd] below",
+            r"read or share this story: .{1,80}",
+            r"click (?:on )?(?:the )?image (?:above|below) to .{1,40}",
+            r"watch the video(?: below| above)?:?",
+            r"read more about: .{1,120}",
+            r"[>\s]*follow [\w@().\s]{1,60} on (?:twitter|facebook|instagram)\.?",
             r"subscribe(?: now| to (?:our|the) newsletter)?.{0,60}",
             r"sign up (?:for|to) (?:our|the) newsletter.*",
             r"follow us on .{1,60}",
@@ -129,9 +141,13 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:source|credit|via): .{0,60}(?:/|flickr|wikimedia|getty|shutterstock|istock|unsplash).{0,40}",
             r"(?:getty images|afp|reuters|ap|epa)(?: via getty images)?",
             r"play_arrow|volume_(?:up|off)|fullscreen",
+            r"\((?:video|photos?|watch|slideshow|gallery): .{1,100}\)",
+            r"image (?:copyright|caption)\b.{0,200}",
         ),
     ),
 ]
+
+DEBRIS.append(("separator", re.compile(r"^(?:[-_*=~#•·.]\s*){3,}$")))
 
 SECTIONS = {
     "world",
@@ -378,19 +394,37 @@ def learn_repeated(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
     return learned
 
 
+def learn_batch(articles: list[Article]) -> dict[str, frozenset[str]]:
+    """What :func:`clean_articles` learns from a batch: {outlet key: lines it repeats}.
+
+    Outlets come from the article fields or from metadata lines in the text (so "Source From:
+    Stern" groups an article with Stern's others). Split out so that a distributed run can learn
+    from the whole corpus once and clean partitions apart (:func:`clean_batch`).
+    """
+    return learn_repeated(_located(articles))
+
+
+def clean_batch(articles: list[Article], learned: dict[str, frozenset[str]]) -> list[Article]:
+    """Clean each article with lines learned beforehand by :func:`learn_batch`."""
+    out = []
+    for article, probe in zip(articles, _located(articles), strict=True):
+        key = outlet_key(probe)
+        out.append(clean_article(article, learned.get(key, frozenset()) if key else frozenset()))
+    return out
+
+
 def clean_articles(articles: list[Article]) -> list[Article]:
     """Clean a batch: learn the lines each outlet repeats across its articles, then clean each.
 
-    Outlets come from the article fields or from metadata lines in the text (so "Source From:
-    Stern" groups an article with Stern's others). Returns new Articles in the same order.
+    Returns new Articles in the same order.
     """
+    return clean_batch(articles, learn_batch(articles))
+
+
+def _located(articles: list[Article]) -> list[Article]:
+    """The articles with outlet and url filled from metadata lines, for grouping by outlet."""
     located: list[Article] = []
     for article in articles:
         _, fields = _metadata_fields(article, _lines(article.raw_text or article.text))
         located.append(article.replace(**{k: v for k, v in fields.items() if k in ("outlet", "url")}))
-    repeated = learn_repeated(located)
-    out = []
-    for article, probe in zip(articles, located, strict=True):
-        key = outlet_key(probe)
-        out.append(clean_article(article, repeated.get(key, frozenset()) if key else frozenset()))
-    return out
+    return located
