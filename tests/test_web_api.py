@@ -1,0 +1,359 @@
+"""The JSON API and the pages of ``synoptic serve`` over a store built by the real CLI.
+
+The store is built once per test session with ``synoptic run`` over the bundled sample and the
+seeds (../shared, read in place); the app is driven in-process through Starlette's TestClient.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import synoptic
+from synoptic.records import Extraction, Figure, Mention, Quote, TimeRef
+from synoptic.store import open_store
+from synoptic.web import views
+from synoptic.web.app import MAX_PAGE_SIZE, MAX_REQUEST_BYTES, create_app
+
+SAMPLE = Path(synoptic.__file__).resolve().parent / "sample"
+ERROR_KEYS = {"status", "code", "message"}
+
+
+def sample_sources() -> list[str]:
+    """The bundled sample's reports (not its README)."""
+    return sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+
+
+def build_store(tmp_path_factory: pytest.TempPathFactory, name: str, sources: list[str]) -> Path:
+    """A store built by the real ``synoptic run``, once per session (shared by the web test modules)."""
+    base = tmp_path_factory.getbasetemp() / "web-stores"
+    base.mkdir(exist_ok=True)
+    db, done = base / f"{name}.db", base / f"{name}.ok"
+    if done.exists():
+        return db
+    proc = subprocess.run([sys.executable, "-m", "synoptic", "-q", "run", *sources, "--out", str(base / name),
+                           "--db", str(db)], capture_output=True, text=True, timeout=900)
+    assert proc.returncode in (0, 3), proc.stderr[-3000:]
+    done.write_text("ok")
+    return db
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, seed_files: list[Path]) -> Path:
+    return build_store(tmp_path_factory, "sample-and-seeds", sample_sources() + [str(p) for p in seed_files])
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    with TestClient(create_app(str(db)), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def store(db: Path):
+    s = open_store(str(db))
+    yield s
+    s.close()
+
+
+def seed_story(store, seed_files: list[Path]) -> str:
+    """The id of the story holding most seed articles (looked up through their stored titles)."""
+    seed_ids = {a.id for a in store.articles() if a.source and any(a.source.endswith(p.name) for p in seed_files)}
+    best = max(store.stories(), key=lambda s: len(seed_ids & set(s.article_ids)))
+    assert seed_ids & set(best.article_ids), "no story holds the seed articles"
+    return best.id
+
+
+# ------------------------------------------------------------------ API
+
+
+def test_health_reports_the_store_counts(client: TestClient, store) -> None:
+    body = client.get("/api/health").json()
+    assert body == {"status": "ok", "articles": store.count_articles(), "stories": len(store.stories()),
+                    "ingest": False}
+
+
+def test_stories_list_every_story_with_counts_from_the_brief(client: TestClient, store) -> None:
+    body = client.get("/api/stories", params={"limit": MAX_PAGE_SIZE}).json()
+    assert {s["id"] for s in body["items"]} == {s.id for s in store.stories()}
+    assert body["next_offset"] is None
+    for item in body["items"]:
+        brief = store.get_brief(item["id"])
+        assert item["sources"] == len(brief["articles"])
+        assert item["conflicts"] == sum(f["verdict"] == "conflict" for f in brief["facts"])
+        assert item["title"]
+
+
+def test_stories_paginate_with_limit_and_offset(client: TestClient, store) -> None:
+    total = len(store.stories())
+    assert total >= 2
+    seen = []
+    offset: int | None = 0
+    while offset is not None:
+        page = client.get("/api/stories", params={"limit": 1, "offset": offset}).json()
+        assert len(page["items"]) == 1
+        seen.append(page["items"][0]["id"])
+        offset = page["next_offset"]
+    assert seen == [s.id for s in store.stories()]
+    assert client.get("/api/stories", params={"offset": total}).json()["items"] == []
+
+
+@pytest.mark.parametrize(("query", "must_find"), [
+    ("Tokayev", "seeds"),
+    ("Ever Given", "suez"),
+    ("Kipchoge Berlin", "kipchoge"),
+])
+def test_story_search_finds_the_story_whose_articles_match(client: TestClient, store, seed_files, query,
+                                                           must_find) -> None:
+    items = client.get("/api/stories", params={"q": query}).json()["items"]
+    assert items, f"no story for {query!r}"
+    texts = " ".join(a.text for a in store.articles(store.get_story(items[0]["id"]).article_ids))
+    if must_find == "seeds":
+        assert items[0]["id"] == seed_story(store, seed_files)
+    else:
+        assert must_find in texts.lower().replace(" ", "")
+
+
+@pytest.mark.parametrize("query", ["zzqxwv", "\"", "NEAR(zzqxwv", "*", "title:zzqxwv OR", "zzqxwv'; DROP TABLE stories; --"])
+def test_story_search_with_no_match_or_operator_text_is_empty_not_an_error(client: TestClient, query) -> None:
+    response = client.get("/api/stories", params={"q": query})
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+def test_date_filter_keeps_stories_overlapping_the_range(client: TestClient, store) -> None:
+    everything = client.get("/api/stories", params={"limit": MAX_PAGE_SIZE}).json()["items"]
+    dated = [s for s in everything if s["first_seen"]]
+    assert dated
+    newest = max(s["first_seen"] for s in dated)
+    kept = client.get("/api/stories", params={"since": newest, "limit": MAX_PAGE_SIZE}).json()["items"]
+    assert kept and all((s["last_seen"] or s["first_seen"] or "9999") >= newest for s in kept)
+    assert len(kept) < len(everything)
+    assert client.get("/api/stories", params={"until": "1990-01-01"}).json()["items"] == []
+
+
+def test_story_route_returns_the_stored_brief(client: TestClient, store, seed_files) -> None:
+    sid = seed_story(store, seed_files)
+    body = client.get(f"/api/stories/{sid}").json()
+    assert body == store.get_brief(sid)
+    assert body["schema"] == "synoptic.brief/1"
+
+
+def test_article_route_gives_raw_and_clean_text_removed_lines_and_extraction(client: TestClient, store,
+                                                                            seed_files) -> None:
+    sid = seed_story(store, seed_files)
+    with_removed = [a for a in store.articles(store.get_story(sid).article_ids) if a.removed]
+    assert with_removed, "cleaning removed nothing from the seeds"
+    article = with_removed[0]
+    body = client.get(f"/api/articles/{article.id}").json()
+    assert body["text"] == article.text and body["raw_text"] == article.raw_text
+    assert body["removed"] and all(r["text"] and r["reason"] for r in body["removed"])
+    assert all(r["text"] not in body["text"] or r["text"] in body["raw_text"] for r in body["removed"])
+    assert body["extraction"] is not None
+    assert body["extraction"]["article"] == article.id
+    for m in body["extraction"]["mentions"]:
+        assert body["text"][m["start"]:m["end"]] == m["text"]
+
+
+def test_entities_merge_across_stories_and_filter_by_spelling(client: TestClient, store) -> None:
+    body = client.get("/api/entities", params={"limit": MAX_PAGE_SIZE}).json()
+    assert body["total"] >= 5
+    names = {(e["name"], e["type"]) for e in body["items"]}
+    assert len(names) == len(body["items"]), "an entity is listed twice"
+    briefed = {e["name"] for s in store.stories() for e in store.get_brief(s.id)["entities"]}
+    assert {e["name"] for e in body["items"]} <= briefed
+    target = body["items"][0]
+    spelling = (target["variants"] or [target["name"]])[-1]
+    found = client.get("/api/entities", params={"q": spelling.lower()}).json()["items"]
+    assert target["name"] in {e["name"] for e in found}
+    assert all(views.entity_matches(e, spelling) for e in found)
+
+
+# ------------------------------------------------------------------ one error shape
+
+
+def _assert_error(response, status: int) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == ERROR_KEYS
+    assert body["error"]["status"] == status
+    assert body["error"]["code"] and body["error"]["message"]
+
+
+@pytest.mark.parametrize(("method", "url", "status"), [
+    ("GET", "/api/no-such-route", 404),
+    ("GET", "/no-such-page", 404),
+    ("GET", "/api/stories/no-such-story", 404),
+    ("GET", "/api/articles/no-such-article", 404),
+    ("GET", "/api/articles/" + "x" * 500, 422),
+    ("GET", "/static/no-such-file.css", 404),
+    ("POST", "/api/stories", 405),
+    ("DELETE", "/api/health", 405),
+    ("GET", "/api/stories?limit=0", 422),
+    ("GET", "/api/stories?limit=abc", 422),
+    ("GET", "/api/stories?offset=-1", 422),
+    ("GET", "/api/stories?since=yesterday", 422),
+    ("GET", "/api/stories?until=2022-13-45", 422),
+    ("POST", "/api/ingest", 403),
+])
+def test_every_error_has_one_json_shape(client: TestClient, method: str, url: str, status: int) -> None:
+    _assert_error(client.request(method, url), status)
+
+
+def test_oversized_body_is_refused_with_the_error_shape(client: TestClient) -> None:
+    response = client.post("/api/ingest", content=b"x" * (MAX_REQUEST_BYTES + 1),
+                           headers={"content-type": "text/plain"})
+    _assert_error(response, 413)
+
+
+def test_server_error_has_the_error_shape_and_html_pages_get_an_error_page(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    with open_store(str(path)) as s:
+        from synoptic.records import Story
+
+        s.put_stories([Story(id="s-broken", article_ids=[])])
+        s.put_brief("s-broken", {"schema": "synoptic.brief/1", "facts": [{"reports": 5}]})  # not a brief
+    with TestClient(create_app(str(path)), raise_server_exceptions=False) as c:
+        _assert_error(c.get("/stories/s-broken"), 500)
+        page = c.get("/stories/s-broken", headers={"accept": "text/html"})
+        assert page.status_code == 500 and "<h1>500" in page.text
+        assert "Traceback" not in page.text
+
+
+# ------------------------------------------------------------------ pages
+
+
+def test_story_list_page_shows_each_story_with_its_counts(client: TestClient, store) -> None:
+    html = client.get("/").text
+    for s in store.stories():
+        assert f'href="/stories/{s.id}"' in html
+
+
+def test_story_page_links_every_citation_to_its_span(client: TestClient, store, seed_files) -> None:
+    sid = seed_story(store, seed_files)
+    brief = store.get_brief(sid)
+    html = client.get(f"/stories/{sid}").text
+    for sentence in brief["summary"]:
+        for c in sentence["citations"]:
+            assert f'/articles/{c["article"]}?story={sid}&amp;start={c["start"]}&amp;end={c["end"]}#hl' in html
+    for group in brief["facts"]:
+        for r in group["reports"]:
+            assert f'start={r["start"]}&amp;end={r["end"]}#hl' in html
+    assert html.count('class="column"') == len(brief["articles"])
+    assert "<svg" in html or not brief["timeline"]
+
+
+def test_article_page_marks_the_requested_span(client: TestClient, store, seed_files) -> None:
+    sid = seed_story(store, seed_files)
+    citation = store.get_brief(sid)["summary"][0]["citations"][0]
+    article = store.get_article(citation["article"])
+    html = client.get(f"/articles/{article.id}",
+                      params={"start": citation["start"], "end": citation["end"], "story": sid}).text
+    inside = html.split('<mark id="hl">', 1)[1].split("</mark>", 1)[0]
+    plain = views_text(inside)
+    assert plain == article.text[citation["start"]:citation["end"]]
+    assert f'href="/stories/{sid}"' in html
+
+
+@pytest.mark.parametrize(("start", "end"), [(None, None), (5, 2), (0, 10**8), (10**7, 10**7 + 5)])
+def test_article_page_tolerates_any_span(client: TestClient, store, start, end) -> None:
+    article = next(iter(store.articles()))
+    params = {k: v for k, v in (("start", start), ("end", end)) if v is not None}
+    response = client.get(f"/articles/{article.id}", params=params)
+    assert response.status_code == 200
+
+
+def views_text(html: str) -> str:
+    """The text of a fragment of our own markup (tags dropped, entities decoded)."""
+    import html as htmllib
+    import re
+
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+# ------------------------------------------------------------------ the pieces behind the pages
+
+
+def test_highlight_keeps_every_class_where_spans_overlap() -> None:
+    text = "President Tokayev said 26 people died on Friday."
+    marks = [views.Mark(0, 17, "entity"), views.Mark(10, 25, "quote"), views.Mark(23, 25, "figure"),
+             views.Mark(41, 47, "date")]
+    out = views.highlight(text, marks, focus=(23, 25))
+    pieces = out.before + out.focus + out.after
+    assert "".join(p.text for p in pieces) == text
+    assert [p.text for p in out.focus] == ["26"]
+    assert set(out.focus[0].classes) == {"quote", "figure"}
+    by_text = {p.text: set(p.classes) for p in pieces}
+    assert by_text["Tokayev"] == {"entity", "quote"}
+    assert by_text["Friday"] == {"date"}
+
+
+def test_highlight_ignores_spans_outside_the_text() -> None:
+    out = views.highlight("short", [views.Mark(2, 99, "entity"), views.Mark(-1, 2, "figure")])
+    assert [(p.text, p.classes) for p in out.before] == [("short", ())]
+
+
+@pytest.mark.parametrize(("text", "span", "sentence"), [
+    ("One. The army fired at 26 people. Three.", (23, 25), "The army fired at 26 people."),
+    ("Title line\nThe army fired at 26 people\nNext", (29, 31), "The army fired at 26 people"),
+    ("26 at the start. Then more.", (0, 2), "26 at the start."),
+])
+def test_sentence_around_a_span(text: str, span: tuple[int, int], sentence: str) -> None:
+    start, end = views.sentence_around(text, *span)
+    assert text[start:end] == sentence
+
+
+@pytest.mark.parametrize(("low", "high", "shown"), [
+    (740, 740, "740"), (740, None, "≥ 740"), (None, 750, "≤ 750"), (700, 750, "700–750"),
+    (1500.5, 1500.5, "1,500.5"), (None, None, "?"),
+])
+def test_interval_text(low, high, shown) -> None:
+    assert views.interval_text(low, high) == shown
+
+
+def test_timeline_chart_places_days_in_order_and_stacks_the_same_day() -> None:
+    entries = [{"date": "2022-01-07", "text": "b"}, {"date": "2022-01-02", "text": "a"},
+               {"date": "2022-01-07", "text": "c"}, {"date": "2022-01-03/2022-01-05", "text": "span"},
+               {"date": "sometime", "text": "skipped"}]
+    chart = views.timeline_chart(entries)
+    assert chart is not None
+    x = {p.text: p for p in chart.points}
+    assert x["a"].x < x["span"].x < x["b"].x == x["c"].x
+    assert x["b"].y != x["c"].y
+    assert "skipped" not in x and len(chart.spans) == 1
+    assert views.timeline_chart([{"date": "never"}]) is None
+
+
+def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "synoptic", "serve", "--db", str(tmp_path / "none.db")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "none.db" in proc.stderr and "synoptic run" in proc.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_command_has_help() -> None:
+    proc = subprocess.run([sys.executable, "-m", "synoptic", "serve", "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0 and "--allow-ingest" in proc.stdout
+
+
+def test_extraction_marks_cover_every_kind() -> None:
+    extraction = Extraction(
+        article="a",
+        mentions=[Mention("Tokayev", "PERSON", 0, 7, entity="Kassym-Jomart Tokayev")],
+        figures=[Figure("26", 10, 12, 26.0, 26.0, 26.0, category="killed")],
+        quotes=[Quote("order", 20, 25, "direct", speaker="he")],
+        dates=[TimeRef("Friday", 30, 36, "2022-01-07")],
+    )
+    kinds = {m.kind: m for m in views.extraction_marks(extraction)}
+    assert set(kinds) == {"entity", "figure", "quote", "date"}
+    assert "Kassym-Jomart Tokayev" in kinds["entity"].note
+    assert "2022-01-07" in kinds["date"].note
+    assert json.dumps([m.note for m in kinds.values()])
