@@ -44,6 +44,12 @@ MAX_SENTENCES_PER_ARTICLE = 250
 MAX_ARTICLE_CHARS = 60_000
 #: TF-IDF cosine from which a sentence of another article counts as saying the same thing.
 SUPPORT_THRESHOLD = 0.32
+#: Sentence-embedding cosine (all-MiniLM-L6-v2) from which a sentence of another article is a
+#: paraphrase that supports a summary sentence, and how many TF-IDF nearest sentences of each
+#: article are embedded to look for it. Read off the five seeds (../shared/seeds): translated
+#: restatements of one fact score 0.65-0.77, different facts of the same story up to 0.64.
+EMBED_SUPPORT_THRESHOLD = 0.65
+EMBED_SHORTLIST = 4
 #: Two articles whose whole-text TF-IDF cosine reaches this are copies of one report (used when
 #: synoptic.dedupe is not installed).
 DUPLICATE_THRESHOLD = 0.90
@@ -75,6 +81,13 @@ _CUE = re.compile(
     r"explains|noted|notes|stated|states|argued|argues|claimed|claims|insisted|announced|"
     r"declared|tweeted|replied|continued|reports?|reported)\b"
 )
+#: photo captions ("X, left, and Y", "(pictured left)"), bylines glued to text, teasers cut short
+_CAPTION = re.compile(
+    r",\s(?:left|right|center|centre|second (?:left|right)|from left)\s*,|"
+    r"\((?:left|right|center|centre|pictured[^)]*)\)|\bpictured\b|"
+    r"(?<=[a-z,;] )By [A-Z][a-z]+ [A-Z]|(?:\.\.\.|…)[\"'”’)]*\s*$"
+)
+_READER = re.compile(r"(?i)\b(you|your|yours)\b")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: "WASHINGTON (AP) — ", "LAS VEGAS, June 10 (UPI) -- ", "(CNN) - ": a dateline, not news.
@@ -181,7 +194,7 @@ def is_debris(sentence: str, title: str | None = None) -> bool:
     first = sentence.lstrip("\"“‘'([ ")[:1]
     if not first or first.islower() or not (first.isalnum()):
         return True
-    if _DEBRIS.search(sentence):
+    if _DEBRIS.search(sentence) or _CAPTION.search(sentence):
         return True
     capitalised = sum(1 for w in words if w[:1].isupper())
     if capitalised > 0.7 * len(words):  # Title Case: a headline glued to the text
@@ -191,6 +204,9 @@ def is_debris(sentence: str, title: str | None = None) -> bool:
     quoted = sum(len(q) for q in _QUOTED.findall(sentence))
     if quoted > 0.6 * len(sentence) and not _CUE.search(_QUOTED.sub(" ", sentence)):
         return True  # a quotation with nobody saying it
+    unquoted = _QUOTED.sub(" ", sentence)
+    if _READER.search(unquoted) and not _CUE.search(unquoted):
+        return True  # addressed to the reader ("You can add location information to your Tweets")
     if sentence.rstrip().endswith("?"):
         return True  # questions rarely state news
     return False
@@ -240,12 +256,12 @@ def _duplicate_groups(articles: Sequence[Article], doc_vectors: Any) -> list[int
     """For each article, the index of the first copy of the report it repeats (itself if none)."""
     group = list(range(len(articles)))
     try:
-        from synoptic.dedupe import find_duplicates
+        from synoptic import dedupe
     except ImportError:
-        find_duplicates = None
-    if find_duplicates is not None:
+        dedupe = None  # type: ignore[assignment]
+    if dedupe is not None:
         try:
-            first = find_duplicates(list(articles))
+            first = dedupe.find_duplicates(list(articles))
         except Exception as exc:  # a failing helper must not take the summary down
             log.debug("dedupe failed, using TF-IDF copies: %s", exc)
         else:
@@ -269,8 +285,14 @@ def summarize_story(
     articles: list[Article],
     extractions: list[Extraction] | None = None,
     max_words: int = 200,
+    *,
+    use_embeddings: bool = True,
 ) -> list[SummarySentence]:
     """An extractive summary of one story within ``max_words`` words, every sentence cited.
+
+    With ``use_embeddings`` (and ``synoptic.embed`` available), citations also take paraphrases
+    that TF-IDF misses (translations, reworded reports); the choice of sentences does not depend
+    on it, so ROUGE evaluations turn it off for speed.
 
     Steps:
     1. split the articles into sentences with offsets and drop debris as candidates;
@@ -282,8 +304,8 @@ def summarize_story(
        ``extractions``, a little for sentences carrying the story's recurring names);
     5. greedy MMR within the budget (whole sentences only; a sentence that does not fit is
        skipped and a shorter one can fill the space);
-    6. order the chosen sentences as the articles tell them, and check every number against
-       the cited spans.
+    6. support for the chosen sentences by sentence embeddings (paraphrases), then order them as
+       the articles tell them, and check every number against the cited spans.
     """
     if max_words <= 0 or not articles:
         return []
@@ -372,7 +394,10 @@ def summarize_story(
         used += int(lengths[best])
         available[best] = False
 
-    # 6. order and cite
+    # 6. paraphrase support, order and cite
+    if use_embeddings and chosen:
+        _embedding_support(sents, [int(cand_idx[r]) for r in chosen], [supporters[r] for r in chosen],
+                           sims[chosen], article_of)
     chosen.sort(key=lambda r: (sents[cand_idx[r]].index, sents[cand_idx[r]].article))
     summary: list[SummarySentence] = []
     for r in chosen:
@@ -386,6 +411,49 @@ def summarize_story(
         if checked is not None:
             summary.append(checked)
     return summary
+
+
+def _embedding_support(
+    sents: list[_Sentence],
+    chosen: list[int],
+    supporters: list[dict[int, int]],
+    tfidf: np.ndarray,
+    article_of: np.ndarray,
+) -> None:
+    """Add to ``supporters`` (in place, one dict per chosen sentence) the articles with a paraphrase.
+
+    Each other article's ``EMBED_SHORTLIST`` sentences most similar by TF-IDF are embedded with
+    the chosen sentence; the best one at or above ``EMBED_SUPPORT_THRESHOLD`` cosine that states
+    every number of the chosen sentence supports it. Without an embedder nothing changes.
+    """
+    wanted: dict[int, list[tuple[int, list[int]]]] = {}
+    for k, ci in enumerate(chosen):
+        for a in np.unique(article_of):
+            if int(a) in supporters[k]:
+                continue
+            near = np.flatnonzero(article_of == a)
+            near = near[np.argsort(-tfidf[k, near])][:EMBED_SHORTLIST]
+            rows = [int(j) for j in near if sents[ci].numbers <= sents[int(j)].numbers and sents[int(j)].words >= 4]
+            if rows:
+                wanted.setdefault(k, []).append((int(a), rows))
+    if not wanted:
+        return
+    needed = sorted({ci for ci in chosen} | {j for pairs in wanted.values() for _, rows in pairs for j in rows})
+    try:
+        from synoptic.embed import get_embedder
+
+        vectors = get_embedder().embed([sents[j].text for j in needed])
+    except Exception as exc:  # no model here: TF-IDF citations stand
+        log.debug("no sentence embeddings for citations (%s); TF-IDF support only", exc)
+        return
+    row = {j: n for n, j in enumerate(needed)}
+    for k, pairs in wanted.items():
+        own = vectors[row[chosen[k]]]
+        for a, rows in pairs:
+            cos = [float(vectors[row[j]] @ own) for j in rows]
+            best = int(np.argmax(cos))
+            if cos[best] >= EMBED_SUPPORT_THRESHOLD:
+                supporters[k][a] = rows[best]
 
 
 def _name_overlap(
@@ -444,12 +512,14 @@ def clean_documents(documents: Sequence[str]) -> list[Article]:
     return cleaned
 
 
-def summarize_documents(documents: list[str], max_words: int) -> list[tuple[str, list[int]]]:
+def summarize_documents(
+    documents: list[str], max_words: int, *, use_embeddings: bool = True
+) -> list[tuple[str, list[int]]]:
     """Summarise plain documents: ``(sentence, indexes of the documents that support it)``.
 
     The documents are cleaned of debris first (``synoptic.clean``), then summarised as one
-    story with :func:`summarize_story`.
+    story with :func:`summarize_story` (``use_embeddings`` as there).
     """
     articles = clean_documents(documents)
-    summary = summarize_story(articles, max_words=max_words)
+    summary = summarize_story(articles, max_words=max_words, use_embeddings=use_embeddings)
     return [(s.text, sorted({int(c.article) for c in s.citations})) for s in summary]

@@ -156,7 +156,7 @@ def _sumy(kind: str) -> Callable[[Sequence[str], int], list[str]]:
 
 def synoptic(documents: Sequence[str], budget: int) -> list[str]:
     """synoptic's own summary (sentences only)."""
-    return [text for text, _ in summarize_documents(list(documents), budget)]
+    return [text for text, _ in summarize_documents(list(documents), budget, use_embeddings=False)]
 
 
 def systems(names: Sequence[str] = SYSTEMS) -> dict[str, Callable[[Sequence[str], int], list[str]]]:
@@ -190,6 +190,7 @@ def evaluate(
         from rouge_score import rouge_scorer
     except ImportError as exc:
         raise MissingDependency(f"ROUGE needs rouge-score: pip install 'synoptic[eval]' ({exc})") from exc
+    logging.getLogger("absl").setLevel(logging.WARNING)  # rouge-score logs "Using default tokenizer."
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     funcs = systems(names)
     sums = {n: {m: 0.0 for m in METRICS} for n in funcs}
