@@ -1,0 +1,199 @@
+"""Benchmark: story clustering throughput and peak memory at growing corpus sizes.
+
+Cases:
+
+1. ``embed``: the embedding model alone (all-MiniLM-L6-v2 int8 ONNX, the texts the clusterer
+   embeds: title + lead, 128 word pieces): articles per second, and single sentences per second.
+   This is the physical bound of the end-to-end figure.
+2. ``cluster-N`` for each size N (default 1,000 and 10,000; ``--sizes 1000,10000,100000``):
+   ``cluster_articles`` end to end (features, embeddings, online clustering) over N articles made
+   from the 535 ECB+ dev articles: copy r of the corpus is the same news ``r x 60`` days later
+   (``published`` set, so copies are different stories in time), with small perturbations (a word
+   dropped, a number changed, a copy tag appended) so no two texts are equal. Also reports the
+   time spent outside the embedder, to show the clustering itself grows about linearly.
+
+Each case runs in a fresh process so its peak resident memory (``ru_maxrss``) is its own.
+Prints a table and writes ``bench/results/cluster.json``.
+
+Usage: .venv/bin/python bench/bench_cluster.py [--sizes 1000,10000] [--out bench/results/cluster.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import re
+import resource
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+DATA = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
+EPOCH = datetime(2005, 1, 1, tzinfo=UTC)
+
+
+def corpus(n: int, seed: int = 7) -> list[Any]:
+    """``n`` articles: perturbed, time-shifted copies of the ECB+ dev articles, in file order."""
+    from synoptic.records import Article
+
+    base = [json.loads(line) for line in DATA.open(encoding="utf-8") if line.strip()]
+    rng = random.Random(seed)
+    out: list[Article] = []
+    r = 0
+    while len(out) < n:
+        for rec in base:
+            if len(out) >= n:
+                break
+            words = rec["text"].split(" ")
+            if len(words) > 10:
+                del words[rng.randrange(1, len(words))]
+            text = " ".join(words)
+            text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1))), text, count=1)
+            text += f"\n(copy {r})"
+            published = EPOCH + timedelta(days=60 * r + rng.randrange(0, 3))
+            out.append(Article(id=f"{rec['id']}-{r}", text=text, published=published))
+        r += 1
+    return out
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def case_embed(q: mp.Queue, n: int) -> None:
+    from synoptic.cluster import _embed_text
+    from synoptic.embed import get_embedder
+
+    arts = corpus(n)
+    emb = get_embedder()
+    emb.embed(["warm up"])
+    texts = [_embed_text(a) for a in arts]
+    t0 = time.perf_counter()
+    emb.embed(texts)
+    secs = time.perf_counter() - t0
+    sentences = [s for a in arts[:200] for s in re.split(r"(?<=[.!?])\s+", a.text) if len(s.split()) > 3]
+    t1 = time.perf_counter()
+    emb.embed(sentences)
+    ssecs = time.perf_counter() - t1
+    q.put(
+        {
+            "case": "embed",
+            "articles": n,
+            "seconds": round(secs, 2),
+            "articles_per_s": round(n / secs, 1),
+            "sentences": len(sentences),
+            "sentences_per_s": round(len(sentences) / ssecs, 1),
+            "peak_rss_mib": round(_peak_mib(), 1),
+        }
+    )
+
+
+class _TimedEmbedder:
+    """Wraps the default embedder to count the seconds spent in it."""
+
+    def __init__(self) -> None:
+        from synoptic.embed import get_embedder
+
+        self.inner = get_embedder()
+        self.name = self.inner.name
+        self.dim = self.inner.dim
+        self.seconds = 0.0
+
+    def embed(self, texts: list[str]) -> Any:
+        t = time.perf_counter()
+        try:
+            return self.inner.embed(texts)
+        finally:
+            self.seconds += time.perf_counter() - t
+
+
+def case_cluster(q: mp.Queue, n: int) -> None:
+    from synoptic.cluster import cluster_articles
+
+    arts = corpus(n)
+    emb = _TimedEmbedder()
+    emb.embed(["warm up"])
+    emb.seconds = 0.0
+    t0 = time.perf_counter()
+    stories = cluster_articles(arts, embedder=emb)
+    secs = time.perf_counter() - t0
+    q.put(
+        {
+            "case": f"cluster-{n}",
+            "articles": n,
+            "stories": len(stories),
+            "seconds": round(secs, 2),
+            "articles_per_s": round(n / secs, 1),
+            "embed_seconds": round(emb.seconds, 2),
+            "cluster_seconds": round(secs - emb.seconds, 2),
+            "cluster_only_articles_per_s": round(n / max(secs - emb.seconds, 1e-9), 1),
+            "peak_rss_mib": round(_peak_mib(), 1),
+        }
+    )
+
+
+def run_case(target: Any, n: int) -> dict[str, Any]:
+    ctx = mp.get_context("spawn")
+    q: mp.Queue = ctx.Queue()
+    p = ctx.Process(target=target, args=(q, n))
+    p.start()
+    result = q.get()
+    p.join()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--embed-articles", type=int, default=1000, help="articles for the embed case")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "cluster.json"))
+    args = parser.parse_args(argv)
+    if not DATA.exists():
+        print(f"bench_cluster: {DATA} not found; put ../shared beside the checkout", file=sys.stderr)
+        return 1
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    rows = [run_case(case_embed, args.embed_articles)]
+    print(
+        f"{'case':14} {'articles':>9} {'stories':>8} {'seconds':>8} {'art/s':>8} {'embed s':>8} "
+        f"{'cluster s':>9} {'peak MiB':>9}",
+        flush=True,
+    )
+
+    def show(r: dict[str, Any]) -> None:
+        print(
+            f"{r['case']:14} {r['articles']:>9} {r.get('stories', ''):>8} {r['seconds']:>8} "
+            f"{r['articles_per_s']:>8} {r.get('embed_seconds', r['seconds']):>8} "
+            f"{r.get('cluster_seconds', ''):>9} {r['peak_rss_mib']:>9}",
+            flush=True,
+        )
+
+    show(rows[0])
+    print(f"{'':14} embedder alone: {rows[0]['sentences_per_s']} sentences/s", flush=True)
+    for n in sizes:
+        rows.append(run_case(case_cluster, n))
+        show(rows[-1])
+    clusters = [r for r in rows if r["case"].startswith("cluster-")]
+    if len(clusters) >= 2:
+        a, b = clusters[0], clusters[-1]
+        growth = (b["cluster_seconds"] / max(a["cluster_seconds"], 1e-9)) / (b["articles"] / a["articles"])
+        print(
+            f"clustering time per article, {b['articles']} vs {a['articles']}: x{growth:.2f} (1.0 = linear)"
+        )
+    figures = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "cases": rows,
+    }
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
