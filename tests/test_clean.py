@@ -150,6 +150,12 @@ def test_clean_keeps_reposts_of_one_story() -> None:
         ("Source From: Stern", "metadata"),
         ("by admin", "metadata"),
         ("Source: Gage Skidmore / Flickr", "media"),
+        ("Tweet with a location", "navigation"),
+        ("Share on Facebook Share on Twitter", "navigation"),
+        ("Continue Reading Below Advertisement", "navigation"),
+        ("> >Follow Noah Rothman (@Noah_C_Rothman) on Twitter", "navigation"),
+        ("(PHOTOS: Celebrities call for gun control)", "media"),
+        ("Image copyright PA", "media"),
     ],
 )
 def test_clean_removes_debris_lines_with_reason(line: str, reason: str) -> None:
@@ -248,3 +254,10 @@ def test_clean_leaves_dates_and_links_inside_the_body() -> None:
     body = "\n\n".join(lines)
     got = clean_article(Article(id="a", text=body, raw_text=body))
     assert got.published is None and got.url is None and got.text == body
+
+
+def test_clean_batch_with_learned_lines_matches_clean_articles() -> None:
+    from synoptic.clean import clean_batch, learn_batch
+
+    batch = [_outlet_article(i) for i in range(REPEAT_MIN_ARTICLES + 1)]
+    assert clean_batch(batch[:2], learn_batch(batch)) == clean_articles(batch)[:2]

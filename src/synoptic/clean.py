@@ -6,7 +6,6 @@ taken out is reported in ``Article.removed`` with its reason:
 
 - ``metadata``: outlet, source URL, date stamp and byline lines (their values fill the fields);
 - ``comments``, ``cookies``, ``related``, ``navigation``, ``media``: web debris by pattern;
-- ``separator``: lines of nothing but rule characters (``___``, ``***``);
 - ``breadcrumb``: ``Home » ...`` trails; ``section``: section labels above the headline;
 - ``duplicate-title``: the headline repeated; ``teaser``: a truncated paragraph repeated in full
   just below (a paragraph repeated elsewhere is kept: the AEB ground truth keeps such repeats);
@@ -146,8 +145,6 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-
-DEBRIS.append(("separator", re.compile(r"^(?:[-_*=~#•·.]\s*){3,}$")))
 
 SECTIONS = {
     "world",
