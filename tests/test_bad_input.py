@@ -48,6 +48,11 @@ BAD: list[tuple[str, bytes | str, str]] = [
         "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>",
         "no article text",
     ),
+    (
+        "huge.html",
+        "<html><body><article>" + "<p>The river rose again.</p>" * 200_000 + "</article></body></html>",
+        "HTML cap",
+    ),
     ("broken.rss", MALFORMED_FEED, "not a readable RSS/Atom feed"),
     ("bomb.xml", BILLION_LAUGHS, "refused as unsafe"),
     ("xxe.rss", XXE, "refused as unsafe"),
