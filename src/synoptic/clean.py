@@ -186,11 +186,10 @@ SECTIONS = {
     "central asia",
     "top news",
 }
-_WS = re.compile(r"\s+")
 
 
 def _norm(line: str) -> str:
-    return _WS.sub(" ", line).strip().casefold()
+    return " ".join(line.split()).casefold()
 
 
 @dataclass
