@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -159,3 +162,50 @@ def test_names_are_capitalised_words_without_function_words() -> None:
     got = names("The Indian Navy said on Saturday that INS Mysore captured 23 pirates. He said")
     assert {"indian", "navy", "ins", "mysore"} <= set(got)
     assert not {"the", "saturday", "he"} & set(got)
+
+
+def _synoptic(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "synoptic", "cluster", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_cli_cluster_seeds_one_story_as_seedcheck_reads_it(seed_files: list[Path]) -> None:
+    proc = _synoptic(*[str(p) for p in seed_files])
+    assert proc.returncode == 0, proc.stderr
+    recs = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert [Path(r["id"]).name[:3] for r in recs] == ["000", "001", "002", "003", "004"]
+    assert len({r["story"] for r in recs}) == 1
+
+
+def test_cli_cluster_stdin_bad_line_is_skipped_with_exit_3() -> None:
+    lines = [
+        json.dumps(
+            {"id": "q1", "text": "A magnitude 6.1 earthquake struck Aceh, Indonesia, killing 12 people."}
+        ),
+        "this is not json",
+        json.dumps(
+            {"id": "q2", "text": "The Aceh earthquake in Indonesia killed 12 people, officials said."}
+        ),
+        json.dumps(
+            {"id": "q3", "text": "The Aceh earthquake in Indonesia killed 12 people, officials said."}
+        ),
+    ]
+    proc = _synoptic("-", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 3
+    assert "stdin" in proc.stderr
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in recs] == ["q1", "q2", "q3"]
+    assert len({r["story"] for r in recs}) == 1
+    assert recs[2]["duplicate_of"] == "q2"
+
+
+def test_cli_cluster_has_help() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "synoptic", "cluster", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0 and "story" in proc.stdout
