@@ -55,6 +55,7 @@ MAX_ID_CHARS = 128
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_OFFSET = 1_000_000
+QUOTES_SHOWN_PER_SPEAKER = 4  # the rest fold under "more" (the seeds give Tokayev a dozen quote groups)
 # Entities across stories are merged from every brief; the merge is cached this long (seconds)
 # and dropped at once after an ingest through this server.
 ENTITY_CACHE_SECONDS = 30.0
@@ -653,7 +654,8 @@ def story_context(story: Any, brief: dict[str, Any], articles: dict[str, Article
     1. Number the sources in the brief's order (then any story article the brief lacks).
     2. Facts: per group, each source's reports, so the table has one column per source.
     3. Side-by-side columns: each source's text with its cited figures and quotes highlighted.
-    4. The timeline chart.
+    4. Quote groups by speaker.
+    5. Summary and timeline citations, one per source, and the timeline chart.
     """
     # 1. sources
     order = [a.get("id") for a in brief.get("articles") or [] if a.get("id")]
@@ -697,14 +699,35 @@ def story_context(story: Any, brief: dict[str, Any], articles: dict[str, Article
         art = articles.get(s["id"])
         if art is not None:
             columns.append({**s, "body": views.highlight(art.text, marks.get(s["id"], []))})
-    # 4. timeline
-    timeline = brief.get("timeline") or []
+    # 4. quotes by speaker; a variant worded as the group's text is cited on the text itself
+    speakers: dict[str, list[dict[str, Any]]] = {}
+    for qg in brief.get("quotes") or []:
+        same, others = [], []
+        for v in qg.get("variants") or []:
+            (same if _norm(v.get("text")) == _norm(qg.get("text")) else others).append(v)
+        speakers.setdefault(qg.get("speaker") or "Unattributed", []).append(
+            {**qg, "same": _first_per_article(same), "others": others})
+    # 5. summary and timeline, one citation per source (the first span it gives)
+    summary = [{**s, "citations": _first_per_article(s.get("citations") or [])} for s in brief.get("summary") or []]
+    timeline = [{**t, "evidence": _first_per_article(t.get("evidence") or [])} for t in brief.get("timeline") or []]
     chart = views.timeline_chart(timeline)
     return {
         "story": story, "brief": brief, "title": brief.get("title") or story.title or f"Story {story.id}",
         "sources": sources, "number": number, "facts": facts, "conflicts": conflicts, "columns": columns,
+        "summary": summary, "speakers": list(speakers.items()), "quotes_shown": QUOTES_SHOWN_PER_SPEAKER,
         "chart": chart, "timeline": timeline, "has_brief": bool(brief),
     }
+
+
+def _norm(text: Any) -> str:
+    return " ".join(str(text or "").split()).strip(" ,.;:").casefold()
+
+
+def _first_per_article(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[Any, dict[str, Any]] = {}
+    for c in citations:
+        seen.setdefault(c.get("article"), c)
+    return list(seen.values())
 
 
 # ------------------------------------------------------------------ helpers

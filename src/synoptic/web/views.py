@@ -23,6 +23,7 @@ TIMELINE_RIGHT = 40
 TIMELINE_AXIS_Y = 36
 TIMELINE_DOT_GAP = 16
 TIMELINE_MIN_HEIGHT = 96
+TIMELINE_LABEL_GAP = 64  # the least room between two date labels on the axis (about 8 characters)
 
 # How far around a cited span the "source sentence" may reach when it is highlighted.
 SENTENCE_MAX_REACH = 600
@@ -344,11 +345,18 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
         points.append(TimelinePoint(round(xof(key), 1), y, str(e.get("date")), i, str(e.get("text") or "")))
         if b > a:
             spans.append((round(xof(a.toordinal()), 1), round(xof(b.toordinal()), 1), y))
-    tick_days = sorted({p[2][0].toordinal() for p in parsed})
-    if len(tick_days) > 12:  # keep labels readable: at most ~12 ticks
-        step = -(-len(tick_days) // 12)
-        tick_days = tick_days[::step]
-    ticks = [(round(xof(d), 1), date.fromordinal(d).isoformat()) for d in tick_days]
+    ticks = []
+    last_label = -1e9
+    for d in sorted({p[2][0].toordinal() for p in parsed}):
+        x = xof(d)
+        day = date.fromordinal(d)
+        label = day.strftime("%-d %b") if ticks else day.strftime("%-d %b %Y")
+        if day.year != date.fromordinal(lo).year:
+            label = day.strftime("%-d %b %Y")
+        # every date gets a tick; a label only where it does not run into the previous one
+        ticks.append((round(x, 1), label if x - last_label >= TIMELINE_LABEL_GAP else ""))
+        if x - last_label >= TIMELINE_LABEL_GAP:
+            last_label = x
     height = max(TIMELINE_MIN_HEIGHT, TIMELINE_AXIS_Y + 30 + max(stack.values()) * TIMELINE_DOT_GAP)
     return TimelineChart(TIMELINE_WIDTH, height, TIMELINE_AXIS_Y, x0, x1, ticks, points, spans)
 

@@ -1,0 +1,221 @@
+"""The viewer in a real browser: Debian's Chromium driven by Playwright against the real server.
+
+The server is uvicorn in a thread on a free loopback port, over a store built by ``synoptic run``
+from the bundled sample and the seeds. Screenshots go to ``artifacts/screenshots/`` (gitignored).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import synoptic
+from synoptic.store import open_store
+from synoptic.web.app import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "artifacts" / "screenshots"
+SAMPLE = Path(synoptic.__file__).resolve().parent / "sample"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, where installed."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def build_store(tmp_path_factory: pytest.TempPathFactory, name: str, sources: list[str]) -> Path:
+    """A store built by the real ``synoptic run``, once per session (shared by the web test modules)."""
+    base = tmp_path_factory.getbasetemp() / "web-stores"
+    base.mkdir(exist_ok=True)
+    db, done = base / f"{name}.db", base / f"{name}.ok"
+    if done.exists():
+        return db
+    proc = subprocess.run([sys.executable, "-m", "synoptic", "-q", "run", *sources, "--out", str(base / name),
+                           "--db", str(db)], capture_output=True, text=True, timeout=900)
+    assert proc.returncode in (0, 3), proc.stderr[-3000:]
+    done.write_text("ok")
+    return db
+
+
+class LiveServer:
+    """uvicorn serving ``app`` in a thread on a free loopback port."""
+
+    def __init__(self, app) -> None:
+        import uvicorn
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no chromium found (/usr/bin/chromium); install it with `apt-get install -y chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, seed_files: list[Path]) -> Path:
+    sources = sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+    return build_store(tmp_path_factory, "sample-and-seeds", sources + [str(p) for p in seed_files])
+
+
+@pytest.fixture(scope="module")
+def server(db: Path) -> Iterator[LiveServer]:
+    with LiveServer(create_app(str(db))) as live:
+        yield live
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
+          else None)
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    pg.problems = problems  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def store(db: Path):
+    s = open_store(str(db))
+    yield s
+    s.close()
+
+
+def shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def seed_story_id(store, seed_files: list[Path]) -> str:
+    names = {p.name for p in seed_files}
+    seed_ids = {a.id for a in store.articles() if a.source and Path(a.source).name in names}
+    best = max(store.stories(), key=lambda s: len(seed_ids & set(s.article_ids)))
+    assert seed_ids & set(best.article_ids)
+    return best.id
+
+
+def test_story_list_shows_every_story_and_searches(page, server: LiveServer, store) -> None:
+    page.goto(server.url + "/")
+    rows = page.locator("table.stories tbody tr")
+    assert rows.count() == len(store.stories())
+    shot(page, "story-list")
+    page.fill("input[name=q]", "Kipchoge")
+    page.click("form.search button")
+    page.wait_for_load_state()
+    assert "q=Kipchoge" in page.url
+    titles = page.locator("a.story-link").all_inner_texts()
+    assert titles and len(titles) < len(store.stories())
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("which", ["seeds", "suez"])
+def test_clicking_a_conflicting_figure_shows_its_source_sentence_highlighted(page, server: LiveServer, store,
+                                                                           seed_files, which) -> None:
+    if which == "seeds":
+        sid = seed_story_id(store, seed_files)
+    else:
+        sid = next(s.id for s in store.stories()
+                   if any("Suez" in (a.text or "") for a in store.articles(s.article_ids)))
+    brief = store.get_brief(sid)
+    conflicts = [f for f in brief["facts"] if f["verdict"] == "conflict"]
+    assert conflicts, f"the {which} story has no conflicting figure"
+    page.goto(f"{server.url}/stories/{sid}")
+    shot(page, f"story-{which}")
+    assert page.locator("table.facts tr.fact-conflict").count() == len(conflicts)
+    assert page.locator(".columns .column").count() == len(brief["articles"])
+    link = page.locator("tr.fact-conflict a.report").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state()
+    assert "#hl" in page.url
+    report = next(r for f in conflicts for r in f["reports"] if f"start={r['start']}&end={r['end']}" in href)
+    mark = page.locator("mark#hl")
+    cited = store.get_article(report["article"]).text[report["start"]:report["end"]]
+    assert mark.inner_text() == cited
+    assert mark.is_visible()
+    assert mark.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    sentence = page.locator(".hl-sentence").all_inner_texts()
+    assert sentence, "the sentence around the figure is not highlighted"
+    shot(page, f"figure-in-source-{which}")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_summary_citation_opens_the_cited_words(page, server: LiveServer, store, seed_files) -> None:
+    sid = seed_story_id(store, seed_files)
+    citation = store.get_brief(sid)["summary"][0]["citations"][0]
+    page.goto(f"{server.url}/stories/{sid}")
+    page.locator("#summary a.cite").first.click()
+    page.wait_for_load_state()
+    text = store.get_article(citation["article"]).text
+    assert page.locator("mark#hl").inner_text() == text[citation["start"]:citation["end"]]
+    shot(page, "citation-in-source")
+
+
+def test_article_page_highlights_every_kind_of_extraction(page, server: LiveServer, store, seed_files) -> None:
+    sid = seed_story_id(store, seed_files)
+    article_id = store.get_story(sid).article_ids[0]
+    extraction = store.get_extraction(article_id)
+    assert extraction is not None
+    page.goto(f"{server.url}/articles/{article_id}?story={sid}")
+    for kind, items in (("entity", extraction.mentions), ("figure", extraction.figures),
+                        ("quote", extraction.quotes), ("date", extraction.dates)):
+        if items:
+            assert page.locator(f".article-text .hl-{kind}").count() >= 1, kind
+    assert page.locator(".article-text").inner_text().strip() == store.get_article(article_id).text.strip()
+    shot(page, "article")
+
+
+def test_timeline_chart_and_sources_render(page, server: LiveServer, store, seed_files) -> None:
+    sid = seed_story_id(store, seed_files)
+    brief = store.get_brief(sid)
+    page.goto(f"{server.url}/stories/{sid}#timeline")
+    if brief["timeline"]:
+        assert page.locator("svg.timeline-chart circle.dot").count() >= 1
+        assert page.locator("ol.timeline li").count() == len(brief["timeline"])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#timeline").screenshot(path=str(SHOTS / "timeline.png"))
