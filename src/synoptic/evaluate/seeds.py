@@ -129,8 +129,8 @@ def score(articles: list[Article], extractions: list[Extraction], gold: dict[str
             t = texts.get(rep["article"], "")
             s0 = t.find(rep["span"])
             s1 = s0 + len(rep["span"])
-            ex = recs.get(rep["article"])
-            hit = [f for f in (ex.figures if ex else []) if s0 >= 0 and _overlap(f.start, f.end, s0, s1)
+            fx = recs.get(rep["article"])
+            hit = [f for f in (fx.figures if fx else []) if s0 >= 0 and _overlap(f.start, f.end, s0, s1)
                    and f.value == rep["value"]]
             if hit and ("qualifier" not in rep or any(_qualifier_ok(rep["qualifier"], f.qualifier) for f in hit)):
                 out.figures_ok += 1
@@ -142,25 +142,25 @@ def score(articles: list[Article], extractions: list[Extraction], gold: dict[str
             t = texts.get(v["article"], "")
             s0 = t.find(v["text"])
             s1 = s0 + len(v["text"])
-            ex = recs.get(v["article"])
-            hit = [q for q in (ex.quotes if ex else [])
+            qx = recs.get(v["article"])
+            qhit = [q for q in (qx.quotes if qx else [])
                    if s0 >= 0 and _overlap(q.start, q.end, s0, s1) >= 0.5 * (s1 - s0)]
-            if any(_same_person(q.entity or q.speaker, g["speaker"]) for q in hit):
+            if any(_same_person(q.entity or q.speaker, g["speaker"]) for q in qhit):
                 out.quotes_ok += 1
             else:
-                out.failures.append(f"quote {g['id']} {v['article']}: {[q.entity or q.speaker for q in hit][:2]}")
+                out.failures.append(f"quote {g['id']} {v['article']}: {[q.entity or q.speaker for q in qhit][:2]}")
     for ev in gold["timeline"]:
         for e in ev["evidence"]:
             out.dates += 1
             t = texts.get(e["article"], "")
             s0 = t.find(e["span"])
             s1 = s0 + len(e["span"])
-            ex = recs.get(e["article"])
-            hit = [d for d in (ex.dates if ex else []) if s0 >= 0 and _overlap(d.start, d.end, s0, s1)]
-            if any(str(d.value or "").startswith(ev["date"]) for d in hit):
+            dx = recs.get(e["article"])
+            dhit = [d for d in (dx.dates if dx else []) if s0 >= 0 and _overlap(d.start, d.end, s0, s1)]
+            if any(str(d.value or "").startswith(ev["date"]) for d in dhit):
                 out.dates_ok += 1
             else:
-                out.failures.append(f"date {ev['date']} {e['article']} {e['span']!r}: {[d.value for d in hit]}")
+                out.failures.append(f"date {ev['date']} {e['article']} {e['span']!r}: {[d.value for d in dhit]}")
     return out
 
 

@@ -255,9 +255,9 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     for s, e, label, _ in spans:
         if label != "ORG" or _is_acronym(text[s:e]):
             continue
-        m = ACRONYM_DEF_RE.match(text, e)
-        if m:
-            defined.append((m.start(1), m.end(1), "ORG", text[s:e]))
+        acr = ACRONYM_DEF_RE.match(text, e)
+        if acr:
+            defined.append((acr.start(1), acr.end(1), "ORG", text[s:e]))
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]

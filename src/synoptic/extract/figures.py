@@ -292,7 +292,7 @@ def _numbers(text: str) -> list[_Raw]:
 
 def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The words right after a number that say what it counts ("armed criminals"), and their end."""
-    words = []
+    words: list[str] = []
     pos = end
     for m in re.finditer(r"\s*([“\"‘']?)([A-Za-z][\w-]*)([”\"’']?)", text[end:limit]):
         if m.start() != pos - end:
