@@ -72,13 +72,13 @@ def feed_articles(data: bytes, source: str) -> Iterator[Article | InputError]:
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     entries = parsed.get("entries") or []
     if not entries:
-        why = str(parsed.get("bozo_exception") or "no entries")[:80]
+        why = " ".join(str(parsed.get("bozo_exception") or "no entries").split())[:80]
         yield InputError(source, f"is not a readable RSS/Atom feed ({why}); check the file or URL")
         return
     outlet = (parsed.get("feed") or {}).get("title") or None
     results = list(_entries(entries, source, outlet))
     if parsed.get("bozo") and not any(isinstance(r, Article) for r in results):
-        why = str(parsed.get("bozo_exception") or "malformed")[:80]
+        why = " ".join(str(parsed.get("bozo_exception") or "malformed").split())[:80]
         yield InputError(source, f"is not a readable RSS/Atom feed ({why}); check the file or URL")
         return
     yield from results

@@ -106,9 +106,15 @@ def fetch(
             try:
                 with client.stream("GET", current, headers=headers or {}) as resp:
                     if resp.status_code == 304 and headers:
-                        return Fetched(str(resp.url), b"", "", None, status=304,
-                                       etag=resp.headers.get("etag"),
-                                       last_modified=resp.headers.get("last-modified"))
+                        return Fetched(
+                            str(resp.url),
+                            b"",
+                            "",
+                            None,
+                            status=304,
+                            etag=resp.headers.get("etag"),
+                            last_modified=resp.headers.get("last-modified"),
+                        )
                     if resp.is_redirect:
                         location = resp.headers.get("location")
                         if not location:
@@ -133,14 +139,19 @@ def fetch(
                     ctype = resp.headers.get("content-type", "")
                     charset = resp.charset_encoding
                     return Fetched(
-                        str(resp.url), b"".join(chunks), ctype.split(";")[0].strip().lower(), charset,
-                        status=resp.status_code, etag=resp.headers.get("etag"),
+                        str(resp.url),
+                        b"".join(chunks),
+                        ctype.split(";")[0].strip().lower(),
+                        charset,
+                        status=resp.status_code,
+                        etag=resp.headers.get("etag"),
                         last_modified=resp.headers.get("last-modified"),
                     )
             except httpx.TimeoutException:
                 raise FetchError(url, f"timed out after {timeout:g} s; try again later") from None
             except httpx.HTTPError as err:
                 raise FetchError(
-                    url, f"could not be fetched ({type(err).__name__}: {err}); check the URL"
+                    url,
+                    f"could not be fetched ({type(err).__name__}: {' '.join(str(err).split())[:120]}); check the URL",
                 ) from None
     raise FetchError(url, f"more than {max_redirects} redirects; refused")
