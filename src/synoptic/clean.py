@@ -26,11 +26,11 @@ from synoptic.records import Article, RemovedLine, Segment
 
 # Learned repeated lines: a line is outlet boilerplate when it appears in at least
 # REPEAT_MIN_ARTICLES distinct stories of the same outlet in the batch and has at most
-# REPEAT_MAX_WORDS words. Articles that share a paragraph longer than that (so never a candidate
-# line itself) are one story, so reposts and updates count once. An article that would still lose more than
-# REPEAT_MAX_SHARE of its characters to learned lines keeps them. Set on the seeds replicated to
-# 10,000 articles with perturbations and outlet footers (bench/bench_ingest.py: every footer
-# learned, no must_keep line lost) and checked not to lower F1 on the AEB pages.
+# REPEAT_MAX_WORDS words. Articles sharing a paragraph longer than that (never a candidate line
+# itself) are one story, so reposts and updates count once. An article that would still lose
+# more than REPEAT_MAX_SHARE of its characters to learned lines keeps them. Set on the seeds
+# replicated to 10,000 articles with perturbations and outlet footers (bench/bench_ingest.py:
+# every footer learned, no must_keep line lost) and checked not to lower F1 on the AEB pages.
 REPEAT_MIN_ARTICLES = 3
 REPEAT_MAX_WORDS = 25
 REPEAT_MAX_SHARE = 0.5
@@ -44,12 +44,12 @@ EDGE_LINES = 6
 # pages carry it right above or below the headline; further down it is a dateline of the story).
 BARE_DATE_LINES = 3
 # Section labels ("Middle East") are lines of at most SECTION_MAX_WORDS words and SECTION_MAX_CHARS
-# characters (CJK text has no spaces) above the headline.
+# characters (CJK text has no spaces) above the headline, and only when the headline is among the
+# first SECTION_MAX_ABOVE + 1 lines (further down, short lines above a headline-like line are the
+# article's own subheads: seen on Multi-News documents).
 SECTION_MAX_WORDS = 4
-# ... and only when the headline is among the first SECTION_MAX_ABOVE + 1 lines (deeper down, the
-# short lines above a headline-like line are the article's own).
-SECTION_MAX_ABOVE = 2
 SECTION_MAX_CHARS = 40
+SECTION_MAX_ABOVE = 2
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
