@@ -5,9 +5,9 @@ Steps of :func:`run_distributed` (numbered here and in the code):
 1. expand the sources into single inputs on the client, in the order the single-process run
    reads them, and cut them into partitions;
 2. ingest the partitions on the workers (parsing, HTML extraction: the costly part of reading);
-3. clean: the lines each outlet repeats are counted per partition on the workers, summed on the
-   client, and every partition is cleaned on the workers with the summed counts, so cleaning
-   learns from the whole corpus exactly as the single-process run does;
+3. clean: the lines each outlet repeats are learned once on the client from the whole corpus
+   (cheap: sets of lines), and every partition is cleaned on the workers with what was learned,
+   exactly as the single-process run cleans;
 4. embed on the workers, partition by partition, with the model loaded once per worker;
 5. store the articles and cluster them on the client: the online clusterer compares each
    article only with the live stories of its time window, so it never needs all pairs;
@@ -31,7 +31,8 @@ from synoptic.records import Article, Extraction, Story
 
 log = logging.getLogger("synoptic")
 
-PARTITION_SIZE = 200  # inputs per ingest task; big enough to amortise task overhead (~ms) on 2 cores
+PARTITION_SIZE = 200  # inputs per ingest/clean task; big enough to amortise task overhead (~ms)
+EMBED_CHUNK = 256  # texts per embedding task
 
 
 def _client(address: str | None, workers: int | None) -> Any:
@@ -56,22 +57,28 @@ def _load_partition(inputs: list[str], fetch: bool, allow_private: bool) -> list
     return list(load(inputs, fetch=fetch, allow_private=allow_private))
 
 
-def _count_lines(articles: list[Article]) -> Any:
-    from synoptic.clean import count_repeated_lines
+def _clean_partition(articles: list[Article], learned: dict[str, frozenset[str]]) -> list[Article]:
+    from synoptic.clean import clean_batch
 
-    return count_repeated_lines(articles)
-
-
-def _clean_partition(articles: list[Article], counts: Any) -> list[Article]:
-    from synoptic.clean import clean_with_counts
-
-    return clean_with_counts(articles, counts)
+    return clean_batch(articles, learned)
 
 
-def _embed_partition(articles: list[Article]) -> Any:
-    from synoptic.cluster import article_vectors
+def _embed_partition(texts: list[str]) -> Any:
+    from synoptic.embed import get_embedder
 
-    return article_vectors(articles)
+    return get_embedder().embed(texts) if texts else None
+
+
+class _Precomputed:
+    """An embedder that answers from vectors the workers computed (keyed by the embedded text)."""
+
+    def __init__(self, vectors: dict[str, Any]) -> None:
+        self.vectors = vectors
+
+    def embed(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        return np.stack([self.vectors[t] for t in texts])
 
 
 def _brief_story(story: Story, articles: list[Article], max_words: int) -> tuple[list[Extraction], dict[str, Any]]:
@@ -87,10 +94,13 @@ def _brief_story(story: Story, articles: list[Article], max_words: int) -> tuple
 
 def run_distributed(sources: list[str], out: str | Path, db: str | None = None, *, address: str | None = None,
                     workers: int | None = None, fetch: bool = False, allow_private: bool = False,
-                    max_words: int = 200, client: Any = None) -> RunReport:
+                    max_words: int = 200, briefs: bool = True, client: Any = None) -> RunReport:
     """Run the pipeline on a Dask cluster: an existing scheduler at ``address``, a local
     cluster of ``workers`` processes, or an already-connected ``client``."""
-    from synoptic.ingest import expand_sources
+    from synoptic.clean import learn_batch
+    from synoptic.cluster import _embed_text, cluster_articles
+    from synoptic.ingest import load
+    from synoptic.ingest.sources import expand
     from synoptic.store import open_store
 
     out_dir = Path(out)
@@ -99,46 +109,53 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
     own_client = client is None
     client = client or _client(address, workers)
     try:
-        # 1. expand and partition, in the single-process reading order
-        inputs = list(expand_sources(sources, fetch=fetch))
-        parts = [inputs[i:i + PARTITION_SIZE] for i in range(0, len(inputs), PARTITION_SIZE)]
+        # 1. expand and partition, in the single-process reading order (stdin is read here)
+        runs: list[list[str] | list[Article | InputError]] = []
+        for item in expand(sources):
+            if isinstance(item, InputError) or item == "-":
+                runs.append(list(load(["-"])) if item == "-" else [item])
+            elif runs and isinstance(runs[-1], _Inputs) and len(runs[-1]) < PARTITION_SIZE:
+                runs[-1].append(item)
+            else:
+                runs.append(_Inputs([item]))
         # 2. ingest on the workers
-        loaded = client.gather(client.map(_load_partition, parts, fetch=fetch, allow_private=allow_private,
-                                          pure=False))
-        raw_parts: list[list[Article]] = []
-        for part in loaded:
-            kept = []
-            for item in part:
+        futures = {i: client.submit(_load_partition, list(r), fetch, allow_private, pure=False)
+                   for i, r in enumerate(runs) if isinstance(r, _Inputs)}
+        raw: list[Article] = []
+        for i, r in enumerate(runs):
+            for item in (futures[i].result() if i in futures else r):
                 if isinstance(item, InputError):
                     log.warning("skipped %s", item)
                     report.skipped.append(item)
                 else:
-                    kept.append(item)
-            raw_parts.append(kept)
-        # 3. clean with corpus-wide repeated-line counts
-        raw_futures = client.scatter(raw_parts)
-        counts = _sum_counts(client.gather(client.map(_count_lines, raw_futures)))
-        counts_future = client.scatter(counts, broadcast=True)
-        cleaned_parts = client.gather(client.map(_clean_partition, raw_futures, counts=counts_future))
+                    raw.append(item)
+        # 3. learn on the client from the whole corpus, clean partitions on the workers
+        learned = client.scatter([learn_batch(raw)], broadcast=True)[0]  # one object, not a dict of futures
+        parts = [raw[i:i + PARTITION_SIZE] for i in range(0, len(raw), PARTITION_SIZE)]
+        cleaned_parts = client.gather(client.map(_clean_partition, parts, learned=learned, pure=False))
         articles = [a for part in cleaned_parts for a in part]
-        # 4. embed on the workers
-        vectors = client.gather(client.map(_embed_partition, cleaned_parts))
-        # 5. store and cluster on the client
-        from synoptic.cluster import cluster_articles
-
         store = open_store(str(db or out_dir / "synoptic.db"))
         try:
+            # 4. store; embed every current article on the workers
             store_articles(store, articles, report)
             current = list(store.articles())
-            precomputed = _join_vectors(cleaned_parts, vectors)
-            report.stories = cluster_articles(current, vectors=precomputed)
+            texts = sorted({_embed_text(a) for a in current})
+            chunks = [texts[i:i + EMBED_CHUNK] for i in range(0, len(texts), EMBED_CHUNK)]
+            vectors: dict[str, Any] = {}
+            for chunk, vecs in zip(chunks, client.gather(client.map(_embed_partition, chunks, pure=False)),
+                                   strict=True):
+                vectors.update(zip(chunk, vecs, strict=True))
+            # 5. cluster on the client with the workers' vectors
+            report.stories = cluster_articles(current, embedder=_Precomputed(vectors))
             store.put_stories(report.stories)
             # 6. one task per story
             by_id = {a.id: a for a in current}
-            futures = [client.submit(_brief_story, story, [by_id[i] for i in story.article_ids], max_words,
-                                     pure=False) for story in report.stories]
+            story_futures = [client.submit(_brief_story, story, [by_id[i] for i in story.article_ids],
+                                           max_words, pure=False)
+                             for story in (report.stories if briefs else [])]
             # 7. store and write
-            for story, (extractions, brief) in zip(report.stories, client.gather(futures), strict=True):
+            for story, (extractions, brief) in zip(report.stories if briefs else [],
+                                                   client.gather(story_futures), strict=True):
                 for extraction in extractions:
                     store.put_extraction(extraction)
                 store.put_brief(story.id, brief)
@@ -156,15 +173,5 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
     return report
 
 
-def _sum_counts(parts: list[Any]) -> Any:
-    from synoptic.clean import merge_line_counts
-
-    return merge_line_counts(parts)
-
-
-def _join_vectors(parts: list[list[Article]], vectors: list[Any]) -> dict[str, Any]:
-    joined: dict[str, Any] = {}
-    for part, vecs in zip(parts, vectors, strict=True):
-        for article, vec in zip(part, vecs, strict=True):
-            joined[article.id] = vec
-    return joined
+class _Inputs(list):  # type: ignore[type-arg]
+    """A run of file or URL inputs that one worker task reads."""

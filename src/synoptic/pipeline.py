@@ -97,10 +97,11 @@ def brief_story(store: Any, story: Story, max_words: int = 200,
 
 
 def process(store: Any, articles: list[Article], report: RunReport | None = None,
-            max_words: int = 200) -> RunReport:
+            max_words: int = 200, briefs: bool = True) -> RunReport:
     """Steps 3-5 on already-cleaned articles: store them, regroup stories, rewrite changed briefs.
 
-    Only stories whose membership changed, or whose articles changed, get a new brief.
+    Only stories whose membership changed, or whose articles changed, get a new brief. With
+    ``briefs=False`` it stops after the stories (for very large corpora, or to check grouping).
     """
     report = report if report is not None else RunReport()
     before = {s.id: list(s.article_ids) for s in _stories(store)}
@@ -109,7 +110,7 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
     store_articles(store, articles, report)
     changed_articles = report.new + report.updated - statuses_before
     report.stories = assign_stories(store)
-    for story in progress(report.stories, "briefs", total=len(report.stories)):
+    for story in progress(report.stories if briefs else [], "briefs", total=len(report.stories)):
         stale = before.get(story.id) != list(story.article_ids) or (
             changed_articles and touched.intersection(story.article_ids))
         if stale or not _has_brief(store, story.id):
@@ -121,9 +122,10 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
 
 
 def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = None, *,
-        fetch: bool = False, allow_private: bool = False, max_words: int = 200) -> RunReport:
+        fetch: bool = False, allow_private: bool = False, max_words: int = 200,
+        briefs: bool = True) -> RunReport:
     """The whole job: read ``sources`` into the store at ``db`` (default ``OUT/synoptic.db``),
-    group stories, write briefs and the index under ``out``."""
+    group stories, write briefs and the index under ``out`` (``briefs=False``: stories only)."""
     from synoptic.store import open_store
 
     out_dir = Path(out)
@@ -134,7 +136,7 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     store = open_store(str(db or out_dir / "synoptic.db"))
     try:
         # 3-5. store, stories, briefs
-        process(store, articles, report, max_words=max_words)
+        process(store, articles, report, max_words=max_words, briefs=briefs)
         # 6. render
         write_outputs(store, report.stories, report.briefs, out_dir)
     finally:
@@ -144,9 +146,11 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
 
 def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,
                   only: Iterable[str] | None = None) -> None:
-    """Step 6: per story ``stories/<id>.json|.md|.html`` and ``index.json|.md|.html``.
+    """Step 6: per story ``stories/<id>.json|.md|.html`` and ``index.json|.md|.html``, and the
+    articles with their story and extractions as ``articles.parquet`` (when pyarrow is installed).
 
-    With ``only``, just those stories' files are rewritten (the index always is).
+    With ``only``, just those stories' files are rewritten (the index always is). Stories without
+    a brief (a stories-only run) are listed in the index only.
     """
     from synoptic.render import html as html_render
     from synoptic.render import markdown as md_render
@@ -156,9 +160,9 @@ def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, 
     index = []
     rewrite = set(only) if only is not None else None
     for story in stories:
-        brief = briefs[story.id]
+        brief = briefs.get(story.id) or {"title": story.title, "articles": [], "facts": []}
         index.append(story_summary(story, brief))
-        if rewrite is not None and story.id not in rewrite:
+        if story.id not in briefs or (rewrite is not None and story.id not in rewrite):
             continue
         articles = {a.id: _article_view(a) for a in store.articles(story.article_ids)}
         _write(story_dir / f"{story.id}.json", json.dumps(brief, ensure_ascii=False, indent=2))
@@ -167,6 +171,43 @@ def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, 
     _write(out_dir / "index.json", json.dumps({"stories": index}, ensure_ascii=False, indent=2))
     _write(out_dir / "index.md", md_render.render_index(index))
     _write(out_dir / "index.html", html_render.render_index(index))
+    write_parquet(store, stories, out_dir / "articles.parquet")
+
+
+def write_parquet(store: Any, stories: list[Story], path: Path) -> bool:
+    """The articles with their story and extractions (JSON) as one Parquet table, written
+    atomically; skipped (False) when pyarrow is not installed (``pip install 'synoptic[dask]'``)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        log.debug("pyarrow not installed; no %s", path)
+        return False
+    from synoptic.store.sqlite import to_json
+
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    rows: dict[str, list[Any]] = {k: [] for k in (
+        "id", "story", "title", "outlet", "url", "published", "published_how", "text", "extraction")}
+    for article in store.articles([aid for s in stories for aid in s.article_ids]):
+        extraction = store.get_extraction(article.id)
+        rows["id"].append(article.id)
+        rows["story"].append(story_of.get(article.id))
+        rows["title"].append(article.title)
+        rows["outlet"].append(article.outlet)
+        rows["url"].append(article.url)
+        rows["published"].append(article.published.isoformat() if article.published else None)
+        rows["published_how"].append(article.published_how)
+        rows["text"].append(article.text)
+        rows["extraction"].append(to_json(extraction) if extraction else None)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(fd)
+    try:
+        pq.write_table(pa.table(rows), tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return True
 
 
 def story_summary(story: Story, brief: dict[str, Any]) -> dict[str, Any]:

@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the briefs and the index")
     parser.add_argument("--db", metavar="PATH", help="SQLite store (default: OUT/synoptic.db)")
     parser.add_argument("--max-words", type=int, default=200, help="summary length budget (default 200)")
+    parser.add_argument("--stories-only", action="store_true",
+                        help="stop after grouping stories: the index lists them, no briefs are built")
     parser.add_argument("--workers", type=int, metavar="N",
                         help="run on a local Dask cluster of N workers (needs synoptic[dask])")
     parser.add_argument("--dask", metavar="ADDRESS", help="run on an existing Dask scheduler, e.g. tcp://HOST:8786")
@@ -42,12 +44,13 @@ def main(args: argparse.Namespace) -> int:
         from synoptic.distributed import run_distributed
 
         report = run_distributed(args.sources, args.out, db=args.db, address=args.dask, workers=args.workers,
-                                 fetch=args.fetch, allow_private=args.allow_private, max_words=args.max_words)
+                                 fetch=args.fetch, allow_private=args.allow_private, max_words=args.max_words,
+                                 briefs=not args.stories_only)
     else:
         from synoptic.pipeline import run
 
         report = run(args.sources, args.out, db=args.db, fetch=args.fetch, allow_private=args.allow_private,
-                     max_words=args.max_words)
+                     max_words=args.max_words, briefs=not args.stories_only)
     print(f"synoptic: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
           f"{len(report.skipped)} skipped; {len(report.stories)} stories written to {report.out}",
           file=sys.stderr)
