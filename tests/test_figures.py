@@ -133,3 +133,35 @@ def test_figures_others_take_the_second_casualty_word() -> None:
     figs = find_figures("The ministry added that 18 police officers were killed and wounded. About 750 others.")
     assert [(f.value, f.category, f.subject) for f in figs] == [
         (18, "killed", "security forces"), (750, "injured", "security forces")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("Between 10 and 15 people were hurt.", 10, 15), ("Police said 10-15 people were hurt.", 10, 15)],
+)
+def test_figures_ranges_are_closed_intervals(text: str, low: float, high: float) -> None:
+    f = _only(text)
+    assert (f.low, f.high, f.value) == (low, high, low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klitschko improved his record to 53-3 last night.",
+        "Call the police on 0845 125 2222 with information.",
+        "The story id is 19548736 in the archive.",
+        "She was struck at about 7 p.m. near the store.",
+        "He served as mayor from 1998-2004 in the city.",
+    ],
+)
+def test_figures_skip_records_phone_numbers_ids_and_clock_times(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("He hosted the show five times and found it easy.", "times"),
+     ("Eighteen police and National Guard personnel died.", "police and National Guard personnel")],
+)
+def test_figures_label_takes_and_only_inside_a_noun_phrase(text: str, label: str) -> None:
+    assert _only(text).label == label

@@ -78,7 +78,14 @@ AFTER_UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 # Not claims: times, dates, ordinals, numbers that are part of names.
-TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+                     re.IGNORECASE)
+# "10-15 people" is a range; "53-3", "45-7-2" (records, scores) and "2019-2020" are not figures.
+_INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
+                      re.IGNORECASE)
+# Long digit runs without separators are ids, phone numbers, zip codes, not counts.
+MAX_PLAIN_DIGITS = 5
 DATE_RE = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b\.?(?:,?\s+\d{{4}})?"
@@ -150,6 +157,7 @@ class _Raw:
     qual_start: int
     unit: str | None
     category: str | None
+    high: float | None = None  # the upper end of a range ("10-15")
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -184,7 +192,7 @@ def _parse_number(num: str) -> float | None:
     return total
 
 
-def _interval(value: float, kind: str | None) -> tuple[float | None, float | None, bool, bool]:
+def _interval(value: float, kind: str | None, high: float | None = None) -> tuple[float | None, float | None, bool, bool]:
     """(low, high, low_inclusive, high_inclusive) for a value and its qualifier kind."""
     if kind == "more":
         return value, None, False, True
@@ -194,6 +202,8 @@ def _interval(value: float, kind: str | None) -> tuple[float | None, float | Non
         return round(value * ALMOST_LOW, 6), value, True, False
     if kind == "about":
         return round(value * (1 - ABOUT_TOLERANCE), 6), round(value * (1 + ABOUT_TOLERANCE), 6), True, True
+    if kind == "range" and high is not None:
+        return value, high, True, True
     if kind == "atmost":
         return None, value, True, True
     if kind == "less":
@@ -201,10 +211,25 @@ def _interval(value: float, kind: str | None) -> tuple[float | None, float | Non
     return value, value, True, True
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in TIME_RE.finditer(text)]
-    spans += [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
-    return spans
+def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
+    """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
+    mask = bytearray(len(text) + 1)
+    for rx in (TIME_RE, DATE_RE):
+        for m in rx.finditer(text):
+            mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    ranges = []
+    for m in RANGE_RE.finditer(text):
+        if any(mask[m.start():m.end()]):
+            continue
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        parts = [float(p.replace(",", "")) for p in re.findall(_INT, m.group())]
+        is_years = all(1800 <= p <= 2100 for p in parts)
+        if len(parts) == 2 and parts[0] < parts[1] and not is_years:
+            between = m.group().lower().startswith("between")
+            first = m.start() + (m.group().index(re.findall(_INT, m.group())[0]) if between else 0)
+            ranges.append(_Raw(first, m.end(), parts[0], "between" if between else None, "range",
+                               m.start(), None, None, high=parts[1]))
+    return mask, ranges
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -218,14 +243,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
-    masked = _masked(text)
-    found: list[_Raw] = []
+    masked, found = _masked(text)
     for m in NUMBER_RE.finditer(text):
         s, e = m.start("num"), m.end()
         num = m.group("num")
         if m.group("cur"):
             s = m.start("cur")
-        if any(ms <= s < me for ms, me in masked):
+        if masked[s]:
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
@@ -237,6 +261,10 @@ def _numbers(text: str) -> list[_Raw]:
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
             continue  # "5 m" is metres, not millions, unless it is money
+        if num.isdigit() and not m.group("cur") and (
+                len(num) > MAX_PLAIN_DIGITS or (num[0] == "0" and len(num) > 1 and not re.match(r"\s?-", after))
+                or re.match(r"\s\d{3,}", after) or re.search(r"\d{3,}\s$", before)):
+            continue  # ids, phone numbers: "0845 125 2222", "story/19548736"
         value = _parse_number(num)
         if value is None:
             continue
@@ -290,6 +318,11 @@ def _numbers(text: str) -> list[_Raw]:
     return found
 
 
+_PEOPLE_AHEAD_RE = re.compile(
+    r"(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:" + "|".join(sorted(NOUN_CATEGORIES, key=len, reverse=True))
+    + r"|" + SECURITY_WORDS.pattern.replace("\\b", "") + r")\b", re.IGNORECASE)
+
+
 def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The words right after a number that say what it counts ("armed criminals"), and their end."""
     words: list[str] = []
@@ -300,6 +333,8 @@ def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
         w = m.group(2)
         if w.lower() in LABEL_STOP or len(words) >= MAX_LABEL_WORDS or _CASUALTY_RE.fullmatch(w):
             break
+        if w.lower() == "and" and not _PEOPLE_AHEAD_RE.match(text, end + m.end()):
+            break  # "18 police and National Guard personnel", not "five times and found"
         words.append(w)
         pos = end + m.end()
         if m.group(3):  # closing quote ends the label
@@ -387,7 +422,7 @@ def find_figures(text: str) -> list[Figure]:
                 and prev.category in ("killed", "injured") and not label:
             subject = prev.subject
         attribution = _attribution(text[s0:s1], s0, r.start)  # 3
-        low, high, low_inc, high_inc = _interval(r.value, r.qual_kind)  # 4
+        low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
             text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,
