@@ -42,9 +42,11 @@ def main(args: argparse.Namespace) -> int:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
+        log.info("read %d articles; storing them in %s", len(articles), args.db)
         store_articles(store, articles, report)
-        stories = assign_stories(store)
         total = store.count_articles()
+        log.info("stored %d new, %d updated; grouping %d articles into stories", report.new, report.updated, total)
+        stories = assign_stories(store)
     finally:
         store.close()
     print(f"synoptic: {report.new} new, {report.unchanged} unchanged, {report.updated} updated, "

@@ -22,7 +22,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -179,7 +179,7 @@ def _plain(value: Any) -> Any:
     """Dataclasses, lists and datetimes as JSON-ready values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, datetime):
+    if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
@@ -207,6 +207,8 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         figures=[_build(Figure, f) for f in data.get("figures", [])],
         quotes=[_build(Quote, q) for q in data.get("quotes", [])],
         dates=[_build(TimeRef, d) for d in data.get("dates", [])],
+        published=date.fromisoformat(data["published"][:10]) if data.get("published") else None,
+        published_how=data.get("published_how", "none"),
     )
 
 
@@ -613,8 +615,9 @@ class SQLiteStore:
     def check(self) -> list[str]:
         """Problems found by a full consistency check (empty when all is well).
 
-        Runs ``PRAGMA integrity_check``, FTS5's own check, and checks that every article has
-        exactly one current version whose text is indexed.
+        Runs ``PRAGMA integrity_check``, FTS5's own check (the index equals the current
+        versions), and checks that every article has exactly one current version and that every
+        story member is a stored article.
         """
         problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         try:
@@ -625,6 +628,11 @@ class SQLiteStore:
             "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING sum(current) != 1)").fetchone()[0]
         if bad:
             problems.append(f"{bad} article ids without exactly one current version")
+        orphans = self._db.execute(
+            "SELECT count(*) FROM story_articles s LEFT JOIN articles a ON a.id = s.article_id AND a.current = 1 "
+            "WHERE a.rowid IS NULL").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} story members are not stored articles")
         indexed = self._db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
         if indexed != self.count_articles():
             problems.append(f"full-text index holds {indexed} rows for {self.count_articles()} current articles")
