@@ -834,8 +834,20 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         return []
     # 2. similarities
     n = len(units)
-    texts = [u.text if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context for u in units]
-    vectors, threshold = _vectors(texts + [u.context for u in units])
+    by_speaker: dict[str | None, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_speaker[_speaker_key(u.speaker)].append(i)
+    # only speakers quoted by two articles or more need comparing; each distinct text is embedded once
+    compared = [i for idx in by_speaker.values() if len({units[i].article for i in idx}) > 1 for i in idx]
+    distinct: dict[str, int] = {}
+    row_of_text: dict[int, int] = {}
+    row_of_context: dict[int, int] = {}
+    for i in compared:
+        u = units[i]
+        row_of_text[i] = distinct.setdefault(u.text if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context,
+                                             len(distinct))
+        row_of_context[i] = distinct.setdefault(u.context, len(distinct))
+    vectors, threshold = _vectors(list(distinct)) if distinct else (None, QUOTE_SIM_TFIDF)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -845,27 +857,28 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         return i
 
     # 3. join: best-first single links (Kruskal order), one version per article in a group
-    by_speaker: dict[str | None, list[int]] = defaultdict(list)
-    for i, u in enumerate(units):
-        by_speaker[_speaker_key(u.speaker)].append(i)
     links: list[tuple[float, int, int]] = []
+    grams = [_grams(u.text) for u in units]
     for idx in by_speaker.values():
-        if len(idx) < 2:
+        if len(idx) < 2 or idx[0] not in row_of_text:
             continue
-        words = _block(vectors, idx)
-        around = _block(vectors, [n + i for i in idx])
-        for a in range(len(idx)):
-            for b in range(a + 1, len(idx)):
-                ui, uj = units[idx[a]], units[idx[b]]
-                if ui.article == uj.article:
-                    continue  # two statements of one article are not versions of each other
-                sim, ctx = float(words[a, b]), float(around[a, b])
-                short = min(len(ui.text.split()), len(uj.text.split())) < SHORT_QUOTE_WORDS
-                sim = max(sim, ctx) if short else max(sim, min(ctx, sim + 0.1))
-                if sim < threshold and _shared_run(ui.text, uj.text):
-                    sim = threshold
-                if sim >= threshold:
-                    links.append((sim, idx[a], idx[b]))
+        words = _block(vectors, [row_of_text[i] for i in idx])
+        around = _block(vectors, [row_of_context[i] for i in idx])
+        short = np.array([len(units[i].text.split()) < SHORT_QUOTE_WORDS for i in idx])
+        either_short = short[:, None] | short[None, :]
+        # long quotes are compared by their words; the sentence around them may add at most 0.1
+        score = np.where(either_short, np.maximum(words, around),
+                         np.maximum(words, np.minimum(around, words + 0.1)))
+        article = np.array([units[i].article for i in idx], dtype=object)
+        score[article[:, None] == article[None, :]] = -INF  # one article's statements are not versions
+        for a, b in zip(*np.triu_indices(len(idx), 1), strict=True):
+            sim = float(score[a, b])
+            if sim == -INF:
+                continue
+            if sim < threshold and grams[idx[a]] & grams[idx[b]]:
+                sim = threshold  # a shared run of content words
+            if sim >= threshold:
+                links.append((sim, idx[a], idx[b]))
     arts: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
     for _sim, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
         ri, rj = find(i), find(j)
@@ -923,13 +936,10 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
     return out
 
 
-def _shared_run(a: str, b: str, n: int = 3) -> bool:
-    """Whether two quotes share ``n`` content words in a row (after stemming)."""
-    sa, sb = _content_stems(a), _content_stems(b)
-    if len(sa) < n or len(sb) < n:
-        return False
-    grams = {tuple(sa[i:i + n]) for i in range(len(sa) - n + 1)}
-    return any(tuple(sb[i:i + n]) in grams for i in range(len(sb) - n + 1))
+def _grams(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    """Runs of ``n`` content words (stemmed): two quotes sharing one share distinctive wording."""
+    stems = _content_stems(text)
+    return {tuple(stems[i:i + n]) for i in range(len(stems) - n + 1)}
 
 
 def _dedupe_units(units: list[_Unit]) -> list[_Unit]:
