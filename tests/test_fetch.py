@@ -20,6 +20,9 @@ PAGE = b"""<html><head><title>Flood waters recede in the valley</title></head><b
 authority said in a statement, adding that 1,200 homes had been without power at the peak.</p>
 <p>Engineers inspected the two main bridges and found no structural damage, according to the statement.</p>
 </article></body></html>"""
+FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Post</title>
+<item><title>Flood waters recede</title><link>https://valleypost.example/a</link><guid>vp-1</guid>
+<description>Flood waters began to recede on Monday.</description></item></channel></rss>"""
 SLOW_S = 2.0
 
 
@@ -43,6 +46,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if path == "/page.html":
                 self._send(200, PAGE)
+            elif path == "/feed":
+                self._send(200, FEED, "application/rss+xml")
             elif path == "/big":
                 self._send(200, b"x" * 200_000, "text/plain")
             elif path == "/slow":
@@ -80,6 +85,11 @@ def test_fetch_reads_a_page_from_an_allowed_local_server(server: str) -> None:
     assert isinstance(article, Article)
     assert "Engineers inspected the two main bridges" in article.text
     assert article.url == f"{server}/page.html" and article.html is not None
+
+
+def test_fetch_reads_a_feed_by_its_content_type(server: str) -> None:
+    (article,) = list(load([f"{server}/feed"], fetch=True, allow_private=True))
+    assert isinstance(article, Article) and article.id == "vp-1" and article.outlet == "Valley Post"
 
 
 def test_fetch_follows_a_redirect_and_records_the_final_url(server: str) -> None:
