@@ -194,3 +194,28 @@ def test_documented_schema_is_the_one_the_code_uses():
     assert json.loads(block) == json_schema()
     for field in ("framing_differs", "published_how", "verdict", "evidence"):
         assert f"`{field}`" in doc or f"].{field}`" in doc
+
+
+def test_an_empty_story_gives_an_empty_brief_that_renders():
+    from synoptic.render import html, markdown
+    from synoptic.render import json as json_render
+
+    d = to_json(build_brief(Story(id="empty"), [], []))
+    assert d["articles"] == d["facts"] == d["quotes"] == d["summary"] == d["timeline"] == []
+    assert validate(d, json_schema()) == []
+    assert markdown.render(d).startswith("# Story empty")
+    assert "<h1>Story empty</h1>" in html.render(d)
+    assert json.loads(json_render.render(d)) == d
+
+
+def test_records_pointing_outside_their_article_are_left_out():
+    from synoptic.records import Figure, Quote, TimeRef
+
+    art = Article(id="a", text="Officials said 12 people were killed on 2023-03-01.")
+    ex = Extraction(article="a",
+                    figures=[Figure(text="12", start=500, end=502, value=12, low=12, high=12, category="killed")],
+                    quotes=[Quote(text="x", start=-3, end=90, kind="direct", speaker="Ann Lee", entity="Ann Lee")],
+                    dates=[TimeRef(text="2023-03-01", start=900, end=910, value="2023-03-01")])
+    brief = build_brief(Story(id="s", article_ids=["a"]), [art], [ex, Extraction(article="not-in-story")])
+    assert brief.facts == [] and brief.quotes == [] and brief.timeline == []
+    assert [s.id for s in brief.articles] == ["a"]
