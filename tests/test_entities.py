@@ -170,3 +170,14 @@ def test_find_mentions_offsets_and_no_leading_the() -> None:
         assert text[m.start:m.end] == m.text
         assert not m.text.lower().startswith("the ")
     assert {"United Nations", "European Union", "Reuters"} <= {m.text for m in ms}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Red Sox GM Theo Epstein said the deal was close.", "Theo Epstein"),
+     ("County Clerk Janette Bower said the vote was counted.", "Janette Bower")],
+)
+def test_find_mentions_person_titles_are_not_part_of_the_name(text: str, name: str) -> None:
+    people = [m for m in find_mentions(text) if m.type == "PERSON"]
+    assert [m.text for m in people] == [name]
+    assert text[people[0].start:people[0].end] == name

@@ -164,6 +164,28 @@ def ministry_key(text: str) -> tuple[str | None, str] | None:
 # ---------------------------------------------------------------- finding mentions
 
 
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Franklin D." keep their last dot
+# Titles the model leaves inside person spans ("GM Theo Epstein", "Clerk Janette Bower").
+PERSON_TITLES = {
+    "president", "prime", "minister", "secretary", "senator", "sen", "rep", "gov", "governor", "mayor",
+    "judge", "justice", "clerk", "officer", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain",
+    "gen", "general", "col", "colonel", "adm", "admiral", "chief", "coach", "gm", "ceo", "cfo", "chairman",
+    "chairwoman", "director", "spokesman", "spokeswoman", "prince", "princess", "king", "queen", "pope",
+    "rev", "reverend", "father", "sister", "brother", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady",
+}
+
+
+def _strip_titles(text: str, m: Mention) -> None:
+    """Drop leading titles from a person mention that keeps at least two words (in place)."""
+    while True:
+        words = m.text.split()
+        if len(words) < 3 or words[0].lower().rstrip(".") not in PERSON_TITLES:
+            return
+        cut = m.text.index(words[1], len(words[0]))
+        m.start += cut
+        m.text = text[m.start:m.end]
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim articles, honorifics, possessives, unbalanced brackets and punctuation off a span."""
     while True:
@@ -176,10 +198,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if m and m.start() >= 2:
             end = start + m.start()
             continue
-        if s and s[-1] in " \t\n,.;:!?\"“”‘’-(" and end - start > 1:
+        if s and s[-1] in " \t\n,.;:!?\"“”‘’`-(" and end - start > 1 and not _ABBREVIATION_END.search(s):
             end -= 1
             continue
-        if s and s[0] in " \t\n,.;:!?\"“”‘’-)" and end - start > 1:
+        if s and s[0] in " \t\n,.;:!?\"“”‘’`-)" and end - start > 1:
             start += 1
             continue
         if s.count("(") != s.count(")"):
@@ -264,6 +286,9 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
     mentions = [m for m in mentions if not _junk(m.text, lower_words)]  # 5
     _fix_types(mentions, tags)  # 4
+    for m in mentions:
+        if m.type == "PERSON":
+            _strip_titles(text, m)
     mentions = _propagate(text, mentions)  # 6
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
