@@ -40,18 +40,21 @@ LEAD_WORDS = 220
 FILLER = ["calm", "rain", "wind", "crowds", "roads", "power", "schools", "markets", "trains", "clinics"]
 
 
-def generate(path: Path, n: int = N_ARTICLES, k: int = N_STORIES, seed: int = SEED) -> dict[str, int]:
-    """Write ``n`` reports of ``k`` events as JSON Lines; return each id's event number.
+def generate(path: Path, ids: range = range(N_ARTICLES), k: int = N_STORIES, seed: int = SEED,
+             changed: range = range(0)) -> dict[str, int]:
+    """Write reports number ``ids`` of ``k`` events as JSON Lines; return each id's event number.
 
-    Events are months apart (beyond the clustering's time window) in different places, so the
-    right grouping is not in doubt. The reports of one event share their title and a lead of
-    LEAD_WORDS words (wire copy with different endings): the clustering model then sees only ``k``
-    distinct texts, which the store's embedding cache computes once, and the test stays short.
+    Report ``i`` is always the same record (whatever else is in the file), except for those in
+    ``changed``, whose text gets one more sentence. Events are months apart (beyond the
+    clustering's time window) in different places, so the right grouping is not in doubt. The
+    reports of one event share their title and a lead of LEAD_WORDS words (wire copy with
+    different endings): the clustering model then sees only ``k`` distinct texts, which the
+    store's embedding cache computes once, and the test stays short.
     """
-    rng = random.Random(seed)
     truth: dict[str, int] = {}
     leads = []
     for e in range(k):
+        rng = random.Random(seed * 1000 + e)
         place = PLACES[e % len(PLACES)] + ("" if e < len(PLACES) else " Heights")
         kind, where, what, who = EVENTS[e % len(EVENTS)]
         day = datetime(2015, 1, 5) + timedelta(days=97 * e)
@@ -59,11 +62,13 @@ def generate(path: Path, n: int = N_ARTICLES, k: int = N_STORIES, seed: int = SE
             rng.choice(FILLER) for _ in range(LEAD_WORDS)) + "."
         leads.append((f"{kind.capitalize()} in {place}", lead, day, what, who))
     with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
+        for i in ids:
             e = i % k
             title, lead, day, what, who = leads[e]
-            text = (f"{title}\n\n{lead}\n\nReference ref{i:05d}x: {rng.randint(10, 900)} {what}, officials said; "
-                    f"{who} were at work.")
+            count = random.Random(seed * 7919 + i).randint(10, 900)
+            text = f"{title}\n\n{lead}\n\nReference ref{i:05d}x: {count} {what}, officials said; {who} were at work."
+            if i in changed:
+                text += " A later edition corrected the figure."
             record = {"id": f"gen-{i:05d}", "title": title, "outlet": f"Outlet {i % 37}", "text": text,
                       "published": (day + timedelta(hours=i % 40)).isoformat() + "+00:00"}
             out.write(json.dumps(record) + "\n")

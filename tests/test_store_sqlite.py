@@ -354,3 +354,15 @@ def test_version_1_file_is_migrated_and_keeps_its_articles(tmp_path: Path) -> No
         assert store.get_article("old").text.startswith("An article stored")
         assert [r["id"] for r in store.search("version one")] == ["old"]
         assert store.count_embeddings() == 0 and store.check() == []
+
+
+def test_stories_made_before_new_articles_arrived_are_not_written(store: SQLiteStore) -> None:
+    store.add_article(full_article(1))
+    generation = store.generation()
+    assert store.put_stories([Story(id="s1", article_ids=["art-1"])], expect_generation=generation)
+    store.add_article(full_article(2))  # another process adds an article meanwhile
+    assert not store.put_stories([Story(id="stale", article_ids=["art-1"])], expect_generation=generation)
+    assert [s.id for s in store.stories()] == ["s1"]
+    assert store.put_stories([Story(id="s2", article_ids=["art-1", "art-2"])],
+                             expect_generation=store.generation())
+    assert [s.id for s in store.stories()] == ["s2"]

@@ -35,18 +35,19 @@ def main(args: argparse.Namespace) -> int:
     from synoptic.store import open_store
 
     report = RunReport()
-    articles = read_sources(args.sources, fetch=args.fetch, allow_private=args.allow_private, report=report)
-    try:
+    try:  # a bad --db fails before any reading
         store = open_store(args.db)
     except StoreError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
+        articles = read_sources(args.sources, fetch=args.fetch, allow_private=args.allow_private, report=report)
         log.info("read %d articles; storing them in %s", len(articles), args.db)
         store_articles(store, articles, report)
         total = store.count_articles()
         log.info("stored %d new, %d updated; grouping %d articles into stories", report.new, report.updated, total)
         stories = assign_stories(store)
+        total = sum(len(s.article_ids) for s in stories)
     finally:
         store.close()
     print(f"synoptic: {report.new} new, {report.unchanged} unchanged, {report.updated} updated, "
@@ -56,19 +57,27 @@ def main(args: argparse.Namespace) -> int:
 
 
 def assign_stories(store: Any) -> list[Story]:
-    """Group every current article of ``store`` into stories and save them (replacing the old ones)."""
-    if importlib.util.find_spec("synoptic.cluster") is not None:
-        from synoptic.cluster import cluster_articles
-        from synoptic.embed import get_embedder
+    """Group every current article of ``store`` into stories and save them (replacing the old ones).
 
-        # Vectors are cached in the store: a re-run (after an interruption, or to add a few
-        # articles) embeds only the texts it has not seen.
-        stories = cluster_articles(list(store.articles()), embedder=store.cached_embedder(get_embedder()))
-        store.put_stories(stories)
-        return stories
-    stories = _one_story_fallback(list(store.articles()))
-    store.put_stories(stories)
-    return stories
+    Another process may add articles while this one groups: the stories are then written only
+    if no article arrived in between, else grouped again (see ``SQLiteStore.put_stories``), so
+    the last writer's stories always cover every stored article.
+    """
+    while True:
+        generation = store.generation()
+        articles = list(store.articles())
+        if importlib.util.find_spec("synoptic.cluster") is not None:
+            from synoptic.cluster import cluster_articles
+            from synoptic.embed import get_embedder
+
+            # Vectors are cached in the store: a re-run (after an interruption, or to add a few
+            # articles) embeds only the texts it has not seen.
+            stories = cluster_articles(articles, embedder=store.cached_embedder(get_embedder()))
+        else:
+            stories = _one_story_fallback(articles)
+        if store.put_stories(stories, expect_generation=generation):
+            return stories
+        log.info("articles arrived while grouping; grouping again")
 
 
 # TEMPORARY: until synoptic.cluster lands, every article goes into one story. Delete this function

@@ -454,14 +454,24 @@ class SQLiteStore:
 
     # -------------------------------------------------------------- stories
 
-    def put_stories(self, stories: Iterable[Story]) -> None:
+    def generation(self) -> int:
+        """A number that grows whenever an article (or a version) is added: compare two readings
+        to learn whether the articles changed in between."""
+        return int(self._db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+
+    def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
         """Replace every story and the article-to-story assignment in one transaction.
 
-        Missing ``first_seen``/``last_seen``/``title`` are filled from the stored articles.
+        Missing ``first_seen``/``last_seen``/``title`` are filled from the stored articles. With
+        ``expect_generation`` (a :meth:`generation` read before the stories were computed), nothing
+        is written and ``False`` returned when articles were added since: another process's
+        grouping must not be replaced by one made from fewer articles. Returns ``True`` when written.
         """
         stories = list(stories)
 
-        def write(db: sqlite3.Connection) -> None:
+        def write(db: sqlite3.Connection) -> bool:
+            if expect_generation is not None and self.generation() != expect_generation:
+                return False
             db.execute("DELETE FROM story_articles")
             db.execute("DELETE FROM stories")
             for position, story in enumerate(stories):
@@ -489,8 +499,9 @@ class SQLiteStore:
                     "INSERT OR IGNORE INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
                     [(story.id, aid, i) for i, aid in enumerate(story.article_ids)],
                 )
+            return True
 
-        self._write(write)
+        return bool(self._write(write))
 
     def _story(self, row: sqlite3.Row) -> Story:
         ids = [r[0] for r in self._db.execute(
