@@ -38,8 +38,27 @@ class Store(Protocol):
         """Full-text search (FTS5) over title and text: ``[{"id","title","snippet","story"}]``."""
         ...
 
-    def put_stories(self, stories: Iterable[Story]) -> None:
-        """Replace the stories (and the article-to-story assignment) in one transaction."""
+    def versions(self, article_id: str) -> list[Article]:
+        """Every stored version of an article, oldest first (the last one is current)."""
+        ...
+
+    def generation(self) -> int:
+        """A number that grows whenever an article or a version is added."""
+        ...
+
+    def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
+        """Replace the stories (and the article-to-story assignment) in one transaction.
+
+        With ``expect_generation`` (read before grouping), write nothing and return ``False``
+        when articles were added meanwhile, so that stories always cover every stored article.
+        """
+        ...
+
+    def count_stories(self) -> int: ...
+
+    def story_overview(self, limit: int | None = None, offset: int = 0, query: str | None = None,
+                       since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Like ``stories``, as rows ``{"id","title","articles","outlets","first_seen","last_seen"}``."""
         ...
 
     def stories(self, limit: int | None = None, offset: int = 0, query: str | None = None,
