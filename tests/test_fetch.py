@@ -46,6 +46,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if path == "/page.html":
                 self._send(200, PAGE)
+            elif path == "/host":
+                self._send(200, (self.headers.get("Host") or "").encode(), "text/plain")
             elif path == "/feed":
                 self._send(200, FEED, "application/rss+xml")
             elif path == "/big":
@@ -90,6 +92,12 @@ def test_fetch_reads_a_page_from_an_allowed_local_server(server: str) -> None:
 def test_fetch_reads_a_feed_by_its_content_type(server: str) -> None:
     (article,) = list(load([f"{server}/feed"], fetch=True, allow_private=True))
     assert isinstance(article, Article) and article.id == "vp-1" and article.outlet == "Valley Post"
+
+
+def test_fetch_connects_to_the_checked_address_and_names_the_host(server: str) -> None:
+    url = server.replace("127.0.0.1", "localhost") + "/host"
+    got = fetch(url, allow_private=True)
+    assert got.body.decode() == url.split("/")[2] and got.url == url
 
 
 def test_fetch_follows_a_redirect_and_records_the_final_url(server: str) -> None:
@@ -151,3 +159,20 @@ def test_fetch_gives_up_after_too_many_redirects(server: str) -> None:
 def test_fetch_reports_http_errors(server: str) -> None:
     (err,) = list(load([f"{server}/missing"], fetch=True, allow_private=True))
     assert isinstance(err, InputError) and "HTTP 404" in str(err)
+
+
+def test_fetch_tries_the_next_checked_address_when_one_refuses(server: str) -> None:
+    import contextlib
+
+    import httpx
+
+    from synoptic.ingest.fetch import _open
+
+    port = server.rsplit(":", 1)[1]
+    with (
+        httpx.Client() as client,
+        contextlib.closing(
+            _open(client, f"http://localhost:{port}/page.html", ["::1", "127.0.0.1"], None)
+        ) as resp,
+    ):
+        assert resp.status_code == 200 and resp.read() == PAGE

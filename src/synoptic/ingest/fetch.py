@@ -3,17 +3,20 @@
 Each hop of a redirect chain is checked again: its scheme, and every address its host name
 resolves to (loopback, private, link-local, reserved, multicast and unspecified addresses are
 refused unless ``allow_private``). The body is read streamed and the read stops at the size cap.
-Known limit: the check and the connection resolve the name separately, so a DNS server that
-changes its answer between the two (DNS rebinding) is not stopped.
+The connection goes to the address that was checked (the URL's host is sent as ``Host`` and as
+the TLS server name, so certificates are still verified against it): a DNS server that changes
+its answer between the check and the connection (DNS rebinding) gains nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from synoptic.errors import FetchError
 
@@ -39,8 +42,11 @@ class Fetched:
     last_modified: str | None = None
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise :class:`FetchError` when ``url`` is not http(s) or its host resolves to a refused address."""
+def check_url(url: str, *, allow_private: bool = False) -> list[str]:
+    """The addresses ``url``'s host resolves to, all checked.
+
+    Raises :class:`FetchError` when ``url`` is not http(s) or its host resolves to a refused address.
+    """
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(
@@ -55,8 +61,11 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         )
     except (socket.gaierror, UnicodeError) as err:
         raise FetchError(url, f"host {host!r} could not be resolved ({err}); check the URL") from None
+    addresses = [str(info[4][0]).split("%")[0] for info in infos]
+    if not addresses:
+        raise FetchError(url, f"host {host!r} has no address; check the URL")
     if allow_private:
-        return
+        return addresses
     for info in infos:
         addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
@@ -73,6 +82,44 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
                 url,
                 f"resolves to a non-public address ({addr}); refused (use --allow-private for local servers)",
             )
+    return addresses
+
+
+def _pinned(url: str, address: str) -> tuple[str, str, str | None]:
+    """(the URL with its host replaced by ``address``, the Host header, the TLS server name)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    literal = f"[{address}]" if ":" in address else address
+    target = urlunsplit((parts.scheme, literal + port, parts.path or "/", parts.query, ""))
+    host_header = (f"[{host}]" if ":" in host else host) + port
+    try:
+        ipaddress.ip_address(host)
+        sni = None  # an address in the URL: nothing to name
+    except ValueError:
+        sni = host if parts.scheme.lower() == "https" else None
+    return target, host_header, sni
+
+
+def _open(client: Any, url: str, addresses: list[str], headers: dict[str, str] | None) -> Any:
+    """A streamed GET of ``url`` sent to the first of the checked ``addresses`` that accepts."""
+    import httpx
+
+    last: Exception | None = None
+    for address in addresses:
+        target, host_header, sni = _pinned(url, address)
+        request = client.build_request(
+            "GET",
+            target,
+            headers={**(headers or {}), "Host": host_header},
+            extensions={"sni_hostname": sni} if sni else None,
+        )
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as err:  # e.g. "localhost" gives ::1 first, the server is on 127.0.0.1
+            last = err
+    assert last is not None
+    raise last
 
 
 def fetch(
@@ -98,16 +145,17 @@ def fetch(
         timeout=httpx.Timeout(timeout),
         trust_env=False,
         headers={"User-Agent": USER_AGENT},
+        limits=httpx.Limits(max_keepalive_connections=0),  # no connection reused across host names
     ) as client:
         for _hop in range(max_redirects + 1):
             if time.monotonic() > deadline:
                 raise FetchError(url, f"took longer than {timeout:g} s; refused (try again later)")
-            check_url(current, allow_private=allow_private)
+            addresses = check_url(current, allow_private=allow_private)
             try:
-                with client.stream("GET", current, headers=headers or {}) as resp:
+                with contextlib.closing(_open(client, current, addresses, headers)) as resp:
                     if resp.status_code == 304 and headers:
                         return Fetched(
-                            str(resp.url),
+                            current,
                             b"",
                             "",
                             None,
@@ -139,7 +187,7 @@ def fetch(
                     ctype = resp.headers.get("content-type", "")
                     charset = resp.charset_encoding
                     return Fetched(
-                        str(resp.url),
+                        current,
                         b"".join(chunks),
                         ctype.split(";")[0].strip().lower(),
                         charset,
