@@ -209,3 +209,15 @@ def test_cli_cluster_has_help() -> None:
         [sys.executable, "-m", "synoptic", "cluster", "--help"], capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0 and "story" in proc.stdout
+
+
+def test_story_goes_stale_once_the_stream_moves_past_its_window() -> None:
+    from synoptic.records import Article
+
+    text = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, killing 12 people."
+    clusterer = StoryClusterer()
+    first = clusterer.add(Article(id="a", text=text, published=datetime(2009, 1, 6, tzinfo=UTC)))
+    clusterer.add(Article(id="later", text="Oscars host named.", published=datetime(2009, 9, 1, tzinfo=UTC)))
+    late = clusterer.add(Article(id="b", text=text, published=datetime(2009, 1, 7, tzinfo=UTC)))
+    assert late != first
+    assert clusterer.story_of("a") == first

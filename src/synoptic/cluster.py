@@ -17,7 +17,9 @@ either joins the best one or opens a new story. Steps for one article (numbered 
 2. Join the best story when its score reaches :data:`JOIN_THRESHOLD`, else open a new one.
 3. Later evidence: the runner-up story is merged into the joined one when the two stories now
    score :data:`MERGE_THRESHOLD` together; the merged story's id goes into ``Story.merged_from``.
-4. Stories no article joined for :data:`STALE_AFTER` arrivals leave the live set.
+4. Stories go stale: a dated story whose last date is more than :data:`RETIRE_AFTER_DAYS`
+   before the newest date seen, or any story no article joined for :data:`STALE_AFTER`
+   arrivals, leaves the live set (so the work per article stays bounded on a long stream).
 
 IDF comes from the articles seen so far, so nothing is recomputed over the corpus. Everything is
 deterministic: the same articles in the same order give the same stories and ids.
@@ -67,6 +69,9 @@ TIME_FAR_PENALTY = 0.08
 TIME_UNKNOWN_PENALTY = 0.4
 #: A text is taken to be written no earlier than the latest year it mentions, less this slack.
 YEAR_SLACK = 1
+#: A dated story this many days older than the newest date seen leaves the live set (twice the
+#: window: an article dated within the window of it can still arrive a little late).
+RETIRE_AFTER_DAYS = 2 * TIME_WINDOW_DAYS
 #: A story not joined by any of the last STALE_AFTER articles leaves the live set.
 STALE_AFTER = 20000
 #: Characters of text (after the title) that go into the embedding.
@@ -323,12 +328,15 @@ class StoryClusterer:
         self._stories: list[_Live] = []  # every story ever opened, by index
         self._by_id: dict[str, _Live] = {}
         self._article_ids: list[str] = []
-        self._story_at: list[str] = []  # arrival -> story id when it joined (follow merged_into)
+        self._story_at: dict[str, str] = {}  # article id -> story it joined (follow merged_into)
         self._df: Counter[str] = Counter()  # names: in how many articles
         self._wdf: Counter[str] = Counter()  # words: in how many articles
         self._n = 0
         self._centroids: np.ndarray | None = None
         self._alive = np.zeros(0, dtype=bool)
+        self._first_day = np.zeros(0)  # per story: first/last date as day numbers, NaN: undated
+        self._last_day = np.zeros(0)
+        self._clock: int | None = None  # newest date seen, as a day number
 
     # ------------------------------------------------------------ input
     @property
@@ -360,8 +368,7 @@ class StoryClusterer:
 
     def story_of(self, article_id: str) -> str:
         """The story an article is in now (following merges)."""
-        sid = self._story_at[self._article_ids.index(article_id)]
-        return self._resolve(sid)
+        return self._resolve(self._story_at[article_id])
 
     def _resolve(self, sid: str) -> str:
         s = self._by_id[sid]
@@ -436,7 +443,15 @@ class StoryClusterer:
         # 1. candidates: live stories by embedding cosine, best first; full score on the top ones
         scored: list[tuple[float, int, _Live]] = []
         if self._centroids is not None:
-            rows = np.flatnonzero(self._alive[: len(self._stories)])
+            live = self._alive[: len(self._stories)]
+            if feats.date is not None:  # dated stories outside the window are no candidates
+                day = feats.date.toordinal()
+                first = self._first_day[: len(self._stories)]
+                last = self._last_day[: len(self._stories)]
+                with np.errstate(invalid="ignore"):
+                    gap = np.maximum(np.maximum(first - day, day - last), 0.0)
+                    live = live & (np.isnan(first) | (gap <= TIME_WINDOW_DAYS))
+            rows = np.flatnonzero(live)
             if rows.size:
                 cos = self._centroids[rows] @ vec
                 k = min(TOP_CANDIDATES, rows.size)
@@ -462,7 +477,7 @@ class StoryClusterer:
             story = self._open(article, vec.shape[0])
         self._join(story, arrival, feats, name_vec, word_vec)
         self._article_ids.append(article.id)
-        self._story_at.append(story.id)
+        self._story_at[article.id] = story.id
 
         # 3. later evidence: the runner-up may now be the same story
         for _, _, other in scored[:2]:
@@ -470,7 +485,15 @@ class StoryClusterer:
                 self._maybe_merge(story, other)
                 break
 
-        # 4. stories nobody joined for long leave the live set
+        # 4. stale stories leave the live set
+        if feats.date is not None:
+            day = feats.date.toordinal()
+            if self._clock is None or day > self._clock:
+                self._clock = day
+                n = len(self._stories)
+                with np.errstate(invalid="ignore"):
+                    old = self._last_day[:n] < day - RETIRE_AFTER_DAYS
+                self._alive[:n] &= ~old
         if arrival % 1000 == 999:
             for s in self._stories:
                 if self._alive[s.index] and arrival - s.last_arrival > STALE_AFTER:
@@ -482,13 +505,19 @@ class StoryClusterer:
         if self._centroids is None:
             self._centroids = np.zeros((64, dim), dtype=np.float32)
             self._alive = np.zeros(64, dtype=bool)
+            self._first_day = np.full(64, np.nan)
+            self._last_day = np.full(64, np.nan)
         if index >= self._centroids.shape[0]:
             grow = self._centroids.shape[0] * 2
             cents = np.zeros((grow, dim), dtype=np.float32)
             cents[:index] = self._centroids[:index]
             alive = np.zeros(grow, dtype=bool)
             alive[:index] = self._alive[:index]
-            self._centroids, self._alive = cents, alive
+            first = np.full(grow, np.nan)
+            first[:index] = self._first_day[:index]
+            last = np.full(grow, np.nan)
+            last[:index] = self._last_day[:index]
+            self._centroids, self._alive, self._first_day, self._last_day = cents, alive, first, last
         sid = _story_id(article.id)
         while sid in self._by_id:  # the same article id twice: keep story ids unique
             sid = _story_id(sid)
@@ -502,6 +531,9 @@ class StoryClusterer:
         assert self._centroids is not None and s.vec_sum is not None
         self._centroids[s.index] = s.vec_sum / max(float(np.linalg.norm(s.vec_sum)), 1e-12)
         s.names_norm = math.sqrt(sum(v * v for v in s.names.values()))
+        if s.first is not None and s.last is not None:
+            self._first_day[s.index] = s.first.toordinal()
+            self._last_day[s.index] = s.last.toordinal()
         s.words_norm = math.sqrt(sum(v * v for v in s.words.values()))
 
     @staticmethod
