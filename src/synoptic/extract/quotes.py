@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -44,6 +45,9 @@ CARRY_CHARS = 700
 SPEAKER_MEMORY_CHARS = 1500
 #: At most this many words in a speaker phrase ("Hillary Clinton’s campaign manager Robby Mook").
 MAX_SPEAKER_WORDS = 8
+#: Searches for cues and speakers look at most this many characters around a quote or a cue, which
+#: keeps the work linear on pathological input (one 50,000-character "sentence").
+WINDOW = 300
 #: How far after a cue "that" may come ("said on Friday that …").
 MAX_WORDS_BEFORE_THAT = 6
 
@@ -219,6 +223,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 
 def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before a cue (walking left over a few words)."""
+    floor = max(floor, cue_start - WINDOW)
     left = masked[floor:cue_start]
     toks = list(_TOKEN.finditer(left))
     k = len(toks) - 1
@@ -276,6 +281,7 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
 
 def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
     """The speaker phrase right after a cue ("said Tokayev", "said the first deputy …, Dauen Abaev")."""
+    ceiling = min(ceiling, cue_end + WINDOW)
     right = masked[cue_end:ceiling]
     toks = list(_TOKEN.finditer(right))
     k = 0
@@ -324,9 +330,19 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
     return None
 
 
+def _has_sentence_end(s: str) -> bool:
+    """A full stop in ``s`` that is not an abbreviation's ("Sen.", "D-Mo.", "J.")."""
+    for m in re.finditer(r"([\w-]*)[.!?](?=\s|$)", s):
+        word = m.group(1)
+        if not (word.lower() in _ABBREV or len(word) <= 1 or "-" in word):
+            return True
+    return False
+
+
 def _paragraph_end(masked: str, at: int) -> int:
-    nl = masked.find("\n", at)
-    return len(masked) if nl < 0 else nl
+    """The next line break after ``at``, looking at most WINDOW characters ahead."""
+    nl = masked.find("\n", at, at + WINDOW)
+    return min(len(masked), at + WINDOW) if nl < 0 else nl
 
 
 def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speaker | None:
@@ -346,14 +362,18 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
     reach = min(par_end, base + 100)
     for c in list(_CUE_RX_ANYCASE.finditer(masked, base, reach))[:1]:
         between = masked[base : c.start()]
-        if any(ch in between for ch in '"“;.') or len(between.split()) > MAX_SPEAKER_WORDS + 4:
+        if (
+            any(ch in between for ch in '"“;')
+            or _has_sentence_end(between)
+            or len(between.split()) > MAX_SPEAKER_WORDS + 4
+        ):
             continue
         sp = _cue_speaker(masked, c, base, par_end, inverted_ok=True)
         if sp is not None:
             return sp
     # before the opening mark: the nearest cue to its left in the sentence
-    for c in reversed(list(_CUE_RX_ANYCASE.finditer(masked, lo, q.open))):
-        initial = c.start() == lo or not masked[lo : c.start()].strip(' “"')
+    for c in list(_CUE_RX_ANYCASE.finditer(masked, max(lo, q.open - WINDOW), q.open))[::-1][:3]:
+        initial = c.start() - lo < 5 and not masked[lo : c.start()].strip(' “"')
         if c.group(0)[:1].isupper() and not initial:
             continue
         sp = _cue_speaker(masked, c, lo, q.open, inverted_ok=initial)
@@ -381,7 +401,7 @@ def _kind(text: str, q: _Marked) -> str:
 
 def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
-    toks = list(_TOKEN.finditer(masked, cue.end(), hi))
+    toks = list(_TOKEN.finditer(masked, cue.end(), min(hi, cue.end() + WINDOW)))
     for t in toks[: MAX_WORDS_BEFORE_THAT + 1]:
         w = t.group(0).lower()
         if w == "that":
@@ -422,15 +442,22 @@ def _indirect(
             word = cue.group(0).lower()
             if word.startswith("according"):
                 continue
-            if word == "saying" and not re.search(r"(?i)\bas\s*$", masked[lo : cue.start()]):
+            if word == "saying" and not re.search(
+                r"(?i)\bas\s*$", masked[max(lo, cue.start() - 20) : cue.start()]
+            ):
                 continue
             start = _clause_after(masked, cue, end)
             if start is None or end - start < 12:
                 continue
             sp = _cue_speaker(masked, cue, lo, start, inverted_ok=False)
-            quoted_as = re.search(r"(?i)\bquoted\s+(.{2,120}?),?\s+as\s+saying\s*$", masked[lo : cue.end()])
+            q_lo = max(lo, cue.end() - 200)
+            quoted_as = (
+                re.search(r"(?i)\bquoted\s+(.{2,120}?),?\s+as\s+saying\s*$", masked[q_lo : cue.end()])
+                if word == "saying"
+                else None
+            )
             if quoted_as:
-                name = _name_in(text, lo + quoted_as.start(1), lo + quoted_as.end(1))
+                name = _name_in(text, q_lo + quoted_as.start(1), q_lo + quoted_as.end(1))
                 if name:
                     sp = _Speaker(name[0], name[1], "quoted", cue.start())
             if sp is None:
@@ -482,7 +509,8 @@ def _is_whole_marked(masked: str, start: int, end: int, marks: list[_Marked]) ->
     seg = masked[start:end].strip(" ,:;.\n")
     if seg.lower().startswith("that "):
         return False
-    for q in marks:
+    opens = [q.open for q in marks]
+    for q in marks[bisect.bisect_left(opens, start - 1) : bisect.bisect_right(opens, end + 1)]:
         if q.open >= start - 1 and q.close <= end + 1:
             rest = (masked[start : q.open] + masked[q.close + 1 : end]).strip(' ,:;.\n”"')
             if not rest:
@@ -554,7 +582,9 @@ def _resolve(
     low = phrase.lower()
     words = low.split()
     is_pronoun = low in PRONOUNS
-    inside = [p for p in persons if p[0] >= sp.start and p[1] <= sp.end]
+    starts = [p[0] for p in persons]
+    lo_i = bisect.bisect_left(starts, sp.start)
+    inside = [p for p in persons[lo_i : bisect.bisect_right(starts, sp.end)] if p[1] <= sp.end]
     is_description = (
         bool(DESCRIPTION.match(phrase))
         and not inside
@@ -572,10 +602,12 @@ def _resolve(
             return text[s:e], s, e
         return phrase, sp.start, sp.end
     # a pronoun or a description: the last named speaker, else the nearest person before
-    recent = [(pos, name) for pos, name in named if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
+    recent = [
+        (pos, name) for pos, name in named[-50:] if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS
+    ]
     if recent:
         return recent[-1][1], sp.start, sp.end
-    before = [p for p in persons if p[1] <= sp.start]
+    before = [p for p in persons[max(0, lo_i - 3) : lo_i] if p[1] <= sp.start]
     if before:
         s, e = before[-1]
         return _strip_title(text, s, e), sp.start, sp.end
@@ -619,10 +651,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     masked = _mask(text, marks)  # 2
     sents = _sentences(masked)
 
+    sent_starts = [s[0] for s in sents]
+
     def sentence_of(pos: int) -> tuple[int, int]:
-        for s in sents:
-            if s[0] <= pos < s[1]:
-                return s
+        i = bisect.bisect_right(sent_starts, pos) - 1
+        if i >= 0 and sents[i][0] <= pos < sents[i][1]:
+            return sents[i]
         return (max(0, pos - 200), min(len(text), pos + 200))
 
     raw: list[tuple[int, int, str, _Speaker | None]] = []
@@ -641,27 +675,33 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     attributions.append((hi, intro))
                     break
     attributions.sort(key=lambda x: x[0])
+    attr_pos = [pos for pos, _ in attributions]
+    ind_sorted = sorted(indirect, key=lambda r: r[0])
+    ind_starts = [r[0] for r in ind_sorted]
     for q in marks:  # 3
         sent = sentence_of(q.open)
         sp = _attribute_marked(masked, q, sent)
         if sp is None:
-            holder = [r for r in indirect if r[0] <= q.start and q.end <= r[1] + 1]
+            i = bisect.bisect_right(ind_starts, q.start)
+            holder = [r for r in ind_sorted[max(0, i - 3) : i] if r[0] <= q.start and q.end <= r[1] + 1]
             if holder:
                 sp = holder[0][2]
         if sp is None:
-            prior = [a for pos, a in attributions if pos < q.open]
+            prior = [
+                a
+                for _, a in attributions[
+                    max(0, bisect.bisect_left(attr_pos, q.open) - 1) : bisect.bisect_left(attr_pos, q.open)
+                ]
+            ]
             if last_sp is not None and (not prior or prior[-1].cue_start <= last_sp.cue_start):
                 cand, cand_end = last_sp, last_end
             elif prior:
                 cand, cand_end = prior[-1], prior[-1].cue_start
             else:
                 cand, cand_end = None, -(10**9)
-            same_paragraph = cand is not None and "\n" not in text[cand_end : q.open]
-            if (
-                cand is not None
-                and q.open - cand_end <= CARRY_CHARS
-                and (same_paragraph or _kind(text, q) == "direct")
-            ):
+            near = cand is not None and q.open - cand_end <= CARRY_CHARS
+            same_paragraph = near and "\n" not in text[max(0, cand_end) : q.open]
+            if cand is not None and near and (same_paragraph or _kind(text, q) == "direct"):
                 sp = cand
         if sp is None:
             continue
@@ -683,8 +723,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             name = resolved[key][0]
             _, ns, ne = resolved[key]
             if name and _looks_like_person(text, ns, ne, persons):
-                named.append((sp.start, name))
-                named.sort()
+                named.append((sp.start, name))  # in text order: raw is sorted by speaker
         name, ss, se = resolved[key]
         # trim whitespace around the content
         while s < e and text[s].isspace():
