@@ -248,3 +248,10 @@ def test_find_title_skips_breadcrumbs_and_labels() -> None:
     assert find_title("Home » News\n\nMiddle East\n\nFlood waters recede in the valley\n\nText.") == (
         "Flood waters recede in the valley"
     )
+
+
+def test_load_record_with_a_bad_date_is_kept_undated(caplog: pytest.LogCaptureFixture) -> None:
+    record = {"id": "r1", "text": "A short report.", "published": "sometime soon"}
+    (article,) = list(load(["-"], stdin=io.StringIO(json.dumps(record))))
+    assert isinstance(article, Article) and article.published is None and article.published_how == "none"
+    assert any("stdin:1" in r.getMessage() and "not a date" in r.getMessage() for r in caplog.records)

@@ -1,13 +1,15 @@
 """JSON and JSON Lines records: ``{"id", "text" | "html", "title", "url", "outlet", "published"}``.
 
 ``text`` or ``html`` is required; the other fields are optional and win over what is found in the
-text. ``published`` is parsed to a datetime (``published_how="metadata"``). A bad record is
+text. ``published`` is parsed to a datetime (``published_how="metadata"``; a value that is not a
+date is dropped with a warning, the article kept). A bad record is
 reported as an :class:`InputError` naming the file and line, and the other records are read.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -16,6 +18,8 @@ from synoptic.ingest.html import html_article
 from synoptic.ingest.metadata import parse_date
 from synoptic.ingest.text import normalize_newlines, text_article
 from synoptic.records import Article
+
+log = logging.getLogger(__name__)
 
 _STR_FIELDS = ("id", "title", "url", "outlet")
 
@@ -46,9 +50,14 @@ def record_article(record: Any, source: str) -> Article:
     published = record.get("published")
     if published not in (None, ""):
         when = parse_date(str(published))
-        if when is None:
-            raise InputError(source, f'"published" value {str(published)[:40]!r} is not a date; use ISO 8601')
-        changes.update(published=when, published_how="metadata")
+        if when is None:  # the article is still good: keep it, undated, and say so
+            log.warning(
+                '%s: "published" value %r is not a date (use ISO 8601); read without a date',
+                source,
+                str(published)[:40],
+            )
+        else:
+            changes.update(published=when, published_how="metadata")
     return article.replace(**changes) if changes else article
 
 
