@@ -527,14 +527,27 @@ class StoryClusterer:
         self._alive[index] = True
         return s
 
-    def _set_centroid(self, s: _Live) -> None:
+    def _set_centroid(self, s: _Live, norms: bool = True) -> None:
+        """Refresh the story's centroid row and day range (and, with ``norms``, its sparse norms)."""
         assert self._centroids is not None and s.vec_sum is not None
         self._centroids[s.index] = s.vec_sum / max(float(np.linalg.norm(s.vec_sum)), 1e-12)
-        s.names_norm = math.sqrt(sum(v * v for v in s.names.values()))
         if s.first is not None and s.last is not None:
             self._first_day[s.index] = s.first.toordinal()
             self._last_day[s.index] = s.last.toordinal()
-        s.words_norm = math.sqrt(sum(v * v for v in s.words.values()))
+        if norms:
+            s.names_norm = math.sqrt(sum(v * v for v in s.names.values()))
+            s.words_norm = math.sqrt(sum(v * v for v in s.words.values()))
+
+    @staticmethod
+    def _add_sparse(total: dict[str, float], norm: float, vec: dict[str, float]) -> float:
+        """Add ``vec`` into ``total`` in place; returns the new norm (|S+v|^2 = |S|^2 + 2 S.v + |v|^2),
+        so a join costs the article's terms, not the story's."""
+        sq = norm * norm
+        for tok, v in vec.items():
+            old = total.get(tok, 0.0)
+            sq += 2.0 * old * v + v * v
+            total[tok] = old + v
+        return math.sqrt(max(sq, 0.0))
 
     @staticmethod
     def _widen(s: _Live, first: datetime | None, last: datetime | None, year: int) -> None:
@@ -554,13 +567,11 @@ class StoryClusterer:
     ) -> None:
         s.members.append(arrival)
         s.vec_sum = feats.vec.astype(np.float32) if s.vec_sum is None else s.vec_sum + feats.vec
-        for tok, v in name_vec.items():
-            s.names[tok] = s.names.get(tok, 0.0) + v
-        for tok, v in word_vec.items():
-            s.words[tok] = s.words.get(tok, 0.0) + v
+        s.names_norm = self._add_sparse(s.names, s.names_norm, name_vec)
+        s.words_norm = self._add_sparse(s.words, s.words_norm, word_vec)
         self._widen(s, feats.date, feats.date, feats.latest_year)
         s.last_arrival = arrival
-        self._set_centroid(s)
+        self._set_centroid(s, norms=False)
 
     def _maybe_merge(self, keep: _Live, other: _Live) -> None:
         """Fold ``other`` into ``keep`` when their centroids, names and times now agree."""
