@@ -288,3 +288,19 @@ def test_timeline_skips_months_years_and_intervals():
     entries = timeline(arts, exs)
     assert [t.date for t in entries] == ["2022-01-05"]
     assert len(entries[0].evidence) == 1
+
+
+def test_what_no_lexicon_knows_is_grouped_by_the_sources_own_noun():
+    arts, exs = _synthetic([
+        ("a", "Crews sent 8 tugboats to free the 400-metre ship.", None, "none"),
+        ("b", "By the evening 13 tugboats were pulling the 400-metre vessel.", None, "none"),
+    ])
+    groups = {g.label: g for g in fact_groups(arts, exs)}
+    assert groups["tugboats"].verdict == "conflict" and len(groups["tugboats"].reports) == 2
+    assert groups["metre"].verdict == "agree"
+
+
+def test_more_with_a_noun_of_its_own_does_not_carry_on_the_figure_before():
+    arts, exs = _synthetic([("a", "The canal loses 12 dollars a day. 2 more tugs are expected.", None, "none")])
+    by_category = {g.category: g.label for g in fact_groups(arts, exs)}
+    assert by_category == {"money": "amount (day)", "count:tug": "more tugs"}

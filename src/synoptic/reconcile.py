@@ -293,6 +293,7 @@ class _Clause:
     unit: str | None = None
     rest: list[str] = field(default_factory=list)
     phrase_end: int = -1  # end of the words saying what is counted, right after the number
+    noun: str | None = None  # the noun phrase right after the number, as written
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -362,7 +363,7 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
                 out.category = found[0][2]
     # 3. who is counted: the words after, else the nearest such word before it in the sentence
     side = canonical_side(after)
-    out.label = _label_words(after)
+    out.label = out.noun = _label_words(after)
     if side is not None:
         pos = _find_words(low_after, [w for fr in _SIDE_WORDS[side[0]].values() for w in fr])
         if pos >= 0:
@@ -445,16 +446,19 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             same_sentence = prev is not None and _sentence_bounds(art.text, fig.start, fig.end)[0] <= prev.figure.start
             # 4. "About 750 others." and "18 injured" carry on the figure before them
             tail = art.text[fig.end:fig.end + 20].lower()
-            if prev is not None and category is None and re.match(r"\W*(others?|more)\b", tail):
+            if prev is not None and category is None and re.match(
+                    r"\W*(?:others?\b|more\b(?=\s*(?:[.,;]|were\b|was\b|have\b|had\b|are\b)))", tail):
                 category = prev.rest[0] if prev.rest else prev.category
                 side, framing = side or prev.side, framing or prev.framing
             elif prev is not None and same_sentence and side is None and category is not None \
                     and category not in _SIDE_FREE and prev.side is not None:
                 side, framing, label = prev.side, prev.framing, label or prev.label
             if category is None:
+                category, unit, label = _own_noun(art.text, fig, clause, unit, label)
+            if category is None:
                 prev = None
                 continue
-            if category in _SIDE_FREE:
+            if category in _SIDE_FREE or category.startswith("count:"):
                 side_key = None
             elif category == "age":
                 side_key = _nearest_person(fig, ex, art.text) or fig.subject
@@ -486,6 +490,32 @@ def _published(art: Article, ex: Extraction) -> tuple[datetime | None, bool]:
         return None, False
     when = anchored if isinstance(anchored, datetime) else datetime(anchored.year, anchored.month, anchored.day)
     return when, getattr(ex, "published_how", "none") in ("metadata", "text")
+
+
+def _own_noun(text: str, fig: Figure, clause: _Clause, unit: str | None,
+              label: str | None) -> tuple[str | None, str | None, str | None]:
+    """What no lexicon knows is counted in the source's own noun: "two more tugs" counts tugs,
+    "a 400-metre ship" measures metres. Returns (category, unit, label) or Nones."""
+    m = re.match(r"-([a-z]+)\b", text[fig.end:fig.end + 20])
+    if m and m.group(1) not in ("old",):
+        return f"count:{_noun_key(m.group(1))}", unit or m.group(1), m.group(1)
+    if not clause.noun or _VAGUE.match(clause.noun):
+        return None, unit, label
+    words = clause.noun.split()
+    for i, w in enumerate(words):
+        if len(w) > 3 and w.endswith("s") and w[:1].islower() and w.lower() not in _STOP:
+            return f"count:{_noun_key(w)}", unit, " ".join(words[: i + 1])
+    return None, unit, label
+
+
+def _noun_key(word: str) -> str:
+    """Singular and plural of a counted noun alike: "tonnes"/"tonne", "tugs"/"tug"."""
+    return word.lower().rstrip("s").rstrip("e")
+
+
+_MONEY_WORDS = frozenset(("million", "billion", "thousand", "trillion", "dollars", "dollar", "euros", "euro",
+                          "pounds", "pound", "roubles", "rubles", "yuan", "tenge", "bn", "m", "us", "every", "per",
+                          "a", "an", "each"))
 
 
 def _phrase_end(text: str, fig: Figure, clause: _Clause) -> int:
@@ -614,6 +644,11 @@ def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
         if lab and lab not in labels and lab not in _VAGUE_LABELS:
             labels.append(lab)
     what = _CATEGORY_TITLE.get(category, category)
+    if category.startswith("count:"):
+        return labels[0] if labels else category.split(":", 1)[1]
+    if category == "money":
+        labels = [" ".join(w for w in lab.split() if w not in _MONEY_WORDS) for lab in labels]
+        labels = [lab for lab in labels if lab and lab not in _STOP]
     if category == "age":
         return f"age of {side}" if side else "age"
     if category in ("money", "duration") or category in _SIDE_FREE:
