@@ -263,3 +263,21 @@ def test_clean_batch_with_learned_lines_matches_clean_articles() -> None:
 
     batch = [_outlet_article(i) for i in range(REPEAT_MIN_ARTICLES + 1)]
     assert clean_batch(batch[:2], learn_batch(batch)) == clean_articles(batch)[:2]
+
+
+def test_clean_command_prints_one_json_object_per_article(
+    seed_files: list[Path], gold: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from synoptic.cli import main
+
+    assert main(["clean", *map(str, seed_files)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == [p.name for p in seed_files]
+    for r in records:
+        assert {"id", "text", "title", "outlet", "url", "published", "updated", "removed"} <= set(r)
+        assert all(set(x) >= {"text", "reason"} for x in r["removed"])
+    by_id = {r["id"][:3]: r for r in records}
+    assert by_id["004"]["updated"].startswith(gold["articles"]["004_db150d0d2863ade0.txt"]["updated"])
+    assert by_id["000"]["published"] is None
