@@ -181,3 +181,10 @@ def test_find_mentions_person_titles_are_not_part_of_the_name(text: str, name: s
     people = [m for m in find_mentions(text) if m.type == "PERSON"]
     assert [m.text for m in people] == [name]
     assert text[people[0].start:people[0].end] == name
+
+
+def test_find_mentions_drops_words_cut_out_of_titles() -> None:
+    text = "Police detained 3,000 people in Almaty, Interior Minister Erlan Turgumbayev said."
+    names = {m.text for m in find_mentions(text)}
+    assert "Interior" not in names
+    assert {"Almaty", "Erlan Turgumbayev"} <= names

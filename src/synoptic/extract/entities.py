@@ -225,6 +225,9 @@ def _junk(text: str, lower_words: set[str]) -> bool:
         # a capitalised common word ("Protests", "State", "Government") also written in lowercase
         if text.lower() in lower_words:
             return True
+        # a portfolio or title word cut out of "Interior Minister", "State Department"
+        if text.lower() in PORTFOLIOS or text.lower() in PERSON_TITLES or text.lower() == "state":
+            return True
     return False
 
 
