@@ -56,6 +56,11 @@ BAD: list[tuple[str, bytes | str, str]] = [
     ("broken.rss", MALFORMED_FEED, "not a readable RSS/Atom feed"),
     ("bomb.xml", BILLION_LAUGHS, "refused as unsafe"),
     ("xxe.rss", XXE, "refused as unsafe"),
+    (
+        "sneaky.rss",
+        "<rss><channel><title>x</title></rss>" + BILLION_LAUGHS.split("?>", 1)[1],
+        "refused as unsafe",
+    ),
     ("bad.json", '{"id": 1, "text": ', "not valid JSON"),
     ("norecord.json", '{"id": "x", "title": "no text"}', 'no "text" or "html"'),
 ]

@@ -24,6 +24,9 @@ _FEED_SNIFF = re.compile(
 )
 
 
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+
+
 def looks_feed(data: bytes) -> bool:
     """True when ``data`` starts like an RSS, RDF or Atom document."""
     return bool(_FEED_SNIFF.match(data[:65536]))
@@ -49,7 +52,12 @@ def check_safe_xml(data: bytes, source: str) -> None:
             "(possible XML bomb or XXE); remove the DOCTYPE",
         ) from None
     except ParseError:
-        pass  # malformed but harmless: feedparser's lenient parser gets its chance
+        # Malformed: feedparser's lenient parser gets its chance, unless entities are declared
+        # anywhere (a malformed prefix must not smuggle a bomb past the strict parser).
+        if _ENTITY_DECL.search(data):
+            raise InputError(
+                source, "declares XML entities in malformed XML; refused as unsafe (possible XML bomb or XXE)"
+            ) from None
 
 
 def _when(entry: Any) -> datetime | None:
