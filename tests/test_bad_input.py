@@ -182,3 +182,14 @@ def test_clean_command_exits_3_and_names_each_skipped_input(tmp_path: Path) -> N
     stderr = proc.stderr.splitlines()
     for name in [b[0] for b in BAD] + ["dangling.txt"]:
         assert sum(f"{data_dir}/{name}" in line for line in stderr) == 1, name
+
+
+def test_entity_bomb_in_xhtml_is_not_expanded(tmp_path: Path) -> None:
+    decl = BILLION_LAUGHS.split("<rss", 1)[0].replace("lolz", "html")
+    page = decl + "<html><body><article><p>" + "The valley road stayed closed, officials said. " * 3
+    page += "&lol3;</p><p>Roads reopened later in the week after the water fell.</p></article></body></html>"
+    path = _write(tmp_path, "bomb.html", page)
+    start = time.perf_counter()
+    (article,) = list(load([str(path)]))
+    assert time.perf_counter() - start < 10
+    assert isinstance(article, Article) and "lollol" not in article.text and len(article.text) < 1000
