@@ -165,3 +165,9 @@ def test_figures_skip_records_phone_numbers_ids_and_clock_times(text: str) -> No
 )
 def test_figures_label_takes_and_only_inside_a_noun_phrase(text: str, label: str) -> None:
     assert _only(text).label == label
+
+
+def test_figures_generic_source_named_by_the_last_mention() -> None:
+    text = ("The Ministry of the Interior said that 26 people were detained, and the ministry added "
+            "that 18 officers were injured.")
+    assert [f.attribution for f in find_figures(text)] == ["The Ministry of the Interior"] * 2

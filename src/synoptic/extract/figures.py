@@ -374,6 +374,25 @@ def _attribution(sentence: str, offset: int, at: int) -> str | None:
     return pick[1]
 
 
+# How far back (characters) "the ministry" may look for the ministry it refers to.
+BACK_REFERENCE_WINDOW = 3000
+
+
+def _named_source(text: str, at: int, source: str) -> str:
+    """A generic source ("the ministry") replaced by the last name with that head word written
+    before it ("The Ministry of the Interior"); unchanged when there is none nearby."""
+    m = re.fullmatch(r"the\s+(\w+)", source)
+    if not m:
+        return source
+    head = m.group(1).capitalize()
+    window = text[max(0, at - BACK_REFERENCE_WINDOW):at]
+    named = list(re.finditer(
+        rf"(?:[A-Z][\w’'-]*\s+){{0,4}}{head}\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?",
+        window))
+    named = [n for n in named if n.group() != head or n.start() == 0]
+    return named[-1].group() if named else source
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every numeric claim in ``text`` (offsets into ``text``).
 
@@ -383,7 +402,8 @@ def find_figures(text: str) -> list[Figure]:
        casualty words that follow it ("were killed"), the label's noun or the unit; the subject
        from the label or the sentence's lead ("Among the police officers ..."), carried along a
        list of casualty figures ("Eighteen guards were killed, more than 740 were injured");
-    3. attribution: "<source> said", "according to <source>" in the sentence;
+    3. attribution: "<source> said", "according to <source>" in the sentence; "the ministry" is
+       the ministry named last before it;
     4. interval from the qualifier (DESIGN rule 2).
     """
     raws = _numbers(text)  # 1
@@ -422,6 +442,8 @@ def find_figures(text: str) -> list[Figure]:
                 and prev.category in ("killed", "injured") and not label:
             subject = prev.subject
         attribution = _attribution(text[s0:s1], s0, r.start)  # 3
+        if attribution:
+            attribution = _named_source(text, r.start, attribution)
         low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
