@@ -327,6 +327,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
     env.filters["interval"] = views.interval_text
     env.filters["pathseg"] = lambda value: quote(str(value), safe="")
     env.filters["day"] = lambda value: str(value or "")[:10]
+    env.filters["pieces_html"] = views.pieces_html
     env.globals["safe_url"] = views.safe_url
     env.globals["allow_ingest"] = allow_ingest
 
