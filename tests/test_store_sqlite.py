@@ -275,6 +275,7 @@ def test_non_database_file_is_a_clear_store_error(tmp_path: Path, content: bytes
     with pytest.raises(StoreError, match=what) as exc:
         SQLiteStore(path)
     assert str(path) in str(exc.value)
+    assert path.read_bytes() == content  # refused, not touched
 
 
 def test_folder_as_store_path_is_a_clear_store_error(tmp_path: Path) -> None:
