@@ -441,7 +441,7 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
                 category = ext_cat
             ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
             if ext_side and side is None:
-                (side, framing), label = ext_side, label
+                side, framing = ext_side
                 label = label or fig.subject or fig.label
             same_sentence = prev is not None and _sentence_bounds(art.text, fig.start, fig.end)[0] <= prev.figure.start
             # 4. "About 750 others." and "18 injured" carry on the figure before them
@@ -464,14 +464,14 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
                 side_key = _nearest_person(fig, ex, art.text) or fig.subject
             else:
                 side_key = side or "people"
+            if category == "age" and side_key is None:
+                prev = None  # an age is compared only when we know whose it is
+                continue
             lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
             published, sure = _published(art, ex)
             reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
                                label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
             reading.end = _phrase_end(art.text, fig, clause)
-            if category == "age" and side_key is None:
-                prev = None
-                continue
             out.append(reading)
             prev = reading
     return out
