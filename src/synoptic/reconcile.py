@@ -62,6 +62,9 @@ SHORT_QUOTE_WORDS = 6
 #: the scale is lower, hence a separate constant.
 QUOTE_SIM_EMBED = 0.50
 QUOTE_SIM_TFIDF = 0.30
+#: A quote joins a group only with a link at most this far below its best link (seeds: the second
+#: choices of a quote kept from its best group score 0.15-0.2 lower).
+QUOTE_MARGIN = 0.10
 #: Share of a reported statement that quoted pieces inside it must cover to stand for it (seeds: a
 #: statement made of two quoted sentences is the sentences; "open fire “without warning”" is the
 #: statement).
@@ -915,9 +918,16 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             if sim >= threshold:
                 links.append((sim, idx[a], idx[b]))
     arts: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
-    for _sim, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+    best: dict[int, float] = defaultdict(lambda: -INF)
+    for sim, i, j in links:
+        best[i], best[j] = max(best[i], sim), max(best[j], sim)
+    for sim, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
         ri, rj = find(i), find(j)
         if ri == rj or arts[ri] & arts[rj]:
+            continue
+        # a quote still on its own joins only a group close to its best match: kept from its best
+        # group (one version per article), it stays alone rather than go to its second choice
+        if any(len(arts[r]) == 1 and sim < best[k] - QUOTE_MARGIN for r, k in ((ri, i), (rj, j))):
             continue
         parent[rj] = ri
         arts[ri] |= arts.pop(rj)

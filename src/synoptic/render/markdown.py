@@ -11,7 +11,7 @@ from typing import Any
 
 from synoptic.render import format_number, interval_text, safe_url, source_numbers
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 VERDICT_MARK = {"agree": "agree", "consistent": "consistent", "conflict": "**CONFLICT**",
                 "single-source": "single source"}
 
