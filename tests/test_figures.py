@@ -171,3 +171,30 @@ def test_figures_generic_source_named_by_the_last_mention() -> None:
     text = ("The Ministry of the Interior said that 26 people were detained, and the ministry added "
             "that 18 officers were injured.")
     assert [f.attribution for f in find_figures(text)] == ["The Ministry of the Interior"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast killed at least 12 people and wounded 30 others.", [(12, "killed"), (30, "injured")]),
+        ("The death toll rose to 45 on Sunday.", [(45, "killed")]),
+        ("Police arrested 200 protesters overnight.", [(200, "arrested")]),
+        ("26 people were killed, 18 injured and at least 3 thousand under arrest.",
+         [(26, "killed"), (18, "injured"), (3000, "arrested")]),
+        ("One person died and one of the victims was a child.", [(1, "killed")]),
+        ("Nearly two-thirds of voters backed the plan.", []),
+        ("The quake struck 10 km north of the town.", [(10, "measure")]),
+        ("The EU added €1.2bn and Britain £300m.", [(1.2e9, "money"), (3e8, "money")]),
+    ],
+)
+def test_figures_category_from_words_before_and_after(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.category) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [("The blast killed 12 people, officials said.", "officials"),
+     ("The EU added €1.2bn to the fund.", None)],
+)
+def test_figures_sources_lowercase_and_not_adding_money(text: str, attribution: str | None) -> None:
+    assert _only(text).attribution == attribution

@@ -29,7 +29,7 @@ CATEGORY_WINDOW = 70
 AGE_RANGE = (15, 110)
 
 WORD_NUMBERS = {
-    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
@@ -61,6 +61,9 @@ _QUAL_RE = re.compile(
     r"(?:(?<=\W)|^)(?P<q>" + "|".join(f"(?:{words})" for _, words in QUALIFIERS) + r")\s+$", re.IGNORECASE)
 _QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, words in QUALIFIERS]
 
+# "one" is a figure only before a count noun ("one person died"; not "one of the", "the one").
+_ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilian|protester|demonstrator"
+              "|journalist|plane|aircraft|helicopter|vehicle|building")
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     r"(?P<cur>[$€£¥₽])?\s?"
@@ -72,9 +75,17 @@ NUMBER_RE = re.compile(
 )
 HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>-old)?\b",
                             re.IGNORECASE)
+MEASURE_UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "degrees": "degrees", "hectares": "ha",
+    "acres": "acres", "barrels": "barrels", "litres": "l", "liters": "l", "mw": "MW", "gw": "GW",
+    "square kilometres": "km2", "square miles": "sq mi",
+}
 AFTER_UNIT_RE = re.compile(
     r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(CURRENCY_WORDS) + r")\b"
-    r"|(?P<dur>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?P<old> old)?)",
+    r"|(?P<dur>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?P<old> old)?"
+    r"|(?P<measure>" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")\b)",
     re.IGNORECASE,
 )
 # Not claims: times, dates, ordinals, numbers that are part of names.
@@ -102,6 +113,13 @@ CASUALTY_WORDS = [
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed"),
     ("arrested", r"arrested|detained|under arrest|in custody|arrests|detentions|apprehended|jailed"),
 ]
+# "killed at least 12", "the death toll rose to 45", "police arrested 200": the word before the
+# number, with at most three words and no "and" or comma between.
+_CASUALTY_BEFORE_RE = re.compile(
+    r"\b(?:(?P<killed>killed|killing|kills|death toll|toll|dead|deaths)"
+    r"|(?P<injured>wounded|wounding|injured|injuring|injuries)"
+    r"|(?P<arrested>arrested|arresting|detained|detaining|arrests|detentions))"
+    r"(?:\s+(?!and\b)[a-z]+){0,3}\s+$")
 _CASUALTY_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{w})" for c, w in CASUALTY_WORDS) + r")\b",
                           re.IGNORECASE)
 NOUN_CATEGORIES = {
@@ -128,16 +146,20 @@ LABEL_STOP = {
     "in", "on", "at", "to", "from", "by", "of", "for", "with", "or", "that", "who", "which", "the", "a",
     "an", "as", "than", "since", "after", "before", "during", "across", "into", "while", "when", "where",
     "per", "each", "this", "these", "those", "said", "says", "according", "under", "over", "among",
+    "last", "next", "overnight", "yesterday", "today", "tonight", "earlier", "later", "ago", "now", "so",
     "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "liquidated", "landed",
     "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
 }
 # Who says so: "<source> said", "according to <source>".
 _NP = (r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?){0,6}[A-Z][\w’'.-]*(?:\s*\([^)]{1,40}\))?"
        r"|the\s+(?:ministry|government|authorities|police|organization|organisation|agency|military|army"
-       r"|officials|kremlin|president|spokes(?:man|woman|person))")
+       r"|officials|kremlin|president|spokes(?:man|woman|person))"
+       r"|(?:(?:local|state|city|hospital|health|security|government|senior|medical)\s+)?"
+       r"(?:officials|police|authorities|witnesses|sources|doctors|medics|rescuers|activists|organizers|organisers)")
 SAYS_RE = re.compile(
-    rf"(?P<src>{_NP})\s+(?:also\s+)?(?:said|says|reported|reports|announced|announces|stated|states|added"
-    r"|adds|records|recorded|estimates|estimated|told|confirmed|confirms|claimed|claims|counted)\b")
+    rf"(?P<src>{_NP})\s+(?:also\s+)?(?:said|says|reported|reports|announced|announces|stated|states"
+    r"|(?:added|adds)(?!\s*(?:[$€£¥₽]|\d))"  # "the EU added €1.2bn" adds money, it does not report
+    r"|records|recorded|estimates|estimated|told|confirmed|confirms|claimed|claims|counted)\b")
 SAID_BY_RE = re.compile(rf"\b(?:said|reported|announced|citing|quoting)\s+(?P<src>{_NP})(?=\s*[,.;:]|\s*$)")
 NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
                          rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
@@ -257,7 +279,10 @@ def _numbers(text: str) -> list[_Raw]:
         if re.match(r"[A-Za-z]", after[:1]) and num[-1:].isdigit() and not m.group("short") \
                 and not m.group("scale"):
             continue  # "5G", "3D", "1st"
-        if num.lower() in ("one", "a", "an") and not m.group("scale"):
+        if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
+            continue  # "two-thirds": a share, not a count
+        if num.lower() in ("one", "a", "an") and not m.group("scale") and not (
+                num.lower() == "one" and re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)):
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
             continue  # "5 m" is metres, not millions, unless it is money
@@ -278,6 +303,7 @@ def _numbers(text: str) -> list[_Raw]:
         sentence_start = _starts_sentence(text, s)
         prev_starts = prev_word is not None and _starts_sentence(text, s - len(before) + prev_word.start())
         if prev and prev[0].isupper() and not sentence_start and not prev_starts and not _QUAL_RE.search(before) \
+                and not m.group("cur") \
                 and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I):
             continue  # "Khabar 24", "Boeing 737"
         unit = category = None
@@ -299,6 +325,8 @@ def _numbers(text: str) -> list[_Raw]:
                 word = au.group("dur").lower().rstrip("s")
                 unit, end = DURATION_UNITS[word], au.end()
                 category = "age" if au.group("old") else "duration"
+            elif au.group("measure"):
+                unit, category, end = MEASURE_UNITS[au.group("measure").lower()], "measure", au.end()
         if num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not scale and unit is None:
             nxt = re.match(r"\s+(\w+)", after)
             if not (nxt and nxt.group(1).lower() in NOUN_CATEGORIES):
@@ -419,11 +447,15 @@ def find_figures(text: str) -> list[Figure]:
         s0, s1 = sentences[si]
         nxt = raws[i + 1].qual_start if i + 1 < len(raws) else len(text)
         limit = min(s1, nxt, r.end + CATEGORY_WINDOW)
-        label, label_end = (None, r.end) if r.category in ("money", "duration", "age", "percent") \
+        label, label_end = (None, r.end) if r.category in ("money", "duration", "age", "percent", "measure") \
             else _label(text, r.end, limit)  # 2
         category = r.category
         window = text[r.end:limit]
         cats = [next(k for k, v in cm.groupdict().items() if v) for cm in _CASUALTY_RE.finditer(window)]
+        lead = _CASUALTY_BEFORE_RE.search(text, max(s0, r.qual_start - 40, raws[i - 1].end if i else 0),
+                                          r.qual_start)
+        if category is None and lead:
+            category = next(k for k, v in lead.groupdict().items() if v)
         if category is None and cats:
             category = cats[0]
         if category is None and label:
