@@ -467,8 +467,7 @@ def find_figures(text: str) -> list[Figure]:
             category = later[0] if later else prev.category or category
             subject = subject or prev.subject
         if subject is None and category in ("killed", "injured", "arrested", "people", None):
-            lead = text[s0:r.qual_start]
-            for lm in SUBJECT_LEAD_RE.finditer(lead):
+            for lm in SUBJECT_LEAD_RE.finditer(text[s0:r.qual_start]):
                 subject = _subject(lm.group("np")) or subject
         if subject is None and prev is not None and prev_sentence == si and category in ("killed", "injured") \
                 and prev.category in ("killed", "injured") and not label:
