@@ -43,6 +43,13 @@ BASELINE_WINDOW = 80
 MIN_OVERLAP = 0.5
 
 QUOTE_MARKS = '“”"«»„'
+
+
+def _has_marks(s: str) -> bool:
+    """Whether ``s`` holds a quote mark (two apostrophes count: some outlets write '' for ")."""
+    return any(ch in QUOTE_MARKS for ch in s) or "''" in s
+
+
 Ranges = list[tuple[int, int]]
 
 
@@ -147,7 +154,7 @@ def load_ann(text: str, ann: str) -> list[GoldAttribution]:
             continue
         source = spans.get(roles.get("Source", ""), ("", []))[1]
         cue = spans.get(roles.get("Cue", ""), ("", []))[1]
-        quoted = any(ch in QUOTE_MARKS for a, b in content[1] for ch in text[a:b])
+        quoted = any(_has_marks(text[a:b]) for a, b in content[1])
         out.append(GoldAttribution(content[1], source, cue, quoted))
     return out
 
@@ -187,7 +194,7 @@ def synoptic_found(text: str) -> list[Found]:
             continue
         if any(f.start == q.start and f.end == q.end for f in out):
             continue
-        marks = any(ch in QUOTE_MARKS for ch in text[max(0, q.start - 1) : q.end + 1])
+        marks = _has_marks(text[max(0, q.start - 2) : q.end + 2])
         sp = (
             (q.speaker_start, q.speaker_end)
             if q.speaker_start is not None and q.speaker_end is not None

@@ -107,10 +107,10 @@ ORG_WORDS = frozenset(
 )
 DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")
 
-_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "''": "''"}
 _DOUBLE_OPEN = "“«„\""  # fmt: skip
 _WORD = re.compile(r"[\w][\w’'\-.]*[\w.]|[\w]")
-_TOKEN = re.compile(r"[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]")
+_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Prof|Jr|Sr|Rev|Gov)\.|[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]")
 _SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘A-Z0-9])|\n\s*")
 _ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u.n inc corp co no vs jan feb "
                     "aug sept sep oct nov dec mt ft".split())  # fmt: skip
@@ -159,7 +159,12 @@ def _pair_marks(text: str) -> list[_Marked]:
     i = 0
     while i < n:
         c = text[i]
+        two = c == "'" and text[i : i + 2] == "''"  # two apostrophes: a double mark (NYT style)
         if open_at < 0:
+            if two and (i == 0 or text[i - 1] in " \t\n(—–-\xa0"):
+                open_at, open_ch = i + 1, "''"
+                i += 2
+                continue
             if c in _DOUBLE_OPEN or c == "‹":
                 open_at, open_ch = i, c
             elif c == "‘" and (i == 0 or not text[i - 1].isalnum()):
@@ -171,10 +176,20 @@ def _pair_marks(text: str) -> list[_Marked]:
                 j = i
                 while j < n and text[j] in " \t\r\n\xa0":
                     j += 1
-                if j < n and text[j] == open_ch and open_ch in _DOUBLE_OPEN and j > i + 0:
+                if j < n and text[j] == open_ch and open_ch in _DOUBLE_OPEN:
                     i = j + 1
                     continue
+                if open_ch == "''" and text[j : j + 2] == "''":
+                    i = j + 2
+                    continue
                 open_at = -1
+            elif open_ch == "''":
+                if two:
+                    if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
+                        found.append(_Marked(open_at, i))
+                    open_at = -1
+                    i += 2
+                    continue
             elif c == close and (close != "’" or i + 1 >= n or not text[i + 1].isalnum()):
                 if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
                     found.append(_Marked(open_at, i))
@@ -357,7 +372,7 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
         name = _NAME_RUN.match(masked, q.close + 1 + dash.end())
         if name:
             return _Speaker(name.start(), name.end(), "―", q.close + 1 + dash.start())
-    m = re.match(r"[\s,.:;—–-]*", after)
+    m = re.match(r"[\s,.:;—–'-]*", after)
     base = q.close + 1 + (m.end() if m else 0)
     reach = min(par_end, base + 100)
     for c in list(_CUE_RX_ANYCASE.finditer(masked, base, reach))[:1]:
@@ -469,6 +484,25 @@ def _indirect(
             break
         if done:
             continue
+        # 4b' "Back home, Mr. Clarke said, he decided …" / "Too often, he said, the debate …"
+        for cue in _CUE_RX.finditer(masked, lo, end):
+            comma = _AFTER_CUE_COMMA.match(masked, cue.end(), min(end, cue.end() + 40))
+            if comma is None or cue.group(0).lower().startswith("according"):
+                continue
+            sp = _cue_speaker(masked, cue, lo, end, inverted_ok=False)
+            if sp is None:
+                continue
+            head = masked[lo : sp.start].rstrip()
+            rest = comma.end()
+            if head and not head.endswith(","):
+                continue
+            if masked[rest : rest + 1] in "“\"«'" or end - rest < 12:
+                continue
+            out.append((lo if head else rest, end, sp))
+            done = True
+            break
+        if done:
+            continue
         # 4b "…, sources said." / "…, he added on Friday." / "…, according to officials."
         tail = re.search(r",\s*([^,]{1,60}?)\s*$", sent)
         if tail:
@@ -504,6 +538,12 @@ def _indirect(
     return out
 
 
+_AFTER_CUE_COMMA = re.compile(
+    r"\s*(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|tonight|recently|earlier|later|then|too)(?:\s+(?:morning|afternoon|evening|night))?\s*)?,\s*"
+)
+
+
 def _is_whole_marked(masked: str, start: int, end: int, marks: list[_Marked]) -> bool:
     """Whether [start, end) is just one marked quote (then the direct quote already covers it)."""
     seg = masked[start:end].strip(" ,:;.\n")
@@ -512,7 +552,7 @@ def _is_whole_marked(masked: str, start: int, end: int, marks: list[_Marked]) ->
     opens = [q.open for q in marks]
     for q in marks[bisect.bisect_left(opens, start - 1) : bisect.bisect_right(opens, end + 1)]:
         if q.open >= start - 1 and q.close <= end + 1:
-            rest = (masked[start : q.open] + masked[q.close + 1 : end]).strip(' ,:;.\n”"')
+            rest = (masked[start : q.open] + masked[q.close + 1 : end]).strip(" ,:;.\n”\"'")
             if not rest:
                 return True
     return False
