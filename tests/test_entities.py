@@ -188,3 +188,23 @@ def test_find_mentions_drops_words_cut_out_of_titles() -> None:
     names = {m.text for m in find_mentions(text)}
     assert "Interior" not in names
     assert {"Almaty", "Erlan Turgumbayev"} <= names
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Muammar Gaddafi", "Muammar Qaddafi", "Moammar Kadhafi", "Gadhafi"],
+        ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy"],
+        ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"],
+    ],
+)
+def test_resolve_transliterated_family_names_one_edit_apart(names: list[str]) -> None:
+    ms = [_m(n, "PERSON", f"a{i}") for i, n in enumerate(names)]
+    resolve(ms)
+    assert len({m.entity for m in ms}) == 1
+
+
+def test_resolve_close_family_names_with_different_given_names_stay_apart() -> None:
+    ms = [_m("Anna Peterson", "PERSON", "a"), _m("John Petersen", "PERSON", "b")]
+    resolve(ms)
+    assert ms[0].entity != ms[1].entity

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from synoptic.extract import models
@@ -34,6 +35,10 @@ GIVEN_NAME_SIMILARITY = 0.7
 # at least MIN_CLOSE_SURNAME letters.
 CLOSE_SURNAME_EDITS = 1
 MIN_CLOSE_SURNAME = 4
+# Family names (keys of at least MIN_FUZZY_FAMILY letters) one edit apart may be one family name
+# (Gaddafi/Kadhafi/Qaddafi after normalisation); the given names must still agree.
+FAMILY_NAME_EDITS = 1
+MIN_FUZZY_FAMILY = 6
 # Two place names (keys of at least MIN_FUZZY_PLACE letters) one edit apart are one place
 # ("Kirgistan"/"Kyrgyzstan" after normalisation).
 MIN_FUZZY_PLACE = 7
@@ -96,11 +101,11 @@ def name_key(token: str) -> str:
     """JRC-Names style key of one name token: ASCII, lowercase, transliteration rules applied.
 
     1. ASCII lowercase, letters only; 2. "y" between vowels dropped (Tokayev/Tokaev);
-    3. y->i, ou->u, w->v, ph->f, ck->k, kh->h, dzh/zh->j; 4. doubled letters collapsed (Kassym/Kasym).
+    3. dzh/zh->j, dh->d, q->k, y->i, ou->u, w->v, ph->f, ck->k, kh->h; 4. doubled letters collapsed (Kassym/Kasym).
     """
     s = re.sub(r"[^a-z]", "", _ascii(token).lower())
     s = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", s)  # 2
-    for a, b in (("dzh", "j"), ("zh", "j"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"),
+    for a, b in (("dzh", "j"), ("zh", "j"), ("dh", "d"), ("q", "k"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"),
                  ("kh", "h")):
         s = s.replace(a, b)  # 3
     return re.sub(r"(.)\1+", r"\1", s)  # 4
@@ -410,10 +415,26 @@ def _family(keys: list[str]) -> str:
     return keys[0] if keys[0] in _FAMILY_KEYS and len(keys) == 2 else keys[-1]
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two multi-token person names (as key tokens) are one person: same family name, and given
-    names that are spelling variants (or one is an initial)."""
-    if _family(a) != _family(b):
+def _family_classes(keys: Iterable[str]) -> dict[str, str]:
+    """Family-name keys one edit apart (both at least MIN_FUZZY_FAMILY letters) share a class
+    ("gadafi"/"gadafi", "kadafi"): key -> the class's first key in sorted order."""
+    uniq = sorted(set(keys))
+    long_keys = [k for k in uniq if len(k) >= MIN_FUZZY_FAMILY]
+    uf = _Union(len(long_keys))
+    for i, k in enumerate(long_keys):
+        for _, _, j in process.extract(k, long_keys, scorer=Levenshtein.distance, score_cutoff=FAMILY_NAME_EDITS,
+                                       limit=None):
+            if j > i:
+                uf.union(i, j)
+    rep = {k: long_keys[uf.find(i)] for i, k in enumerate(long_keys)}
+    return {k: rep.get(k, k) for k in uniq}
+
+
+def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) -> bool:
+    """Two multi-token person names (as key tokens) are one person: same family name (or of one
+    class in ``fam``), and given names that are spelling variants (or one is an initial)."""
+    fa, fb = _family(a), _family(b)
+    if (fam or {}).get(fa, fa) != (fam or {}).get(fb, fb):
         return False
     ga = [t for t in a if t != _family(a)]
     gb = [t for t in b if t != _family(b)]
@@ -503,23 +524,24 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
 
 def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: dict, uf: _Union) -> None:
     full = [f for f in forms_p if " " in f[1]]
+    fam = _family_classes([_family(f[1].split()) for f in full] + [f[1] for f in forms_p if " " not in f[1]])
     by_family: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocking keeps this linear-ish
     by_article: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in full:
-        by_family[_family(f[1].split())].append(f)
+        by_family[fam[_family(f[1].split())]].append(f)
         for art in {m.article for m in forms[f]}:
             by_article[art].append(f)
     for same_family in by_family.values():
         for i, a in enumerate(same_family):
             for b in same_family[i + 1:]:
-                if _same_person(a[1].split(), b[1].split()):
+                if _same_person(a[1].split(), b[1].split(), fam):
                     uf.union(index[a], index[b])
     for f in forms_p:
         if " " in f[1]:
             continue
         key = f[1]
         by_root: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-        for g in by_family.get(key, []):
+        for g in by_family.get(fam.get(key, key), []):
             by_root[uf.find(index[g])].append(g)
         own_articles = {m.article for m in forms[f]}
         if len(by_root) == 1:
@@ -541,7 +563,7 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
     alone: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in forms_p:
         if " " not in f[1] and sizes[uf.find(index[f])] == 1:
-            alone[f[1]].append(f)
+            alone[fam.get(f[1], f[1])].append(f)
     for fs in alone.values():
         for f in fs[1:]:
             uf.union(index[fs[0]], index[f])
