@@ -219,3 +219,27 @@ def test_timeline_chart_and_sources_render(page, server: LiveServer, store, seed
         assert page.locator("ol.timeline li").count() == len(brief["timeline"])
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.locator("#timeline").screenshot(path=str(SHOTS / "timeline.png"))
+
+
+def test_upload_form_adds_a_pasted_article_and_shows_it(browser, tmp_path: Path) -> None:
+    text = ("Officials in Riverton said on Monday that 12 bridges were closed after the storm.\n\n"
+            "The mayor, Jane Holloway, said \"we will reopen them within a week\".")
+    with LiveServer(create_app(str(tmp_path / "upload.db"), allow_ingest=True)) as live:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(live.url + "/")
+        page.click("text=Add articles")
+        page.fill("input[name=title]", "Riverton closes 12 bridges")
+        page.fill("input[name=outlet]", "Riverton Gazette")
+        page.fill("textarea[name=text]", text)
+        page.click("form.upload button")
+        page.wait_for_load_state()
+        assert page.locator(".result li").count() == 1, page.content()[-3000:]
+        shot(page, "upload-result")
+        page.locator(".result li a").first.click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == "Riverton closes 12 bridges"
+        assert "12 bridges were closed" in page.locator(".article-text").inner_text()
+        page.goto(live.url + "/")
+        assert page.locator("a.story-link").count() == 1
+        context.close()

@@ -65,7 +65,7 @@ SECURITY_HEADERS = {
                                "frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer would make browsers send "Origin: null" on our own form posts
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
@@ -237,6 +237,7 @@ class StoreAccess:
         self.write_lock = threading.Lock()  # one ingest at a time
         self._entities: tuple[float, list[dict[str, Any]]] | None = None
         self._generation = 0
+        self.story_titles: dict[str, str] = {}  # filled with the entity cache, for the entity page
 
     def get(self) -> Any:
         """This thread's store, opened on first use (and again after :meth:`close`)."""
@@ -257,13 +258,17 @@ class StoreAccess:
             return cached[1]
         store = self.get()
         pairs = []
+        titles = {}
         for story in store.stories():
             try:
-                pairs.append((story.id, store.get_brief(story.id)))
+                brief = store.get_brief(story.id)
             except NotFoundError:
                 continue
+            pairs.append((story.id, brief))
+            titles[story.id] = str(brief.get("title") or story.title or story.id)
         merged = views.merge_entities(pairs)
         self._entities = (time.monotonic(), merged)
+        self.story_titles = titles
         return merged
 
     def invalidate(self) -> None:
@@ -492,7 +497,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         413: {"model": ErrorBody, "description": "too large"}}, tags=["api"])
     async def api_ingest(
         request: Request,
-        files: Annotated[list[UploadFile] | None, File(description="article files")] = None,
+        files: Annotated[list[UploadFile | str] | None, File(description="article files")] = None,
         text: Annotated[str | None, Form(description="pasted article text")] = None,
         title: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
         outlet: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
@@ -504,13 +509,14 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         """
         return await ingest_request(request, files, text, title, outlet, url)
 
-    async def ingest_request(request: Request, files: list[UploadFile] | None, text: str | None,
+    async def ingest_request(request: Request, files: list[UploadFile | str] | None, text: str | None,
                              title: str | None, outlet: str | None, url: str | None) -> dict[str, Any]:
         if not allow_ingest:
             raise FastAPIHTTPException(403, "this server is read-only; start it with `synoptic serve --allow-ingest`")
         if not _same_origin(request):
             raise FastAPIHTTPException(403, "cross-site ingest refused; post from this server's own upload page")
-        uploads = [f for f in files or [] if f.filename or f.size]
+        # a browser sends an empty file input as a nameless empty part, which arrives as a string
+        uploads = [f for f in files or [] if not isinstance(f, str) and (f.filename or f.size)]
         if len(uploads) > MAX_UPLOAD_FILES:
             raise FastAPIHTTPException(413, f"{len(uploads)} files in one request; send at most {MAX_UPLOAD_FILES}")
         if text is not None and len(text) > MAX_TEXT_CHARS:
@@ -551,21 +557,14 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             raw.append(Article(id=text_id(body), text=body, raw_text=body, title=_field(title),
                                outlet=_field(outlet), url=_field(url), source="upload:pasted"))
         articles = clean_articles(raw) if raw else []
+        from synoptic.pipeline import process
+
         with access.write_lock:
             store = access.get()
-            try:
-                from synoptic.pipeline import process
-            except ImportError:  # pragma: no cover - the pipeline ships with the package
-                process = None
-            statuses = {}
-            if process is not None:
-                before = {a.id: _status_probe(store, a) for a in articles}
-                report = process(store, articles)
-                statuses = before
-                story_ids = [s.id for s in report.stories if set(s.article_ids) & {a.id for a in articles}]
-            else:
-                statuses = {a.id: store.add_article(a) for a in articles}
-                story_ids = []
+            statuses = {a.id: _status_probe(store, a) for a in articles}
+            report = process(store, articles)  # store, regroup stories, rebuild the changed briefs
+            ours = {a.id for a in articles}
+            story_ids = [s.id for s in report.stories if ours.intersection(s.article_ids)]
             access.invalidate()
         added = [{"id": a.id, "title": a.title, "status": statuses.get(a.id, "new")} for a in articles]
         return {"added": added, "skipped": skipped, "stories": story_ids}
@@ -621,7 +620,8 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         rows = access.entities()
         if q and q.strip():
             rows = [r for r in rows if views.entity_matches(r, q.strip())]
-        return page("entities.html", rows=rows[:MAX_PAGE_SIZE], total=len(rows), q=q or "", title="Entities")
+        return page("entities.html", rows=rows[:MAX_PAGE_SIZE], total=len(rows), q=q or "", title="Entities",
+                    story_titles=access.story_titles)
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def page_upload() -> HTMLResponse:
@@ -633,7 +633,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
     async def page_upload_post(
         request: Request,
-        files: Annotated[list[UploadFile] | None, File()] = None,
+        files: Annotated[list[UploadFile | str] | None, File()] = None,
         text: Annotated[str | None, Form()] = None,
         title: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
         outlet: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
@@ -703,7 +703,8 @@ def story_context(story: Any, brief: dict[str, Any], articles: dict[str, Article
     # 4. quotes by speaker; a variant worded as the group's text is cited on the text itself
     speakers: dict[str, list[dict[str, Any]]] = {}
     for qg in brief.get("quotes") or []:
-        same, others = [], []
+        same: list[dict[str, Any]] = []
+        others: list[dict[str, Any]] = []
         for v in qg.get("variants") or []:
             (same if _norm(v.get("text")) == _norm(qg.get("text")) else others).append(v)
         speakers.setdefault(qg.get("speaker") or "Unattributed", []).append(

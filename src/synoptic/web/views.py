@@ -129,10 +129,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         left = start
     # 2. forwards
     hi = min(len(text), end + SENTENCE_MAX_REACH)
-    m = _SENTENCE_END.search(text, max(end - 1, 0), hi)
-    right = m.start() + 1 if m else (hi if hi == len(text) else end)
-    if m and text[m.start()] == "\n":
-        right = m.start()
+    stop = _SENTENCE_END.search(text, max(end - 1, 0), hi)
+    right = stop.start() + 1 if stop else (hi if hi == len(text) else end)
+    if stop and text[stop.start()] == "\n":
+        right = stop.start()
     right = max(right, end)
     while left < start and text[left].isspace():
         left += 1
@@ -365,7 +365,7 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
         points.append(TimelinePoint(round(xof(key), 1), y, str(e.get("date")), i, str(e.get("text") or "")))
         if b > a:
             spans.append((round(xof(a.toordinal()), 1), round(xof(b.toordinal()), 1), y))
-    ticks = []
+    ticks: list[tuple[float, str]] = []
     last_label = -1e9
     for d in sorted({p[2][0].toordinal() for p in parsed}):
         x = xof(d)
