@@ -294,9 +294,9 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
     mentions = [m for m in mentions if not _junk(m.text, lower_words)]  # 5
     _fix_types(mentions, tags)  # 4
-    for m in mentions:
-        if m.type == "PERSON":
-            _strip_titles(text, m)
+    for mention in mentions:
+        if mention.type == "PERSON":
+            _strip_titles(text, mention)
     mentions = _propagate(text, mentions)  # 6
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
