@@ -65,19 +65,22 @@ def assign_stories(store: Any) -> list[Story]:
     """
     while True:
         generation = store.generation()
-        articles = list(store.articles())
-        if importlib.util.find_spec("synoptic.cluster") is not None:
-            from synoptic.cluster import cluster_articles
-            from synoptic.embed import get_embedder
-
-            # Vectors are cached in the store: a re-run (after an interruption, or to add a few
-            # articles) embeds only the texts it has not seen.
-            stories = cluster_articles(articles, embedder=store.cached_embedder(get_embedder()))
-        else:
-            stories = _one_story_fallback(articles)
+        stories = group_stories(store, list(store.articles()))
         if store.put_stories(stories, expect_generation=generation):
             return stories
         log.info("articles arrived while grouping; grouping again")
+
+
+def group_stories(store: Any, articles: list[Article]) -> list[Story]:
+    """The stories of ``articles`` (in their order), with sentence vectors cached in ``store``."""
+    if importlib.util.find_spec("synoptic.cluster") is None:
+        return _one_story_fallback(articles)
+    from synoptic.cluster import cluster_articles
+    from synoptic.embed import get_embedder
+
+    # Vectors are cached in the store: a re-run (after an interruption, or to add a few
+    # articles) embeds only the texts it has not seen.
+    return cluster_articles(articles, embedder=store.cached_embedder(get_embedder()))
 
 
 # TEMPORARY: until synoptic.cluster lands, every article goes into one story. Delete this function
