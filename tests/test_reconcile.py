@@ -175,6 +175,13 @@ def test_a_later_report_raising_a_lower_bound_is_an_update(first, second, how, v
     assert group.verdict == verdict
 
 
+def test_update_rule_compares_aware_and_naive_publication_dates():
+    arts, exs = _synthetic([("a", "12 people were killed in the flood.", "2023-03-01T23:30:00-05:00", "metadata"),
+                            ("b", "At least 40 people were killed in the flood.", "2023-03-03T08:00:00", "metadata")])
+    (group,) = fact_groups(arts, exs)
+    assert group.verdict == "consistent"
+
+
 def test_subject_keeps_groups_apart_and_one_report_per_article():
     arts, exs = _synthetic([
         ("a", "Officials said 5 police officers were injured and 30 protesters were injured.", None, "none"),
