@@ -121,3 +121,10 @@ def test_brief_prints_stored_brief_and_refuses_unknown(tmp_path: Path, capsys: p
     if other.id != story.id:
         assert main(["brief", other.id, "--db", str(db)]) == 1
         assert "no brief" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option, value", [("--since", "last week"), ("--until", "2021-13-45"), ("--since", "")])
+def test_stories_refuses_a_date_that_is_not_iso(sample_db: Path, capsys: pytest.CaptureFixture[str],
+                                                option: str, value: str) -> None:
+    assert main(["stories", "--db", str(sample_db), option, value]) == 2
+    assert option in capsys.readouterr().err

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 
-from synoptic.cli import EXIT_ERROR, EXIT_OK
+from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 from synoptic.errors import StoreError
 
 
@@ -32,6 +33,14 @@ def main(args: argparse.Namespace) -> int:
 
     from synoptic.store import open_store
 
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        try:
+            if value is not None:
+                datetime.fromisoformat(value)
+        except ValueError:
+            print(f"synoptic: --{name} {value!r} is not an ISO date; write it like 2021-03-23", file=sys.stderr)
+            return EXIT_USAGE
     if not Path(args.db).exists():
         print(f"synoptic: {args.db}: no store here; create one with `synoptic ingest SOURCES --db {args.db}`",
               file=sys.stderr)
