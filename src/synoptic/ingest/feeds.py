@@ -77,7 +77,14 @@ def feed_articles(data: bytes, source: str) -> Iterator[Article | InputError]:
         return
     import feedparser
 
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        # feedparser itself can fail on hostile input, e.g. a character reference past U+10FFFF
+        # (found by tests/test_fuzz_ingest.py)
+        yield InputError(source, f"is not a readable RSS/Atom feed ({type(err).__name__}: "
+                                 f"{' '.join(str(err).split())[:60]}); check the file or URL")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         why = " ".join(str(parsed.get("bozo_exception") or "no entries").split())[:80]
