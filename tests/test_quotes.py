@@ -94,6 +94,43 @@ def test_find_quotes_cue_and_speaker(
     assert text[q.start : q.end] == q.text
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("“It holds,” Mitch McConnell, R-Ky., said Tuesday.", "It holds,", "Mitch McConnell"),
+        (
+            "Kerr Putney, the police chief, said the video did not give “definitive evidence.”",
+            "definitive evidence.",
+            "Kerr Putney",
+        ),
+        (
+            "“It is clear,” Malkia Cyril, the executive director at the Center of Media Justice, said.",
+            "It is clear,",
+            "Malkia Cyril",
+        ),
+        ("Trump attacked Clinton over Libya, saying, “She is unstable.”", "She is unstable.", "Trump"),
+        (
+            "''The lack of reciprocity is deplorable,'' said Elez Biberaj.",
+            "The lack of reciprocity is deplorable,",
+            "Elez Biberaj",
+        ),
+        (
+            "Japan branded it an “outlaw nation.” Russia insisted that it “stop now.”",
+            "outlaw nation.",
+            "Japan",
+        ),
+    ],
+)
+def test_find_quotes_appositions_participles_and_new_sentences(text: str, quote: str, speaker: str) -> None:
+    assert _only(find_quotes(text, []), quote).speaker == speaker
+
+
+def test_find_quotes_mid_sentence_said_insertion_is_reported_speech() -> None:
+    text = "The latest test, North Korea said, was its biggest yet."
+    q = _only(find_quotes(text, []), "The latest test, North Korea said, was its biggest yet")
+    assert (q.kind, q.speaker) == ("indirect", "North Korea")
+
+
 def test_find_quotes_indirect_speech_gives_the_reported_clause() -> None:
     text = "Russian Deputy Foreign Minister Alexander Grushko said on Friday that his country was confident."
     q = _only(find_quotes(text, []), "that his country was confident")

@@ -64,7 +64,8 @@ _CUE_WORDS = (
     "commented remarked observed boasted complained conceded cautioned countered recounted agreed echoed "
     "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
-    "according saying called"
+    "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
+    "stressing calling explaining declaring urging branded"
 )
 CUES = frozenset(_CUE_WORDS.split())
 #: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
@@ -110,7 +111,9 @@ DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "''": "''"}
 _DOUBLE_OPEN = "“«„\""  # fmt: skip
 _WORD = re.compile(r"[\w][\w’'\-.]*[\w.]|[\w]")
-_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Prof|Jr|Sr|Rev|Gov)\.|[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Prof|Jr|Sr|Rev|Gov)\.|[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]"
+)
 _SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘A-Z0-9])|\n\s*")
 _ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u.n inc corp co no vs jan feb "
                     "aug sept sep oct nov dec mt ft".split())  # fmt: skip
@@ -255,9 +258,14 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
             j -= 1
         if j > 0:
             k = j - 1
-    if k >= 0 and toks[k].group(0) == "," and k >= 1 and toks[k - 1].group(0)[:1].isupper():
-        # appositive: "The president of Kazakhstan, Kassim-Jomart Tokayev, gave …"
+    after_comma = False
+    if k >= 0 and toks[k].group(0) == ",":
+        # an appositive ends right before the cue: "Kerr Putney, the police chief, said",
+        # "Mitch McConnell, R-Ky., said", "The president of Kazakhstan, Kassim-Jomart Tokayev, gave"
+        after_comma = True
         k -= 1
+        if k >= 0 and toks[k].group(0) == ".":
+            k -= 1
     end_k = k
     words = 0
     while k >= 0 and words < MAX_SPEAKER_WORDS:
@@ -291,6 +299,17 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         return None
     if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
         return None
+    if after_comma:
+        # the appositive names a person before it: take that name
+        head = masked[max(floor, s - 80) : s].rstrip()
+        named_run = all(w[:1].isupper() for w in phrase) and len(phrase) > 1
+        if head.endswith(",") and not named_run:
+            h_end = max(floor, s - 80) + len(head) - 1
+            runs = list(_NAME_RUN.finditer(masked, max(floor, s - 80), h_end))
+            if runs and runs[-1].end() == h_end:
+                return runs[-1].start(), runs[-1].end()
+        if not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS:
+            return None
     return s, e
 
 
@@ -329,12 +348,33 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
     return s, e
 
 
+_NOT_SUBJECT = frozenset(
+    "later but and however meanwhile in on at after before when while earlier still also then yet so this "
+    "that the a an as if since although though for with by from during it’s it's there here".split()
+)
+
+
+def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the sentence starting at ``lo``: its first name or pronoun."""
+    lo = max(lo, hi - WINDOW)
+    for m in re.finditer(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![\w’'-])", masked[lo:hi]):
+        return lo + m.start(), lo + m.end()
+    for m in _NAME_RUN.finditer(masked, lo, hi):
+        if m.group(0).split()[0].lower() not in _NOT_SUBJECT:
+            return m.start(), m.end()
+    return None
+
+
 def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
     """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
     word = re.sub(r"\s+", " ", cue.group(0).lower())
     if word == "according to":
         after = _speaker_after(masked, cue.end(), hi)
         return _Speaker(after[0], after[1], "according to", cue.start()) if after else None
+    if word.endswith("ing") and masked[max(lo, cue.start() - 3) : cue.start()].rstrip().endswith(","):
+        # "Trump attacked Clinton …, saying, “…”": the speaker is the sentence's subject
+        subj = _subject(masked, lo, cue.start())
+        return _Speaker(subj[0], subj[1], word, cue.start()) if subj else None
     before = _speaker_before(masked, cue.start(), lo)
     if before is not None:
         return _Speaker(before[0], before[1], word, cue.start())
@@ -375,6 +415,18 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
     m = re.match(r"[\s,.:;—–'-]*", after)
     base = q.close + 1 + (m.end() if m else 0)
     reach = min(par_end, base + 100)
+    if re.match(r"\s*[.!?](?:\s|$)", after):
+        reach = base  # '“absurd”. Instead, …': the sentence ended with the quote
+    # ',” Malkia Cyril, the executive director at …, said': a name, a long apposition, then the cue
+    lead = _NAME_RUN.match(masked, base) if reach > base else None
+    if (
+        lead
+        and masked[lead.end() : lead.end() + 1] == ","
+        and lead.group(0).split()[0].lower() not in _NOT_SUBJECT
+    ):
+        cue = _CUE_RX.search(masked, lead.end(), min(par_end, lead.end() + 2 * WINDOW // 3))
+        if cue and not any(ch in masked[lead.end() : cue.start()] for ch in '"“;'):
+            return _Speaker(lead.start(), lead.end(), cue.group(0).lower(), cue.start())
     for c in list(_CUE_RX_ANYCASE.finditer(masked, base, reach))[:1]:
         between = masked[base : c.start()]
         if (
@@ -383,6 +435,8 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
             or len(between.split()) > MAX_SPEAKER_WORDS + 4
         ):
             continue
+        if masked[q.close - 1] == "." and masked[base : base + 1].isupper() and c.start() > base:
+            continue  # '… neighborhood.” Russia insisted …' starts a new sentence
         sp = _cue_speaker(masked, c, base, par_end, inverted_ok=True)
         if sp is not None:
             return sp
