@@ -572,12 +572,12 @@ def _indirect(
                     out.append((lo, c_end, hit))
                 continue
         # 4c "According to X, …"
-        head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
-        if head:
-            acc = _CUE_RX.search(masked, lo + head.start(1))
-            by = _cue_speaker(masked, acc, lo, lo + head.end(2), inverted_ok=True) if acc else None
-            if by is not None and end - (lo + head.end()) >= 12:
-                out.append((lo + head.end(), end, by))
+        acc_head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
+        if acc_head:
+            acc = _CUE_RX.search(masked, lo + acc_head.start(1))
+            by = _cue_speaker(masked, acc, lo, lo + acc_head.end(2), inverted_ok=True) if acc else None
+            if by is not None and end - (lo + acc_head.end()) >= 12:
+                out.append((lo + acc_head.end(), end, by))
             continue
         # 4d orders: "X gave (yesterday) orders to shoot …"
         for om in _ORDER_RX.finditer(masked, lo, end):
