@@ -131,7 +131,7 @@ def test_ingest_killed_at_random_moments_then_rerun_loses_nothing(tmp_path: Path
 def assert_stories_are_whole(store: SQLiteStore, truth: dict[str, int]) -> None:
     """The stored stories are exactly those an uninterrupted grouping of the stored articles gives,
     every article is in one story, and no story mixes two generated events."""
-    from synoptic.cli.ingest import group_stories
+    from synoptic.pipeline import group_stories
 
     stories = store.stories()
     members = [aid for s in stories for aid in s.article_ids]

@@ -72,13 +72,27 @@ def store_articles(store: Any, articles: list[Article], report: RunReport) -> No
 
 
 def assign_stories(store: Any) -> list[Story]:
-    """Step 4: cluster every current article of the store into stories and save them."""
-    from synoptic.cluster import cluster_articles
+    """Step 4: group every current article of ``store`` into stories and save them.
 
-    articles = list(store.articles())
-    stories = cluster_articles(articles)
-    store.put_stories(stories)
-    return stories
+    Another process may add articles while this one groups: the stories are then written only
+    if no article arrived in between, else grouped again (see ``SQLiteStore.put_stories``), so
+    the last writer's stories always cover every stored article.
+    """
+    while True:
+        generation = store.generation()
+        stories = group_stories(store, list(store.articles()))
+        if store.put_stories(stories, expect_generation=generation):
+            return stories
+        log.info("articles arrived while grouping; grouping again")
+
+
+def group_stories(store: Any, articles: list[Article]) -> list[Story]:
+    """The stories of ``articles`` (in their order), with sentence vectors cached in ``store``:
+    a re-run (after an interruption, or to add a few articles) embeds only new texts."""
+    from synoptic.cluster import cluster_articles
+    from synoptic.embed import get_embedder
+
+    return cluster_articles(articles, embedder=store.cached_embedder(get_embedder()))
 
 
 def brief_story(store: Any, story: Story, max_words: int = 200,

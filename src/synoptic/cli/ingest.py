@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import sys
-from typing import Any
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED
 from synoptic.errors import StoreError
-from synoptic.records import Article, Story, text_id
 
 log = logging.getLogger("synoptic")
 
@@ -31,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from synoptic.pipeline import RunReport, read_sources, store_articles
+    from synoptic.pipeline import RunReport, assign_stories, read_sources, store_articles
     from synoptic.store import open_store
 
     report = RunReport()
@@ -54,40 +51,3 @@ def main(args: argparse.Namespace) -> int:
           f"{len(report.skipped)} skipped; {total} articles in {len(stories)} stories in {args.db}",
           file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
-
-
-def assign_stories(store: Any) -> list[Story]:
-    """Group every current article of ``store`` into stories and save them (replacing the old ones).
-
-    Another process may add articles while this one groups: the stories are then written only
-    if no article arrived in between, else grouped again (see ``SQLiteStore.put_stories``), so
-    the last writer's stories always cover every stored article.
-    """
-    while True:
-        generation = store.generation()
-        stories = group_stories(store, list(store.articles()))
-        if store.put_stories(stories, expect_generation=generation):
-            return stories
-        log.info("articles arrived while grouping; grouping again")
-
-
-def group_stories(store: Any, articles: list[Article]) -> list[Story]:
-    """The stories of ``articles`` (in their order), with sentence vectors cached in ``store``."""
-    if importlib.util.find_spec("synoptic.cluster") is None:
-        return _one_story_fallback(articles)
-    from synoptic.cluster import cluster_articles
-    from synoptic.embed import get_embedder
-
-    # Vectors are cached in the store: a re-run (after an interruption, or to add a few
-    # articles) embeds only the texts it has not seen.
-    return cluster_articles(articles, embedder=store.cached_embedder(get_embedder()))
-
-
-# TEMPORARY: until synoptic.cluster lands, every article goes into one story. Delete this function
-# and the branch above that calls it once ``synoptic.cluster.cluster_articles`` exists.
-def _one_story_fallback(articles: list[Article]) -> list[Story]:
-    if not articles:
-        return []
-    ids = [a.id for a in articles]
-    return [Story(id="story-" + text_id("\n".join(sorted(ids)))[:12], article_ids=ids,
-                  title=next((a.title for a in articles if a.title), None))]
