@@ -311,3 +311,30 @@ def test_more_with_a_noun_of_its_own_does_not_carry_on_the_figure_before():
     arts, exs = _synthetic([("a", "The canal loses 12 dollars a day. 2 more tugs are expected.", None, "none")])
     by_category = {g.category: g.label for g in fact_groups(arts, exs)}
     assert by_category == {"money": "amount (day)", "count:tug": "more tugs"}
+
+
+def test_a_number_far_from_the_casualty_word_is_not_a_toll():
+    arts, exs = _synthetic([
+        ("a", "A magnitude 7 earthquake that struck the coast killed 40 people and left 12 missing.", None, "none"),
+        ("b", "The quake killed at least 38 people, officials said; 12 people are missing.", None, "none"),
+    ])
+    groups = fact_groups(arts, exs)
+    killed = [g for g in groups if g.category == "killed"]
+    assert [sorted(r.value for r in g.reports) for g in killed] == [[38, 40]]
+    assert killed[0].verdict == "consistent"
+    missing = next(g for g in groups if g.category == "missing")
+    assert missing.verdict == "agree" and len(missing.reports) == 2
+
+
+def test_percentages_are_grouped_by_what_they_are_a_share_of():
+    arts, exs = _synthetic([
+        ("a", "The party won 52% of the vote. Turnout was 61%.", None, "none"),
+        ("b", "With 55% of the vote counted, turnout stood at 61%.", None, "none"),
+    ])
+    for ex in exs:
+        for f in ex.figures:
+            f.unit = "%"
+    groups = {g.label: g for g in fact_groups(arts, exs)}
+    assert groups["percent (vote)"].verdict == "conflict"
+    assert [r.text for r in groups["percent (vote)"].reports] == ["52%", "55%"]
+    assert groups["percent (turnout)"].verdict == "agree"

@@ -89,9 +89,18 @@ _CATEGORY_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("aircraft", ("plane$", "aircraft", "airplane", "jet$", "helicopter")),
     ("checkpoints", ("checkpoint",)),
     ("evacuated", ("evacuat",)),
+    ("missing", ("missing", "unaccounted")),
+    ("displaced", ("displac", "homeless", "evacuee", "refugee")),
     ("troops", ("troop", "soldier", "personnel", "paratrooper", "servicem", "men$", "peacekeeper")),
 ]
-KNOWN_CATEGORIES = frozenset([c for c, _ in _CATEGORY_WORDS] + ["people", "money", "duration", "age"])
+KNOWN_CATEGORIES = frozenset([c for c, _ in _CATEGORY_WORDS] + ["people", "money", "duration", "age", "percent"])
+#: Words that may stand between a number and the word saying what it counts ("18 police and
+#: National Guard personnel were killed"); besides these, names and people words, at most
+#: ``MAX_OTHER_WORDS`` others ("at least 3 thousand under arrest"), so that "a magnitude 7.8
+#: earthquake that killed" does not make 7.8 a death toll.
+_BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is", "be", "and", "or", "other",
+                         "others", "more", "people", "persons", "reportedly", "also", "all", "later", "being"))
+MAX_OTHER_WORDS = 1
 # Categories where who is counted does not split the group (everyone arrested is one count).
 _SIDE_FREE = {"arrested", "aircraft", "checkpoints", "evacuated", "troops", "money", "duration"}
 
@@ -299,6 +308,18 @@ class _Clause:
     noun: str | None = None  # the noun phrase right after the number, as written
 
 
+def _close_enough(between: str) -> bool:
+    """Whether the words between a number and a category word still describe that number."""
+    others = 0
+    for w in re.findall(r"[\w'’-]+", between):
+        low = w.lower()
+        if low in _BETWEEN_OK or low in _MODIFIERS or w[:1].isupper() or canonical_side(low) \
+                or canonical_category(low):
+            continue
+        others += 1
+    return others <= MAX_OTHER_WORDS
+
+
 def _word_end(text: str, pos: int) -> int:
     m = re.match(r"[\w'’-]*", text[pos:])
     return pos + (m.end() if m else 0)
@@ -344,12 +365,23 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
                 out.unit = out.unit or _DURATION[mm.group(1)]
             if mm.end() > len(own):
                 out.phrase_end = fig.end + mm.end() - len(own)
+    if out.category is None and (fig.unit in ("%", "percent") or re.match(r"\s*(?:%|per ?cent\b)", low_after)
+                                 or own.rstrip().endswith(("%", "percent"))):
+        out.category, out.unit = "percent", "%"
+        sign = re.match(r"\s*(?:%|per ?cent\b)", low_after)
+        if sign:
+            out.phrase_end = fig.end + sign.end()
+        mm = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z][\w'-]*)", low_after)
+        what = mm.group(1) if mm else next(iter(_content_stems(before)), None)
+        out.label = mm.group(1) if mm else (_WORD.findall(before)[0] if what and _WORD.findall(before) else None)
+        out.noun = f"percent:{_noun_key(what)}" if what else "percent"
+        return out
     if out.category is None and re.match(r"\s*,", text[fig.end:fig.end + 2]) and re.search(
             r"(president|leader|minister|man|woman|he|she),\s*$", text[max(s0, fig.start - 30):fig.start], re.I):
         out.category = "age"
     if out.category is None:
         found = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
-        found = [f for f in found if f[1] >= 0]
+        found = [f for f in found if f[1] >= 0 and _close_enough(after[: f[1]])]
         if found:
             found.sort()
             out.category = found[0][2]
@@ -440,8 +472,10 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             # the extractor's reading first, where it names something known here
             ext_cat = (fig.category.lower() if fig.category and fig.category.lower() in KNOWN_CATEGORIES
                        else canonical_category(fig.category))
-            if ext_cat and category not in ("money", "duration", "age"):
+            if ext_cat and category not in ("money", "duration", "age", "percent"):
                 category = ext_cat
+            if category == "percent":
+                category = clause.noun if clause.noun and clause.noun.startswith("percent") else "percent"
             ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
             if ext_side and side is None:
                 side, framing = ext_side
@@ -461,7 +495,7 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             if category is None:
                 prev = None
                 continue
-            if category in _SIDE_FREE or category.startswith("count:"):
+            if category in _SIDE_FREE or category.startswith(("count:", "percent")):
                 side_key = None
             elif category == "age":
                 side_key = _nearest_person(fig, ex, art.text) or fig.subject
@@ -649,6 +683,8 @@ def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
     what = _CATEGORY_TITLE.get(category, category)
     if category.startswith("count:"):
         return labels[0] if labels else category.split(":", 1)[1]
+    if category.startswith("percent"):
+        return f"percent ({labels[0]})" if labels else "percent"
     if category == "money":
         labels = [" ".join(w for w in lab.split() if w not in _MONEY_WORDS) for lab in labels]
         labels = [lab for lab in labels if lab and lab not in _STOP]
