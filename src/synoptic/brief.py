@@ -296,7 +296,8 @@ def json_schema() -> dict[str, Any]:
                                     "null: open", nullable=True),
                           "high": _n("upper end; null: open", nullable=True),
                           "category": _s("killed, injured, arrested, aircraft, troops, people, money, duration, "
-                                         "age, ...; count:<noun> for things counted in the sources' own noun "
+                                         "age, missing, displaced, ...; percent:<what> for shares (percent:vot); "
+                                         "count:<noun> for things counted in the sources' own noun "
                                          "(count:tugboat)", nullable=True),
                           "subject": _s("who is counted: security forces, protesters, civilians, people (or the "
                                         "person, for an age)", nullable=True),
