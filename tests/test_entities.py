@@ -32,6 +32,8 @@ def test_name_key_keeps_different_names_apart(a: str, b: str) -> None:
         ("Ministry of Internal Affairs", (None, "interior")),
         ("Russian Defense Ministry", ("russia", "defense")),
         ("Ministry of Defence of Russia", ("russia", "defense")),
+        ("Interior Ministry of Kazakhstan", ("kazakhstan", "interior")),
+        ("Russia's Defence Ministry", ("russia", "defense")),
         ("Collective Security Treaty Organization", None),
     ],
 )
@@ -208,3 +210,11 @@ def test_resolve_close_family_names_with_different_given_names_stay_apart() -> N
     ms = [_m("Anna Peterson", "PERSON", "a"), _m("John Petersen", "PERSON", "b")]
     resolve(ms)
     assert ms[0].entity != ms[1].entity
+
+
+def test_find_mentions_acronym_defined_the_other_way_round() -> None:
+    text = "The CSTO (Collective Security Treaty Organization) sent troops. The CSTO said it would stay."
+    ms = find_mentions(text)
+    assert "Collective Security Treaty Organization" in [m.text for m in ms]
+    resolve(ms)
+    assert {m.entity for m in ms} == {"Collective Security Treaty Organization"}

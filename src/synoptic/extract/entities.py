@@ -80,7 +80,7 @@ _PORTFOLIO = (r"(?:Interior|Internal\s+Affairs|Home\s+Affairs|Defen[cs]e|Foreign
               r"|Finance|Justice|Health|Energy|Emergency(?:\s+Situations)?|Economy|Education|Agriculture"
               r"|Transport|Culture|Labou?r|Trade|Information)")
 MINISTRY_RE = re.compile(
-    rf"(?:(?P<q1>{_CAP})\s+)?(?:(?P<p1>{_PORTFOLIO})\s+Ministry\b"
+    rf"(?:(?!{_PORTFOLIO}\s+Ministry)(?P<q1>{_CAP})\s+)?(?:(?P<p1>{_PORTFOLIO})\s+Ministry\b(?:\s+of\s+(?:the\s+)?(?P<q3>{_CAP}))?"
     rf"|Ministry\s+(?:of|for)\s+(?:the\s+)?(?P<p2>{_CAP}(?:\s+(?:and\s+)?{_CAP})*?)"
     rf"(?:\s+of\s+(?:the\s+)?(?P<q2>{_CAP}))?\b(?!\s+Ministry))"
 )
@@ -146,9 +146,8 @@ def _is_acronym(text: str) -> bool:
 def _country(word: str | None) -> str | None:
     if not word:
         return None
-    w = _ascii(word).lower().strip("’'")
-    if w.endswith("s") and w[:-1] in DEMONYMS.values():  # "Russia's" -> already stripped of quote
-        w = w[:-1]
+    w = re.sub(r"['’]s?$", "", word.strip()).lower()  # "Russia's", "Russia’s"
+    w = _ascii(w)
     return DEMONYMS.get(w, w)
 
 
@@ -158,9 +157,10 @@ def ministry_key(text: str) -> tuple[str | None, str] | None:
     m = MINISTRY_RE.fullmatch(text.strip())
     if not m:
         return None
-    q = m.group("q1") or m.group("q2")
+    q = m.group("q1")
     if q and q.lower() in NOT_QUALIFIERS:
         q = None
+    q = q or m.group("q2") or m.group("q3")
     portfolio = (m.group("p1") or m.group("p2") or "").lower()
     portfolio = re.sub(r"^the\s+", "", portfolio)
     return _country(q), PORTFOLIOS.get(portfolio, portfolio)
@@ -236,6 +236,36 @@ def _junk(text: str, lower_words: set[str]) -> bool:
     return False
 
 
+_LONG = r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|de|del|la)\s+)*){1,8}[A-Z][\w’'-]*)"
+_ACR = r"([A-Z][A-Z&.]{1,9})"
+FORWARD_DEF_RE = re.compile(_LONG + r"\s*\(\s*" + _ACR + r"\s*\)")
+REVERSE_DEF_RE = re.compile(r"\b" + _ACR + r"\s*\(\s*" + _LONG + r"\s*\)")
+
+
+def _defined_acronyms(text: str, known: set[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    """Acronyms defined by their initials, either way round, whether or not the model saw them:
+    "Collective Security Treaty Organization (CSTO)", "CSTO (Collective Security Treaty Organization)".
+    Returns (start, end, "ORG", hint) spans: the long form, and the acronym with the long form as hint."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in FORWARD_DEF_RE.finditer(text):
+        letters = m.group(2).replace(".", "").replace("&", "")
+        words = list(re.finditer(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|de|del|la)\s+)*)?", m.group(1)))
+        for w in words:  # drop leading words until the initials fit ("Kazakhstan asked the ...")
+            long_start = m.start(1) + w.start()
+            long = text[long_start:m.end(1)]
+            if _initials(long) == letters:
+                if (m.start(2), m.end(2)) not in known:
+                    out.append((long_start, m.end(1), "ORG", None))
+                    out.append((m.start(2), m.end(2), "ORG", long))
+                break
+    for m in REVERSE_DEF_RE.finditer(text):
+        letters = m.group(1).replace(".", "").replace("&", "")
+        if _initials(m.group(2)) == letters and (m.start(1), m.end(1)) not in known:
+            out.append((m.start(1), m.end(1), "ORG", m.group(2)))
+            out.append((m.start(2), m.end(2), "ORG", None))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Named-entity mentions in ``text`` (offsets into ``text``), with the model's errors corrected.
 
@@ -288,6 +318,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
         acr = ACRONYM_DEF_RE.match(text, e)
         if acr:
             defined.append((acr.start(1), acr.end(1), "ORG", text[s:e]))
+    defined += _defined_acronyms(text, {(d[0], d[1]) for d in defined})
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
