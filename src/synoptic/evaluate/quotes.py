@@ -204,7 +204,7 @@ def synoptic_found(text: str) -> list[Found]:
     return out
 
 
-_BASE_PAIR = re.compile(r"“([^”\n]{1,2000})”|\"([^\"\n]{1,2000})\"")
+_BASE_PAIR = re.compile(r"“([^”\n]{1,2000})”|\"([^\"\n]{1,2000})\"|''([^'\n]{1,2000})''")
 _BASE_VERB = re.compile(r"\b(?:said|says|say|told|tells|added|adds|stated|asked|wrote|explained|noted)\b")
 _BASE_NAME = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\b")
 
@@ -213,7 +213,7 @@ def baseline_found(text: str) -> list[Found]:
     """Quote marks + the nearest reporting verb + the name or pronoun nearest to that verb."""
     out: list[Found] = []
     for m in _BASE_PAIR.finditer(text):
-        g = 1 if m.group(1) is not None else 2
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
         s, e = m.start(g), m.end(g)
         lo, hi = max(0, m.start() - BASELINE_WINDOW), min(len(text), m.end() + BASELINE_WINDOW)
         verbs = [v for v in _BASE_VERB.finditer(text, lo, hi) if not (m.start() <= v.start() < m.end())]
