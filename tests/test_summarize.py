@@ -282,7 +282,8 @@ def test_multinews_summaries_are_faithful() -> None:
         by_id = {a.id: a for a in articles}
         sents = S._sentences(articles)
         row = {(s.article, s.start, s.end): k for k, s in enumerate(sents)}
-        matrix = S._vectors([s.text for s in sents])
+        groups = S._duplicate_groups(articles, S._vectors([a.text for a in articles]))
+        matrix = S._vectors([s.text for s in sents], fit=[s.text for s in sents if groups[s.article] == s.article])
         for sentence in summary:
             sentences += 1
             own = [c for c in sentence.citations if by_id[c.article].text[c.start : c.end] == sentence.text]

@@ -255,13 +255,18 @@ def _terms(text: str) -> list[str]:
     return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
 
-def _vectors(texts: list[str]) -> Any:
-    """TF-IDF rows (L2-normalised, sparse) of the texts, IDF fitted on these texts."""
+def _vectors(texts: list[str], fit: list[str] | None = None) -> Any:
+    """TF-IDF rows (L2-normalised, sparse) of the texts, IDF fitted on ``fit`` (default: the texts).
+
+    None when the fitting texts hold nothing but stop words.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, norm="l2")
     try:
-        return vectorizer.fit_transform(texts)
+        if fit is None:
+            return vectorizer.fit_transform(texts)
+        return vectorizer.fit(fit).transform(texts)
     except ValueError:  # nothing but stop words
         return None
 
@@ -328,12 +333,13 @@ def summarize_story(
     candidates = [s for s in sents if s.candidate]
     if not candidates:
         return []
-    # 2. vectors
-    matrix = _vectors([s.text for s in sents])
+    # 2. vectors; a repost is cited but neither weighs in the IDF nor offers candidates
+    groups = _duplicate_groups(articles, _vectors([a.text for a in articles]))
+    for s in sents:
+        s.candidate = s.candidate and groups[s.article] == s.article
+    matrix = _vectors([s.text for s in sents], fit=[s.text for s in sents if groups[s.article] == s.article])
     if matrix is None:
         return []
-    doc_vectors = _vectors([a.text for a in articles])
-    groups = _duplicate_groups(articles, doc_vectors)
     cand_idx = np.array([i for i, s in enumerate(sents) if s.candidate])
     article_of = np.array([s.article for s in sents])
     centroid = np.zeros(matrix.shape[1])
