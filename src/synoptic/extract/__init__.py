@@ -13,13 +13,13 @@ Each extractor works on a plain string and returns records with offsets into tha
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Iterable
 from datetime import date
 
 from synoptic.extract import entities as _entities
 from synoptic.extract import figures as _figures
+from synoptic.extract import quotes as _quotes
 from synoptic.extract import timex as _timex
 from synoptic.records import Article, Entity, Extraction, Mention, PublishedHow, Quote
 
@@ -32,17 +32,6 @@ MIN_SPREAD_CHARS = 4
 SPREAD_TYPES = {"PERSON", "ORG", "GPE", "LOC"}
 
 __all__ = ["WHAT", "extract_articles", "find_all_mentions", "speaker_entity"]
-
-
-def _quotes_module():  # type: ignore[no-untyped-def]
-    """The quote extractor (``quotes.py``, written alongside this module)."""
-    try:
-        return importlib.import_module("synoptic.extract.quotes")
-    except ModuleNotFoundError as exc:  # only while quotes.py has not landed
-        if exc.name != "synoptic.extract.quotes":
-            raise
-        log.warning("quote extraction is not available (synoptic.extract.quotes is missing)")
-        return None
 
 
 def find_all_mentions(articles: list[Article]) -> list[list[Mention]]:
@@ -132,7 +121,6 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
     unknown = wanted - WHAT
     if unknown:
         raise ValueError(f"unknown extraction {sorted(unknown)}: choose from {', '.join(sorted(WHAT))}")
-    quotes_mod = _quotes_module() if "quotes" in wanted else None
     need_mentions = bool(wanted & {"entities", "quotes"})
     mentions = find_all_mentions(articles) if need_mentions else [[] for _ in articles]  # 1
     found = _entities.resolve([m for ms in mentions for m in ms]) if need_mentions else []
@@ -158,8 +146,8 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
             ex.dates = _timex.find_dates(article.text, ex.published)
             for d in ex.dates:
                 d.article = article.id
-        if quotes_mod is not None:  # 4
-            ex.quotes = quotes_mod.find_quotes(article.text, ms)
+        if "quotes" in wanted:  # 4
+            ex.quotes = _quotes.find_quotes(article.text, ms)
             for q in ex.quotes:
                 q.article = article.id
                 q.entity = speaker_entity(q, ms, found)
