@@ -149,3 +149,11 @@ def test_find_dates_is_fast_on_long_repetitive_input(chunk: str) -> None:
     find_dates(text, FRIDAY)
     infer_published(text[:5000], [FRIDAY])
     assert time.perf_counter() - t0 < 5.0
+
+
+def test_find_dates_and_infer_accept_datetimes() -> None:
+    from datetime import datetime
+
+    moment = datetime(2022, 1, 7, 14, 52)
+    assert find_dates("It happened yesterday.", moment)[0].value == "2022-01-06"
+    assert infer_published("He spoke on Friday.", [moment]) == FRIDAY

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from synoptic.records import TimeRef
 
@@ -554,6 +554,8 @@ def find_dates(text: str, anchor: date | None) -> list[TimeRef]:
     Returns one :class:`TimeRef` per expression, in text order, with ``text[start:end] == ref.text``.
     ``anchor=None`` leaves relative expressions with ``value=None``.
     """
+    if isinstance(anchor, datetime):  # a publication datetime: its day is the anchor
+        anchor = anchor.date()
     refs: list[TimeRef] = []
     anchor_s = anchor.isoformat() if anchor else None
     for h in _scan(text, anchor):
@@ -587,6 +589,7 @@ def infer_published(text: str, peers: list[date]) -> date | None:
        dates most compact wins (smallest spread of the candidate, its resolved weekday mentions and
        the references), the earliest on ties.
     """
+    peers = [p.date() if isinstance(p, datetime) else p for p in peers]
     # 1. constraints
     fixed_wd: set[int] = set()
     for m in _WD_ANCHOR.finditer(text):
