@@ -8,11 +8,11 @@ Steps:
    distinct closing line and title, shifted dates), its extractions, a story and a brief whose article
    ids and dates follow the copy; everything is written through the store.
 3. Start ``synoptic serve`` in its own process on a free loopback port.
-4. For each scenario, ``--threads`` httpx clients send requests for ``--duration`` seconds; count
+4. For each scenario, ``--clients`` httpx clients (one process each) send requests for ``--duration`` s; count
    requests per second and latency percentiles (p50, p99), and every non-200 answer.
 5. Print a table and write ``bench/results/web.json``.
 
-Usage: ``python bench/bench_web.py [--stories 1000] [--duration 10] [--threads 8] [--db PATH]``
+Usage: ``python bench/bench_web.py [--stories 1000] [--duration 10] [--clients 4] [--db PATH]``
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import replace
 from datetime import timedelta
@@ -155,36 +154,37 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("bench: the server did not answer within 60 s")
 
 
-def load(base: str, paths: list[str], threads: int, duration: float) -> dict[str, Any]:
-    """Step 4: ``threads`` clients, each with its own keep-alive connection, for ``duration`` seconds."""
+def _client(base: str, paths: list[str], seed: int, stop_at: float) -> tuple[list[float], list[int]]:
+    """One load-generating client (its own process and keep-alive connection) until ``stop_at``."""
+    rng = random.Random(seed)
+    latencies: list[float] = []
+    bad: list[int] = []
+    with httpx.Client(base_url=base, timeout=30) as client:
+        while time.time() < stop_at:
+            path = rng.choice(paths)
+            t = time.perf_counter()
+            status = client.get(path).status_code
+            latencies.append(time.perf_counter() - t)
+            if status != 200:
+                bad.append(status)
+    return latencies, bad
+
+
+def load(base: str, paths: list[str], clients: int, duration: float) -> dict[str, Any]:
+    """Step 4: ``clients`` client processes (no shared GIL with each other or the server) for ``duration`` s."""
+    from concurrent.futures import ProcessPoolExecutor
+
     latencies: list[float] = []
     errors: list[int] = []
-    lock = threading.Lock()
-    stop = time.perf_counter() + duration
-
-    def worker(k: int) -> None:
-        rng = random.Random(k)
-        mine: list[float] = []
-        bad: list[int] = []
-        with httpx.Client(base_url=base, timeout=30) as client:
-            while time.perf_counter() < stop:
-                path = rng.choice(paths)
-                t = time.perf_counter()
-                status = client.get(path).status_code
-                mine.append(time.perf_counter() - t)
-                if status != 200:
-                    bad.append(status)
-        with lock:
+    with ProcessPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(abs, range(clients)))  # start the workers before the clock runs
+        started = time.time()
+        futures = [pool.submit(_client, base, paths, k, started + duration) for k in range(clients)]
+        for f in futures:
+            mine, bad = f.result()
             latencies.extend(mine)
             errors.extend(bad)
-
-    started = time.perf_counter()
-    pool = [threading.Thread(target=worker, args=(k,)) for k in range(threads)]
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join()
-    elapsed = time.perf_counter() - started
+        elapsed = time.time() - started
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=1000, help="stories in the store (default 1000)")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario (default 10)")
-    parser.add_argument("--threads", type=int, default=8, help="concurrent clients (default 8)")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent client processes (default 4)")
     parser.add_argument("--db", type=Path, help="reuse (or build once into) this store file")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"results file (default {RESULTS})")
     args = parser.parse_args(argv)
@@ -234,13 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         results = {}
         for name, paths in scenarios.items():
             httpx.get(base + paths[0], timeout=30)  # warm the path
-            results[name] = load(base, paths, args.threads, args.duration)
+            results[name] = load(base, paths, args.clients, args.duration)
     finally:
         server.terminate()
         server.wait(timeout=30)
         tmp.cleanup()
     report = {
-        "benchmark": "web", "stories": len(ids), "threads": args.threads, "duration_s": args.duration,
+        "benchmark": "web", "stories": len(ids), "clients": args.clients, "duration_s": args.duration,
         "store": built, "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                     "platform": platform.platform()},
         "scenarios": results,
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'scenario':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7}")
     for name, r in results.items():
         print(f"{name:<22} {r['rps']:>8} {r['p50_ms']:>8} {r['p99_ms']:>8} {r['requests']:>9} {r['errors']:>7}")
-    print(f"({len(ids)} stories, {args.threads} client threads, {args.duration:g} s each; server: one uvicorn "
+    print(f"({len(ids)} stories, {args.clients} client processes, {args.duration:g} s each; server: one uvicorn "
           f"process; clients on the same machine)")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
