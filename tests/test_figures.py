@@ -198,3 +198,17 @@ def test_figures_category_from_words_before_and_after(text: str, expected: list[
 )
 def test_figures_sources_lowercase_and_not_adding_money(text: str, attribution: str | None) -> None:
     assert _only(text).attribution == attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "qualifier"),
+    [
+        ("When he was just 20, his sister was killed in a crash.", None, None),
+        ("He lost his grandfather at age 11 and left home.", "age", None),
+        ("London is one of the top two financial centres.", None, None),
+        ("Sales topped the 1,000 mark.", None, "topped"),
+    ],
+)
+def test_figures_category_stays_in_its_clause(text: str, category: str | None, qualifier: str | None) -> None:
+    f = _only(text)
+    assert (f.category, f.qualifier) == (category, qualifier)

@@ -50,7 +50,7 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 # qualifier -> (kind, the words as a regex). Longer phrases first.
 QUALIFIERS = [
     ("more", r"more than|in excess of|upwards of|well over|over|above"
-             r"|(?:can |could |to |will |would )?(?:exceed|surpass|overcome|top)(?:s|ed|ing)?(?: the)?"),
+             r"|(?:can |could |to |will |would )?(?:exceed|surpass|overcome)(?:s|ed|ing)?(?: the)?|topp(?:ed|ing)(?: the)?"),
     ("atleast", r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum"),
     ("almost", r"almost|nearly|just under|just short of|close to|not quite"),
     ("about", r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|approx|~"),
@@ -147,6 +147,7 @@ LABEL_STOP = {
     "an", "as", "than", "since", "after", "before", "during", "across", "into", "while", "when", "where",
     "per", "each", "this", "these", "those", "said", "says", "according", "under", "over", "among",
     "last", "next", "overnight", "yesterday", "today", "tonight", "earlier", "later", "ago", "now", "so",
+    "against", "out", "more", "less",
     "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "liquidated", "landed",
     "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
 }
@@ -339,8 +340,9 @@ def _numbers(text: str) -> list[_Raw]:
             qstart = max(0, s - 40) + qm.start("q")
             kind = next(k for k, rx in _QUAL_KIND if rx.match(qual))
             qual = re.sub(r"^(?:can|could|to|will|would)\s+|\s+the$", "", qual, flags=re.IGNORECASE)
-        if category is None and value == int(value) and AGE_RANGE[0] <= value <= AGE_RANGE[1] and \
-                re.search(r"\w,\s*$", before) and re.match(r"\s*,", after) and qual is None:
+        if category is None and value == int(value) and value <= AGE_RANGE[1] and qual is None and (
+                re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
+                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
     return found
@@ -450,7 +452,7 @@ def find_figures(text: str) -> list[Figure]:
         label, label_end = (None, r.end) if r.category in ("money", "duration", "age", "percent", "measure") \
             else _label(text, r.end, limit)  # 2
         category = r.category
-        window = text[r.end:limit]
+        window = re.split(r"[,;:]|\s[–—-]\s", text[r.end:limit], maxsplit=1)[0]  # this clause only
         cats = [next(k for k, v in cm.groupdict().items() if v) for cm in _CASUALTY_RE.finditer(window)]
         lead = _CASUALTY_BEFORE_RE.search(text, max(s0, r.qual_start - 40, raws[i - 1].end if i else 0),
                                           r.qual_start)
