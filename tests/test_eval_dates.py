@@ -19,7 +19,7 @@ from synoptic.evaluate.dates import (
     score_document,
 )
 
-#: Floors (TimeBank 1.2 as shared/eval/timebank-dev; measured 0.938 F1 and 0.862 value accuracy).
+#: Floors (TimeBank 1.2 as shared/eval/timebank-dev; measured 0.941 F1 and 0.873 value accuracy; dateparser 0.529 and 0.309).
 MIN_F1 = 0.85
 MIN_VALUE_ACCURACY = 0.80
 

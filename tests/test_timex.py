@@ -45,6 +45,9 @@ FRIDAY = date(2022, 1, 7)
         ("Profit rose from a year earlier.", "a year earlier", "2021"),
         ("Five years ago the city was calm.", "Five years ago", "2017"),
         ("It is calm now.", "now", "PRESENT_REF"),
+        ("Born in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("Prices soared in the late 1970s.", "the late 1970s", "197"),
+        ("Profit fell in the current fiscal year.", "the current fiscal year", "2022"),
     ],
 )
 def test_find_dates_normalises_against_anchor(sentence: str, expression: str, value: str) -> None:

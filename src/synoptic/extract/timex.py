@@ -44,6 +44,10 @@ TENSE_WINDOW = 60
 #: Chosen on the seeds (gold "published" of shared/gold/kazakhstan-2022.json).
 CANDIDATE_DAYS_AFTER = 7
 CANDIDATE_DAYS_BEFORE = 3
+
+#: "a year ago" means last year's same quarter when "quarter" occurs this many characters before it
+#: in the same paragraph (earnings reports). Calibrated on TimeBank 1.2 (shared/eval/timebank-dev).
+QUARTER_CONTEXT = 300
 PEER_WINDOW_DAYS = 45
 
 # ---------------------------------------------------------------- vocabulary
@@ -169,6 +173,10 @@ def _looks_ahead(text: str, start: int) -> bool:
 def _in_quarter_context(text: str, at: int) -> bool:
     """Whether the sentence around ``at`` talks about a quarter (earnings reports compare quarters)."""
     left = _sentence_left(text, at, 200)
+    para = text[max(0, at - QUARTER_CONTEXT) : at]
+    para = para[para.rfind("\n") + 1 :]
+    if re.search(r"(?i)\bquarter", para):
+        return True
     right = SENTENCE_BREAK.split(text[at : at + 200], maxsplit=1)[0]
     return bool(re.search(r"(?i)\bquarter", left + right))
 
@@ -260,6 +268,41 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | No
 
 def _r_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
     return m["year"], "year"
+
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+SPOKEN_YEAR = (
+    r"(?:nineteen|eighteen)[\s-](?:"
+    + "|".join(sorted(_TENS, key=len, reverse=True))
+    + r")(?:[\s-](?:"
+    + "|".join(_UNITS)
+    + r"))?|two\sthousand(?:\s(?:and\s)?(?:"
+    + "|".join(sorted(_TENS, key=len, reverse=True))
+    + "|"
+    + "|".join(_UNITS)
+    + r"))?"
+)
+
+
+def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+    """Years in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
+    words = re.split(r"[\s-]+", m["spoken"].lower())
+    if words[0] == "two":
+        year = 2000 + sum(_TENS.get(w, 0) + _UNITS.get(w, 0) for w in words[2:])
+    else:
+        year = (
+            (1900 if words[0] == "nineteen" else 1800)
+            + _TENS[words[1]]
+            + (_UNITS.get(words[2], 0) if len(words) > 2 else 0)
+        )
+    if m["mon"]:
+        return f"{year:04d}-{_month_num(m['mon']):02d}", "month"
+    if m["season"]:
+        return f"{year:04d}-{SEASONS[m['season'].lower()]}", "season"
+    return f"{year:04d}", "year"
 
 
 def _r_decade(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
@@ -465,10 +508,15 @@ RULES: list[tuple[str, Resolver]] = [
         _r_month,
     ),
     (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n)[\s-](?P<mon>May)(?![\w-])", _r_month),
-    (rf"(?i:{_EDGE}the\s)?(?P<dec>1[89][0-9]0|20[0-9]0|'[0-9]0)s\b", _r_decade),
+    (rf"(?i:{_EDGE}the\s(?:(?:early|late|mid)[\s-])?)?(?P<dec>1[89][0-9]0|20[0-9]0|'[0-9]0)s\b", _r_decade),
+    (
+        rf"(?i:(?<![\w-])(?:(?P<mon>{MONTH})\s|(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\sof\s|"
+        rf"the\syear\s)?(?P<spoken>{SPOKEN_YEAR})(?![\w-]))",
+        _r_spoken_year,
+    ),
     (
         rf"{_EDGE}(?:(?i:the\s(?:end|beginning|start|middle)\sof|(?:early|late|mid)[\s-]|fiscal|calendar)\s?)?"
-        rf"(?P<year>{YEAR})(?![0-9%]|[.,][0-9]|\s(?:percent|people|troops|men|women)\b)",
+        rf"(?P<year>{YEAR})(?![0-9%]|s\b|[.,][0-9]|\s(?:percent|people|troops|men|women)\b)",
         _r_year,
     ),
     (
@@ -488,7 +536,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
-        r"the\scoming|the\sfollowing|the\scurrent|the\slast|the\snext|the)\s(?P<unit>week|weekend|month|year|"
+        r"the\scoming|the\sfollowing|the\scurrent|the\slast|the\snext|the)\s(?:fiscal\s)?(?P<unit>week|weekend|month|year|"
         r"quarter|spring|summer|fall|autumn|winter)(?![\w-]))",
         _r_unit_rel,
     ),
