@@ -244,6 +244,21 @@ def test_seed_summary_is_cited_within_200_words(seed_texts: dict[str, str]) -> N
         assert not any(word in sentence.text for word in ("cookie", "Leave a Reply", "Subscribe"))
 
 
+def test_seed_summary_with_extractions_favours_shared_names(seed_texts: dict[str, str]) -> None:
+    from synoptic.clean import clean_articles
+    from synoptic.extract import extract_articles
+
+    articles = clean_articles([Article(id=k, text=t, raw_text=t) for k, t in seed_texts.items()])
+    extractions = extract_articles(articles, what=["entities"])
+    sents = [s for s in S._sentences(articles) if s.candidate]
+    overlap = S._name_overlap(sents, articles, extractions)
+    assert overlap.min() >= 0 and overlap.max() <= 1
+    tokayev = [k for k, s in enumerate(sents) if "Tokayev" in s.text]
+    assert tokayev and all(overlap[k] > 0 for k in tokayev), "Tokayev is named by several seeds"
+    summary = S.summarize_story(articles, extractions, max_words=200, use_embeddings=False)
+    assert 0 < _words(summary) <= 200 and all(s.citations for s in summary)
+
+
 def test_seed_paraphrases_are_cited_by_embedding_support(seed_texts: dict[str, str]) -> None:
     """Translated restatements that TF-IDF misses are cited; each extra citation is a paraphrase."""
     from synoptic.clean import clean_articles

@@ -59,6 +59,9 @@ WEIGHT_POSITION = 0.3
 WEIGHT_SUPPORT = 0.25
 #: Position prior: score 1 for an article's first sentence, decaying as 1 / (1 + k * index).
 POSITION_DECAY = 0.15
+#: With extractions: bonus for the share of a sentence's named mentions that other articles also
+#: name. A tie-breaker only (Multi-News comes without extractions, so it is not tuned on ROUGE).
+WEIGHT_NAMES = 0.05
 #: MMR: how much similarity to an already chosen sentence costs.
 REDUNDANCY_PENALTY = 0.9
 #: A candidate this similar to a chosen sentence is a restatement and is never added.
@@ -392,7 +395,7 @@ def summarize_story(
     position = 1.0 / (1.0 + POSITION_DECAY * np.array(lead_rank))
     score = WEIGHT_CENTRALITY * centrality + WEIGHT_POSITION * position + WEIGHT_SUPPORT * corroboration
     if extractions:
-        score = score + 0.05 * _name_overlap([sents[ci] for ci in cand_idx], articles, extractions)
+        score = score + WEIGHT_NAMES * _name_overlap([sents[ci] for ci in cand_idx], articles, extractions)
 
     # 5. MMR within the budget
     cand_sims = sims[:, cand_idx]
