@@ -220,10 +220,60 @@ def test_server_error_has_the_error_shape_and_html_pages_get_an_error_page(tmp_p
         s.put_stories([Story(id="s-broken", article_ids=[])])
         s.put_brief("s-broken", {"schema": "synoptic.brief/1", "facts": [{"reports": 5}]})  # not a brief
     with TestClient(create_app(str(path)), raise_server_exceptions=False) as c:
-        _assert_error(c.get("/stories/s-broken"), 500)
+        response = c.get("/stories/s-broken")
+        _assert_error(response, 500)
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+        assert response.headers["x-content-type-options"] == "nosniff"
         page = c.get("/stories/s-broken", headers={"accept": "text/html"})
         assert page.status_code == 500 and "<h1>500" in page.text
         assert "Traceback" not in page.text
+
+
+def test_ids_with_slashes_and_stories_without_brief_are_served(tmp_path: Path) -> None:
+    from synoptic.records import Article, Story
+
+    text = "Officials in Riverton said on Monday that 12 bridges were closed after the storm."
+    path = tmp_path / "ids.db"
+    with open_store(str(path)) as s:
+        s.add_article(Article(id="https://example.org/news/1", text=text, raw_text=text, title="Bridges"))
+        s.put_stories([Story(id="story/with/slashes", article_ids=["https://example.org/news/1"])])
+    with TestClient(create_app(str(path)), raise_server_exceptions=False) as c:
+        listing = c.get("/").text
+        assert 'href="/stories/story%2Fwith%2Fslashes"' in listing
+        page = c.get("/stories/story%2Fwith%2Fslashes")
+        assert page.status_code == 200 and "no brief yet" in page.text
+        assert 'href="/articles/https%3A%2F%2Fexample.org%2Fnews%2F1?story=' in page.text
+        article = c.get("/api/articles/https%3A%2F%2Fexample.org%2Fnews%2F1").json()
+        assert article["text"] == text and article["extraction"] is None
+        _assert_error(c.get("/api/stories/story%2Fwith%2Fslashes"), 404)  # no brief yet
+
+
+def test_serve_command_serves_the_store(db: Path) -> None:
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "synoptic", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "synoptic serve did not answer"
+                time.sleep(0.2)
+        assert health.json()["status"] == "ok" and health.json()["ingest"] is False
+        assert httpx.post(f"http://127.0.0.1:{port}/api/ingest", data={"text": "x"}).status_code == 403
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 # ------------------------------------------------------------------ pages

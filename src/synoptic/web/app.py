@@ -474,7 +474,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         rows, next_offset = list_stories(q, _check_day(since, "since"), _check_day(until, "until"), limit, offset)
         return {"items": [r.as_json() for r in rows], "limit": limit, "offset": offset, "next_offset": next_offset}
 
-    @app.get("/api/stories/{story_id}", responses=ERROR_RESPONSES, tags=["api"])
+    @app.get("/api/stories/{story_id:path}", responses=ERROR_RESPONSES, tags=["api"])
     def api_story(story_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)]) -> dict[str, Any]:
         """A story's brief (schema ``synoptic.brief/1``, see docs/brief-schema.md)."""
         story, brief = load_story(story_id)
@@ -482,7 +482,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             raise NotFoundError(f"story {story_id!r} has no brief yet; run `synoptic run` over the store")
         return brief
 
-    @app.get("/api/articles/{article_id}", responses=ERROR_RESPONSES, tags=["api"])
+    @app.get("/api/articles/{article_id:path}", responses=ERROR_RESPONSES, tags=["api"])
     def api_article(article_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)]) -> dict[str, Any]:
         """An article: raw and cleaned text, the lines cleaning removed (with reasons), its extraction."""
         article = load_article(article_id)
@@ -601,7 +601,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
                     offset=offset, next_offset=next_offset, prev_offset=max(0, offset - DEFAULT_PAGE_SIZE),
                     title="Stories")
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def page_story(story_id: str) -> HTMLResponse:
         story, brief = load_story(story_id)
         store = access.get()
@@ -609,7 +609,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         ctx = story_context(story, brief or {}, articles)
         return page("story.html", **ctx)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def page_article(
         article_id: str,
         start: Annotated[int | None, Query(ge=0, le=100_000_000)] = None,
