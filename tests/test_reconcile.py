@@ -338,3 +338,22 @@ def test_percentages_are_grouped_by_what_they_are_a_share_of():
     assert groups["percent (vote)"].verdict == "conflict"
     assert [r.text for r in groups["percent (vote)"].reports] == ["52%", "55%"]
     assert groups["percent (turnout)"].verdict == "agree"
+
+
+@pytest.mark.parametrize("first, second, verdict", [
+    ("Damage was put at 1 million dollars.", "Damage topped more than 1 million dollars.", "consistent"),
+    ("Damage was put at 1,000,000 dollars.", "Damage topped more than 1,000,000 dollars.", "conflict"),
+])
+def test_a_round_figure_with_a_scale_word_is_a_rounding(first, second, verdict):
+    arts, exs = _synthetic([("a", first, None, "none"), ("b", second, None, "none")])
+    for art, ex in zip(arts, exs, strict=True):  # "1 million" is one figure
+        for f in ex.figures:
+            if art.text[f.end:f.end + 8] == " million":
+                f.text, f.end, f.value = f.text + " million", f.end + 8, f.value * 1e6
+    (group,) = fact_groups(arts, exs)
+    assert group.verdict == verdict
+
+
+def test_a_time_ago_is_not_a_fact():
+    arts, exs = _synthetic([("a", "The church opened 30 months ago and burned for 8 hours.", None, "none")])
+    assert [g.label for g in fact_groups(arts, exs)] == ["duration"]

@@ -46,6 +46,10 @@ from synoptic.records import (
 #: must meet "more than 740" and "almost 750"; "about 2,500" must meet "more than 2,500". 10% is
 #: the usual reading of a rounded news figure.
 ABOUT_TOLERANCE = 0.10
+#: Half-width of the band of a bare round figure given with a scale word ("$1 million", "2 billion
+#: euros"): news rounds them. Set on ECB+ topic 13, where "$1 million" and "more than $1 million"
+#: describe one damage estimate.
+ROUNDED_TOLERANCE = 0.05
 #: Width below N of "almost N" (relative): "almost 750" is [675, 750).
 ALMOST_SPAN = 0.10
 #: Words after the number searched for what it counts (stops earlier at a clause end or at the next
@@ -65,6 +69,9 @@ QUOTE_SIM_TFIDF = 0.30
 #: A quote joins a group only with a link at most this far below its best link (seeds: the second
 #: choices of a quote kept from its best group score 0.15-0.2 lower).
 QUOTE_MARGIN = 0.10
+#: An age belongs to the nearest person named within this many characters in its sentence (seed
+#: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
+AGE_PERSON_CHARS = 60
 #: Share of a reported statement that quoted pieces inside it must cover to stand for it (seeds: a
 #: statement made of two quoted sentences is the sentences; "open fire “without warning”" is the
 #: statement).
@@ -76,6 +83,8 @@ TIMELINE_WORDS = 28
 TIMELINE_POSITION_WEIGHT = 0.3
 
 INF = math.inf
+_ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
+                      r"(?:million|billion|trillion|bn)\b", re.I)
 log = logging.getLogger("synoptic")
 
 # ---------------------------------------------------------------- lexicons
@@ -306,6 +315,7 @@ class _Clause:
     rest: list[str] = field(default_factory=list)
     phrase_end: int = -1  # end of the words saying what is counted, right after the number
     noun: str | None = None  # the noun phrase right after the number, as written
+    dated: bool = False  # part of a time expression ("30 months ago"): not a fact
 
 
 def _close_enough(between: str) -> bool:
@@ -358,7 +368,11 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
             break
     if out.category is None:
         combined = own + low_after
-        mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old)?", combined)
+        mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old|\s+old\b)?"
+                       r"(\s+(?:ago|earlier|later|from now)\b)?", combined)
+        if mm and mm.group(3) and mm.start(1) <= len(own) + 2:
+            out.dated = True  # "30 months ago" dates something, it counts nothing
+            return out
         if mm and mm.start(1) <= len(own) + 2:
             out.category = "age" if mm.group(2) else "duration"
             if not mm.group(2):
@@ -439,7 +453,9 @@ def _word_at(text: str, pos: int) -> str:
 
 _VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "be", "killed", "injured", "died",
                     "dead", "arrested", "detained", "wounded", "liquidated", "landed", "will", "by", "with",
-                    "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as"))
+                    "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as",
+                    "before", "after", "until", "since", "when", "while", "it", "its", "they", "their",
+                    "he", "she", "his", "her", "them", "than", "came", "arrived", "said", "says"))
 
 
 def _label_words(after: str) -> str | None:
@@ -467,6 +483,8 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             if _is_year(fig) or _VAGUE.match(fig.text) or fig.value is None:
                 continue
             clause = _read_figure(fig, art.text, figs)
+            if clause.dated:
+                continue
             category, side, framing, label = clause.category, clause.side, clause.framing, clause.label
             unit, rest = clause.unit, clause.rest
             # the extractor's reading first, where it names something known here
@@ -505,6 +523,9 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
                 prev = None  # an age is compared only when we know whose it is
                 continue
             lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
+            if (lo, hi) == (fig.value, fig.value) and _ROUNDED.search(fig.text):
+                # "$1 million" is a rounded figure: it meets "more than $1 million"
+                lo, hi = fig.value * (1 - ROUNDED_TOLERANCE), fig.value * (1 + ROUNDED_TOLERANCE)
             published, sure = _published(art, ex)
             reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
                                label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
@@ -555,6 +576,9 @@ _MONEY_WORDS = frozenset(("million", "billion", "thousand", "trillion", "dollars
                           "a", "an", "each"))
 
 
+_DURATION_WORDS = frozenset([*_DURATION, *_DURATION.values(), "month-long", "year-long", "long", "old"])
+
+
 def _phrase_end(text: str, fig: Figure, clause: _Clause) -> int:
     """Where the reported phrase ends: after what is counted, or after the label right after it."""
     if clause.phrase_end > fig.end:
@@ -572,6 +596,8 @@ def _nearest_person(fig: Figure, ex: Extraction, text: str) -> str | None:
     if not people:
         return None
     m = min(people, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end)))
+    if min(abs(m.start - fig.end), abs(fig.start - m.end)) > AGE_PERSON_CHARS:
+        return None
     return m.entity or m.text
 
 
@@ -685,8 +711,9 @@ def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
         return labels[0] if labels else category.split(":", 1)[1]
     if category.startswith("percent"):
         return f"percent ({labels[0]})" if labels else "percent"
-    if category == "money":
-        labels = [" ".join(w for w in lab.split() if w not in _MONEY_WORDS) for lab in labels]
+    if category in ("money", "duration"):
+        drop = _MONEY_WORDS if category == "money" else _DURATION_WORDS
+        labels = [" ".join(w for w in lab.split() if w.strip("-") not in drop) for lab in labels]
         labels = [lab for lab in labels if lab and lab not in _STOP]
     if category == "age":
         return f"age of {side}" if side else "age"
