@@ -106,6 +106,13 @@ ORG_WORDS = frozenset(
     "senate congress parliament commission corp inc company group state states republic federation "
     "service services army police forces command center centre foundation fund campaign network".split()
 )
+#: Lowercase one-word sources ("sources said", "officials say").
+SOURCE_NOUNS = frozenset(
+    "sources officials experts analysts witnesses residents police authorities critics observers aides "
+    "advisers advisors diplomats lawmakers protesters demonstrators activists investigators prosecutors "
+    "researchers scientists doctors economists voters supporters opponents republicans democrats people "
+    "reports polls media".split()
+)
 DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")
 
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "''": "''"}
@@ -299,6 +306,16 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         return None
     if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
         return None
+    last = phrase[-1].lower().strip(".,’'")
+    if not (
+        any(w[:1].isupper() for w in phrase)
+        or phrase[0].lower() in DETERMINERS
+        or last in PRONOUNS | OTHER_PRONOUNS
+        or last in ROLE_NOUNS
+        or last in ORG_WORDS
+        or (last.endswith("s") and len(phrase) > 1 or last in SOURCE_NOUNS)
+    ):
+        return None  # "rest assured", "well said": not a speaker
     if after_comma:
         # the appositive names a person before it: take that name
         head = masked[max(floor, s - 80) : s].rstrip()
