@@ -364,7 +364,8 @@ def test_sentence_around_a_span(text: str, span: tuple[int, int], sentence: str)
 
 @pytest.mark.parametrize(("low", "high", "shown"), [
     (740, 740, "740"), (740, None, "≥ 740"), (None, 750, "≤ 750"), (700, 750, "700–750"),
-    (1500.5, 1500.5, "1,500.5"), (None, None, "?"),
+    (1500.5, 1500.5, "1,500.5"), (None, None, "?"), (9.6e9, 9.6e9, "9.6 billion"),
+    (12e6, 14e6, "12 million–14 million"), (3000, float("inf"), "≥ 3,000"),
 ])
 def test_interval_text(low, high, shown) -> None:
     assert views.interval_text(low, high) == shown

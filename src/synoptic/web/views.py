@@ -203,6 +203,8 @@ def highlight(text: str, marks: Iterable[Mark], focus: tuple[int, int] | None = 
 
 def interval_text(low: float | None, high: float | None) -> str:
     """An interval as people read it: ``740``, ``> 740``, ``< 750``, ``700–750``."""
+    low = None if low is not None and low in (float("-inf"), float("inf")) else low  # open ends
+    high = None if high is not None and high in (float("-inf"), float("inf")) else high
     if low is None and high is None:
         return "?"
     if low is not None and high is not None:
@@ -222,6 +224,9 @@ def number(value: Any) -> str:
         return str(value)
     if v != v or v in (float("inf"), float("-inf")):
         return "∞" if v > 0 else "-∞" if v < 0 else "?"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= size:  # 9,600,000,000 reads as "9.6 billion"
+            return f"{v / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     if v.is_integer():
         return f"{int(v):,}"
     return f"{v:,.2f}".rstrip("0").rstrip(".")
