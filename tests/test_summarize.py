@@ -354,7 +354,7 @@ def test_summarize_command_skips_bad_lines_and_goes_on(
 def test_summarize_command_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     line = json.dumps({"id": "flood", "documents": [FLOOD_A, FLOOD_B]})
     monkeypatch.setattr(sys, "stdin", io.StringIO(line + "\n"))
-    assert main(["summarize", "-", "--max-words", "40"]) == 0
+    assert main(["summarize", "-", "--max-words", "40", "--no-embeddings"]) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "flood"
 
 

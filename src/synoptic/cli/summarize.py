@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="JSON Lines file, or '-' for stdin")
     parser.add_argument("--max-words", type=_positive, default=DEFAULT_MAX_WORDS, metavar="N",
                         help=f"word budget of each summary (default {DEFAULT_MAX_WORDS})")
+    parser.add_argument("--no-embeddings", action="store_true",
+                        help="cite supporting documents by TF-IDF only (faster; paraphrases are missed)")
     parser.set_defaults(func=run)
 
 
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     for source in args.sources:
         for cid, documents in _records(source, skipped):
-            sentences = summarize_documents(documents, args.max_words)
+            sentences = summarize_documents(documents, args.max_words, use_embeddings=not args.no_embeddings)
             record = {
                 "id": cid,
                 "summary": " ".join(text for text, _ in sentences),
