@@ -316,6 +316,8 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         or (last.endswith("s") and len(phrase) > 1 or last in SOURCE_NOUNS)
     ):
         return None  # "rest assured", "well said": not a speaker
+    if all(w.lower().strip(".,") in _CALENDAR for w in phrase):
+        return None  # "… announced Wednesday that": a date, not a speaker
     if after_comma:
         # the appositive names a person before it: take that name
         head = masked[max(floor, s - 80) : s].rstrip()
@@ -732,7 +734,7 @@ def _looks_like_person(text: str, s: int, e: int, persons: list[tuple[int, int]]
     words = text[s:e].split()
     return (
         len(words) >= 2
-        and all(w[:1].isupper() for w in words)
+        and all(w[:1].isupper() and not (w.isupper() and len(w) > 2) for w in words)
         and not any(w.lower().strip(".,’'s") in ORG_WORDS for w in words)
     )
 
