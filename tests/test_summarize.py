@@ -156,6 +156,17 @@ def test_no_articles_no_summary() -> None:
     assert S.summarize_story([], max_words=100) == []
 
 
+@pytest.mark.parametrize(
+    "junk",
+    ["", "word " * 400_000, "\x00\x01\x02\xff" * 50_000, "A. " * 100_000, "Short line here.\n" * 20_000],
+    ids=["empty", "no-punctuation", "binary", "initials", "repeated-lines"],
+)
+def test_junk_articles_do_not_take_the_story_down(junk: str) -> None:
+    articles = [Article(id="junk", text=junk), *_articles(FLOOD_A, FLOOD_B)]
+    summary = S.summarize_story(articles, max_words=40, use_embeddings=False)
+    assert summary and all(c.article != "junk" for s in summary for c in s.citations)
+
+
 def test_every_sentence_is_verbatim_and_cites_itself() -> None:
     articles = _articles(FLOOD_A, FLOOD_B, FLOOD_C)
     texts = {a.id: a.text for a in articles}
