@@ -4,8 +4,11 @@ Works line by line on the raw text and keeps every kept line verbatim, so each o
 cleaned text maps back to the same character of the raw text (``Article.segments``). Every line
 taken out is reported in ``Article.removed`` with its reason:
 
-- ``metadata``: outlet, source URL, date stamp and byline lines (their values fill the fields);
-- ``comments``, ``cookies``, ``related``, ``navigation``, ``media``: web debris by pattern;
+- ``metadata``: outlet, source URL, date stamp, bare date (near the top) and byline lines, and
+  mastheads (``Nile Courier - News from Egypt``, ``Gulf Maritime Daily | Shipping | Ports``) at
+  the top (their values fill the fields, never overriding one already set);
+- ``comments``, ``cookies``, ``related``, ``navigation``, ``media``: web debris by pattern
+  (``navigation`` includes menu lines such as ``Cookie settings | Privacy policy | Terms of use``);
 - ``breadcrumb``: ``Home » ...`` trails; ``section``: section labels above the headline;
 - ``duplicate-title``: the headline repeated; ``teaser``: a truncated paragraph repeated in full
   just below (a paragraph repeated elsewhere is kept: the AEB ground truth keeps such repeats);
@@ -21,7 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from synoptic.ingest.metadata import find_title, is_breadcrumb, parse_line
+from synoptic.ingest.metadata import (
+    find_title,
+    is_breadcrumb,
+    masthead,
+    menu_items,
+    parse_line,
+    to_naive_utc,
+)
 from synoptic.records import Article, RemovedLine, Segment
 
 # Learned repeated lines: a line is outlet boilerplate when it appears in at least
@@ -40,9 +50,13 @@ TEASER_MIN_CHARS = 40
 TEASER_LOOKAHEAD = 3
 # Bylines and outlet lines are looked for only in the first and last EDGE_LINES non-blank lines.
 EDGE_LINES = 6
-# A date alone on a line is the article's date only among the first BARE_DATE_LINES lines (ECB+
-# pages carry it right above or below the headline; further down it is a dateline of the story).
+# A date alone on a line is the article's date among the first BARE_DATE_LINES lines (ECB+
+# pages carry it right above or below the headline; further down it is a dateline of the story),
+# or further down within the first EDGE_LINES lines while no prose line has come above it (the
+# sample's "28/03/2021 09:40" sits under a masthead, a breadcrumb and the headline). A prose line
+# ends like a sentence and has at least PROSE_MIN_WORDS words.
 BARE_DATE_LINES = 3
+PROSE_MIN_WORDS = 5
 # Section labels ("Middle East") are lines of at most SECTION_MAX_WORDS words and SECTION_MAX_CHARS
 # characters (CJK text has no spaces) above the headline, and only when the headline is among the
 # first SECTION_MAX_ABOVE + 1 lines (further down, short lines above a headline-like line are the
@@ -78,6 +92,11 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?:this|our) (?:web)?site uses cookies.*",
             r"we use cookies.*",
+            r"cookies? help us .{1,300}",
+            r".{0,200}\byou (?:agree|consent) to (?:our|the) use of cookies\b.{0,100}",
+            # a cookie banner ending with its button ("... use of cookies. OK"): the button must be
+            # written as a button, capitalised after a full stop, so a sentence ending "accept." stays
+            r".{0,300}\bcookies?\b.{0,300}[.!]\s*(?-i:OK|Okay|Accept(?: all)?|Got it|I agree|Agree|Allow all|Close)",
             r"by (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:web)?site,? you (?:agree|accept|consent).*",
             r"privacy (?:&|and) cookies? policy",
             r"(?:cookie|privacy) (?:policy|settings|preferences|notice|overview)",
@@ -93,6 +112,9 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"related(?: articles| posts| stories| news| content| topics)?:?",
             r"(?:read|see) (?:more|also):?",
             r"also read:?",
+            r"(?:read|see) (?:more|also)\s*:\s*.{1,200}",
+            r"also read\s*:\s*.{1,200}",
+            r"related(?: articles?| posts?| stories| story| news| coverage)?\s*:\s*.{1,200}",
             r"more (?:from|on|stories|news)(?: [\w ]{0,30})?:?",
             r"latest (?:posts|news|stories|articles|updates)",
             r"recommended(?: for you| stories)?",
@@ -227,7 +249,17 @@ def _debris_reason(text: str) -> str | None:
     for reason, pattern in DEBRIS:
         if pattern.match(text):
             return reason
+    if menu_items(text) is not None:
+        return "navigation"
     return None
+
+
+_PROSE_END = (".", "!", '"', "”", "»", "’")
+
+
+def _is_prose(text: str) -> bool:
+    """A line that reads as a sentence of the body (not a label, date or headline)."""
+    return len(text.split()) >= PROSE_MIN_WORDS and text.endswith(_PROSE_END)
 
 
 def outlet_key(article: Article) -> str | None:
@@ -245,6 +277,7 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
     removed: dict[int, str] = {}
     found: dict[str, Any] = {}
     n = len(lines)
+    first_prose = next((i for i, ln in enumerate(lines) if _is_prose(ln.text)), n)
     for i, line in enumerate(lines):
         meta = parse_line(line.text)
         if meta is None:
@@ -252,7 +285,7 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
         at_edge = i < EDGE_LINES or i >= n - EDGE_LINES
         if (meta.byline or meta.outlet or meta.url) and not at_edge:
             continue
-        if meta.bare_date and i >= BARE_DATE_LINES:
+        if meta.bare_date and i >= BARE_DATE_LINES and i >= min(EDGE_LINES, first_prose):
             continue  # a date alone on a line is the article's date only near the top
         if meta.url and article.url and meta.url.rstrip("/") != article.url.rstrip("/"):
             continue  # a link the article cites, not its own address
@@ -261,6 +294,12 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
             value = getattr(meta, key)
             if value is not None and key not in found:
                 found[key] = value
+    # mastheads: above the body, among the first lines
+    outlet = article.outlet or found.get("outlet")
+    for i in range(min(EDGE_LINES, first_prose)):
+        if i not in removed and (name := masthead(lines[i].text, outlet)) is not None:
+            removed[i] = "metadata"
+            found.setdefault("outlet", name)
     fields: dict[str, Any] = {}
     for key, value in found.items():
         if getattr(article, key) in (None, ""):
@@ -279,10 +318,17 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
     """
     raw = article.raw_text or article.text
     lines = _lines(raw)
-    # 1. metadata
+    # 1. metadata (dates made naive UTC, as every stage expects them)
+    for key in ("published", "updated"):
+        when = getattr(article, key)
+        if when is not None and when.tzinfo is not None:
+            article = article.replace(**{key: to_naive_utc(when)})
     reasons, fields = _metadata_fields(article, lines)
     title = article.title or fields.get("title") or find_title(raw)
-    if title and not article.title:
+    gone = frozenset(_norm(lines[i].text) for i in reasons)
+    if title and _norm(title) in gone:  # a masthead or metadata line taken for the headline
+        title = find_title(raw, skip=gone)
+    if title != article.title:
         fields["title"] = title
     ntitle = _norm(title) if title else None
     title_at = next((i for i, ln in enumerate(lines) if ntitle and _norm(ln.text) == ntitle), None)

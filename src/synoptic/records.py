@@ -55,7 +55,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: datetime | None = None
+    published: datetime | None = None  # naive UTC: aware values converted, zone dropped
     published_how: PublishedHow = "none"
     updated: datetime | None = None
     byline: str | None = None

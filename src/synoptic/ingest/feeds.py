@@ -15,6 +15,7 @@ from typing import Any
 
 from synoptic.errors import InputError
 from synoptic.ingest.html import fragment_to_text
+from synoptic.ingest.metadata import site_name
 from synoptic.ingest.text import text_article
 from synoptic.records import Article
 
@@ -64,7 +65,8 @@ def _when(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            # naive UTC, as every Article.published is (feedparser gives UTC struct_time)
+            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC).replace(tzinfo=None)
     return None
 
 
@@ -82,15 +84,19 @@ def feed_articles(data: bytes, source: str) -> Iterator[Article | InputError]:
     except (ValueError, TypeError, OverflowError, RecursionError) as err:
         # feedparser itself can fail on hostile input, e.g. a character reference past U+10FFFF
         # (found by tests/test_fuzz_ingest.py)
-        yield InputError(source, f"is not a readable RSS/Atom feed ({type(err).__name__}: "
-                                 f"{' '.join(str(err).split())[:60]}); check the file or URL")
+        yield InputError(
+            source,
+            f"is not a readable RSS/Atom feed ({type(err).__name__}: "
+            f"{' '.join(str(err).split())[:60]}); check the file or URL",
+        )
         return
     entries = parsed.get("entries") or []
     if not entries:
         why = " ".join(str(parsed.get("bozo_exception") or "no entries").split())[:80]
         yield InputError(source, f"is not a readable RSS/Atom feed ({why}); check the file or URL")
         return
-    outlet = (parsed.get("feed") or {}).get("title") or None
+    feed_title = (parsed.get("feed") or {}).get("title") or None
+    outlet = site_name(feed_title) if feed_title else None  # "X - News from Y" -> "X"
     results = list(_entries(entries, source, outlet))
     if parsed.get("bozo") and not any(isinstance(r, Article) for r in results):
         why = " ".join(str(parsed.get("bozo_exception") or "malformed").split())[:80]

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from synoptic.errors import InputError
-from synoptic.ingest.metadata import outlet_from_host, parse_date
+from synoptic.ingest.metadata import outlet_from_host, parse_date, site_name
 from synoptic.records import Article, text_id
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,21 @@ MAX_HTML_CHARS = 5_000_000
 
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+# Publication times the page states in its head (meta tags, JSON-LD): htmldate prefers a date in the
+# URL (day only), so the time of day is taken from here when it names the same day.
+_TIME_KEYS = (
+    r"(?:article:published_time|og:published_time|datePublished|pubdate|publishdate|dc\.date\.issued)"
+)
+_META_TIME = re.compile(
+    r"<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*[\"']"
+    + _TIME_KEYS
+    + r"[\"'][^>]*?content\s*=\s*[\"']([^\"']{8,40})[\"']"
+    + r"|<meta\s[^>]*?content\s*=\s*[\"']([^\"']{8,40})[\"'][^>]*?(?:property|name|itemprop)\s*=\s*[\"']"
+    + _TIME_KEYS
+    + r"[\"']"
+    + r"|\"datePublished\"\s*:\s*\"([^\"]{8,40})\"",
+    re.I,
 )
 _BLOCK = {
     "p",
@@ -60,6 +75,13 @@ def looks_html(data: bytes) -> bool:
     return bool(_HTML_SNIFF.match(data[:4096]))
 
 
+def _date_params() -> dict[str, Any]:
+    """trafilatura's own date settings, asking htmldate for the time and zone as well as the day."""
+    from trafilatura.settings import set_date_params
+
+    return {**set_date_params(), "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
+
 def _extract(html: str, url: str | None) -> Any:
     import trafilatura
 
@@ -67,7 +89,9 @@ def _extract(html: str, url: str | None) -> Any:
     for name in ("trafilatura", "htmldate"):
         logging.getLogger(name).setLevel(logging.ERROR)
     try:
-        return trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, date_extraction_params=_date_params()
+        )
     except (
         RecursionError,
         ValueError,
@@ -96,14 +120,13 @@ def html_article(html: str, source: str, *, url: str | None = None, article_id: 
             source, "no article text found in this HTML page; check that it is a news article page"
         )
     page_url = getattr(doc, "url", None) or url
-    outlet = getattr(doc, "sitename", None) or None
+    sitename = getattr(doc, "sitename", None)
+    outlet = site_name(sitename) if sitename else None  # "X - tagline — X" -> "X"
     if not outlet and page_url:
         from urllib.parse import urlsplit
 
         outlet = outlet_from_host(urlsplit(page_url).hostname or "")
-    published: datetime | None = None
-    if getattr(doc, "date", None):
-        published = parse_date(str(doc.date))
+    published = _published(html, str(doc.date) if getattr(doc, "date", None) else None)
     return Article(
         id=article_id or text_id(text),
         text=text,
@@ -118,6 +141,18 @@ def html_article(html: str, source: str, *, url: str | None = None, article_id: 
         source=source,
         html=html,
     )
+
+
+def _published(html: str, found: str | None) -> datetime | None:
+    """The page's publication time (naive UTC): htmldate's ``found`` date, with the time of day from
+    the page's own meta tags when they name the same day (or when htmldate found nothing)."""
+    m = _META_TIME.search(html[:300_000])
+    stated = next((g for g in m.groups() if g), None) if m else None
+    if stated and (found is None or stated.strip()[:10] == found[:10]):
+        when = parse_date(stated)
+        if when is not None:
+            return when
+    return parse_date(found) if found else None
 
 
 def fragment_to_text(fragment: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -25,6 +25,13 @@ BODY_MIN_WORDS = 12
 BYLINE_MAX_WORDS = 6
 # A date stamp line carries at most this many characters after its label.
 DATE_STAMP_MAX_CHARS = 48
+# A menu line ("Gulf Maritime Daily | Shipping | Ports | Markets") has at least MENU_MIN_ITEMS items
+# of at most MENU_ITEM_MAX_WORDS words each (the sample's mastheads and footers have 3-4 items of
+# 1-3 words; a headline with one pipe, "Suez | Ship freed", is not a menu).
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 4
+# A masthead's name part ("Nile Courier" in "Nile Courier - News from Egypt") has at most this many words.
+MASTHEAD_NAME_MAX_WORDS = 5
 
 BREADCRUMB = re.compile(r"^\s*(home|start|accueil|inicio|startseite)\s*[»›>/|]|[»›].*[»›]", re.I)
 _SENTENCE_END = re.compile(r"[.;,]$")
@@ -59,6 +66,52 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{
 _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b|\b(?:at|am|pm|a\.m|p\.m|st|nd|rd|th|[A-Z]{2,4})\b|[\d\s,./:|()-]+",
+    re.I,
+)
+# Numeric dates: 28/03/2021, 03/28/2021, 26.09.2022 08:15, 5-4-21 (optionally with a time and am/pm).
+_NUMERIC_DATE = re.compile(
+    r"^(?:[a-z]{3,9}\.?,?\s+)?(?P<a>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})"
+    r"(?:[,\s]+(?:at\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?$",
+    re.I,
+)
+_MENU_SPLIT = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_MENU_ITEM = re.compile(r"^[^\W\d_][\w&'’.\- ]*$")
+_NAME_SEPARATORS = re.compile(r"\s+[-–—|:]+\s+|\s*[|]\s*")
+# Words that are navigation, never an outlet's name, when they open a menu line.
+_NAV_WORDS = {
+    "home",
+    "menu",
+    "search",
+    "login",
+    "log in",
+    "sign in",
+    "subscribe",
+    "news",
+    "latest",
+    "top",
+    "cookie settings",
+    "cookies",
+    "privacy",
+    "privacy policy",
+    "terms",
+    "terms of use",
+    "contact",
+    "about",
+    "about us",
+    "world",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "opinion",
+}
+# The second part of "Name - tagline" lines and site names ("News from Egypt and the region").
+_TAGLINE = re.compile(
+    r"^(?:(?:the\s+)?(?:latest\s+|breaking\s+|daily\s+|independent\s+|online\s+|local\s+|world\s+)?news\b|"
+    r"your\s|the\s+voice\s+of\b|the\s+home\s+of\b|since\s+\d{4}\b|"
+    r"independent\s+(?:news|journalism|newspaper)\b|online\s+(?:news|edition|newspaper)\b|"
+    r"(?:the|an?)\s+(?:\w+\s+)?(?:newspaper|news\s+site|news\s+portal|news\s+magazine)\b)"
+    r"(?!.*\?$)",
     re.I,
 )
 _HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
@@ -101,6 +154,89 @@ def is_breadcrumb(line: str) -> bool:
     return bool(BREADCRUMB.search(line.strip()))
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def menu_items(line: str) -> list[str] | None:
+    """The items of a menu line (``Shipping | Ports | Markets``, ``Cookie settings • Privacy``), or None.
+
+    A menu has at least MENU_MIN_ITEMS items separated by ``|`` (or spaced bullets), each a
+    capitalised label of at most MENU_ITEM_MAX_WORDS words. Table rows (``| 2019 | 5.3 |``) are not menus.
+    """
+    s = line.strip()
+    if len(s) > 300 or s.startswith(("|", "•", "·")) or s.endswith(("|", "•", "·")):
+        return None
+    if "|" not in s and not re.search(r"\s[•·]\s", s):
+        return None
+    items = [item.strip() for item in _MENU_SPLIT.split(s)]
+    if len(items) < MENU_MIN_ITEMS:
+        return None
+    for item in items:
+        if (
+            not _MENU_ITEM.match(item)
+            or len(item.split()) > MENU_ITEM_MAX_WORDS
+            or not item[0].isupper()
+            or item.endswith((".", "?", "!"))
+        ):
+            return None
+    return items
+
+
+def _is_name(text: str) -> bool:
+    """A short capitalised name ("Nile Courier", "The Cargo Review", "Track & Road")."""
+    words = text.split()
+    return (
+        0 < len(words) <= MASTHEAD_NAME_MAX_WORDS
+        and text[0].isupper()
+        and not text.endswith((".", "?", "!", ","))
+        and all(w[0].isupper() or not w[0].isalpha() or w in {"of", "the", "and", "de", "al"} for w in words)
+    )
+
+
+def masthead(line: str, outlet: str | None = None) -> str | None:
+    """The outlet name a masthead line shows, or None when the line is not a masthead.
+
+    Mastheads: a menu whose first item is a name (``Gulf Maritime Daily | Shipping | Ports``);
+    ``Name - tagline`` where the name is the known ``outlet`` or the rest reads as a tagline
+    (``Nile Courier - News from Egypt and the region``); the outlet's name alone on its line.
+    """
+    s = line.strip()
+    if not s or len(s) > 200:
+        return None
+    if outlet and _norm(s) == _norm(outlet):
+        return s
+    items = menu_items(s)
+    if items is not None:
+        first = items[0]
+        return first if _is_name(first) and _norm(first) not in _NAV_WORDS else None
+    parts = re.split(r"\s+[-–—|]+\s+", s, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    name, rest = parts[0].strip(), parts[1].strip()
+    if not _is_name(name) or _norm(name) in _NAV_WORDS:
+        return None
+    if outlet and _norm(name) == _norm(outlet):
+        return name
+    return name if _TAGLINE.match(rest) and len(rest.split()) <= 12 else None
+
+
+def site_name(value: str) -> str:
+    """An outlet name without tagline or repeats: ``Nile Courier - News from Egypt — Nile Courier`` -> ``Nile Courier``."""
+    s = " ".join(value.split())
+    parts = [p.strip() for p in _NAME_SEPARATORS.split(s) if p.strip()]
+    if len(parts) < 2:
+        return s
+    counts: dict[str, int] = {}
+    for part in parts:
+        counts[_norm(part)] = counts.get(_norm(part), 0) + 1
+    repeated = [p for p in parts if counts[_norm(p)] > 1]
+    if repeated:
+        return repeated[0]
+    names = [p for p in parts if not _TAGLINE.match(p) and _is_name(p)]
+    return names[0] if len(names) == 1 or (names and len(names) < len(parts)) else s
+
+
 def is_headline(line: str) -> bool:
     """True when a line reads as a headline: a few words, capitalised, no closing full stop."""
     s = line.strip()
@@ -112,19 +248,25 @@ def is_headline(line: str) -> bool:
     if _SENTENCE_END.search(s) and not s.endswith("..."):
         return False
     return not (
-        is_breadcrumb(s) or parse_line(s) is not None or s.lower().startswith(("http://", "https://"))
+        is_breadcrumb(s)
+        or parse_line(s) is not None
+        or s.lower().startswith(("http://", "https://"))
+        or menu_items(s) is not None
+        or masthead(s) is not None
     )
 
 
-def find_title(text: str, max_lines: int = 8) -> str | None:
+def find_title(text: str, max_lines: int = 8, skip: frozenset[str] = frozenset()) -> str | None:
     """The first line among the first ``max_lines`` non-blank lines that reads as a headline.
 
-    Falls back to the last part of a breadcrumb line (``Home » Title``) when no line qualifies.
+    Lines whose whitespace-normalised, casefolded text is in ``skip`` (lines cleaning took out as
+    mastheads or metadata) are passed over. Falls back to the last part of a breadcrumb line
+    (``Home » Title``) when no line qualifies.
     """
     crumb: str | None = None
     seen = 0
     for line in text.split("\n"):
-        if not line.strip():
+        if not line.strip() or (skip and _norm(line) in skip):
             continue
         seen += 1
         if seen > max_lines:
@@ -166,27 +308,78 @@ def outlet_from_host(host: str) -> str | None:
     return " ".join(w.capitalize() for w in words)
 
 
+def to_naive_utc(value: datetime) -> datetime:
+    """``value`` as naive UTC: an aware datetime converted to UTC with its zone dropped; a naive one as is.
+
+    Every ``Article.published`` and ``updated`` is naive UTC, so all stages compare them safely. A
+    naive value (a date line without a zone) is taken to be UTC already: its zone is unknown.
+    """
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value.replace(tzinfo=None)
+
+
+def _numeric_date(s: str) -> datetime | None:
+    """A numeric date (``28/03/2021 09:40``, ``03/28/2021``, ``26.09.2022``), or None."""
+    m = _NUMERIC_DATE.match(s)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    year = int(m.group("y"))
+    year += 2000 if year < 100 else 0
+    # Day first (28/03/2021, 26.09.2022: most of the world's order) unless that is impossible and
+    # month first is not (03/28/2021, the US order). An ambiguous date (05/04/2021) is read day first:
+    # the English-language outlets that write numeric dates are mostly outside the US, and US outlets
+    # mostly write the month's name. Dotted dates are always day first.
+    if a > 12 >= b and m.group("sep") != ".":
+        day, month = a, b
+    elif b > 12 >= a and m.group("sep") != ".":
+        day, month = b, a
+    else:
+        day, month = a, b
+    hour = int(m.group("h") or 0)
+    ampm = (m.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        return datetime(year, month, day, hour, int(m.group("m") or 0), int(m.group("s") or 0))
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def parse_date(value: str) -> datetime | None:
-    """Parse a date or date-time as written ("07 January 2022, 14:52", ISO 8601, RFC 2822)."""
+    """Parse a date or date-time as written ("07 January 2022, 14:52", ISO 8601, RFC 2822, 28/03/2021).
+
+    Returns naive UTC (see :func:`to_naive_utc`): "25 September 2022 12:40 CEST" is 10:40.
+    Numeric dates are read day first unless impossible (see :func:`_numeric_date`).
+    """
     s = value.strip().rstrip(".")
     if not s or len(s) > 64 or not re.search(r"\d", s):
         return None
     try:
-        return datetime.fromisoformat(s.replace("Z", "+00:00"))
+        return to_naive_utc(datetime.fromisoformat(s.replace("Z", "+00:00")))
     except ValueError:
         pass
-    try:
-        from email.utils import parsedate_to_datetime
-
-        return parsedate_to_datetime(s)
-    except (TypeError, ValueError, IndexError):
-        pass
+    numeric = _numeric_date(s)
+    if numeric is not None:
+        return numeric
     import dateparser
 
-    return dateparser.parse(
-        s, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    when = dateparser.parse(
+        s,
+        languages=["en"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "DATE_ORDER": "DMY",
+            "TIMEZONE": "UTC",
+            "TO_TIMEZONE": "UTC",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
     )
+    return to_naive_utc(when) if when is not None else None
 
 
 def _dated(value: str) -> bool:
