@@ -13,7 +13,17 @@ import pytest
 from conftest import shared_path
 from synoptic.errors import InputError
 from synoptic.ingest import load
-from synoptic.ingest.metadata import find_title, outlet_from_host, parse_line
+from synoptic.ingest.metadata import (
+    find_title,
+    is_headline,
+    masthead,
+    menu_items,
+    outlet_from_host,
+    parse_date,
+    parse_line,
+    site_name,
+    to_naive_utc,
+)
 from synoptic.records import Article
 
 PAGE = """<!DOCTYPE html><html><head><title>Flood waters recede in the valley | Valley Post</title>
@@ -255,3 +265,146 @@ def test_load_record_with_a_bad_date_is_kept_undated(caplog: pytest.LogCaptureFi
     (article,) = list(load(["-"], stdin=io.StringIO(json.dumps(record))))
     assert isinstance(article, Article) and article.published is None and article.published_how == "none"
     assert any("stdin:1" in r.getMessage() and "not a date" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("28/03/2021 09:40", datetime(2021, 3, 28, 9, 40)),  # 28 cannot be a month: day first
+        ("03/28/2021", datetime(2021, 3, 28)),  # 28 cannot be a month: month first
+        ("05/04/2021", datetime(2021, 4, 5)),  # ambiguous: day first
+        ("26.09.2022 08:15", datetime(2022, 9, 26, 8, 15)),
+        ("3/28/21 2:05 pm", datetime(2021, 3, 28, 14, 5)),
+        ("Thursday, 25 March 2021", datetime(2021, 3, 25)),
+        ("Sunday 28/03/2021", datetime(2021, 3, 28)),
+    ],
+)
+def test_parse_date_reads_numeric_dates_day_first_unless_impossible(value: str, expected: datetime) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-03-27T14:30:00+02:00", datetime(2021, 3, 27, 12, 30)),
+        ("2021-03-29T17:20:00+0200", datetime(2021, 3, 29, 15, 20)),
+        ("2023-03-14T08:30:00Z", datetime(2023, 3, 14, 8, 30)),
+        ("25 September 2022 12:40 CEST", datetime(2022, 9, 25, 10, 40)),
+        ("24 March 2021 10:15 GMT", datetime(2021, 3, 24, 10, 15)),
+        ("Jan 7, 2022 2:52 PM EST", datetime(2022, 1, 7, 19, 52)),
+        ("Fri, 07 Jan 2022 14:52:00 +0300", datetime(2022, 1, 7, 11, 52)),
+        ("07 January 2022, 14:52", datetime(2022, 1, 7, 14, 52)),  # no zone: taken as written
+    ],
+)
+def test_parse_date_gives_naive_utc(value: str, expected: datetime) -> None:
+    got = parse_date(value)
+    assert got == expected and got is not None and got.tzinfo is None
+
+
+def test_to_naive_utc_converts_aware_and_keeps_naive() -> None:
+    from datetime import UTC, timedelta, timezone
+
+    assert to_naive_utc(datetime(2021, 3, 27, 1, 0, tzinfo=timezone(timedelta(hours=2)))) == datetime(
+        2021, 3, 26, 23, 0
+    )
+    assert to_naive_utc(datetime(2021, 3, 27, 1, 0, tzinfo=UTC)) == datetime(2021, 3, 27, 1, 0)
+    assert to_naive_utc(datetime(2021, 3, 27, 1, 0)) == datetime(2021, 3, 27, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "name"),
+    [
+        ("Gulf Maritime Daily | Shipping | Ports | Markets", None, "Gulf Maritime Daily"),
+        ("Nile Courier - News from Egypt and the region", None, "Nile Courier"),
+        ("Valley Post – Your local paper since 1921", None, "Valley Post"),
+        ("Valley Post — Reporting the valley", "Valley Post", "Valley Post"),
+        ("Berlin Sport Wire", "Berlin Sport Wire", "Berlin Sport Wire"),
+    ],
+)
+def test_masthead_names_the_outlet(line: str, outlet: str | None, name: str) -> None:
+    assert masthead(line, outlet) == name
+    if outlet is None:  # recognisable without knowing the outlet: never taken for the headline
+        assert not is_headline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rabie: wind was not the only cause of the grounding of the Ever Given",
+        "Kipchoge - the best runner ever?",
+        "Gaza - the daily toll rises",
+        "Egypt - Suez Canal blocked by giant ship",
+        "Home | News | Sport",
+        "Berlin Sport Wire",
+        "The ship - stuck since Tuesday - was freed on Monday, officials said.",
+    ],
+)
+def test_masthead_refuses_headlines_sentences_and_plain_menus(line: str) -> None:
+    assert masthead(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        (
+            "Cookie settings | Privacy policy | Terms of use",
+            ["Cookie settings", "Privacy policy", "Terms of use"],
+        ),
+        ("World • Business • Sport", ["World", "Business", "Sport"]),
+        ("Suez | Ship freed", None),  # two items: a headline
+        ("| 2019 | 5.3 | 4.1 |", None),  # a table row
+        ("Results | 2019 | 2020", None),
+        ("The canal | which was closed | reopened.", None),
+    ],
+)
+def test_menu_items(line: str, items: list[str] | None) -> None:
+    assert menu_items(line) == items
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("Nile Courier - News from Egypt and the region — Nile Courier", "Nile Courier"),
+        ("Nile Courier - News from Egypt and the region", "Nile Courier"),
+        ("Al Jazeera | Breaking News, World News and Video from Al Jazeera", "Al Jazeera"),
+        ("The Cargo Review", "The Cargo Review"),
+        ("BBC News", "BBC News"),
+    ],
+)
+def test_site_name_drops_taglines_and_repeats(value: str, name: str) -> None:
+    assert site_name(value) == name
+
+
+def test_find_title_passes_over_mastheads_and_skipped_lines() -> None:
+    text = (
+        "Nile Courier - News from Egypt and the region\nHome » Economy\n"
+        "Rabie: wind was not the only cause of the grounding\n28/03/2021 09:40\nThe number of ships rose."
+    )
+    assert find_title(text) == "Rabie: wind was not the only cause of the grounding"
+    skip = frozenset({"rabie: wind was not the only cause of the grounding"})
+    assert find_title(text + "\n", skip=skip) is None
+
+
+PAGE_WITH_TAGLINE = PAGE.replace(
+    '<meta property="og:site_name" content="Valley Post">',
+    '<meta property="og:site_name" content="Valley Post - News from the valley">',
+).replace("2023-03-14T08:30:00Z", "2023-03-14T10:30:00+02:00")
+
+
+def test_load_html_time_from_meta_as_naive_utc_and_site_name_without_tagline(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE_WITH_TAGLINE, encoding="utf-8")
+    (article,) = list(load([str(path)]))
+    assert isinstance(article, Article)
+    assert article.outlet == "Valley Post"
+    assert article.published == datetime(2023, 3, 14, 8, 30) and article.published_how == "metadata"
+
+
+def test_load_feed_outlet_without_tagline(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        FEED.replace("<title>Valley Post</title>", "<title>Valley Post - News from the valley</title>")
+    )
+    got = _articles(list(load([str(path)])))
+    assert {a.outlet for a in got} == {"Valley Post"}
+    assert all(a.published is None or a.published.tzinfo is None for a in got)
