@@ -306,14 +306,14 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         return None
     if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
         return None
-    last = phrase[-1].lower().strip(".,’'")
+    head_word = phrase[-1].lower().strip(".,’'")
     if not (
         any(w[:1].isupper() for w in phrase)
         or phrase[0].lower() in DETERMINERS
-        or last in PRONOUNS | OTHER_PRONOUNS
-        or last in ROLE_NOUNS
-        or last in ORG_WORDS
-        or (last.endswith("s") and len(phrase) > 1 or last in SOURCE_NOUNS)
+        or head_word in PRONOUNS | OTHER_PRONOUNS
+        or head_word in ROLE_NOUNS
+        or head_word in ORG_WORDS
+        or (head_word.endswith("s") and len(phrase) > 1 or head_word in SOURCE_NOUNS)
     ):
         return None  # "rest assured", "well said": not a speaker
     if all(w.lower().strip(".,") in _CALENDAR for w in phrase):
