@@ -105,6 +105,10 @@ def test_numbers_in_normalises_digits_and_number_words(text: str, numbers: set[s
         "Lauri Love smiles as he leaves with parents Alexander Love, left, and girlfriend Sylvia Mann.",
         "Huntsman to skip Nevada debate in protest By Justin Sink - Tweet Jon Huntsman announced it.",
         "Actor Christopher Lawford, the son of Peter Lawford and Patricia Kennedy, has died ...",
+        "In this Thursday, Feb. 17, 2011 picture, Ida and Larry Washington sit together in their home.",
+        "Associated Press writer Dusan Stojanovic contributed to this report from the capital.",
+        "Get breaking news alerts on your mobile device direct from the news desk every day.",
+        "Find more details about cabin availability and prices for the summer camp here.",
     ],
 )
 def test_debris_is_not_a_candidate(sentence: str) -> None:

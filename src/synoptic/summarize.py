@@ -88,7 +88,10 @@ _CUE = re.compile(
 _CAPTION = re.compile(
     r",\s(?:left|right|center|centre|second (?:left|right)|from left)\s*,|"
     r"\((?:left|right|center|centre|pictured[^)]*)\)|\bpictured\b|"
-    r"(?<=[a-z,;] )By [A-Z][a-z]+ [A-Z]|(?:\.\.\.|…)[\"'”’)]*\s*$"
+    r"(?<=[a-z,;] )By [A-Z][a-z]+ [A-Z]|(?:\.\.\.|…)[\"'”’)]*\s*$|"
+    r"(?i:\bin this (?:\w+, )?\w+\.? \d{1,2}, \d{4},? (?:file )?(?:photo|picture|image)\b)|"
+    r"(?i:\bcontributed to (?:this|the) (?:report|story)\b|\bnews alerts\b|breaking news emails)|"
+    r"^(?:Read|Find|See|Watch|Learn|Check out)\b.*\bhere\s*[.!]?$"
 )
 _READER = re.compile(r"(?i)\b(you|your|yours)\b")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
