@@ -242,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "benchmark": "web", "stories": len(ids), "clients": args.clients, "duration_s": args.duration,
         "store": built, "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                                    "platform": platform.platform()},
+                                    "platform": platform.platform(),
+                                    "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
         "scenarios": results,
     }
     print(f"{'scenario':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7}")
