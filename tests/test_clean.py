@@ -156,6 +156,20 @@ def test_clean_keeps_reposts_of_one_story() -> None:
         ("> >Follow Noah Rothman (@Noah_C_Rothman) on Twitter", "navigation"),
         ("(PHOTOS: Celebrities call for gun control)", "media"),
         ("Image copyright PA", "media"),
+        ("Cookie settings | Privacy policy | Terms of use", "navigation"),
+        ("About us • Contact • Advertise", "navigation"),
+        ("Facebook Twitter LinkedIn Email", "navigation"),
+        ("Share this article", "navigation"),
+        ("Share this article:", "navigation"),
+        (
+            "Cookies help us deliver our services. By using our services, you agree to our use of cookies. OK",
+            "cookies",
+        ),
+        ("We value your privacy and use cookies on this site. Accept all", "cookies"),
+        ("Read also: Egypt records rise in canal revenues in 2020", "related"),
+        ("Read more: Storm season starts early", "related"),
+        ("Related: Bridges inspected after the flood", "related"),
+        ("See also: How the valley road was built", "related"),
     ],
 )
 def test_clean_removes_debris_lines_with_reason(line: str, reason: str) -> None:
@@ -178,6 +192,11 @@ def test_clean_removes_debris_lines_with_reason(line: str, reason: str) -> None:
         "By Friday evening, the troops had reached the airport.",
         "Click here to see why the share of voters who comment online has doubled, he said.",
         "Source of the fire: a gas leak, the fire brigade said on Monday in its report.",
+        "Regulators say users must be able to refuse cookies as easily as they accept.",
+        "The cookie law, which sites must obey. Accept it or not, it applies from Monday.",
+        "Read also the minister's letter, the union said on Tuesday.",
+        "Results | 2019 | 2020",
+        "Egypt - the canal reopened on Monday, officials said.",
     ],
 )
 def test_clean_keeps_sentences_that_look_like_debris(line: str) -> None:
@@ -203,6 +222,13 @@ _LINES = st.sampled_from(
         "A storm closed the coast road",
         "  indented line with spaces  ",
         "A storm closed the coast road for a third day, officials said on Monday evening",
+        "Gulf Maritime Daily | Shipping | Ports | Markets",
+        "Nile Courier - News from Egypt and the region",
+        "Cookie settings | Privacy policy | Terms of use",
+        "28/03/2021 09:40",
+        "Thursday, 25 March 2021",
+        "Read also: Egypt records rise in canal revenues in 2020",
+        "Cookies help us deliver our services. By using our services, you agree to our use of cookies. OK",
     ]
 )
 
@@ -281,3 +307,189 @@ def test_clean_command_prints_one_json_object_per_article(
     by_id = {r["id"][:3]: r for r in records}
     assert by_id["004"]["updated"].startswith(gold["articles"]["004_db150d0d2863ade0.txt"]["updated"])
     assert by_id["000"]["published"] is None
+
+
+def _clean_text(body: str, **fields: object) -> Article:
+    from synoptic.ingest.text import text_article
+
+    article = text_article(body, "test.txt", "t")  # the title as ingest guesses it
+    return clean_article(article.replace(**fields) if fields else article)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "outlet"),
+    [
+        ("Gulf Maritime Daily | Shipping | Ports | Markets", "Gulf Maritime Daily"),
+        ("Nile Courier - News from Egypt and the region", "Nile Courier"),
+        ("Valley Post — Reporting the valley since 1921", "Valley Post"),
+    ],
+)
+def test_clean_takes_masthead_out_into_outlet_and_keeps_the_real_headline(masthead: str, outlet: str) -> None:
+    body = (
+        f"{masthead}\nHome » News » Valley\nStorm closes the coast road for a third day\n"
+        "Heavy rain closed the coast road again on Monday, officials in the valley said.\n"
+    )
+    if outlet == "Valley Post":  # a tagline not recognisable alone: the outlet is known from a Source line
+        body += "Source: Valley Post\n"
+    got = _clean_text(body)
+    assert got.title == "Storm closes the coast road for a third day"
+    assert got.outlet == outlet
+    assert (masthead, "metadata") in {(r.text, r.reason) for r in got.removed}
+    assert masthead not in got.text and "Heavy rain closed the coast road" in got.text
+
+
+def test_clean_masthead_does_not_override_a_known_outlet() -> None:
+    body = "Nile Courier - News from Egypt and the region\nStorm closes the coast road\nRain fell all day, they said."
+    got = _clean_text(body, outlet="The Courier")
+    assert got.outlet == "The Courier" and got.title == "Storm closes the coast road"
+
+
+def test_clean_replaces_a_masthead_title_given_by_a_record() -> None:
+    body = (
+        "Gulf Maritime Daily | Shipping | Ports\nStorm closes the coast road\nRain fell all day, they said."
+    )
+    got = _clean_text(body, title="Gulf Maritime Daily | Shipping | Ports")
+    assert got.title == "Storm closes the coast road"
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        ("Thursday, 25 March 2021", datetime(2021, 3, 25)),
+        ("28/03/2021 09:40", datetime(2021, 3, 28, 9, 40)),
+        ("03/28/2021", datetime(2021, 3, 28)),
+        ("05/04/2021", datetime(2021, 4, 5)),  # ambiguous: day first
+        ("26.09.2022 08:15", datetime(2022, 9, 26, 8, 15)),
+    ],
+)
+def test_clean_uses_a_bare_date_under_masthead_and_headline_as_publication_date(
+    date_line: str, expected: datetime
+) -> None:
+    body = (
+        "Gulf Maritime Daily | Shipping | Ports | Markets\nHome » Shipping » Canals\n"
+        f"Storm closes the coast road for a third day\n{date_line}\n"
+        "Heavy rain closed the coast road again on Monday, officials in the valley said.\n"
+    )
+    got = _clean_text(body)
+    assert got.published == expected and got.published_how == "text"
+    assert (date_line, "metadata") in {(r.text, r.reason) for r in got.removed}
+    assert date_line not in got.text
+
+
+def test_clean_leaves_a_bare_date_below_the_first_paragraph() -> None:
+    body = (
+        "Storm closes the coast road\nHeavy rain closed the coast road again, officials said.\n"
+        "Schools stayed shut in the valley.\n25 March 2021\nMore rain is due.\n"
+    )
+    got = _clean_text(body)
+    assert got.published is None and "25 March 2021" in got.text
+
+
+def test_clean_makes_publication_dates_naive_utc() -> None:
+    from datetime import timedelta, timezone
+
+    body = "Storm closes the coast road\nHeavy rain closed the coast road again, officials said.\n"
+    aware = datetime(2021, 3, 27, 14, 30, tzinfo=timezone(timedelta(hours=2)))
+    got = _clean_text(body, published=aware, published_how="metadata", updated=aware)
+    assert got.published == got.updated == datetime(2021, 3, 27, 12, 30)
+    stamped = _clean_text("Storm closes the coast road\nPublished: 25 September 2022 12:40 CEST\nRain fell.")
+    assert stamped.published == datetime(2022, 9, 25, 10, 40) and stamped.published.tzinfo is None
+
+
+# The bundled sample (src/synoptic/sample/): what cleaning must find in each report.
+SAMPLE_EXPECTED: dict[str, dict[str, object]] = {
+    "kipchoge-berlin-sport-wire.txt": {
+        "title": "Kipchoge sets new world record of 2:01:09 at the Berlin Marathon",
+        "outlet": "Berlin Sport Wire",
+        "published": datetime(2022, 9, 26, 8, 15),
+        "gone": [
+            "Berlin Sport Wire",
+            "26.09.2022 08:15",
+            "Cookies help us deliver our services",
+            "Leave a Reply",
+        ],
+    },
+    "kipchoge-track-and-road.txt": {
+        "title": "Kipchoge lowers marathon world record to 2:01:09",
+        "outlet": "Track & Road",
+        "published": datetime(2022, 9, 25, 10, 40),  # 12:40 CEST
+        "gone": ["Track & Road\n", "Home » Running", "Published:", "By Anna Weiss", "Share this article"],
+    },
+    "suez-gulf-maritime-daily.txt": {
+        "title": "Evergiven grounding: salvors call in specialists as queue grows",
+        "outlet": "Gulf Maritime Daily",
+        "published": datetime(2021, 3, 25),
+        "gone": [
+            "| Shipping |",
+            "Thursday, 25 March 2021",
+            "Share this article",
+            "Facebook Twitter LinkedIn Email",
+            "Cookie settings",
+            "Source:",
+        ],
+    },
+    "suez-harbour-ledger.txt": {
+        "title": "Giant container ship wedged across the Suez Canal",
+        "outlet": "Harbour Ledger",
+        "published": datetime(2021, 3, 24, 10, 15),
+        "gone": ["We use cookies", "Leave a Reply", "Your email address", "Published:"],
+    },
+    "suez-nile-courier.txt": {
+        "title": "Rabie: wind was not the only cause of the grounding of the Ever Given",
+        "outlet": "Nile Courier",
+        "published": datetime(2021, 3, 28, 9, 40),
+        "gone": ["News from Egypt and the region", "28/03/2021", "Read also:", "Tags:", "Leave a Reply"],
+    },
+    "suez-cargo-review.html": {
+        "title": "Ever Given refloated, Suez Canal reopens to traffic",
+        "outlet": "The Cargo Review",
+        "published": datetime(2021, 3, 29, 15, 20),  # 17:20+02:00
+        "gone": ["cookies", "Share this article", "Leave a Reply"],
+    },
+    "suez-channel-post": {
+        "title": "Canal chief says human error may have played a part in Suez blockage",
+        "outlet": "Channel Post",
+        "published": datetime(2021, 3, 27, 12, 30),
+        "gone": ["Home » World", "Share this article", "Sign up for our newsletter"],
+    },
+    "suez-meridian-wire": {
+        "title": "Hundreds of ships start moving through Suez after Ever Given freed",
+        "outlet": "Meridian Wire",
+        "published": datetime(2021, 3, 30, 8, 0),
+        "gone": ["Meridian Wire\n", "30 March 2021", "Leave a Reply"],
+    },
+    "kipchoge-daily-meridian": {
+        "title": "Kipchoge breaks his own marathon world record in Berlin",
+        "outlet": "Daily Meridian",
+        "published": datetime(2022, 9, 26, 5, 0),
+        "gone": ["Home » Sport", "Share this article", "We use cookies"],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def sample_cleaned() -> dict[str, Article]:
+    from synoptic.cli.demo import sample_dir
+
+    sources = sorted(str(p) for p in sample_dir().iterdir() if p.name != "README.md")
+    return {a.id: a for a in clean_articles([a for a in load(sources) if isinstance(a, Article)])}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_EXPECTED))
+def test_clean_sample_report_metadata_and_debris(sample_cleaned: dict[str, Article], name: str) -> None:
+    want = SAMPLE_EXPECTED[name]
+    got = sample_cleaned[name]
+    assert (got.title, got.outlet, got.published) == (want["title"], want["outlet"], want["published"])
+    assert got.published is not None and got.published.tzinfo is None
+    for piece in want["gone"]:  # type: ignore[attr-defined]
+        assert piece not in got.text, piece
+    assert got.text.startswith(str(want["title"]))
+
+
+def test_clean_sample_keeps_every_sentence(sample_cleaned: dict[str, Article]) -> None:
+    assert set(sample_cleaned) == set(SAMPLE_EXPECTED)
+    for article in sample_cleaned.values():
+        for line in article.raw_text.split("\n"):
+            line = line.strip()
+            if len(line.split()) >= 8 and line.endswith((".", '"', "”", "!")) and "cookies" not in line:
+                assert line in article.text, (article.id, line)

