@@ -335,7 +335,7 @@ def test_percentages_are_grouped_by_what_they_are_a_share_of():
         for f in ex.figures:
             f.unit = "%"
     groups = {g.label: g for g in fact_groups(arts, exs)}
-    assert groups["percent (vote)"].verdict == "conflict"
+    assert groups["percent (vote)"].verdict == "conflict" and groups["percent (vote)"].category == "percent:vote"
     assert [r.text for r in groups["percent (vote)"].reports] == ["52%", "55%"]
     assert groups["percent (turnout)"].verdict == "agree"
 
@@ -357,3 +357,14 @@ def test_a_round_figure_with_a_scale_word_is_a_rounding(first, second, verdict):
 def test_a_time_ago_is_not_a_fact():
     arts, exs = _synthetic([("a", "The church opened 30 months ago and burned for 8 hours.", None, "none")])
     assert [g.label for g in fact_groups(arts, exs)] == ["duration"]
+
+
+def test_a_verb_before_the_number_counts_it_and_nouns_of_their_own_are_kept():
+    arts, exs = _synthetic([
+        ("a", "The quake flattened 7 villages and killed 10 people, injuring 80.", None, "none"),
+        ("b", "Killing 10 people and injuring 80, it flattened 7 villages; 2 helicopters were evacuating injured.",
+         None, "none"),
+    ])
+    got = {g.category: (g.verdict, sorted(r.value for r in g.reports)) for g in fact_groups(arts, exs)}
+    assert got == {"killed": ("agree", [10, 10]), "injured": ("agree", [80, 80]),
+                   "count:village": ("agree", [7, 7]), "aircraft": ("single-source", [2])}

@@ -296,7 +296,7 @@ def json_schema() -> dict[str, Any]:
                                     "null: open", nullable=True),
                           "high": _n("upper end; null: open", nullable=True),
                           "category": _s("killed, injured, arrested, aircraft, troops, people, money, duration, "
-                                         "age, missing, displaced, ...; percent:<what> for shares (percent:vot); "
+                                         "age, missing, displaced, ...; percent:<what> for shares (percent:vote); "
                                          "count:<noun> for things counted in the sources' own noun "
                                          "(count:tugboat)", nullable=True),
                           "subject": _s("who is counted: security forces, protesters, civilians, people (or the "

@@ -316,16 +316,26 @@ class _Clause:
     phrase_end: int = -1  # end of the words saying what is counted, right after the number
     noun: str | None = None  # the noun phrase right after the number, as written
     dated: bool = False  # part of a time expression ("30 months ago"): not a fact
+    read_after: bool = False  # the category was read from the words right after the number
 
 
 def _close_enough(between: str) -> bool:
-    """Whether the words between a number and a category word still describe that number."""
+    """Whether the words between a number and a category word still describe that number.
+
+    "18 police and National Guard personnel were killed" and "3 thousand under arrest" do;
+    "seven villages and killing" does not: a noun of its own right after the number is what it
+    counts, and a verb after "and" starts another clause.
+    """
+    if re.search(r"\b(?:and|or|while|but)\W*$", between, re.I):
+        return False  # "killing 10 people and injuring 80": the verb after "and" is another count's
     others = 0
-    for w in re.findall(r"[\w'’-]+", between):
+    for i, w in enumerate(re.findall(r"[\w'’-]+", between)):
         low = w.lower()
         if low in _BETWEEN_OK or low in _MODIFIERS or w[:1].isupper() or canonical_side(low) \
                 or canonical_category(low):
             continue
+        if i == 0 and low not in ("under", "in", "into", "on", "at", "of", "by"):
+            return False
         others += 1
     return others <= MAX_OTHER_WORDS
 
@@ -394,16 +404,22 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
             r"(president|leader|minister|man|woman|he|she),\s*$", text[max(s0, fig.start - 30):fig.start], re.I):
         out.category = "age"
     if out.category is None:
-        found = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
-        found = [f for f in found if f[1] >= 0 and _close_enough(after[: f[1]])]
+        found_all = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
+        found = [f for f in found_all if f[1] >= 0 and _close_enough(after[: f[1]])]
         if found:
             found.sort()
+            things = [f for f in found if f[2] in ("aircraft", "checkpoints")]
+            events = [f for f in found if f[2] in ("killed", "injured", "arrested", "missing", "displaced")]
+            if things and (not events or min(t[1] for t in things) < min(e[1] for e in events)):
+                # "two helicopters were evacuating injured" counts helicopters
+                found = sorted(things, key=lambda f: f[1]) + [f for f in found if f not in things]
             out.category = found[0][2]
+            out.read_after = True
             span_end = _find_span(low_after, dict(_CATEGORY_WORDS)[out.category])[1]
             out.phrase_end = _word_end(text, fig.end + span_end)
             # the other event categories of the clause, in text order ("killed and wounded")
-            out.rest = [c for _, _p, c in sorted(found, key=lambda f: f[1]) if c != out.category
-                        and c in ("killed", "injured", "arrested")]
+            out.rest = [c for _, p, c in sorted(found_all, key=lambda f: f[1]) if p > found[0][1]
+                        and c != out.category and c in ("killed", "injured", "arrested")]
         else:
             found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
             found = [f for f in found if f[1] >= 0 and f[2] != "troops"]
@@ -438,6 +454,7 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
     return out
 
 
+_EVENTS = frozenset(("killed", "injured", "arrested", "missing", "displaced", "evacuated"))
 _MODIFIERS = frozenset(("security", "police", "armed", "national", "law", "riot", "other", "civilian"))
 
 
@@ -461,10 +478,14 @@ _VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "b
 def _label_words(after: str) -> str | None:
     """The noun phrase right after a number, as written, without the verb ("armed criminals")."""
     words: list[str] = []
-    for w in after.replace("“", " ").replace("”", " ").replace('"', " ").split():
-        w = w.strip(",.;:!?()-")
-        if not w or w.lower() in _VERBS or len(words) >= 3:
+    tokens = [t.strip(",.;:!?()-") for t in after.replace("“", " ").replace("”", " ").replace('"', " ").split()]
+    for i, w in enumerate(tokens):
+        if not w or w.lower() in _VERBS or len(words) >= 3 or canonical_category(w) in _EVENTS:
             break
+        if w.lower() == "and":  # "police and National Guard", not "villages and killing"
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if not (nxt[:1].isupper() or canonical_side(nxt)):
+                break
         words.append(w)
     return " ".join(words) or None
 
@@ -490,7 +511,7 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             # the extractor's reading first, where it names something known here
             ext_cat = (fig.category.lower() if fig.category and fig.category.lower() in KNOWN_CATEGORIES
                        else canonical_category(fig.category))
-            if ext_cat and category not in ("money", "duration", "age", "percent"):
+            if ext_cat and category not in ("money", "duration", "age", "percent") and not clause.read_after:
                 category = ext_cat
             if category == "percent":
                 category = clause.noun if clause.noun and clause.noun.startswith("percent") else "percent"
@@ -568,7 +589,10 @@ def _own_noun(text: str, fig: Figure, clause: _Clause, unit: str | None,
 
 def _noun_key(word: str) -> str:
     """Singular and plural of a counted noun alike: "tonnes"/"tonne", "tugs"/"tug"."""
-    return word.lower().rstrip("s").rstrip("e")
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
 _MONEY_WORDS = frozenset(("million", "billion", "thousand", "trillion", "dollars", "dollar", "euros", "euro",
@@ -663,8 +687,9 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
 
 
 def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
-    """One report per article per group: keep the one that meets most of the others, the rest
-    start groups of their own (step 2 of :func:`fact_groups`)."""
+    """One report per article per group: keep the one that meets most of the others; the rest are
+    grouped again the same way, and shown one by one where they conflict (step 2 of
+    :func:`fact_groups`)."""
     groups: list[list[_Reading]] = []
     pending = list(readings)
     while pending:
@@ -686,7 +711,10 @@ def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
             best = max(rs, key=score)
             chosen.append(best)
             left.extend(r for r in rs if r is not best)
-        groups.append(chosen)
+        if groups and len({r.article for r in chosen}) > 1 and verdict_of(chosen)[0] == "conflict":
+            groups.extend([r] for r in chosen)  # leftovers that disagree are shown each on its own
+        else:
+            groups.append(chosen)
         pending = left
     return groups
 
