@@ -299,6 +299,9 @@ def test_story_page_links_every_citation_to_its_span(client: TestClient, store, 
         for r in group["reports"]:
             assert f'start={r["start"]}&amp;end={r["end"]}#hl' in html
     assert html.count('class="column"') == len(brief["articles"])
+    conflicting = [r for g in brief["facts"] if g["verdict"] == "conflict" for r in g["reports"]]
+    assert conflicting, "the seed story shows no conflicting figure"
+    assert html.count('class="conflict-value"') == len(conflicting)
     assert "<svg" in html or not brief["timeline"]
 
 
