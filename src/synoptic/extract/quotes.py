@@ -65,8 +65,10 @@ _CUE_WORDS = (
     "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
     "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
-    "stressing calling explaining declaring urging branded"
+    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed"
 )
+#: Cues of more than one word; the speaker stands before them ("She went on to say: …").
+MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
 CUES = frozenset(_CUE_WORDS.split())
 #: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
 BARE_CLAUSE_CUES = frozenset("say said says tell told tells added adds stated believe believes believed "
@@ -124,7 +126,9 @@ _TOKEN = re.compile(
 _SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘A-Z0-9])|\n\s*")
 _ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u.n inc corp co no vs jan feb "
                     "aug sept sep oct nov dec mt ft".split())  # fmt: skip
-_CUE_ALT = "|".join(sorted(CUES - {"according"}, key=len, reverse=True))
+_CUE_ALT = "|".join(
+    [c.replace(" ", r"\s+") for c in MULTIWORD_CUES] + sorted(CUES - {"according"}, key=len, reverse=True)
+)
 _CUE_RX = re.compile(r"(?<![\w’'-])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![\w’'])")
 #: Right after a closing mark a cue may be capitalised (',” Cried the President').
 _CUE_RX_ANYCASE = re.compile(r"(?i)(?<![\w’'-])(?:according\s+to|" + _CUE_ALT + r")(?![\w’'])")
@@ -369,7 +373,8 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
 
 _NOT_SUBJECT = frozenset(
     "later but and however meanwhile in on at after before when while earlier still also then yet so this "
-    "that the a an as if since although though for with by from during it’s it's there here".split()
+    "that the a an as if since although though for with by from during it’s it's there here instead "
+    "now today yesterday".split()
 )
 
 
@@ -379,7 +384,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     for m in re.finditer(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)(?![\w’'-])", masked[lo:hi]):
         return lo + m.start(), lo + m.end()
     for m in _NAME_RUN.finditer(masked, lo, hi):
-        if m.group(0).split()[0].lower() not in _NOT_SUBJECT:
+        first = m.group(0).split()[0]
+        if first.lower() not in _NOT_SUBJECT and not (first.isupper() and len(first) > 2):
             return m.start(), m.end()
     return None
 
@@ -454,8 +460,13 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
             or len(between.split()) > MAX_SPEAKER_WORDS + 4
         ):
             continue
-        if masked[q.close - 1] == "." and masked[base : base + 1].isupper() and c.start() > base:
-            continue  # '… neighborhood.” Russia insisted …' starts a new sentence
+        if (
+            masked[q.close - 1] == "."
+            and masked[base : base + 1].isupper()
+            and c.start() > base
+            and not re.match(r"[^.!?\n“\"]{0,30}?[.!?,](?:\s|$)", masked[c.end() : c.end() + 40])
+        ):
+            continue  # '… neighborhood.” Russia insisted that …' starts a new sentence ('… .” Trump said.' not)
         sp = _cue_speaker(masked, c, base, par_end, inverted_ok=True)
         if sp is not None:
             return sp
@@ -587,7 +598,8 @@ def _indirect(
                     break
             if hit is not None:
                 c_end = lo + tail.start()
-                if c_end - lo >= 12 and not _is_whole_marked(masked, lo, c_end, marks):
+                opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
+                if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
                     out.append((lo, c_end, hit))
                 continue
         # 4c "According to X, …"
@@ -782,11 +794,17 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     attributions = [(a.cue_start, a) for _, _, a in indirect]
     for lo, hi in sents:  # "He said:" at a paragraph's end introduces the quote below it
         if masked[lo:hi].rstrip().endswith(":"):
+            intro = None
             for c in reversed(list(_CUE_RX.finditer(masked, lo, hi))):
                 intro = _cue_speaker(masked, c, lo, hi, inverted_ok=False)
                 if intro is not None:
-                    attributions.append((hi, intro))
                     break
+            if intro is None:  # "President Clinton released the following statement:"
+                subj = _subject(masked, lo, hi)
+                if subj is not None:
+                    intro = _Speaker(subj[0], subj[1], ":", hi)
+            if intro is not None:
+                attributions.append((hi, intro))
     attributions.sort(key=lambda x: x[0])
     attr_pos = [pos for pos, _ in attributions]
     ind_sorted = sorted(indirect, key=lambda r: r[0])
