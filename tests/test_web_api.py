@@ -414,3 +414,30 @@ def test_extraction_marks_cover_every_kind() -> None:
     assert "Kassym-Jomart Tokayev" in kinds["entity"].note
     assert "2022-01-07" in kinds["date"].note
     assert json.dumps([m.note for m in kinds.values()])
+
+
+def test_story_with_many_sources_lists_reports_in_one_column(tmp_path: Path) -> None:
+    from synoptic.records import Article, Story
+    from synoptic.web.app import FACT_COLUMNS_MAX, SIDE_BY_SIDE_MAX
+
+    n = max(FACT_COLUMNS_MAX, SIDE_BY_SIDE_MAX) + 2
+    path = tmp_path / "many.db"
+    ids = [f"a{i}" for i in range(n)]
+    reports = []
+    with open_store(str(path)) as s:
+        for i, aid in enumerate(ids):
+            text = f"Officials said {10 + i} bridges were closed after the storm."
+            s.add_article(Article(id=aid, text=text, raw_text=text, title=f"Report {i}"))
+            reports.append({"article": aid, "text": f"{10 + i} bridges", "start": 14, "end": 14 + len(f"{10 + i} bridges"),
+                            "value": 10 + i, "qualifier": None, "label": "bridges"})
+        s.put_stories([Story(id="s-many", article_ids=ids)])
+        s.put_brief("s-many", {"schema": "synoptic.brief/1", "story": "s-many", "title": "Bridges",
+                               "articles": [{"id": a, "title": a} for a in ids], "summary": [],
+                               "facts": [{"label": "bridges closed", "verdict": "conflict", "framing_differs": False,
+                                          "low": 10, "high": 10 + n - 1, "reports": reports}],
+                               "quotes": [], "entities": [], "timeline": []})
+    with TestClient(create_app(str(path))) as c:
+        html = c.get("/stories/s-many").text
+    assert html.count('class="src"') == 0 and 'class="report-cell report-list"' in html
+    assert html.count('class="report"') == n
+    assert html.count('class="column"') == SIDE_BY_SIDE_MAX

@@ -55,6 +55,10 @@ MAX_ID_CHARS = 128
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_OFFSET = 1_000_000
+# Layout limits of the story page, for stories with many sources: above FACT_COLUMNS_MAX sources the
+# figure table lists each source's reports in one column instead of one column per source.
+FACT_COLUMNS_MAX = 8
+SIDE_BY_SIDE_MAX = 12
 QUOTES_SHOWN_PER_SPEAKER = 4  # the rest fold under "more" (the seeds give Tokayev a dozen quote groups)
 # Entities across stories are merged from every brief; the merge is cached this long (seconds)
 # and dropped at once after an ingest through this server.
@@ -733,6 +737,7 @@ def story_context(story: Any, brief: dict[str, Any], articles: dict[str, Article
         "story": story, "brief": brief, "title": brief.get("title") or story.title or f"Story {story.id}",
         "sources": sources, "number": number, "facts": facts, "conflicts": conflicts, "columns": columns,
         "summary": summary, "speakers": list(speakers.items()), "quotes_shown": QUOTES_SHOWN_PER_SPEAKER,
+        "per_source": len(sources) <= FACT_COLUMNS_MAX, "side_by_side": SIDE_BY_SIDE_MAX,
         "chart": chart, "timeline": timeline, "has_brief": bool(brief),
     }
 
