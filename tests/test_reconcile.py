@@ -342,7 +342,7 @@ def test_percentages_are_grouped_by_what_they_are_a_share_of():
 
 @pytest.mark.parametrize("first, second, verdict", [
     ("Damage was put at 1 million dollars.", "Damage topped more than 1 million dollars.", "consistent"),
-    ("Damage was put at 1,000,000 dollars.", "Damage topped more than 1,000,000 dollars.", "conflict"),
+    ("It caused 1,000,000 dollars damage.", "It caused more than 1,000,000 dollars damage.", "conflict"),
 ])
 def test_a_round_figure_with_a_scale_word_is_a_rounding(first, second, verdict):
     arts, exs = _synthetic([("a", first, None, "none"), ("b", second, None, "none")])
@@ -352,6 +352,13 @@ def test_a_round_figure_with_a_scale_word_is_a_rounding(first, second, verdict):
                 f.text, f.end, f.value = f.text + " million", f.end + 8, f.value * 1e6
     (group,) = fact_groups(arts, exs)
     assert group.verdict == verdict
+
+
+def test_sums_that_conflict_without_a_shared_word_are_shown_apart():
+    arts, exs = _synthetic([("a", "The fund holds 40 dollars.", None, "none"),
+                            ("b", "Officials cited 158 dollars.", None, "none")])
+    groups = fact_groups(arts, exs)
+    assert [(g.verdict, len(g.reports)) for g in groups] == [("single-source", 1), ("single-source", 1)]
 
 
 def test_a_time_ago_is_not_a_fact():

@@ -317,6 +317,7 @@ class _Clause:
     noun: str | None = None  # the noun phrase right after the number, as written
     dated: bool = False  # part of a time expression ("30 months ago"): not a fact
     read_after: bool = False  # the category was read from the words right after the number
+    event_at: int = -1  # where the event word ("killed") starts in the words after the number
 
 
 def _close_enough(between: str) -> bool:
@@ -415,6 +416,8 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
                 found = sorted(things, key=lambda f: f[1]) + [f for f in found if f not in things]
             out.category = found[0][2]
             out.read_after = True
+            if out.category in _EVENTS:
+                out.event_at = found[0][1]
             span_end = _find_span(low_after, dict(_CATEGORY_WORDS)[out.category])[1]
             out.phrase_end = _word_end(text, fig.end + span_end)
             # the other event categories of the clause, in text order ("killed and wounded")
@@ -426,8 +429,9 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
             if found:
                 found.sort()
                 out.category = found[0][2]
-    # 3. who is counted: the words after, else the nearest such word before it in the sentence
-    side = canonical_side(after)
+    # 3. who is counted: the words after (before the verb: "three killed as rioters set fire"
+    # does not count rioters), else the nearest such word before it in the sentence
+    side = canonical_side(after[:out.event_at] if out.event_at >= 0 else after)
     out.label = out.noun = _label_words(after)
     if side is not None:
         pos = _find_words(low_after, [w for fr in _SIDE_WORDS[side[0]].values() for w in fr])
@@ -523,7 +527,8 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             # 4. "About 750 others." and "18 injured" carry on the figure before them
             tail = art.text[fig.end:fig.end + 20].lower()
             if prev is not None and category is None and re.match(
-                    r"\W*(?:others?\b|more\b(?=\s*(?:[.,;]|were\b|was\b|have\b|had\b|are\b)))", tail):
+                    r"\W*(?:others\b|other\b(?!\s+[a-z])|more\b(?=\s*(?:[.,;]|were\b|was\b|have\b|had\b|are\b)))",
+                    tail):
                 category = prev.rest[0] if prev.rest else prev.category
                 side, framing = side or prev.side, framing or prev.framing
             elif prev is not None and same_sentence and side is None and category is not None \
@@ -551,6 +556,9 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
                                label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
             reading.end = _phrase_end(art.text, fig, clause)
+            if category == "percent" or (category == "people" and side_key == "people"):
+                # a share of we do not know what, a bare "four people": compared with nothing
+                reading.apart = f"{art.id}:{fig.start}"
             out.append(reading)
             prev = reading
     return out
@@ -711,6 +719,17 @@ def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
             best = max(rs, key=score)
             chosen.append(best)
             left.extend(r for r in rs if r is not best)
+        if groups:
+            # a repeat, in one article, of a figure its group already holds is not a new fact
+            main = groups[0]
+            common = _interval(main[0])
+            for r in main[1:]:
+                common = _meets(common, _interval(r)) or common
+            chosen = [r for r in chosen if not (r.article in {m.article for m in main}
+                                                and _meets(_interval(r), common))]
+            if not chosen:
+                pending = left
+                continue
         if groups and len({r.article for r in chosen}) > 1 and verdict_of(chosen)[0] == "conflict":
             groups.extend([r] for r in chosen)  # leftovers that disagree are shown each on its own
         else:
@@ -766,6 +785,24 @@ def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
     return f"{who} {what}"
 
 
+def _unsure_conflicts(groups: list[list[_Reading]]) -> list[list[_Reading]]:
+    """Sums, durations and things counted in the sources' own words are the same fact only by
+    their wording: when such a group conflicts and its reports share no word saying what they
+    measure, each report is shown on its own rather than as a conflict."""
+    out: list[list[_Reading]] = []
+    for g in groups:
+        cat = g[0].category or ""
+        if len(g) > 1 and (cat in ("money", "duration") or cat.startswith("count:")) \
+                and verdict_of(g)[0] == "conflict":
+            words = [set(_content_stems(r.label or "")) - set(_content_stems(" ".join(_MONEY_WORDS | _DURATION_WORDS)))
+                     for r in g]
+            if not (all(words) and set.intersection(*words)):
+                out.extend([r] for r in g)
+                continue
+        out.append(g)
+    return out
+
+
 def _apart(readings: list[_Reading]) -> list[_Reading]:
     """Keep a total that is smaller than its own article's parts away from other articles' totals.
 
@@ -811,7 +848,7 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
                  r.apart)].append(r)
     out: list[FactGroup] = []
     for (category, side, unit, _apart_key), rs in buckets.items():
-        for group in _split_per_article(rs):
+        for group in _unsure_conflicts(_split_per_article(rs)):
             group.sort(key=lambda r: (r.order, r.figure.start))
             # 3. verdict and framing
             verdict, bounds = verdict_of(group)
