@@ -277,9 +277,17 @@ def test_load_record_with_a_bad_date_is_kept_undated(caplog: pytest.LogCaptureFi
         ("3/28/21 2:05 pm", datetime(2021, 3, 28, 14, 5)),
         ("Thursday, 25 March 2021", datetime(2021, 3, 25)),
         ("Sunday 28/03/2021", datetime(2021, 3, 28)),
+        ("March 24, 2021, 9:30 pm", datetime(2021, 3, 24, 21, 30)),
+        ("May 2, 2013, 1: 12 PM", datetime(2013, 5, 2, 13, 12)),  # tokenised text (ECB+)
+        ("24th of March 2021", datetime(2021, 3, 24)),
+        ("Sept 3, 2019 12:05 am", datetime(2019, 9, 3, 0, 5)),
+        ("Mayday 3, 2019", None),
+        ("31/02/2021", None),
     ],
 )
-def test_parse_date_reads_numeric_dates_day_first_unless_impossible(value: str, expected: datetime) -> None:
+def test_parse_date_reads_numeric_dates_day_first_unless_impossible(
+    value: str, expected: datetime | None
+) -> None:
     assert parse_date(value) == expected
 
 
