@@ -219,3 +219,16 @@ def test_records_pointing_outside_their_article_are_left_out():
     brief = build_brief(Story(id="s", article_ids=["a"]), [art], [ex, Extraction(article="not-in-story")])
     assert brief.facts == [] and brief.quotes == [] and brief.timeline == []
     assert [s.id for s in brief.articles] == ["a"]
+
+
+def test_a_failing_summarizer_falls_back_to_cited_leads(monkeypatch):
+    import synoptic.summarize
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("model missing")
+
+    monkeypatch.setattr(synoptic.summarize, "summarize_story", broken)
+    art = Article(id="a", text="The council approved the new budget on Monday after a long debate.")
+    brief = build_brief(Story(id="s", article_ids=["a"]), [art], [Extraction(article="a")])
+    assert [s.text for s in brief.summary] == [art.text]
+    assert brief.summary[0].citations[0].end == len(art.text)

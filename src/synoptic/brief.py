@@ -93,7 +93,12 @@ def _summary(articles: list[Article], extractions: list[Extraction], max_words: 
         from synoptic.summarize import summarize_story
     except ImportError:
         return lead_summary(articles, max_words)
-    sentences = summarize_story(articles, extractions, max_words=max_words)
+    try:
+        sentences = summarize_story(articles, extractions, max_words=max_words)
+    except Exception as e:  # one story's summary must not take the run down: fall back to the leads
+        log.warning("summary of %d articles failed (%s: %s); using their lead sentences",
+                    len(articles), type(e).__name__, e)
+        return lead_summary(articles, max_words)
     # every sentence must stay cited and within the budget, whoever wrote the summarizer
     kept: list[SummarySentence] = []
     words = 0
