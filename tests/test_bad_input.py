@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -193,3 +194,28 @@ def test_entity_bomb_in_xhtml_is_not_expanded(tmp_path: Path) -> None:
     (article,) = list(load([str(path)]))
     assert time.perf_counter() - start < 10
     assert isinstance(article, Article) and "lollol" not in article.text and len(article.text) < 1000
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["31/02/2021", "2021-13-45T25:00:00+02:00", "sometime next week", "9" * 2000, "Thursday, 99 March 2021"],
+)
+def test_record_with_an_impossible_date_is_kept_undated(value: str, caplog: pytest.LogCaptureFixture) -> None:
+    record = {"id": "r1", "text": GOOD, "published": value}
+    (article,) = list(load(["-"], stdin=io.StringIO(json.dumps(record))))
+    assert isinstance(article, Article) and article.published is None
+    assert any("stdin:1" in r.getMessage() and "not a date" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("meta", ["2021-13-45T25:00:00+02:00", "not a date at all", "9" * 39])
+def test_html_page_with_a_broken_meta_time_is_read(tmp_path: Path, meta: str) -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="'
+        + meta
+        + '"></head><body><article>'
+        + "<p>Flood waters began to recede on Monday after three days of heavy rain, officials said.</p>" * 5
+        + "</article></body></html>"
+    )
+    (article,) = list(load([str(_write(tmp_path, "page.html", page))]))
+    assert isinstance(article, Article) and "Flood waters began to recede" in article.text
+    assert article.published is None or article.published.tzinfo is None
