@@ -493,3 +493,17 @@ def test_clean_sample_keeps_every_sentence(sample_cleaned: dict[str, Article]) -
             line = line.strip()
             if len(line.split()) >= 8 and line.endswith((".", '"', "”", "!")) and "cookies" not in line:
                 assert line in article.text, (article.id, line)
+
+
+def test_clean_command_writes_sample_dates_in_utc_without_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from synoptic.cli import main
+    from synoptic.cli.demo import sample_dir
+
+    sources = sorted(str(p) for p in sample_dir().iterdir() if p.name != "README.md")
+    assert main(["clean", *sources]) == 0
+    records = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert records["suez-channel-post"]["published"] == "2021-03-27T12:30:00"  # given as 14:30+02:00
+    for record in records.values():
+        assert record["published"] and datetime.fromisoformat(record["published"]).tzinfo is None

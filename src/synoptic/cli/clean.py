@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="read articles and print them cleaned, as JSON Lines",
         description="Read articles (files, directories, globs, '-' for JSON Lines on stdin, URLs with "
         "--fetch) and print one JSON object per article: id, text (cleaned), title, outlet, url, "
-        "published, updated and the removed lines with their reasons. Exit status 3 when some "
-        "inputs were skipped (each is named on stderr).",
+        "published, updated (ISO 8601, UTC, written without a zone) and the removed lines with their "
+        "reasons. Exit status 3 when some inputs were skipped (each is named on stderr).",
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory, glob, '-' or URL")
     parser.add_argument("--fetch", action="store_true", help="download http(s) URLs given as sources")
