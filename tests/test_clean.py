@@ -507,3 +507,10 @@ def test_clean_command_writes_sample_dates_in_utc_without_zone(capsys: pytest.Ca
     assert records["suez-channel-post"]["published"] == "2021-03-27T12:30:00"  # given as 14:30+02:00
     for record in records.values():
         assert record["published"] and datetime.fromisoformat(record["published"]).tzinfo is None
+
+
+def test_clean_section_menu_at_the_top_is_navigation_not_an_outlet() -> None:
+    body = "Middle East | Egypt | Gulf\nStorm closes the coast road\nRain fell all day, they said.\n"
+    got = _clean_text(body)
+    assert got.outlet is None and got.title == "Storm closes the coast road"
+    assert ("Middle East | Egypt | Gulf", "navigation") in {(r.text, r.reason) for r in got.removed}

@@ -300,6 +300,8 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
     outlet = article.outlet or found.get("outlet")
     for i in range(min(EDGE_LINES, first_prose)):
         if i not in removed and (name := masthead(lines[i].text, outlet)) is not None:
+            if _norm(name) in SECTIONS:  # "Middle East | Egypt | Gulf": a section menu, not a masthead
+                continue  # (left to step 2, which takes it out as navigation)
             removed[i] = "metadata"
             found.setdefault("outlet", name)
     fields: dict[str, Any] = {}
