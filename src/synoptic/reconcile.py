@@ -84,6 +84,9 @@ TIMELINE_WORDS = 28
 #: Weight of the position prior when picking the sentence that describes a date (0..1 bonus for
 #: a mention at the top of its article; set by reading the seeds' timeline entries).
 TIMELINE_POSITION_WEIGHT = 0.3
+#: Bonus for a date written out with its month ("January 6", "6 Jan 2022", "2022-01-06") over a
+#: relative one ("yesterday") when picking the sentence that describes a date.
+TIMELINE_EXPLICIT_WEIGHT = 0.5
 
 INF = math.inf
 _ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
@@ -1180,8 +1183,12 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
             others = [w for aid, w in doc_words.items() if aid != item[2].id]
             score = sum(len(words & p) / len(words) for p in peers)
             score += sum(len(words & o) / len(words) for o in others) / max(1, len(others))
-            # news puts what matters first: an earlier mention in its article weighs more
-            return score + TIMELINE_POSITION_WEIGHT * (1 - item[1].start / max(1, len(item[2].text)))
+            # news puts what matters first: an earlier mention in its article weighs more; a date
+            # written out ("January 6") is the one the source pins the event to
+            score += TIMELINE_POSITION_WEIGHT * (1 - item[1].start / max(1, len(item[2].text)))
+            if _EXPLICIT_DATE.search(item[1].text):
+                score += TIMELINE_EXPLICIT_WEIGHT
+            return score
 
         best = max(sentences, key=centrality)
         out.append(TimelineEntry(date=date, text=_event_text(best[2].text, best[1]), evidence=evidence,
@@ -1189,6 +1196,8 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
     return out
 
 
+_EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+"
+                            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}", re.I)
 _CLAUSE_CUT = re.compile(r",[”\"’]?\s+|;\s+|\s[-–—]\s|:\s+")
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|according|quoted)\b", re.I)
 
