@@ -154,3 +154,12 @@ def test_seed_entities_put_people_first_under_one_name(seeds_brief, gold):
     tok = brief["entities"][0]
     assert {"Tokaev", "Kassym-Shomart Tokayev", "Kassim-Jomart Tokayev"} <= set(tok["variants"])
     assert [_k(a) for a in tok["articles"]] == ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.slow
+def test_seed_timeline_entries_are_told_by_their_evidence(seeds_brief):
+    texts, brief = seeds_brief
+    for t in brief["timeline"]:
+        core = t["text"].replace("…", " ").split("  ")[0].strip()
+        assert 3 <= len(t["text"].split()) <= 30
+        assert any(core[:30] in " ".join(texts[_k(c["article"])].split()) for c in t["evidence"]), t
