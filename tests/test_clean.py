@@ -514,3 +514,12 @@ def test_clean_section_menu_at_the_top_is_navigation_not_an_outlet() -> None:
     got = _clean_text(body)
     assert got.outlet is None and got.title == "Storm closes the coast road"
     assert ("Middle East | Egypt | Gulf", "navigation") in {(r.text, r.reason) for r in got.removed}
+
+
+def test_clean_cookie_notice_above_the_headline_does_not_hide_the_date_line() -> None:
+    body = (
+        "Gulf Maritime Daily | Shipping | Ports\nWe use cookies to improve your experience on this site.\n"
+        "Storm closes the coast road\n28/03/2021 09:40\nRain fell all day on the coast, they said.\n"
+    )
+    got = _clean_text(body)
+    assert got.published == datetime(2021, 3, 28, 9, 40) and got.title == "Storm closes the coast road"

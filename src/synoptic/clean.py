@@ -260,8 +260,8 @@ _PROSE_END = (".", "!", '"', "”", "»", "’")
 
 
 def _is_prose(text: str) -> bool:
-    """A line that reads as a sentence of the body (not a label, date or headline)."""
-    return len(text.split()) >= PROSE_MIN_WORDS and text.endswith(_PROSE_END)
+    """A line that reads as a sentence of the body (not a label, date, headline or cookie notice)."""
+    return len(text.split()) >= PROSE_MIN_WORDS and text.endswith(_PROSE_END) and _debris_reason(text) is None
 
 
 def outlet_key(article: Article) -> str | None:
