@@ -24,11 +24,6 @@ SAMPLE = Path(synoptic.__file__).resolve().parent / "sample"
 ERROR_KEYS = {"status", "code", "message"}
 
 
-def sample_sources() -> list[str]:
-    """The bundled sample's reports (not its README)."""
-    return sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
-
-
 def build_store(tmp_path_factory: pytest.TempPathFactory, name: str, sources: list[str]) -> Path:
     """A store built by the real ``synoptic run``, once per session (shared by the web test modules)."""
     base = tmp_path_factory.getbasetemp() / "web-stores"
@@ -44,8 +39,14 @@ def build_store(tmp_path_factory: pytest.TempPathFactory, name: str, sources: li
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, seed_files: list[Path]) -> Path:
-    return build_store(tmp_path_factory, "sample-and-seeds", sample_sources() + [str(p) for p in seed_files])
+def db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The bundled sample and the seeds (the sample alone where ../shared is absent)."""
+    sources = sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+    try:
+        seeds = [str(p) for p in request.getfixturevalue("seed_files")]
+    except pytest.skip.Exception:
+        seeds = []
+    return build_store(tmp_path_factory, "sample-and-seeds" if seeds else "sample", sources + seeds)
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +109,9 @@ def test_stories_paginate_with_limit_and_offset(client: TestClient, store) -> No
     ("Ever Given", "suez"),
     ("Kipchoge Berlin", "kipchoge"),
 ])
-def test_story_search_finds_the_story_whose_articles_match(client: TestClient, store, seed_files, query,
+def test_story_search_finds_the_story_whose_articles_match(client: TestClient, store, request, query,
                                                            must_find) -> None:
+    seed_files = request.getfixturevalue("seed_files") if must_find == "seeds" else []
     items = client.get("/api/stories", params={"q": query}).json()["items"]
     assert items, f"no story for {query!r}"
     texts = " ".join(a.text for a in store.articles(store.get_story(items[0]["id"]).article_ids))
