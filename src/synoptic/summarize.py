@@ -361,27 +361,24 @@ def summarize_story(
     centroid = centroid / norm if norm else centroid
     cand_matrix = matrix[cand_idx]
     centrality = np.asarray(cand_matrix @ centroid).ravel()
-    sims = (cand_matrix @ matrix.T).toarray()  # candidates x all sentences
 
-    # 3. support
-    supporters: list[dict[int, int]] = []  # per candidate: article -> sentence index in sents
-    for row, ci in enumerate(cand_idx):
-        own = sents[ci]
-        found: dict[int, int] = {own.article: int(ci)}
-        for a in range(len(articles)):
-            if a == own.article:
-                continue
-            rows = np.flatnonzero(article_of == a)
-            if not rows.size:
-                continue
-            order = rows[np.argsort(-sims[row, rows])]
-            for j in order[:3]:  # the best few, the first that carries all the numbers
-                if sims[row, j] < SUPPORT_THRESHOLD:
+    # 3. support, one article at a time (memory stays candidates x one article's sentences)
+    supporters: list[dict[int, int]] = [{sents[ci].article: int(ci)} for ci in cand_idx]
+    cand_article = article_of[cand_idx]
+    for a in range(len(articles)):
+        rows = np.flatnonzero(article_of == a)
+        if not rows.size:
+            continue
+        block = (cand_matrix @ matrix[rows].T).toarray()  # candidates x sentences of article a
+        block[cand_article == a] = 0.0
+        for c in np.flatnonzero(block.max(axis=1) >= SUPPORT_THRESHOLD):
+            own = sents[cand_idx[c]]
+            for k in np.argsort(-block[c])[:3]:  # the best few, the first with all the numbers
+                if block[c, k] < SUPPORT_THRESHOLD:
                     break
-                if own.numbers <= sents[j].numbers:
-                    found[a] = int(j)
+                if own.numbers <= sents[rows[k]].numbers:
+                    supporters[c][a] = int(rows[k])
                     break
-        supporters.append(found)
     n_groups = max(len(independent) - 1, 1)
     corroboration = np.array(
         [len({groups[a] for a in found} - {groups[sents[ci].article]}) / n_groups
@@ -401,17 +398,13 @@ def summarize_story(
         score = score + WEIGHT_NAMES * _name_overlap([sents[ci] for ci in cand_idx], articles, extractions)
 
     # 5. MMR within the budget
-    cand_sims = sims[:, cand_idx]
     chosen: list[int] = []
     used = 0
     lengths = np.array([sents[ci].words for ci in cand_idx])
     available = np.ones(len(cand_idx), dtype=bool)
+    redundancy = np.zeros(len(cand_idx))  # each candidate's highest similarity to a chosen one
     while True:
-        fits = available & (lengths <= max_words - used)
-        if not fits.any():
-            break
-        redundancy = cand_sims[:, chosen].max(axis=1) if chosen else np.zeros(len(cand_idx))
-        fits &= redundancy < REDUNDANCY_CUTOFF
+        fits = available & (lengths <= max_words - used) & (redundancy < REDUNDANCY_CUTOFF)
         if not fits.any():
             break
         gain = np.where(fits, score - REDUNDANCY_PENALTY * redundancy, -np.inf)
@@ -419,11 +412,12 @@ def summarize_story(
         chosen.append(best)
         used += int(lengths[best])
         available[best] = False
+        redundancy = np.maximum(redundancy, (cand_matrix @ cand_matrix[best].T).toarray().ravel())
 
     # 6. paraphrase support, order and cite
     if use_embeddings and chosen:
         _embedding_support(sents, [int(cand_idx[r]) for r in chosen], [supporters[r] for r in chosen],
-                           sims[chosen], article_of)
+                           (cand_matrix[chosen] @ matrix.T).toarray(), article_of)
     chosen.sort(key=lambda r: (sents[cand_idx[r]].index, sents[cand_idx[r]].article))
     summary: list[SummarySentence] = []
     for r in chosen:
