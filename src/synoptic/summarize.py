@@ -353,10 +353,10 @@ def summarize_story(
     for g in independent:
         rows = np.flatnonzero(article_of == g)
         if rows.size:
-            c = np.asarray(matrix[rows].sum(axis=0)).ravel()
-            norm = np.linalg.norm(c)
+            mean = np.asarray(matrix[rows].sum(axis=0)).ravel()
+            norm = np.linalg.norm(mean)
             if norm:
-                centroid += c / norm
+                centroid += mean / norm
     norm = np.linalg.norm(centroid)
     centroid = centroid / norm if norm else centroid
     cand_matrix = matrix[cand_idx]
