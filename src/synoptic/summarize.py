@@ -9,9 +9,12 @@ own span and the similar sentence of every other article that supports it; a sup
 counts only if it carries every number of the summary sentence, and a sentence whose numbers are
 not all inside its citations is dropped (DESIGN.md, rule 1).
 
-Similarity is TF-IDF cosine over the story's own sentences (scikit-learn). It needs no model, is
-fast (a 100-cluster Multi-News run takes seconds) and on Multi-News dev scored as well as MiniLM
-sentence embeddings for this task; ``summarize_story`` keeps the choice behind ``_similarities``.
+Sentence choice uses TF-IDF cosine over the story's own (lightly stemmed) sentences: it needs no
+model and covers every sentence of a story in milliseconds. Embedding every sentence with MiniLM
+(``synoptic.embed``) was measured too slow for that here (about 33 sentences/s on the shared
+2-core machine; the 100 Multi-News dev clusters hold 7,400 sentences), so embeddings are used
+only where they matter most and cost least: to find paraphrased support for the few chosen
+sentences, so that translated and reworded reports are cited too.
 """
 
 from __future__ import annotations
