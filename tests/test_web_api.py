@@ -443,3 +443,12 @@ def test_story_with_many_sources_lists_reports_in_one_column(tmp_path: Path) -> 
     assert html.count('class="src"') == 0 and 'class="report-cell report-list"' in html
     assert html.count('class="report"') == n
     assert html.count('class="column"') == SIDE_BY_SIDE_MAX
+
+
+def test_unreadable_store_answers_503_without_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-store.db"
+    path.write_bytes(b"not sqlite at all " * 200)
+    with TestClient(create_app(str(path)), raise_server_exceptions=False) as c:
+        response = c.get("/api/health")
+        _assert_error(response, 503)
+        assert str(tmp_path) not in response.text

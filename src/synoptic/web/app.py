@@ -413,7 +413,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         log.error("store: %s", exc)
-        return error_response(request, 503, f"the store cannot be read: {exc}")
+        return error_response(request, 503, "the store cannot be read; the server log names the problem")
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
