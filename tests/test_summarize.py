@@ -171,6 +171,14 @@ def test_junk_articles_do_not_take_the_story_down(junk: str) -> None:
     assert summary and all(c.article != "junk" for s in summary for c in s.citations)
 
 
+def test_a_story_of_short_notes_still_gets_a_summary() -> None:
+    notes = _articles("Flood waters rose on Tuesday.\nThe governor declared an emergency.\n",
+                      "The governor declared an emergency on Tuesday.\n")
+    summary = S.summarize_story(notes, max_words=40, use_embeddings=False)
+    assert summary and all(s.citations for s in summary)
+    assert any(len({c.article for c in s.citations}) == 2 for s in summary)
+
+
 def test_every_sentence_is_verbatim_and_cites_itself() -> None:
     articles = _articles(FLOOD_A, FLOOD_B, FLOOD_C)
     texts = {a.id: a.text for a in articles}

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 #: longer ones are run-ons left by a missing full stop (or lists glued together).
 MIN_SENTENCE_WORDS = 8
 MAX_SENTENCE_WORDS = 60
+#: The floor used when no sentence of a story reaches MIN_SENTENCE_WORDS (short notes).
+FALLBACK_MIN_WORDS = 4
 #: Sentences and characters looked at per article (long pages are mostly debris after this many;
 #: the cap also bounds the time a 50 MB text can take).
 MAX_SENTENCES_PER_ARTICLE = 250
@@ -193,10 +195,15 @@ def _strip_dateline(text: str) -> int:
     return m.end() if m else 0
 
 
-def is_debris(sentence: str, title: str | None = None) -> bool:
-    """Whether a sentence is unfit for a summary: a headline, caption, fragment or page furniture."""
+def is_debris(sentence: str, title: str | None = None, strict: bool = True) -> bool:
+    """Whether a sentence is unfit for a summary: a headline, caption, fragment or page furniture.
+
+    ``strict=False`` lowers the length floor to ``FALLBACK_MIN_WORDS`` (for stories whose
+    articles are all short notes).
+    """
     words = _WORD.findall(sentence)
-    if not (MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS):
+    floor = MIN_SENTENCE_WORDS if strict else FALLBACK_MIN_WORDS
+    if not (floor <= len(words) <= MAX_SENTENCE_WORDS):
         return True
     if not _TERMINAL.search(sentence):  # headlines, captions and cut-off lines end without a stop
         return True
@@ -339,8 +346,10 @@ def summarize_story(
         return []
     # 1. sentences
     sents = _sentences(articles)
-    candidates = [s for s in sents if s.candidate]
-    if not candidates:
+    if not any(s.candidate for s in sents):  # short notes: relax the length floor, keep the rest
+        for s in sents:
+            s.candidate = not is_debris(s.text, articles[s.article].title, strict=False)
+    if not any(s.candidate for s in sents):
         return []
     # 2. vectors; a repost is cited but neither weighs in the IDF nor offers candidates
     groups = _duplicate_groups(articles, _vectors([a.text for a in articles]))
