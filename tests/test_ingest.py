@@ -416,3 +416,18 @@ def test_load_feed_outlet_without_tagline(tmp_path: Path) -> None:
     got = _articles(list(load([str(path)])))
     assert {a.outlet for a in got} == {"Valley Post"}
     assert all(a.published is None or a.published.tzinfo is None for a in got)
+
+
+def test_load_html_whose_page_title_is_a_masthead_gives_outlet_and_headline_from_text(tmp_path: Path) -> None:
+    from synoptic.clean import clean_articles
+
+    page = PAGE.replace(
+        "<title>Flood waters recede in the valley | Valley Post</title>",
+        "<title>Valley Post - News from the valley</title>",
+    ).replace('<meta property="og:site_name" content="Valley Post">', "")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (article,) = _articles(list(load([str(path)])))
+    assert article.outlet == "Valley Post" and article.title != "Valley Post"
+    (cleaned,) = clean_articles([article])
+    assert cleaned.title == "Flood waters recede in the valley" and cleaned.outlet == "Valley Post"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from html import unescape
 from typing import Any
 
 from synoptic.errors import InputError
-from synoptic.ingest.metadata import outlet_from_host, parse_date, site_name
+from synoptic.ingest.metadata import masthead, menu_items, outlet_from_host, parse_date, site_name
 from synoptic.records import Article, text_id
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ _META_TIME = re.compile(
     + r"|\"datePublished\"\s*:\s*\"([^\"]{8,40})\"",
     re.I,
 )
+_HOST_NAME = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.I)
+_PAGE_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
 _BLOCK = {
     "p",
     "div",
@@ -122,6 +125,21 @@ def html_article(html: str, source: str, *, url: str | None = None, article_id: 
     page_url = getattr(doc, "url", None) or url
     sitename = getattr(doc, "sitename", None)
     outlet = site_name(sitename) if sitename else None  # "X - tagline — X" -> "X"
+    # trafilatura falls back on the host name ("valleypost.example") when the page names no site
+    # (a site named after its domain writes it with capitals: "Space.com", "CBSSports.com")
+    from_host = bool(outlet and outlet == outlet.lower() and _HOST_NAME.match(outlet))
+    title = getattr(doc, "title", None) or None
+    found = _PAGE_TITLE.search(html[:300_000])
+    page_title = unescape(found.group(1)) if found else ""
+    # a menu-like page title ("Headline | Site | Section") starts with the headline, not the outlet
+    shown = masthead(page_title, outlet) if page_title and menu_items(page_title) is None else None
+    if shown is not None:
+        # the page's title is its masthead ("Nile Courier - News from Egypt"): it names the outlet, and
+        # when trafilatura took it (or its first part) for the headline, cleaning finds the headline
+        if from_host or not outlet:
+            outlet = shown
+        if title and _norm(title) in (_norm(shown), _norm(page_title)):
+            title = None
     if not outlet and page_url:
         from urllib.parse import urlsplit
 
@@ -131,7 +149,7 @@ def html_article(html: str, source: str, *, url: str | None = None, article_id: 
         id=article_id or text_id(text),
         text=text,
         raw_text=text,
-        title=(getattr(doc, "title", None) or None),
+        title=title,
         url=page_url,
         outlet=outlet,
         published=published,
@@ -141,6 +159,10 @@ def html_article(html: str, source: str, *, url: str | None = None, article_id: 
         source=source,
         html=html,
     )
+
+
+def _norm(text: str) -> str:
+    return " ".join(unescape(text).split()).casefold()
 
 
 def _published(html: str, found: str | None) -> datetime | None:
