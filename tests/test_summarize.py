@@ -386,3 +386,15 @@ def test_summarize_command_rejects_a_bad_budget(budget: str) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["summarize", "-", "--max-words", budget])
     assert exc.value.code == 2
+
+
+def test_sentence_splitting_is_thread_safe() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Report {i} opens here. It adds line {i} after that. Dr. Lee said so on day {i}." for i in range(40)]
+    S.split_sentences.cache_clear()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(S.split_sentences, texts))
+    for text, spans in zip(texts, results, strict=True):
+        assert [text[a:b] for a, b in spans][-1].startswith("Dr. Lee said so")
+        assert len(spans) == 3
