@@ -166,6 +166,9 @@ NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|f
                          rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\s+(?P<src>[^,.;:]{3,60}?)(?=[,.;:]|$)", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# How far before a number (characters, within its sentence) "among the police officers" may stand;
+# bounds the per-figure scan so a sentence of thousands of numbers stays linear.
+SUBJECT_LEAD_WINDOW = 300
 SUBJECT_LEAD_RE = re.compile(r"\b(?:among|on the part of|of|from|including)\s+(?:the\s+)?(?P<np>(?:\w+\s+){0,2}\w+)",
                              re.IGNORECASE)
 
@@ -388,8 +391,8 @@ def _subject(words: str | None) -> str | None:
     return None
 
 
-def _attribution(sentence: str, offset: int, at: int) -> str | None:
-    """Who the sentence attributes its figures to: the source nearest before ``at``, else after."""
+def _sources(sentence: str, offset: int) -> list[tuple[int, str]]:
+    """The sources a sentence names ("<source> said", "according to <source>") with offsets."""
     cands: list[tuple[int, str]] = []
     for rx in (SAYS_RE, SAID_BY_RE, ACCORDING_RE):
         for m in rx.finditer(sentence):
@@ -397,6 +400,11 @@ def _attribution(sentence: str, offset: int, at: int) -> str | None:
             if NOT_SOURCES.match(src) or len(src) < 3:
                 continue
             cands.append((offset + m.start(), src))
+    return cands
+
+
+def _attribution(cands: list[tuple[int, str]], at: int) -> str | None:
+    """Who the sentence attributes its figures to: the source nearest before ``at``, else after."""
     if not cands:
         return None
     before = [c for c in cands if c[0] <= at]
@@ -443,6 +451,7 @@ def find_figures(text: str) -> list[Figure]:
     prev: Figure | None = None
     prev_window_cats: list[str] = []
     prev_sentence = -1
+    sources: dict[tuple[int, int], list[tuple[int, str]]] = {}
     for i, r in enumerate(raws):
         while si < len(sentences) - 1 and sentences[si][1] <= r.start:
             si += 1
@@ -469,12 +478,14 @@ def find_figures(text: str) -> list[Figure]:
             category = later[0] if later else prev.category or category
             subject = subject or prev.subject
         if subject is None and category in ("killed", "injured", "arrested", "people", None):
-            for lm in SUBJECT_LEAD_RE.finditer(text[s0:r.qual_start]):
+            for lm in SUBJECT_LEAD_RE.finditer(text, max(s0, r.qual_start - SUBJECT_LEAD_WINDOW), r.qual_start):
                 subject = _subject(lm.group("np")) or subject
         if subject is None and prev is not None and prev_sentence == si and category in ("killed", "injured") \
                 and prev.category in ("killed", "injured") and not label:
             subject = prev.subject
-        attribution = _attribution(text[s0:s1], s0, r.start)  # 3
+        if (s0, s1) not in sources:  # once per sentence: a sentence can hold thousands of numbers
+            sources[(s0, s1)] = _sources(text[s0:s1], s0)
+        attribution = _attribution(sources[(s0, s1)], r.start)  # 3
         if attribution:
             attribution = _named_source(text, r.start, attribution)
         low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
