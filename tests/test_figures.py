@@ -212,3 +212,50 @@ def test_figures_sources_lowercase_and_not_adding_money(text: str, attribution: 
 def test_figures_category_stays_in_its_clause(text: str, category: str | None, qualifier: str | None) -> None:
     f = _only(text)
     assert (f.category, f.qualifier) == (category, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The firm said its profit fell to between 3 and 5 million euros.", 3e6, 5e6, "EUR"),
+        ("Officials put the bill at between $2m and $3m.", 2e6, 3e6, "USD"),
+        ("The repairs will cost £40m to £55m, the council said.", 40e6, 55e6, "GBP"),
+        ("The region has between 2 and 3 million residents.", 2e6, 3e6, None),
+    ],
+)
+def test_figures_range_with_scale_word_scales_both_ends(text: str, low: float, high: float, unit: str | None) -> None:
+    f = _only(text)
+    assert (f.low, f.high, f.value, f.unit) == (low, high, low, unit)
+
+
+def test_figures_from_x_to_y_is_a_change_not_a_range() -> None:
+    figs = find_figures("Sales rose from $10m to $25m last year.")
+    assert [(f.value, f.low, f.high) for f in figs] == [(10e6, 10e6, 10e6), (25e6, 25e6, 25e6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "interval"),
+    [
+        ("A dozen firefighters fought the blaze.", 12, None, (12, 12, True, True)),
+        ("More than a dozen boats joined the search.", 12, "More than", (12, INF, False, True)),
+        ("Nearly a dozen buses were damaged.", 12, "Nearly", (12 * ALMOST_LOW, 12, True, False)),
+    ],
+)
+def test_figures_a_dozen_is_twelve_with_its_qualifier(text: str, value: float, qualifier: str | None,
+                                                      interval: tuple) -> None:
+    f = _only(text)
+    assert (f.value, f.qualifier, _interval(f)) == (value, qualifier, interval)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("The strike costs the airline about €20m a day, or nearly €1m an hour.", ["EUR/day", "EUR/hour"]),
+        ("The port loses $3m in fees for each day it stays shut.", ["USD/day"]),
+        ("Farmers earn 200 dollars per week from the crop.", ["USD/week"]),
+        ("The council spent £5m on the bridge; it opened every day.", ["GBP"]),
+        ("He paid $40 for a day pass.", ["USD"]),
+    ],
+)
+def test_figures_money_rate_per_time_is_part_of_the_unit(text: str, units: list[str]) -> None:
+    assert [f.unit for f in find_figures(text)] == units

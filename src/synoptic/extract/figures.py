@@ -7,7 +7,9 @@ them. No model is needed: the whole pass costs well under a millisecond per sent
 
 Intervals follow DESIGN.md rule 2: "more than 740" is (740, inf); "at least 3 thousand" is
 [3000, inf); "almost 750" is [0.9 x 750, 750); "about 750" is [0.9 x 750, 1.1 x 750]; "less than
-5,000" is (-inf, 5000); "up to 5,000" is (-inf, 5000]; a bare number is [x, x].
+5,000" is (-inf, 5000); "up to 5,000" is (-inf, 5000]; a bare number is [x, x]; a range is [low, high],
+its scale and currency read once for both ends ("between 12 and 14 million dollars" is [12e6, 14e6]).
+A sum counted per unit of time carries it in its unit: "$9.6bn a day" is USD/day, "$400m an hour" USD/hour.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ NUMBER_RE = re.compile(
     r"(?P<cur>[$€£¥₽])?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
-    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b))"
+    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
@@ -95,6 +97,20 @@ TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:a\
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
                       re.IGNORECASE)
+# "between $12m and $14m", "$14m to $15m", "between 12 and 14 million dollars": a range whose ends
+# carry a currency or a scale word; a scale or currency written once applies to both ends.
+_SCALED = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALED_RANGE_RE = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?P<c1>[$€£¥₽])?\s?(?P<a>{_SCALED})(?:\s?(?P<s1>hundred|thousand|million|billion"
+    rf"|trillion|bn|mn|m|k)\b)?\s*(?P<join>and|to|[-–])\s*(?P<c2>[$€£¥₽])?\s?(?P<b>{_SCALED})"
+    rf"(?:\s?(?P<s2>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+    rf"(?:\s+(?P<cw>{'|'.join(CURRENCY_WORDS)})\b)?",
+    re.IGNORECASE)
+# A rate: "$9.6bn a day", "$14m in transit fees for each day", "$400m an hour" ("for a day" is a
+# duration, not a rate). The denominator is looked for this many characters after the figure, within its clause.
+RATE_WINDOW = 60
+RATE_RE = re.compile(r"\b(?:(?<!for\s)(?:a|an)|per|each|every|for\s+(?:each|every))\s+(?P<per>day|hour|week|month|year|minute)\b",
+                     re.IGNORECASE)
 # Long digit runs without separators are ids, phone numbers, zip codes, not counts.
 MAX_PLAIN_DIGITS = 5
 DATE_RE = re.compile(
@@ -206,6 +222,7 @@ def _parse_number(num: str) -> float | None:
         pass
     if n in ("a", "an"):
         return 1.0
+    n = re.sub(r"^an?\s+", "", n)  # "a dozen"
     parts = re.split(r"[- ]", n)
     total = 0.0
     for p in parts:
@@ -244,6 +261,15 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
         for m in rx.finditer(text):
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
+    for m in SCALED_RANGE_RE.finditer(text):
+        raw = _scaled_range(m)
+        if raw is None or any(mask[m.start():m.end()]) or (
+                m.group("join").lower() == "to" and re.search(r"\bfrom\s+$", text[max(0, m.start() - 6):m.start()],
+                                                               re.IGNORECASE)):
+            continue  # "from $10m to $15m" is a change, not a range
+            continue
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(raw)
     for m in RANGE_RE.finditer(text):
         if any(mask[m.start():m.end()]):
             continue
@@ -256,6 +282,38 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             ranges.append(_Raw(first, m.end(), parts[0], "between" if between else None, "range",
                                m.start(), None, None, high=parts[1]))
     return mask, ranges
+
+
+def _scaled_range(m: re.Match[str]) -> _Raw | None:
+    """A range of money or of scaled numbers ("between $12m and $14m"), or None when the match is
+    not one (no currency nor scale, "and" without "between", a low end above the high end)."""
+    cur_sym = m.group("c1") or m.group("c2")
+    s1, s2, cw = m.group("s1"), m.group("s2"), m.group("cw")
+    if not (cur_sym or s2 or cw) or (m.group("join").lower() == "and" and not m.group("between")):
+        return None
+    if not cur_sym and not cw and (s1 or s2 or "").lower() in ("m", "k"):
+        return None  # "5m to 10m" are metres unless money is named
+    low = float(m.group("a").replace(",", ""))
+    high = float(m.group("b").replace(",", ""))
+    if s2:
+        high *= SCALES[s2.lower()]
+        # "12 and 14 million": the scale written once applies to the low end too
+        low *= SCALES[(s1 or s2).lower()]
+    elif s1:
+        low *= SCALES[s1.lower()]
+    if not low < high:
+        return None
+    unit = CURRENCY_SYMBOLS[cur_sym] if cur_sym else CURRENCY_WORDS[cw.lower()] if cw else None
+    first = m.start("c1") if m.group("c1") else m.start("a")
+    return _Raw(first, m.end(), low, "between" if m.group("between") else None, "range", m.start(),
+                unit, "money" if unit else None, high=high)
+
+
+def _rate(text: str, end: int, limit: int) -> str | None:
+    """The time a figure is counted per ("a day", "for each day", "an hour"), in its clause."""
+    window = re.split(r"[.;:!?\n]|,\s|\s[-–—]\s|\d", text[end:min(limit, end + RATE_WINDOW)], maxsplit=1)[0]
+    m = RATE_RE.search(window)
+    return m.group("per").lower() if m else None
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -488,11 +546,15 @@ def find_figures(text: str) -> list[Figure]:
         attribution = _attribution(sources[(s0, s1)], r.start)  # 3
         if attribution:
             attribution = _named_source(text, r.start, attribution)
+        unit = r.unit
+        if category == "money" and unit and "/" not in unit:
+            per = _rate(text, r.end, s1)
+            unit = f"{unit}/{per}" if per else unit  # "$9.6bn a day" is USD/day
         low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
             text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,
-            qualifier=r.qual, unit=r.unit, category=category, subject=subject, attribution=attribution,
+            qualifier=r.qual, unit=unit, category=category, subject=subject, attribution=attribution,
             label=label.strip("“”\"‘’'") if label else None, low_inclusive=low_inc, high_inclusive=high_inc,
         )
         figures.append(fig)
