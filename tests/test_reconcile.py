@@ -310,7 +310,7 @@ def test_what_no_lexicon_knows_is_grouped_by_the_sources_own_noun():
 def test_more_with_a_noun_of_its_own_does_not_carry_on_the_figure_before():
     arts, exs = _synthetic([("a", "The canal loses 12 dollars a day. 2 more tugs are expected.", None, "none")])
     by_category = {g.category: g.label for g in fact_groups(arts, exs)}
-    assert by_category == {"money": "amount (day)", "count:tug": "more tugs"}
+    assert by_category == {"money": "losses per day", "count:tug": "additional tugs"}
 
 
 def test_a_number_far_from_the_casualty_word_is_not_a_toll():
@@ -375,3 +375,69 @@ def test_a_verb_before_the_number_counts_it_and_nouns_of_their_own_are_kept():
     got = {g.category: (g.verdict, sorted(r.value for r in g.reports)) for g in fact_groups(arts, exs)}
     assert got == {"killed": ("agree", [10, 10]), "injured": ("agree", [80, 80]),
                    "count:village": ("agree", [7, 7]), "aircraft": ("single-source", [2])}
+
+
+def test_money_of_different_things_is_not_grouped():
+    arts, exs = _synthetic([
+        ("a", "The port authority loses 3 million dollars a day in fees. Cargo worth 900 million dollars a day is stuck.",
+         None, "none"),
+        ("b", "Goods worth about 900 million dollars a day are held up. The port lost 3 million dollars a day.",
+         None, "none"),
+    ])
+    groups = {g.label: g for g in fact_groups(arts, exs)}
+    assert set(groups) == {"losses per day", "value of trade per day"}
+    assert groups["losses per day"].verdict == "agree" and groups["losses per day"].subject == "losses"
+    assert groups["value of trade per day"].verdict == "agree"
+
+
+def test_money_per_hour_is_not_compared_with_money_per_day():
+    arts, exs = _synthetic([
+        ("a", "Trade worth 400 million dollars an hour is held up.", None, "none"),
+        ("b", "Trade worth 9,600 million dollars a day is held up.", None, "none"),
+    ])
+    groups = fact_groups(arts, exs)
+    assert sorted((g.label, g.unit, g.verdict) for g in groups) == [
+        ("value of trade per day", "USD/day", "single-source"), ("value of trade per hour", "USD/hour", "single-source")]
+
+
+@pytest.mark.parametrize("addition", [
+    "2 more trucks arrived on Friday.", "3 additional trucks are on their way.", "Another 4 trucks came later.",
+])
+def test_an_increment_is_not_compared_with_a_total(addition):
+    arts, exs = _synthetic([("a", "A convoy of 12 trucks reached the town.", None, "none"),
+                            ("b", addition, None, "none")])
+    groups = {g.label: g for g in fact_groups(arts, exs)}
+    assert groups["trucks"].verdict == "single-source"
+    assert groups["additional trucks"].verdict == "single-source"
+
+
+@pytest.mark.parametrize("first, second", [("40 vessels were waiting.", "about 42 ships were waiting."),
+                                           ("8 tugboats pulled.", "about 8 tugs pulled."),
+                                           ("It moved 300 cubic meters of sand.", "It moved 300 cubic metres of sand.")])
+def test_counted_nouns_that_name_the_same_things_are_grouped(first, second):
+    arts, exs = _synthetic([("a", first, None, "none"), ("b", second, None, "none")])
+    (group,) = fact_groups(arts, exs)
+    assert group.verdict in ("agree", "consistent") and len(group.reports) == 2
+
+
+@pytest.mark.parametrize("how, verdict", [("metadata", "consistent"), ("inferred", "conflict")])
+def test_a_queue_counted_again_later_is_an_update(how, verdict):
+    arts, exs = _synthetic([
+        ("a", "More than 100 ships were waiting.", "2023-03-01", how),
+        ("b", "The queue grew to 369 ships.", "2023-03-05", how),
+        ("c", "More than 400 ships were waiting.", "2023-03-06", how),
+        ("d", "About 420 ships were waiting by then.", "2023-03-07", how),
+    ])
+    (group,) = fact_groups(arts, exs)
+    assert group.verdict == verdict and len(group.reports) == 4
+
+
+def test_a_count_that_falls_later_is_still_a_conflict():
+    arts, exs = _synthetic([("a", "14 tugboats were working.", "2023-03-01", "metadata"),
+                            ("b", "8 tugboats were working.", "2023-03-03", "metadata")])
+    (group,) = fact_groups(arts, exs)
+    assert group.verdict == "conflict"
+
+
+def test_a_range_without_between_is_an_interval():
+    assert figure_interval(14e6, None, 14e6, 15e6) == (14e6, 15e6, False, False)

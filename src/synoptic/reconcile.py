@@ -19,6 +19,7 @@ were set on the seeds and checked on ECB+ topics 8, 13, 18 and 20 (../shared/eva
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
@@ -30,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.extract.figures import rate_after
 from synoptic.records import (
     Article,
     Citation,
@@ -118,6 +120,31 @@ _BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is
 MAX_OTHER_WORDS = 1
 # Categories where who is counted does not split the group (everyone arrested is one count).
 _SIDE_FREE = {"arrested", "aircraft", "checkpoints", "evacuated", "troops", "money", "duration"}
+
+# What a sum of money is, from the words of its clause (else its sentence): subject -> words. A
+# loss word comes first: "lost revenue" and "lost $14m in fees" are losses, "revenue" alone is not.
+# Set by reading the money figures of the bundled sample and of ECB+ topics 8 and 13.
+_MONEY_SUBJECTS: list[tuple[str, tuple[str, ...]]] = [
+    ("losses", ("lose$", "loses", "lost$", "losing", "loss", "forgone", "forgo")),
+    ("trade", ("trade$", "goods", "cargo", "commerce", "shipment", "deliveries", "exports$", "imports$",
+               "freight")),
+    ("revenue", ("revenue", "fee$", "income", "earning", "receipts", "sales")),
+    ("damage", ("damage",)),
+    ("cost", ("cost$", "costs", "costing", "bill$", "spend", "spent", "budget")),
+    ("aid", ("aid$", "assistance", "donat", "relief")),
+    ("fines", ("fine$", "fined", "penalt")),
+    ("price", ("price$", "prices", "priced")),
+]
+_MONEY_TITLE = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
+                "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
+# Counted nouns that name the same things: "369 vessels" and "about 420 ships" count ships.
+_NOUN_SYNONYMS = {"vessel": "ship", "boat": "ship", "tugboat": "tug", "ton": "tonne", "meter": "metre",
+                  "liter": "litre", "kilometer": "kilometre"}
+# Words right after a number that make it an increment, not a total ("two more tugs", "three
+# additional flights"); "another three" and "a further 20" say the same before it.
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fresh)\s+(?!than\b|(?:were|was|have|had|are|is)\b)"
+                              r"[a-z]", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 
 # Who is counted: side -> {framing -> words}.
 _SIDE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -252,6 +279,7 @@ class _Reading:
     published_sure: bool = False
     end: int = -1  # end of the reported phrase ("26 armed criminals were liquidated")
     apart: str = ""  # set when the figure cannot be compared with other articles' (see _apart)
+    increment: bool = False  # counts an addition ("two more tugs"), compared only with additions
 
 
 def qualifier_class(qualifier: str | None) -> str:
@@ -296,6 +324,8 @@ def figure_interval(value: float, qualifier: str | None, low: float | None = Non
         return value * (1 - ALMOST_SPAN), value, False, True
     if cls == "about":
         return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE), False, False
+    if low is not None and high is not None and low < high and not qualifier:
+        return low, high, False, False  # a range written without "between": "$14m to $15m"
     if qualifier and (low is not None or high is not None) and (low, high) != (value, value):
         lo = -INF if low is None else low
         hi = INF if high is None else high
@@ -383,6 +413,9 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
             out.category, out.unit = "money", out.unit or code
             out.phrase_end = _word_end(text, fig.end + mm.end())
             break
+    if out.category == "money" and out.unit and "/" not in out.unit:
+        per = rate_after(text, fig.end, s1)  # "12 dollars a day": money per day, as the extractor reads it
+        out.unit = f"{out.unit}/{per}" if per else out.unit
     if out.category is None:
         combined = own + low_after
         mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old|\s+old\b)?"
@@ -545,7 +578,10 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             if category is None:
                 prev = None
                 continue
-            if category in _SIDE_FREE or category.startswith(("count:", "percent")):
+            if category == "money":
+                side_key = _money_subject(art.text, fig)  # "trade", "losses": sums of different things
+                framing = None
+            elif category in _SIDE_FREE or category.startswith(("count:", "percent")):
                 side_key = None
             elif category == "age":
                 side_key = _nearest_person(fig, ex, art.text) or fig.subject
@@ -562,6 +598,8 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
                                label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
             reading.end = _phrase_end(art.text, fig, clause)
+            reading.increment = category not in ("money", "duration", "age", "percent") \
+                and not category.startswith("percent") and _is_increment(art.text, fig)
             if category == "percent" or (category == "people" and side_key == "people"):
                 # a share of we do not know what, a bare "four people": compared with nothing
                 reading.apart = f"{art.id}:{fig.start}"
@@ -597,16 +635,53 @@ def _own_noun(text: str, fig: Figure, clause: _Clause, unit: str | None,
     words = clause.noun.split()
     for i, w in enumerate(words):
         if len(w) > 3 and w.endswith("s") and w[:1].islower() and w.lower() not in _STOP:
-            return f"count:{_noun_key(w)}", unit, " ".join(words[: i + 1])
+            key = _noun_key(w)
+            if i and words[i - 1].lower() in ("cubic", "square"):
+                key = f"{words[i - 1].lower()} {key}"  # "27,000 cubic metres" is a volume, not a length
+            return f"count:{key}", unit, " ".join(words[: i + 1])
     return None, unit, label
 
 
 def _noun_key(word: str) -> str:
-    """Singular and plural of a counted noun alike: "tonnes"/"tonne", "tugs"/"tug"."""
+    """Singular and plural of a counted noun alike: "tonnes"/"tonne", "tugs"/"tug"; synonyms
+    (:data:`_NOUN_SYNONYMS`) alike: "vessels"/"ships"."""
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return _NOUN_SYNONYMS.get(w, w)
+
+
+def _money_subject(text: str, fig: Figure) -> str | None:
+    """What a sum of money is (:data:`_MONEY_SUBJECTS`): the first subject named in the figure's
+    clause, else the one named nearest to it in its sentence; None when nothing says."""
+    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
+    sent = text[s0:s1].lower()
+    at0, at1 = fig.start - s0, fig.end - s0
+    cuts = list(_CLAUSE_END.finditer(sent))
+    c0 = max((m.end() for m in cuts if m.end() <= at0), default=0)
+    c1 = min((m.start() for m in cuts if m.start() >= at1), default=len(sent))
+    best: tuple[bool, int, int, str] | None = None
+    for i, (subject, words) in enumerate(_MONEY_SUBJECTS):
+        for w in words:
+            for m in re.finditer(_word_pattern(w), sent):
+                if at0 <= m.start() < at1:
+                    continue
+                outside = not (c0 <= m.start() < c1)
+                dist = at0 - m.end() if m.end() <= at0 else m.start() - at1
+                key = (outside, 0 if outside else i, dist, subject)
+                if best is None or key < best:
+                    best = key
+    return best[3] if best else None
+
+
+def _is_increment(text: str, fig: Figure) -> bool:
+    """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
+    if fig.qualifier:
+        return False
+    return bool(_INCREMENT_AFTER.match(text, fig.end)
+                or _INCREMENT_BEFORE.search(text, max(0, fig.start - 20), fig.start))
 
 
 _MONEY_WORDS = frozenset(("million", "billion", "thousand", "trillion", "dollars", "dollar", "euros", "euro",
@@ -669,8 +744,10 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
     1. one article: single-source;
     2. one value that every report's interval holds: agree;
     3. all intervals meet: consistent (the common interval is returned);
-    4. each later report (publication dates known, not inferred) raises the lower bound of the
-       earlier ones: consistent, an update;
+    4. in publication order (dates known, not inferred), each report meets the one before it, or
+       comes on a later day open upwards from above it
+       ("369 vessels" on the 28th, "more than 400 ships" on the 29th): consistent, an update, and
+       the latest report's interval is returned;
     5. otherwise: conflict (the range of the values is returned).
     """
     if len({r.article for r in reports}) <= 1:
@@ -690,8 +767,10 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
         ordered = sorted(reports, key=lambda r: r.published)  # type: ignore[arg-type,return-value]
         ok = True
         for earlier, later in zip(ordered, ordered[1:], strict=False):
-            if not (later.published and earlier.published and later.published.date() > earlier.published.date()
-                    and later.high == INF and later.low >= earlier.high):
+            raised = (later.published and earlier.published and later.published.date() > earlier.published.date()
+                      and later.high == INF and later.low >= earlier.high)
+            # each step either meets the report before it or raises its lower bound
+            if not (raised or _meets(_interval(earlier), _interval(later))):
                 ok = False
                 break
         if ok:
@@ -760,8 +839,19 @@ def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
         if lab and lab not in labels and lab not in _VAGUE_LABELS:
             labels.append(lab)
     what = _CATEGORY_TITLE.get(category, category)
+    if rs and rs[0].increment:
+        return "additional " + _group_label(category, side, [dataclasses.replace(r, increment=False) for r in rs])
     if category.startswith("count:"):
+        labels = [re.sub(r"^(?:more|additional|extra|further|fresh)\s+", "", lab) for lab in labels]
         return labels[0] if labels else category.split(":", 1)[1]
+    if category == "money":
+        per = next((r.unit.split("/", 1)[1] for r in rs if r.unit and "/" in r.unit), None)
+        rate = f" per {per}" if per else ""
+        if side:
+            return f"{_MONEY_TITLE.get(side, side)}{rate}"
+        labels = [" ".join(w for w in lab.split() if w.strip("-") not in _MONEY_WORDS) for lab in labels]
+        labels = [lab for lab in labels if lab and lab not in _STOP and (not per or lab != per)]
+        return f"{what}{rate} ({labels[0]})" if labels else f"{what}{rate}"
     if category.startswith("percent"):
         return f"percent ({labels[0]})" if labels else "percent"
     if category in ("money", "duration"):
@@ -800,8 +890,8 @@ def _unsure_conflicts(groups: list[list[_Reading]]) -> list[list[_Reading]]:
         cat = g[0].category or ""
         if len(g) > 1 and (cat in ("money", "duration") or cat.startswith("count:")) \
                 and verdict_of(g)[0] == "conflict":
-            words = [set(_content_stems(r.label or "")) - set(_content_stems(" ".join(_MONEY_WORDS | _DURATION_WORDS)))
-                     for r in g]
+            words = [{_noun_key(w) for w in _WORD.findall(r.label or "") if w.lower() not in _STOP}
+                     - {_noun_key(w) for w in _MONEY_WORDS | _DURATION_WORDS} for r in g]
             if not (all(words) and set.intersection(*words)):
                 out.extend([r] for r in g)
                 continue
@@ -848,12 +938,12 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
     # 1. readings
     readings = _apart(_readings(articles, extractions))
     # 2. groups
-    buckets: dict[tuple[str, str | None, str | None, str], list[_Reading]] = defaultdict(list)
+    buckets: dict[tuple[str, str | None, str | None, str, bool], list[_Reading]] = defaultdict(list)
     for r in readings:
         buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None,
-                 r.apart)].append(r)
+                 r.apart, r.increment)].append(r)
     out: list[FactGroup] = []
-    for (category, side, unit, _apart_key), rs in buckets.items():
+    for (category, side, unit, _apart_key, _increment), rs in buckets.items():
         for group in _unsure_conflicts(_split_per_article(rs)):
             group.sort(key=lambda r: (r.order, r.figure.start))
             # 3. verdict and framing

@@ -309,7 +309,7 @@ def _scaled_range(m: re.Match[str]) -> _Raw | None:
                 unit, "money" if unit else None, high=high)
 
 
-def _rate(text: str, end: int, limit: int) -> str | None:
+def rate_after(text: str, end: int, limit: int) -> str | None:
     """The time a figure is counted per ("a day", "for each day", "an hour"), in its clause."""
     window = re.split(r"[.;:!?\n]|,\s|\s[-–—]\s|\d", text[end:min(limit, end + RATE_WINDOW)], maxsplit=1)[0]
     m = RATE_RE.search(window)
@@ -548,7 +548,7 @@ def find_figures(text: str) -> list[Figure]:
             attribution = _named_source(text, r.start, attribution)
         unit = r.unit
         if category == "money" and unit and "/" not in unit:
-            per = _rate(text, r.end, s1)
+            per = rate_after(text, r.end, s1)
             unit = f"{unit}/{per}" if per else unit  # "$9.6bn a day" is USD/day
         low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
         start = r.qual_start
