@@ -304,7 +304,7 @@ def test_what_no_lexicon_knows_is_grouped_by_the_sources_own_noun():
     ])
     groups = {g.label: g for g in fact_groups(arts, exs)}
     assert groups["tugboats"].verdict == "conflict" and len(groups["tugboats"].reports) == 2
-    assert groups["metre"].verdict == "agree"
+    assert groups["metres (ship)"].verdict == "agree"
 
 
 def test_more_with_a_noun_of_its_own_does_not_carry_on_the_figure_before():
@@ -441,3 +441,14 @@ def test_a_count_that_falls_later_is_still_a_conflict():
 
 def test_a_range_without_between_is_an_interval():
     assert figure_interval(14e6, None, 14e6, 15e6) == (14e6, 15e6, False, False)
+
+
+def test_measures_of_different_things_are_not_compared():
+    arts, exs = _synthetic([
+        ("a", "The 300-metre bridge was closed.", None, "none"),
+        ("b", "Divers searched to a depth of 12 metres under the 300-metre bridge.", None, "none"),
+        ("c", "The bridge, 300 metres long, reopened.", None, "none"),
+    ])
+    groups = {g.label: g for g in fact_groups(arts, exs)}
+    assert groups["metres (bridge)"].verdict == "agree" and len(groups["metres (bridge)"].reports) == 3
+    assert groups["metres (depth)"].verdict == "single-source"

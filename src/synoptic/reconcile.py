@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from synoptic.extract.figures import rate_after
+from synoptic.extract.figures import MEASURE_UNITS, rate_after
 from synoptic.records import (
     Article,
     Citation,
@@ -280,6 +280,7 @@ class _Reading:
     end: int = -1  # end of the reported phrase ("26 armed criminals were liquidated")
     apart: str = ""  # set when the figure cannot be compared with other articles' (see _apart)
     increment: bool = False  # counts an addition ("two more tugs"), compared only with additions
+    measured: str | None = None  # what a measure measures: "ship" in "a 400-metre ship", "depth"
 
 
 def qualifier_class(qualifier: str | None) -> str:
@@ -573,8 +574,17 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             elif prev is not None and same_sentence and side is None and category is not None \
                     and category not in _SIDE_FREE and prev.side is not None:
                 side, framing, label = prev.side, prev.framing, label or prev.label
+            measured = None
+            if category is None and fig.category == "measure" and fig.unit:
+                # "200,000 tons", "18 meters": a measure counted in its unit's own word
+                word = _WORD.findall(fig.text)[-1:] or [fig.unit]
+                category, label, measured = f"count:{_noun_key(word[0])}", word[0], _measured_thing(art.text, fig)
             if category is None:
                 category, unit, label = _own_noun(art.text, fig, clause, unit, label)
+                last = (label or "").split()[-1:]
+                if category is not None and (re.match(r"-[a-z]", art.text[fig.end:fig.end + 2])
+                                             or (last and last[0].lower() in MEASURE_UNITS)):
+                    measured = _measured_thing(art.text, fig)
             if category is None:
                 prev = None
                 continue
@@ -598,6 +608,9 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
             reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
                                label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
             reading.end = _phrase_end(art.text, fig, clause)
+            reading.measured = measured
+            if fig.category == "measure" and fig.unit and category.startswith("count:"):
+                reading.end = fig.end  # the unit ends the phrase: "about 220,000 tonnes"
             reading.increment = category not in ("money", "duration", "age", "percent") \
                 and not category.startswith("percent") and _is_increment(art.text, fig)
             if category == "percent" or (category == "people" and side_key == "people"):
@@ -674,6 +687,41 @@ def _money_subject(text: str, fig: Figure) -> str | None:
                 if best is None or key < best:
                     best = key
     return best[3] if best else None
+
+
+def _measured_thing(text: str, fig: Figure) -> str | None:
+    """What a measure measures: the noun after "400-metre" ("ship"), or the one before "of" in "a
+    depth of 18 metres"; None when the words do not say."""
+    m = re.match(r"-[a-z]+\s+([a-z]+)", text[fig.end:fig.end + 40])
+    if m and m.group(1) not in _STOP:
+        return _noun_key(m.group(1))
+    m = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[max(0, fig.start - 40):fig.start])
+    if m and m.group(1) not in _STOP:
+        return _noun_key(m.group(1))
+    return None
+
+
+def _split_by_thing(groups: list[list[_Reading]]) -> list[list[_Reading]]:
+    """Measures of different things apart: "a 400-metre ship" and "a depth of 18 metres" share a
+    unit, not a fact. A report that does not say what it measures joins the one thing whose reports
+    its interval meets, else it is shown on its own."""
+    out: list[list[_Reading]] = []
+    for g in groups:
+        things = {r.measured for r in g if r.measured}
+        if len(things) <= 1:
+            out.append(g)
+            continue
+        subs = {thing: [r for r in g if r.measured == thing] for thing in sorted(things)}
+        for r in g:
+            if r.measured:
+                continue
+            fits = [t for t, rs in subs.items() if all(_meets(_interval(r), _interval(o)) for o in rs)]
+            if len(fits) == 1:
+                subs[fits[0]].append(r)
+            else:
+                out.append([r])
+        out.extend(subs.values())
+    return out
 
 
 def _is_increment(text: str, fig: Figure) -> bool:
@@ -843,7 +891,11 @@ def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
         return "additional " + _group_label(category, side, [dataclasses.replace(r, increment=False) for r in rs])
     if category.startswith("count:"):
         labels = [re.sub(r"^(?:more|additional|extra|further|fresh)\s+", "", lab) for lab in labels]
-        return labels[0] if labels else category.split(":", 1)[1]
+        noun = labels[0] if labels else category.split(":", 1)[1]
+        things = sorted({r.measured for r in rs if r.measured})
+        if things and not noun.endswith("s"):
+            noun += "s"  # "400-metre ship": metres
+        return f"{noun} ({things[0]})" if len(things) == 1 else noun
     if category == "money":
         per = next((r.unit.split("/", 1)[1] for r in rs if r.unit and "/" in r.unit), None)
         rate = f" per {per}" if per else ""
@@ -944,7 +996,7 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
                  r.apart, r.increment)].append(r)
     out: list[FactGroup] = []
     for (category, side, unit, _apart_key, _increment), rs in buckets.items():
-        for group in _unsure_conflicts(_split_per_article(rs)):
+        for group in _unsure_conflicts(_split_by_thing(_split_per_article(rs))):
             group.sort(key=lambda r: (r.order, r.figure.start))
             # 3. verdict and framing
             verdict, bounds = verdict_of(group)
