@@ -8,7 +8,9 @@ Steps of :func:`run_distributed` (numbered here and in the code):
 3. clean: the lines each outlet repeats are learned once on the client from the whole corpus
    (cheap: sets of lines), and every partition is cleaned on the workers with what was learned,
    exactly as the single-process run cleans;
-4. embed on the workers, partition by partition, with the model loaded once per worker;
+4. embed on the workers, partition by partition, with the model loaded once per worker and
+   its thread pool sized to the worker's share of the host's cores (2 workers x 2 threads on 2
+   cores embedded ~1.5x slower than 2 x 1: the threads fought over the cores; same vectors);
 5. store the articles and cluster them on the client: the online clusterer compares each
    article only with the live stories of its time window, so it never needs all pairs;
 6. extract, reconcile and brief each story on the workers (the story is the unit: entities
@@ -22,6 +24,7 @@ Every step is a pure function of its inputs, so the result equals the single-pro
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +66,24 @@ def _clean_partition(articles: list[Article], learned: dict[str, frozenset[str]]
     return clean_batch(articles, learned)
 
 
-def _embed_partition(texts: list[str]) -> Any:
+def _embed_partition(texts: list[str], share: int = 1) -> Any:
+    """Vectors of ``texts``; the model's thread pool gets this host's cores divided by ``share``
+    (the task slots on the host), so worker processes do not fight over the same cores."""
     from synoptic.embed import get_embedder
 
-    return get_embedder().embed(texts) if texts else None
+    embedder = get_embedder()
+    if getattr(embedder, "threads", False) is None:  # read when the model loads, on the first chunk
+        embedder.threads = max(1, (os.cpu_count() or 1) // max(1, share))  # type: ignore[attr-defined]
+    return embedder.embed(texts) if texts else None
+
+
+def _slots_per_host(client: Any) -> int:
+    """The most task slots (worker threads) any one host runs: what its cores are shared by."""
+    per_host: dict[str, int] = {}
+    for info in client.scheduler_info().get("workers", {}).values():
+        host = str(info.get("host", ""))
+        per_host[host] = per_host.get(host, 0) + int(info.get("nthreads", 1) or 1)
+    return max(per_host.values(), default=1)
 
 
 class _Precomputed:
@@ -74,6 +91,9 @@ class _Precomputed:
 
     def __init__(self, vectors: dict[str, Any]) -> None:
         self.vectors = vectors
+        first = next(iter(vectors.values()), None)
+        self.dim = int(first.shape[-1]) if first is not None else 0
+        self.name = "precomputed"
 
     def embed(self, texts: list[str]) -> Any:
         import numpy as np
@@ -110,10 +130,13 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
     client = client or _client(address, workers)
     try:
         # 1. expand and partition, in the single-process reading order (stdin is read here)
-        runs: list[list[str] | list[Article | InputError]] = []
+        # a run is either inputs for one worker task (_Inputs) or items already read here
+        runs: list[_Inputs | list[Article | InputError]] = []
         for item in expand(sources):
-            if isinstance(item, InputError) or item == "-":
-                runs.append(list(load(["-"])) if item == "-" else [item])
+            if isinstance(item, InputError):
+                runs.append([item])
+            elif item == "-":
+                runs.append(list(load(["-"])))
             elif runs and isinstance(runs[-1], _Inputs) and len(runs[-1]) < PARTITION_SIZE:
                 runs[-1].append(item)
             else:
@@ -123,12 +146,13 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
                    for i, r in enumerate(runs) if isinstance(r, _Inputs)}
         raw: list[Article] = []
         for i, r in enumerate(runs):
-            for item in (futures[i].result() if i in futures else r):
-                if isinstance(item, InputError):
-                    log.warning("skipped %s", item)
-                    report.skipped.append(item)
+            items: list[Article | InputError] = futures[i].result() if i in futures else r  # type: ignore[assignment]
+            for got in items:
+                if isinstance(got, InputError):
+                    log.warning("skipped %s", got)
+                    report.skipped.append(got)
                 else:
-                    raw.append(item)
+                    raw.append(got)
         # 3. learn on the client from the whole corpus, clean partitions on the workers
         learned = client.scatter([learn_batch(raw)], broadcast=True)[0]  # one object, not a dict of futures
         parts = [raw[i:i + PARTITION_SIZE] for i in range(0, len(raw), PARTITION_SIZE)]
@@ -142,7 +166,8 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
             texts = sorted({_embed_text(a) for a in current})
             chunks = [texts[i:i + EMBED_CHUNK] for i in range(0, len(texts), EMBED_CHUNK)]
             vectors: dict[str, Any] = {}
-            for chunk, vecs in zip(chunks, client.gather(client.map(_embed_partition, chunks, pure=False)),
+            for chunk, vecs in zip(chunks, client.gather(
+                    client.map(_embed_partition, chunks, share=_slots_per_host(client), pure=False)),
                                    strict=True):
                 vectors.update(zip(chunk, vecs, strict=True))
             # 5. cluster on the client with the workers' vectors
@@ -173,5 +198,5 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
     return report
 
 
-class _Inputs(list):  # type: ignore[type-arg]
+class _Inputs(list[str]):
     """A run of file or URL inputs that one worker task reads."""
