@@ -452,3 +452,16 @@ def test_measures_of_different_things_are_not_compared():
     groups = {g.label: g for g in fact_groups(arts, exs)}
     assert groups["metres (bridge)"].verdict == "agree" and len(groups["metres (bridge)"].reports) == 3
     assert groups["metres (depth)"].verdict == "single-source"
+
+
+def test_a_share_is_labelled_by_what_it_is_a_share_of():
+    arts, exs = _synthetic([("a", "Roughly 12% of world trade passes through the strait.", None, "none")])
+    (group,) = fact_groups(arts, exs)
+    assert group.label == "percent (world trade)"
+
+
+def test_a_sum_per_day_is_reported_with_its_rate_words():
+    text = "The closure held up about 900 million dollars of goods each day, officials said."
+    arts, exs = _synthetic([("a", text, None, "none")])
+    (group,) = fact_groups(arts, exs)
+    assert group.reports[0].text == "about 900 million dollars of goods each day"

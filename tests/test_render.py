@@ -11,6 +11,7 @@ import pytest
 
 from synoptic.render import html, interval_text, markdown, safe_url
 from synoptic.render import json as json_render
+from synoptic.render.markdown import value_text
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -181,3 +182,19 @@ def test_interval_text(fact, expected):
                                      (None, False)])
 def test_safe_url(url, ok):
     assert (safe_url(url) is not None) is ok
+
+
+@pytest.mark.parametrize("fact, expected", [
+    ({"low": 9.6e9, "high": 9.6e9, "unit": "USD/day"}, "$9.6bn a day"),
+    ({"low": 12e6, "high": 14e6, "unit": "EUR/hour"}, "€12m–€14m an hour"),
+    ({"low": 88e6, "high": None, "unit": "EUR"}, "> €88m"),
+    ({"low": 4500, "high": 4500, "unit": "KZT"}, "KZT 4,500"),
+    ({"low": 360e6, "high": 440e6, "unit": "USD/hour"}, "about $400m an hour"),
+    ({"low": 378, "high": 462, "unit": None}, "about 420"),
+    ({"low": 700, "high": 750, "unit": None}, "700–750"),
+    ({"low": 10.8, "high": 13.2, "unit": "%"}, "about 12%"),
+    ({"low": 6, "high": 6, "unit": "days"}, "6 days"),
+    ({"low": 200000, "high": 220000, "unit": "tonne", "category": "count:tonne"}, "200,000–220,000"),
+])
+def test_markdown_value_reads_money_rates_and_bands_as_news_writes_them(fact, expected):
+    assert value_text(fact) == expected

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from synoptic.extract.figures import MEASURE_UNITS, rate_after
+from synoptic.extract.figures import MEASURE_UNITS, rate_after, rate_span
 from synoptic.records import (
     Article,
     Citation,
@@ -436,9 +436,11 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
         sign = re.match(r"\s*(?:%|per ?cent\b)", low_after)
         if sign:
             out.phrase_end = fig.end + sign.end()
-        mm = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z][\w'-]*)", low_after)
+        mm = re.match(r"\s*(?:(?:%|per ?cent)\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z][\w'-]*)"
+                      r"(?:\s+([a-z][\w'-]*))?", low_after)
         what = mm.group(1) if mm else next(iter(_content_stems(before)), None)
-        out.label = mm.group(1) if mm else (_WORD.findall(before)[0] if what and _WORD.findall(before) else None)
+        out.label = (" ".join(w for w in mm.groups() if w and w not in _STOP and w not in _VERBS) or None) if mm \
+            else (_WORD.findall(before)[0] if what and _WORD.findall(before) else None)
         out.noun = f"percent:{_noun_key(what)}" if what else "percent"
         return out
     if out.category is None and re.match(r"\s*,", text[fig.end:fig.end + 2]) and re.search(
@@ -609,6 +611,10 @@ def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) ->
                                label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
             reading.end = _phrase_end(art.text, fig, clause)
             reading.measured = measured
+            if category == "money" and unit and "/" in unit:
+                per = rate_span(art.text, fig.end, _sentence_bounds(art.text, fig.start, fig.end)[1])
+                if per:  # the phrase runs to its rate: "$9.6bn of goods each day"
+                    reading.end = max(reading.end, per[1])
             if fig.category == "measure" and fig.unit and category.startswith("count:"):
                 reading.end = fig.end  # the unit ends the phrase: "about 220,000 tonnes"
             reading.increment = category not in ("money", "duration", "age", "percent") \

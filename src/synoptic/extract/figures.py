@@ -309,11 +309,18 @@ def _scaled_range(m: re.Match[str]) -> _Raw | None:
                 unit, "money" if unit else None, high=high)
 
 
-def rate_after(text: str, end: int, limit: int) -> str | None:
-    """The time a figure is counted per ("a day", "for each day", "an hour"), in its clause."""
+def rate_span(text: str, end: int, limit: int) -> tuple[str, int] | None:
+    """The time a figure ending at ``end`` is counted per ("a day", "for each day", "an hour"), in
+    its clause and before ``limit``, with the offset where those words end; None when there is none."""
     window = re.split(r"[.;:!?\n]|,\s|\s[-–—]\s|\d", text[end:min(limit, end + RATE_WINDOW)], maxsplit=1)[0]
     m = RATE_RE.search(window)
-    return m.group("per").lower() if m else None
+    return (m.group("per").lower(), end + m.end()) if m else None
+
+
+def rate_after(text: str, end: int, limit: int) -> str | None:
+    """The time a figure is counted per ("day", "hour"), as :func:`rate_span` finds it, or None."""
+    found = rate_span(text, end, limit)
+    return found[0] if found else None
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
