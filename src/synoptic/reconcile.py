@@ -26,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -83,6 +83,10 @@ AGE_PERSON_CHARS = 60
 NESTED_COVER = 0.5
 #: Longest timeline entry text, in words (the clause around the date, cut around it).
 TIMELINE_WORDS = 28
+#: A sentence up to this many words longer than ``TIMELINE_WORDS`` is kept whole: cutting two or
+#: three words off its start ("… tugboats were now working") reads worse than a slightly long entry
+#: (set by reading the bundled sample's timeline).
+TIMELINE_SLACK_WORDS = 6
 #: Weight of the position prior when picking the sentence that describes a date (0..1 bonus for
 #: a mention at the top of its article; set by reading the seeds' timeline entries).
 TIMELINE_POSITION_WEIGHT = 0.3
@@ -1302,7 +1306,7 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or "/" in (d.value or "") or \
                     d.granularity not in ("day", "time") or not (0 <= d.start < d.end <= len(art.text)):
                 continue
-            found[value].append((order, d, art))
+            found[_future_weekday(art.text, d, value)].append((order, d, art))
     doc_words = {a.id: set(_content_stems(a.text)) for a in articles}
     out: list[TimelineEntry] = []
     for date in sorted(found):
@@ -1344,6 +1348,32 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
     return out
 
 
+_WEEKDAY = re.compile(r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+#: Words before a bare weekday, in its clause and within ``FUTURE_CUE_CHARS``, that put it ahead of
+#: the article's date: "the spring tide expected on Sunday", "talks will resume on Monday".
+_FUTURE_CUE = re.compile(r"\b(?:expected|expects?|will|shall|due|scheduled|planned|plans?|hopes?|hoped|intends?"
+                         r"|set\s+to|next|upcoming|coming)\b(?![^,;.]*\b(?:said|says|told)\b)", re.I)
+FUTURE_CUE_CHARS = 60
+
+
+def _future_weekday(text: str, d: TimeRef, value: str) -> str:
+    """A bare weekday resolved into the week before its article's date although its clause speaks
+    of what is coming ("the tide expected on Sunday" in a Saturday report) moves to the next such
+    day; any other date is returned unchanged."""
+    if not d.anchor or not _WEEKDAY.fullmatch(d.text.strip()) or value >= d.anchor[:10]:
+        return value
+    s0, _s1 = _sentence_bounds(text, d.start, d.end)
+    before = text[max(s0, d.start - FUTURE_CUE_CHARS):d.start]
+    before = re.split(r"[;:]|,\s", before)[-1]
+    if not _FUTURE_CUE.search(before):
+        return value
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d") + timedelta(days=7)
+    except ValueError:
+        return value
+    return day.strftime("%Y-%m-%d")
+
+
 _EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+"
                             r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}", re.I)
 _CLAUSE_CUT = re.compile(r",[”\"’]?\s+|;\s+|\s[-–—]\s|:\s+")
@@ -1356,7 +1386,7 @@ def _event_text(text: str, d: TimeRef) -> str:
     the date sits in a reporting clause: "..., his spokesman said on Saturday")."""
     s0, s1 = _sentence_bounds(text, d.start, d.end)
     sent = " ".join(text[s0:s1].split())
-    if len(sent.split()) <= TIMELINE_WORDS:
+    if len(sent.split()) <= TIMELINE_WORDS + TIMELINE_SLACK_WORDS:
         return sent
     starts = [s0] + [m.end() for m in _CLAUSE_CUT.finditer(text, s0, s1)]
     clauses = [(st, (starts[i + 1] if i + 1 < len(starts) else s1)) for i, st in enumerate(starts)]
