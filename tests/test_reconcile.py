@@ -483,3 +483,57 @@ def test_a_weekday_spoken_of_as_coming_is_the_next_one(sentence, date):
                                                   anchor="2021-03-27")])]
     (entry,) = timeline(arts, exs)
     assert entry.date == date
+
+
+def _quote(text: str, words: str, speaker: str, kind: str = "indirect", entity: str | None = None) -> Quote:
+    s0 = text.index(words)
+    sp = text.index(speaker)
+    return Quote(text=words, start=s0, end=s0 + len(words), kind=kind, speaker=speaker,  # type: ignore[arg-type]
+                 speaker_start=sp, speaker_end=sp + len(speaker), entity=entity or speaker)
+
+
+def _mentions(text: str, names: dict[str, tuple[str, str]]) -> list[Mention]:
+    return [Mention(text=n, type=t, start=m.start(), end=m.end(), entity=e)
+            for n, (t, e) in names.items() for m in re.finditer(re.escape(n), text)]
+
+
+def test_the_head_of_an_organisation_speaks_as_the_person_the_story_names_its_head():
+    a = "The chairman of the Port Board said the harbour would reopen within a week."
+    b = "Port Board chairman Lena Ortiz visited the docks on Friday."
+    arts = [Article(id="a", text=a), Article(id="b", text=b)]
+    exs = [Extraction(article="a", quotes=[_quote(a, "the harbour would reopen within a week", "Port Board")],
+                      mentions=_mentions(a, {"Port Board": ("ORG", "Port Board")})),
+           Extraction(article="b", mentions=_mentions(b, {"Port Board": ("ORG", "Port Board"),
+                                                          "Lena Ortiz": ("PERSON", "Lena Ortiz")}))]
+    (group,) = quote_groups(arts, exs)
+    assert group.speaker == "Lena Ortiz"
+
+
+def test_a_spokesman_of_an_organisation_is_not_its_head():
+    a = "A spokesman for the Port Board said the harbour would reopen within a week."
+    b = "Port Board chairman Lena Ortiz visited the docks on Friday."
+    arts = [Article(id="a", text=a), Article(id="b", text=b)]
+    exs = [Extraction(article="a", quotes=[_quote(a, "the harbour would reopen within a week", "Port Board")],
+                      mentions=_mentions(a, {"Port Board": ("ORG", "Port Board")})),
+           Extraction(article="b", mentions=_mentions(b, {"Port Board": ("ORG", "Port Board"),
+                                                          "Lena Ortiz": ("PERSON", "Lena Ortiz")}))]
+    (group,) = quote_groups(arts, exs)
+    assert group.speaker == "spokesman of Port Board"
+
+
+def test_words_quoted_in_the_headline_line_are_not_a_statement():
+    title = "Mayor says bridge will reopen"
+    text = title + "\nThe mayor, Ana Ruiz, said the bridge would reopen in May."
+    arts = [Article(id="a", text=text, title=title)]
+    exs = [Extraction(article="a", quotes=[_quote(text, "bridge will reopen", "Mayor"),
+                                           _quote(text, "the bridge would reopen in May", "Ana Ruiz")])]
+    assert [g.speaker for g in quote_groups(arts, exs)] == ["Ana Ruiz"]
+
+
+def test_a_reported_statement_ends_where_its_reporting_clause_starts():
+    text = "Crews worked through the night, the agency said, but the pump failed again."
+    words = "Crews worked through the night, the agency said, but the pump failed again"
+    arts = [Article(id="a", text=text)]
+    exs = [Extraction(article="a", quotes=[_quote(text, words, "the agency")])]
+    (group,) = quote_groups(arts, exs)
+    assert group.variants[0].text == "Crews worked through the night"
