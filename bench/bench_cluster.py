@@ -10,7 +10,11 @@ Cases:
    from the 535 ECB+ dev articles: copy r of the corpus is the same news ``r x 60`` days later
    (``published`` set, so copies are different stories in time), with small perturbations (a word
    dropped, a number changed, a copy tag appended) so no two texts are equal. Also reports the
-   time spent outside the embedder, to show the clustering itself grows about linearly.
+   time spent outside the embedder.
+3. ``online-N`` for each size in ``--online-sizes`` (default 1,000, 10,000 and 100,000): the same
+   corpus, but every copy reuses the embedding of its ECB+ original (computed once, not timed),
+   so the figure is the clustering alone: features, candidate search, scoring, merges. This shows
+   how the online part grows with the corpus; end to end is bounded by the embedder (case 1).
 
 Each case runs in a fresh process so its peak resident memory (``ru_maxrss``) is its own.
 Prints a table and writes ``bench/results/cluster.json``.
@@ -139,6 +143,48 @@ def case_cluster(q: mp.Queue, n: int) -> None:
     )
 
 
+class _ReusedVectors:
+    """Gives each copy the vector of its ECB+ original (by article id prefix)."""
+
+    name = "reused"
+    dim = 384
+
+    def __init__(self, vectors: dict[str, Any], ids: list[str]) -> None:
+        self.vectors = vectors
+        self.queue = list(reversed(ids))
+
+    def embed(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        return np.stack([self.vectors[self.queue.pop().rsplit("-", 1)[0]] for _ in texts])
+
+
+def case_online(q: mp.Queue, n: int) -> None:
+    from synoptic.cluster import _embed_text, cluster_articles
+    from synoptic.embed import get_embedder
+    from synoptic.records import Article
+
+    base = [json.loads(line) for line in DATA.open(encoding="utf-8") if line.strip()]
+    vecs = get_embedder().embed([_embed_text(Article(id=r["id"], text=r["text"])) for r in base])
+    vectors = {r["id"]: v for r, v in zip(base, vecs, strict=True)}
+    arts = corpus(n)
+    emb = _ReusedVectors(vectors, [a.id for a in arts])
+    t0 = time.perf_counter()
+    stories = cluster_articles(arts, embedder=emb)
+    secs = time.perf_counter() - t0
+    q.put(
+        {
+            "case": f"online-{n}",
+            "articles": n,
+            "stories": len(stories),
+            "seconds": round(secs, 2),
+            "articles_per_s": round(n / secs, 1),
+            "cluster_seconds": round(secs, 2),
+            "peak_rss_mib": round(_peak_mib(), 1),
+        }
+    )
+
+
 def run_case(target: Any, n: int) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     q: mp.Queue = ctx.Queue()
@@ -151,7 +197,10 @@ def run_case(target: Any, n: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--sizes", default="1000,10000", help="end-to-end corpus sizes, comma-separated")
+    parser.add_argument(
+        "--online-sizes", default="1000,10000,100000", help="clustering-only corpus sizes (reused vectors)"
+    )
     parser.add_argument("--embed-articles", type=int, default=1000, help="articles for the embed case")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "cluster.json"))
     args = parser.parse_args(argv)
@@ -179,13 +228,20 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         rows.append(run_case(case_cluster, n))
         show(rows[-1])
-    clusters = [r for r in rows if r["case"].startswith("cluster-")]
-    if len(clusters) >= 2:
-        a, b = clusters[0], clusters[-1]
-        growth = (b["cluster_seconds"] / max(a["cluster_seconds"], 1e-9)) / (b["articles"] / a["articles"])
-        print(
-            f"clustering time per article, {b['articles']} vs {a['articles']}: x{growth:.2f} (1.0 = linear)"
-        )
+    for n in [int(x) for x in args.online_sizes.split(",") if x.strip()]:
+        rows.append(run_case(case_online, n))
+        show(rows[-1])
+    for prefix in ("cluster-", "online-"):
+        runs = [r for r in rows if r["case"].startswith(prefix)]
+        if len(runs) >= 2:
+            a, b = runs[0], runs[-1]
+            growth = (b["cluster_seconds"] / max(a["cluster_seconds"], 1e-9)) / (
+                b["articles"] / a["articles"]
+            )
+            print(
+                f"{prefix[:-1]}: clustering seconds per article, {b['articles']} vs {a['articles']}: "
+                f"x{growth:.2f} (1.0 = linear)"
+            )
     figures = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         "cases": rows,
