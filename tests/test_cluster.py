@@ -221,3 +221,21 @@ def test_story_goes_stale_once_the_stream_moves_past_its_window() -> None:
     late = clusterer.add(Article(id="b", text=text, published=datetime(2009, 1, 7, tzinfo=UTC)))
     assert late != first
     assert clusterer.story_of("a") == first
+
+
+def test_merge_folds_the_younger_story_into_the_older_and_records_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synoptic.cluster as cluster
+
+    corpus = _mini_corpus()
+    clusterer = StoryClusterer()
+    ids = [clusterer.add(a) for a in corpus[:2]]  # an earthquake story, then a fire story
+    assert ids[0] != ids[1]
+    # with the bar at zero, the runner-up of the next article's scoring is folded in
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.0)
+    clusterer.add(corpus[2])
+    stories = clusterer.stories()
+    assert len(stories) == 1
+    assert stories[0].id == ids[0]
+    assert stories[0].merged_from == [ids[1]]
+    assert stories[0].article_ids == ["q1", "f1", "q2"]
+    assert clusterer.story_of("f1") == ids[0]
