@@ -423,13 +423,16 @@ def test_counted_nouns_that_name_the_same_things_are_grouped(first, second):
 @pytest.mark.parametrize("how, verdict", [("metadata", "consistent"), ("inferred", "conflict")])
 def test_a_queue_counted_again_later_is_an_update(how, verdict):
     arts, exs = _synthetic([
-        ("a", "More than 100 ships were waiting.", "2023-03-01", how),
-        ("b", "The queue grew to 369 ships.", "2023-03-05", how),
-        ("c", "More than 400 ships were waiting.", "2023-03-06", how),
         ("d", "About 420 ships were waiting by then.", "2023-03-07", how),
+        ("b", "The queue grew to 369 ships.", "2023-03-05", how),
+        ("a", "More than 100 ships were waiting.", "2023-03-01", how),
+        ("c", "More than 400 ships were waiting.", "2023-03-06", how),
     ])
     (group,) = fact_groups(arts, exs)
     assert group.verdict == verdict and len(group.reports) == 4
+    if verdict == "consistent":  # an update reads in publication order, the latest last
+        assert group.label == "ships (over time)" and [r.article for r in group.reports] == ["a", "b", "c", "d"]
+        assert (group.low, group.high) == pytest.approx((378, 462))
 
 
 def test_a_count_that_falls_later_is_still_a_conflict():

@@ -843,6 +843,14 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
     return "conflict", (vals[0], vals[-1])
 
 
+def _common(reports: Sequence[_Reading]) -> tuple[float, float, bool, bool] | None:
+    """The interval every report's interval holds, or None when they do not all meet."""
+    common: tuple[float, float, bool, bool] | None = _interval(reports[0])
+    for r in reports[1:]:
+        common = _meets(common, _interval(r)) if common else None
+    return common
+
+
 def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
     """One report per article per group: keep the one that meets most of the others; the rest are
     grouped again the same way, and shown one by one where they conflict (step 2 of
@@ -1016,6 +1024,9 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
             group.sort(key=lambda r: (r.order, r.figure.start))
             # 3. verdict and framing
             verdict, bounds = verdict_of(group)
+            update = verdict == "consistent" and _common(group) is None
+            if update:  # counted again as it grew: the reports in publication order, the latest last
+                group.sort(key=lambda r: (r.published or datetime.min, r.order, r.figure.start))
             framings = {r.framing for r in group if r.framing}
             reports = [FactReport(article=r.article, text=_phrase(articles, r), start=r.figure.start,
                                   end=max(r.end, r.figure.end),
@@ -1024,7 +1035,7 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
                        for r in group]
             lo, hi = bounds if bounds else (None, None)
             out.append(FactGroup(
-                label=_group_label(category, side, group), verdict=verdict,
+                label=_group_label(category, side, group) + (" (over time)" if update else ""), verdict=verdict,
                 framing_differs=len(framings) > 1,
                 low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
                 category=category, subject=side, unit=unit or next((r.unit for r in group if r.unit), None),
