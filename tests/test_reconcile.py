@@ -540,3 +540,13 @@ def test_a_reported_statement_ends_where_its_reporting_clause_starts():
     exs = [Extraction(article="a", quotes=[_quote(text, words, "the agency")])]
     (group,) = quote_groups(arts, exs)
     assert group.variants[0].text == "Crews worked through the night"
+
+
+def test_a_speaker_named_by_age_is_the_person_named_before():
+    text = 'Maria Lopez won the race in Oslo. "I felt strong," the 29-year-old said afterwards.'
+    arts = [Article(id="a", text=text)]
+    q = _quote(text, "I felt strong,", "the 29-year-old", kind="direct")
+    q.entity = None
+    exs = [Extraction(article="a", quotes=[q], mentions=_mentions(text, {"Maria Lopez": ("PERSON", "Maria Lopez")}))]
+    (group,) = quote_groups(arts, exs)
+    assert group.speaker == "Maria Lopez"

@@ -1084,6 +1084,12 @@ ROLE_PAIR_CHARS = 60
 _SAID_INSIDE = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|reported|stated|announced)\s*,", re.I)
 
 
+# "the 37-year-old", "the 81-year-old former president": a speaker named by age refers back.
+_AGE_DESCRIPTOR = re.compile(r"(?:the\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b", re.I)
+#: How far back (characters) the person an age descriptor refers to may be named.
+AGE_DESCRIPTOR_CHARS = 1500
+
+
 def _heads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> dict[str, str]:
     """Organisation -> the person the story's articles name as its head (most often named so)."""
     texts = {a.id: a.text for a in articles}
@@ -1134,6 +1140,13 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                                    ("he", "she", "they", "it", "we", "i") else None)
             if not speaker or not (0 <= q.start < q.end <= len(art.text)) or q.start < headline:
                 continue
+            if not q.entity and _AGE_DESCRIPTOR.match(speaker):
+                # "the 37-year-old said": the person last named before, as news refers back to them
+                named = [m for m in ex.mentions if m.type == "PERSON" and m.end <= q.start
+                         and q.start - m.end <= AGE_DESCRIPTOR_CHARS]
+                if named:
+                    last = max(named, key=lambda m: m.end)
+                    speaker = last.entity or last.text
             role = _ROLE_OF.search(art.text, max(0, q.speaker_start - 40), q.speaker_start) \
                 if q.speaker_start is not None and q.speaker_start > 0 else None
             if role:  # "the head of the Suez Canal Authority" is its head, named elsewhere in the story
