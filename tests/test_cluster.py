@@ -153,6 +153,13 @@ def test_article_date_prefers_metadata_then_url_then_dateline() -> None:
     assert article_date(Article(id="4", text="No date here."))[1] == "none"
 
 
+def test_article_date_ignores_a_lead_date_older_than_the_years_the_text_mentions() -> None:
+    from synoptic.records import Article
+
+    birth = Article(id="5", text="Bettie Page (born April 22, 1923) died. In 2005 she gave an interview.")
+    assert article_date(birth) == (None, "none")
+
+
 def test_latest_year_ignores_money_and_times() -> None:
     assert latest_year("The 2005 rampage; he won in 2008. It cost $2011 at 2045 GMT.") == 2008
     assert latest_year("nothing") == 0

@@ -226,7 +226,9 @@ def article_date(article: Article) -> tuple[datetime | None, str]:
         return from_url, "url"
     lead = body[:DATELINE_CHARS]
     dates = text_dates(lead)
-    if dates:
+    # a date at the top of a text that mentions later years is a date in the story (a birth, an
+    # earlier event), not the publication date
+    if dates and latest_year(body) <= dates[0].year + YEAR_SLACK:
         return dates[0], "text"
     return None, "none"
 
