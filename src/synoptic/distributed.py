@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,11 @@ from synoptic.records import Article, Extraction, Story
 log = logging.getLogger("synoptic")
 
 PARTITION_SIZE = 200  # inputs per ingest/clean task; big enough to amortise task overhead (~ms)
+# Input bytes per ingest task (a bigger file goes alone): a worker then never holds more than about
+# this much of the raw corpus per task, and a few large JSON Lines files still make several tasks
+# (bench_dask.py: files of 500 records are ~1 MB; with inputs only capped by count, 10,000 articles
+# in 20 files were one task and its worker's peak grew with the corpus).
+PARTITION_BYTES = 1 << 20
 EMBED_CHUNK = 256  # texts per embedding task
 
 
@@ -137,16 +143,20 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
                 runs.append([item])
             elif item == "-":
                 runs.append(list(load(["-"])))
-            elif runs and isinstance(runs[-1], _Inputs) and len(runs[-1]) < PARTITION_SIZE:
-                runs[-1].append(item)
             else:
-                runs.append(_Inputs([item]))
+                size, last = _size(item), runs[-1] if runs else None
+                if (isinstance(last, _Inputs) and len(last) < PARTITION_SIZE
+                        and last.nbytes + size <= PARTITION_BYTES):
+                    last.append(item)
+                    last.nbytes += size
+                else:
+                    runs.append(_Inputs([item], nbytes=size))
         # 2. ingest on the workers
         futures = {i: client.submit(_load_partition, list(r), fetch, allow_private, pure=False)
                    for i, r in enumerate(runs) if isinstance(r, _Inputs)}
         raw: list[Article] = []
         for i, r in enumerate(runs):
-            items: list[Article | InputError] = futures[i].result() if i in futures else r  # type: ignore[assignment]
+            items: list[Article | InputError] = futures.pop(i).result() if i in futures else r  # type: ignore[assignment]
             for got in items:
                 if isinstance(got, InputError):
                     log.warning("skipped %s", got)
@@ -156,8 +166,9 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
         # 3. learn on the client from the whole corpus, clean partitions on the workers
         learned = client.scatter([learn_batch(raw)], broadcast=True)[0]  # one object, not a dict of futures
         parts = [raw[i:i + PARTITION_SIZE] for i in range(0, len(raw), PARTITION_SIZE)]
-        cleaned_parts = client.gather(client.map(_clean_partition, parts, learned=learned, pure=False))
-        articles = [a for part in cleaned_parts for a in part]
+        articles = [a for part in _in_order(client.map(_clean_partition, parts, learned=learned, pure=False))
+                    for a in part]
+        del parts, raw  # the client keeps only the cleaned articles
         store = open_store(str(db or out_dir / "synoptic.db"))
         try:
             # 4. store; embed every current article on the workers
@@ -180,7 +191,7 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
                              for story in (report.stories if briefs else [])]
             # 7. store and write
             for story, (extractions, brief) in zip(report.stories if briefs else [],
-                                                   client.gather(story_futures), strict=True):
+                                                   _in_order(story_futures), strict=True):
                 for extraction in extractions:
                     store.put_extraction(extraction)
                 store.put_brief(story.id, brief)
@@ -199,4 +210,25 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
 
 
 class _Inputs(list[str]):
-    """A run of file or URL inputs that one worker task reads."""
+    """A run of file or URL inputs that one worker task reads, and their size in bytes."""
+
+    def __init__(self, inputs: list[str], nbytes: int = 0) -> None:
+        super().__init__(inputs)
+        self.nbytes = nbytes
+
+
+def _size(item: str) -> int:
+    """Bytes of a local file input (0 for a URL or anything unreadable: ingest reports those)."""
+    try:
+        return os.path.getsize(item) if os.path.isfile(item) else 0
+    except OSError:
+        return 0
+
+
+def _in_order(futures: list[Any]) -> Iterator[Any]:
+    """The results of ``futures`` in order, each future dropped as soon as it is read, so the
+    workers release a result once the client has it instead of holding all until the end."""
+    pending = list(reversed(futures))
+    futures.clear()
+    while pending:
+        yield pending.pop().result()
