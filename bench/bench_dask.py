@@ -24,6 +24,11 @@ Modes: ``stories`` (``briefs=False``: ingest, clean, store, embed, cluster) at e
 reconciliation and briefs too) at ``--full-sizes`` (default 1,000). Every Dask run is checked
 to give the same story of every article as the single run of the same corpus (``same``).
 
+The code measured is a snapshot of the last commit (``git archive HEAD src``, put first on
+``PYTHONPATH`` of every process, workers included), so edits made to the working tree while the
+benchmark runs cannot change the code between configurations; ``--live`` measures the working
+tree instead.
+
 Prints a table and writes ``bench/results/dask.json``.
 
 Usage: .venv/bin/python bench/bench_dask.py [--sizes 1000,10000] [--full-sizes 1000] [--big]
@@ -39,6 +44,7 @@ import os
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import threading
@@ -111,8 +117,10 @@ def _peak_self_mib() -> float:
 
 def case_single(q: Any, files: list[str], briefs: bool, out: str) -> None:
     """One process: ``pipeline.run``."""
+    import synoptic
     from synoptic.pipeline import run
 
+    print(f"  single process runs {Path(synoptic.__file__).parent}", file=sys.stderr, flush=True)
     load = os.getloadavg()[0]
     cpu0 = _cpu_self()
     t0 = time.perf_counter()
@@ -148,6 +156,11 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
 
         return int(ps.Process().memory_info().rss)
 
+    def worker_code() -> str:
+        import synoptic
+
+        return str(Path(synoptic.__file__).parent)
+
     def worker_cpu() -> float:
         import psutil as ps
 
@@ -179,6 +192,7 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
             sample()
 
     try:
+        print(f"  dask workers run {sorted(set(client.run(worker_code).values()))}", file=sys.stderr, flush=True)
         cpu_w0 = client.run(worker_cpu)
         cpu0 = _cpu_self()
         t0 = time.perf_counter()
@@ -209,7 +223,7 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
             "peak_mib": round(_peak_self_mib(), 1),
             "worker_peak_mib": [round(v / mib, 1) for v in sorted(peaks.values())],
             "memory_samples": len(samples),
-            # a coarse trace: every ~10th sample (seconds, max worker MiB, client MiB)
+            # a coarse trace: about 12 samples spread over the run (seconds, max worker MiB, client MiB)
             "trace": [(round(t, 1), round(w / mib), round(c / mib)) for t, w, c in samples[:: max(1, len(samples) // 12)]],
             "articles_read": report.new + report.updated + report.unchanged,
             "stories": len(report.stories),
@@ -219,6 +233,21 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
             "load_1min_at_start": round(load, 2),
         }
     )
+
+
+def snapshot(folder: Path) -> str:
+    """Extract ``src`` of the last commit under ``folder`` and put it first on ``PYTHONPATH`` for
+    every process started from now on; returns the commit measured."""
+    folder.mkdir(parents=True)
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD", "src"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    sys.path.insert(0, str(folder / "src"))  # spawned processes start from the parent's sys.path
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(folder / "src"), os.environ.get("PYTHONPATH", "")) if p)
+    return f"commit {commit}"
 
 
 def run_case(target: Any, files: list[str], briefs: bool, out: str) -> dict[str, Any]:
@@ -257,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-sizes", default="1000", help="full-mode (briefs) corpus sizes, comma-separated")
     parser.add_argument("--big", action="store_true", help="also run stories-only at 100,000 articles")
     parser.add_argument("--per-file", type=int, default=500, help="records per JSON Lines file")
+    parser.add_argument("--live", action="store_true", help="measure the working tree, not a snapshot of HEAD")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "dask.json"))
     args = parser.parse_args(argv)
     if not DATA.exists():
@@ -267,10 +297,14 @@ def main(argv: list[str] | None = None) -> int:
     plan = [("stories", n) for n in sizes] + [("full", n) for n in full_sizes]
     load_start = [round(x, 2) for x in os.getloadavg()]
     print(f"load average at start (1/5/15 min): {load_start}; cpus: {os.cpu_count()}", flush=True)
-    print(HEADER, flush=True)
     rows: list[dict[str, Any]] = []
     t_all = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
+        code = "working tree"
+        if not args.live:
+            code = snapshot(Path(tmp) / "code")
+        print(f"code measured: {code}", flush=True)
+        print(HEADER, flush=True)
         corpora: dict[int, list[str]] = {}
         for mode, n in plan:
             if n not in corpora:
@@ -302,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         "workers": WORKERS,
         "threads_per_worker": 1,
         "per_file": args.per_file,
+        "code": code,
         "total_s": round(total, 1),
         "cases": rows,
     }
