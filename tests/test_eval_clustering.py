@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from synoptic.evaluate.clustering import baseline_labels, bcubed, score
+from synoptic.evaluate.clustering import baseline_labels, bcubed, load_jsonl, score
 
 
 @pytest.mark.parametrize(
@@ -85,6 +85,18 @@ def test_eval_clustering_cli_prints_table_and_writes_json(tmp_path: Path) -> Non
     for system in ("synoptic", "baseline_tfidf_agglomerative"):
         assert 0.0 <= fig[system]["f1"] <= 1.0
     assert fig["synoptic"]["f1"] >= 0.8
+
+
+@pytest.mark.parametrize(("half", "parity"), [("odd", 1), ("even", 0)])
+def test_load_jsonl_half_keeps_odd_or_even_topics(tmp_path: Path, half: str, parity: int) -> None:
+    data = tmp_path / "d.jsonl"
+    recs = [{"id": str(i), "text": f"text {i}", "topic": i, "event": f"{i}a"} for i in range(1, 5)]
+    recs.append({"id": "x", "text": "no topic", "event": "xa"})
+    data.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    articles, gold = load_jsonl(data, "event", half=half)
+    assert [a.id for a in articles] == [str(i) for i in range(1, 5) if i % 2 == parity]
+    assert gold == [f"{a.id}a" for a in articles]
+    assert len(load_jsonl(data, "event")[0]) == 5
 
 
 def test_eval_clustering_unreadable_data_exits_1(tmp_path: Path) -> None:

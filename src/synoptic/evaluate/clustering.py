@@ -99,9 +99,17 @@ def baseline_labels(texts: list[str], gold: Sequence[Hashable]) -> tuple[list[in
 
 
 def load_jsonl(
-    path: str | Path, gold_field: str, text_field: str = "text"
+    path: str | Path,
+    gold_field: str,
+    text_field: str = "text",
+    half: str | None = None,
+    half_field: str = "topic",
 ) -> tuple[list[Article], list[str]]:
-    """Articles and gold labels from a JSON Lines file (records without the gold field are skipped)."""
+    """Articles and gold labels from a JSON Lines file (records without the gold field are skipped).
+
+    ``half`` ("odd" or "even") keeps only the records whose integer ``half_field`` is odd or even,
+    so constants calibrated on one half can be checked on the other.
+    """
     articles: list[Article] = []
     gold: list[str] = []
     with open(path, encoding="utf-8") as fh:
@@ -113,6 +121,14 @@ def load_jsonl(
             if gold_field not in rec or text_field not in rec:
                 print(f"{path}:{n}: no {gold_field!r} or {text_field!r}; skipped", file=sys.stderr)
                 continue
+            if half is not None:
+                try:
+                    parity = int(rec[half_field]) % 2
+                except (KeyError, TypeError, ValueError):
+                    print(f"{path}:{n}: no integer {half_field!r} for --half; skipped", file=sys.stderr)
+                    continue
+                if parity != (1 if half == "odd" else 0):
+                    continue
             articles.append(
                 Article(
                     id=str(rec.get("id", n)),
@@ -151,12 +167,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, metavar="FILE.jsonl", help="articles with gold labels")
     parser.add_argument("--gold", required=True, metavar="FIELD", help="record field holding the gold story")
     parser.add_argument("--text-field", default="text", metavar="FIELD", help="record field with the text")
+    parser.add_argument(
+        "--half",
+        choices=("odd", "even"),
+        help="only records whose --half-field is odd / even (calibrate on one half, check on the other)",
+    )
+    parser.add_argument(
+        "--half-field",
+        default="topic",
+        metavar="FIELD",
+        help="integer record field for --half (default topic)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the table (and write --json); exit 1 when the data cannot be read."""
     try:
-        articles, gold = load_jsonl(args.data, args.gold, args.text_field)
+        articles, gold = load_jsonl(
+            args.data,
+            args.gold,
+            args.text_field,
+            getattr(args, "half", None),
+            getattr(args, "half_field", "topic"),
+        )
     except (OSError, json.JSONDecodeError) as exc:
         print(f"synoptic: {args.data}: cannot read ({exc}); give a JSON Lines file", file=sys.stderr)
         return 1
