@@ -22,12 +22,12 @@ from synoptic.cluster import (
 )
 from synoptic.evaluate.clustering import bcubed, load_jsonl
 
-# Pinned quality floor on ECB+ topics 1-25 (measured 0.898 BCubed F1, P 0.884, R 0.914 with the
+# Pinned quality floor on ECB+ topics 1-25 (measured 0.902 BCubed F1, P 0.889, R 0.915 with the
 # constants in synoptic.cluster; the optimistic TF-IDF baseline reaches 0.883). Raise it when it
 # improves.
-ECB_F1_FLOOR = 0.895
-ECB_PRECISION_FLOOR = 0.875
-ECB_RECALL_FLOOR = 0.905
+ECB_F1_FLOOR = 0.9
+ECB_PRECISION_FLOOR = 0.88
+ECB_RECALL_FLOOR = 0.91
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +119,7 @@ def test_cluster_of_nothing_is_no_story() -> None:
         ("http://www.utsandiego.com/news/2009/dec/07/texas-prisoner/", (2009, 12, 7)),
         ("http://articles.timesofindia.indiatimes.com/2011-11-12/india/3039", (2011, 11, 12)),
         ("http://www.rediff.com/news/slide-show/20111111.htm", (2011, 11, 11)),
+        ("http://www.timesledger.com/stories/2013/38/hitrun_web_2013_09_14_q.html", (2013, 9, 14)),
         ("http://example.com/about/", None),
     ],
 )
@@ -135,11 +136,20 @@ def test_url_date(url: str, expected: tuple[int, int, int] | None) -> None:
         ("Published time: 2013 - 03 - 12", (2013, 3, 12)),
         ("11 / 30 / 2009 posted", (2009, 11, 30)),
         ("Dec. 7, 2009", (2009, 12, 7)),
+        ("Sunday, November 27 - 2005 at 16: 12", (2005, 11, 27)),
+        ("Article posted on 08. 07. 2012", (2012, 7, 8)),
+        ("11 / 28 / 05\t\tAftershocks jolt", (2005, 11, 28)),
+        ("Last updated 05:00 16/09/2013", (2013, 9, 16)),
     ],
 )
 def test_text_dates_finds_datelines(text: str, expected: tuple[int, int, int]) -> None:
     d = text_dates(text)[0]
     assert (d.year, d.month, d.day) == expected
+
+
+@pytest.mark.parametrize("text", ["a score of 1/2/3 and 3/4", "version 2.1.3", "no date at all"])
+def test_text_dates_ignore_numbers_that_are_not_dates(text: str) -> None:
+    assert text_dates(text) == []
 
 
 def test_article_date_prefers_metadata_then_url_then_dateline() -> None:
