@@ -203,7 +203,8 @@ def _month(token: str) -> int | None:
 
 
 def url_date(url: str) -> datetime | None:
-    """A date written in a URL path ("/2013/03/11/", "2011-11-12", "20111111", "/2009/dec/07/")."""
+    """A date written in a URL path ("/2013/03/11/", "2011-11-12", "2013_09_14", "20111111",
+    "/2009/dec/07/", "/130909-slug")."""
     if not url:
         return None
     for n, pat in enumerate(_URL_DATE_PATTERNS):
