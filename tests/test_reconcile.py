@@ -550,3 +550,4 @@ def test_a_speaker_named_by_age_is_the_person_named_before():
     exs = [Extraction(article="a", quotes=[q], mentions=_mentions(text, {"Maria Lopez": ("PERSON", "Maria Lopez")}))]
     (group,) = quote_groups(arts, exs)
     assert group.speaker == "Maria Lopez"
+

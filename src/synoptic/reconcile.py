@@ -19,6 +19,7 @@ were set on the seeds and checked on ECB+ topics 8, 13, 18 and 20 (../shared/eva
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import math
@@ -145,6 +146,8 @@ _MONEY_SUBJECTS: list[tuple[str, tuple[str, ...]]] = [
     ("fines", ("fine$", "fined", "penalt")),
     ("price", ("price$", "prices", "priced")),
 ]
+#: How far (characters) from a sum its subject words are looked for, within its sentence.
+MONEY_SUBJECT_CHARS = 300
 _MONEY_TITLE = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
                 "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
 # Counted nouns that name the same things: "369 vessels" and "about 420 ships" count ships.
@@ -686,6 +689,8 @@ def _money_subject(text: str, fig: Figure) -> str | None:
     """What a sum of money is (:data:`_MONEY_SUBJECTS`): the first subject named in the figure's
     clause, else the one named nearest to it in its sentence; None when nothing says."""
     s0, s1 = _sentence_bounds(text, fig.start, fig.end)
+    # bounded around the figure: a sentence of thousands of sums stays linear
+    s0, s1 = max(s0, fig.start - MONEY_SUBJECT_CHARS), min(s1, fig.end + MONEY_SUBJECT_CHARS)
     sent = text[s0:s1].lower()
     at0, at1 = fig.start - s0, fig.end - s0
     cuts = list(_CLAUSE_END.finditer(sent))
@@ -1099,9 +1104,11 @@ def _heads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> di
         if text is None:
             continue
         people = [m for m in ex.mentions if m.type == "PERSON"]
-        orgs = [m for m in ex.mentions if m.type == "ORG"]
+        orgs = sorted((m for m in ex.mentions if m.type == "ORG"), key=lambda m: m.start)
+        starts = [o.start for o in orgs]
         for p in people:
-            for o in orgs:
+            near = bisect.bisect_left(starts, p.start - 2 * ROLE_PAIR_CHARS - 200)
+            for o in orgs[near:bisect.bisect_right(starts, p.end + 2 * ROLE_PAIR_CHARS + 200)]:
                 lo, hi = min(p.start, o.start), max(p.end, o.end)
                 if hi - lo > ROLE_PAIR_CHARS + len(p.text) + len(o.text) or re.search(r"[.!?\n]", text[lo:hi]):
                     continue

@@ -101,7 +101,7 @@ RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\b
 # carry a currency or a scale word; a scale or currency written once applies to both ends.
 _SCALED = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALED_RANGE_RE = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<c1>[$€£¥₽])?\s?(?P<a>{_SCALED})(?:\s?(?P<s1>hundred|thousand|million|billion"
+    rf"(?P<between>\bbetween\s+)?(?P<c1>[$€£¥₽])?\s?(?<![\d.,])(?P<a>{_SCALED})(?:\s?(?P<s1>hundred|thousand|million|billion"
     rf"|trillion|bn|mn|m|k)\b)?\s*(?P<join>and|to|[-–])\s*(?P<c2>[$€£¥₽])?\s?(?P<b>{_SCALED})"
     rf"(?:\s?(?P<s2>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
     rf"(?:\s+(?P<cw>{'|'.join(CURRENCY_WORDS)})\b)?",
