@@ -414,8 +414,11 @@ class StoryClusterer:
 
         Returns the story id each article joined on arrival (see :meth:`story_of` for merges).
         """
+        from synoptic.progress import progress
+
         out: list[str] = []
-        for b in range(0, len(articles), self.batch):
+        starts = range(0, len(articles), self.batch)
+        for b in progress(starts, "stories", total=len(starts), unit="batch"):  # a bar on a terminal only
             chunk = articles[b : b + self.batch]
             vecs = self.embedder.embed([_embed_text(a) for a in chunk])
             for a, v in zip(chunk, vecs, strict=True):
