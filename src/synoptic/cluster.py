@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from synoptic.ingest.metadata import MONTHS
 from synoptic.records import Article, Story
 
 if TYPE_CHECKING:
@@ -103,26 +104,6 @@ STALE_AFTER = 20000
 #: pieces per article on average (the model time is about proportional).
 LEAD_CHARS = 400
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
 _MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR_RE = r"((?:19|20)\d\d)"
 _URL_DATE_PATTERNS = [
@@ -199,7 +180,7 @@ def _month(token: str) -> int | None:
     if token.isdigit():
         m = int(token)
         return m if 1 <= m <= 12 else None
-    return _MONTHS.get(token.lower().rstrip("."))
+    return MONTHS.get(token.lower().rstrip("."))
 
 
 def url_date(url: str) -> datetime | None:

@@ -9,10 +9,8 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from synoptic.clean import clean_articles
 from synoptic.cli import EXIT_OK, EXIT_SKIPPED
-from synoptic.errors import InputError
-from synoptic.ingest import load
+from synoptic.cli._common import add_source_arguments, read_cleaned
 from synoptic.records import Article
 
 log = logging.getLogger("synoptic")
@@ -27,13 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "published, updated (ISO 8601, UTC, written without a zone) and the removed lines with their "
         "reasons. Exit status 3 when some inputs were skipped (each is named on stderr).",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory, glob, '-' or URL")
-    parser.add_argument("--fetch", action="store_true", help="download http(s) URLs given as sources")
-    parser.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="with --fetch, allow loopback and private-network addresses",
-    )
+    add_source_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -59,16 +51,9 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    articles: list[Article] = []
-    skipped = 0
-    for item in load(args.sources, fetch=args.fetch, allow_private=args.allow_private):
-        if isinstance(item, InputError):
-            skipped += 1
-            log.error("skipped %s", item)
-        else:
-            articles.append(item)
+    articles, skipped = read_cleaned(args)
     out = sys.stdout
-    for article in clean_articles(articles):
+    for article in articles:
         out.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
     out.flush()
     if skipped:

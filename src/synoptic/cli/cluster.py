@@ -8,8 +8,8 @@ import logging
 import sys
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED
-from synoptic.errors import InputError, SynopticError
-from synoptic.records import Article
+from synoptic.cli._common import add_source_arguments, read_cleaned
+from synoptic.errors import SynopticError
 
 log = logging.getLogger("synoptic")
 
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "object per input article, in input order: id, story, and duplicate_of when the article is "
         "a near-copy of an earlier one. Exit status 3 when some inputs were skipped.",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory, glob or '-'")
+    add_source_arguments(parser)
     parser.add_argument(
         "--embedder",
         default=None,
@@ -34,23 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load, clean, cluster and print; exit 3 when an input was skipped."""
-    from synoptic.clean import clean_articles
     from synoptic.cluster import cluster_articles
     from synoptic.dedupe import find_duplicates
     from synoptic.embed import get_embedder
-    from synoptic.ingest import load
 
-    articles: list[Article] = []
-    skipped = 0
-    for item in load(args.sources, fetch=False):
-        if isinstance(item, InputError):
-            skipped += 1
-            log.error("skipped %s", item)
-        else:
-            articles.append(item)
+    cleaned, skipped = read_cleaned(args)
     try:
         embedder = get_embedder(args.embedder)
-        cleaned = clean_articles(articles)
         stories = cluster_articles(cleaned, embedder=embedder)
         duplicates = find_duplicates(cleaned)
     except (SynopticError, ValueError) as exc:
@@ -65,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
     if skipped:
-        log.error("%d input(s) skipped, %d article(s) clustered", skipped, len(articles))
+        log.error("%d input(s) skipped, %d article(s) clustered", skipped, len(cleaned))
     return EXIT_SKIPPED if skipped else EXIT_OK

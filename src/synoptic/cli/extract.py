@@ -9,7 +9,8 @@ import sys
 from typing import Any
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE
-from synoptic.errors import InputError, SynopticError
+from synoptic.cli._common import add_source_arguments, read_cleaned
+from synoptic.errors import SynopticError
 from synoptic.records import Article, Extraction
 
 log = logging.getLogger("synoptic")
@@ -27,16 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "before cleaning; for HTML, the text extracted from it). Exit status 3 when some inputs were "
         "skipped (each is named on stderr).",
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory, glob, '-' or URL")
+    add_source_arguments(parser)
     parser.add_argument(
         "--what",
         default="entities,figures,quotes,dates",
         metavar="LIST",
         help="comma-separated parts to extract: entities, figures, quotes, dates (default: all)",
-    )
-    parser.add_argument("--fetch", action="store_true", help="download http(s) URLs given as sources")
-    parser.add_argument(
-        "--allow-private", action="store_true", help="with --fetch, allow loopback and private-network addresses"
     )
     parser.set_defaults(func=run)
 
@@ -93,23 +90,13 @@ def extraction_json(article: Article, ex: Extraction) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from synoptic.clean import clean_articles
     from synoptic.extract import WHAT, extract_articles
-    from synoptic.ingest import load
 
     what = {w.strip() for w in args.what.split(",") if w.strip()}
     if not what or what - WHAT:
         print(f"synoptic extract: --what {args.what!r}: choose from {', '.join(sorted(WHAT))}", file=sys.stderr)
         return EXIT_USAGE
-    articles: list[Article] = []
-    skipped = 0
-    for item in load(args.sources, fetch=args.fetch, allow_private=args.allow_private):
-        if isinstance(item, InputError):
-            skipped += 1
-            log.error("skipped %s", item)
-        else:
-            articles.append(item)
-    cleaned = clean_articles(articles)
+    cleaned, skipped = read_cleaned(args)
     try:
         extractions = extract_articles(cleaned, what)
     except SynopticError as exc:
@@ -120,5 +107,5 @@ def run(args: argparse.Namespace) -> int:
         out.write(json.dumps(extraction_json(article, ex), ensure_ascii=False) + "\n")
     out.flush()
     if skipped:
-        log.error("%d input(s) skipped, %d article(s) extracted", skipped, len(articles))
+        log.error("%d input(s) skipped, %d article(s) extracted", skipped, len(cleaned))
     return EXIT_SKIPPED if skipped else EXIT_OK

@@ -13,7 +13,7 @@ log = logging.getLogger("synoptic")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from synoptic.cli.run import add_source_arguments
+    from synoptic.cli._common import add_source_arguments
     from synoptic.store import DEFAULT_DB
 
     parser = sub.add_parser(

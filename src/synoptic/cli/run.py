@@ -7,18 +7,9 @@ import logging
 import sys
 
 from synoptic.cli import EXIT_OK, EXIT_SKIPPED
+from synoptic.cli._common import add_source_arguments
 
 log = logging.getLogger("synoptic")
-
-
-def add_source_arguments(parser: argparse.ArgumentParser) -> None:
-    """The SOURCES arguments shared by every command that reads news."""
-    parser.add_argument("sources", nargs="+", metavar="SOURCES",
-                        help="files, directories (recursive), globs, '-' for JSON Lines records on stdin, "
-                             "or http(s) URLs with --fetch")
-    parser.add_argument("--fetch", action="store_true", help="fetch http(s) URLs given as sources")
-    parser.add_argument("--allow-private", action="store_true",
-                        help="let --fetch reach loopback and private addresses (off by default)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -89,7 +89,7 @@ _WORDED_DATE = re.compile(
     r"|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\s*,?\s+(?P<y>\d{4})" + _TIME + r"$",
     re.I,
 )
-_MONTHS = {
+MONTHS = {  # month names and abbreviations -> month number (also used by cluster.py)
     name: i + 1
     for i, names in enumerate(
         [
@@ -370,9 +370,9 @@ def _plain_date(s: str) -> datetime | None:
         if m is None:
             return None
         month_name = (m.group("m1") or m.group("m2")).lower()
-        if month_name not in _MONTHS:
+        if month_name not in MONTHS:
             return None
-        day, month = int(m.group("d1") or m.group("d2")), _MONTHS[month_name]
+        day, month = int(m.group("d1") or m.group("d2")), MONTHS[month_name]
     year = int(m.group("y"))
     year += 2000 if year < 100 else 0
     hour = int(m.group("h") or 0)
