@@ -14,39 +14,19 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-import synoptic
 from synoptic.records import Extraction, Figure, Mention, Quote, TimeRef
 from synoptic.store import open_store
 from synoptic.web import views
 from synoptic.web.app import MAX_PAGE_SIZE, MAX_REQUEST_BYTES, create_app
+from webutil import sample_and_seeds_store
 
-SAMPLE = Path(synoptic.__file__).resolve().parent / "sample"
 ERROR_KEYS = {"status", "code", "message"}
-
-
-def build_store(tmp_path_factory: pytest.TempPathFactory, name: str, sources: list[str]) -> Path:
-    """A store built by the real ``synoptic run``, once per session (shared by the web test modules)."""
-    base = tmp_path_factory.getbasetemp() / "web-stores"
-    base.mkdir(exist_ok=True)
-    db, done = base / f"{name}.db", base / f"{name}.ok"
-    if done.exists():
-        return db
-    proc = subprocess.run([sys.executable, "-m", "synoptic", "-q", "run", *sources, "--out", str(base / name),
-                           "--db", str(db)], capture_output=True, text=True, timeout=900)
-    assert proc.returncode in (0, 3), proc.stderr[-3000:]
-    done.write_text("ok")
-    return db
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The bundled sample and the seeds (the sample alone where ../shared is absent)."""
-    sources = sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
-    try:
-        seeds = [str(p) for p in request.getfixturevalue("seed_files")]
-    except pytest.skip.Exception:
-        seeds = []
-    return build_store(tmp_path_factory, "sample-and-seeds" if seeds else "sample", sources + seeds)
+    return sample_and_seeds_store(tmp_path_factory, request)
 
 
 @pytest.fixture(scope="module")

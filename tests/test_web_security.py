@@ -7,12 +7,6 @@ Debian's Chromium; schemathesis fuzzes every operation of ``/openapi.json`` thro
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,15 +16,10 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
-import synoptic
 from synoptic.store import open_store
 from synoptic.web.app import MAX_REQUEST_BYTES, MAX_UPLOAD_FILES, SECURITY_HEADERS, create_app
+from webutil import CHROMIUM_ARGS, SHOTS, LiveServer, chromium_path, sample_and_seeds_store
 
-ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "artifacts" / "screenshots"
-SAMPLE = Path(synoptic.__file__).resolve().parent / "sample"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 CSP_PARTS = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
              "frame-ancestors 'none'"]
 
@@ -48,64 +37,10 @@ XSS_TEXT = (
 )
 
 
-def chromium_path() -> str | None:
-    """Debian's chromium, where installed."""
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-def build_store(tmp_path_factory: pytest.TempPathFactory, name: str, sources: list[str]) -> Path:
-    """A store built by the real ``synoptic run``, once per session (shared by the web test modules)."""
-    base = tmp_path_factory.getbasetemp() / "web-stores"
-    base.mkdir(exist_ok=True)
-    db, done = base / f"{name}.db", base / f"{name}.ok"
-    if done.exists():
-        return db
-    proc = subprocess.run([sys.executable, "-m", "synoptic", "-q", "run", *sources, "--out", str(base / name),
-                           "--db", str(db)], capture_output=True, text=True, timeout=900)
-    assert proc.returncode in (0, 3), proc.stderr[-3000:]
-    done.write_text("ok")
-    return db
-
-
-class LiveServer:
-    """uvicorn serving ``app`` in a thread on a free loopback port."""
-
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The bundled sample and the seeds (the sample alone where ../shared is absent)."""
-    sources = sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
-    try:
-        seeds = [str(p) for p in request.getfixturevalue("seed_files")]
-    except pytest.skip.Exception:
-        seeds = []
-    return build_store(tmp_path_factory, "sample-and-seeds" if seeds else "sample", sources + seeds)
+    return sample_and_seeds_store(tmp_path_factory, request)
 
 
 @pytest.fixture(scope="module")
