@@ -27,18 +27,23 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
-import os
 import random
 import re
-import resource
 import sys
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+from _common import (
+    SHARED,
+    data_missing,
+    default_out,
+    machine,
+    peak_rss_mib,
+    run_in_fresh_process,
+    write_json,
+)
+
 DATA = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
 EPOCH = datetime(2005, 1, 1, tzinfo=UTC)
 
@@ -67,10 +72,6 @@ def corpus(n: int, seed: int = 7) -> list[Any]:
     return out
 
 
-def _peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def case_embed(q: mp.Queue, n: int) -> None:
     from synoptic.cluster import _embed_text
     from synoptic.embed import get_embedder
@@ -94,7 +95,7 @@ def case_embed(q: mp.Queue, n: int) -> None:
             "articles_per_s": round(n / secs, 1),
             "sentences": len(sentences),
             "sentences_per_s": round(len(sentences) / ssecs, 1),
-            "peak_rss_mib": round(_peak_mib(), 1),
+            "peak_rss_mib": round(peak_rss_mib(), 1),
         }
     )
 
@@ -118,6 +119,19 @@ class _TimedEmbedder:
             self.seconds += time.perf_counter() - t
 
 
+def _cluster_row(case: str, n: int, stories: list[Any], secs: float, **extra: Any) -> dict[str, Any]:
+    """The figures of one clustering case; ``extra`` goes between the throughput and the peak memory."""
+    return {
+        "case": case,
+        "articles": n,
+        "stories": len(stories),
+        "seconds": round(secs, 2),
+        "articles_per_s": round(n / secs, 1),
+        **extra,
+        "peak_rss_mib": round(peak_rss_mib(), 1),
+    }
+
+
 def case_cluster(q: mp.Queue, n: int) -> None:
     from synoptic.cluster import cluster_articles
 
@@ -129,17 +143,15 @@ def case_cluster(q: mp.Queue, n: int) -> None:
     stories = cluster_articles(arts, embedder=emb)
     secs = time.perf_counter() - t0
     q.put(
-        {
-            "case": f"cluster-{n}",
-            "articles": n,
-            "stories": len(stories),
-            "seconds": round(secs, 2),
-            "articles_per_s": round(n / secs, 1),
-            "embed_seconds": round(emb.seconds, 2),
-            "cluster_seconds": round(secs - emb.seconds, 2),
-            "cluster_only_articles_per_s": round(n / max(secs - emb.seconds, 1e-9), 1),
-            "peak_rss_mib": round(_peak_mib(), 1),
-        }
+        _cluster_row(
+            f"cluster-{n}",
+            n,
+            stories,
+            secs,
+            embed_seconds=round(emb.seconds, 2),
+            cluster_seconds=round(secs - emb.seconds, 2),
+            cluster_only_articles_per_s=round(n / max(secs - emb.seconds, 1e-9), 1),
+        )
     )
 
 
@@ -172,27 +184,7 @@ def case_online(q: mp.Queue, n: int) -> None:
     t0 = time.perf_counter()
     stories = cluster_articles(arts, embedder=emb)
     secs = time.perf_counter() - t0
-    q.put(
-        {
-            "case": f"online-{n}",
-            "articles": n,
-            "stories": len(stories),
-            "seconds": round(secs, 2),
-            "articles_per_s": round(n / secs, 1),
-            "cluster_seconds": round(secs, 2),
-            "peak_rss_mib": round(_peak_mib(), 1),
-        }
-    )
-
-
-def run_case(target: Any, n: int) -> dict[str, Any]:
-    ctx = mp.get_context("spawn")
-    q: mp.Queue = ctx.Queue()
-    p = ctx.Process(target=target, args=(q, n))
-    p.start()
-    result = q.get()
-    p.join()
-    return result
+    q.put(_cluster_row(f"online-{n}", n, stories, secs, cluster_seconds=round(secs, 2)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,13 +194,12 @@ def main(argv: list[str] | None = None) -> int:
         "--online-sizes", default="1000,10000,100000", help="clustering-only corpus sizes (reused vectors)"
     )
     parser.add_argument("--embed-articles", type=int, default=1000, help="articles for the embed case")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "cluster.json"))
+    parser.add_argument("--out", default=default_out("cluster"))
     args = parser.parse_args(argv)
-    if not DATA.exists():
-        print(f"bench_cluster: {DATA} not found; put ../shared beside the checkout", file=sys.stderr)
+    if data_missing("bench_cluster", DATA):
         return 1
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    rows = [run_case(case_embed, args.embed_articles)]
+    rows = [run_in_fresh_process(case_embed, args.embed_articles)]
     print(
         f"{'case':14} {'articles':>9} {'stories':>8} {'seconds':>8} {'art/s':>8} {'embed s':>8} "
         f"{'cluster s':>9} {'peak MiB':>9}",
@@ -226,10 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     show(rows[0])
     print(f"{'':14} embedder alone: {rows[0]['sentences_per_s']} sentences/s", flush=True)
     for n in sizes:
-        rows.append(run_case(case_cluster, n))
+        rows.append(run_in_fresh_process(case_cluster, n))
         show(rows[-1])
     for n in [int(x) for x in args.online_sizes.split(",") if x.strip()]:
-        rows.append(run_case(case_online, n))
+        rows.append(run_in_fresh_process(case_online, n))
         show(rows[-1])
     for prefix in ("cluster-", "online-"):
         runs = [r for r in rows if r["case"].startswith(prefix)]
@@ -242,12 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{prefix[:-1]}: clustering seconds per article, {b['articles']} vs {a['articles']}: "
                 f"x{growth:.2f} (1.0 = linear)"
             )
-    figures = {
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-        "cases": rows,
-    }
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, {"machine": machine(), "cases": rows})
     return 0
 
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import multiprocessing as mp
 import os
 import random
 import re
@@ -53,8 +52,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+from _common import (
+    ROOT,
+    SHARED,
+    cpu_seconds,
+    data_missing,
+    default_out,
+    machine,
+    peak_rss_mib,
+    run_in_fresh_process,
+    write_json,
+)
+
 DATA = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
 EPOCH = datetime(2005, 1, 1, tzinfo=UTC)
 WORKERS = 2
@@ -106,13 +115,16 @@ def _assignment_digest(report: Any) -> str:
     return hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:16]
 
 
-def _cpu_self() -> float:
-    ru = resource.getrusage(resource.RUSAGE_SELF)
-    return ru.ru_utime + ru.ru_stime
-
-
-def _peak_self_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+def _report_figures(report: Any, load: float) -> dict[str, Any]:
+    """The figures every runner reports about the run itself (same keys, same order)."""
+    return {
+        "articles_read": report.new + report.updated + report.unchanged,
+        "stories": len(report.stories),
+        "briefs": len(report.briefs),
+        "skipped": len(report.skipped),
+        "digest": _assignment_digest(report),
+        "load_1min_at_start": round(load, 2),
+    }
 
 
 def case_single(q: Any, files: list[str], briefs: bool, out: str) -> None:
@@ -122,7 +134,7 @@ def case_single(q: Any, files: list[str], briefs: bool, out: str) -> None:
 
     print(f"  single process runs {Path(synoptic.__file__).parent}", file=sys.stderr, flush=True)
     load = os.getloadavg()[0]
-    cpu0 = _cpu_self()
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     report = run(files, out, briefs=briefs)
     wall = time.perf_counter() - t0
@@ -131,15 +143,10 @@ def case_single(q: Any, files: list[str], briefs: bool, out: str) -> None:
         {
             "runner": "single",
             "wall_s": round(wall, 2),
-            "cpu_s": round(_cpu_self() - cpu0 + children.ru_utime + children.ru_stime, 1),
-            "peak_mib": round(_peak_self_mib(), 1),
+            "cpu_s": round(cpu_seconds() - cpu0 + children.ru_utime + children.ru_stime, 1),
+            "peak_mib": round(peak_rss_mib(), 1),
             "children_peak_mib": round(children.ru_maxrss / 1024.0, 1),
-            "articles_read": report.new + report.updated + report.unchanged,
-            "stories": len(report.stories),
-            "briefs": len(report.briefs),
-            "skipped": len(report.skipped),
-            "digest": _assignment_digest(report),
-            "load_1min_at_start": round(load, 2),
+            **_report_figures(report, load),
         }
     )
 
@@ -194,7 +201,7 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
     try:
         print(f"  dask workers run {sorted(set(client.run(worker_code).values()))}", file=sys.stderr, flush=True)
         cpu_w0 = client.run(worker_cpu)
-        cpu0 = _cpu_self()
+        cpu0 = cpu_seconds()
         t0 = time.perf_counter()
         sample()
         thread = threading.Thread(target=sampler, daemon=True)
@@ -204,7 +211,7 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
         stop.set()
         thread.join()
         sample()
-        cpu_client = _cpu_self() - cpu0
+        cpu_client = cpu_seconds() - cpu0
         cpu_w1 = client.run(worker_cpu)
         worker_cpu_s = sum(cpu_w1[a] - cpu_w0.get(a, 0.0) for a in cpu_w1)
     finally:
@@ -220,17 +227,12 @@ def case_dask(q: Any, files: list[str], briefs: bool, out: str) -> None:
             "cpu_s": round(cpu_client + worker_cpu_s, 1),
             "client_cpu_s": round(cpu_client, 1),
             "workers_cpu_s": round(worker_cpu_s, 1),
-            "peak_mib": round(_peak_self_mib(), 1),
+            "peak_mib": round(peak_rss_mib(), 1),
             "worker_peak_mib": [round(v / mib, 1) for v in sorted(peaks.values())],
             "memory_samples": len(samples),
             # a coarse trace: about 12 samples spread over the run (seconds, max worker MiB, client MiB)
             "trace": [(round(t, 1), round(w / mib), round(c / mib)) for t, w, c in samples[:: max(1, len(samples) // 12)]],
-            "articles_read": report.new + report.updated + report.unchanged,
-            "stories": len(report.stories),
-            "briefs": len(report.briefs),
-            "skipped": len(report.skipped),
-            "digest": _assignment_digest(report),
-            "load_1min_at_start": round(load, 2),
+            **_report_figures(report, load),
         }
     )
 
@@ -248,17 +250,6 @@ def snapshot(folder: Path) -> str:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(folder / "src"), os.environ.get("PYTHONPATH", "")) if p)
     return f"commit {commit}"
-
-
-def run_case(target: Any, files: list[str], briefs: bool, out: str) -> dict[str, Any]:
-    """Run one configuration in a fresh (spawned) process and return its figures."""
-    ctx = mp.get_context("spawn")
-    q: Any = ctx.Queue()
-    p = ctx.Process(target=target, args=(q, files, briefs, out))
-    p.start()
-    result = q.get()
-    p.join()
-    return dict(result)
 
 
 HEADER = (
@@ -287,10 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", action="store_true", help="also run stories-only at 100,000 articles")
     parser.add_argument("--per-file", type=int, default=500, help="records per JSON Lines file")
     parser.add_argument("--live", action="store_true", help="measure the working tree, not a snapshot of HEAD")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "dask.json"))
+    parser.add_argument("--out", default=default_out("dask"))
     args = parser.parse_args(argv)
-    if not DATA.exists():
-        print(f"bench_dask: {DATA} not found; put ../shared beside the checkout", file=sys.stderr)
+    if data_missing("bench_dask", DATA):
         return 1
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([100_000] if args.big else [])
     full_sizes = [int(s) for s in args.full_sizes.split(",") if s.strip()]
@@ -312,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             single_digest = None
             for name, target in (("single", case_single), ("dask", case_dask)):
                 out = str(Path(tmp) / f"out-{mode}-{n}-{name}")
-                r = run_case(target, corpora[n], mode == "full", out)
+                r = run_in_fresh_process(target, corpora[n], mode == "full", out)
                 r.update(mode=mode, articles=n, files=len(corpora[n]),
                          articles_per_s=round(n / max(r["wall_s"], 1e-9), 1))
                 if name == "single":
@@ -331,8 +321,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{one['cpu_s']} vs {two['cpu_s']} (client {two['client_cpu_s']}, workers "
                   f"{two['workers_cpu_s']})", flush=True)
     figures = {
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
-                    "load_average_at_start": load_start},
+        "machine": machine(load_average_at_start=load_start),
         "workers": WORKERS,
         "threads_per_worker": 1,
         "per_file": args.per_file,
@@ -340,8 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         "total_s": round(total, 1),
         "cases": rows,
     }
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, figures)
     return 0
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import multiprocessing as mp
 import os
 import random
 import re
@@ -30,8 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+from _common import SHARED, data_missing, default_out, peak_rss_mib, run_in_fresh_process, write_json
+
 OUTLETS = 20
 
 
@@ -72,7 +71,7 @@ def make_aeb_corpus(folder: Path) -> None:
         (folder / path.name.removesuffix(".gz")).write_bytes(gzip.decompress(path.read_bytes()))
 
 
-def _case(name: str, articles: int, queue: Any) -> None:
+def _case(queue: Any, name: str, articles: int) -> None:
     from synoptic.clean import clean_articles
     from synoptic.ingest import load
     from synoptic.records import Article
@@ -99,7 +98,7 @@ def _case(name: str, articles: int, queue: Any) -> None:
             "articles_per_s": len(cleaned) / seconds,
             "cpu_seconds": cpu,
             "articles_per_cpu_s": len(cleaned) / cpu,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_rss_mb": peak_rss_mib(),
             "rss_before_mb": rss_before / 1024,
         }
         if name == "seeds-10k":
@@ -113,26 +112,14 @@ def _case(name: str, articles: int, queue: Any) -> None:
     queue.put(result)
 
 
-def run_case(name: str, articles: int) -> dict[str, Any]:
-    """Run one case in a fresh process and return its figures."""
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_case, args=(name, articles, queue))
-    proc.start()
-    result = queue.get()
-    proc.join()
-    return result
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000, help="seed copies to make (default 10,000)")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "ingest.json"))
+    parser.add_argument("--out", default=default_out("ingest"))
     args = parser.parse_args(argv)
-    if not (SHARED / "seeds").exists():
-        print(f"bench_ingest: {SHARED}/seeds not found; put ../shared beside the checkout", file=sys.stderr)
+    if data_missing("bench_ingest", SHARED / "seeds"):
         return 1
-    results = [run_case("seeds-10k", args.articles), run_case("aeb", 0)]
+    results = [run_in_fresh_process(_case, "seeds-10k", args.articles), run_in_fresh_process(_case, "aeb", 0)]
     print(
         f"{'case':<10} {'articles':>8} {'wall s':>7} {'load s':>7} {'clean s':>8} {'art/s':>7} "
         f"{'cpu s':>6} {'art/cpu-s':>9} {'peak MB':>8}"
@@ -151,10 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         f"seeds-10k quality: must_keep lines lost {seeds['must_keep_lost']}, outlet footers left "
         f"{seeds['footers_left']}, repeated lines removed {seeds['removed_repeated']}"
     )
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(
-        json.dumps({"bench": "ingest", "cpus": os.cpu_count(), "results": results}, indent=2)
-    )
+    write_json(args.out, {"bench": "ingest", "cpus": os.cpu_count(), "results": results})
     return 0
 
 

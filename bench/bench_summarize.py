@@ -21,11 +21,10 @@ import multiprocessing as mp
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+from _common import SHARED, data_missing, default_out, machine, run_in_fresh_process, write_json
+
 DATA = SHARED / "eval" / "multinews-dev" / "clusters.jsonl"
 
 
@@ -66,35 +65,21 @@ def case(q: mp.Queue, name: str, n: int) -> None:
     })
 
 
-def run_case(name: str, n: int) -> dict[str, Any]:
-    ctx = mp.get_context("spawn")
-    q: mp.Queue = ctx.Queue()
-    p = ctx.Process(target=case, args=(q, name, n))
-    p.start()
-    result = q.get()
-    p.join()
-    return result
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=int, default=100, help="clusters for split and tfidf")
     parser.add_argument("--embed-clusters", type=int, default=20, help="clusters for the embed case")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "summarize.json"))
+    parser.add_argument("--out", default=default_out("summarize"))
     args = parser.parse_args(argv)
-    if not DATA.exists():
-        print(f"bench_summarize: {DATA} not found; put ../shared beside the checkout", file=sys.stderr)
+    if data_missing("bench_summarize", DATA):
         return 1
-    rows = [run_case("split", args.clusters), run_case("tfidf", args.clusters),
-            run_case("embed", args.embed_clusters)]
+    sizes = [("split", args.clusters), ("tfidf", args.clusters), ("embed", args.embed_clusters)]
+    rows = [run_in_fresh_process(case, name, n) for name, n in sizes]
     print(f"{'case':6} {'clusters':>8} {'seconds':>8} {'clust/s':>8} {'in words/s':>11} {'citations':>9}")
     for r in rows:
         print(f"{r['case']:6} {r['clusters']:>8} {r['seconds']:>8} {r['clusters_per_s']:>8} "
               f"{r['input_words_per_s']:>11} {r['citations']:>9}")
-    figures = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
-                           "load": round(os.getloadavg()[0], 1)}, "cases": rows}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, {"machine": machine(load=round(os.getloadavg()[0], 1)), "cases": rows})
     return 0
 
 

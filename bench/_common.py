@@ -1,0 +1,69 @@
+"""Measuring pieces shared by the benchmarks: paths, peak memory, CPU time, fresh processes, JSON.
+
+Each bench script imports this as ``_common`` (``python bench/bench_x.py`` puts ``bench/`` first on
+``sys.path``, and spawned children inherit that path).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import resource
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB (Linux ``ru_maxrss`` is in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process so far."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_in_fresh_process(target: Callable[..., None], *args: Any) -> dict[str, Any]:
+    """Run ``target(queue, *args)`` in a spawned process and return the dict it puts on ``queue``.
+
+    A fresh process per case keeps each case's peak memory and caches its own.
+    """
+    ctx = mp.get_context("spawn")
+    q: Any = ctx.Queue()
+    p = ctx.Process(target=target, args=(q, *args))
+    p.start()
+    result = q.get()
+    p.join()
+    return dict(result)
+
+
+def machine(**extra: Any) -> dict[str, Any]:
+    """The machine the figures were taken on: CPU count and Python version, plus ``extra``."""
+    return {"cpus": os.cpu_count(), "python": sys.version.split()[0], **extra}
+
+
+def write_json(path: str | Path, figures: dict[str, Any]) -> None:
+    """Write ``figures`` as indented JSON to ``path``, creating its folder."""
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+def default_out(name: str) -> str:
+    """The default ``--out`` of a bench: ``bench/results/NAME.json``."""
+    return str(ROOT / "bench" / "results" / f"{name}.json")
+
+
+def data_missing(bench: str, path: Path) -> bool:
+    """True, with a one-line message on stderr, where the data a bench reads is absent."""
+    if path.exists():
+        return False
+    print(f"{bench}: {path} not found; put ../shared beside the checkout", file=sys.stderr)
+    return True
