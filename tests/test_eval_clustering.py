@@ -13,6 +13,16 @@ from conftest import shared_path
 from synoptic.evaluate.clustering import baseline_labels, bcubed, load_jsonl, score
 
 
+def run_eval_clustering(data: Path, *extra: str, timeout: int) -> subprocess.CompletedProcess[str]:
+    """``synoptic eval clustering --data DATA --gold event EXTRA...`` in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "synoptic", "eval", "clustering", "--data", str(data), "--gold", "event", *extra],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 @pytest.mark.parametrize(
     ("pred", "gold", "expected"),
     [
@@ -60,24 +70,7 @@ def test_eval_clustering_cli_prints_table_and_writes_json(tmp_path: Path) -> Non
         rows = [line for line in fh if json.loads(line)["topic"] in (1, 3)]
     subset.write_text("".join(rows), encoding="utf-8")
     out = tmp_path / "fig.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "synoptic",
-            "eval",
-            "clustering",
-            "--data",
-            str(subset),
-            "--gold",
-            "event",
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_eval_clustering(subset, "--json", str(out), timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "B3-F1" in proc.stdout and "synoptic" in proc.stdout and "tfidf" in proc.stdout
     fig = json.loads(out.read_text())
@@ -100,21 +93,6 @@ def test_load_jsonl_half_keeps_odd_or_even_topics(tmp_path: Path, half: str, par
 
 
 def test_eval_clustering_unreadable_data_exits_1(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "synoptic",
-            "eval",
-            "clustering",
-            "--data",
-            str(tmp_path / "nope.jsonl"),
-            "--gold",
-            "event",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_eval_clustering(tmp_path / "nope.jsonl", timeout=120)
     assert proc.returncode == 1
     assert "nope.jsonl" in proc.stderr
