@@ -24,11 +24,9 @@ import os
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("SYNOPTIC_SHARED", ROOT.parent / "shared")).resolve()
+from _common import ROOT, SHARED, write_json
 
 
 def _pin_two_cores() -> int:
@@ -146,8 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             wps = f"{r['words'] / secs:,.0f}" if secs else "-"
             print(f"  {step:<22} {r['steps_wall_s'][step]:>8.3f} {secs:>8.3f} "
                   f"{r['steps_cpu_share_of_full'][step]:>10.1%} {wps:>12}")
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, results)
     print(f"\nwrote {args.out}")
     return 0
 
