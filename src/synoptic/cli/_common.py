@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from typing import Any
 
 from synoptic.records import Article
 
@@ -29,3 +30,22 @@ def read_cleaned(args: argparse.Namespace) -> tuple[list[Article], int]:
     articles = read_sources(args.sources, fetch=getattr(args, "fetch", False),
                             allow_private=getattr(args, "allow_private", False), report=report)
     return articles, len(report.skipped)
+
+
+def open_existing_store(path: str, how_to_create: str) -> Any:
+    """The store at ``path``, or None after one line on stderr naming it and saying what to do
+    (``how_to_create``: the command that makes one). Never creates an empty store file."""
+    import sys
+    from pathlib import Path
+
+    from synoptic.errors import StoreError
+    from synoptic.store import open_store
+
+    if not Path(path).exists():
+        print(f"synoptic: {path}: no store here; create one with `{how_to_create}`", file=sys.stderr)
+        return None
+    try:
+        return open_store(path)
+    except StoreError as exc:
+        print(f"synoptic: {exc}", file=sys.stderr)
+        return None

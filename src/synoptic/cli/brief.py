@@ -8,7 +8,8 @@ import json
 import sys
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK
-from synoptic.errors import NotFoundError, StoreError
+from synoptic.cli._common import open_existing_store
+from synoptic.errors import NotFoundError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,18 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
-    from synoptic.store import open_store
-
-    if not Path(args.db).exists():
-        print(f"synoptic: {args.db}: no store here; create one with `synoptic run SOURCES --out DIR --db {args.db}`",
-              file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        store = open_store(args.db)
-    except StoreError as exc:
-        print(f"synoptic: {exc}", file=sys.stderr)
+    store = open_existing_store(args.db, f"synoptic run SOURCES --out DIR --db {args.db}")
+    if store is None:
         return EXIT_ERROR
     try:
         store.get_story(args.story)

@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE
-from synoptic.errors import StoreError
+from synoptic.cli._common import open_existing_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,9 +29,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from synoptic.store import open_store
 
     for name in ("since", "until"):
         value = getattr(args, name)
@@ -41,14 +38,8 @@ def main(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"synoptic: --{name} {value!r} is not an ISO date; write it like 2021-03-23", file=sys.stderr)
             return EXIT_USAGE
-    if not Path(args.db).exists():
-        print(f"synoptic: {args.db}: no store here; create one with `synoptic ingest SOURCES --db {args.db}`",
-              file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        store = open_store(args.db)
-    except StoreError as exc:
-        print(f"synoptic: {exc}", file=sys.stderr)
+    store = open_existing_store(args.db, f"synoptic ingest SOURCES --db {args.db}")
+    if store is None:
         return EXIT_ERROR
     try:
         rows = store.story_overview(limit=args.limit, offset=args.offset, query=args.search,
