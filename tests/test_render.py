@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from synoptic.render import html, interval_text, markdown, safe_url
+from synoptic.render import html, markdown, safe_url
 from synoptic.render import json as json_render
 from synoptic.render.markdown import value_text
 
@@ -173,8 +173,8 @@ def test_json_render_is_the_brief_and_safe_to_embed(evil):
     ({"low": 18, "high": 18}, "18"), ({"low": 740, "high": 750}, "740–750"), ({"low": 3800, "high": None}, "> 3,800"),
     ({"low": None, "high": 5000}, "< 5,000"), ({"low": None, "high": None}, "?"), ({"low": 2.5, "high": 2.5}, "2.5"),
 ])
-def test_interval_text(fact, expected):
-    assert interval_text(fact) == expected
+def test_value_text_of_plain_intervals(fact, expected):
+    assert value_text(fact) == expected
 
 
 @pytest.mark.parametrize("url, ok", [("https://a.org/x", True), ("HTTP://a.org", True), ("javascript:alert(1)", False),

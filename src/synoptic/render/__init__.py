@@ -6,7 +6,11 @@ Each module has ``render(brief: dict) -> str`` and, for the index pages, ``rende
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
+
+from synoptic.reconcile import ABOUT_TOLERANCE
 
 
 def source_numbers(brief: dict[str, Any]) -> dict[str, int]:
@@ -27,26 +31,70 @@ def format_number(x: Any) -> str:
     return f"{f:,.2f}".rstrip("0").rstrip(".")
 
 
-def interval_text(fact: dict[str, Any]) -> str:
-    """The common value or interval of a fact group: "18", "740–750", "≥ 3,800", "9–75"."""
+_CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "RUB": "₽"}
+_CURRENCY = re.compile(r"^(?P<code>[A-Z]{3})(?:/(?P<per>[a-z]+))?$")
+_SCALE_WORDS = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def money_text(x: float | None, code: str) -> str:
+    """A sum as news writes it: 9.6e9 USD -> "$9.6bn", 12e6 EUR -> "€12m", 4500 KZT -> "KZT 4,500"."""
+    if x is None:
+        return "?"
+    sign = _CURRENCY_SIGN.get(code)
+    amount = format_number(x)
+    for scale, word in _SCALE_WORDS:
+        if abs(x) >= scale:
+            amount = f"{x / scale:.3g}{word}"
+            break
+    return f"{sign}{amount}" if sign else f"{code} {amount}"
+
+
+def value_text(fact: dict[str, Any]) -> str:
+    """The value column of a fact group: money in news style with its rate ("$12m–$14m a day"), a
+    tolerance band as the figure it is around ("about 420"), else the interval and unit ("740–750",
+    "> 3,800", "6 days")."""
+    unit = fact.get("unit") or ""
+    if str(fact.get("category") or "").startswith("count:"):
+        unit = ""  # the label names what is counted: "tonnes (ship)"
+    m = _CURRENCY.match(unit)
+    if m:
+        per = m.group("per")
+        suffix = f" {'an' if per == 'hour' else 'a'} {per}" if per else ""
+
+        def fmt(x: Any) -> str:
+            return money_text(float(x), m.group("code"))
+    else:
+        suffix = "%" if unit in ("%", "percent") else f" {unit}" if unit else ""
+        fmt = format_number
     low, high = fact.get("low"), fact.get("high")
     if low is None and high is None:
         return "?"
     if low is not None and high is not None:
-        if float(low) == float(high):
-            return format_number(low)
-        return f"{format_number(low)}–{format_number(high)}"
+        lo, hi = float(low), float(high)
+        if lo == hi:
+            return fmt(lo) + suffix
+        if lo > 0 and math.isclose(hi / lo, (1 + ABOUT_TOLERANCE) / (1 - ABOUT_TOLERANCE), rel_tol=1e-6):
+            return f"about {fmt((lo + hi) / 2)}{suffix}"  # the band of "about N" (reconcile)
+        return f"{fmt(lo)}–{fmt(hi)}{suffix}"
     if low is not None:
-        return f"> {format_number(low)}"
-    return f"< {format_number(high)}"
+        return f"> {fmt(low)}{suffix}"
+    return f"< {fmt(high)}{suffix}"
 
 
 def safe_url(url: Any) -> str | None:
-    """The URL when it is http(s), else None (a ``javascript:`` or ``data:`` link is never output)."""
+    """The URL when it is an absolute http(s) URL, else None: a ``javascript:`` or ``data:`` link,
+    a relative path or a URL carrying quotes, brackets or whitespace is never output."""
+    from urllib.parse import urlsplit
+
     if not isinstance(url, str):
         return None
     u = url.strip()
-    low = u.lower()
-    if (low.startswith("http://") or low.startswith("https://")) and not any(c in u for c in "\"'<>` \t\n\r"):
-        return u
-    return None
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(c in u for c in "\"'<>` \t\n\r\x00"):
+        return None
+    return u

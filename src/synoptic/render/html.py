@@ -12,8 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from synoptic.render import format_number, interval_text, safe_url, source_numbers
-from synoptic.render.markdown import value_text
+from synoptic.render import format_number, safe_url, source_numbers, value_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,7 +24,6 @@ def _env() -> Any:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined)
     env.filters["num"] = format_number
-    env.filters["interval"] = interval_text
     env.filters["value_text"] = value_text  # the same wording as the Markdown brief ("$14m a day")
     env.filters["safe_url"] = safe_url
     return env

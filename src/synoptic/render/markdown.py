@@ -6,12 +6,10 @@ as ``[n]``, the number of the article in the Sources list at the end.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
-from synoptic.reconcile import ABOUT_TOLERANCE
-from synoptic.render import format_number, safe_url, source_numbers
+from synoptic.render import format_number, safe_url, source_numbers, value_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 VERDICT_MARK = {"agree": "agree", "consistent": "consistent", "conflict": "**CONFLICT**",
@@ -22,56 +20,6 @@ def esc(text: Any) -> str:
     """Source text made inert in Markdown: one line, special characters escaped."""
     s = " ".join(str(text if text is not None else "").split())
     return _SPECIAL.sub(r"\\\1", s)
-
-
-_CURRENCY_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "RUB": "₽"}
-_CURRENCY = re.compile(r"^(?P<code>[A-Z]{3})(?:/(?P<per>[a-z]+))?$")
-_SCALE_WORDS = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
-
-
-def money_text(x: float | None, code: str) -> str:
-    """A sum as news writes it: 9.6e9 USD -> "$9.6bn", 12e6 EUR -> "€12m", 4500 KZT -> "KZT 4,500"."""
-    if x is None:
-        return "?"
-    sign = _CURRENCY_SIGN.get(code)
-    amount = format_number(x)
-    for scale, word in _SCALE_WORDS:
-        if abs(x) >= scale:
-            amount = f"{x / scale:.3g}{word}"
-            break
-    return f"{sign}{amount}" if sign else f"{code} {amount}"
-
-
-def value_text(fact: dict[str, Any]) -> str:
-    """The value column of a fact group: money in news style with its rate ("$12m–$14m a day"), a
-    tolerance band as the figure it is around ("about 420"), else the interval and unit ("740–750",
-    "> 3,800", "6 days")."""
-    unit = fact.get("unit") or ""
-    if str(fact.get("category") or "").startswith("count:"):
-        unit = ""  # the label names what is counted: "tonnes (ship)"
-    m = _CURRENCY.match(unit)
-    if m:
-        per = m.group("per")
-        suffix = f" {'an' if per == 'hour' else 'a'} {per}" if per else ""
-
-        def fmt(x: Any) -> str:
-            return money_text(float(x), m.group("code"))
-    else:
-        suffix = "%" if unit in ("%", "percent") else f" {unit}" if unit else ""
-        fmt = format_number
-    low, high = fact.get("low"), fact.get("high")
-    if low is None and high is None:
-        return "?"
-    if low is not None and high is not None:
-        lo, hi = float(low), float(high)
-        if lo == hi:
-            return fmt(lo) + suffix
-        if lo > 0 and math.isclose(hi / lo, (1 + ABOUT_TOLERANCE) / (1 - ABOUT_TOLERANCE), rel_tol=1e-6):
-            return f"about {fmt((lo + hi) / 2)}{suffix}"  # the band of "about N" (reconcile)
-        return f"{fmt(lo)}–{fmt(hi)}{suffix}"
-    if low is not None:
-        return f"> {fmt(low)}{suffix}"
-    return f"< {fmt(high)}{suffix}"
 
 
 def _cite(nums: dict[str, int], article: Any) -> str:

@@ -36,7 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synoptic.errors import InputError, NotFoundError, StoreError
 from synoptic.records import Article, text_id
-from synoptic.render.markdown import value_text
+from synoptic.render import safe_url, value_text
 from synoptic.web import views
 
 log = logging.getLogger("synoptic")
@@ -357,12 +357,11 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["number"] = views.number
-    env.filters["interval"] = views.interval_text
     env.filters["value_text"] = value_text  # a fact's value worded as in the brief ("$14m a day")
     env.filters["pathseg"] = lambda value: quote(str(value), safe="")
     env.filters["day"] = lambda value: str(value or "")[:10]
     env.filters["pieces_html"] = views.pieces_html
-    env.globals["safe_url"] = views.safe_url
+    env.globals["safe_url"] = safe_url
     env.globals["allow_ingest"] = allow_ingest
 
     app = FastAPI(

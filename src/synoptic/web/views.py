@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
@@ -32,7 +31,6 @@ SENTENCE_MAX_REACH = 600
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s|\n")
 
 # Link schemes a page may turn into an href; anything else (javascript:, data:, ...) is shown as text.
-SAFE_URL_SCHEMES = ("http", "https")
 
 
 @dataclass(frozen=True)
@@ -85,22 +83,6 @@ class Highlighted:
     focus: list[Piece] = field(default_factory=list)
     after: list[Piece] = field(default_factory=list)
     has_focus: bool = False
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) URL, else None (never an href for javascript: & co)."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SAFE_URL_SCHEMES or not parts.netloc:
-        return None
-    if any(ch in url for ch in "\x00\r\n\t "):
-        return None
-    return url
 
 
 def clamp_span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
