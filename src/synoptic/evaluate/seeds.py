@@ -66,6 +66,18 @@ def _norm(s: object) -> str:
     return re.sub(r"\W+", " ", str(s or "")).strip().lower()
 
 
+
+def _at_gold(texts: dict[str, str], recs: dict[str, Any], article: str, span: str, kind: str,
+             share: float = 0.0) -> list[Any]:
+    """The records of ``kind`` (figures, quotes, dates) that overlap the first occurrence of the
+    gold ``span`` in ``article`` (by more than ``share`` of its length), as seedcheck reads them."""
+    s0 = texts.get(article, "").find(span)
+    if s0 < 0 or article not in recs:
+        return []
+    s1 = s0 + len(span)
+    return [r for r in getattr(recs[article], kind)
+            if _overlap(r.start, r.end, s0, s1) > 0 and _overlap(r.start, r.end, s0, s1) >= share * len(span)]
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -126,12 +138,8 @@ def score(articles: list[Article], extractions: list[Extraction], gold: dict[str
     for g in gold["figures"]:
         for rep in g["reports"]:
             out.figures += 1
-            t = texts.get(rep["article"], "")
-            s0 = t.find(rep["span"])
-            s1 = s0 + len(rep["span"])
-            fx = recs.get(rep["article"])
-            hit = [f for f in (fx.figures if fx else []) if s0 >= 0 and _overlap(f.start, f.end, s0, s1)
-                   and f.value == rep["value"]]
+            hit = [f for f in _at_gold(texts, recs, rep["article"], rep["span"], "figures")
+                   if f.value == rep["value"]]
             if hit and ("qualifier" not in rep or any(_qualifier_ok(rep["qualifier"], f.qualifier) for f in hit)):
                 out.figures_ok += 1
             else:
@@ -139,12 +147,7 @@ def score(articles: list[Article], extractions: list[Extraction], gold: dict[str
     for g in gold["quotes"]:
         for v in g["variants"]:
             out.quotes += 1
-            t = texts.get(v["article"], "")
-            s0 = t.find(v["text"])
-            s1 = s0 + len(v["text"])
-            qx = recs.get(v["article"])
-            qhit = [q for q in (qx.quotes if qx else [])
-                   if s0 >= 0 and _overlap(q.start, q.end, s0, s1) >= 0.5 * (s1 - s0)]
+            qhit = _at_gold(texts, recs, v["article"], v["text"], "quotes", share=0.5)
             if any(_same_person(q.entity or q.speaker, g["speaker"]) for q in qhit):
                 out.quotes_ok += 1
             else:
@@ -152,11 +155,7 @@ def score(articles: list[Article], extractions: list[Extraction], gold: dict[str
     for ev in gold["timeline"]:
         for e in ev["evidence"]:
             out.dates += 1
-            t = texts.get(e["article"], "")
-            s0 = t.find(e["span"])
-            s1 = s0 + len(e["span"])
-            dx = recs.get(e["article"])
-            dhit = [d for d in (dx.dates if dx else []) if s0 >= 0 and _overlap(d.start, d.end, s0, s1)]
+            dhit = _at_gold(texts, recs, e["article"], e["span"], "dates")
             if any(str(d.value or "").startswith(ev["date"]) for d in dhit):
                 out.dates_ok += 1
             else:
