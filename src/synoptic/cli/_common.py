@@ -49,3 +49,21 @@ def open_existing_store(path: str, how_to_create: str) -> Any:
     except StoreError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return None
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """``--db PATH``: the SQLite store, ``./synoptic.db`` unless given."""
+    from synoptic.store import DEFAULT_DB
+
+    parser.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: ./{DEFAULT_DB})")
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number above zero."""
+    try:
+        n = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from exc
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, not {n}")
+    return n

@@ -8,19 +8,18 @@ import json
 import sys
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK
-from synoptic.cli._common import open_existing_store
+from synoptic.cli._common import add_db_argument, open_existing_store
 from synoptic.errors import NotFoundError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from synoptic.store import DEFAULT_DB
 
     parser = sub.add_parser(
         "brief", help="print the stored brief of one story",
         description="Print the brief of STORY (an id from `synoptic stories`) as Markdown or as its schema "
         "JSON. Briefs are made by `synoptic run`.")
     parser.add_argument("story", metavar="STORY", help="story id, as listed by `synoptic stories`")
-    parser.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: ./{DEFAULT_DB})")
+    add_db_argument(parser)
     parser.add_argument("--format", choices=["md", "json"], default="md", help="output format (default md)")
     parser.set_defaults(func=main)
 

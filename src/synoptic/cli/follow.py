@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from synoptic.cli import EXIT_OK, EXIT_SKIPPED
+from synoptic.cli._common import add_db_argument
 from synoptic.follow import DEFAULT_INTERVAL, HOST_INTERVAL
-from synoptic.store import DEFAULT_DB
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "backing off on errors; new entries go through the pipeline and only the briefs that changed "
         "are rewritten. One log line per feed per poll on stderr.")
     parser.add_argument("feeds", metavar="FEEDS", help="text file of feed URLs")
-    parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH", help=f"SQLite store (default {DEFAULT_DB})")
+    add_db_argument(parser)
     parser.add_argument("--out", metavar="DIR", help="also keep brief files and the index here")
     parser.add_argument("--interval", type=float, default=DEFAULT_INTERVAL, help="seconds between polls of a feed")
     parser.add_argument("--host-interval", type=float, default=HOST_INTERVAL,

@@ -13,8 +13,7 @@ log = logging.getLogger("synoptic")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from synoptic.cli._common import add_source_arguments
-    from synoptic.store import DEFAULT_DB
+    from synoptic.cli._common import add_db_argument, add_source_arguments
 
     parser = sub.add_parser(
         "ingest", help="read SOURCES into the store and regroup its articles into stories",
@@ -23,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "stored article into stories. Safe to run again after an interruption. Prints one summary line "
         "to stderr; exit status 3 when some inputs were skipped.")
     add_source_arguments(parser)
-    parser.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: ./{DEFAULT_DB})")
+    add_db_argument(parser)
     parser.set_defaults(func=main)
 
 

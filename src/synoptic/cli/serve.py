@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from synoptic.cli._common import add_db_argument
 
 log = logging.getLogger("synoptic")
 
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "serve", help="serve the web viewer and the JSON API over a store",
         description="Serve the story list, story pages, article pages and the JSON API (OpenAPI at "
         "/openapi.json) over the store at --db. Read-only unless --allow-ingest.")
-    parser.add_argument("--db", default="synoptic.db", metavar="PATH", help="SQLite store (default: synoptic.db)")
+    add_db_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     parser.add_argument("--allow-ingest", action="store_true",

@@ -8,17 +8,16 @@ import sys
 from datetime import datetime
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE
-from synoptic.cli._common import open_existing_store
+from synoptic.cli._common import add_db_argument, open_existing_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from synoptic.store import DEFAULT_DB
 
     parser = sub.add_parser(
         "stories", help="list the stories in the store",
         description="List the stories in the store, newest first: id, title, number of articles and of "
         "outlets, and the date range of their reports. With --json, one JSON object per line.")
-    parser.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"SQLite store (default: ./{DEFAULT_DB})")
+    add_db_argument(parser)
     parser.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     parser.add_argument("--search", metavar="WORDS", help="only stories with an article matching these words")
     parser.add_argument("--since", metavar="DATE", help="only stories still running on or after this ISO date")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from synoptic.cli import EXIT_OK, EXIT_SKIPPED
+from synoptic.cli._common import positive_int
 from synoptic.summarize import summarize_documents
 
 DEFAULT_MAX_WORDS = 200
@@ -25,21 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "documents (after removing web debris); sources lists every document that says the same.",
     )
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="JSON Lines file, or '-' for stdin")
-    parser.add_argument("--max-words", type=_positive, default=DEFAULT_MAX_WORDS, metavar="N",
+    parser.add_argument("--max-words", type=positive_int, default=DEFAULT_MAX_WORDS, metavar="N",
                         help=f"word budget of each summary (default {DEFAULT_MAX_WORDS})")
     parser.add_argument("--no-embeddings", action="store_true",
                         help="cite supporting documents by TF-IDF only (faster; paraphrases are missed)")
     parser.set_defaults(func=run)
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"expected a number of words, not {value!r}") from exc
-    if n <= 0:
-        raise argparse.ArgumentTypeError("the word budget must be positive")
-    return n
 
 
 def _records(source: str, skipped: list[str]) -> Iterator[tuple[str, list[str]]]:

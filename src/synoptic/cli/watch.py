@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from synoptic.cli import EXIT_OK, EXIT_SKIPPED
-from synoptic.store import DEFAULT_DB
+from synoptic.cli._common import add_db_argument
 from synoptic.watch import DEFAULT_INTERVAL
 
 
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the store is updated, stories regrouped, and only the briefs that changed are rewritten "
         "(also as files under --out). Runs until interrupted, or for --rounds polls.")
     parser.add_argument("folder", metavar="DIR", help="folder to follow")
-    parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH", help=f"SQLite store (default {DEFAULT_DB})")
+    add_db_argument(parser)
     parser.add_argument("--out", metavar="DIR", help="also keep brief files and the index here")
     parser.add_argument("--interval", type=float, default=DEFAULT_INTERVAL, help="seconds between polls")
     parser.add_argument("--rounds", type=int, help="stop after this many polls (default: run until stopped)")

@@ -246,15 +246,9 @@ def table(figures: dict[str, Any]) -> str:
 
 
 def _budget(value: str) -> int | None:
-    if value == "ref":
-        return None
-    try:
-        n = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"--max-words takes a number of words or 'ref', not {value!r}") from exc
-    if n <= 0:
-        raise argparse.ArgumentTypeError("--max-words must be positive")
-    return n
+    from synoptic.cli._common import positive_int
+
+    return None if value == "ref" else positive_int(value)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
