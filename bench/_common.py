@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import random
+import re
 import resource
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +70,30 @@ def data_missing(bench: str, path: Path) -> bool:
         return False
     print(f"{bench}: {path} not found; put ../shared beside the checkout", file=sys.stderr)
     return True
+
+
+#: ECB+ dev, the real texts the speed benchmarks replicate.
+ECB_DATA = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
+#: Copy r of the corpus is dated 60 r days (plus 0-2) after this, so copies are separate news.
+EPOCH = datetime(2005, 1, 1, tzinfo=UTC)
+
+
+def ecb_copies(n: int, seed: int, perturb: Callable[[list[str], random.Random], list[str]]) -> Iterator[dict[str, Any]]:
+    """``n`` records ``{"id", "text", "published"}``: perturbed, time-shifted copies of the ECB+
+    dev articles in file order. ``perturb`` edits a text's words (with the shared generator);
+    then one number may go up by one and the copy is marked, so every copy is new work."""
+    base = [json.loads(line) for line in ECB_DATA.open(encoding="utf-8") if line.strip()]
+    rng = random.Random(seed)
+    made = 0
+    r = 0
+    while made < n:
+        for rec in base:
+            if made >= n:
+                break
+            text = " ".join(perturb(rec["text"].split(" "), rng))
+            text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1))), text, count=1)
+            text += f"\n(copy {r})"
+            published = EPOCH + timedelta(days=60 * r + rng.randrange(0, 3))
+            yield {"id": f"{rec['id']}-{r}", "text": text, "published": published}
+            made += 1
+        r += 1

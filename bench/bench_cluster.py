@@ -31,45 +31,33 @@ import random
 import re
 import sys
 import time
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from _common import (
-    SHARED,
+    ECB_DATA,
     data_missing,
     default_out,
+    ecb_copies,
     machine,
     peak_rss_mib,
     run_in_fresh_process,
     write_json,
 )
 
-DATA = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
-EPOCH = datetime(2005, 1, 1, tzinfo=UTC)
+DATA = ECB_DATA
+
+
+def _drop_word(words: list[str], rng: random.Random) -> list[str]:
+    if len(words) > 10:
+        del words[rng.randrange(1, len(words))]
+    return words
 
 
 def corpus(n: int, seed: int = 7) -> list[Any]:
-    """``n`` articles: perturbed, time-shifted copies of the ECB+ dev articles, in file order."""
+    """``n`` articles: perturbed (one word dropped), time-shifted copies of the ECB+ dev articles."""
     from synoptic.records import Article
 
-    base = [json.loads(line) for line in DATA.open(encoding="utf-8") if line.strip()]
-    rng = random.Random(seed)
-    out: list[Article] = []
-    r = 0
-    while len(out) < n:
-        for rec in base:
-            if len(out) >= n:
-                break
-            words = rec["text"].split(" ")
-            if len(words) > 10:
-                del words[rng.randrange(1, len(words))]
-            text = " ".join(words)
-            text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1))), text, count=1)
-            text += f"\n(copy {r})"
-            published = EPOCH + timedelta(days=60 * r + rng.randrange(0, 3))
-            out.append(Article(id=f"{rec['id']}-{r}", text=text, published=published))
-        r += 1
-    return out
+    return [Article(id=d["id"], text=d["text"], published=d["published"]) for d in ecb_copies(n, seed, _drop_word)]
 
 
 def case_embed(q: mp.Queue, n: int) -> None:

@@ -41,69 +41,57 @@ import hashlib
 import json
 import os
 import random
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from _common import (
+    ECB_DATA,
     ROOT,
-    SHARED,
     cpu_seconds,
     data_missing,
     default_out,
+    ecb_copies,
     machine,
     peak_rss_mib,
     run_in_fresh_process,
     write_json,
 )
 
-DATA = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
-EPOCH = datetime(2005, 1, 1, tzinfo=UTC)
+DATA = ECB_DATA
 WORKERS = 2
 SAMPLE_SECONDS = 1.0  # worker memory sampling period; a worker's RSS moves slowly next to a task's length
 LEAD_WORDS = 60  # the swapped pair lies in the first words, inside the lead the clusterer embeds
 
 
+def _swap_in_lead(words: list[str], rng: random.Random) -> list[str]:
+    if len(words) > 4:
+        i = rng.randrange(1, min(len(words), LEAD_WORDS) - 1)
+        words[i], words[i + 1] = words[i + 1], words[i]
+    return words
+
+
 def write_corpus(n: int, folder: Path, per_file: int = 500, seed: int = 7) -> list[str]:
-    """Write ``n`` perturbed, time-shifted copies of the ECB+ dev articles as JSON Lines files of
-    ``per_file`` records under ``folder``; returns the file paths in order."""
-    base = [json.loads(line) for line in DATA.open(encoding="utf-8") if line.strip()]
-    rng = random.Random(seed)
+    """Write ``n`` perturbed (two lead words swapped), time-shifted copies of the ECB+ dev articles
+    as JSON Lines files of ``per_file`` records under ``folder``; returns the file paths in order."""
     folder.mkdir(parents=True, exist_ok=True)
     files: list[str] = []
     out = None
-    written = 0
-    r = 0
-    while written < n:
-        for rec in base:
-            if written >= n:
-                break
-            if written % per_file == 0:
-                if out is not None:
-                    out.close()
-                path = folder / f"part-{len(files):05d}.jsonl"
-                files.append(str(path))
-                out = path.open("w", encoding="utf-8")
-            words = rec["text"].split(" ")
-            if len(words) > 4:
-                i = rng.randrange(1, min(len(words), LEAD_WORDS) - 1)
-                words[i], words[i + 1] = words[i + 1], words[i]
-            text = " ".join(words)
-            text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1))), text, count=1)
-            text += f"\n(copy {r})"
-            published = EPOCH + timedelta(days=60 * r + rng.randrange(0, 3))
-            record = {"id": f"{rec['id']}-{r}", "text": text, "published": published.isoformat()}
-            assert out is not None
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            written += 1
-        r += 1
+    for k, record in enumerate(ecb_copies(n, seed, _swap_in_lead)):
+        if k % per_file == 0:
+            if out is not None:
+                out.close()
+            path = folder / f"part-{len(files):05d}.jsonl"
+            files.append(str(path))
+            out = path.open("w", encoding="utf-8")
+        assert out is not None
+        record["published"] = record["published"].isoformat()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if out is not None:
         out.close()
     return files
