@@ -470,24 +470,6 @@ def test_a_sum_per_day_is_reported_with_its_rate_words():
     assert group.reports[0].text == "about 900 million dollars of goods each day"
 
 
-@pytest.mark.parametrize("sentence, date", [
-    ("Engineers hope to use the high tide expected on Sunday to move it.", "2021-03-28"),
-    ("The talks will resume on Monday, the ministry said.", "2021-03-29"),
-    ("The ship ran aground on Tuesday.", "2021-03-23"),
-    ("The port reopened on Sunday, and more ships will follow.", "2021-03-21"),
-])
-def test_a_weekday_spoken_of_as_coming_is_the_next_one(sentence, date):
-    # the extractor resolved the weekday into the week before the Saturday report
-    past = {"Sunday": "2021-03-21", "Monday": "2021-03-22", "Tuesday": "2021-03-23"}
-    day = next(w for w in past if w in sentence)
-    start = sentence.index(day)
-    arts = [Article(id="a", text=sentence)]
-    exs = [Extraction(article="a", dates=[TimeRef(text=day, start=start, end=start + len(day), value=past[day],
-                                                  anchor="2021-03-27")])]
-    (entry,) = timeline(arts, exs)
-    assert entry.date == date
-
-
 def _quote(text: str, words: str, speaker: str, kind: str = "indirect", entity: str | None = None) -> Quote:
     s0 = text.index(words)
     sp = text.index(speaker)

@@ -160,3 +160,16 @@ def test_find_dates_and_infer_accept_datetimes() -> None:
     moment = datetime(2022, 1, 7, 14, 52)
     assert find_dates("It happened yesterday.", moment)[0].value == "2022-01-06"
     assert infer_published("He spoke on Friday.", [moment]) == FRIDAY
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Engineers hope to use the high tide expected on Sunday to move it.", "2021-03-28"),
+    ("The talks will resume on Monday, the ministry said.", "2021-03-29"),
+    ("The next attempt is due on Monday.", "2021-03-29"),
+    ("The ship ran aground on Tuesday.", "2021-03-23"),
+    ("The port reopened on Sunday, and more ships will follow.", "2021-03-21"),
+])
+def test_a_weekday_spoken_of_as_coming_is_the_next_one(sentence: str, value: str) -> None:
+    # a Saturday report: a weekday in a clause about what is coming lies ahead, else behind
+    (ref,) = [d for d in find_dates(sentence, date(2021, 3, 27)) if d.granularity == "day"]
+    assert ref.value == value

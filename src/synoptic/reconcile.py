@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -1406,7 +1406,7 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or "/" in (d.value or "") or \
                     d.granularity not in ("day", "time") or not (0 <= d.start < d.end <= len(art.text)):
                 continue
-            found[_future_weekday(art.text, d, value)].append((order, d, art))
+            found[value].append((order, d, art))
     doc_words = {a.id: set(_content_stems(a.text)) for a in articles}
     out: list[TimelineEntry] = []
     for date in sorted(found):
@@ -1446,32 +1446,6 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
         out.append(TimelineEntry(date=date, text=_event_text(best[2].text, best[1]), evidence=evidence,
                                  evidence_text=evidence_text))
     return out
-
-
-_WEEKDAY = re.compile(r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
-#: Words before a bare weekday, in its clause and within ``FUTURE_CUE_CHARS``, that put it ahead of
-#: the article's date: "the spring tide expected on Sunday", "talks will resume on Monday".
-_FUTURE_CUE = re.compile(r"\b(?:expected|expects?|will|shall|due|scheduled|planned|plans?|hopes?|hoped|intends?"
-                         r"|set\s+to|next|upcoming|coming)\b(?![^,;.]*\b(?:said|says|told)\b)", re.I)
-FUTURE_CUE_CHARS = 60
-
-
-def _future_weekday(text: str, d: TimeRef, value: str) -> str:
-    """A bare weekday resolved into the week before its article's date although its clause speaks
-    of what is coming ("the tide expected on Sunday" in a Saturday report) moves to the next such
-    day; any other date is returned unchanged."""
-    if not d.anchor or not _WEEKDAY.fullmatch(d.text.strip()) or value >= d.anchor[:10]:
-        return value
-    s0, _s1 = _sentence_bounds(text, d.start, d.end)
-    before = text[max(s0, d.start - FUTURE_CUE_CHARS):d.start]
-    before = re.split(r"[;:]|,\s", before)[-1]
-    if not _FUTURE_CUE.search(before):
-        return value
-    try:
-        day = datetime.strptime(value, "%Y-%m-%d") + timedelta(days=7)
-    except ValueError:
-        return value
-    return day.strftime("%Y-%m-%d")
 
 
 _EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+"

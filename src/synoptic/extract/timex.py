@@ -90,8 +90,8 @@ PART = r"(?:morning|afternoon|evening|night)"
 NUMWORD = r"(?:[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|scheduled|expected to|plans? to|planned|going to|until|till|"
-    r"next|coming|set to)\b",
+    r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
+    r"going to|until|till|next|coming|upcoming|set to)\b",
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
