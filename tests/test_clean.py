@@ -291,6 +291,21 @@ def test_clean_batch_with_learned_lines_matches_clean_articles() -> None:
     assert clean_batch(batch[:2], learn_batch(batch)) == clean_articles(batch)[:2]
 
 
+def test_learning_from_partition_sketches_equals_learning_from_the_batch() -> None:
+    """What a distributed run does: sketch each partition apart, learn from all the sketches."""
+    import pickle
+
+    from synoptic.clean import clean_batch, learn_batch, learn_from_sketches, sketch_lines
+
+    batch = [_outlet_article(i) for i in range(REPEAT_MIN_ARTICLES + 2)]
+    learned = learn_from_sketches(sketch_lines(batch[:2]) + sketch_lines(batch[2:]))
+    assert learned == learn_batch(batch) and learned
+    shipped = pickle.loads(pickle.dumps(learned))  # as Dask sends it to the workers
+    assert " ".join(OUTLET_FOOTER.split()).casefold() in shipped["weekly ledger"]
+    assert "The town council voted" not in shipped["weekly ledger"]
+    assert clean_batch(batch, shipped) == clean_articles(batch)
+
+
 def test_clean_command_prints_one_json_object_per_article(
     seed_files: list[Path], gold: dict, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -64,3 +68,66 @@ def test_dask_run_reports_skipped_inputs(client, tmp_path: Path) -> None:  # typ
     report = run_distributed([str(tmp_path / "in")], tmp_path / "out", client=client)
     assert len(report.skipped) == 1 and "empty.txt" in str(report.skipped[0])
     assert len(report.stories) == 1 and (tmp_path / "out" / "index.html").exists()
+
+
+_PAGES = {
+    f"/news/{i}.html": (
+        f"<html><head><title>Ferry service resumes on line {i}</title></head><body><article>"
+        f"<h1>Ferry service resumes on line {i}</h1>"
+        f"<p>The ferry on line {i} sailed again on Monday after repairs to its engine, the operator "
+        f"said, and {20 + i} passengers made the first crossing of the morning.</p>"
+        "<p>The operator said the timetable would be back to normal by the end of the week.</p>"
+        "</article></body></html>"
+    )
+    for i in range(3)
+}
+
+
+@pytest.fixture()
+def pages() -> Iterator[tuple[str, Counter[str]]]:
+    """A loopback server of three news pages that counts the requests for each."""
+    hits: Counter[str] = Counter()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server name
+            hits[self.path] += 1
+            body = _PAGES.get(self.path)
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write((body or "no such page").encode())
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", hits
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_dask_run_fetches_each_url_once_and_equals_single_process(client, pages, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base, hits = pages
+    urls = [base + path for path in _PAGES]
+    spread = run_distributed(urls, tmp_path / "two", client=client, fetch=True, allow_private=True, briefs=False)
+    assert hits == Counter({path: 1 for path in _PAGES})  # read once in step 2, not again in step 3
+    single = run(urls, tmp_path / "one", fetch=True, allow_private=True, briefs=False)
+    assert _assignment(spread) == _assignment(single) and len(_assignment(single)) == 3
+
+
+def test_parquet_is_written_a_row_group_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import synoptic.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PARQUET_ROWS", 2)
+    records = tmp_path / "in.jsonl"
+    records.write_text("".join(json.dumps({"id": f"r{i}", "text": text}) + "\n"
+                               for i, text in enumerate(page for page in _PAGES.values())))
+    report = run([str(records)], tmp_path / "out", briefs=False)
+    table = pq.ParquetFile(tmp_path / "out" / "articles.parquet")
+    assert table.metadata.num_row_groups == 2
+    rows = table.read().to_pylist()
+    assert [r["id"] for r in rows] == ["r0", "r1", "r2"]
+    assert {r["story"] for r in rows} == {s.id for s in report.stories}

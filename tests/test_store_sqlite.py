@@ -106,6 +106,25 @@ def test_articles_by_many_ids_beyond_parameter_limit(store: SQLiteStore) -> None
     assert len(got) == 1200 and got[0].id == "a0" and got[-1].id == "a1199"
 
 
+def test_all_articles_are_read_page_by_page_while_the_store_is_written(
+        store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    import synoptic.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "PAGE_ROWS", 3)
+    for i in range(10):
+        store.add_article(Article(id=f"a{i}", text=f"text {i}"))
+    store.add_article(Article(id="a4", text="text 4, updated"))  # keeps its place
+    cache = store.cached_embedder(None)
+    seen = []
+    for article in store.articles():  # writes between pages must neither fail nor reorder
+        cache.put([article.text], np.ones((1, 2), dtype=np.float32))
+        seen.append(article.id)
+    assert seen == [f"a{i}" for i in range(10)]
+    assert store.count_embeddings() == 10
+
+
 def test_missing_article_raises_not_found(store: SQLiteStore) -> None:
     with pytest.raises(NotFoundError, match="nope"):
         store.get_article("nope")

@@ -17,9 +17,10 @@ taken out is reported in ``Article.removed`` with its reason:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -313,7 +314,7 @@ def _metadata_fields(article: Article, lines: list[_Line]) -> tuple[dict[int, st
     return removed, fields
 
 
-def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> Article:
+def clean_article(article: Article, repeated: Container[Any] = frozenset()) -> Article:
     """Clean one article; ``repeated`` holds normalised lines its outlet repeats (see :func:`clean_articles`).
 
     Steps: 1. metadata lines out into fields; 2. breadcrumbs and debris by pattern; 3. section
@@ -398,10 +399,52 @@ def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> A
     return article.replace(text="".join(parts), raw_text=raw, removed=removed, segments=segments, **fields)
 
 
-def _stories(line_sets: list[list[str]]) -> list[int]:
+def line_digest(line: str) -> int:
+    """A 64-bit digest of a normalised line: learning keeps digests, not the lines themselves."""
+    return int.from_bytes(hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+class RepeatedLines(frozenset[int]):
+    """The lines an outlet repeats, as digests; ``line in lines`` takes a normalised line."""
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, str) and frozenset.__contains__(self, line_digest(line))
+
+
+@dataclass(frozen=True)
+class LineSketch:
+    """What learning needs of one article: its outlet key and the digests of its distinct lines,
+    long ones (paragraphs that tie reposts into one story) and short ones (boilerplate candidates).
+
+    A few hundred bytes per article, so a distributed run can learn from a whole corpus on its
+    client without holding the texts (see :func:`sketch_lines`, :func:`learn_from_sketches`).
+    """
+
+    outlet: str
+    long: tuple[int, ...]
+    short: tuple[int, ...]
+
+
+def sketch_lines(articles: Iterable[Article]) -> list[LineSketch]:
+    """The :class:`LineSketch` of each article that has an outlet key (the others learn nothing)."""
+    out: list[LineSketch] = []
+    for article in _located(list(articles)):
+        key = outlet_key(article)
+        if key is None:
+            continue
+        lines = {_norm(ln.text) for ln in _lines(article.raw_text or article.text)}
+        out.append(LineSketch(
+            outlet=key,
+            long=tuple(sorted(line_digest(ln) for ln in lines if len(ln.split()) > REPEAT_MAX_WORDS)),
+            short=tuple(sorted(line_digest(ln) for ln in lines if len(ln.split()) <= REPEAT_MAX_WORDS)),
+        ))
+    return out
+
+
+def _stories(sketches: list[LineSketch]) -> list[int]:
     """A story number per article: articles sharing a long line (a reposted or updated paragraph)
     are one story, transitively (union-find)."""
-    parent = list(range(len(line_sets)))
+    parent = list(range(len(sketches)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -409,48 +452,48 @@ def _stories(line_sets: list[list[str]]) -> list[int]:
             i = parent[i]
         return i
 
-    owner: dict[str, int] = {}
-    for i, lines in enumerate(line_sets):
-        for line in lines:
-            if len(line.split()) > REPEAT_MAX_WORDS:
-                j = owner.setdefault(line, i)
-                parent[root(i)] = root(j)
-    return [root(i) for i in range(len(line_sets))]
+    owner: dict[int, int] = {}
+    for i, sketch in enumerate(sketches):
+        for line in sketch.long:
+            j = owner.setdefault(line, i)
+            parent[root(i)] = root(j)
+    return [root(i) for i in range(len(sketches))]
 
 
-def learn_repeated(articles: Iterable[Article]) -> dict[str, frozenset[str]]:
-    """Lines each outlet repeats across its distinct stories: {outlet key: normalised lines}."""
-    by_outlet: dict[str, list[list[str]]] = defaultdict(list)
-    for article in articles:
-        key = outlet_key(article)
-        if key is not None:
-            by_outlet[key].append(sorted({_norm(ln.text) for ln in _lines(article.raw_text or article.text)}))
-    learned: dict[str, frozenset[str]] = {}
-    for key, line_sets in by_outlet.items():
-        if len(line_sets) < REPEAT_MIN_ARTICLES:
+def learn_from_sketches(sketches: Iterable[LineSketch]) -> dict[str, RepeatedLines]:
+    """Lines each outlet repeats across its distinct stories: {outlet key: line digests}."""
+    by_outlet: dict[str, list[LineSketch]] = defaultdict(list)
+    for sketch in sketches:
+        by_outlet[sketch.outlet].append(sketch)
+    learned: dict[str, RepeatedLines] = {}
+    for key, group in by_outlet.items():
+        if len(group) < REPEAT_MIN_ARTICLES:
             continue
-        seen: dict[str, set[int]] = defaultdict(set)
-        for story, lines in zip(_stories(line_sets), line_sets, strict=True):
-            for line in lines:
-                if len(line.split()) <= REPEAT_MAX_WORDS:
-                    seen[line].add(story)
-        learned[key] = frozenset(
-            line for line, stories in seen.items() if len(stories) >= REPEAT_MIN_ARTICLES
-        )
+        seen: dict[int, set[int]] = defaultdict(set)
+        for story, sketch in zip(_stories(group), group, strict=True):
+            for line in sketch.short:
+                seen[line].add(story)
+        learned[key] = RepeatedLines(line for line, stories in seen.items() if len(stories) >= REPEAT_MIN_ARTICLES)
     return learned
 
 
-def learn_batch(articles: list[Article]) -> dict[str, frozenset[str]]:
+def learn_repeated(articles: Iterable[Article]) -> dict[str, RepeatedLines]:
+    """Lines each outlet repeats across its distinct stories: {outlet key: lines (as digests)}."""
+    return learn_from_sketches(sketch_lines(articles))
+
+
+def learn_batch(articles: list[Article]) -> dict[str, RepeatedLines]:
     """What :func:`clean_articles` learns from a batch: {outlet key: lines it repeats}.
 
     Outlets come from the article fields or from metadata lines in the text (so "Source From:
     Stern" groups an article with Stern's others). Split out so that a distributed run can learn
-    from the whole corpus once and clean partitions apart (:func:`clean_batch`).
+    from the whole corpus once (from :func:`sketch_lines` of each partition) and clean partitions
+    apart (:func:`clean_batch`).
     """
-    return learn_repeated(_located(articles))
+    return learn_repeated(articles)
 
 
-def clean_batch(articles: list[Article], learned: dict[str, frozenset[str]]) -> list[Article]:
+def clean_batch(articles: list[Article], learned: Mapping[str, Container[Any]]) -> list[Article]:
     """Clean each article with lines learned beforehand by :func:`learn_batch`."""
     out = []
     for article, probe in zip(articles, _located(articles), strict=True):

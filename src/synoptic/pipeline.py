@@ -28,6 +28,9 @@ from synoptic.records import Article, Extraction, Story
 
 log = logging.getLogger("synoptic")
 
+#: Rows per row group of ``articles.parquet`` (written a group at a time).
+PARQUET_ROWS = 2000
+
 
 @dataclass
 class RunReport:
@@ -71,8 +74,9 @@ def store_articles(store: Any, articles: list[Article], report: RunReport) -> No
         setattr(report, status, getattr(report, status) + 1)
 
 
-def assign_stories(store: Any) -> list[Story]:
-    """Step 4: group every current article of ``store`` into stories and save them.
+def assign_stories(store: Any, embedder: Any = None) -> list[Story]:
+    """Step 4: group every current article of ``store`` into stories and save them (the store is
+    read page by page; ``embedder`` computes the vectors its cache lacks, see :func:`group_stories`).
 
     Another process may add articles while this one groups: the stories are then written only
     if no article arrived in between, else grouped again (see ``SQLiteStore.put_stories``), so
@@ -80,19 +84,22 @@ def assign_stories(store: Any) -> list[Story]:
     """
     while True:
         generation = store.generation()
-        stories = group_stories(store, list(store.articles()))
+        stories = group_stories(store, store.articles(), total=store.count_articles(), embedder=embedder)
         if store.put_stories(stories, expect_generation=generation):
             return stories
         log.info("articles arrived while grouping; grouping again")
 
 
-def group_stories(store: Any, articles: list[Article]) -> list[Story]:
-    """The stories of ``articles`` (in their order), with sentence vectors cached in ``store``:
-    a re-run (after an interruption, or to add a few articles) embeds only new texts."""
+def group_stories(store: Any, articles: Iterable[Article], total: int | None = None,
+                  embedder: Any = None) -> list[Story]:
+    """The stories of ``articles`` (in their order; any iterable, read once), with sentence
+    vectors cached in ``store``: a re-run (after an interruption, or to add a few articles)
+    embeds only new texts. ``embedder`` (default: :func:`synoptic.embed.get_embedder`) computes
+    the vectors the cache lacks."""
     from synoptic.cluster import cluster_articles
     from synoptic.embed import get_embedder
 
-    return cluster_articles(articles, embedder=store.cached_embedder(get_embedder()))
+    return cluster_articles(articles, embedder=store.cached_embedder(embedder or get_embedder()), total=total)
 
 
 def brief_story(store: Any, story: Story, max_words: int = 200,
@@ -200,23 +207,35 @@ def write_parquet(store: Any, stories: list[Story], path: Path) -> bool:
     from synoptic.store.sqlite import to_json
 
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
-    rows: dict[str, list[Any]] = {k: [] for k in (
-        "id", "story", "title", "outlet", "url", "published", "published_how", "text", "extraction")}
-    for article in store.articles([aid for s in stories for aid in s.article_ids]):
-        extraction = store.get_extraction(article.id)
-        rows["id"].append(article.id)
-        rows["story"].append(story_of.get(article.id))
-        rows["title"].append(article.title)
-        rows["outlet"].append(article.outlet)
-        rows["url"].append(article.url)
-        rows["published"].append(article.published.isoformat() if article.published else None)
-        rows["published_how"].append(article.published_how)
-        rows["text"].append(article.text)
-        rows["extraction"].append(to_json(extraction) if extraction else None)
+    columns = ("id", "story", "title", "outlet", "url", "published", "published_how", "text", "extraction")
+    schema = pa.schema([(name, pa.string()) for name in columns])
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     os.close(fd)
     try:
-        pq.write_table(pa.table(rows), tmp)
+        with pq.ParquetWriter(tmp, schema) as writer:
+            rows: dict[str, list[Any]] = {k: [] for k in columns}
+            written = False
+            # every current article of a story, in store order, PARQUET_ROWS at a time: memory
+            # stays bounded however big the store is
+            for article in store.articles():
+                if article.id not in story_of:
+                    continue
+                extraction = store.get_extraction(article.id)
+                rows["id"].append(article.id)
+                rows["story"].append(story_of[article.id])
+                rows["title"].append(article.title)
+                rows["outlet"].append(article.outlet)
+                rows["url"].append(article.url)
+                rows["published"].append(article.published.isoformat() if article.published else None)
+                rows["published_how"].append(article.published_how)
+                rows["text"].append(article.text)
+                rows["extraction"].append(to_json(extraction) if extraction else None)
+                if len(rows["id"]) >= PARQUET_ROWS:
+                    writer.write_table(pa.table(rows, schema=schema))
+                    rows = {k: [] for k in columns}
+                    written = True
+            if rows["id"] or not written:
+                writer.write_table(pa.table(rows, schema=schema))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

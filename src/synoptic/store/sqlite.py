@@ -46,6 +46,8 @@ from synoptic.store.base import AddStatus
 BUSY_TIMEOUT_MS = 60_000
 # SQLite caps host parameters per statement (32766 in 3.32+, 999 before); stay far below.
 MAX_PARAMS = 500
+#: Rows per query when all articles are read (``SQLiteStore.articles()``).
+PAGE_ROWS = 1000
 # User search text becomes at most this many quoted FTS5 terms (longer queries only slow it down).
 MAX_QUERY_TERMS = 32
 
@@ -410,12 +412,23 @@ class SQLiteStore:
         return self._article(row)
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
-        """Current versions in insertion order (all of them when ``ids`` is None; unknown ids are skipped)."""
+        """Current versions in insertion order (all of them when ``ids`` is None; unknown ids are skipped).
+
+        All of them are read a page of :data:`PAGE_ROWS` at a time, each page a query of its own:
+        memory stays bounded on a big store, and no statement is left open while the caller
+        writes to the same connection (the stories step caches vectors as it reads).
+        """
         if ids is None:
-            cursor = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE current = 1 ORDER BY ord")
-            for row in cursor:
-                yield self._article(row)
-            return
+            after = -1
+            while True:
+                page = self._db.execute(
+                    f"SELECT ord, {_ARTICLE_COLUMNS} FROM articles WHERE current = 1 AND ord > ? "
+                    "ORDER BY ord LIMIT ?", (after, PAGE_ROWS)).fetchall()
+                for row in page:
+                    yield self._article(row)
+                if len(page) < PAGE_ROWS:
+                    return
+                after = page[-1]["ord"]
         wanted = list(dict.fromkeys(ids))
         rows: list[tuple[int, sqlite3.Row]] = []
         for chunk in _chunks(wanted):
@@ -669,6 +682,18 @@ class CachedEmbedder:
 
     def _key(self, text: str) -> str:
         return hashlib.sha256((self._prefix + (text or "")).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def put(self, texts: list[str], vectors: Any) -> None:
+        """Keep vectors computed elsewhere (by the inner embedder's model, on another machine)."""
+        import numpy as np
+
+        rows = [(self._key(t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+                for t, v in zip(texts, vectors, strict=True)]
+
+        def write(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT OR IGNORE INTO embeddings (key, dim, vector) VALUES (?, ?, ?)", rows)
+
+        self.store._write(write)
 
     def embed(self, texts: list[str]) -> Any:
         """Vectors for ``texts`` (one row each), from the cache where possible."""
