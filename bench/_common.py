@@ -93,7 +93,7 @@ def ecb_copies(n: int, seed: int, perturb: Callable[[list[str], random.Random], 
             text = " ".join(perturb(rec["text"].split(" "), rng))
             text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1))), text, count=1)
             text += f"\n(copy {r})"
-            published = EPOCH + timedelta(days=60 * r + rng.randrange(0, 3))
+            published = EPOCH + timedelta(days=200 * r + rng.randrange(0, 3))
             yield {"id": f"{rec['id']}-{r}", "text": text, "published": published}
             made += 1
         r += 1

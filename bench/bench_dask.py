@@ -2,10 +2,11 @@
 
 Corpus: ``N`` articles made from the 535 ECB+ dev articles (``../shared/eval/ecbplus-dev``),
 written as JSON Lines files of ``--per-file`` records (default 500) in a temporary folder. Copy
-``r`` of the corpus is the same news ``r x 60`` days later (``published`` set, so copies are
-different stories in time) with small perturbations: two neighbouring words of the lead swapped
-(so every text the clusterer embeds is new work, nothing is answered from a cache), the first
-number of the text changed now and then, a copy tag appended. Ids are new per copy.
+``r`` of the corpus is the same news ``r x 200`` days later (``published`` set; beyond the
+clusterer's time window and retirement, so copies are different stories in time) with small
+perturbations: two neighbouring words of the lead swapped (so every text the clusterer embeds is
+new work, nothing is answered from a cache), the first number of the text changed now and then,
+a copy tag appended. Ids are new per copy.
 
 Configurations (each in a fresh process, so its peak memory is its own):
 
