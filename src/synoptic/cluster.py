@@ -554,12 +554,20 @@ class StoryClusterer:
                 n = len(self._stories)
                 with np.errstate(invalid="ignore"):
                     old = self._last_day[:n] < day - RETIRE_AFTER_DAYS
-                self._alive[:n] &= ~old
+                for index in np.flatnonzero(self._alive[:n] & old).tolist():
+                    self._retire(self._stories[index])
         if arrival % 1000 == 999:
             for s in self._stories:
                 if self._alive[s.index] and arrival - s.last_arrival > STALE_AFTER:
-                    self._alive[s.index] = False
+                    self._retire(s)
         return story.id
+
+    def _retire(self, s: _Live) -> None:
+        """Take a story out of the live set for good and drop what only scoring needs (its
+        summed vectors), so memory follows the live stories, not every story ever opened."""
+        self._alive[s.index] = False
+        s.names, s.words, s.vec_sum = {}, {}, None
+        s.names_norm = s.words_norm = 0.0
 
     def _open(self, article: Article, dim: int) -> _Live:
         index = len(self._stories)
@@ -663,7 +671,7 @@ class StoryClusterer:
         keep.last_arrival = max(keep.last_arrival, other.last_arrival)
         keep.merged_from.extend([other.id, *other.merged_from])
         other.merged_into = keep.id
-        self._alive[other.index] = False
+        self._retire(other)
         self._set_centroid(keep)
 
     # ------------------------------------------------------------ output
