@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from synoptic.errors import InputError
-from synoptic.pipeline import RunReport, process, write_outputs
+from synoptic.pipeline import RunReport, StoryKeeper, process, write_outputs
 from synoptic.records import Article
 
 log = logging.getLogger("synoptic")
@@ -95,6 +95,7 @@ class Follower:
             feed.next_poll = 0.0  # due now after a restart; the validators keep it cheap
         self.host_last: dict[str, float] = {}
         self.errors = 0
+        self.keeper = StoryKeeper(store)  # the live stories, kept between rounds
 
     # ------------------------------------------------------------ one poll
 
@@ -182,7 +183,7 @@ class Follower:
             if self.rested(feed):
                 new.extend(self.poll_feed(feed))
         if new:
-            process(self.store, clean_articles(new), report, max_words=self.max_words)
+            process(self.store, clean_articles(new), report, max_words=self.max_words, keeper=self.keeper)
             if self.out and report.changed:
                 write_outputs(self.store, report.stories, report.briefs, self.out, only=report.changed)
         self._save_state()

@@ -90,6 +90,49 @@ def assign_stories(store: Any, embedder: Any = None) -> list[Story]:
         log.info("articles arrived while grouping; grouping again")
 
 
+class StoryKeeper:
+    """Keeps an online clusterer in step with a store across batches (``watch``, ``follow``).
+
+    When the articles stored since the last grouping are all new ones, only they are added to
+    the live clusterer: new articles come last in insertion order, so the stories are exactly
+    those of grouping the whole store again, at the cost of the new articles alone. Anything else
+    (a new version of a stored article, or a grouping of another process written in between)
+    groups the whole store again, as :func:`assign_stories` does.
+    """
+
+    def __init__(self, store: Any, embedder: Any = None) -> None:
+        self.store = store
+        self.embedder = embedder
+        self._clusterer: Any = None
+        self._generation = -1
+        self.added = 0  # articles the last call gave the clusterer (for logs and tests)
+        self.regrouped = False  # whether the last call grouped the whole store
+
+    def assign(self) -> list[Story]:
+        """Step 4 for what was stored since the last call; the stories are saved and returned."""
+        from synoptic.cluster import StoryClusterer
+        from synoptic.embed import get_embedder
+
+        while True:
+            generation = self.store.generation()
+            if self._clusterer is not None and self.store.appended_since(self._generation):
+                new = list(self.store.articles_since(self._generation))
+                self.regrouped = False
+            else:
+                self._clusterer = StoryClusterer(
+                    embedder=self.store.cached_embedder(self.embedder or get_embedder()))
+                new = self.store.articles()
+                self.regrouped = True
+            total = len(new) if isinstance(new, list) else self.store.count_articles()
+            self.added = len(self._clusterer.add_many(new, total=total))
+            stories = self._clusterer.stories()
+            if self.store.put_stories(stories, expect_generation=generation):
+                self._generation = generation
+                return stories
+            self._clusterer = None  # articles arrived while grouping: start again from the store
+            log.info("articles arrived while grouping; grouping again")
+
+
 def group_stories(store: Any, articles: Iterable[Article], total: int | None = None,
                   embedder: Any = None) -> list[Story]:
     """The stories of ``articles`` (in their order; any iterable, read once), with sentence
@@ -118,11 +161,13 @@ def brief_story(store: Any, story: Story, max_words: int = 200,
 
 
 def process(store: Any, articles: list[Article], report: RunReport | None = None,
-            max_words: int = 200, briefs: bool = True) -> RunReport:
+            max_words: int = 200, briefs: bool = True, keeper: StoryKeeper | None = None) -> RunReport:
     """Steps 3-5 on already-cleaned articles: store them, regroup stories, rewrite changed briefs.
 
     Only stories whose membership changed, or whose articles changed, get a new brief. With
     ``briefs=False`` it stops after the stories (for very large corpora, or to check grouping).
+    With a ``keeper`` (one per store, kept across calls), new articles are added to its live
+    clusterer instead of grouping the whole store again.
     """
     report = report if report is not None else RunReport()
     before = {s.id: list(s.article_ids) for s in _stories(store)}
@@ -130,7 +175,7 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
     statuses_before = report.new + report.updated
     store_articles(store, articles, report)
     changed_articles = report.new + report.updated - statuses_before
-    report.stories = assign_stories(store)
+    report.stories = keeper.assign() if keeper is not None else assign_stories(store)
     for story in progress(report.stories if briefs else [], "briefs", total=len(report.stories)):
         stale = before.get(story.id) != list(story.article_ids) or (
             changed_articles and touched.intersection(story.article_ids))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from synoptic.pipeline import RunReport, process, read_sources, write_outputs
+from synoptic.pipeline import RunReport, StoryKeeper, process, read_sources, write_outputs
 
 log = logging.getLogger("synoptic")
 
@@ -34,6 +34,7 @@ class Watcher:
     max_words: int = 200
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     skipped: int = 0
+    keeper: StoryKeeper | None = None  # the live stories, kept between rounds
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Every regular file under the folder with its (mtime_ns, size)."""
@@ -58,7 +59,8 @@ class Watcher:
         report = RunReport(out=str(self.out) if self.out else None)
         if changed:
             articles = read_sources(changed, report=report)
-            process(self.store, articles, report, max_words=self.max_words)
+            self.keeper = self.keeper or StoryKeeper(self.store)
+            process(self.store, articles, report, max_words=self.max_words, keeper=self.keeper)
             self.skipped += len(report.skipped)
             if self.out and report.changed:
                 write_outputs(self.store, report.stories, report.briefs, self.out, only=report.changed)

@@ -46,6 +46,14 @@ class Store(Protocol):
         """A number that grows whenever an article or a version is added."""
         ...
 
+    def appended_since(self, generation: int) -> bool:
+        """True when every article stored after ``generation`` is new (no new version of an older one)."""
+        ...
+
+    def articles_since(self, generation: int) -> Iterator[Article]:
+        """Current versions stored after ``generation``, in insertion order."""
+        ...
+
     def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
         """Replace the stories (and the article-to-story assignment) in one transaction.
 

@@ -472,6 +472,26 @@ class SQLiteStore:
         to learn whether the articles changed in between."""
         return int(self._db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
 
+    def appended_since(self, generation: int) -> bool:
+        """True when every article stored after ``generation`` (a :meth:`generation` reading) is a
+        new one: none is a new version of an article stored before, so the new ones simply follow
+        the old ones in insertion order."""
+        return self._db.execute("SELECT 1 FROM articles WHERE rowid > ? AND version > 1 LIMIT 1",
+                                (generation,)).fetchone() is None
+
+    def articles_since(self, generation: int) -> Iterator[Article]:
+        """Current versions stored after ``generation``, in insertion order, a page at a time."""
+        after = generation
+        while True:
+            page = self._db.execute(
+                f"SELECT rowid AS r, {_ARTICLE_COLUMNS} FROM articles WHERE current = 1 AND rowid > ? "
+                "ORDER BY rowid LIMIT ?", (after, PAGE_ROWS)).fetchall()
+            for row in page:
+                yield self._article(row)
+            if len(page) < PAGE_ROWS:
+                return
+            after = page[-1]["r"]
+
     def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
         """Replace every story and the article-to-story assignment in one transaction.
 
