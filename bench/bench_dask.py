@@ -42,7 +42,6 @@ import hashlib
 import json
 import os
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -66,7 +65,6 @@ from _common import (
 )
 
 DATA = ECB_DATA
-_URL_LINE = re.compile(r"^\s*(?:https?\s*:\s*/\s*/|www\s*\.)", re.I)  # as synoptic.cluster reads it
 WORKERS = 2
 SAMPLE_SECONDS = 1.0  # worker memory sampling period; a worker's RSS moves slowly next to a task's length
 LEAD_WORDS = 60  # the swapped pair lies in the first words, inside the lead the clusterer embeds
@@ -84,6 +82,8 @@ def _mark_lead(text: str, copy: str) -> str:
     embedded), so no two copies share the text the embedder sees: with only the swap, copies
     collided often enough at 100,000 articles for the vector cache to answer (the single process
     checks its cache, the Dask workers do not)."""
+    from synoptic.cluster import _URL_LINE  # the URL lines the clusterer leaves out
+
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if not _URL_LINE.match(line):

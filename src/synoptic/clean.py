@@ -477,11 +477,6 @@ def learn_from_sketches(sketches: Iterable[LineSketch]) -> dict[str, RepeatedLin
     return learned
 
 
-def learn_repeated(articles: Iterable[Article]) -> dict[str, RepeatedLines]:
-    """Lines each outlet repeats across its distinct stories: {outlet key: lines (as digests)}."""
-    return learn_from_sketches(sketch_lines(articles))
-
-
 def learn_batch(articles: list[Article]) -> dict[str, RepeatedLines]:
     """What :func:`clean_articles` learns from a batch: {outlet key: lines it repeats}.
 
@@ -490,7 +485,7 @@ def learn_batch(articles: list[Article]) -> dict[str, RepeatedLines]:
     from the whole corpus once (from :func:`sketch_lines` of each partition) and clean partitions
     apart (:func:`clean_batch`).
     """
-    return learn_repeated(articles)
+    return learn_from_sketches(sketch_lines(articles))
 
 
 def clean_batch(articles: list[Article], learned: Mapping[str, Container[Any]]) -> list[Article]:

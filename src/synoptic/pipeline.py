@@ -76,18 +76,13 @@ def store_articles(store: Any, articles: list[Article], report: RunReport) -> No
 
 def assign_stories(store: Any, embedder: Any = None) -> list[Story]:
     """Step 4: group every current article of ``store`` into stories and save them (the store is
-    read page by page; ``embedder`` computes the vectors its cache lacks, see :func:`group_stories`).
+    read page by page; ``embedder`` computes the vectors its cache lacks, see :class:`StoryKeeper`).
 
     Another process may add articles while this one groups: the stories are then written only
     if no article arrived in between, else grouped again (see ``SQLiteStore.put_stories``), so
     the last writer's stories always cover every stored article.
     """
-    while True:
-        generation = store.generation()
-        stories = group_stories(store, store.articles(), total=store.count_articles(), embedder=embedder)
-        if store.put_stories(stories, expect_generation=generation):
-            return stories
-        log.info("articles arrived while grouping; grouping again")
+    return StoryKeeper(store, embedder).assign()  # a new keeper groups the whole store
 
 
 class StoryKeeper:
