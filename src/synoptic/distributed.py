@@ -196,7 +196,7 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
                     max_words: int = 200, briefs: bool = True, client: Any = None) -> RunReport:
     """Run the pipeline on a Dask cluster: an existing scheduler at ``address``, a local
     cluster of ``workers`` processes, or an already-connected ``client``."""
-    from synoptic.clean import learn_from_sketches
+    from synoptic.clean import learn_from_sketches, sketch_lines
     from synoptic.pipeline import assign_stories
     from synoptic.store import open_store
 
@@ -222,8 +222,6 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
                 if items is not None:  # fetched pages: keep what was read
                     runs[k] = items
             else:
-                from synoptic.clean import sketch_lines
-
                 sketches.extend(sketch_lines([a for a in r if isinstance(a, Article)]))
         learned = client.scatter([learn_from_sketches(sketches)], broadcast=True)[0]
         del sketches

@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from synoptic.errors import NotFoundError, StoreError
 from synoptic.records import (
@@ -419,16 +419,8 @@ class SQLiteStore:
         writes to the same connection (the stories step caches vectors as it reads).
         """
         if ids is None:
-            after = -1
-            while True:
-                page = self._db.execute(
-                    f"SELECT ord, {_ARTICLE_COLUMNS} FROM articles WHERE current = 1 AND ord > ? "
-                    "ORDER BY ord LIMIT ?", (after, PAGE_ROWS)).fetchall()
-                for row in page:
-                    yield self._article(row)
-                if len(page) < PAGE_ROWS:
-                    return
-                after = page[-1]["ord"]
+            yield from self._paged("ord", -1)
+            return
         wanted = list(dict.fromkeys(ids))
         rows: list[tuple[int, sqlite3.Row]] = []
         for chunk in _chunks(wanted):
@@ -481,16 +473,19 @@ class SQLiteStore:
 
     def articles_since(self, generation: int) -> Iterator[Article]:
         """Current versions stored after ``generation``, in insertion order, a page at a time."""
-        after = generation
+        return self._paged("rowid", generation)
+
+    def _paged(self, key: Literal["ord", "rowid"], after: int) -> Iterator[Article]:
+        """Current versions with ``key`` above ``after``, by ``key``, :data:`PAGE_ROWS` per query."""
         while True:
             page = self._db.execute(
-                f"SELECT rowid AS r, {_ARTICLE_COLUMNS} FROM articles WHERE current = 1 AND rowid > ? "
-                "ORDER BY rowid LIMIT ?", (after, PAGE_ROWS)).fetchall()
+                f"SELECT {key} AS page_key, {_ARTICLE_COLUMNS} FROM articles WHERE current = 1 AND {key} > ? "
+                f"ORDER BY {key} LIMIT ?", (after, PAGE_ROWS)).fetchall()
             for row in page:
                 yield self._article(row)
             if len(page) < PAGE_ROWS:
                 return
-            after = page[-1]["r"]
+            after = page[-1]["page_key"]
 
     def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
         """Replace every story and the article-to-story assignment in one transaction.
