@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -22,12 +23,12 @@ from synoptic.cluster import (
 )
 from synoptic.evaluate.clustering import bcubed, load_jsonl
 
-# Pinned quality floor on ECB+ topics 1-25 (measured 0.927 BCubed F1, P 0.942, R 0.913 with the
-# constants in synoptic.cluster; the optimistic TF-IDF baseline reaches 0.883). Raise it when it
-# improves.
-ECB_F1_FLOOR = 0.925
+# Pinned quality floor on ECB+ topics 1-25 (measured 0.936 BCubed F1, P 0.942, R 0.930 with the
+# constants in synoptic.cluster; the optimistic TF-IDF baseline reaches 0.883; the bar is
+# 0.93). Raise it when it improves.
+ECB_F1_FLOOR = 0.93
 ECB_PRECISION_FLOOR = 0.935
-ECB_RECALL_FLOOR = 0.905
+ECB_RECALL_FLOOR = 0.925
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +168,17 @@ def test_article_date_prefers_metadata_then_url_then_dateline() -> None:
     assert article_date(Article(id="4", text="No date here."))[1] == "none"
 
 
+def test_article_date_takes_the_day_from_the_dateline_when_the_url_names_only_a_month() -> None:
+    from synoptic.records import Article
+
+    url = "http://example.blogspot.com/2005/11/did-the-earth-move.html"
+    dated = Article(id="1", text="27 NOVEMBER, 2005\nTremors were felt in Dubai today.", url=url)
+    assert article_date(dated) == (datetime(2005, 11, 27, tzinfo=UTC), "url")
+    other_month = Article(id="2", text="3 December, 2005\nTremors were felt.", url=url)
+    assert article_date(other_month) == (datetime(2005, 11, 15, tzinfo=UTC), "url")
+    assert url_date(url) == datetime(2005, 11, 15, tzinfo=UTC)
+
+
 def test_article_date_ignores_a_lead_date_older_than_the_years_the_text_mentions() -> None:
     from synoptic.records import Article
 
@@ -289,16 +301,90 @@ def test_undated_article_mentioning_a_much_later_year_pays_a_penalty(
     assert cost == (cluster.UNDATED_YEAR_PENALTY if penalised else 0.0)
 
 
-def test_story_goes_stale_once_the_stream_moves_past_its_window() -> None:
+def test_story_goes_stale_once_the_stream_moves_past_its_follow_up_window() -> None:
     from synoptic.records import Article
 
     text = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, killing 12 people."
     clusterer = StoryClusterer()
     first = clusterer.add(Article(id="a", text=text, published=datetime(2009, 1, 6, tzinfo=UTC)))
-    clusterer.add(Article(id="later", text="Oscars host named.", published=datetime(2009, 9, 1, tzinfo=UTC)))
+    clusterer.add(Article(id="later", text="Oscars host named.", published=datetime(2012, 6, 1, tzinfo=UTC)))
     late = clusterer.add(Article(id="b", text=text, published=datetime(2009, 1, 7, tzinfo=UTC)))
     assert late != first
     assert clusterer.story_of("a") == first
+
+
+def test_old_story_fades_to_its_strongest_terms_and_can_still_be_joined() -> None:
+    import synoptic.cluster as cluster
+    from synoptic.records import Article
+
+    text = (
+        "A magnitude 6.1 earthquake struck Aceh province in Indonesia on Tuesday, killing 12 people and "
+        "injuring dozens more in Banda Aceh, Bireuen, Pidie Jaya, Lhokseumawe and Takengon, where rescuers "
+        "from the Indonesian Red Cross, the national disaster agency BNPB and the army dug through "
+        "collapsed mosques, schools, shops and houses while aftershocks rattled Sumatra, officials said."
+    )
+    clusterer = StoryClusterer()
+    first = clusterer.add(Article(id="a", text=text, published=datetime(2009, 1, 6, tzinfo=UTC)))
+    story = clusterer._by_id[first]
+    assert len(story.words) > cluster.FADED_TERMS
+    # the stream moves on past FADE_AFTER_DAYS: the story keeps only its strongest terms
+    clusterer.add(Article(id="later", text="Oscars host named.", published=datetime(2009, 9, 1, tzinfo=UTC)))
+    assert len(story.words) == cluster.FADED_TERMS and len(story.names) <= cluster.FADED_TERMS
+    assert story.words_norm == pytest.approx(math.sqrt(sum(v * v for v in story.words.values())))
+    # a late report of the same day still finds it
+    late = clusterer.add(Article(id="b", text=text, published=datetime(2009, 1, 7, tzinfo=UTC)))
+    assert late == first
+
+
+_SHOOTING = (
+    "A suspended worker shot dead two colleagues at the Kraft Foods bakery in northeast Philadelphia "
+    "on Thursday night and wounded a third, police commissioner Charles Ramsey said."
+)
+_TRIAL = (
+    "The murder trial of the former Kraft Foods worker accused of shooting dead two colleagues at the "
+    "company's bakery in northeast Philadelphia{ref} opened on Monday, with Charles Ramsey's officers "
+    "among the first witnesses."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "mentions", "story_years", "members_mention", "refers"),
+    [
+        ((2012, 9, 10), {2010, 2012}, (2010, 2010), {2010}, True),  # the trial names the year of the shooting
+        ((2010, 9, 10), {2010}, (2012, 2012), {2010, 2012}, True),  # a member of the later story names 2010
+        ((2012, 9, 10), {2012}, (2010, 2010), {2010}, False),  # no mention either way
+        ((2015, 5, 2), {2015}, (2015, 2015), {2015}, False),  # the same year: a text's own year is no reference
+        ((2016, 1, 8), {2016, 2015}, (2015, 2016), {2015}, False),  # the story already reaches the text's year
+    ],
+)
+def test_refers_back(
+    article: tuple[int, int, int],
+    mentions: set[int],
+    story_years: tuple[int, int],
+    members_mention: set[int],
+    refers: bool,
+) -> None:
+    from synoptic.cluster import _Live
+
+    story = _Live(id="s", index=0, members=[0], dated=1, years=set(members_mention))
+    story.first = datetime(story_years[0], 1, 20, tzinfo=UTC)
+    story.last = datetime(story_years[1], 1, 2, tzinfo=UTC)
+    date = datetime(*article, tzinfo=UTC)
+    assert StoryClusterer._refers_back(date, mentions, story) is refers
+
+
+@pytest.mark.parametrize(("ref", "joins"), [(" in September 2010", True), ("", False)])
+def test_follow_up_years_later_joins_only_when_it_refers_back(ref: str, joins: bool) -> None:
+    from synoptic.records import Article
+
+    arts = [
+        Article(id="shot", text=_SHOOTING, published=datetime(2010, 9, 9, tzinfo=UTC)),
+        Article(id="shot2", text=_SHOOTING + " The plant was closed.", published=datetime(2010, 9, 10, tzinfo=UTC)),
+        Article(id="trial", text=_TRIAL.format(ref=ref), published=datetime(2012, 9, 10, tzinfo=UTC)),
+    ]
+    stories = cluster_articles(arts)
+    expected = [["shot", "shot2", "trial"]] if joins else [["shot", "shot2"], ["trial"]]
+    assert [s.article_ids for s in stories] == expected
 
 
 def test_merge_folds_the_younger_story_into_the_older_and_records_it(monkeypatch: pytest.MonkeyPatch) -> None:
