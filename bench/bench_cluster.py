@@ -8,9 +8,10 @@ Cases:
 2. ``cluster-N`` for each size N (default 1,000 and 10,000; ``--sizes 1000,10000,100000``):
    ``cluster_articles`` end to end (features, embeddings, online clustering) over N articles made
    from the 535 ECB+ dev articles: copy r of the corpus is the same news ``r x 200`` days later
-   (``published`` set; beyond the clusterer's time window and retirement, so copies are
-   different stories in time), with small perturbations (a word dropped, a number changed, a
-   copy tag appended) so no two texts are equal. Also reports the
+   (``published`` set; beyond the clusterer's time window, so copies are mostly different stories
+   in time; a copy dated a year or two after a year its text names may join an earlier copy's
+   story as a follow-up, as a late report on an old event would), with small perturbations (a
+   word dropped, a number changed, a copy tag appended) so no two texts are equal. Also reports the
    time spent outside the embedder.
 3. ``online-N`` for each size in ``--online-sizes`` (default 1,000, 10,000 and 100,000): the same
    corpus, but every copy reuses the embedding of its ECB+ original (computed once, not timed),
