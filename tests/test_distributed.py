@@ -59,6 +59,19 @@ def test_dask_briefs_and_parquet_equal_single_process_on_seeds(client, seed_file
     assert all(row["extraction"] and json.loads(row["extraction"])["mentions"] for row in one)
 
 
+@pytest.mark.slow
+def test_dask_rerun_embeds_only_what_the_store_lacks(client, seed_files, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sources = [str(p) for p in seed_files]
+    db = tmp_path / "kept.db"
+    first = run_distributed(sources[:3], tmp_path / "a", db=str(db), client=client, briefs=False)
+    assert first.embedded_on_workers == 3
+    again = run_distributed(sources, tmp_path / "b", db=str(db), client=client, briefs=False)
+    assert again.embedded_on_workers == 2  # the two new reports; the first three come from the cache
+    assert (again.unchanged, again.new) == (3, 2)
+    fresh = run(sources, tmp_path / "c", briefs=False)
+    assert _assignment(again) == _assignment(fresh)
+
+
 def test_dask_run_reports_skipped_inputs(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_text("")

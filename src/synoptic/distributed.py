@@ -9,15 +9,16 @@ Steps of :func:`run_distributed` (numbered here and in the code):
    learns the lines each outlet repeats across the whole corpus, exactly as the single-process
    run learns them from the texts;
 3. prepare on the workers, partition by partition: read again (URLs fetched in step 2 are not
-   fetched twice: their articles came back then), clean with what was learned, and embed, with
-   the model loaded once per worker and its thread pool sized to the worker's share of the host's
+   fetched twice: their articles came back then), clean with what was learned, and embed what
+   the store's vector cache lacks (the client broadcasts the 64-bit keys it holds, so a re-run
+   or a growing store embeds only new texts), with the model loaded once per worker and its thread pool sized to the worker's share of the host's
    cores (2 workers x 2 threads on 2 cores embedded ~1.5x slower than 2 x 1: the threads fought
    over the cores; same vectors);
 4. store each prepared partition on the client as it arrives, in input order, with its vectors in
    the store's vector cache; at most :data:`WINDOW_PER_WORKER` partitions per worker are in flight,
    so neither the client nor a worker ever holds the corpus;
-5. cluster on the client, reading the store page by page; the vectors come from the cache (the
-   few it lacks, from articles of earlier runs, are embedded on the workers); the online
+5. cluster on the client, reading the store page by page; the vectors come from the cache (any
+   it lacks, such as a rare false match of a short key, are embedded on the workers); the online
    clusterer compares each article only with the live stories of its time window, so it never
    needs all pairs;
 6. extract, reconcile and brief each story on the workers (the story is the unit: entities
@@ -99,16 +100,21 @@ def _sketch_partition(run: _Inputs, fetch: bool, allow_private: bool) -> tuple[l
 
 
 def _prepare_partition(run: _Inputs | list[Article | InputError], learned: dict[str, Any], fetch: bool,
-                       allow_private: bool, share: int = 1) -> tuple[list[Article | InputError], list[str], Any]:
-    """Step 3 for one run: its items with the articles cleaned, the texts the clusterer embeds
-    and their vectors."""
+                       allow_private: bool, share: int = 1, known: frozenset[int] = frozenset(),
+                       key_prefix: str = "") -> tuple[list[Article | InputError], list[str], Any]:
+    """Step 3 for one run: its items with the articles cleaned, and the texts the clusterer
+    embeds with their vectors, but for those whose short cache key (``key_prefix``, see
+    :func:`synoptic.store.sqlite.short_cache_key`) is in ``known``: the store has them."""
     from synoptic.clean import clean_batch
     from synoptic.cluster import _embed_text
+    from synoptic.store.sqlite import short_cache_key
 
     items = _read(run, fetch, allow_private)
     cleaned = iter(clean_batch([a for a in items if isinstance(a, Article)], learned))
     items = [next(cleaned) if isinstance(x, Article) else x for x in items]
     texts = sorted({_embed_text(a) for a in items if isinstance(a, Article)})
+    if known:
+        texts = [t for t in texts if short_cache_key(key_prefix, t) not in known]
     return items, texts, _embed_partition(texts, share)
 
 
@@ -161,10 +167,12 @@ class _WorkerEmbedder:
         self.max_tokens = getattr(local, "max_tokens", "")
         self.client = client
         self.share = share
+        self.embedded = 0
 
     def embed(self, texts: list[str]) -> Any:
         import numpy as np
 
+        self.embedded += len(texts)
         if not texts:
             return np.zeros((0, self.dim or 0), dtype=np.float32)
         chunks = [texts[i:i + EMBED_CHUNK] for i in range(0, len(texts), EMBED_CHUNK)]
@@ -229,8 +237,12 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
         try:
             # 3-4. prepare on the workers, store here in input order with the vectors cached
             cache = store.cached_embedder(_WorkerEmbedder(client, share))
+            # the workers skip texts whose vectors the store has (a re-run, a growing store)
+            known = cache.known()
+            known_future = client.scatter([known], broadcast=True)[0] if known else frozenset()
             prepared = _windowed(client, _prepare_partition, runs, window, learned=learned, fetch=fetch,
-                                 allow_private=allow_private, share=share)
+                                 allow_private=allow_private, share=share, known=known_future,
+                                 key_prefix=cache.prefix)
             for items, texts, vectors in progress(prepared, "partitions", total=len(runs), unit="part"):
                 for got in items:
                     if isinstance(got, InputError):
@@ -239,9 +251,11 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
                 store_articles(store, [a for a in items if isinstance(a, Article)], report)
                 if texts:
                     cache.put(texts, vectors)
+                    report.embedded_on_workers += len(texts)
             runs.clear()
             # 5. cluster here, reading the store page by page, vectors from the cache
             report.stories = assign_stories(store, embedder=cache.inner)
+            report.embedded_on_workers += cache.inner.embedded
             # 6. one task per story, a window at a time
             stories = report.stories if briefs else []
             jobs = ((story, list(store.articles(story.article_ids))) for story in stories)

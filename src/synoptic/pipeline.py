@@ -44,6 +44,7 @@ class RunReport:
     briefs: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: list[str] = field(default_factory=list)  # stories whose brief was (re)written
     out: str | None = None
+    embedded_on_workers: int = 0  # Dask runner: texts the workers embedded (not in the store's cache)
 
     @property
     def ok(self) -> bool:

@@ -678,6 +678,16 @@ class SQLiteStore:
         return problems
 
 
+def cache_key(prefix: str, text: str) -> str:
+    """The embedding cache's key of ``text`` for the embedder of ``prefix`` (see CachedEmbedder)."""
+    return hashlib.sha256((prefix + (text or "")).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def short_cache_key(prefix: str, text: str) -> int:
+    """The first 64 bits of :func:`cache_key`, as in :meth:`CachedEmbedder.known`."""
+    return int(cache_key(prefix, text)[:16], 16)
+
+
 class CachedEmbedder:
     """An embedder that looks vectors up in the store first and embeds only what is missing.
 
@@ -691,12 +701,19 @@ class CachedEmbedder:
         self.inner = embedder
         self.name = getattr(embedder, "name", type(embedder).__name__)
         self.dim = getattr(embedder, "dim", None)
-        self._prefix = f"{self.name}\0{getattr(embedder, 'max_tokens', '')}\0"
+        self.prefix = f"{self.name}\0{getattr(embedder, 'max_tokens', '')}\0"
         self.hits = 0
         self.misses = 0
 
     def _key(self, text: str) -> str:
-        return hashlib.sha256((self._prefix + (text or "")).encode("utf-8", "surrogatepass")).hexdigest()
+        return cache_key(self.prefix, text)
+
+    def known(self) -> frozenset[int]:
+        """The store's cached keys cut to 64-bit integers (:func:`short_cache_key`): a compact set
+        that workers elsewhere check their texts against before embedding them. A false match
+        costs nothing but time: the text is then a cache miss here and embedded as such."""
+        rows = self.store._db.execute("SELECT key FROM embeddings")
+        return frozenset(int(key[:16], 16) for (key,) in rows)
 
     def put(self, texts: list[str], vectors: Any) -> None:
         """Keep vectors computed elsewhere (by the inner embedder's model, on another machine)."""
