@@ -23,12 +23,12 @@ from synoptic.cluster import (
 )
 from synoptic.evaluate.clustering import bcubed, load_jsonl
 
-# Pinned quality floor on ECB+ topics 1-25 (measured 0.936 BCubed F1, P 0.942, R 0.930 with the
+# Pinned quality floor on ECB+ topics 1-25 (measured 0.939 BCubed F1, P 0.945, R 0.933 with the
 # constants in synoptic.cluster; the optimistic TF-IDF baseline reaches 0.883; the bar is
 # 0.93). Raise it when it improves.
-ECB_F1_FLOOR = 0.93
-ECB_PRECISION_FLOOR = 0.935
-ECB_RECALL_FLOOR = 0.925
+ECB_F1_FLOOR = 0.935
+ECB_PRECISION_FLOOR = 0.94
+ECB_RECALL_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +144,9 @@ def test_url_date(url: str, expected: tuple[int, int, int] | None) -> None:
         ("Article posted on 08. 07. 2012", (2012, 7, 8)),
         ("11 / 28 / 05\t\tAftershocks jolt", (2005, 11, 28)),
         ("Last updated 05:00 16/09/2013", (2013, 9, 16)),
+        ("Published: 2012. 08. 08 09: 01 AM", (2012, 8, 8)),
+        ("'Several die' in south Iran quake\nNovemer 27, 2005", (2005, 11, 27)),
+        ("Jaunary 5, 2011 - the minister said", (2011, 1, 5)),
     ],
 )
 def test_text_dates_finds_datelines(text: str, expected: tuple[int, int, int]) -> None:
@@ -151,7 +154,16 @@ def test_text_dates_finds_datelines(text: str, expected: tuple[int, int, int]) -
     assert (d.year, d.month, d.day) == expected
 
 
-@pytest.mark.parametrize("text", ["a score of 1/2/3 and 3/4", "version 2.1.3", "no date at all"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a score of 1/2/3 and 3/4",
+        "version 2.1.3",
+        "no date at all",
+        "Marco 12, 2005 is no month",  # one letter from "March", but short names are not guessed
+        "Octagon 3, 2010",
+    ],
+)
 def test_text_dates_ignore_numbers_that_are_not_dates(text: str) -> None:
     assert text_dates(text) == []
 
