@@ -313,9 +313,11 @@ def test_undated_article_mentioning_a_much_later_year_pays_a_penalty(
     assert cost == (cluster.UNDATED_YEAR_PENALTY if penalised else 0.0)
 
 
-def test_story_goes_stale_once_the_stream_moves_past_its_follow_up_window() -> None:
+def test_story_goes_stale_once_the_stream_moves_past_its_follow_up_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synoptic.cluster as cluster
     from synoptic.records import Article
 
+    monkeypatch.setattr(cluster, "QUIET_ARRIVALS", 0)  # a long stream in three articles
     text = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, killing 12 people."
     clusterer = StoryClusterer()
     first = clusterer.add(Article(id="a", text=text, published=datetime(2009, 1, 6, tzinfo=UTC)))
@@ -325,9 +327,11 @@ def test_story_goes_stale_once_the_stream_moves_past_its_follow_up_window() -> N
     assert clusterer.story_of("a") == first
 
 
-def test_old_story_fades_to_its_strongest_terms_and_can_still_be_joined() -> None:
+def test_old_story_fades_to_its_strongest_terms_and_can_still_be_joined(monkeypatch: pytest.MonkeyPatch) -> None:
     import synoptic.cluster as cluster
     from synoptic.records import Article
+
+    monkeypatch.setattr(cluster, "QUIET_ARRIVALS", 0)
 
     text = (
         "A magnitude 6.1 earthquake struck Aceh province in Indonesia on Tuesday, killing 12 people and "
@@ -346,6 +350,18 @@ def test_old_story_fades_to_its_strongest_terms_and_can_still_be_joined() -> Non
     # a late report of the same day still finds it
     late = clusterer.add(Article(id="b", text=text, published=datetime(2009, 1, 7, tzinfo=UTC)))
     assert late == first
+
+
+def test_story_still_joined_recently_stays_whole_when_a_much_newer_date_comes_by() -> None:
+    from synoptic.records import Article
+
+    text = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, killing 12 people."
+    clusterer = StoryClusterer()
+    first = clusterer.add(Article(id="a", text=text, published=datetime(2009, 1, 6, tzinfo=UTC)))
+    # an archive read out of date order: a report from years later, then more on the old story
+    clusterer.add(Article(id="later", text="Oscars host named.", published=datetime(2013, 6, 1, tzinfo=UTC)))
+    assert clusterer.add(Article(id="b", text=text, published=datetime(2009, 1, 7, tzinfo=UTC))) == first
+    assert not clusterer._faded[clusterer._by_id[first].index]
 
 
 _SHOOTING = (

@@ -29,7 +29,9 @@ either joins the best one or opens a new story. Steps for one article (numbered 
    the newest date seen keeps only its :data:`FADED_TERMS` strongest names and words (enough to
    recognise a follow-up); one more than :data:`RETIRE_AFTER_DAYS` before it, or any story no
    article joined for :data:`STALE_AFTER` arrivals, leaves the live set (so the work and memory
-   per article stay bounded on a long stream).
+   per article stay bounded on a long stream). A story joined within the last
+   :data:`QUIET_ARRIVALS` arrivals does neither, however old its dates: an archive read out of
+   date order keeps its stories whole while their articles still come.
 
 IDF comes from the articles seen so far, so nothing is recomputed over the corpus. Everything is
 deterministic: the same articles in the same order give the same stories and ids.
@@ -126,6 +128,11 @@ FADED_TERMS = 32
 RETIRE_AFTER_DAYS = FOLLOW_UP_DAYS + TIME_WINDOW_DAYS
 #: A story not joined by any of the last STALE_AFTER articles leaves the live set.
 STALE_AFTER = 20000
+#: A story joined by one of the last QUIET_ARRIVALS articles neither fades nor retires for its
+#: age. Without it, an archive read out of date order lost its old stories as soon as a newer
+#: date came by: ECB+ dev in 5 random orders scored B3 F1 0.86-0.91, against 0.91-0.95 with it
+#: (and 0.939 in file order either way).
+QUIET_ARRIVALS = 2000
 #: Characters of text (after the title) that go into the embedding: the lead names the event;
 #: 400 scored as well as 1200 on ECB+ dev (B3 F1 0.891 vs 0.892) with 82 instead of 117 word
 #: pieces per article on average (the model time is about proportional).
@@ -449,6 +456,7 @@ class StoryClusterer:
         self._centroids: np.ndarray | None = None
         self._alive = np.zeros(0, dtype=bool)
         self._faded = np.zeros(0, dtype=bool)  # per story: kept only its strongest terms
+        self._last_joined = np.zeros(0, dtype=np.int64)  # per story: arrival number of its last join
         self._year_mentions: dict[int, list[int]] = {}  # year -> stories whose members mention it
         self._first_day = np.zeros(0)  # per story: first/last date as day numbers, NaN: undated
         self._last_day = np.zeros(0)
@@ -644,9 +652,10 @@ class StoryClusterer:
                 self._clock = day
                 n = len(self._stories)
                 alive = self._alive[:n]
+                quiet = alive & (self._last_joined[:n] < arrival - QUIET_ARRIVALS)
                 with np.errstate(invalid="ignore"):
-                    gone = alive & (self._last_day[:n] < day - RETIRE_AFTER_DAYS)
-                    fade = alive & ~gone & ~self._faded[:n] & (self._last_day[:n] < day - FADE_AFTER_DAYS)
+                    gone = quiet & (self._last_day[:n] < day - RETIRE_AFTER_DAYS)
+                    fade = quiet & ~gone & ~self._faded[:n] & (self._last_day[:n] < day - FADE_AFTER_DAYS)
                 for index in np.flatnonzero(gone).tolist():
                     self._retire(self._stories[index])
                 for index in np.flatnonzero(fade).tolist():
@@ -710,12 +719,14 @@ class StoryClusterer:
             self._centroids = np.zeros((64, dim), dtype=np.float32)
             self._alive = np.zeros(64, dtype=bool)
             self._faded = np.zeros(64, dtype=bool)
+            self._last_joined = np.zeros(64, dtype=np.int64)
             self._first_day = np.full(64, np.nan)
             self._last_day = np.full(64, np.nan)
         if index >= self._centroids.shape[0]:
             self._centroids = self._grown(self._centroids, 0.0)
             self._alive = self._grown(self._alive, False)
             self._faded = self._grown(self._faded, False)
+            self._last_joined = self._grown(self._last_joined, 0)
             self._first_day = self._grown(self._first_day, np.nan)
             self._last_day = self._grown(self._last_day, np.nan)
         sid = _story_id(article.id)
@@ -787,6 +798,7 @@ class StoryClusterer:
         self._mention(s, feats.years)
         s.dated += feats.date is not None
         s.last_arrival = arrival
+        self._last_joined[s.index] = arrival
         self._faded[s.index] = False  # (a faded story that gets news fades again in time)
         self._set_centroid(s, norms=False)
 
@@ -817,6 +829,7 @@ class StoryClusterer:
         self._widen(keep, other.first, other.last, other.latest_year)
         self._mention(keep, other.years)
         keep.last_arrival = max(keep.last_arrival, other.last_arrival)
+        self._last_joined[keep.index] = keep.last_arrival
         keep.merged_from.extend([other.id, *other.merged_from])
         other.merged_into = keep.id
         self._retire(other)
