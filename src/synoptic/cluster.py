@@ -419,7 +419,6 @@ class _Live:
     latest_year: int = 0  # latest year any member mentions
     years: set[int] = field(default_factory=set)  # every year any member mentions
     dated: int = 0  # members with a date
-    last_arrival: int = 0
     merged_from: list[str] = field(default_factory=list)
     merged_into: str | None = None
 
@@ -457,7 +456,7 @@ class StoryClusterer:
         self._alive = np.zeros(0, dtype=bool)
         self._faded = np.zeros(0, dtype=bool)  # per story: kept only its strongest terms
         self._last_joined = np.zeros(0, dtype=np.int64)  # per story: arrival number of its last join
-        self._year_mentions: dict[int, list[int]] = {}  # year -> stories whose members mention it
+        self._year_mentions: dict[int, set[int]] = {}  # year -> live stories whose members mention it
         self._first_day = np.zeros(0)  # per story: first/last date as day numbers, NaN: undated
         self._last_day = np.zeros(0)
         self._clock: int | None = None  # newest date seen, as a day number
@@ -661,9 +660,9 @@ class StoryClusterer:
                 for index in np.flatnonzero(fade).tolist():
                     self._fade(self._stories[index])
         if arrival % 1000 == 999:
-            for s in self._stories:
-                if self._alive[s.index] and arrival - s.last_arrival > STALE_AFTER:
-                    self._retire(s)
+            n = len(self._stories)
+            for index in np.flatnonzero(self._alive[:n] & (self._last_joined[:n] < arrival - STALE_AFTER)).tolist():
+                self._retire(self._stories[index])
         return story.id
 
     def _candidate_rows(self, feats: _Features) -> list[tuple[np.ndarray, int]]:
@@ -689,7 +688,7 @@ class StoryClusterer:
                     return (first <= end) & (last >= start)
 
                 refer = np.zeros(n, dtype=bool)
-                refer[self._year_mentions.get(feats.date.year, [])] = True
+                refer[list(self._year_mentions.get(feats.date.year, ()))] = True
                 for y in feats.years - {feats.date.year}:
                     refer |= spans(y)
                 far &= refer & ~spans(feats.date.year)
@@ -698,13 +697,17 @@ class StoryClusterer:
     def _fade(self, s: _Live) -> None:
         """Keep only the story's FADED_TERMS strongest names and words (an old story needs no
         more to recognise a follow-up), so memory follows the recent stories."""
-        for attr in ("names", "words"):
-            terms: dict[str, float] = getattr(s, attr)
-            if len(terms) > FADED_TERMS:
-                kept = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:FADED_TERMS])
-                setattr(s, attr, kept)
-                setattr(s, f"{attr}_norm", math.sqrt(sum(v * v for v in kept.values())))
+        if len(s.names) > FADED_TERMS:
+            s.names, s.names_norm = self._strongest(s.names)
+        if len(s.words) > FADED_TERMS:
+            s.words, s.words_norm = self._strongest(s.words)
         self._faded[s.index] = True
+
+    @staticmethod
+    def _strongest(terms: dict[str, float]) -> tuple[dict[str, float], float]:
+        """The FADED_TERMS heaviest terms (ties by term, for determinism) and their norm."""
+        kept = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:FADED_TERMS])
+        return kept, math.sqrt(sum(v * v for v in kept.values()))
 
     def _retire(self, s: _Live) -> None:
         """Take a story out of the live set for good and drop what only scoring needs (its
@@ -712,6 +715,9 @@ class StoryClusterer:
         self._alive[s.index] = False
         s.names, s.words, s.vec_sum = {}, {}, None
         s.names_norm = s.words_norm = 0.0
+        for y in s.years:
+            self._year_mentions[y].discard(s.index)
+        s.years = set()
 
     def _open(self, article: Article, dim: int) -> _Live:
         index = len(self._stories)
@@ -772,7 +778,7 @@ class StoryClusterer:
         for y in years:
             if y not in s.years:
                 s.years.add(y)
-                self._year_mentions.setdefault(y, []).append(s.index)
+                self._year_mentions.setdefault(y, set()).add(s.index)
 
     @staticmethod
     def _widen(s: _Live, first: datetime | None, last: datetime | None, year: int) -> None:
@@ -797,7 +803,6 @@ class StoryClusterer:
         self._widen(s, feats.date, feats.date, feats.latest_year)
         self._mention(s, feats.years)
         s.dated += feats.date is not None
-        s.last_arrival = arrival
         self._last_joined[s.index] = arrival
         self._faded[s.index] = False  # (a faded story that gets news fades again in time)
         self._set_centroid(s, norms=False)
@@ -828,8 +833,7 @@ class StoryClusterer:
             keep.words[tok] = keep.words.get(tok, 0.0) + v
         self._widen(keep, other.first, other.last, other.latest_year)
         self._mention(keep, other.years)
-        keep.last_arrival = max(keep.last_arrival, other.last_arrival)
-        self._last_joined[keep.index] = keep.last_arrival
+        self._last_joined[keep.index] = max(self._last_joined[keep.index], self._last_joined[other.index])
         keep.merged_from.extend([other.id, *other.merged_from])
         other.merged_into = keep.id
         self._retire(other)
