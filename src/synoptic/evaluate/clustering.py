@@ -110,11 +110,14 @@ def load_jsonl(
     text_field: str = "text",
     half: str | None = None,
     half_field: str = "topic",
+    documents: str | None = None,
 ) -> tuple[list[Article], list[str]]:
     """Articles and gold labels from a JSON Lines file (records without the gold field are skipped).
 
     ``half`` ("odd" or "even") keeps only the records whose integer ``half_field`` is odd or even,
-    so constants calibrated on one half can be checked on the other.
+    so constants calibrated on one half can be checked on the other. With ``documents``, a record
+    is a whole gold story: its ``documents`` field lists the texts (Multi-News clusters), each an
+    article ``<id>-<k>`` labelled with the record's gold field; empty texts are left out.
     """
     articles: list[Article] = []
     gold: list[str] = []
@@ -124,6 +127,16 @@ def load_jsonl(
             if not line:
                 continue
             rec = json.loads(line)
+            if documents is not None:
+                texts = rec.get(documents)
+                if gold_field not in rec or not isinstance(texts, list):
+                    print(f"{path}:{n}: no {gold_field!r} or no list {documents!r}; skipped", file=sys.stderr)
+                    continue
+                for k, text in enumerate(texts):
+                    if isinstance(text, str) and text.strip():
+                        articles.append(Article(id=f"{rec.get('id', n)}-{k}", text=text))
+                        gold.append(str(rec[gold_field]))
+                continue
             if gold_field not in rec or text_field not in rec:
                 print(f"{path}:{n}: no {gold_field!r} or {text_field!r}; skipped", file=sys.stderr)
                 continue
@@ -219,6 +232,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="integer record field for --half (default topic)",
     )
     parser.add_argument(
+        "--documents",
+        metavar="FIELD",
+        help="each record is one gold story whose FIELD lists its texts (Multi-News: --documents documents --gold id)",
+    )
+    parser.add_argument(
         "--shuffle",
         type=int,
         default=0,
@@ -236,6 +254,7 @@ def run(args: argparse.Namespace) -> int:
             args.text_field,
             getattr(args, "half", None),
             getattr(args, "half_field", "topic"),
+            getattr(args, "documents", None),
         )
     except (OSError, json.JSONDecodeError) as exc:
         print(f"synoptic: {args.data}: cannot read ({exc}); give a JSON Lines file", file=sys.stderr)
