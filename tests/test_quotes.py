@@ -137,6 +137,25 @@ def test_find_quotes_indirect_speech_gives_the_reported_clause() -> None:
     assert (q.kind, q.speaker, q.cue) == ("indirect", "Alexander Grushko", "said")
 
 
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The Tax Policy Center says it would depress revenue in the early years.",
+         "it would depress revenue in the early years", "The Tax Policy Center"),
+        ("Many lawmakers say there are also national security concerns.",
+         "there are also national security concerns", "Many lawmakers"),
+    ],
+)
+def test_find_quotes_bare_clause_with_a_dummy_subject(text: str, clause: str, speaker: str) -> None:
+    q = _only(find_quotes(text, []), clause)
+    assert (q.kind, q.speaker) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize("text", ["The minister said it again and again.", "She said it with a smile on Monday."])
+def test_find_quotes_it_as_an_object_is_no_clause(text: str) -> None:
+    assert [q for q in find_quotes(text, []) if q.kind == "indirect"] == []
+
+
 def test_find_quotes_clause_then_source_is_indirect() -> None:
     text = "Secret Service protocol called for a trauma center, sources said."
     q = _only(find_quotes(text, []), "Secret Service protocol called for a trauma center")

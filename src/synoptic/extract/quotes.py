@@ -73,6 +73,11 @@ CUES = frozenset(_CUE_WORDS.split())
 #: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
 BARE_CLAUSE_CUES = frozenset("say said says tell told tells added adds stated believe believes believed "
                              "think thinks thought insisted insists claimed claims warned argued argues".split())  # fmt: skip
+#: Verbs that make "it" or "there" after a bare-clause cue the subject of a clause ("said it would").
+CLAUSE_VERBS = frozenset(
+    "is was are were will would could can may might should must has had have did does do isn't wasn't "
+    "won't wouldn't couldn't can't didn't doesn't hasn't hadn't aren't weren't".split()
+)
 PRONOUNS = frozenset("he she him her".split())
 OTHER_PRONOUNS = frozenset("i we they it you who which".split())
 DETERMINERS = frozenset("the a an another this that these those his her its their our".split())
@@ -519,6 +524,9 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
             and w0 not in ("so", "yes", "no", "it")
             and w0 not in BETWEEN
         ):
+            return toks[0].start()
+        # "said it would …", "say there are …": a dummy subject only with its verb after it
+        if w0 in ("it", "there") and len(toks) > 1 and toks[1].group(0).lower() in CLAUSE_VERBS:
             return toks[0].start()
     return None
 
