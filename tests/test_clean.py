@@ -151,6 +151,13 @@ def test_clean_keeps_reposts_of_one_story() -> None:
         ("by admin", "metadata"),
         ("Source: Gage Skidmore / Flickr", "media"),
         ("Tweet with a location", "navigation"),
+        (
+            "You can add location information to your Tweets, such as your city or precise location, from "
+            "the web and via third-party applications.",
+            "navigation",
+        ),
+        ("Media playback is unsupported on your device", "media"),
+        ("Please enable Javascript to watch this video", "media"),
         ("Share on Facebook Share on Twitter", "navigation"),
         ("Continue Reading Below Advertisement", "navigation"),
         ("> >Follow Noah Rothman (@Noah_C_Rothman) on Twitter", "navigation"),
@@ -197,6 +204,7 @@ def test_clean_removes_debris_lines_with_reason(line: str, reason: str) -> None:
         "Read also the minister's letter, the union said on Tuesday.",
         "Results | 2019 | 2020",
         "Egypt - the canal reopened on Monday, officials said.",
+        "You can add location information to a police report, the mayor said.",
     ],
 )
 def test_clean_keeps_sentences_that_look_like_debris(line: str) -> None:

@@ -135,6 +135,9 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"share(?: this)?(?: article| story| post)?(?: on [\w ,]+)?:?",
             r"(?:play |share on )?(?:tweet|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|google plus|google\+)(?: ?[|/·• ] ?(?:share on )?(?:tweet|print|email|e-mail|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|google plus|google\+))*",
             r"tweet with a location|add a location to your tweets",
+            # the rest of Twitter's location widget
+            r"you can add location information to your tweets\b.{0,300}",
+            r"when you tweet with a location, twitter stores that location\b.{0,300}",
             r"(?:e-?mail|send) this (?:article |story |page )?to a friend\W{0,3}",
             r"get (?:push )?notifications with .{1,60}",
             r"scroll down for (?:the )?(?:video|more)",
@@ -167,6 +170,8 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"play_arrow|volume_(?:up|off)|fullscreen",
             r"\((?:video|photos?|watch|slideshow|gallery): .{1,100}\)",
             r"image (?:copyright|caption)\b.{0,200}",
+            r"media playback is (?:unsupported|not supported) on your device",
+            r"please enable javascript to (?:watch|view|play) this (?:video|content|media)",
         ),
     ),
 ]
