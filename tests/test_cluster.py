@@ -431,3 +431,50 @@ def test_merge_folds_the_younger_story_into_the_older_and_records_it(monkeypatch
     assert stories[0].merged_from == [ids[1]]
     assert stories[0].article_ids == ["q1", "f1", "q2"]
     assert clusterer.story_of("f1") == ids[0]
+
+
+def test_follow_up_candidates_agree_with_the_scalar_rule() -> None:
+    """The vectorised filter in _candidate_rows and _refers_back/_time_cost pick the same stories."""
+    import synoptic.cluster as cluster
+    from synoptic.records import Article
+
+    events = [  # one story each, dated across 2009-2016; the odd ones name an earlier year
+        "A fire destroyed the old market of Aceh on Friday.",
+        "Voters in Banstead elected a new mayor, the council said. Turnout beat the 2008 vote.",
+        "The Cusco orchestra toured Japan with a new violinist.",
+        "A bridge collapsed in Dhaka during the monsoon. It was built in 2008.",
+        "Essen football club signed a striker from Lisbon for a record fee.",
+        "Farmers near Fresno lost their almond crop to frost. The last frost was in 2011.",
+        "Galway hosted the sailing regatta; rain delayed the final race.",
+        "Hanoi opened its first metro line after years of delays since 2012.",
+    ]
+    clusterer = StoryClusterer()
+    for i, text in enumerate(events):
+        clusterer.add(Article(id=str(i), text=text, published=datetime(2009 + i, 3 + i, 10, tzinfo=UTC)))
+    assert len(clusterer.stories()) == len(events)
+    probes = [  # (date, text): the text names earlier years; a story's member may name the probe's
+        (datetime(2011, 1, 1, tzinfo=UTC), "Officials reviewed what happened in 2009 and 2008."),
+        (datetime(2013, 1, 1, tzinfo=UTC), "Officials reviewed what happened in 2011 and 2010."),
+        (datetime(2014, 1, 1, tzinfo=UTC), "Officials reviewed what happened in 2012 and 2011."),
+        (datetime(2008, 6, 1, tzinfo=UTC), "Officials reviewed what happened."),  # stories 1 and 3 name 2008
+        (datetime(2012, 12, 20, tzinfo=UTC), "Officials reviewed what happened in 2012."),  # its own year only
+    ]
+    found_any = False
+    for date, text in probes:
+        article = Article(id=f"probe{date.year}", text=text, published=date)
+        feats = clusterer._features(article, clusterer.embedder.embed([text])[0])
+        near, far = clusterer._candidate_rows(feats)
+        expected = []
+        for s in clusterer._stories:
+            assert s.first is not None and s.last is not None
+            gap = min(abs((feats.date - s.first).days), abs((feats.date - s.last).days))
+            if s.first <= feats.date <= s.last or gap <= cluster.TIME_WINDOW_DAYS:
+                continue
+            if gap <= cluster.FOLLOW_UP_DAYS and StoryClusterer._refers_back(feats.date, feats.years, s):
+                expected.append(s.index)
+        assert sorted(far[0].tolist()) == expected, (date, text)
+        found_any = found_any or bool(expected)
+        for index in expected:
+            cost = StoryClusterer._time_cost(feats.date, feats.latest_year, clusterer._stories[index], years=feats.years)
+            assert cost is not None and cost >= cluster.FOLLOW_UP_PENALTY
+    assert found_any  # the probes do refer back to some stories

@@ -11,9 +11,9 @@ Steps of :func:`run_distributed` (numbered here and in the code):
 3. prepare on the workers, partition by partition: read again (URLs fetched in step 2 are not
    fetched twice: their articles came back then), clean with what was learned, and embed what
    the store's vector cache lacks (the client broadcasts the 64-bit keys it holds, so a re-run
-   or a growing store embeds only new texts), with the model loaded once per worker and its thread pool sized to the worker's share of the host's
-   cores (2 workers x 2 threads on 2 cores embedded ~1.5x slower than 2 x 1: the threads fought
-   over the cores; same vectors);
+   or a growing store embeds only new texts), with the model loaded once per worker and its
+   thread pool sized to the worker's share of the host's cores (2 workers x 2 threads on 2
+   cores embedded ~1.5x slower than 2 x 1: the threads fought over the cores; same vectors);
 4. store each prepared partition on the client as it arrives, in input order, with its vectors in
    the store's vector cache; at most :data:`WINDOW_PER_WORKER` partitions per worker are in flight,
    so neither the client nor a worker ever holds the corpus;

@@ -683,9 +683,14 @@ def cache_key(prefix: str, text: str) -> str:
     return hashlib.sha256((prefix + (text or "")).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _short(key: str) -> int:
+    """The first 64 bits of a cache key, as an integer."""
+    return int(key[:16], 16)
+
+
 def short_cache_key(prefix: str, text: str) -> int:
     """The first 64 bits of :func:`cache_key`, as in :meth:`CachedEmbedder.known`."""
-    return int(cache_key(prefix, text)[:16], 16)
+    return _short(cache_key(prefix, text))
 
 
 class CachedEmbedder:
@@ -713,7 +718,7 @@ class CachedEmbedder:
         that workers elsewhere check their texts against before embedding them. A false match
         costs nothing but time: the text is then a cache miss here and embedded as such."""
         rows = self.store._db.execute("SELECT key FROM embeddings")
-        return frozenset(int(key[:16], 16) for (key,) in rows)
+        return frozenset(_short(key) for (key,) in rows)
 
     def put(self, texts: list[str], vectors: Any) -> None:
         """Keep vectors computed elsewhere (by the inner embedder's model, on another machine)."""
