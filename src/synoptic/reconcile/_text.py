@@ -1,0 +1,44 @@
+"""Text helpers and constants shared by the reconcile modules."""
+
+from __future__ import annotations
+
+import math
+import re
+
+INF = math.inf
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+_STOP = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being it its "
+    "this that these those he she they we i you his her their our my your them us him not no so "
+    "said says say will would can could has have had do does did there here who whom which what "
+    "than then also all any into about over after before while when where out up down if".split()
+)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` around ``[start, end)``."""
+    s0 = 0
+    for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
+        if m.end() <= start:
+            s0 = m.end()
+    after = _SENT_END.search(text, end)
+    s1 = after.start() if after else len(text)
+    return s0, max(s1, end)
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: enough to match "arrested"/"arrest", "weapons"/"weapon"."""
+    w = word.lower().strip("'’-")
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:6]
+
+
+def _content_stems(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
