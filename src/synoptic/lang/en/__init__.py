@@ -1,0 +1,1 @@
+"""English language data: complete tables for the language, never the words of one story."""
