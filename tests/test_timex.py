@@ -173,3 +173,22 @@ def test_a_weekday_spoken_of_as_coming_is_the_next_one(sentence: str, value: str
     # a Saturday report: a weekday in a clause about what is coming lies ahead, else behind
     (ref,) = [d for d in find_dates(sentence, date(2021, 3, 27)) if d.granularity == "day"]
     assert ref.value == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # past tense: the month behind, though next January is nearer to an October report
+    ("The fund was set up in January by two brothers.", "January", "2022-01"),
+    # an infinitive looks ahead of its governor
+    ("The group agreed to sell the unit in February for $5 million.", "February", "2023-02"),
+    # "lower-than-expected" is no future: the clause is in the past
+    ("Shares closed lower on Wednesday after a lower-than-expected forecast.", "Wednesday", "2022-10-26"),
+    ("In the fiscal year ended Jan. 31, sales rose 4%.", "Jan. 31", "2022-01-31"),
+    # a near date in a past clause is a deadline set in the past, not last year's
+    ("The board declared a dividend payable Dec. 7 to holders of record.", "Dec. 7", "2022-12-07"),
+    ("Inspectors have worked there since March.", "March", "2022-03"),
+    ("The minister will visit the region in March.", "March", "2023-03"),
+])
+def test_a_bare_month_or_weekday_reads_the_tense_of_its_clause(sentence: str, expression: str, value: str) -> None:
+    # a Friday report, 28 October 2022
+    refs = {d.text: d.value for d in find_dates(sentence, date(2022, 10, 28))}
+    assert refs[expression] == value

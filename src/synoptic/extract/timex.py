@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from synoptic.records import TimeRef
 
@@ -34,6 +35,12 @@ from synoptic.records import TimeRef
 #: last December). Calibrated on TimeBank 1.2 (shared/eval/timebank-dev) and the seeds.
 FAR_SAME_YEAR_DAYS = 183
 NEAR_YEAR_DAYS = 92
+
+#: A month-day without a year read in a past-tense clause moves back a year only when the nearest
+#: one lies more than this many days ahead: closer ones are deadlines and payment dates set in the
+#: past ("extended the offer to Nov. 20", "declared a dividend payable Dec. 7"); further ones are
+#: past events ("the fiscal year ended Jan. 31" in October). Fitted on TimeBank's odd half.
+PAST_OVERRIDE_DAYS = 60
 
 #: How many characters before a weekday are searched for words that look ahead ("will", "until").
 #: Calibrated on TimeBank 1.2 weekday values (shared/eval/timebank-dev).
@@ -96,6 +103,19 @@ AHEAD = re.compile(
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+#: Auxiliaries and modals that put their verb in the future ("will meet", "could close", "'ll vote").
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should", "must"})
+#: Sentence ends for the tense of a date's clause: a full stop, unless it closes one of these
+#: abbreviations or a single capital (an initial, "U.S.").
+_ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs",
+    "ms", "dr", "st", "co", "no", "jr", "sr", "vs", "inc", "ltd", "corp", "gen", "gov", "sen", "rep",
+    "lt", "col", "sgt", "capt", "prof", "mt", "ft", "bros", "etc",
+})  # fmt: skip
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n")
+#: A sentence longer than this (characters) is cut around the date before it is parsed.
+PARSE_MAX_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -170,6 +190,95 @@ def _looks_ahead(text: str, start: int) -> bool:
     return not past or past[-1].start() < ahead[-1].start()
 
 
+def _clause_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, at most PARSE_MAX_CHARS characters."""
+    lo = max(0, start - PARSE_MAX_CHARS // 2)
+    hi = min(len(text), end + PARSE_MAX_CHARS // 2)
+    s0, s1 = lo, hi
+    for m in _SENT_SPLIT.finditer(text, lo, hi):
+        if "\n" in m.group() or not _is_abbreviation(text, m.start()):
+            if m.end() <= start:
+                s0 = m.end()
+            elif m.start() >= end:
+                s1 = m.start()
+                break
+    return s0, max(s1, end)
+
+
+def _is_abbreviation(text: str, at: int) -> bool:
+    """Whether the full stop just before ``at`` closes an abbreviation or an initial."""
+    if at == 0 or text[at - 1] != ".":
+        return False
+    word = re.search(r"(\w+)\.$", text[max(0, at - 12) : at])
+    return word is not None and (word[1].lower() in _ABBREVIATIONS or (len(word[1]) == 1 and word[1].isupper()))
+
+
+def _verb_tense(verb: Any) -> str | None:
+    """'past' or 'future' for a verb token of a spaCy parse, None when its tense says neither.
+
+    TimeML reads a bare weekday or month as the nearest one in the direction of its clause's tense:
+    simple past and present perfect look back ("met Monday", "has risen since March"); will/modals,
+    "going to", the present progressive and an infinitive after its governor ("agreed to buy
+    in February", "is meeting Thursday") look ahead."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        return "future"  # an infinitive: what is to be done
+    if any(a.lower_ in ("going", "about") for a in verb.ancestors if a.i == verb.head.i):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        if words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ != "acl"):
+            return "past"
+        return None  # a passive present, or a participle after its noun ("the tide expected Sunday")
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
+        return "future"
+    return None  # the simple present: a schedule ("resumes Monday") or a habit; the words decide
+
+
+def _clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past' / 'future' from the verb a date attaches to in the dependency parse; None if unknown.
+
+    The date's sentence is parsed (cached per sentence by :func:`parse_many`); from the date's token
+    the parse is climbed to the first verb, whose tense and auxiliaries decide (:func:`_verb_tense`).
+    """
+    try:
+        from synoptic.extract.models import parse_many
+
+        s0, s1 = _clause_sentence(text, start, end)
+        doc = parse_many([text[s0:s1]])[0]
+    except Exception:  # no parser installed: the caller falls back on the words before the date
+        return None
+    at = start - s0
+    tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    if tok is None:
+        return None
+    if tok.head.lower_ == "since":  # "since January": a starting point in the past
+        return "past"
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return _verb_tense(tok)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _reading(text: str, start: int, end: int) -> str | None:
+    """Past or future reading of a date without its own direction word ("Friday", "in April").
+
+    1. the tense of the clause it attaches to (:func:`_clause_tense`);
+    2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
+    3. else None (the caller takes the nearest such date)."""
+    tense = _clause_tense(text, start, end)
+    if tense:
+        return tense
+    return "future" if _looks_ahead(text, start) else None
+
+
 def _in_quarter_context(text: str, at: int) -> bool:
     """Whether the sentence around ``at`` talks about a quarter (earnings reports compare quarters)."""
     left = _sentence_left(text, at, 200)
@@ -218,9 +327,14 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str 
         return None, "day"
     else:
         d = _nearest_year(anchor, month, day)
-        if d is not None and d < anchor and _looks_ahead(text, m.start()):
+        reading = _reading(text, m.start(), m.end()) if d is not None else None
+        if d is not None and d < anchor and reading == "future":
             d = _safe_date(
                 anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1, month, day
+            )
+        elif d is not None and (d - anchor).days > PAST_OVERRIDE_DAYS and reading == "past":
+            d = _safe_date(
+                anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1, month, day
             )
         wd = m["wd"]
         if d is not None and wd and d.weekday() != WEEKDAYS[wd.lower()]:
@@ -258,11 +372,15 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | No
         y = anchor.year if month < anchor.month else anchor.year - 1
     elif mod.startswith("next") or mod.startswith("this coming"):
         y = anchor.year if month > anchor.month else anchor.year + 1
-    elif _looks_ahead(text, m.start()):
-        y = anchor.year if month >= anchor.month else anchor.year + 1
     else:
-        d = _nearest_year(anchor, month, 15)
-        y = d.year if d else y
+        reading = _reading(text, m.start(), m.end())
+        if reading == "future":
+            y = anchor.year if month >= anchor.month else anchor.year + 1
+        elif reading == "past":
+            y = anchor.year if month <= anchor.month else anchor.year - 1
+        else:
+            d = _nearest_year(anchor, month, 15)
+            y = d.year if d else y
     return f"{y:04d}-{month:02d}", "month"
 
 
@@ -337,7 +455,7 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
     elif mod == "this":
         mode = "this"
     else:
-        mode = "future" if _looks_ahead(text, m.start()) else "past"
+        mode = "future" if _reading(text, m.start(), m.end()) == "future" else "past"
     return _weekday_date(anchor, wd, mode).isoformat(), "day"
 
 
