@@ -192,3 +192,27 @@ def test_a_bare_month_or_weekday_reads_the_tense_of_its_clause(sentence: str, ex
     # a Friday report, 28 October 2022
     refs = {d.text: d.value for d in find_dates(sentence, date(2022, 10, 28))}
     assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # TimeML reference time: counted from the last date given in full, not from the report's date
+    ("The dam broke on March 3, 2019. The following day, rescuers reached the valley.", "The following day",
+     "2019-03-04"),
+    ("The plant opened in June 2015. Two months later, it closed.", "Two months later", "2015-08"),
+    ("He was elected in 2011. That year, the economy shrank.", "That year", "2011"),
+    # without a date before it, the report's own date is the reference
+    ("The following day, rescuers reached the valley.", "The following day", "2022-10-29"),
+    # vague amounts are no calendar point
+    ("Support stood at 35 percent several years ago.", "several years ago", "PAST_REF"),
+    # results speak of the reporting quarter named before, and compare with it a year earlier
+    ("Acme's third-quarter profit rose 8%. In the quarter, sales grew, compared with a loss last year.",
+     "the quarter", "2022-Q3"),
+    ("Acme's third-quarter profit rose 8%. Sales grew, compared with the year-ago quarter.",
+     "the year-ago quarter", "2021-Q3"),
+    ("Acme's third-quarter profit rose 8%, but the fourth quarter will be weak. The quarter's sales grew.",
+     "The quarter", "2022-Q3"),
+    ("Turnout in last year's election was low.", "last year's", "2021"),
+])
+def test_anaphoric_and_period_expressions_take_their_reference(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 28))}
+    assert refs[expression] == value

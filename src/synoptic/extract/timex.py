@@ -82,6 +82,8 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
 }  # fmt: skip
+#: Amounts too vague for a date: "several years ago" is PAST_REF in TimeML.
+VAGUE_AMOUNTS = frozenset({"several", "few", "many", "some"})
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
@@ -126,7 +128,21 @@ class _Hit:
     granularity: str
 
 
-Resolver = Callable[[re.Match[str], date | None, str], tuple[str | None, str]]
+@dataclass
+class _Discourse:
+    """What the article has said before the expression being resolved (TimeML's reference time).
+
+    ``last`` is the value and granularity of the last date given in full ("March 3, 1998",
+    "in 1996", "last June"): "the following day", "two days later", "that year" count from it.
+    ``period`` is the last reporting quarter named ("the third quarter", "the fiscal first
+    quarter"): "the quarter", "the latest period", "a year earlier" in results speak of it."""
+
+    last: tuple[str, str] | None = None
+    period: tuple[int, int] | None = None
+
+
+_Value = tuple[str | None, str]
+Resolver = Callable[[re.Match[str], date | None, str, _Discourse], _Value]
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -318,7 +334,7 @@ def _last_full_quarter(anchor: date) -> tuple[int, int]:
 # ---------------------------------------------------------------- resolvers
 
 
-def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_full_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     month = _month_num(m["mon"])
     day = ORDINALS.get((m["ordw"] or "").lower()) or _day_number(m["day"] or m["ordw"] or "1")
     if m["year"]:
@@ -346,23 +362,23 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str 
     return (d.isoformat() if d else None), "day"
 
 
-def _r_iso(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_iso(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return (d.isoformat() if d else None), "day"
 
 
-def _r_month_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_month_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     return f"{int(m['year']):04d}-{_month_num(m['mon']):02d}", "month"
 
 
-def _r_month_rel_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_month_rel_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "month"
     shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
     return f"{anchor.year + shift:04d}-{_month_num(m['mon']):02d}", "month"
 
 
-def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "month"
     month = _month_num(m["mon"])
@@ -384,7 +400,7 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | No
     return f"{y:04d}-{month:02d}", "month"
 
 
-def _r_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     return m["year"], "year"
 
 
@@ -405,7 +421,7 @@ SPOKEN_YEAR = (
 )
 
 
-def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """Years in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
     words = re.split(r"[\s-]+", m["spoken"].lower())
     if words[0] == "two":
@@ -423,7 +439,7 @@ def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[st
     return f"{year:04d}", "year"
 
 
-def _r_decade(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_decade(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     y = m["dec"]
     if len(y) == 2:  # the '90s
         if anchor is None:
@@ -432,7 +448,7 @@ def _r_decade(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | N
     return y[:3], "decade"
 
 
-def _r_relday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_relday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "day"
     word = re.sub(r"\s+", " ", m["rel"].lower())
@@ -443,7 +459,7 @@ def _r_relday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | N
     return (anchor + timedelta(days=shift)).isoformat(), "day"
 
 
-def _r_weekday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "day"
     wd = WEEKDAYS[m["wd"].lower()]
@@ -459,7 +475,7 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
     return _weekday_date(anchor, wd, mode).isoformat(), "day"
 
 
-def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """this/last/next week|month|year|quarter|weekend|season."""
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
@@ -484,6 +500,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str |
         return f"{y:04d}-{mo:02d}", "month"
     if unit == "year":
         return f"{anchor.year + shift:04d}", "year"
+    if unit == "quarter" and shift == 0 and ctx.period and rel in ("this", "the"):
+        return f"{ctx.period[0]:04d}-Q{ctx.period[1]}", "quarter"
     if unit == "quarter":
         q = _quarter_of(anchor) + shift
         y = anchor.year
@@ -501,12 +519,14 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str |
     return f"{y:04d}-{code}", "season"
 
 
-def _r_ago(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     unit = m["unit"].lower().rstrip("s")
     gran = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}[unit]
     if anchor is None:
         return None, gran
     num = m["num"].lower()
+    if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
+        return "PAST_REF", "ref"
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
     if unit == "day":
         return (anchor - timedelta(days=n)).isoformat(), "day"
@@ -518,22 +538,20 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None
     if unit == "decade":
         return str(anchor.year - 10 * n)[:3], "decade"
     if n == 1 and _in_quarter_context(text, m.start()):
-        y, q = _last_full_quarter(anchor)
-        return f"{y - 1:04d}-Q{q}", "quarter"
+        return _year_before_period(anchor, ctx)
     return f"{anchor.year - n:04d}", "year"
 
 
-def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
     if anchor is None:
         return None, "year"
     if m["qunit"] or _in_quarter_context(text, m.start()):
-        y, q = _last_full_quarter(anchor)
-        return f"{y - 1:04d}-Q{q}", "quarter"
+        return _year_before_period(anchor, ctx)
     return f"{anchor.year - 1:04d}", "year"
 
 
-def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
         m["q"].lower()
     ]
@@ -550,7 +568,12 @@ def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
     return f"{y:04d}-Q{q}", "quarter"
 
 
-def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the quarter", "the latest period", "the 1988 period": the reporting period named before
+    (TimeML: anchored on the discourse, not the document date), else the last full quarter."""
+    if ctx.period:
+        y, q = ctx.period
+        return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
     if anchor is None and not m["tqyear"]:
         return None, "quarter"
     y, q = _last_full_quarter(anchor or date(int(m["tqyear"]), 12, 31))
@@ -559,7 +582,60 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[st
     return f"{y:04d}-Q{q}", "quarter"
 
 
-def _r_half(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _year_before_period(anchor: date, ctx: _Discourse) -> _Value:
+    """The same quarter a year before the reporting period (results compare with it)."""
+    y, q = ctx.period or _last_full_quarter(anchor)
+    return f"{y - 1:04d}-Q{q}", "quarter"
+
+
+def _r_period_last_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "last year's quarter", "the same period last year", "the year-ago period": the reporting
+    quarter a year before (TimeML granularity: that of the period compared)."""
+    if m["lys"] and not m["pword"] and not _in_quarter_context(text, m.start()):
+        return (f"{anchor.year - 1:04d}" if anchor else None), "year"  # "last year's election"
+    if anchor is None:
+        return None, "quarter"
+    return _year_before_period(anchor, ctx)
+
+
+def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the following day", "the previous month", "that year", "two days later", "the day before":
+    counted from the last date the article gave in full (TimeML's reference time), or from the
+    document date when none of that granularity came before."""
+    unit = (m["aunit"] or m["aunit2"] or "day").lower().rstrip("s")
+    rel = re.sub(r"\s+", " ", (m["arel"] or m["arel2"] or "").lower())
+    num = (m["anum"] or "").lower()
+    n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
+    if m["later"]:
+        shift = n if m["later"].lower() in ("later", "after") else -n
+    else:
+        shift = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
+                 "prior": -1}.get(rel.split()[-1] if rel else "", 0)  # fmt: skip
+    base = _reference(ctx, unit) or anchor
+    if base is None:
+        return None, unit
+    if unit == "day":
+        return (base + timedelta(days=shift)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(base + timedelta(weeks=shift)), "week"
+    if unit == "month":
+        y, mo = _shift_month(base.year, base.month, shift)
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{base.year + shift:04d}", "year"
+
+
+_FINER = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
+def _reference(ctx: _Discourse, unit: str) -> date | None:
+    """The last full date of the article, when it is at least as fine as ``unit``."""
+    if ctx.last is None or ctx.last[1] not in _FINER[unit]:
+        return None
+    parts = [int(x) for x in ctx.last[0].split("-")] + [1, 1]
+    return _safe_date(parts[0], parts[1], parts[2])
+
+
+def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     h = 1 if m["h"].lower() in ("first", "1st") else 2
     if m["hyear"]:
         return f"{m['hyear']}-H{h}", "half"
@@ -568,7 +644,7 @@ def _r_half(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | Non
     return f"{anchor.year:04d}-H{h}", "half"
 
 
-def _r_season(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_season(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     code = SEASONS[m["season"].lower()]
     if m["syear"]:
         return f"{m['syear']}-{code}", "season"
@@ -577,7 +653,7 @@ def _r_season(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | N
     return f"{anchor.year:04d}-{code}", "season"
 
 
-def _r_ref(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_ref(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     word = m.group(0).lower()
     if "future" in word or word in ("soon",):
         return "FUTURE_REF", "ref"
@@ -586,7 +662,7 @@ def _r_ref(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None
     return "PRESENT_REF", "ref"
 
 
-def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if m["fy"]:
         return m["fy"], "year"
     if anchor is None:
@@ -659,8 +735,20 @@ RULES: list[tuple[str, Resolver]] = [
         _r_unit_rel,
     ),
     (
+        r"(?i:(?<![\w-])(?:(?P<lys>last\syear's)|the\syear[\s-](?:ago|earlier)|the\s(?:same|corresponding|"
+        r"comparable)\s(?:quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier)|the\sprevious\syear))"
+        r"(?:\s(?P<pword>quarter|period))?(?![\w-]))",
+        _r_period_last_year,
+    ),
+    (
+        rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
+        rf"(?P<aunit>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
+        rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after))(?![\w-]))",
+        _r_anaphoric,
+    ),
+    (
         r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before))\b",
+        r"twelve|several|few|many)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before))\b",
         _r_ago,
     ),
     (
@@ -688,24 +776,43 @@ RULES: list[tuple[str, Resolver]] = [
     ),
 ]
 _COMPILED = [(re.compile(p), f) for p, f in RULES]
+#: Rules whose dates are given in full (not counted from the document date): the reference time of
+#: the anaphoric expressions that follow them.
+_FULL_DATE_RULES: frozenset[Resolver] = frozenset({_r_iso, _r_full_date, _r_month_year, _r_year, _r_spoken_year})
 
 
 def _scan(text: str, anchor: date | None) -> list[_Hit]:
-    """Run every rule, then keep the longest of overlapping matches (earliest first on ties)."""
-    hits: list[_Hit] = []
+    """Find and resolve the expressions of ``text``.
+
+    1. Run every rule; keep the longest of overlapping matches (earliest first on ties).
+    2. Resolve them in text order, each with what was said before it (:class:`_Discourse`):
+       the last date given in full and the last reporting quarter named.
+    """
+    # 1. matches
+    matches: list[tuple[re.Match[str], Resolver]] = []
     for rx, resolve in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            value, gran = resolve(m, anchor, text)
-            hits.append(_Hit(m.start(), m.end(), value, gran))
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-    taken: list[_Hit] = []
-    for h in hits:
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
-            taken.append(h)
-    taken.sort(key=lambda h: h.start)
-    return taken
+            if m.end() > m.start():
+                matches.append((m, resolve))
+    matches.sort(key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start()))
+    taken: list[tuple[re.Match[str], Resolver]] = []
+    for m, resolve in matches:
+        if all(m.end() <= t.start() or m.start() >= t.end() for t, _r in taken):
+            taken.append((m, resolve))
+    taken.sort(key=lambda mr: mr[0].start())
+    # 2. values, in text order
+    ctx = _Discourse()
+    hits: list[_Hit] = []
+    for m, resolve in taken:
+        value, gran = resolve(m, anchor, text, ctx)
+        hits.append(_Hit(m.start(), m.end(), value, gran))
+        if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year"):
+            ctx.last = (value, gran)
+        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
+            y, q = int(value[:4]), int(value[-1])
+            if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
+                ctx.period = (y, q)
+    return hits
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
