@@ -108,6 +108,17 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 #: Auxiliaries and modals that put their verb in the future ("will meet", "could close", "'ll vote").
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should", "must"})
+#: Verbs of intent, plan and expectation: an infinitive after them is still to come ("agreed to buy
+#: the unit in February", "plans to vote on Monday").
+FORWARD_VERBS = frozenset({
+    "agree", "plan", "expect", "intend", "hope", "aim", "schedule", "want", "seek", "propose",
+    "prepare", "promise", "pledge", "vow", "decide", "threaten", "offer", "set", "wish", "mean",
+    "arrange", "undertake", "need", "ask", "urge", "order", "call", "try",
+})  # fmt: skip
+IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
+#: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
+#: clause's tense says nothing about it.
+NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 #: Sentence ends for the tense of a date's clause: a full stop, unless it closes one of these
 #: abbreviations or a single capital (an initial, "U.S.").
 _ABBREVIATIONS = frozenset({
@@ -229,6 +240,19 @@ def _is_abbreviation(text: str, at: int) -> bool:
     return word is not None and (word[1].lower() in _ABBREVIATIONS or (len(word[1]) == 1 and word[1].isupper()))
 
 
+def _base_form(word: str) -> str:
+    """The base form of a regular English verb form ("agreed" -> "agree", "plans" -> "plan"), for
+    matching FORWARD_VERBS without a lemmatizer (the parsing pipeline runs none)."""
+    if word in FORWARD_VERBS:
+        return word
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("nned", "n"), ("tted", "t"), ("nning", "n"),
+                         ("tting", "t"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in FORWARD_VERBS:
+            return word[: -len(suffix)] + repl
+    return IRREGULAR_PAST.get(word, word)
+
+
 def _verb_tense(verb: Any) -> str | None:
     """'past' or 'future' for a verb token of a spaCy parse, None when its tense says neither.
 
@@ -241,7 +265,10 @@ def _verb_tense(verb: Any) -> str | None:
     if words & FUTURE_AUX:
         return "future"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
-        return "future"  # an infinitive: what is to be done
+        # an infinitive after a verb of intent looks ahead ("agreed to buy"); else its governor decides
+        if verb.dep_ == "acl" or _base_form(verb.head.lower_) in FORWARD_VERBS:
+            return "future"  # "a program to pay it down by February", "agreed to buy it in May"
+        return _verb_tense(verb.head) if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
     if any(a.lower_ in ("going", "about") for a in verb.ancestors if a.i == verb.head.i):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -274,6 +301,10 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         return None
     if tok.head.lower_ == "since":  # "since January": a starting point in the past
         return "past"
+    if tok.head.lower_ in ("until", "till"):  # the end of a span still running
+        return "future"
+    if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
+        return None
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return _verb_tense(tok)
@@ -392,11 +423,11 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
         reading = _reading(text, m.start(), m.end())
         if reading == "future":
             y = anchor.year if month >= anchor.month else anchor.year + 1
-        elif reading == "past":
-            y = anchor.year if month <= anchor.month else anchor.year - 1
         else:
             d = _nearest_year(anchor, month, 15)
             y = d.year if d else y
+            if reading == "past" and d is not None and (d - anchor).days > PAST_OVERRIDE_DAYS:
+                y -= 1
     return f"{y:04d}-{month:02d}", "month"
 
 
@@ -725,6 +756,12 @@ RULES: list[tuple[str, Resolver]] = [
         _r_weekday,
     ),
     (
+        rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
+        rf"(?P<aunit>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
+        rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after))(?![\w-]))",
+        _r_anaphoric,
+    ),
+    (
         rf"(?i:(?<![\w-])the\s(?:latest\s|most\srecent\s|recent\s|(?P<tqyear>{YEAR})\s)?(?:quarter|period)(?![\w-]))",
         _r_the_quarter,
     ),
@@ -739,12 +776,6 @@ RULES: list[tuple[str, Resolver]] = [
         r"comparable)\s(?:quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier)|the\sprevious\syear))"
         r"(?:\s(?P<pword>quarter|period))?(?![\w-]))",
         _r_period_last_year,
-    ),
-    (
-        rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
-        rf"(?P<aunit>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
-        rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after))(?![\w-]))",
-        _r_anaphoric,
     ),
     (
         r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -776,9 +807,12 @@ RULES: list[tuple[str, Resolver]] = [
     ),
 ]
 _COMPILED = [(re.compile(p), f) for p, f in RULES]
-#: Rules whose dates are given in full (not counted from the document date): the reference time of
-#: the anaphoric expressions that follow them.
-_FULL_DATE_RULES: frozenset[Resolver] = frozenset({_r_iso, _r_full_date, _r_month_year, _r_year, _r_spoken_year})
+#: Rules whose dates name a day, month or year of the calendar ("March 3, 1998", "in April",
+#: "on Tuesday"): the reference time of the anaphoric expressions that follow them.
+_FULL_DATE_RULES: frozenset[Resolver] = frozenset({
+    _r_iso, _r_full_date, _r_month_year, _r_year, _r_spoken_year, _r_month, _r_month_rel_year, _r_weekday,
+    _r_relday,
+})  # fmt: skip
 
 
 def _scan(text: str, anchor: date | None) -> list[_Hit]:
