@@ -115,6 +115,13 @@ FORWARD_VERBS = frozenset({
     "prepare", "promise", "pledge", "vow", "decide", "threaten", "offer", "set", "wish", "mean",
     "arrange", "undertake", "need", "ask", "urge", "order", "call", "try",
 })  # fmt: skip
+#: Verbs whose simple present is no schedule: reports ("says"), states ("is", "has"), comparisons.
+PRESENT_NOT_AHEAD = frozenset({
+    "be", "is", "are", "am", "'s", "'re", "have", "has", "say", "tell", "report", "add", "note",
+    "claim", "show", "follow", "remain", "seem", "appear", "include", "mean", "reflect", "compare",
+    "know", "think", "believe", "estimate", "hurt", "put", "set", "cut", "hit", "let", "quit", "spread",
+    "cost", "shut", "bid", "read",
+})  # fmt: skip
 IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
 #: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
 #: clause's tense says nothing about it.
@@ -240,15 +247,15 @@ def _is_abbreviation(text: str, at: int) -> bool:
     return word is not None and (word[1].lower() in _ABBREVIATIONS or (len(word[1]) == 1 and word[1].isupper()))
 
 
-def _base_form(word: str) -> str:
+def _base_form(word: str, vocab: frozenset[str] = FORWARD_VERBS) -> str:
     """The base form of a regular English verb form ("agreed" -> "agree", "plans" -> "plan"), for
-    matching FORWARD_VERBS without a lemmatizer (the parsing pipeline runs none)."""
-    if word in FORWARD_VERBS:
+    matching a verb list (``vocab``) without a lemmatizer (the parsing pipeline runs none)."""
+    if word in vocab:
         return word
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("nned", "n"), ("tted", "t"), ("nning", "n"),
                          ("tting", "t"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
                          ("es", ""), ("s", "")):
-        if word.endswith(suffix) and word[: -len(suffix)] + repl in FORWARD_VERBS:
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in vocab:
             return word[: -len(suffix)] + repl
     return IRREGULAR_PAST.get(word, word)
 
@@ -262,6 +269,8 @@ def _verb_tense(verb: Any) -> str | None:
     in February", "is meeting Thursday") look ahead."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX and words & {"have", "'ve"}:
+        return "past"  # a modal perfect: "may have been", "would have closed"
     if words & FUTURE_AUX:
         return "future"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
@@ -279,7 +288,9 @@ def _verb_tense(verb: Any) -> str | None:
         return None  # a passive present, or a participle after its noun ("the tide expected Sunday")
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"
-    return None  # the simple present: a schedule ("resumes Monday") or a habit; the words decide
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(verb.lower_, PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
+        return "future"  # the simple present of an event: a schedule ("the two meet Monday")
+    return None
 
 
 def _clause_tense(text: str, start: int, end: int) -> str | None:
@@ -419,6 +430,8 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
         y = anchor.year if month < anchor.month else anchor.year - 1
     elif mod.startswith("next") or mod.startswith("this coming"):
         y = anchor.year if month > anchor.month else anchor.year + 1
+    elif mod == "this":  # "this September": the one of the report's year
+        y = anchor.year
     else:
         reading = _reading(text, m.start(), m.end())
         if reading == "future":
@@ -522,6 +535,9 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         shift = -1
     elif rel in ("next", "the coming", "the next", "coming", "the following"):
         shift = 1
+    if unit == "weekend" and shift == 0 and anchor.weekday() < 5 and \
+            _reading(text, m.start(), m.end()) != "future":
+        shift = -1  # "over the weekend" in a weekday's report: the one just past (the previous ISO week)
     if unit in ("week", "weekend"):
         d = anchor + timedelta(weeks=shift)
         val = _iso_week(d) + ("-WE" if unit == "weekend" else "")
@@ -568,7 +584,7 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
         return f"{y:04d}-{mo:02d}", "month"
     if unit == "decade":
         return str(anchor.year - 10 * n)[:3], "decade"
-    if n == 1 and _in_quarter_context(text, m.start()):
+    if n == 1 and (ctx.period or _in_quarter_context(text, m.start())):
         return _year_before_period(anchor, ctx)
     return f"{anchor.year - n:04d}", "year"
 
@@ -577,7 +593,7 @@ def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Disc
     """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
     if anchor is None:
         return None, "year"
-    if m["qunit"] or _in_quarter_context(text, m.start()):
+    if m["qunit"] or ctx.period or _in_quarter_context(text, m.start()):
         return _year_before_period(anchor, ctx)
     return f"{anchor.year - 1:04d}", "year"
 
