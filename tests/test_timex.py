@@ -216,3 +216,28 @@ def test_a_bare_month_or_weekday_reads_the_tense_of_its_clause(sentence: str, ex
 def test_anaphoric_and_period_expressions_take_their_reference(text: str, expression: str, value: str) -> None:
     refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 28))}
     assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Printing changed little in the 15th century.", "the 15th century", "14"),
+    ("Crime fell through the nineties.", "the nineties", "199"),
+    ("Wages lagged inflation in the last decade.", "the last decade", "201"),
+    ("The deal should close by year-end.", "year-end", "2022"),
+    ("Rates may rise in coming months.", "coming months", "FUTURE_REF"),
+    ("Rates have fallen in the last few months.", "the last few months", "PAST_REF"),
+    ("He will answer as soon as possible.", "as soon as possible", "FUTURE_REF"),
+    ("The talks are due to end by May.", "by May", "2023-05"),
+    ("On March 3, 2019, he landed; later in the day he spoke.", "later in the day", "2019-03-03"),
+])
+def test_granularity_words_and_vague_times(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 28))}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Shares will be bought as soon as trading opens.",
+    "He was released soon after the talks.",
+    'Now, he says, "the plan failed."',
+])
+def test_conjunctions_and_discourse_markers_are_no_time(text: str) -> None:
+    assert [d.text for d in find_dates(text, date(2022, 10, 28)) if d.granularity == "ref"] == []

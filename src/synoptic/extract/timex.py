@@ -157,6 +157,7 @@ class _Discourse:
 
     last: tuple[str, str] | None = None
     period: tuple[int, int] | None = None
+    quarter: tuple[int, int] | None = None  # the last quarter named, ended or not
 
 
 _Value = tuple[str | None, str]
@@ -649,7 +650,7 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
     """ "the following day", "the previous month", "that year", "two days later", "the day before":
     counted from the last date the article gave in full (TimeML's reference time), or from the
     document date when none of that granularity came before."""
-    unit = (m["aunit"] or m["aunit2"] or "day").lower().rstrip("s")
+    unit = (m["aunit"] or m["aunit2"] or m["aunit3"] or "day").lower().rstrip("s")
     rel = re.sub(r"\s+", " ", (m["arel"] or m["arel2"] or "").lower())
     num = (m["anum"] or "").lower()
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
@@ -709,6 +710,82 @@ def _r_ref(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     return "PRESENT_REF", "ref"
 
 
+_SOON_CONJUNCTION = re.compile(r"(?i)\s+(?:after|as|thereafter|afterwards?|enough)\b")
+
+
+def _not_a_time(text: str, m: re.Match[str]) -> bool:
+    """Words of the PRESENT_REF / FUTURE_REF rule that are no time here (TimeML leaves them out):
+    "as soon as" and "soon after X" (a conjunction, or a time relative to an event, not to now);
+    "Now," opening a sentence or a quotation (a discourse marker: "Now, he says, ...")."""
+    word = m.group().lower()
+    if word == "soon":
+        return text[max(0, m.start() - 3) : m.start()].lower() == "as " or bool(
+            _SOON_CONJUNCTION.match(text, m.end())
+        )
+    if word == "now":
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“'‘")
+        opens = not before or before[-1] in ".!?\n:"
+        return opens and text[m.end() : m.end() + 1] == ","
+    return False
+
+
+_CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                 "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the 20th century", "the eleventh century": TimeML writes the century's first two digits
+    ("19" for the 20th); "this/last century" counts from the report's year."""
+    if m["crel"]:
+        if anchor is None:
+            return None, "century"
+        c = anchor.year // 100 - (1 if m["crel"].lower() == "last" else 0)
+        return f"{c:02d}", "century"
+    word = m["cnum"].lower()
+    n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _CENTURY_ORD[word]
+    return f"{n - 1:02d}", "century"
+
+
+def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the nineties" (of the report's century, or the last one when that lies ahead);
+    "the last/past decade", "this decade" from the report's year."""
+    if anchor is None:
+        return None, "decade"
+    if m["dword"]:
+        d = DECADE_WORDS[m["dword"].lower()]
+        century = anchor.year // 100 * 100
+        if century + d * 10 > anchor.year:
+            century -= 100
+        return str(century + d * 10)[:3], "decade"
+    shift = -1 if m["drel"].lower() in ("last", "past", "previous") else 0
+    return str(anchor.year + 10 * shift)[:3], "decade"
+
+
+def _r_year_end(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "year-end", "by year's end", "the full year", "the end of the year": the report's year
+    (TimeML gives the year, sometimes its last day or month; the year is right at its granularity)."""
+    if anchor is None:
+        return None, "year"
+    return f"{anchor.year:04d}", "year"
+
+
+def _r_vague(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """Times named only by their direction: "coming months", "the near term", "a later date" are
+    FUTURE_REF; "past years", "recent years", "the last few months" are PAST_REF (TimeML)."""
+    return ("FUTURE_REF" if m["fut"] else "PAST_REF"), "ref"
+
+
+def _r_that_period(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "that quarter": the last quarter the article named (TimeML: anchored on the discourse)."""
+    if ctx.quarter:
+        return f"{ctx.quarter[0]:04d}-Q{ctx.quarter[1]}", "quarter"
+    return _r_the_quarter(m, anchor, text, ctx)
+
+
 def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if m["fy"]:
         return m["fy"], "year"
@@ -748,7 +825,7 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?P<mon>{MONTH_NOT_MAY})(?![\w-])",
         _r_month,
     ),
-    (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n)[\s-](?P<mon>May)(?![\w-])", _r_month),
+    (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince)[\s-](?P<mon>May)(?![\w-])", _r_month),
     (rf"(?i:{_EDGE}the\s(?:(?:early|late|mid)[\s-])?)?(?P<dec>1[89][0-9]0|20[0-9]0|'[0-9]0)s\b", _r_decade),
     (
         rf"(?i:(?<![\w-])(?:(?P<mon>{MONTH})\s|(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\sof\s|"
@@ -773,7 +850,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
-        rf"(?P<aunit>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
+        rf"(?P<aunit>day|week|month|year)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
         rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after))(?![\w-]))",
         _r_anaphoric,
     ),
@@ -817,6 +894,27 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?P<fy>{YEAR})?(?:year)?(?![\w-]))", _r_fiscal_year),
     (
+        rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<cnum>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})|(?P<crel>this|last))"
+        rf"[\s-]century(?![\w-]))",
+        _r_century,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?P<dword>twenties|thirties|forties|fifties|sixties|"
+        r"seventies|eighties|nineties)|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
+        _r_decade_word,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:(?:the\s)?year[\s-]end|year's\send|the\send\sof\sthe\syear|the\sfull\syear)(?![\w-]))",
+        _r_year_end,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:(?P<fut>(?:the\s)?(?:coming|future|next\sfew)\s(?:days|weeks|months|quarters|years)|"
+        r"the\s(?:near|short|long)[\s-]term|a\slater\sdate|as\ssoon\sas\spossible)|(?:the\s)?(?:past|recent|last\sfew)\s"
+        r"(?:days|weeks|months|quarters|years))(?![\w-]))",
+        _r_vague,
+    ),
+    (r"(?i:(?<![\w-])that\squarter(?![\w-]))", _r_that_period),
+    (
         r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast|these\sdays|"
         r"at\spresent|nowadays|soon)(?![\w-]))",
         _r_ref,
@@ -842,7 +940,7 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
     matches: list[tuple[re.Match[str], Resolver]] = []
     for rx, resolve in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not (resolve is _r_ref and _not_a_time(text, m)):
                 matches.append((m, resolve))
     matches.sort(key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start()))
     taken: list[tuple[re.Match[str], Resolver]] = []
@@ -858,6 +956,8 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
         hits.append(_Hit(m.start(), m.end(), value, gran))
         if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year"):
             ctx.last = (value, gran)
+        if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
+            ctx.quarter = (int(value[:4]), int(value[-1]))
         if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
             y, q = int(value[:4]), int(value[-1])
             if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
