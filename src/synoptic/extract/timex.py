@@ -326,6 +326,13 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past' or 'future': the reading of the expression at ``[start, end)`` of ``text`` from the
+    tense of the clause it attaches to, else from the words before it ("will", "until"); None when
+    neither says. The timeline uses it to tell an announced date from an event."""
+    return _reading(text, start, end)
+
+
 def _reading(text: str, start: int, end: int) -> str | None:
     """Past or future reading of a date without its own direction word ("Friday", "in April").
 
@@ -1058,4 +1065,4 @@ def infer_published(text: str, peers: list[date]) -> date | None:
     return best[1] if best else None
 
 
-__all__ = ["find_dates", "infer_published"]
+__all__ = ["clause_tense", "find_dates", "infer_published"]
