@@ -241,3 +241,14 @@ def test_granularity_words_and_vague_times(text: str, expression: str, value: st
 ])
 def test_conjunctions_and_discourse_markers_are_no_time(text: str) -> None:
     assert [d.text for d in find_dates(text, date(2022, 10, 28)) if d.granularity == "ref"] == []
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # from the reference time: the Friday before the one the report is about
+    ("Shares fell on Friday, down 4% from the previous Friday.", "the previous Friday", "2022-10-21"),
+    ("Sales in the latest fiscal year rose.", "the latest fiscal year", "2021"),
+    ("Sales were flat in the last half of the '80s.", "the last half of the '80s", "198"),
+])
+def test_reference_weekdays_last_fiscal_year_and_halves_of_decades(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 31))}
+    assert refs[expression] == value

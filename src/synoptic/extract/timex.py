@@ -493,11 +493,17 @@ def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
 
 def _r_decade(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     y = m["dec"]
-    if len(y) == 2:  # the '90s
+    if y.startswith("'"):  # the '90s
         if anchor is None:
             return None, "decade"
-        y = str(anchor.year)[:2] + y
+        return _two_digit_decade(anchor, int(y[1:])), "decade"
     return y[:3], "decade"
+
+
+def _two_digit_decade(anchor: date, dec: int) -> str:
+    """ "the '80s": the latest such decade that has begun by the report's year."""
+    start = anchor.year // 100 * 100 + dec
+    return str(start - 100 if start > anchor.year else start)[:3]
 
 
 def _r_relday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -516,6 +522,9 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
         return None, "day"
     wd = WEEKDAYS[m["wd"].lower()]
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
+    if mod in ("the previous", "the following"):  # TimeML: from the reference time, not the report's day
+        base = _reference(ctx, "day") or anchor
+        return _weekday_date(base, wd, "last" if mod == "the previous" else "next").isoformat(), "day"
     if mod in ("next", "this coming", "coming", "the following", "the next"):
         mode = "next"
     elif mod in ("last", "this past", "past", "the previous", "previous"):
@@ -539,7 +548,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     if anchor is None:
         return None, gran_s
     shift = 0
-    if rel in ("last", "the past", "the previous", "past", "previous", "a", "the last"):
+    if rel in ("last", "the past", "the previous", "past", "previous", "a", "the last", "the latest",
+               "the most recent"):
         shift = -1
     elif rel in ("next", "the coming", "the next", "coming", "the following"):
         shift = 1
@@ -692,6 +702,13 @@ def _reference(ctx: _Discourse, unit: str) -> date | None:
 
 def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     h = 1 if m["h"].lower() in ("first", "1st") else 2
+    if m["hdec"]:  # "the last half of the '80s": TimeML keeps the decade
+        dec = m["hdec"].rstrip("s").lstrip("'")
+        if len(dec) == 2:
+            if anchor is None:
+                return None, "decade"
+            return _two_digit_decade(anchor, int(dec)), "decade"
+        return dec[:3], "decade"
     if m["hyear"]:
         return f"{m['hyear']}-H{h}", "half"
     if anchor is None:
@@ -867,6 +884,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
+        r"the\slatest|the\smost\srecent|"
         r"the\scoming|the\sfollowing|the\scurrent|the\slast|the\snext|the)\s(?:fiscal\s)?(?P<unit>week|weekend|month|year|"
         r"quarter|spring|summer|fall|autumn|winter)(?![\w-]))",
         _r_unit_rel,
@@ -892,7 +910,8 @@ RULES: list[tuple[str, Resolver]] = [
         _r_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?P<h>first|second|1st|2nd|last)[\s-]half(?:\sof\s(?P<hyear>{YEAR}))?(?![\w-]))",
+        rf"(?i:(?<![\w-])(?:the\s)?(?P<h>first|second|1st|2nd|last)[\s-]half(?:\sof\s(?:(?P<hyear>{YEAR})|"
+        rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
     ),
     (
