@@ -252,3 +252,11 @@ def test_conjunctions_and_discourse_markers_are_no_time(text: str) -> None:
 def test_reference_weekdays_last_fiscal_year_and_halves_of_decades(text: str, expression: str, value: str) -> None:
     refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 31))}
     assert refs[expression] == value
+
+
+def test_the_quarter_a_year_ago_and_the_first_two_quarters() -> None:
+    text = "Acme posted third-quarter net. For the quarter a year ago, it lost money. Growth will lag in the " \
+           "first two quarters of 2023."
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 31))}
+    assert refs["the quarter a year ago"] == "2021-Q3"
+    assert refs["the first two quarters of 2023"] == "2023-H1"

@@ -701,7 +701,7 @@ def _reference(ctx: _Discourse, unit: str) -> date | None:
 
 
 def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
-    h = 1 if m["h"].lower() in ("first", "1st") else 2
+    h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2  # "the first two quarters" too
     if m["hdec"]:  # "the last half of the '80s": TimeML keeps the decade
         dec = m["hdec"].rstrip("s").lstrip("'")
         if len(dec) == 2:
@@ -890,7 +890,7 @@ RULES: list[tuple[str, Resolver]] = [
         _r_unit_rel,
     ),
     (
-        r"(?i:(?<![\w-])(?:(?P<lys>last\syear's)|the\syear[\s-](?:ago|earlier)|the\s(?:same|corresponding|"
+        r"(?i:(?<![\w-])(?:(?P<lys>last\syear's)|the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)|the\syear[\s-](?:ago|earlier)|the\s(?:same|corresponding|"
         r"comparable)\s(?:quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier)|the\sprevious\syear))"
         r"(?:\s(?P<pword>quarter|period))?(?![\w-]))",
         _r_period_last_year,
@@ -910,7 +910,8 @@ RULES: list[tuple[str, Resolver]] = [
         _r_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?P<h>first|second|1st|2nd|last)[\s-]half(?:\sof\s(?:(?P<hyear>{YEAR})|"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<h>first|second|1st|2nd|last)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
+        rf"(?:\sof\s(?:(?P<hyear>{YEAR})|"
         rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
     ),
