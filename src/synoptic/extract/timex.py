@@ -393,7 +393,9 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
         return None, "day"
     else:
         d = _nearest_year(anchor, month, day)
-        reading = _reading(text, m.start(), m.end()) if d is not None else None
+        # the tense matters only for a day behind the anchor or far ahead of it (parse only then)
+        needs = d is not None and (d < anchor or (d - anchor).days > PAST_OVERRIDE_DAYS)
+        reading = _reading(text, m.start(), m.end()) if needs else None
         if d is not None and d < anchor and reading == "future":
             d = _safe_date(
                 anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1, month, day
