@@ -9,10 +9,29 @@ turns the match into a TimeML-style value, relative to the anchor (the publicati
 - ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` for "now", "recently", "the future"
   (granularity ``ref``: not a point on a timeline).
 
-A weekday alone is the nearest such day on or before the anchor, unless the words around it look
-ahead ("next", "until", "will"), then it is the nearest on or after. "today, Friday" and
-"the day before yesterday, Wednesday" are one expression each. "until January 19" is the date itself.
-With ``anchor=None`` relative expressions get ``value=None``; dates that give their year keep it.
+"today, Friday" and "the day before yesterday, Wednesday" are one expression each; "until January
+19" is the date itself. With ``anchor=None`` relative expressions get ``value=None``; dates that
+give their year keep it.
+
+The rules by the TimeML phenomenon they cover (each resolver's docstring says more):
+
+- granularity: the value is as fine as the words ("in March" ``2022-03``, "the third quarter"
+  ``2022-Q3``, "the first two quarters" ``H1``, "this spring" ``SP``, "the 1990s" / "the nineties"
+  / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end" and "the
+  full year" the year);
+- past or future of a bare weekday, month or month-day (``_reading``): the tense of the verb the
+  date attaches to in spaCy's dependency parse (``_clause_tense``: simple past and perfects look
+  back; will/modals, the present progressive, the simple present of an event verb, an infinitive
+  after a verb of intent look ahead; "since" reads past, "until" future), else the words before it;
+  else the nearest such date;
+- anchors: document time for "yesterday", "last week", "two days ago"; the reference time (the last
+  date the article named, ``_Discourse.last``) for "the following day", "two months later", "that
+  year", "later in the day", "the previous Friday"; the reporting quarter (``_Discourse.period``)
+  for "the quarter", "the latest period", "the year-ago quarter", "a year earlier" in results;
+- fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
+- references: PRESENT_REF ("now", "currently"), PAST_REF ("recently", "several years ago", "the
+  last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
+- not dates: "as soon as" + a clause, "soon after X", a sentence-opening "Now," (``_not_a_time``).
 
 ``infer_published(text, peers)`` guesses the publication date from the article's own words and from
 the dates of its story peers (see its docstring).
