@@ -260,3 +260,24 @@ def test_the_quarter_a_year_ago_and_the_first_two_quarters() -> None:
     refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 31))}
     assert refs["the quarter a year ago"] == "2021-Q3"
     assert refs["the first two quarters of 2023"] == "2023-H1"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The company said Monday it would cut jobs.", "Monday", "2024-05-13"),
+    ("The talks, which begin Monday, will last a week.", "Monday", "2024-05-20"),
+    ("He is expected to testify Thursday.", "Thursday", "2024-05-16"),
+    ("The vote, set for Friday, could be delayed.", "Friday", "2024-05-17"),
+    ("The minister arrives in Paris on Friday.", "Friday", "2024-05-17"),
+    ("The minister arrived in Paris on Friday.", "Friday", "2024-05-10"),
+    ("Inflation peaked in November.", "November", "2023-11"),
+    ("Elections are due in November.", "November", "2024-11"),
+    ("He had been missing since Saturday.", "Saturday", "2024-05-11"),
+    ("The ceasefire holds until Saturday.", "Saturday", "2024-05-18"),
+    ("Rescuers found two survivors on Monday, officials said Tuesday.", "Monday", "2024-05-13"),
+])
+def test_news_weekdays_and_months_read_past_or_future_from_their_clause(
+    sentence: str, expression: str, value: str
+) -> None:
+    # a Wednesday report, 15 May 2024
+    refs = {d.text: d.value for d in find_dates(sentence, date(2024, 5, 15))}
+    assert refs[expression] == value

@@ -119,7 +119,7 @@ NUMWORD = r"(?:[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
-    r"going to|until|till|next|coming|upcoming|set to)\b",
+    r"going to|until|till|next|coming|upcoming|set to|set for|slated)\b",
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
@@ -332,6 +332,11 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         return None
     if tok.head.lower_ == "since":  # "since January": a starting point in the past
         return "past"
+    i = tok.i - 1
+    while i >= 0 and doc[i].lower_ in ("on", "late", "early"):
+        i -= 1
+    if i >= 0 and doc[i].tag_ == "VBD":
+        return "past"  # "said Monday it would ...": the date belongs to the verb just before it
     if tok.head.lower_ in ("until", "till"):  # the end of a span still running
         return "future"
     if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
