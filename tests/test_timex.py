@@ -281,3 +281,8 @@ def test_news_weekdays_and_months_read_past_or_future_from_their_clause(
     # a Wednesday report, 15 May 2024
     refs = {d.text: d.value for d in find_dates(sentence, date(2024, 5, 15))}
     assert refs[expression] == value
+
+
+def test_last_night_is_the_day_before_for_the_timeline() -> None:
+    (ref,) = find_dates("Police fired tear gas last night.", date(2024, 5, 15))
+    assert (ref.text, ref.value) == ("last night", "2024-05-14")

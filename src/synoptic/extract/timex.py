@@ -538,7 +538,7 @@ def _r_relday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse)
     word = re.sub(r"\s+", " ", m["rel"].lower())
     shift = {
         "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-        "the day before yesterday": -2, "the day after tomorrow": 2,
+        "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1,
     }[word]  # fmt: skip
     return (anchor + timedelta(days=shift)).isoformat(), "day"
 
@@ -889,7 +889,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?:late\s|early\s)?(?P<rel>the\sday\sbefore\syesterday|the\sday\safter\stomorrow|"
-        r"yesterday|today|tonight|tomorrow)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
+        r"yesterday|today|tonight|tomorrow|last\snight)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
         rf"(?:,\s{WEEKDAY}(?!\w))?",
         _r_relday,
     ),
