@@ -200,6 +200,9 @@ def test_a_bare_month_or_weekday_reads_the_tense_of_its_clause(sentence: str, ex
      "2019-03-04"),
     ("The plant opened in June 2015. Two months later, it closed.", "Two months later", "2015-08"),
     ("He was elected in 2011. That year, the economy shrank.", "That year", "2011"),
+    # a date after "since" starts a state, it is no event time to count from
+    ("In May 2010 students rebelled against a junta in power since 1997. It fell a year later.", "a year later",
+     "2011"),
     # without a date before it, the report's own date is the reference
     ("The following day, rescuers reached the valley.", "The following day", "2022-10-29"),
     # vague amounts are no calendar point

@@ -1007,7 +1007,9 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
     for m, resolve in taken:
         value, gran = resolve(m, anchor, text, ctx)
         hits.append(_Hit(m.start(), m.end(), value, gran))
-        if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year"):
+        # a date after "since" starts a state ("in power since 1967"): no event time to count from
+        if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year") and \
+                not re.search(r"(?i)\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
             ctx.last = (value, gran)
         if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
             ctx.quarter = (int(value[:4]), int(value[-1]))
