@@ -163,3 +163,18 @@ def test_seed_timeline_entries_are_told_by_their_evidence(seeds_brief):
         core = t["text"].replace("…", " ").split("  ")[0].strip()
         assert 3 <= len(t["text"].split()) <= 30
         assert any(core[:30] in " ".join(texts[_k(c["article"])].split()) for c in t["evidence"]), t
+
+
+@pytest.mark.slow
+def test_seed_timeline_keeps_the_deadline_apart_and_one_span_per_source(seeds_brief, gold):
+    _, brief = seeds_brief
+    by_date = {t["date"]: t for t in brief["timeline"]}
+    # "state of emergency until January 19": announced in a January 7/8 report, not an event on the 19th
+    assert by_date["2022-01-19"]["kind"] == "announced"
+    for ev in gold["timeline"]:
+        if ev["date"] < "2022-01-09":
+            assert by_date[ev["date"]].get("kind", "event") == "event", ev["date"]
+    for t in brief["timeline"]:
+        articles = [c["article"] for c in t["evidence"]]
+        assert len(articles) == len(set(articles)), t["date"]
+        assert t.get("granularity", "day") in ("day", "month", "year")

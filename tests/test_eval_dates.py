@@ -17,11 +17,15 @@ from synoptic.evaluate.dates import (
     load_corpus,
     load_timeml,
     score_document,
+    split_half,
 )
 
-#: Floors (TimeBank 1.2 as shared/eval/timebank-dev; measured 0.941 F1 and 0.873 value accuracy; dateparser 0.529 and 0.309).
-MIN_F1 = 0.85
-MIN_VALUE_ACCURACY = 0.80
+#: Floors (TimeBank 1.2 as shared/eval/timebank-dev). Measured on the whole: F1 0.954, value accuracy
+#: 0.898 (dateparser 0.529 and 0.309); on the odd half 0.961 / 0.905, on the even half 0.948 / 0.891.
+#: The rules were fitted on the odd half first (the even half then measured 0.867), then on the even one.
+MIN_F1 = 0.95
+MIN_VALUE_ACCURACY = 0.89
+MIN_HALF = {"odd": (0.955, 0.90), "even": (0.94, 0.885)}  # (F1, value accuracy)
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
@@ -72,15 +76,35 @@ def test_synoptic_dates_meet_floors_on_timebank_and_beat_dateparser() -> None:
     assert ours["f1"] > base["f1"] and ours["value_accuracy"] > base["value_accuracy"]
 
 
+@pytest.mark.parametrize("half", ["odd", "even"])
+def test_synoptic_dates_meet_floors_on_each_half_of_timebank(half: str) -> None:
+    docs, _ = load_corpus(shared_path("eval", "timebank-dev"))
+    part = split_half(docs, half)
+    assert len(part) in (len(docs) // 2, (len(docs) + 1) // 2)
+    ours = evaluate(part, baseline=False)["synoptic"]
+    min_f1, min_value = MIN_HALF[half]
+    assert ours["f1"] >= min_f1 and ours["value_accuracy"] >= min_value
+
+
+def test_split_half_takes_documents_by_order() -> None:
+    docs = [Document(str(i), "", __import__("datetime").date(2000, 1, 1)) for i in range(5)]
+    assert [d.name for d in split_half(docs, "odd")] == ["0", "2", "4"]
+    assert [d.name for d in split_half(docs, "even")] == ["1", "3"]
+    with pytest.raises(ValueError):
+        split_half(docs, "third")
+
+
 def test_eval_dates_command_prints_table_and_writes_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = shared_path("eval", "timebank-dev")
     out = tmp_path / "dates.json"
-    status = main(["eval", "dates", "--data", str(data), "--no-baseline", "--limit", "5", "--json", str(out)])
+    status = main(["eval", "dates", "--data", str(data), "--no-baseline", "--half", "even", "--limit", "5",
+                   "--errors", "--json", str(out)])
     assert status == 0
-    assert "synoptic" in capsys.readouterr().out
-    assert json.loads(out.read_text())["systems"]["synoptic"]["gold"] > 0
+    assert "even half" in capsys.readouterr().out
+    payload = json.loads(out.read_text())
+    assert payload["half"] == "even" and payload["systems"]["synoptic"]["gold"] > 0
 
 
 def test_eval_dates_missing_folder_is_an_error(tmp_path: Path) -> None:

@@ -284,7 +284,7 @@ def test_timeline_has_every_gold_date_with_its_evidence_in_date_order(seed_texts
         assert any(core[:30] in " ".join(seed_texts[c.article].split()) for c in t.evidence)
 
 
-def test_timeline_skips_months_years_and_intervals():
+def test_timeline_drops_a_month_with_days_inside_and_skips_intervals():
     text = "In January 2022 it began; on 2022-01-05 it peaked."
     arts = [Article(id="a", text=text)]
     exs = [Extraction(article="a", dates=[
@@ -295,6 +295,45 @@ def test_timeline_skips_months_years_and_intervals():
     entries = timeline(arts, exs)
     assert [t.date for t in entries] == ["2022-01-05"]
     assert len(entries[0].evidence) == 1
+
+
+def _dated(texts: list[tuple[str, str, str]]) -> tuple[list[Article], list[Extraction]]:
+    """Articles written for these tests, (id, text, publication date), with find_dates run on them."""
+    from synoptic.extract.timex import find_dates
+
+    arts = [Article(id=aid, text=text, published=datetime.fromisoformat(pub)) for aid, text, pub in texts]
+    exs = [Extraction(article=a.id, dates=find_dates(a.text, a.published)) for a in arts]
+    return arts, exs
+
+
+def test_timeline_shows_a_month_or_a_year_at_its_granularity():
+    arts, exs = _dated([("a", "The dam was finished in 2015. Cracks appeared in March. The dam burst on Monday.",
+                         "2023-05-10")])
+    entries = {(t.date, t.granularity) for t in timeline(arts, exs)}
+    assert entries == {("2015-01-01", "year"), ("2023-03-01", "month"), ("2023-05-08", "day")}
+
+
+def test_timeline_keeps_announced_dates_apart_from_events():
+    arts, exs = _dated([
+        ("a", "The curfew will last until Friday. Talks are scheduled for next Monday. Troops arrived on Tuesday.",
+         "2023-05-10"),
+        ("b", "The talks were held on Monday as planned.", "2023-05-16"),
+    ])
+    kinds = {t.date: t.kind for t in timeline(arts, exs)}
+    # Friday lies after article a's date and no source reports it done; Monday was announced by a
+    # and reported as held by b: an event
+    assert kinds == {"2023-05-09": "event", "2023-05-12": "announced", "2023-05-15": "event"}
+
+
+def test_timeline_evidence_is_one_span_per_source_naming_the_date_best():
+    arts, exs = _dated([
+        ("a", "Fighting resumed on Friday. Friday's shelling was heavy. By Friday night, May 12, the town fell.",
+         "2023-05-13"),
+        ("b", "Yesterday the town fell. Fighting resumed yesterday.", "2023-05-13"),
+    ])
+    (entry,) = [t for t in timeline(arts, exs) if t.date == "2023-05-12"]
+    assert [c.article for c in entry.evidence] == ["a", "b"]
+    assert entry.evidence_text == ["May 12", "Yesterday"]
 
 
 def test_what_no_lexicon_knows_is_grouped_by_the_sources_own_noun():

@@ -198,3 +198,23 @@ def test_safe_url(url, ok):
 ])
 def test_markdown_value_reads_money_rates_and_bands_as_news_writes_them(fact, expected):
     assert value_text(fact) == expected
+
+
+def test_markdown_timeline_shows_granularity_announced_dates_apart_and_caps_evidence():
+    from synoptic.render.markdown import TIMELINE_EVIDENCE_SHOWN, render
+
+    ev = [{"article": f"s{i}", "start": 0, "end": 6, "text": "Monday"} for i in range(TIMELINE_EVIDENCE_SHOWN + 2)]
+    brief = {"story": "x", "title": "Flood", "articles": [{"id": f"s{i}"} for i in range(5)],
+             "timeline": [
+                 {"date": "2019-01-01", "granularity": "year", "text": "The dam was built.", "evidence": ev[:1]},
+                 {"date": "2023-03-01", "granularity": "month", "text": "Cracks appeared.", "evidence": ev[:1]},
+                 {"date": "2023-05-08", "text": "The dam burst.", "evidence": ev},
+                 {"date": "2023-05-12", "kind": "announced", "text": "The curfew ends.", "evidence": ev[:1]},
+             ]}
+    md = render(brief)
+    timeline, announced = md.split("## Timeline", 1)[1].split("## Announced dates", 1)
+    assert "**2019** The dam was built." in timeline and "**March 2023** Cracks appeared." in timeline
+    assert "2023-03-01" not in md and "The curfew ends." not in timeline
+    assert "**2023-05-12** The curfew ends." in announced
+    burst = next(line for line in timeline.splitlines() if "The dam burst." in line)
+    assert burst.count("“Monday”") == TIMELINE_EVIDENCE_SHOWN and burst.endswith("+2 more sources)")

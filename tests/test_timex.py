@@ -173,3 +173,119 @@ def test_a_weekday_spoken_of_as_coming_is_the_next_one(sentence: str, value: str
     # a Saturday report: a weekday in a clause about what is coming lies ahead, else behind
     (ref,) = [d for d in find_dates(sentence, date(2021, 3, 27)) if d.granularity == "day"]
     assert ref.value == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # past tense: the month behind, though next January is nearer to an October report
+    ("The fund was set up in January by two brothers.", "January", "2022-01"),
+    # an infinitive looks ahead of its governor
+    ("The group agreed to sell the unit in February for $5 million.", "February", "2023-02"),
+    # "lower-than-expected" is no future: the clause is in the past
+    ("Shares closed lower on Wednesday after a lower-than-expected forecast.", "Wednesday", "2022-10-26"),
+    ("In the fiscal year ended Jan. 31, sales rose 4%.", "Jan. 31", "2022-01-31"),
+    # a near date in a past clause is a deadline set in the past, not last year's
+    ("The board declared a dividend payable Dec. 7 to holders of record.", "Dec. 7", "2022-12-07"),
+    ("Inspectors have worked there since March.", "March", "2022-03"),
+    ("The minister will visit the region in March.", "March", "2023-03"),
+])
+def test_a_bare_month_or_weekday_reads_the_tense_of_its_clause(sentence: str, expression: str, value: str) -> None:
+    # a Friday report, 28 October 2022
+    refs = {d.text: d.value for d in find_dates(sentence, date(2022, 10, 28))}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # TimeML reference time: counted from the last date given in full, not from the report's date
+    ("The dam broke on March 3, 2019. The following day, rescuers reached the valley.", "The following day",
+     "2019-03-04"),
+    ("The plant opened in June 2015. Two months later, it closed.", "Two months later", "2015-08"),
+    ("He was elected in 2011. That year, the economy shrank.", "That year", "2011"),
+    # a date after "since" starts a state, it is no event time to count from
+    ("In May 2010 students rebelled against a junta in power since 1997. It fell a year later.", "a year later",
+     "2011"),
+    # without a date before it, the report's own date is the reference
+    ("The following day, rescuers reached the valley.", "The following day", "2022-10-29"),
+    # vague amounts are no calendar point
+    ("Support stood at 35 percent several years ago.", "several years ago", "PAST_REF"),
+    # results speak of the reporting quarter named before, and compare with it a year earlier
+    ("Acme's third-quarter profit rose 8%. In the quarter, sales grew, compared with a loss last year.",
+     "the quarter", "2022-Q3"),
+    ("Acme's third-quarter profit rose 8%. Sales grew, compared with the year-ago quarter.",
+     "the year-ago quarter", "2021-Q3"),
+    ("Acme's third-quarter profit rose 8%, but the fourth quarter will be weak. The quarter's sales grew.",
+     "The quarter", "2022-Q3"),
+    ("Turnout in last year's election was low.", "last year's", "2021"),
+])
+def test_anaphoric_and_period_expressions_take_their_reference(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 28))}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Printing changed little in the 15th century.", "the 15th century", "14"),
+    ("Crime fell through the nineties.", "the nineties", "199"),
+    ("Wages lagged inflation in the last decade.", "the last decade", "201"),
+    ("The deal should close by year-end.", "year-end", "2022"),
+    ("Rates may rise in coming months.", "coming months", "FUTURE_REF"),
+    ("Rates have fallen in the last few months.", "the last few months", "PAST_REF"),
+    ("He will answer as soon as possible.", "as soon as possible", "FUTURE_REF"),
+    ("The talks are due to end by May.", "by May", "2023-05"),
+    ("On March 3, 2019, he landed; later in the day he spoke.", "later in the day", "2019-03-03"),
+])
+def test_granularity_words_and_vague_times(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 28))}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Shares will be bought as soon as trading opens.",
+    "He was released soon after the talks.",
+    'Now, he says, "the plan failed."',
+])
+def test_conjunctions_and_discourse_markers_are_no_time(text: str) -> None:
+    assert [d.text for d in find_dates(text, date(2022, 10, 28)) if d.granularity == "ref"] == []
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # from the reference time: the Friday before the one the report is about
+    ("Shares fell on Friday, down 4% from the previous Friday.", "the previous Friday", "2022-10-21"),
+    ("Sales in the latest fiscal year rose.", "the latest fiscal year", "2021"),
+    ("Sales were flat in the last half of the '80s.", "the last half of the '80s", "198"),
+])
+def test_reference_weekdays_last_fiscal_year_and_halves_of_decades(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 31))}
+    assert refs[expression] == value
+
+
+def test_the_quarter_a_year_ago_and_the_first_two_quarters() -> None:
+    text = "Acme posted third-quarter net. For the quarter a year ago, it lost money. Growth will lag in the " \
+           "first two quarters of 2023."
+    refs = {d.text: d.value for d in find_dates(text, date(2022, 10, 31))}
+    assert refs["the quarter a year ago"] == "2021-Q3"
+    assert refs["the first two quarters of 2023"] == "2023-H1"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The company said Monday it would cut jobs.", "Monday", "2024-05-13"),
+    ("The talks, which begin Monday, will last a week.", "Monday", "2024-05-20"),
+    ("He is expected to testify Thursday.", "Thursday", "2024-05-16"),
+    ("The vote, set for Friday, could be delayed.", "Friday", "2024-05-17"),
+    ("The minister arrives in Paris on Friday.", "Friday", "2024-05-17"),
+    ("The minister arrived in Paris on Friday.", "Friday", "2024-05-10"),
+    ("Inflation peaked in November.", "November", "2023-11"),
+    ("Elections are due in November.", "November", "2024-11"),
+    ("He had been missing since Saturday.", "Saturday", "2024-05-11"),
+    ("The ceasefire holds until Saturday.", "Saturday", "2024-05-18"),
+    ("Rescuers found two survivors on Monday, officials said Tuesday.", "Monday", "2024-05-13"),
+])
+def test_news_weekdays_and_months_read_past_or_future_from_their_clause(
+    sentence: str, expression: str, value: str
+) -> None:
+    # a Wednesday report, 15 May 2024
+    refs = {d.text: d.value for d in find_dates(sentence, date(2024, 5, 15))}
+    assert refs[expression] == value
+
+
+def test_last_night_is_the_day_before_for_the_timeline() -> None:
+    (ref,) = find_dates("Police fired tear gas last night.", date(2024, 5, 15))
+    assert (ref.text, ref.value) == ("last night", "2024-05-14")

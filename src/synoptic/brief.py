@@ -183,7 +183,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                                   "kind": v.kind} for v in q.variants]} for q in brief.quotes],
         "entities": [{"name": e.name, "type": e.type, "variants": list(e.variants), "articles": list(e.articles)}
                      for e in brief.entities],
-        "timeline": [{"date": t.date, "text": t.text,
+        "timeline": [{"date": t.date, "granularity": t.granularity, "kind": t.kind, "text": t.text,
                       "evidence": [{"article": c.article,
                                     "text": t.evidence_text[i] if i < len(t.evidence_text) else "",
                                     "start": c.start, "end": c.end} for i, c in enumerate(t.evidence)]}
@@ -221,7 +221,8 @@ def from_json(d: dict[str, Any]) -> Brief:
                     for q in d.get("quotes", [])],
             entities=[EntitySummary(name=e["name"], type=e["type"], variants=list(e.get("variants", [])),
                                     articles=list(e.get("articles", []))) for e in d.get("entities", [])],
-            timeline=[TimelineEntry(date=t["date"], text=t["text"],
+            timeline=[TimelineEntry(date=t["date"], text=t["text"], granularity=t.get("granularity", "day"),
+                                    kind=t.get("kind", "event"),
                                     evidence=[Citation(c["article"], int(c["start"]), int(c["end"]))
                                               for c in t.get("evidence", [])],
                                     evidence_text=[c.get("text", "") for c in t.get("evidence", [])])
@@ -339,14 +340,22 @@ def json_schema() -> dict[str, Any]:
                              "articles": {"type": "array", "items": {"type": "string"},
                                           "description": "ids of the articles naming it"},
                          })},
-            "timeline": {"type": "array", "description": "dated events, in date order",
+            "timeline": {"type": "array", "description": "dated events and announced dates, in date order",
                          "items": _obj({
-                             "date": _s("ISO date YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                             "date": _s("ISO date YYYY-MM-DD: the first day the date covers (read with "
+                                        "granularity)", pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                             "granularity": {"enum": ["day", "month", "year"],
+                                             "description": "what the date names: a day, a month (2022-01-01 is "
+                                                            "January 2022) or a year; absent means day"},
+                             "kind": {"enum": ["event", "announced"],
+                                      "description": "event: it took place on that date; announced: every "
+                                                     "source gives the date as still to come (a deadline, a "
+                                                     "schedule, a forecast); absent means event"},
                              "text": _s("short event description: the clause around the date"),
                              "evidence": {"type": "array", "minItems": 1, "items": _obj({
                                  **_span_props(),
                                  "text": _s("the date expression as written (\"last Sunday\")"),
-                             })},
-                         })},
+                             }), "description": "one span per source"},
+                         }, required=["date", "text", "evidence"])},
         }),
     }

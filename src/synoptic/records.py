@@ -168,7 +168,7 @@ class TimeRef:
     start: int
     end: int
     value: str | None  # ISO date "2022-01-07", month "2022-01", interval "2022-01-07/2022-01-19"
-    granularity: str = "day"  # day, month, year, week, interval, time
+    granularity: str = "day"  # day, month, year, week, quarter, half, season, decade, century, ref, time
     anchor: str | None = None  # the date it was resolved against
     article: str = ""
 
@@ -268,10 +268,14 @@ class EntitySummary:
 
 @dataclass
 class TimelineEntry:
-    date: str
+    """A date of the story with what happened (or is announced) on it and the spans that give it."""
+
+    date: str  # the first day the date covers, YYYY-MM-DD (sortable); read it with ``granularity``
     text: str
-    evidence: list[Citation] = field(default_factory=list)
+    evidence: list[Citation] = field(default_factory=list)  # one span per source
     evidence_text: list[str] = field(default_factory=list)
+    granularity: str = "day"  # day, month or year: "2022-01-01" with "month" is January 2022
+    kind: str = "event"  # "event": it took place; "announced": a date still ahead when every source wrote
 
 
 @dataclass

@@ -9,10 +9,29 @@ turns the match into a TimeML-style value, relative to the anchor (the publicati
 - ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` for "now", "recently", "the future"
   (granularity ``ref``: not a point on a timeline).
 
-A weekday alone is the nearest such day on or before the anchor, unless the words around it look
-ahead ("next", "until", "will"), then it is the nearest on or after. "today, Friday" and
-"the day before yesterday, Wednesday" are one expression each. "until January 19" is the date itself.
-With ``anchor=None`` relative expressions get ``value=None``; dates that give their year keep it.
+"today, Friday" and "the day before yesterday, Wednesday" are one expression each; "until January
+19" is the date itself. With ``anchor=None`` relative expressions get ``value=None``; dates that
+give their year keep it.
+
+The rules by the TimeML phenomenon they cover (each resolver's docstring says more):
+
+- granularity: the value is as fine as the words ("in March" ``2022-03``, "the third quarter"
+  ``2022-Q3``, "the first two quarters" ``H1``, "this spring" ``SP``, "the 1990s" / "the nineties"
+  / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end" and "the
+  full year" the year);
+- past or future of a bare weekday, month or month-day (``_reading``): the tense of the verb the
+  date attaches to in spaCy's dependency parse (``_clause_tense``: simple past and perfects look
+  back; will/modals, the present progressive, the simple present of an event verb, an infinitive
+  after a verb of intent look ahead; "since" reads past, "until" future), else the words before it;
+  else the nearest such date;
+- anchors: document time for "yesterday", "last week", "two days ago"; the reference time (the last
+  date the article named, ``_Discourse.last``) for "the following day", "two months later", "that
+  year", "later in the day", "the previous Friday"; the reporting quarter (``_Discourse.period``)
+  for "the quarter", "the latest period", "the year-ago quarter", "a year earlier" in results;
+- fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
+- references: PRESENT_REF ("now", "currently"), PAST_REF ("recently", "several years ago", "the
+  last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
+- not dates: "as soon as" + a clause, "soon after X", a sentence-opening "Now," (``_not_a_time``).
 
 ``infer_published(text, peers)`` guesses the publication date from the article's own words and from
 the dates of its story peers (see its docstring).
@@ -24,6 +43,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from synoptic.records import TimeRef
 
@@ -34,6 +54,12 @@ from synoptic.records import TimeRef
 #: last December). Calibrated on TimeBank 1.2 (shared/eval/timebank-dev) and the seeds.
 FAR_SAME_YEAR_DAYS = 183
 NEAR_YEAR_DAYS = 92
+
+#: A month-day without a year read in a past-tense clause moves back a year only when the nearest
+#: one lies more than this many days ahead: closer ones are deadlines and payment dates set in the
+#: past ("extended the offer to Nov. 20", "declared a dividend payable Dec. 7"); further ones are
+#: past events ("the fiscal year ended Jan. 31" in October). Fitted on TimeBank's odd half.
+PAST_OVERRIDE_DAYS = 60
 
 #: How many characters before a weekday are searched for words that look ahead ("will", "until").
 #: Calibrated on TimeBank 1.2 weekday values (shared/eval/timebank-dev).
@@ -75,6 +101,8 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
 }  # fmt: skip
+#: Amounts too vague for a date: "several years ago" is PAST_REF in TimeML.
+VAGUE_AMOUNTS = frozenset({"several", "few", "many", "some"})
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
@@ -91,11 +119,42 @@ NUMWORD = r"(?:[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
-    r"going to|until|till|next|coming|upcoming|set to)\b",
+    r"going to|until|till|next|coming|upcoming|set to|set for|slated)\b",
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+#: Auxiliaries and modals that put their verb in the future ("will meet", "could close", "'ll vote").
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should", "must"})
+#: Verbs of intent, plan and expectation: an infinitive after them is still to come ("agreed to buy
+#: the unit in February", "plans to vote on Monday").
+FORWARD_VERBS = frozenset({
+    "agree", "plan", "expect", "intend", "hope", "aim", "schedule", "want", "seek", "propose",
+    "prepare", "promise", "pledge", "vow", "decide", "threaten", "offer", "set", "wish", "mean",
+    "arrange", "undertake", "need", "ask", "urge", "order", "call", "try",
+})  # fmt: skip
+#: Verbs whose simple present is no schedule: reports ("says"), states ("is", "has"), comparisons.
+PRESENT_NOT_AHEAD = frozenset({
+    "be", "is", "are", "am", "'s", "'re", "have", "has", "say", "tell", "report", "add", "note",
+    "claim", "show", "follow", "remain", "seem", "appear", "include", "mean", "reflect", "compare",
+    "know", "think", "believe", "estimate", "hurt", "put", "set", "cut", "hit", "let", "quit", "spread",
+    "cost", "shut", "bid", "read",
+})  # fmt: skip
+IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
+#: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
+#: clause's tense says nothing about it.
+NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+#: Sentence ends for the tense of a date's clause: a full stop, unless it closes one of these
+#: abbreviations or a single capital (an initial, "U.S.").
+_ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs",
+    "ms", "dr", "st", "co", "no", "jr", "sr", "vs", "inc", "ltd", "corp", "gen", "gov", "sen", "rep",
+    "lt", "col", "sgt", "capt", "prof", "mt", "ft", "bros", "etc",
+})  # fmt: skip
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n")
+#: A sentence longer than this (characters) is cut around the date before it is parsed.
+PARSE_MAX_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -106,7 +165,22 @@ class _Hit:
     granularity: str
 
 
-Resolver = Callable[[re.Match[str], date | None, str], tuple[str | None, str]]
+@dataclass
+class _Discourse:
+    """What the article has said before the expression being resolved (TimeML's reference time).
+
+    ``last`` is the value and granularity of the last date given in full ("March 3, 1998",
+    "in 1996", "last June"): "the following day", "two days later", "that year" count from it.
+    ``period`` is the last reporting quarter named ("the third quarter", "the fiscal first
+    quarter"): "the quarter", "the latest period", "a year earlier" in results speak of it."""
+
+    last: tuple[str, str] | None = None
+    period: tuple[int, int] | None = None
+    quarter: tuple[int, int] | None = None  # the last quarter named, ended or not
+
+
+_Value = tuple[str | None, str]
+Resolver = Callable[[re.Match[str], date | None, str, _Discourse], _Value]
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -170,6 +244,131 @@ def _looks_ahead(text: str, start: int) -> bool:
     return not past or past[-1].start() < ahead[-1].start()
 
 
+def _clause_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, at most PARSE_MAX_CHARS characters."""
+    lo = max(0, start - PARSE_MAX_CHARS // 2)
+    hi = min(len(text), end + PARSE_MAX_CHARS // 2)
+    s0, s1 = lo, hi
+    for m in _SENT_SPLIT.finditer(text, lo, hi):
+        if "\n" in m.group() or not _is_abbreviation(text, m.start()):
+            if m.end() <= start:
+                s0 = m.end()
+            elif m.start() >= end:
+                s1 = m.start()
+                break
+    return s0, max(s1, end)
+
+
+def _is_abbreviation(text: str, at: int) -> bool:
+    """Whether the full stop just before ``at`` closes an abbreviation or an initial."""
+    if at == 0 or text[at - 1] != ".":
+        return False
+    word = re.search(r"(\w+)\.$", text[max(0, at - 12) : at])
+    return word is not None and (word[1].lower() in _ABBREVIATIONS or (len(word[1]) == 1 and word[1].isupper()))
+
+
+def _base_form(word: str, vocab: frozenset[str] = FORWARD_VERBS) -> str:
+    """The base form of a regular English verb form ("agreed" -> "agree", "plans" -> "plan"), for
+    matching a verb list (``vocab``) without a lemmatizer (the parsing pipeline runs none)."""
+    if word in vocab:
+        return word
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("nned", "n"), ("tted", "t"), ("nning", "n"),
+                         ("tting", "t"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in vocab:
+            return word[: -len(suffix)] + repl
+    return IRREGULAR_PAST.get(word, word)
+
+
+def _verb_tense(verb: Any) -> str | None:
+    """'past' or 'future' for a verb token of a spaCy parse, None when its tense says neither.
+
+    TimeML reads a bare weekday or month as the nearest one in the direction of its clause's tense:
+    simple past and present perfect look back ("met Monday", "has risen since March"); will/modals,
+    "going to", the present progressive and an infinitive after its governor ("agreed to buy
+    in February", "is meeting Thursday") look ahead."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX and words & {"have", "'ve"}:
+        return "past"  # a modal perfect: "may have been", "would have closed"
+    if words & FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        # an infinitive after a verb of intent looks ahead ("agreed to buy"); else its governor decides
+        if verb.dep_ == "acl" or _base_form(verb.head.lower_) in FORWARD_VERBS:
+            return "future"  # "a program to pay it down by February", "agreed to buy it in May"
+        return _verb_tense(verb.head) if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
+    if any(a.lower_ in ("going", "about") for a in verb.ancestors if a.i == verb.head.i):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        if words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ != "acl"):
+            return "past"
+        return None  # a passive present, or a participle after its noun ("the tide expected Sunday")
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(verb.lower_, PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
+        return "future"  # the simple present of an event: a schedule ("the two meet Monday")
+    return None
+
+
+def _clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past' / 'future' from the verb a date attaches to in the dependency parse; None if unknown.
+
+    The date's sentence is parsed (cached per sentence by :func:`parse_many`); from the date's token
+    the parse is climbed to the first verb, whose tense and auxiliaries decide (:func:`_verb_tense`).
+    """
+    try:
+        from synoptic.extract.models import parse_many
+
+        s0, s1 = _clause_sentence(text, start, end)
+        doc = parse_many([text[s0:s1]])[0]
+    except Exception:  # no parser installed: the caller falls back on the words before the date
+        return None
+    at = start - s0
+    tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    if tok is None:
+        return None
+    if tok.head.lower_ == "since":  # "since January": a starting point in the past
+        return "past"
+    i = tok.i - 1
+    while i >= 0 and doc[i].lower_ in ("on", "late", "early"):
+        i -= 1
+    if i >= 0 and doc[i].tag_ == "VBD":
+        return "past"  # "said Monday it would ...": the date belongs to the verb just before it
+    if tok.head.lower_ in ("until", "till"):  # the end of a span still running
+        return "future"
+    if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
+        return None
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return _verb_tense(tok)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past' or 'future': the reading of the expression at ``[start, end)`` of ``text`` from the
+    tense of the clause it attaches to, else from the words before it ("will", "until"); None when
+    neither says. The timeline uses it to tell an announced date from an event."""
+    return _reading(text, start, end)
+
+
+def _reading(text: str, start: int, end: int) -> str | None:
+    """Past or future reading of a date without its own direction word ("Friday", "in April").
+
+    1. the tense of the clause it attaches to (:func:`_clause_tense`);
+    2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
+    3. else None (the caller takes the nearest such date)."""
+    tense = _clause_tense(text, start, end)
+    if tense:
+        return tense
+    return "future" if _looks_ahead(text, start) else None
+
+
 def _in_quarter_context(text: str, at: int) -> bool:
     """Whether the sentence around ``at`` talks about a quarter (earnings reports compare quarters)."""
     left = _sentence_left(text, at, 200)
@@ -209,7 +408,7 @@ def _last_full_quarter(anchor: date) -> tuple[int, int]:
 # ---------------------------------------------------------------- resolvers
 
 
-def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_full_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     month = _month_num(m["mon"])
     day = ORDINALS.get((m["ordw"] or "").lower()) or _day_number(m["day"] or m["ordw"] or "1")
     if m["year"]:
@@ -218,9 +417,16 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str 
         return None, "day"
     else:
         d = _nearest_year(anchor, month, day)
-        if d is not None and d < anchor and _looks_ahead(text, m.start()):
+        # the tense matters only for a day behind the anchor or far ahead of it (parse only then)
+        needs = d is not None and (d < anchor or (d - anchor).days > PAST_OVERRIDE_DAYS)
+        reading = _reading(text, m.start(), m.end()) if needs else None
+        if d is not None and d < anchor and reading == "future":
             d = _safe_date(
                 anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1, month, day
+            )
+        elif d is not None and (d - anchor).days > PAST_OVERRIDE_DAYS and reading == "past":
+            d = _safe_date(
+                anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1, month, day
             )
         wd = m["wd"]
         if d is not None and wd and d.weekday() != WEEKDAYS[wd.lower()]:
@@ -232,23 +438,23 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str) -> tuple[str 
     return (d.isoformat() if d else None), "day"
 
 
-def _r_iso(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_iso(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return (d.isoformat() if d else None), "day"
 
 
-def _r_month_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_month_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     return f"{int(m['year']):04d}-{_month_num(m['mon']):02d}", "month"
 
 
-def _r_month_rel_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_month_rel_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "month"
     shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
     return f"{anchor.year + shift:04d}-{_month_num(m['mon']):02d}", "month"
 
 
-def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "month"
     month = _month_num(m["mon"])
@@ -258,15 +464,21 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | No
         y = anchor.year if month < anchor.month else anchor.year - 1
     elif mod.startswith("next") or mod.startswith("this coming"):
         y = anchor.year if month > anchor.month else anchor.year + 1
-    elif _looks_ahead(text, m.start()):
-        y = anchor.year if month >= anchor.month else anchor.year + 1
+    elif mod == "this":  # "this September": the one of the report's year
+        y = anchor.year
     else:
-        d = _nearest_year(anchor, month, 15)
-        y = d.year if d else y
+        reading = _reading(text, m.start(), m.end())
+        if reading == "future":
+            y = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            d = _nearest_year(anchor, month, 15)
+            y = d.year if d else y
+            if reading == "past" and d is not None and (d - anchor).days > PAST_OVERRIDE_DAYS:
+                y -= 1
     return f"{y:04d}-{month:02d}", "month"
 
 
-def _r_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     return m["year"], "year"
 
 
@@ -287,7 +499,7 @@ SPOKEN_YEAR = (
 )
 
 
-def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """Years in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
     words = re.split(r"[\s-]+", m["spoken"].lower())
     if words[0] == "two":
@@ -305,31 +517,40 @@ def _r_spoken_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[st
     return f"{year:04d}", "year"
 
 
-def _r_decade(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_decade(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     y = m["dec"]
-    if len(y) == 2:  # the '90s
+    if y.startswith("'"):  # the '90s
         if anchor is None:
             return None, "decade"
-        y = str(anchor.year)[:2] + y
+        return _two_digit_decade(anchor, int(y[1:])), "decade"
     return y[:3], "decade"
 
 
-def _r_relday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _two_digit_decade(anchor: date, dec: int) -> str:
+    """ "the '80s": the latest such decade that has begun by the report's year."""
+    start = anchor.year // 100 * 100 + dec
+    return str(start - 100 if start > anchor.year else start)[:3]
+
+
+def _r_relday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "day"
     word = re.sub(r"\s+", " ", m["rel"].lower())
     shift = {
         "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-        "the day before yesterday": -2, "the day after tomorrow": 2,
+        "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1,
     }[word]  # fmt: skip
     return (anchor + timedelta(days=shift)).isoformat(), "day"
 
 
-def _r_weekday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if anchor is None:
         return None, "day"
     wd = WEEKDAYS[m["wd"].lower()]
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
+    if mod in ("the previous", "the following"):  # TimeML: from the reference time, not the report's day
+        base = _reference(ctx, "day") or anchor
+        return _weekday_date(base, wd, "last" if mod == "the previous" else "next").isoformat(), "day"
     if mod in ("next", "this coming", "coming", "the following", "the next"):
         mode = "next"
     elif mod in ("last", "this past", "past", "the previous", "previous"):
@@ -337,11 +558,11 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
     elif mod == "this":
         mode = "this"
     else:
-        mode = "future" if _looks_ahead(text, m.start()) else "past"
+        mode = "future" if _reading(text, m.start(), m.end()) == "future" else "past"
     return _weekday_date(anchor, wd, mode).isoformat(), "day"
 
 
-def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """this/last/next week|month|year|quarter|weekend|season."""
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
@@ -353,10 +574,14 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str |
     if anchor is None:
         return None, gran_s
     shift = 0
-    if rel in ("last", "the past", "the previous", "past", "previous", "a", "the last"):
+    if rel in ("last", "the past", "the previous", "past", "previous", "a", "the last", "the latest",
+               "the most recent"):
         shift = -1
     elif rel in ("next", "the coming", "the next", "coming", "the following"):
         shift = 1
+    if unit == "weekend" and shift == 0 and anchor.weekday() < 5 and \
+            _reading(text, m.start(), m.end()) != "future":
+        shift = -1  # "over the weekend" in a weekday's report: the one just past (the previous ISO week)
     if unit in ("week", "weekend"):
         d = anchor + timedelta(weeks=shift)
         val = _iso_week(d) + ("-WE" if unit == "weekend" else "")
@@ -366,6 +591,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str |
         return f"{y:04d}-{mo:02d}", "month"
     if unit == "year":
         return f"{anchor.year + shift:04d}", "year"
+    if unit == "quarter" and shift == 0 and ctx.period and rel in ("this", "the"):
+        return f"{ctx.period[0]:04d}-Q{ctx.period[1]}", "quarter"
     if unit == "quarter":
         q = _quarter_of(anchor) + shift
         y = anchor.year
@@ -383,12 +610,14 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str) -> tuple[str |
     return f"{y:04d}-{code}", "season"
 
 
-def _r_ago(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     unit = m["unit"].lower().rstrip("s")
     gran = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}[unit]
     if anchor is None:
         return None, gran
     num = m["num"].lower()
+    if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
+        return "PAST_REF", "ref"
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
     if unit == "day":
         return (anchor - timedelta(days=n)).isoformat(), "day"
@@ -399,23 +628,21 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None
         return f"{y:04d}-{mo:02d}", "month"
     if unit == "decade":
         return str(anchor.year - 10 * n)[:3], "decade"
-    if n == 1 and _in_quarter_context(text, m.start()):
-        y, q = _last_full_quarter(anchor)
-        return f"{y - 1:04d}-Q{q}", "quarter"
+    if n == 1 and (ctx.period or _in_quarter_context(text, m.start())):
+        return _year_before_period(anchor, ctx)
     return f"{anchor.year - n:04d}", "year"
 
 
-def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
     if anchor is None:
         return None, "year"
-    if m["qunit"] or _in_quarter_context(text, m.start()):
-        y, q = _last_full_quarter(anchor)
-        return f"{y - 1:04d}-Q{q}", "quarter"
+    if m["qunit"] or ctx.period or _in_quarter_context(text, m.start()):
+        return _year_before_period(anchor, ctx)
     return f"{anchor.year - 1:04d}", "year"
 
 
-def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
         m["q"].lower()
     ]
@@ -432,7 +659,12 @@ def _r_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | 
     return f"{y:04d}-Q{q}", "quarter"
 
 
-def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the quarter", "the latest period", "the 1988 period": the reporting period named before
+    (TimeML: anchored on the discourse, not the document date), else the last full quarter."""
+    if ctx.period:
+        y, q = ctx.period
+        return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
     if anchor is None and not m["tqyear"]:
         return None, "quarter"
     y, q = _last_full_quarter(anchor or date(int(m["tqyear"]), 12, 31))
@@ -441,8 +673,68 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str) -> tuple[st
     return f"{y:04d}-Q{q}", "quarter"
 
 
-def _r_half(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
-    h = 1 if m["h"].lower() in ("first", "1st") else 2
+def _year_before_period(anchor: date, ctx: _Discourse) -> _Value:
+    """The same quarter a year before the reporting period (results compare with it)."""
+    y, q = ctx.period or _last_full_quarter(anchor)
+    return f"{y - 1:04d}-Q{q}", "quarter"
+
+
+def _r_period_last_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "last year's quarter", "the same period last year", "the year-ago period": the reporting
+    quarter a year before (TimeML granularity: that of the period compared)."""
+    if m["lys"] and not m["pword"] and not _in_quarter_context(text, m.start()):
+        return (f"{anchor.year - 1:04d}" if anchor else None), "year"  # "last year's election"
+    if anchor is None:
+        return None, "quarter"
+    return _year_before_period(anchor, ctx)
+
+
+def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the following day", "the previous month", "that year", "two days later", "the day before":
+    counted from the last date the article gave in full (TimeML's reference time), or from the
+    document date when none of that granularity came before."""
+    unit = (m["aunit"] or m["aunit2"] or m["aunit3"] or "day").lower().rstrip("s")
+    rel = re.sub(r"\s+", " ", (m["arel"] or m["arel2"] or "").lower())
+    num = (m["anum"] or "").lower()
+    n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
+    if m["later"]:
+        shift = n if m["later"].lower() in ("later", "after") else -n
+    else:
+        shift = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
+                 "prior": -1}.get(rel.split()[-1] if rel else "", 0)  # fmt: skip
+    base = _reference(ctx, unit) or anchor
+    if base is None:
+        return None, unit
+    if unit == "day":
+        return (base + timedelta(days=shift)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(base + timedelta(weeks=shift)), "week"
+    if unit == "month":
+        y, mo = _shift_month(base.year, base.month, shift)
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{base.year + shift:04d}", "year"
+
+
+_FINER = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
+def _reference(ctx: _Discourse, unit: str) -> date | None:
+    """The last full date of the article, when it is at least as fine as ``unit``."""
+    if ctx.last is None or ctx.last[1] not in _FINER[unit]:
+        return None
+    parts = [int(x) for x in ctx.last[0].split("-")] + [1, 1]
+    return _safe_date(parts[0], parts[1], parts[2])
+
+
+def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2  # "the first two quarters" too
+    if m["hdec"]:  # "the last half of the '80s": TimeML keeps the decade
+        dec = m["hdec"].rstrip("s").lstrip("'")
+        if len(dec) == 2:
+            if anchor is None:
+                return None, "decade"
+            return _two_digit_decade(anchor, int(dec)), "decade"
+        return dec[:3], "decade"
     if m["hyear"]:
         return f"{m['hyear']}-H{h}", "half"
     if anchor is None:
@@ -450,7 +742,7 @@ def _r_half(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | Non
     return f"{anchor.year:04d}-H{h}", "half"
 
 
-def _r_season(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_season(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     code = SEASONS[m["season"].lower()]
     if m["syear"]:
         return f"{m['syear']}-{code}", "season"
@@ -459,7 +751,7 @@ def _r_season(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | N
     return f"{anchor.year:04d}-{code}", "season"
 
 
-def _r_ref(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+def _r_ref(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     word = m.group(0).lower()
     if "future" in word or word in ("soon",):
         return "FUTURE_REF", "ref"
@@ -468,7 +760,83 @@ def _r_ref(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None
     return "PRESENT_REF", "ref"
 
 
-def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str) -> tuple[str | None, str]:
+_SOON_CONJUNCTION = re.compile(r"(?i)\s+(?:after|as|thereafter|afterwards?|enough)\b")
+
+
+def _not_a_time(text: str, m: re.Match[str]) -> bool:
+    """Words of the PRESENT_REF / FUTURE_REF rule that are no time here (TimeML leaves them out):
+    "as soon as" and "soon after X" (a conjunction, or a time relative to an event, not to now);
+    "Now," opening a sentence or a quotation (a discourse marker: "Now, he says, ...")."""
+    word = m.group().lower()
+    if word == "soon":
+        return text[max(0, m.start() - 3) : m.start()].lower() == "as " or bool(
+            _SOON_CONJUNCTION.match(text, m.end())
+        )
+    if word == "now":
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“'‘")
+        opens = not before or before[-1] in ".!?\n:"
+        return opens and text[m.end() : m.end() + 1] == ","
+    return False
+
+
+_CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                 "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the 20th century", "the eleventh century": TimeML writes the century's first two digits
+    ("19" for the 20th); "this/last century" counts from the report's year."""
+    if m["crel"]:
+        if anchor is None:
+            return None, "century"
+        c = anchor.year // 100 - (1 if m["crel"].lower() == "last" else 0)
+        return f"{c:02d}", "century"
+    word = m["cnum"].lower()
+    n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _CENTURY_ORD[word]
+    return f"{n - 1:02d}", "century"
+
+
+def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the nineties" (of the report's century, or the last one when that lies ahead);
+    "the last/past decade", "this decade" from the report's year."""
+    if anchor is None:
+        return None, "decade"
+    if m["dword"]:
+        d = DECADE_WORDS[m["dword"].lower()]
+        century = anchor.year // 100 * 100
+        if century + d * 10 > anchor.year:
+            century -= 100
+        return str(century + d * 10)[:3], "decade"
+    shift = -1 if m["drel"].lower() in ("last", "past", "previous") else 0
+    return str(anchor.year + 10 * shift)[:3], "decade"
+
+
+def _r_year_end(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "year-end", "by year's end", "the full year", "the end of the year": the report's year
+    (TimeML gives the year, sometimes its last day or month; the year is right at its granularity)."""
+    if anchor is None:
+        return None, "year"
+    return f"{anchor.year:04d}", "year"
+
+
+def _r_vague(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """Times named only by their direction: "coming months", "the near term", "a later date" are
+    FUTURE_REF; "past years", "recent years", "the last few months" are PAST_REF (TimeML)."""
+    return ("FUTURE_REF" if m["fut"] else "PAST_REF"), "ref"
+
+
+def _r_that_period(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "that quarter": the last quarter the article named (TimeML: anchored on the discourse)."""
+    if ctx.quarter:
+        return f"{ctx.quarter[0]:04d}-Q{ctx.quarter[1]}", "quarter"
+    return _r_the_quarter(m, anchor, text, ctx)
+
+
+def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     if m["fy"]:
         return m["fy"], "year"
     if anchor is None:
@@ -507,7 +875,7 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?P<mon>{MONTH_NOT_MAY})(?![\w-])",
         _r_month,
     ),
-    (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n)[\s-](?P<mon>May)(?![\w-])", _r_month),
+    (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince)[\s-](?P<mon>May)(?![\w-])", _r_month),
     (rf"(?i:{_EDGE}the\s(?:(?:early|late|mid)[\s-])?)?(?P<dec>1[89][0-9]0|20[0-9]0|'[0-9]0)s\b", _r_decade),
     (
         rf"(?i:(?<![\w-])(?:(?P<mon>{MONTH})\s|(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\sof\s|"
@@ -521,7 +889,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?:late\s|early\s)?(?P<rel>the\sday\sbefore\syesterday|the\sday\safter\stomorrow|"
-        r"yesterday|today|tonight|tomorrow)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
+        r"yesterday|today|tonight|tomorrow|last\snight)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
         rf"(?:,\s{WEEKDAY}(?!\w))?",
         _r_relday,
     ),
@@ -531,18 +899,31 @@ RULES: list[tuple[str, Resolver]] = [
         _r_weekday,
     ),
     (
+        rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
+        rf"(?P<aunit>day|week|month|year)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
+        rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after))(?![\w-]))",
+        _r_anaphoric,
+    ),
+    (
         rf"(?i:(?<![\w-])the\s(?:latest\s|most\srecent\s|recent\s|(?P<tqyear>{YEAR})\s)?(?:quarter|period)(?![\w-]))",
         _r_the_quarter,
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
+        r"the\slatest|the\smost\srecent|"
         r"the\scoming|the\sfollowing|the\scurrent|the\slast|the\snext|the)\s(?:fiscal\s)?(?P<unit>week|weekend|month|year|"
         r"quarter|spring|summer|fall|autumn|winter)(?![\w-]))",
         _r_unit_rel,
     ),
     (
+        r"(?i:(?<![\w-])(?:(?P<lys>last\syear's)|the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)|the\syear[\s-](?:ago|earlier)|the\s(?:same|corresponding|"
+        r"comparable)\s(?:quarter|period)\s(?:of\s)?(?:last\syear|a\syear\s(?:ago|earlier)|the\sprevious\syear))"
+        r"(?:\s(?P<pword>quarter|period))?(?![\w-]))",
+        _r_period_last_year,
+    ),
+    (
         r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before))\b",
+        r"twelve|several|few|many)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before))\b",
         _r_ago,
     ),
     (
@@ -555,7 +936,9 @@ RULES: list[tuple[str, Resolver]] = [
         _r_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?P<h>first|second|1st|2nd|last)[\s-]half(?:\sof\s(?P<hyear>{YEAR}))?(?![\w-]))",
+        rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<h>first|second|1st|2nd|last)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
+        rf"(?:\sof\s(?:(?P<hyear>{YEAR})|"
+        rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
     ),
     (
@@ -564,30 +947,77 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?P<fy>{YEAR})?(?:year)?(?![\w-]))", _r_fiscal_year),
     (
+        rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<cnum>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})|(?P<crel>this|last))"
+        rf"[\s-]century(?![\w-]))",
+        _r_century,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?P<dword>twenties|thirties|forties|fifties|sixties|"
+        r"seventies|eighties|nineties)|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
+        _r_decade_word,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:(?:the\s)?year[\s-]end|year's\send|the\send\sof\sthe\syear|the\sfull\syear)(?![\w-]))",
+        _r_year_end,
+    ),
+    (
+        r"(?i:(?<![\w-])(?:(?P<fut>(?:the\s)?(?:coming|future|next\sfew)\s(?:days|weeks|months|quarters|years)|"
+        r"the\s(?:near|short|long)[\s-]term|a\slater\sdate|as\ssoon\sas\spossible)|(?:the\s)?(?:past|recent|last\sfew)\s"
+        r"(?:days|weeks|months|quarters|years))(?![\w-]))",
+        _r_vague,
+    ),
+    (r"(?i:(?<![\w-])that\squarter(?![\w-]))", _r_that_period),
+    (
         r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast|these\sdays|"
         r"at\spresent|nowadays|soon)(?![\w-]))",
         _r_ref,
     ),
 ]
 _COMPILED = [(re.compile(p), f) for p, f in RULES]
+#: Rules whose dates name a day, month or year of the calendar ("March 3, 1998", "in April",
+#: "on Tuesday"): the reference time of the anaphoric expressions that follow them.
+_FULL_DATE_RULES: frozenset[Resolver] = frozenset({
+    _r_iso, _r_full_date, _r_month_year, _r_year, _r_spoken_year, _r_month, _r_month_rel_year, _r_weekday,
+    _r_relday,
+})  # fmt: skip
 
 
 def _scan(text: str, anchor: date | None) -> list[_Hit]:
-    """Run every rule, then keep the longest of overlapping matches (earliest first on ties)."""
-    hits: list[_Hit] = []
+    """Find and resolve the expressions of ``text``.
+
+    1. Run every rule; keep the longest of overlapping matches (earliest first on ties).
+    2. Resolve them in text order, each with what was said before it (:class:`_Discourse`):
+       the last date given in full and the last reporting quarter named.
+    """
+    # 1. matches
+    matches: list[tuple[re.Match[str], Resolver]] = []
     for rx, resolve in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            value, gran = resolve(m, anchor, text)
-            hits.append(_Hit(m.start(), m.end(), value, gran))
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-    taken: list[_Hit] = []
-    for h in hits:
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
-            taken.append(h)
-    taken.sort(key=lambda h: h.start)
-    return taken
+            if m.end() > m.start() and not (resolve is _r_ref and _not_a_time(text, m)):
+                matches.append((m, resolve))
+    matches.sort(key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start()))
+    taken: list[tuple[re.Match[str], Resolver]] = []
+    for m, resolve in matches:
+        if all(m.end() <= t.start() or m.start() >= t.end() for t, _r in taken):
+            taken.append((m, resolve))
+    taken.sort(key=lambda mr: mr[0].start())
+    # 2. values, in text order
+    ctx = _Discourse()
+    hits: list[_Hit] = []
+    for m, resolve in taken:
+        value, gran = resolve(m, anchor, text, ctx)
+        hits.append(_Hit(m.start(), m.end(), value, gran))
+        # a date after "since" starts a state ("in power since 1967"): no event time to count from
+        if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year") and \
+                not re.search(r"(?i)\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
+            ctx.last = (value, gran)
+        if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
+            ctx.quarter = (int(value[:4]), int(value[-1]))
+        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
+            y, q = int(value[:4]), int(value[-1])
+            if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
+                ctx.period = (y, q)
+    return hits
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -683,4 +1113,4 @@ def infer_published(text: str, peers: list[date]) -> date | None:
     return best[1] if best else None
 
 
-__all__ = ["find_dates", "infer_published"]
+__all__ = ["clause_tense", "find_dates", "infer_published"]

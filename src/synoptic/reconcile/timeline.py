@@ -1,10 +1,12 @@
-"""The timeline: dated events (day granularity) merged across sources by date, in date order."""
+"""The timeline: dated events merged across sources by date, in date order, each with its granularity
+(a day, a month, a year) and marked as an event or as an announced date (a deadline, a forecast)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
+from synoptic.extract.timex import clause_tense
 from synoptic.reconcile._text import (
     _content_stems,
     _sentence_bounds,
@@ -33,46 +35,97 @@ TIMELINE_POSITION_WEIGHT = 0.3
 #: relative one ("yesterday") when picking the sentence that describes a date.
 TIMELINE_EXPLICIT_WEIGHT = 0.5
 
+#: Granularities a timeline entry can have, finest first; coarser values (weeks, quarters, "now")
+#: are no point to put an event on.
+TIMELINE_GRANULARITIES = ("day", "month", "year")
+
+_VALUE = {
+    "day": re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
+    "month": re.compile(r"(\d{4})-(\d{2})"),
+    "year": re.compile(r"(\d{4})"),
+}
+
+
+def _period(d: TimeRef, text_len: int) -> tuple[str, str] | None:
+    """(value at its granularity, granularity) of a date a timeline can show, else None.
+
+    A time of day counts as its day ("2022-01-07TMO"); intervals, weeks, quarters, seasons and
+    references ("now") do not go on the timeline."""
+    if not d.value or "/" in d.value or not (0 <= d.start < d.end <= text_len):
+        return None
+    gran = "day" if d.granularity == "time" else d.granularity
+    if gran not in TIMELINE_GRANULARITIES:
+        return None
+    m = _VALUE[gran].match(d.value)
+    if m is None or (gran != "day" and len(d.value) != m.end()):
+        return None
+    return m.group(), gran
+
+
+def _first_day(value: str) -> str:
+    """The first day a day, month or year value covers, as YYYY-MM-DD."""
+    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+
+
+def _announced(d: TimeRef, value: str, art: Article) -> bool:
+    """Whether the source gives the date as still to come: it lies after the date the source was
+    anchored on (its publication), or on that day in a clause in the future tense ("will speak
+    today"); without an anchor, the clause's tense alone decides."""
+    anchor = (d.anchor or "")[: len(value)]
+    if anchor and value > anchor:
+        return True
+    if anchor and value < anchor:
+        return False
+    return clause_tense(art.text, d.start, d.end) == "future"
+
 
 def timeline(articles: list[Article], extractions: list[Extraction]) -> list[TimelineEntry]:
     """Dated events of the story, merged across sources by date, in date order.
 
     Steps:
-    1. dates of day granularity (``YYYY-MM-DD``) with their sentence;
-    2. merged by date; evidence ordered by article, then position;
+    1. dates a timeline can show: a day, a month or a year (``_period``), with their sentence;
+       a month or a year is dropped when the timeline has finer dates inside it (they tell more);
+    2. merged by date; one evidence span per source, the one that names the date best
+       (``_naming``: "January 6" over "Thursday" over "the next day"; the first on ties), ordered by
+       article;
     3. the entry text is the clause around the date in the most central evidence sentence (the
        one sharing most words with the other evidence of that date and with the story's other
-       articles), cut to ``TIMELINE_WORDS`` words around the date.
+       articles), cut to ``TIMELINE_WORDS`` words around the date;
+    4. the entry is "announced" when every source gives its date as still to come (a deadline, a
+       schedule, a forecast: ``_announced``), else an "event".
     """
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
-    # 1. day dates
-    found: dict[str, list[tuple[int, TimeRef, Article]]] = defaultdict(list)
+    # 1. dates with a day, month or year
+    found: dict[tuple[str, str], list[tuple[int, TimeRef, Article]]] = defaultdict(list)
     for ex in extractions:
         if ex.article not in by_id:
             continue
         order, art = by_id[ex.article]
         for d in ex.dates:
-            value = (d.value or "")[:10]
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or "/" in (d.value or "") or \
-                    d.granularity not in ("day", "time") or not (0 <= d.start < d.end <= len(art.text)):
-                continue
-            found[value].append((order, d, art))
+            period = _period(d, len(art.text))
+            if period:
+                found[period].append((order, d, art))
+    days = {v for v, g in found if g == "day"}
+    months = {v for v, g in found if g == "month"} | {v[:7] for v in days}
+    for value, gran in list(found):
+        if (gran == "month" and any(d.startswith(value) for d in days)) or \
+                (gran == "year" and any(m.startswith(value) for m in months)):
+            del found[(value, gran)]
     doc_words = {a.id: set(_content_stems(a.text)) for a in articles}
     out: list[TimelineEntry] = []
-    for date in sorted(found):
-        # 2. evidence
-        ev = sorted(found[date], key=lambda e: (e[0], e[1].start))
-        seen: set[tuple[str, int, int]] = set()
-        evidence: list[Citation] = []
-        evidence_text: list[str] = []
+    for value, gran in sorted(found, key=lambda k: (_first_day(k[0]), TIMELINE_GRANULARITIES.index(k[1]))):
+        # 2. evidence, one span per source
+        ev = sorted(found[(value, gran)], key=lambda e: (e[0], e[1].start))
+        best_of: dict[str, tuple[int, TimeRef, Article]] = {}
+        for e in ev:
+            kept = best_of.get(e[2].id)
+            if kept is None or _naming(e[1].text) > _naming(kept[1].text):
+                best_of[e[2].id] = e
+        chosen = sorted(best_of.values(), key=lambda e: (e[0], e[1].start))
+        evidence = [Citation(art.id, d.start, d.end) for _o, d, art in chosen]
+        evidence_text = [art.text[d.start:d.end] for _o, d, art in chosen]
         sentences: list[tuple[str, TimeRef, Article]] = []
-        for _o, d, art in ev:
-            key = (art.id, d.start, d.end)
-            if key in seen:
-                continue
-            seen.add(key)
-            evidence.append(Citation(art.id, d.start, d.end))
-            evidence_text.append(art.text[d.start:d.end])
+        for _o, d, art in chosen:
             s0, s1 = _sentence_bounds(art.text, d.start, d.end)
             sentences.append((art.text[s0:s1], d, art))
         # 3. the entry text
@@ -93,13 +146,27 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
             return score
 
         best = max(sentences, key=centrality)
-        out.append(TimelineEntry(date=date, text=_event_text(best[2].text, best[1]), evidence=evidence,
-                                 evidence_text=evidence_text))
+        # 4. event or announced
+        announced = all(_announced(d, value, art) for _o, d, art in chosen)
+        out.append(TimelineEntry(date=_first_day(value), text=_event_text(best[2].text, best[1]),
+                                 evidence=evidence, evidence_text=evidence_text, granularity=gran,
+                                 kind="announced" if announced else "event"))
     return out
 
 
 _EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+"
                             r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}", re.I)
+
+
+_NAMED_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", re.I)
+
+
+def _naming(expression: str) -> int:
+    """How well a date expression names its date: 2 with its month ("January 6", "2022-01-06"),
+    1 with its weekday or year ("on Thursday", "in 2019"), 0 when it counts to it ("the next day")."""
+    if _EXPLICIT_DATE.search(expression):
+        return 2
+    return 1 if _NAMED_DAY.search(expression) else 0
 
 
 _CLAUSE_CUT = re.compile(r",[”\"’]?\s+|;\s+|\s[-–—]\s|:\s+")

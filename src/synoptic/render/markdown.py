@@ -27,6 +27,33 @@ def _cite(nums: dict[str, int], article: Any) -> str:
     return f"[{n}]" if n else f"[{esc(article)}]"
 
 
+#: Evidence spans shown per timeline date; the rest are counted ("+4 more sources").
+TIMELINE_EVIDENCE_SHOWN = 3
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def date_label(date: Any, granularity: Any = "day") -> str:
+    """A timeline date as its granularity says: "2022-01-07", "January 2022", "2019"."""
+    d = str(date or "")
+    if granularity == "year" and len(d) >= 4:
+        return d[:4]
+    if granularity == "month" and len(d) >= 7 and d[5:7].isdigit() and 1 <= int(d[5:7]) <= 12:
+        return f"{_MONTH_NAMES[int(d[5:7]) - 1]} {d[:4]}"
+    return d
+
+
+def _timeline_line(nums: dict[str, int], t: dict[str, Any]) -> str:
+    evidence = t.get("evidence", [])
+    shown = "; ".join(f"{_cite(nums, c.get('article'))} “{esc(c.get('text'))}”"
+                      for c in evidence[:TIMELINE_EVIDENCE_SHOWN])
+    more = len(evidence) - TIMELINE_EVIDENCE_SHOWN
+    if more > 0:
+        shown += f"; +{more} more source{'s' if more != 1 else ''}"
+    return f"- **{esc(date_label(t.get('date'), t.get('granularity', 'day')))}** {esc(t.get('text'))} ({shown})"
+
+
 def render(brief: dict[str, Any]) -> str:
     """The brief (its schema JSON) as a Markdown document."""
     nums = source_numbers(brief)
@@ -90,12 +117,19 @@ def render(brief: dict[str, Any]) -> str:
             out.append(f"- **{esc(e.get('name'))}** ({esc(e.get('type'))}){also} {srcs}".rstrip())
         out.append("")
     # timeline
-    if brief.get("timeline"):
+    events = [t for t in brief.get("timeline", []) if t.get("kind", "event") != "announced"]
+    announced = [t for t in brief.get("timeline", []) if t.get("kind") == "announced"]
+    if events:
         out.append("## Timeline")
         out.append("")
-        for t in brief["timeline"]:
-            ev = "; ".join(f"{_cite(nums, c.get('article'))} “{esc(c.get('text'))}”" for c in t.get("evidence", []))
-            out.append(f"- **{esc(t.get('date'))}** {esc(t.get('text'))} ({ev})")
+        out.extend(_timeline_line(nums, t) for t in events)
+        out.append("")
+    if announced:
+        out.append("## Announced dates")
+        out.append("")
+        out.append("_Dates the sources give as still to come (deadlines, schedules, forecasts), not events._")
+        out.append("")
+        out.extend(_timeline_line(nums, t) for t in announced)
         out.append("")
     # sources
     out.append("## Sources")
