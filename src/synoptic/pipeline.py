@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from synoptic.errors import InputError
+from synoptic.errors import InputError, NothingReadable, OutputError
 from synoptic.progress import progress
 from synoptic.records import Article, Extraction, Story
 
@@ -52,19 +52,30 @@ class RunReport:
 
 
 def read_sources(sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-                 report: RunReport | None = None) -> list[Article]:
-    """Steps 1-2: load and clean. Skipped inputs are logged (one line each) and recorded in ``report``."""
+                 report: RunReport | None = None, strict: bool = True) -> list[Article]:
+    """Steps 1-2: load and clean. Skipped inputs are logged (one line each) and recorded in ``report``.
+    With ``strict`` (commands given SOURCES), when none could be read :class:`NothingReadable` is
+    raised instead (one line; a single skipped input is named in it rather than logged); ``watch``
+    passes False: a round of bad files must not stop it."""
     from synoptic.clean import clean_articles
     from synoptic.ingest import load
 
     report = report if report is not None else RunReport()
     raw: list[Article] = []
+    skipped: list[InputError] = []
     for item in load(list(sources), fetch=fetch, allow_private=allow_private):
+        # the first skip waits: if it stays alone, it becomes the error line itself
+        if strict and len(skipped) == 1 and not raw:
+            log.warning("skipped %s", skipped[0])
         if isinstance(item, InputError):
-            log.warning("skipped %s", item)
-            report.skipped.append(item)
+            if not strict or skipped or raw:
+                log.warning("skipped %s", item)
+            skipped.append(item)
         else:
             raw.append(item)
+    report.skipped.extend(skipped)
+    if strict and not raw and skipped:
+        raise NothingReadable(_nothing_readable(skipped))
     return clean_articles(raw)
 
 
@@ -190,11 +201,16 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     group stories, write briefs and the index under ``out`` (``briefs=False``: stories only)."""
     from synoptic.store import open_store
 
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    existed = Path(out).exists()
+    out_dir = prepare_out_dir(out)  # a bad --out fails before anything is read
     report = RunReport(out=str(out_dir))
     # 1-2. ingest and clean
-    articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
+    try:
+        articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
+    except NothingReadable:
+        if not existed:
+            out_dir.rmdir()  # leave no empty folder behind
+        raise
     store = open_store(str(db or out_dir / "synoptic.db"))
     try:
         # 3-5. store, stories, briefs
@@ -204,6 +220,29 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     finally:
         store.close()
     return report
+
+
+def prepare_out_dir(out: str | os.PathLike[str]) -> Path:
+    """The output folder ``out``, created if missing and checked writable; :class:`OutputError`
+    (one line naming it and saying what to do) otherwise."""
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: --out is a file, not a folder; give a folder (new or existing)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out_dir, prefix=".synoptic-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot write the output folder ({exc.strerror or exc}); "
+                          f"give an --out folder you can write to") from exc
+    return out_dir
+
+
+def _nothing_readable(skipped: list[InputError]) -> str:
+    if len(skipped) == 1:
+        return f"nothing readable: {skipped[0]}; nothing was written"
+    return f"nothing readable among the {len(skipped)} sources (each is named above); nothing was written"
 
 
 def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,

@@ -58,7 +58,7 @@ class Watcher:
         changed = [p for p, sig in now.items() if self.seen.get(p) != sig]
         report = RunReport(out=str(self.out) if self.out else None)
         if changed:
-            articles = read_sources(changed, report=report)
+            articles = read_sources(changed, report=report, strict=False)
             self.keeper = self.keeper or StoryKeeper(self.store)
             process(self.store, articles, report, max_words=self.max_words, keeper=self.keeper)
             self.skipped += len(report.skipped)
