@@ -573,8 +573,15 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
                     else:
                         name = Path(item.source or "").name.split("_", 1)[-1]
                         raw.append(item.replace(source=f"upload:{name}" if name else "upload"))
-        if text and text.strip():
-            body = text.replace("\r\n", "\n")
+        body = text.replace("\r\n", "\n") if text and text.strip() else ""
+        if body:
+            from synoptic.ingest.quality import quality_problem
+
+            problem = quality_problem(body)  # the gate `load` applies to files
+            if problem is not None:
+                skipped.append({"source": "pasted text", "reason": problem})
+                body = ""
+        if body:
             raw.append(Article(id=text_id(body), text=body, raw_text=body, title=_field(title),
                                outlet=_field(outlet), url=_field(url), source="upload:pasted"))
         articles = clean_articles(raw) if raw else []
