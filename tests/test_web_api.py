@@ -212,6 +212,7 @@ def test_server_error_has_the_error_shape_and_html_pages_get_an_error_page(tmp_p
 
 
 def test_ids_with_slashes_and_stories_without_brief_are_served(tmp_path: Path) -> None:
+    """A story stored without a brief gets one built and stored on its first request."""
     from synoptic.records import Article, Story
 
     text = "Officials in Riverton said on Monday that 12 bridges were closed after the storm."
@@ -223,11 +224,14 @@ def test_ids_with_slashes_and_stories_without_brief_are_served(tmp_path: Path) -
         listing = c.get("/").text
         assert 'href="/stories/story%2Fwith%2Fslashes"' in listing
         page = c.get("/stories/story%2Fwith%2Fslashes")
-        assert page.status_code == 200 and "no brief yet" in page.text
+        assert page.status_code == 200 and "no brief" not in page.text
         assert 'href="/articles/https%3A%2F%2Fexample.org%2Fnews%2F1?story=' in page.text
         article = c.get("/api/articles/https%3A%2F%2Fexample.org%2Fnews%2F1").json()
-        assert article["text"] == text and article["extraction"] is None
-        _assert_error(c.get("/api/stories/story%2Fwith%2Fslashes"), 404)  # no brief yet
+        assert article["text"] == text and article["extraction"] is not None  # stored with the brief
+        brief = c.get("/api/stories/story%2Fwith%2Fslashes").json()
+        assert [a["id"] for a in brief["articles"]] == ["https://example.org/news/1"]
+    with open_store(str(path)) as s:
+        assert s.get_brief("story/with/slashes") == brief
 
 
 def test_serve_command_serves_the_store(db: Path) -> None:

@@ -167,6 +167,34 @@ def brief_story(store: Any, story: Story, max_words: int = 200,
     return brief
 
 
+def ensure_brief(store: Any, story: Story, max_words: int = 200) -> dict[str, Any]:
+    """The stored brief of ``story`` when it covers exactly the story's articles, else a new one,
+    built and stored (a store filled by ``ingest`` of an older synoptic, or regrouped since)."""
+    from synoptic.errors import NotFoundError
+
+    try:
+        brief = store.get_brief(story.id)
+    except NotFoundError:
+        brief = None
+    if brief is not None and {a.get("id") for a in brief.get("articles") or []} == set(story.article_ids):
+        return dict(brief)
+    return brief_story(store, story, max_words=max_words)
+
+
+def write_store(store: Any, out: str | os.PathLike[str], max_words: int = 200) -> RunReport:
+    """``synoptic run --db STORE --out DIR`` without sources: the briefs of every story of ``store``
+    (built where missing or stale) and the index, written under ``out``."""
+    out_dir = prepare_out_dir(out)
+    report = RunReport(out=str(out_dir))
+    report.stories = _stories(store)
+    if not report.stories and store.count_articles():
+        report.stories = assign_stories(store)  # articles stored by a tool that did not group them
+    for story in progress(report.stories, "briefs", total=len(report.stories), unit="story"):
+        report.briefs[story.id] = ensure_brief(store, story, max_words=max_words)
+    write_outputs(store, report.stories, report.briefs, out_dir)
+    return report
+
+
 def process(store: Any, articles: list[Article], report: RunReport | None = None,
             max_words: int = 200, briefs: bool = True, keeper: StoryKeeper | None = None) -> RunReport:
     """Steps 3-5 on already-cleaned articles: store them, regroup stories, rewrite changed briefs.

@@ -455,7 +455,23 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             brief = store.get_brief(story_id)
         except NotFoundError:
             brief = None
+        if brief is None or {a.get("id") for a in brief.get("articles") or []} != set(story.article_ids):
+            brief = build_brief(story) or brief
         return story, brief
+
+    def build_brief(story: Any) -> dict[str, Any] | None:
+        """A missing or stale brief, built and stored on first request (one at a time); None when
+        the store cannot take it (then the page says how to build it)."""
+        from synoptic.pipeline import ensure_brief
+
+        with access.write_lock:
+            try:
+                brief = ensure_brief(access.get(), story)
+            except Exception as exc:  # noqa: BLE001 - a read-only store file: show what there is
+                log.warning("story %s: could not build its brief (%s)", story.id, exc)
+                return None
+            access.invalidate()
+            return brief
 
     # -------------------------------------------------------------- JSON API
 
@@ -484,7 +500,8 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         """A story's brief (schema ``synoptic.brief/1``, see docs/brief-schema.md)."""
         story, brief = load_story(story_id)
         if brief is None:
-            raise NotFoundError(f"story {story_id!r} has no brief yet; run `synoptic run` over the store")
+            raise NotFoundError(f"story {story_id!r} has no brief and none could be built; "
+                                f"write them with `synoptic run --db STORE --out DIR`")
         return brief
 
     @app.get("/api/articles/{article_id:path}", responses=ERROR_RESPONSES, tags=["api"])
