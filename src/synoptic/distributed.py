@@ -242,7 +242,7 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
             prepared = _windowed(client, _prepare_partition, runs, window, learned=learned, fetch=fetch,
                                  allow_private=allow_private, share=share, known=known_future,
                                  key_prefix=cache.prefix)
-            for items, texts, vectors in progress(prepared, "partitions", total=len(runs), unit="part"):
+            for items, texts, vectors in progress(prepared, "partitions", total=len(runs), unit="partition"):
                 for got in items:
                     if isinstance(got, InputError):
                         log.warning("skipped %s", got)

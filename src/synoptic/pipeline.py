@@ -63,7 +63,7 @@ def read_sources(sources: Iterable[str], *, fetch: bool = False, allow_private: 
     report = report if report is not None else RunReport()
     raw: list[Article] = []
     skipped: list[InputError] = []
-    for item in load(list(sources), fetch=fetch, allow_private=allow_private):
+    for item in progress(load(list(sources), fetch=fetch, allow_private=allow_private), "read", unit="report"):
         # the first skip waits: if it stays alone, it becomes the error line itself
         if strict and len(skipped) == 1 and not raw:
             log.warning("skipped %s", skipped[0])
@@ -211,7 +211,7 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
     store_articles(store, articles, report)
     changed_articles = report.new + report.updated - statuses_before
     report.stories = keeper.assign() if keeper is not None else assign_stories(store)
-    for story in progress(report.stories if briefs else [], "briefs", total=len(report.stories)):
+    for story in progress(report.stories if briefs else [], "briefs", total=len(report.stories), unit="story"):
         stale = before.get(story.id) != list(story.article_ids) or (
             changed_articles and touched.intersection(story.article_ids))
         if stale or not _has_brief(store, story.id):
