@@ -344,6 +344,7 @@ def write_parquet(store: Any, stories: list[Story], path: Path) -> bool:
                     written = True
             if rows["id"] or not written:
                 writer.write_table(pa.table(rows, schema=schema))
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -373,12 +374,35 @@ def _article_view(article: Article) -> dict[str, Any]:
             "text": article.text}
 
 
+def file_mode() -> int:
+    """The mode a new file gets under the user's umask (``0o644`` under the usual ``022``): the
+    temporary files of atomic writes are created ``0o600`` and get this before their rename."""
+    global _FILE_MODE
+    if _FILE_MODE is None:
+        mask = None
+        try:  # Linux says it without changing it (no window where another thread sees umask 0)
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("Umask:"):
+                    mask = int(line.split()[1], 8)
+        except (OSError, ValueError):
+            pass
+        if mask is None:
+            mask = os.umask(0o022)
+            os.umask(mask)
+        _FILE_MODE = 0o666 & ~mask
+    return _FILE_MODE
+
+
+_FILE_MODE: int | None = None
+
+
 def _write(path: Path, text: str) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

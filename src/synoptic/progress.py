@@ -3,7 +3,7 @@ pipe), a line every PROGRESS_SECONDS naming the stage, how much is done of how m
 
 Lines go through the ``synoptic`` logger at INFO, so ``-q`` silences them like every other
 message but errors. A stage that ends within PROGRESS_SECONDS prints nothing at all; one that
-printed progress prints a last line with its total and time.
+printed progress ends with a line of its total and time (unless the last line said it already).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class Progress:
         self._start = clock()
         self._interval = _interval()
         self._next = self._start + self._interval
-        self._reported = False
+        self._reported = -1  # units done at the last line printed
         self._bar: Any = None
         if sys.stderr.isatty() and log.isEnabledFor(logging.INFO):
             from tqdm import tqdm
@@ -60,7 +60,7 @@ class Progress:
         now = self._clock()
         if now >= self._next:
             self._next = now + self._interval
-            self._reported = True
+            self._reported = self.done
             log.info("%s", self.line(now))
 
     def line(self, now: float | None = None) -> str:
@@ -74,7 +74,7 @@ class Progress:
         """End of the stage: the last line, if any line was printed before."""
         if self._bar is not None:
             self._bar.close()
-        elif self._reported:
+        elif 0 <= self._reported < self.done:
             log.info("%s, done", self.line())
 
     def __enter__(self) -> Progress:

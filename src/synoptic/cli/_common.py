@@ -56,6 +56,22 @@ def open_existing_store(path: str, how_to_create: str) -> Any:
         return None
 
 
+def print_brief(brief: dict[str, Any]) -> None:
+    """A brief on stdout: as Markdown text when piped or redirected, rendered (headings, bold,
+    tables, no Markdown escapes) when stdout is a terminal."""
+    import sys
+
+    from synoptic.render import markdown
+
+    if not sys.stdout.isatty():
+        print(markdown.render(brief))
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(markdown.render(brief, cell_break=" · "), hyperlinks=False))
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """``--db PATH``: the SQLite store, ``./synoptic.db`` unless given."""
     from synoptic.store import DEFAULT_DB

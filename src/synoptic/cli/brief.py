@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK
-from synoptic.cli._common import add_db_argument, open_existing_store
+from synoptic.cli._common import add_db_argument, open_existing_store, print_brief
 from synoptic.errors import NotFoundError
 
 
@@ -37,10 +36,8 @@ def main(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     finally:
         store.close()
-    if args.format == "md" and importlib.util.find_spec("synoptic.render.markdown") is not None:
-        from synoptic.render.markdown import render
-
-        print(render(brief))
+    if args.format == "md":
+        print_brief(brief)
     else:
         print(json.dumps(brief, ensure_ascii=False, indent=2))
     return EXIT_OK
