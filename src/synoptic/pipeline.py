@@ -360,6 +360,8 @@ def story_summary(story: Story, brief: dict[str, Any]) -> dict[str, Any]:
         "title": brief.get("title") or story.title,
         "articles": len(story.article_ids),
         "outlets": len({a.get("outlet") for a in brief.get("articles", []) if a.get("outlet")}),
+        "outlet_names": sorted({str(a["outlet"]) for a in brief.get("articles", []) if a.get("outlet")}),
+        "facts": len(brief.get("facts", [])),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "conflicts": sum(1 for f in brief.get("facts", []) if f.get("verdict") == "conflict"),
