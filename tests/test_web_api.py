@@ -373,6 +373,28 @@ def test_timeline_chart_places_days_in_order_and_stacks_the_same_day() -> None:
     assert views.timeline_chart([{"date": "never"}]) is None
 
 
+def test_timeline_chart_breaks_the_axis_so_a_far_date_cannot_squash_the_others() -> None:
+    entries = [{"date": "1991-12-16", "text": "Independence"}]
+    entries += [{"date": f"2022-01-0{d}", "text": f"day {d}"} for d in range(2, 9)]
+    chart = views.timeline_chart(entries)
+    assert chart is not None and len(chart.breaks) == 1
+    xs = [p.x for p in sorted(chart.points, key=lambda p: p.index)]
+    assert xs == sorted(xs)
+    gaps = [b - a for a, b in zip(xs[1:], xs[2:], strict=False)]
+    assert min(gaps) >= views.TIMELINE_MIN_DAY_WIDTH  # the week still spreads over the chart
+    assert xs[-1] - xs[1] > (chart.x1 - chart.x0) / 2
+    # every event has its label, none overlapping another in its lane
+    assert all(p.short for p in chart.points)
+    lanes: dict[float, list[tuple[float, float]]] = {}
+    for p in chart.points:
+        width = (len(p.short) + 2) * views.TIMELINE_CHAR_WIDTH
+        left = p.label_x if p.anchor == "start" else p.label_x - width
+        lanes.setdefault(p.label_y, []).append((left, left + width))
+    for spans in lanes.values():
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
 def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "synoptic", "serve", "--db", str(tmp_path / "none.db")],
                           capture_output=True, text=True, timeout=60)
