@@ -19,7 +19,8 @@ from synoptic.progress import PROGRESS_SECONDS, Progress
 def ingest(tmp_path: Path, *flags: str, seconds: str) -> subprocess.CompletedProcess[str]:
     sample = [str(p) for p in sorted(sample_dir().iterdir()) if p.name != "README.md"]
     env = {**os.environ, "SYNOPTIC_PROGRESS_SECONDS": seconds}
-    return subprocess.run([sys.executable, "-m", "synoptic", *flags, "ingest", *sample, "--db", str(tmp_path / "s.db")],
+    return subprocess.run([sys.executable, "-m", "synoptic", *flags, "ingest", *sample, "--db", str(tmp_path / "s.db"),
+                           "--briefs"],
                           capture_output=True, text=True, timeout=600, env=env)
 
 

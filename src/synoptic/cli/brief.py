@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "brief", help="print the stored brief of one story",
         description="Print the brief of STORY (an id from `synoptic stories`) as Markdown or as its schema "
-        "JSON. Briefs are made by `synoptic run`.")
+        "JSON. A story without a brief (or whose articles changed since) gets one built and stored first.")
     parser.add_argument("story", metavar="STORY", help="story id, as listed by `synoptic stories`")
     add_db_argument(parser)
     parser.add_argument("--format", choices=["md", "json"], default="md", help="output format (default md)")
@@ -29,8 +29,9 @@ def main(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_ERROR
     try:
-        store.get_story(args.story)
-        brief = store.get_brief(args.story)
+        from synoptic.pipeline import ensure_brief
+
+        brief = ensure_brief(store, store.get_story(args.story))  # built now if missing or stale
     except NotFoundError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR

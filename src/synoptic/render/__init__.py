@@ -22,7 +22,7 @@ def source_numbers(brief: dict[str, Any]) -> dict[str, int]:
 #: said for a date from the page's metadata, the usual case).
 DATE_NOTES = {
     "text": "date read in its text",
-    "inferred": "no date given; inferred from its words and the other reports",
+    "inferred": "inferred from its words and the other reports",
 }
 
 

@@ -282,11 +282,14 @@ class StoreAccess:
         cached = self._rows.get(story.id)
         if cached is not None and now - cached[0] < ROW_CACHE_SECONDS and cached[1] == story.article_ids:
             return cached[2]
+        store = self.get()
         try:
-            brief = self.get().get_brief(story.id)
+            brief = store.get_brief(story.id)
         except NotFoundError:
             brief = None
-        row = views.story_row(story, brief)
+        if brief is not None and {a.get("id") for a in brief.get("articles") or []} != set(story.article_ids):
+            brief = None  # stale: its story changed since; counted from the articles until rebuilt
+        row = views.story_row(story, brief, store.articles(story.article_ids) if brief is None else ())
         if len(self._rows) >= ROW_CACHE_SIZE:
             self._rows.clear()
         self._rows[story.id] = (now, list(story.article_ids), row)

@@ -258,10 +258,14 @@ def _day(value: Any) -> str | None:
     return str(value)[:10] or None
 
 
-def story_row(story: Story, brief: dict[str, Any] | None) -> StoryRow:
-    """Counts for the story list, from the brief when there is one, else from the story."""
+def story_row(story: Story, brief: dict[str, Any] | None, articles: Iterable[Any] = ()) -> StoryRow:
+    """Counts for the story list, from the brief when there is one, else from the story's
+    ``articles`` (``Article`` records: outlets and dates without a brief yet)."""
     title = (brief or {}).get("title") or story.title or f"Story {story.id}"
-    articles = (brief or {}).get("articles") or []
+    if brief is None:
+        articles = [{"outlet": a.outlet, "published": a.published} for a in articles]
+    else:
+        articles = brief.get("articles") or []
     outlets = sorted({a.get("outlet") for a in articles if a.get("outlet")})
     dates = sorted(d for d in (_day(a.get("published")) for a in articles) if d)
     first = dates[0] if dates else _day(story.first_seen)
