@@ -119,3 +119,12 @@ def test_verbose_adds_the_traceback(tmp_path: Path, note: Path) -> None:
     assert proc.returncode == EXIT_ERROR
     assert "Traceback" in proc.stderr
     assert proc.stderr.splitlines()[-1].startswith("synoptic: ")
+
+
+@pytest.mark.parametrize("command,words", [
+    (["watch", "{tmp}/no-such-folder", "--db", "{tmp}/s.db", "--rounds", "1"], ["no-such-folder", "no such folder"]),
+    (["follow", "{tmp}/no-such-feeds.txt", "--db", "{tmp}/s.db", "--rounds", "1"], ["no-such-feeds.txt"]),
+])
+def test_a_missing_folder_or_feed_list_is_one_line(tmp_path: Path, command: list[str], words: list[str]) -> None:
+    proc = synoptic(*[a.format(tmp=tmp_path) for a in command], cwd=tmp_path)
+    assert_one_line_error(proc, *words)

@@ -64,9 +64,11 @@ class Watcher:
             self.skipped += len(report.skipped)
             if self.out and report.changed:
                 write_outputs(self.store, report.stories, report.briefs, self.out, only=report.changed)
-            log.info("watch %s: %d files changed, %d new, %d updated, %d skipped, %d briefs rewritten",
-                     self.folder, len(changed), report.new, report.updated, len(report.skipped),
-                     len(report.changed))
+            from synoptic.cli._common import plural
+
+            log.info("watch %s: %s changed, %d new, %d updated, %d skipped, %s rewritten", self.folder,
+                     plural(len(changed), "file"), report.new, report.updated, len(report.skipped),
+                     plural(len(report.changed), "brief"))
         self.seen = now
         return report
 
