@@ -71,6 +71,13 @@ def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path) -> None
     assert not out.exists()  # no empty index, not even an empty folder
 
 
+def test_nothing_readable_to_ingest_leaves_no_empty_store(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    proc = synoptic("ingest", str(tmp_path / "no-such-file.txt"), "--db", str(db), cwd=tmp_path)
+    assert_one_line_error(proc, "no-such-file.txt", "nothing readable")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_nothing_readable_among_several_names_each_then_fails(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED
-from synoptic.errors import StoreError
+from synoptic.errors import NothingReadable, StoreError
 
 log = logging.getLogger("synoptic")
 
@@ -36,13 +37,22 @@ def main(args: argparse.Namespace) -> int:
     from synoptic.store import open_store
 
     report = RunReport()
+    new_store = not Path(args.db).exists()
     try:  # a bad --db fails before any reading
         store = open_store(args.db)
     except StoreError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        articles = read_sources(args.sources, fetch=args.fetch, allow_private=args.allow_private, report=report)
+        try:
+            articles = read_sources(args.sources, fetch=args.fetch, allow_private=args.allow_private,
+                                    report=report)
+        except NothingReadable:
+            if new_store:  # leave no empty store behind
+                store.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+            raise
         log.info("read %s; storing them in %s", plural(len(articles), "article"), args.db)
         # store and regroup; `brief`, `serve` and `run --db` build a missing or stale brief when
         # asked, so the store holds one truth either way (--briefs builds them now)
