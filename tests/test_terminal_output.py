@@ -31,7 +31,8 @@ def brief() -> dict[str, Any]:
         "summary": [{"text": TEXT, "citations": [{"article": "a1", "start": 0, "end": len(TEXT)}]}],
         "facts": [
             {"label": "knots", "verdict": "single-source", "low": None, "high": 40, "unit": "",
-             "category": "speed", "reports": [{"article": "a1", "text": "up to 40 knots", "start": 9, "end": 23}]},
+             "category": "speed", "reports": [{"article": "a1", "text": "up to 40 knots", "start": 9, "end": 23, "value": 40,
+                          "qualifier": "up to"}]},
             {"label": "containers", "verdict": "conflict", "low": 3800, "high": None, "unit": "",
              "category": "count:containers",
              "reports": [{"article": "a1", "text": "more than 3,800 containers", "start": 100, "end": 126},

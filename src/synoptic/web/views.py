@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from jinja2 import Undefined
 from markupsafe import Markup, escape
 
 from synoptic.records import Extraction, Story
@@ -208,8 +209,9 @@ def interval_text(low: float | None, high: float | None) -> str:
 
 
 def number(value: Any) -> str:
-    """A figure without a useless ``.0`` and with thousands separators."""
-    if value is None:
+    """A figure without a useless ``.0`` and with thousands separators ("?" for none, or for a
+    field a brief from elsewhere lacks)."""
+    if value is None or isinstance(value, Undefined):
         return "?"
     try:
         v = float(value)
