@@ -49,6 +49,7 @@ def make_env(*, static: bool = False, allow_ingest: bool = False) -> Environment
     env.filters["day"] = lambda value: str(value or "")[:10]
     env.filters["pieces_html"] = views.pieces_html
     env.filters["date_note"] = date_note
+    env.globals["report_value"] = report_value
     env.globals["safe_url"] = safe_url
     env.globals["allow_ingest"] = allow_ingest
     env.globals["static"] = static
@@ -56,6 +57,14 @@ def make_env(*, static: bool = False, allow_ingest: bool = False) -> Environment
         env.globals["inline_css"] = _stylesheet()
         env.globals["csp"] = STATIC_CSP
     return env
+
+
+def report_value(group: Mapping[str, Any], report: Mapping[str, Any]) -> str:
+    """One source's figure worded as its group's range is ("$9.6bn a day", "6 months", "26")."""
+    value = report.get("value")
+    if not isinstance(value, int | float):
+        return views.number(value)
+    return value_text({**group, "low": value, "high": value})
 
 
 @lru_cache(maxsize=1)
