@@ -44,6 +44,14 @@ def test_out_that_cannot_be_made_is_one_line(tmp_path: Path, note: Path) -> None
     assert_one_line_error(proc, "/proc/synoptic-out", "--out")
 
 
+@pytest.mark.parametrize("command", [["watch", "{tmp}", "--rounds", "1"], ["follow", "{note}", "--rounds", "1"],
+                                     ["demo"]])
+def test_out_of_other_commands_is_checked_first(tmp_path: Path, note: Path, command: list[str]) -> None:
+    args = [a.format(tmp=tmp_path, note=note) for a in command]
+    proc = synoptic(*args, "--out", str(note), cwd=tmp_path)
+    assert_one_line_error(proc, str(note), "is a file", "give a folder")
+
+
 def test_out_on_an_existing_file_is_one_line(tmp_path: Path, note: Path) -> None:
     proc = synoptic("run", str(note), "--out", str(note), cwd=tmp_path)
     assert_one_line_error(proc, str(note), "is a file", "give a folder")

@@ -32,6 +32,10 @@ def main(args: argparse.Namespace) -> int:
     if not Path(args.folder).is_dir():
         print(f"synoptic: {args.folder}: no such folder to watch; give an existing folder", file=sys.stderr)
         return EXIT_ERROR
+    if args.out:
+        from synoptic.pipeline import prepare_out_dir
+
+        prepare_out_dir(args.out)  # a bad --out fails now, in one line, not after the first round
     store = open_store(args.db)
     try:
         watcher = Watcher(Path(args.folder), store, out=Path(args.out) if args.out else None)
