@@ -112,7 +112,8 @@ def test_malformed_jsonl_line_is_named_and_other_lines_read(tmp_path: Path) -> N
     path = _write(
         tmp_path,
         "recs.jsonl",
-        '{"id": "a", "text": "One."}\n{"id": "b", "text": \n{"id": "c", "text": "Three."}\n',
+        '{"id": "a", "text": "One report on the flood in the valley."}\n{"id": "b", "text": \n'
+            '{"id": "c", "text": "Three reports on the flood in the valley."}\n',
     )
     got = list(load([str(path)]))
     assert [g.id for g in got if isinstance(g, Article)] == ["a", "c"]

@@ -135,7 +135,7 @@ def test_load_json_records(tmp_path: Path, as_list: bool) -> None:
 
 
 def test_load_jsonl_from_stdin_and_file(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": f"r{i}", "text": f"Report number {i} on the flood."}) for i in range(3)]
+    lines = [json.dumps({"id": f"r{i}", "text": f"Report number {i} on the flood in the valley."}) for i in range(3)]
     path = tmp_path / "recs.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     from_file = _articles(list(load([str(path)])))
@@ -145,7 +145,7 @@ def test_load_jsonl_from_stdin_and_file(tmp_path: Path) -> None:
 
 
 def test_load_record_without_id_gets_text_hash(tmp_path: Path) -> None:
-    (article,) = list(load(["-"], stdin=io.StringIO(json.dumps({"text": "A short report."}))))
+    (article,) = list(load(["-"], stdin=io.StringIO(json.dumps({"text": "A short report on the flood in the valley."}))))
     assert isinstance(article, Article) and len(article.id) == 16
 
 
@@ -261,7 +261,7 @@ def test_find_title_skips_breadcrumbs_and_labels() -> None:
 
 
 def test_load_record_with_a_bad_date_is_kept_undated(caplog: pytest.LogCaptureFixture) -> None:
-    record = {"id": "r1", "text": "A short report.", "published": "sometime soon"}
+    record = {"id": "r1", "text": "A short report on the flood in the valley.", "published": "sometime soon"}
     (article,) = list(load(["-"], stdin=io.StringIO(json.dumps(record))))
     assert isinstance(article, Article) and article.published is None and article.published_how == "none"
     assert any("stdin:1" in r.getMessage() and "not a date" in r.getMessage() for r in caplog.records)

@@ -212,6 +212,7 @@ def test_server_error_has_the_error_shape_and_html_pages_get_an_error_page(tmp_p
 
 
 def test_ids_with_slashes_and_stories_without_brief_are_served(tmp_path: Path) -> None:
+    """A story stored without a brief gets one built and stored on its first request."""
     from synoptic.records import Article, Story
 
     text = "Officials in Riverton said on Monday that 12 bridges were closed after the storm."
@@ -223,11 +224,14 @@ def test_ids_with_slashes_and_stories_without_brief_are_served(tmp_path: Path) -
         listing = c.get("/").text
         assert 'href="/stories/story%2Fwith%2Fslashes"' in listing
         page = c.get("/stories/story%2Fwith%2Fslashes")
-        assert page.status_code == 200 and "no brief yet" in page.text
+        assert page.status_code == 200 and "no brief" not in page.text
         assert 'href="/articles/https%3A%2F%2Fexample.org%2Fnews%2F1?story=' in page.text
         article = c.get("/api/articles/https%3A%2F%2Fexample.org%2Fnews%2F1").json()
-        assert article["text"] == text and article["extraction"] is None
-        _assert_error(c.get("/api/stories/story%2Fwith%2Fslashes"), 404)  # no brief yet
+        assert article["text"] == text and article["extraction"] is not None  # stored with the brief
+        brief = c.get("/api/stories/story%2Fwith%2Fslashes").json()
+        assert [a["id"] for a in brief["articles"]] == ["https://example.org/news/1"]
+    with open_store(str(path)) as s:
+        assert s.get_brief("story/with/slashes") == brief
 
 
 def test_serve_command_serves_the_store(db: Path) -> None:
@@ -367,6 +371,28 @@ def test_timeline_chart_places_days_in_order_and_stacks_the_same_day() -> None:
     assert x["b"].y != x["c"].y
     assert "skipped" not in x and len(chart.spans) == 1
     assert views.timeline_chart([{"date": "never"}]) is None
+
+
+def test_timeline_chart_breaks_the_axis_so_a_far_date_cannot_squash_the_others() -> None:
+    entries = [{"date": "1991-12-16", "text": "Independence"}]
+    entries += [{"date": f"2022-01-0{d}", "text": f"day {d}"} for d in range(2, 9)]
+    chart = views.timeline_chart(entries)
+    assert chart is not None and len(chart.breaks) == 1
+    xs = [p.x for p in sorted(chart.points, key=lambda p: p.index)]
+    assert xs == sorted(xs)
+    gaps = [b - a for a, b in zip(xs[1:], xs[2:], strict=False)]
+    assert min(gaps) >= views.TIMELINE_MIN_DAY_WIDTH  # the week still spreads over the chart
+    assert xs[-1] - xs[1] > (chart.x1 - chart.x0) / 2
+    # every event has its label, none overlapping another in its lane
+    assert all(p.short for p in chart.points)
+    lanes: dict[float, list[tuple[float, float]]] = {}
+    for p in chart.points:
+        width = (len(p.short) + 2) * views.TIMELINE_CHAR_WIDTH
+        left = p.label_x if p.anchor == "start" else p.label_x - width
+        lanes.setdefault(p.label_y, []).append((left, left + width))
+    for spans in lanes.values():
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
 def test_serve_command_refuses_a_missing_store(tmp_path: Path) -> None:

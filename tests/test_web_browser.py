@@ -182,3 +182,103 @@ def test_upload_form_adds_a_pasted_article_and_shows_it(browser, tmp_path: Path)
         page.goto(live.url + "/")
         assert page.locator("a.story-link").count() == 1
         context.close()
+
+
+# ------------------------------------------------------------------ a newcomer's first look (issue 16)
+
+PAGE_HEIGHT_MAX = 4000  # the seed story with its folded sections closed
+
+
+def _layout(page) -> dict:
+    return page.evaluate("""() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        height: document.documentElement.scrollHeight,
+        open: document.querySelectorAll('details[open]').length,
+        fonts: [...new Set([...document.querySelectorAll('body, body *')]
+                 .filter(e => e.namespaceURI === 'http://www.w3.org/1999/xhtml')
+                 .map(e => getComputedStyle(e).fontFamily))],
+    })""")
+
+
+def _timeline_labels(page) -> list[str]:
+    return [t.strip() for t in page.locator("svg.timeline-chart text.event-label").all_text_contents()]
+
+
+def test_story_page_fits_1280_leads_with_what_matters_and_folds_the_rest(page, server: LiveServer, store,
+                                                                        seed_files) -> None:
+    from synoptic.web.views import parse_day
+
+    sid = seed_story_id(store, seed_files)
+    brief = store.get_brief(sid)
+    page.goto(f"{server.url}/stories/{sid}")
+    layout = _layout(page)
+    shot(page, "newcomer-story-1280")
+    assert layout["scrollWidth"] <= layout["clientWidth"], layout  # no horizontal overflow, no hidden column
+    assert layout["open"] == 0
+    assert layout["height"] < PAGE_HEIGHT_MAX, layout["height"]
+    assert len(layout["fonts"]) == 1, layout["fonts"]  # one type family
+    # the conflicts first, then the figure table and the top quotes, above the folds
+    box = page.locator("aside.conflicts")
+    assert box.is_visible() and "Where the figures disagree" in box.inner_text()
+    order = page.evaluate("""() => ['aside.conflicts', 'table.facts', '#single-source', '#quotes .quote-group',
+        '#more-quotes'].map(q => document.querySelector(q).getBoundingClientRect().top)""")
+    assert order == sorted(order), order
+    for fold in ("#single-source", "#more-quotes", "#side-by-side", "#entities details"):
+        if page.locator(fold).count():
+            assert page.locator(fold).evaluate("d => d.tagName") == "DETAILS" and not page.locator(fold).get_attribute("open")
+    # every source's column is there, inside its fold, and the grid wraps them when opened
+    page.locator("#side-by-side > summary").click()
+    assert page.locator(".columns .column").count() == len(brief["articles"])
+    opened = _layout(page)
+    assert opened["scrollWidth"] <= opened["clientWidth"], opened
+    tops = page.locator(".columns .column").evaluate_all("cs => cs.map(c => c.getBoundingClientRect().right)")
+    assert max(tops) <= opened["clientWidth"]
+    # the timeline chart labels every dated event
+    dated = [t for t in brief["timeline"] if parse_day(t.get("date"))]
+    labels = _timeline_labels(page)
+    assert len(labels) == len(dated) and all(len(label) > 3 for label in labels)
+    page.locator("#timeline").screenshot(path=str(SHOTS / "newcomer-timeline.png"))
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_home_and_article_pages_fit_1280_in_one_type_family(page, server: LiveServer, store, seed_files) -> None:
+    sid = seed_story_id(store, seed_files)
+    page.goto(server.url + "/")
+    layout = _layout(page)
+    shot(page, "newcomer-home-1280")
+    assert layout["scrollWidth"] <= layout["clientWidth"], layout
+    assert "undated" not in page.locator("table.stories").inner_text()
+    article_id = store.get_story(sid).article_ids[0]
+    page.goto(f"{server.url}/articles/{article_id}?story={sid}")
+    layout = _layout(page)
+    shot(page, "newcomer-article-1280")
+    assert layout["scrollWidth"] <= layout["clientWidth"], layout
+    assert len(layout["fonts"]) == 1, layout["fonts"]
+    brief_date = next(a for a in store.get_brief(sid)["articles"] if a["id"] == article_id)["published"]
+    meta = page.locator("p.meta").inner_text()
+    assert "undated" not in meta and brief_date[:10] in meta  # the date the story page gives it
+
+
+def test_static_story_file_is_the_same_page(page, db: Path, store, seed_files, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    sid = seed_story_id(store, seed_files)
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "synoptic", "-q", "run", "--db", str(db), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    page.goto((out / "stories" / f"{sid}.html").as_uri())
+    layout = _layout(page)
+    shot(page, "newcomer-static-story-1280")
+    assert layout["scrollWidth"] <= layout["clientWidth"], layout
+    assert page.locator("aside.conflicts").is_visible()
+    assert page.locator("table.facts tr.fact-conflict").count() >= 1
+    assert len(_timeline_labels(page)) >= 1
+    # a citation leads to the cited source's text on the same page
+    href = page.locator("#summary a.cite").first.get_attribute("href")
+    assert href and href.startswith("#src-") and page.locator(href).count() == 1
+    page.goto((out / "index.html").as_uri())
+    assert page.locator("a.story-link").count() == len(store.stories())
+    assert page.problems == []  # type: ignore[attr-defined]

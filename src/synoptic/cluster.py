@@ -484,18 +484,19 @@ class StoryClusterer:
         is held at a time. ``total`` (when known) sizes the progress bar. Returns the story id each
         article joined on arrival (see :meth:`story_of` for merges).
         """
-        from synoptic.progress import progress
+        from synoptic.progress import Progress
 
         out: list[str] = []
         if total is None and isinstance(articles, Sized):
             total = len(articles)
-        batches = total and -(-total // self.batch)
         source = iter(articles)
         chunks = iter(lambda: list(itertools.islice(source, self.batch)), [])
-        for chunk in progress(chunks, "stories", total=batches or None, unit="batch"):  # a bar on a terminal only
-            vecs = self.embedder.embed([_embed_text(a) for a in chunk])
-            for a, v in zip(chunk, vecs, strict=True):
-                out.append(self._add(a, v))
+        with Progress("stories", total=total) as bar:  # a bar on a terminal, a line now and then in a log
+            for chunk in chunks:
+                vecs = self.embedder.embed([_embed_text(a) for a in chunk])
+                for a, v in zip(chunk, vecs, strict=True):
+                    out.append(self._add(a, v))
+                bar.update(len(chunk))
         return out
 
     def story_of(self, article_id: str) -> str:

@@ -205,11 +205,10 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
     """Run the pipeline on a Dask cluster: an existing scheduler at ``address``, a local
     cluster of ``workers`` processes, or an already-connected ``client``."""
     from synoptic.clean import learn_from_sketches, sketch_lines
-    from synoptic.pipeline import assign_stories
+    from synoptic.pipeline import assign_stories, prepare_out_dir
     from synoptic.store import open_store
 
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = prepare_out_dir(out)
     report = RunReport(out=str(out_dir))
     own_client = client is None
     client = client or _client(address, workers)
@@ -243,7 +242,7 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
             prepared = _windowed(client, _prepare_partition, runs, window, learned=learned, fetch=fetch,
                                  allow_private=allow_private, share=share, known=known_future,
                                  key_prefix=cache.prefix)
-            for items, texts, vectors in progress(prepared, "partitions", total=len(runs), unit="part"):
+            for items, texts, vectors in progress(prepared, "partitions", total=len(runs), unit="partition"):
                 for got in items:
                     if isinstance(got, InputError):
                         log.warning("skipped %s", got)

@@ -31,6 +31,14 @@ class StoreError(SynopticError):
     """The store could not be opened or written; the message names the file."""
 
 
+class OutputError(SynopticError):
+    """An output path (``--out``) cannot take the files: not a folder, or not writable."""
+
+
+class NothingReadable(SynopticError):
+    """None of the sources given could be read: nothing to process, nothing is written."""
+
+
 class NotFoundError(SynopticError):
     """A story, article or brief that was asked for does not exist."""
 

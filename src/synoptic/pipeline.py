@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from synoptic.errors import InputError
+from synoptic.errors import InputError, NothingReadable, OutputError
 from synoptic.progress import progress
 from synoptic.records import Article, Extraction, Story
 
@@ -52,19 +52,30 @@ class RunReport:
 
 
 def read_sources(sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-                 report: RunReport | None = None) -> list[Article]:
-    """Steps 1-2: load and clean. Skipped inputs are logged (one line each) and recorded in ``report``."""
+                 report: RunReport | None = None, strict: bool = True) -> list[Article]:
+    """Steps 1-2: load and clean. Skipped inputs are logged (one line each) and recorded in ``report``.
+    With ``strict`` (commands given SOURCES), when none could be read :class:`NothingReadable` is
+    raised instead (one line; a single skipped input is named in it rather than logged); ``watch``
+    passes False: a round of bad files must not stop it."""
     from synoptic.clean import clean_articles
     from synoptic.ingest import load
 
     report = report if report is not None else RunReport()
     raw: list[Article] = []
-    for item in load(list(sources), fetch=fetch, allow_private=allow_private):
+    skipped: list[InputError] = []
+    for item in progress(load(list(sources), fetch=fetch, allow_private=allow_private), "read", unit="report"):
+        # the first skip waits: if it stays alone, it becomes the error line itself
+        if strict and len(skipped) == 1 and not raw:
+            log.warning("skipped %s", skipped[0])
         if isinstance(item, InputError):
-            log.warning("skipped %s", item)
-            report.skipped.append(item)
+            if not strict or skipped or raw:
+                log.warning("skipped %s", item)
+            skipped.append(item)
         else:
             raw.append(item)
+    report.skipped.extend(skipped)
+    if strict and not raw and skipped:
+        raise NothingReadable(_nothing_readable(skipped))
     return clean_articles(raw)
 
 
@@ -156,6 +167,34 @@ def brief_story(store: Any, story: Story, max_words: int = 200,
     return brief
 
 
+def ensure_brief(store: Any, story: Story, max_words: int = 200) -> dict[str, Any]:
+    """The stored brief of ``story`` when it covers exactly the story's articles, else a new one,
+    built and stored (a store filled by ``ingest`` of an older synoptic, or regrouped since)."""
+    from synoptic.errors import NotFoundError
+
+    try:
+        brief = store.get_brief(story.id)
+    except NotFoundError:
+        brief = None
+    if brief is not None and {a.get("id") for a in brief.get("articles") or []} == set(story.article_ids):
+        return dict(brief)
+    return brief_story(store, story, max_words=max_words)
+
+
+def write_store(store: Any, out: str | os.PathLike[str], max_words: int = 200) -> RunReport:
+    """``synoptic run --db STORE --out DIR`` without sources: the briefs of every story of ``store``
+    (built where missing or stale) and the index, written under ``out``."""
+    out_dir = prepare_out_dir(out)
+    report = RunReport(out=str(out_dir))
+    report.stories = _stories(store)
+    if not report.stories and store.count_articles():
+        report.stories = assign_stories(store)  # articles stored by a tool that did not group them
+    for story in progress(report.stories, "briefs", total=len(report.stories), unit="story"):
+        report.briefs[story.id] = ensure_brief(store, story, max_words=max_words)
+    write_outputs(store, report.stories, report.briefs, out_dir)
+    return report
+
+
 def process(store: Any, articles: list[Article], report: RunReport | None = None,
             max_words: int = 200, briefs: bool = True, keeper: StoryKeeper | None = None) -> RunReport:
     """Steps 3-5 on already-cleaned articles: store them, regroup stories, rewrite changed briefs.
@@ -172,7 +211,7 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
     store_articles(store, articles, report)
     changed_articles = report.new + report.updated - statuses_before
     report.stories = keeper.assign() if keeper is not None else assign_stories(store)
-    for story in progress(report.stories if briefs else [], "briefs", total=len(report.stories)):
+    for story in progress(report.stories if briefs else [], "briefs", total=len(report.stories), unit="story"):
         stale = before.get(story.id) != list(story.article_ids) or (
             changed_articles and touched.intersection(story.article_ids))
         if stale or not _has_brief(store, story.id):
@@ -190,11 +229,16 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     group stories, write briefs and the index under ``out`` (``briefs=False``: stories only)."""
     from synoptic.store import open_store
 
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    existed = Path(out).exists()
+    out_dir = prepare_out_dir(out)  # a bad --out fails before anything is read
     report = RunReport(out=str(out_dir))
     # 1-2. ingest and clean
-    articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
+    try:
+        articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
+    except NothingReadable:
+        if not existed:
+            out_dir.rmdir()  # leave no empty folder behind
+        raise
     store = open_store(str(db or out_dir / "synoptic.db"))
     try:
         # 3-5. store, stories, briefs
@@ -204,6 +248,29 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     finally:
         store.close()
     return report
+
+
+def prepare_out_dir(out: str | os.PathLike[str]) -> Path:
+    """The output folder ``out``, created if missing and checked writable; :class:`OutputError`
+    (one line naming it and saying what to do) otherwise."""
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: --out is a file, not a folder; give a folder (new or existing)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out_dir, prefix=".synoptic-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot write the output folder ({exc.strerror or exc}); "
+                          f"give an --out folder you can write to") from exc
+    return out_dir
+
+
+def _nothing_readable(skipped: list[InputError]) -> str:
+    if len(skipped) == 1:
+        return f"nothing readable: {skipped[0]}; nothing was written"
+    return f"nothing readable among the {len(skipped)} sources (each is named above); nothing was written"
 
 
 def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,
@@ -277,6 +344,7 @@ def write_parquet(store: Any, stories: list[Story], path: Path) -> bool:
                     written = True
             if rows["id"] or not written:
                 writer.write_table(pa.table(rows, schema=schema))
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -292,6 +360,8 @@ def story_summary(story: Story, brief: dict[str, Any]) -> dict[str, Any]:
         "title": brief.get("title") or story.title,
         "articles": len(story.article_ids),
         "outlets": len({a.get("outlet") for a in brief.get("articles", []) if a.get("outlet")}),
+        "outlet_names": sorted({str(a["outlet"]) for a in brief.get("articles", []) if a.get("outlet")}),
+        "facts": len(brief.get("facts", [])),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "conflicts": sum(1 for f in brief.get("facts", []) if f.get("verdict") == "conflict"),
@@ -306,12 +376,35 @@ def _article_view(article: Article) -> dict[str, Any]:
             "text": article.text}
 
 
+def file_mode() -> int:
+    """The mode a new file gets under the user's umask (``0o644`` under the usual ``022``): the
+    temporary files of atomic writes are created ``0o600`` and get this before their rename."""
+    global _FILE_MODE
+    if _FILE_MODE is None:
+        mask = None
+        try:  # Linux says it without changing it (no window where another thread sees umask 0)
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("Umask:"):
+                    mask = int(line.split()[1], 8)
+        except (OSError, ValueError):
+            pass
+        if mask is None:
+            mask = os.umask(0o022)
+            os.umask(mask)
+        _FILE_MODE = 0o666 & ~mask
+    return _FILE_MODE
+
+
+_FILE_MODE: int | None = None
+
+
 def _write(path: Path, text: str) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -438,6 +438,7 @@ def summarize_story(
         _embedding_support(sents, [int(cand_idx[r]) for r in chosen], [supporters[r] for r in chosen],
                            (cand_matrix[chosen] @ matrix.T).toarray(), article_of)
     chosen.sort(key=lambda r: (sents[cand_idx[r]].index, sents[cand_idx[r]].article))
+    chosen = _in_time_order(chosen, [articles[sents[cand_idx[r]].article].published for r in chosen])
     summary: list[SummarySentence] = []
     for r in chosen:
         own = sents[cand_idx[r]]
@@ -450,6 +451,33 @@ def summarize_story(
         if checked is not None:
             summary.append(checked)
     return summary
+
+
+def _in_time_order(chosen: list[int], dates: list[Any]) -> list[int]:
+    """Step 6, the order: sentences by the publication time of the report they come from (what a
+    report of Monday says comes before what one of Tuesday says), as the articles tell them
+    within one time. A sentence from an undated report keeps its place after the sentence before
+    it; with no dated report the order is the articles' own."""
+    keys = [_utc_naive(d) for d in dates]
+    if not any(k is not None for k in keys):
+        return chosen
+    first = min(k for k in keys if k is not None)
+    filled: list[Any] = []
+    for k in keys:
+        filled.append(k if k is not None else (filled[-1] if filled else first))
+    order = sorted(range(len(chosen)), key=lambda i: (filled[i], i))
+    return [chosen[i] for i in order]
+
+
+def _utc_naive(value: Any) -> Any:
+    """A datetime comparable with any other: aware ones in UTC without their zone."""
+    if value is None:
+        return None
+    from datetime import UTC
+
+    if getattr(value, "tzinfo", None) is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
 
 
 def _embedding_support(

@@ -58,15 +58,17 @@ class Watcher:
         changed = [p for p, sig in now.items() if self.seen.get(p) != sig]
         report = RunReport(out=str(self.out) if self.out else None)
         if changed:
-            articles = read_sources(changed, report=report)
+            articles = read_sources(changed, report=report, strict=False)
             self.keeper = self.keeper or StoryKeeper(self.store)
             process(self.store, articles, report, max_words=self.max_words, keeper=self.keeper)
             self.skipped += len(report.skipped)
             if self.out and report.changed:
                 write_outputs(self.store, report.stories, report.briefs, self.out, only=report.changed)
-            log.info("watch %s: %d files changed, %d new, %d updated, %d skipped, %d briefs rewritten",
-                     self.folder, len(changed), report.new, report.updated, len(report.skipped),
-                     len(report.changed))
+            from synoptic.cli._common import plural
+
+            log.info("watch %s: %s changed, %d new, %d updated, %d skipped, %s rewritten", self.folder,
+                     plural(len(changed), "file"), report.new, report.updated, len(report.skipped),
+                     plural(len(report.changed), "brief"))
         self.seen = now
         return report
 

@@ -3,6 +3,9 @@
 Each module in this package (name not starting with ``_``) defines ``register(subparsers)``,
 which adds its parser and sets ``func`` to a callable taking the parsed args and returning an
 exit status. Exit statuses: 0 all went well, 1 error, 2 usage error, 3 some inputs were skipped.
+
+Every error a user can cause ends as one line on stderr that names the thing and says what to do;
+a traceback is printed only with ``-v``.
 """
 
 from __future__ import annotations
@@ -58,6 +61,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("synoptic: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns any failure into one line
+        return _report_error(exc, verbose=args.verbose)
+
+
+def _report_error(exc: Exception, verbose: bool) -> int:
+    """One line on stderr for ``exc`` (the traceback too with ``-v``); the exit status 1."""
+    import traceback
+
+    from synoptic.errors import SynopticError
+
+    if verbose:
+        traceback.print_exc(file=sys.stderr)
+    if isinstance(exc, SynopticError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        message = f"{where}{exc.strerror or exc}; check the path and its permissions"
+    else:
+        message = f"unexpected error ({type(exc).__name__}: {exc}); rerun with -v for the details and report it"
+    print(f"synoptic: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,9 +11,14 @@ from synoptic.records import Article
 log = logging.getLogger("synoptic")
 
 
-def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 story``, ``2 stories``: a count with its noun in the right number."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def add_source_arguments(parser: argparse.ArgumentParser, required: bool = True) -> None:
     """The SOURCES arguments of every command that reads news."""
-    parser.add_argument("sources", nargs="+", metavar="SOURCES",
+    parser.add_argument("sources", nargs="+" if required else "*", metavar="SOURCES",
                         help="files, directories (recursive), globs, '-' for JSON Lines records on stdin, "
                              "or http(s) URLs with --fetch")
     parser.add_argument("--fetch", action="store_true", help="fetch http(s) URLs given as sources")
@@ -49,6 +54,22 @@ def open_existing_store(path: str, how_to_create: str) -> Any:
     except StoreError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return None
+
+
+def print_brief(brief: dict[str, Any]) -> None:
+    """A brief on stdout: as Markdown text when piped or redirected, rendered (headings, bold,
+    tables, no Markdown escapes) when stdout is a terminal."""
+    import sys
+
+    from synoptic.render import markdown
+
+    if not sys.stdout.isatty():
+        print(markdown.render(brief))
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(markdown.render(brief, cell_break=" · "), hyperlinks=False))
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK
-from synoptic.cli._common import add_db_argument, open_existing_store
+from synoptic.cli._common import add_db_argument, open_existing_store, print_brief
 from synoptic.errors import NotFoundError
 
 
@@ -17,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "brief", help="print the stored brief of one story",
         description="Print the brief of STORY (an id from `synoptic stories`) as Markdown or as its schema "
-        "JSON. Briefs are made by `synoptic run`.")
+        "JSON. A story without a brief (or whose articles changed since) gets one built and stored first.")
     parser.add_argument("story", metavar="STORY", help="story id, as listed by `synoptic stories`")
     add_db_argument(parser)
     parser.add_argument("--format", choices=["md", "json"], default="md", help="output format (default md)")
@@ -30,17 +29,16 @@ def main(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_ERROR
     try:
-        store.get_story(args.story)
-        brief = store.get_brief(args.story)
+        from synoptic.pipeline import ensure_brief
+
+        brief = ensure_brief(store, store.get_story(args.story))  # built now if missing or stale
     except NotFoundError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR
     finally:
         store.close()
-    if args.format == "md" and importlib.util.find_spec("synoptic.render.markdown") is not None:
-        from synoptic.render.markdown import render
-
-        print(render(brief))
+    if args.format == "md":
+        print_brief(brief)
     else:
         print(json.dumps(brief, ensure_ascii=False, indent=2))
     return EXIT_OK

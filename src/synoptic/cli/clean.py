@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from synoptic.cli import EXIT_OK, EXIT_SKIPPED
-from synoptic.cli._common import add_source_arguments, read_cleaned
+from synoptic.cli._common import add_source_arguments, plural, read_cleaned
 from synoptic.records import Article
 
 log = logging.getLogger("synoptic")
@@ -57,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
         out.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
     out.flush()
     if skipped:
-        log.error("%d input(s) skipped, %d article(s) cleaned", skipped, len(articles))
+        log.error("%s skipped, %s cleaned", plural(skipped, "input"), plural(len(articles), "article"))
     return EXIT_SKIPPED if skipped else EXIT_OK

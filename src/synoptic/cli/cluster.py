@@ -8,7 +8,7 @@ import logging
 import sys
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED
-from synoptic.cli._common import add_source_arguments, read_cleaned
+from synoptic.cli._common import add_source_arguments, plural, read_cleaned
 from synoptic.errors import SynopticError
 
 log = logging.getLogger("synoptic")
@@ -55,5 +55,5 @@ def run(args: argparse.Namespace) -> int:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
     if skipped:
-        log.error("%d input(s) skipped, %d article(s) clustered", skipped, len(cleaned))
+        log.error("%s skipped, %s clustered", plural(skipped, "input"), plural(len(cleaned), "article"))
     return EXIT_SKIPPED if skipped else EXIT_OK

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK
+from synoptic.cli._common import plural, print_brief
 
 
 def sample_dir() -> Path:
@@ -29,7 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from synoptic.pipeline import run
-    from synoptic.render import markdown
 
     sources = [str(p) for p in sorted(sample_dir().iterdir()) if p.name != "README.md"]
     out = args.out or tempfile.mkdtemp(prefix="synoptic-demo-")
@@ -42,9 +42,11 @@ def main(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(brief, ensure_ascii=False, indent=2))
     else:
-        print(markdown.render(brief))
+        print_brief(brief)
     others = [s for s in report.stories if s.id != main_story.id]
     for story in others:
-        print(f"synoptic: other story {story.id}: {story.title} ({len(story.article_ids)} reports)", file=sys.stderr)
-    print(f"synoptic: {len(report.stories)} stories; briefs (JSON, Markdown, HTML) in {out}", file=sys.stderr)
+        print(f"synoptic: other story {story.id}: {story.title} ({plural(len(story.article_ids), 'report')})",
+              file=sys.stderr)
+    print(f"synoptic: {plural(len(report.stories), 'story', 'stories')}; briefs (JSON, Markdown, HTML) in {out}",
+          file=sys.stderr)
     return EXIT_OK

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE
-from synoptic.cli._common import add_source_arguments, read_cleaned
+from synoptic.cli._common import add_source_arguments, plural, read_cleaned
 from synoptic.errors import SynopticError
 from synoptic.records import Article, Extraction
 
@@ -107,5 +107,5 @@ def run(args: argparse.Namespace) -> int:
         out.write(json.dumps(extraction_json(article, ex), ensure_ascii=False) + "\n")
     out.flush()
     if skipped:
-        log.error("%d input(s) skipped, %d article(s) extracted", skipped, len(cleaned))
+        log.error("%s skipped, %s extracted", plural(skipped, "input"), plural(len(cleaned), "article"))
     return EXIT_SKIPPED if skipped else EXIT_OK

@@ -33,6 +33,10 @@ def main(args: argparse.Namespace) -> int:
     from synoptic.follow import Follower, read_feed_list
     from synoptic.store import open_store
 
+    if args.out:
+        from synoptic.pipeline import prepare_out_dir
+
+        prepare_out_dir(args.out)  # a bad --out fails now, in one line, not after the first round
     store = open_store(args.db)
     try:
         follower = Follower(read_feed_list(args.feeds), store, state_path=f"{args.db}.follow.json",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import logging
+import socket
 import sys
 from pathlib import Path
 
@@ -56,13 +58,52 @@ def main(args: argparse.Namespace) -> int:
     if args.allow_ingest and not _is_loopback(args.host):
         log.warning("ingest is allowed and the server listens on %s: anyone who reaches it can add articles",
                     args.host)
+    sock = _bind(args.host, args.port)  # a busy port fails here, before "serving" is said
+    if sock is None:
+        return EXIT_ERROR
     import uvicorn
 
     from synoptic.web.app import create_app
 
     app = create_app(args.db, allow_ingest=args.allow_ingest)
-    log.info("serving %s on http://%s:%d/ (%s)", args.db, args.host, args.port,
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
+                            limit_concurrency=256, timeout_keep_alive=5, server_header=False)
+    server = uvicorn.Server(config)
+    log.info("serving %s on http://%s:%d/ (%s)", args.db, _url_host(args.host), args.port,
              "ingest allowed" if args.allow_ingest else "read-only")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                limit_concurrency=256, timeout_keep_alive=5, server_header=False)
-    return EXIT_OK
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+    return EXIT_OK if server.started else EXIT_ERROR
+
+
+def _bind(host: str, port: int) -> socket.socket | None:
+    """A listening socket on ``host``:``port`` (handed to uvicorn), or None after one line on stderr."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        print(f"synoptic: --host {host}: not an address this machine knows ({exc.strerror}); "
+              f"give an address such as 127.0.0.1", file=sys.stderr)
+        return None
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restarts need no wait
+        sock.bind(address)
+        sock.listen(2048)
+        sock.set_inheritable(True)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            print(f"synoptic: port {port} on {host} is already in use (another server?); "
+                  f"stop it or give another --port", file=sys.stderr)
+        else:
+            print(f"synoptic: cannot listen on {host}:{port} ({exc.strerror or exc}); "
+                  f"give another --host or --port", file=sys.stderr)
+        return None
+    return sock
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from synoptic.cli import EXIT_OK, EXIT_SKIPPED
+from synoptic.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED
 from synoptic.cli._common import add_db_argument
 from synoptic.watch import DEFAULT_INTERVAL
 
@@ -28,6 +29,13 @@ def main(args: argparse.Namespace) -> int:
     from synoptic.store import open_store
     from synoptic.watch import Watcher
 
+    if not Path(args.folder).is_dir():
+        print(f"synoptic: {args.folder}: no such folder to watch; give an existing folder", file=sys.stderr)
+        return EXIT_ERROR
+    if args.out:
+        from synoptic.pipeline import prepare_out_dir
+
+        prepare_out_dir(args.out)  # a bad --out fails now, in one line, not after the first round
     store = open_store(args.db)
     try:
         watcher = Watcher(Path(args.folder), store, out=Path(args.out) if args.out else None)

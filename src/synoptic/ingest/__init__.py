@@ -2,7 +2,9 @@
 
 ``load`` never raises for bad input: each input that cannot be read becomes an
 :class:`~synoptic.errors.InputError` in the stream (naming the input and what to do), and the
-rest is read. Articles come out raw: ``text == raw_text ==`` the extracted text, with the
+rest is read. Every text passes the quality gate (:mod:`synoptic.ingest.quality`): one in a
+mix of scripts no language writes, or too short to be an article, is skipped the same way.
+Articles come out raw: ``text == raw_text ==`` the extracted text, with the
 metadata the format carries; :mod:`synoptic.clean` cleans them.
 """
 
@@ -27,13 +29,32 @@ def load(
     fetch: bool = False,
     allow_private: bool = False,
     stdin: TextIO | None = None,
+    quality_gate: bool = True,
 ) -> Iterator[Article | InputError]:
     """Yield an Article per report found in ``sources``, or an InputError per input skipped.
 
     ``sources`` holds file paths, directories (read recursively), glob patterns, ``-`` (JSON Lines
     records from ``stdin``, default ``sys.stdin``) and, only when ``fetch`` is true, http(s) URLs
-    (non-public addresses refused unless ``allow_private``).
+    (non-public addresses refused unless ``allow_private``). ``quality_gate=False`` lets every
+    decoded text through (to calibrate the gate).
     """
+    items = _load(sources, fetch=fetch, allow_private=allow_private, stdin=stdin)
+    if not quality_gate:
+        yield from items
+        return
+    from synoptic.ingest.quality import quality_problem
+
+    for item in items:
+        if isinstance(item, Article):
+            problem = quality_problem(item.text, item.language)
+            if problem is not None:
+                yield InputError(item.source or item.id, problem)
+                continue
+        yield item
+
+
+def _load(sources: Iterable[str], *, fetch: bool, allow_private: bool,
+          stdin: TextIO | None) -> Iterator[Article | InputError]:
     for item in expand(sources):
         if isinstance(item, InputError):
             yield item

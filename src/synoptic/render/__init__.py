@@ -18,6 +18,19 @@ def source_numbers(brief: dict[str, Any]) -> dict[str, int]:
     return {a.get("id"): i + 1 for i, a in enumerate(brief.get("articles", []))}
 
 
+#: How a source's date was found, said for a reader (``published_how`` in the brief; nothing is
+#: said for a date from the page's metadata, the usual case).
+DATE_NOTES = {
+    "text": "date read in its text",
+    "inferred": "inferred from its words and the other reports",
+}
+
+
+def date_note(how: Any) -> str:
+    """What to say after a source's date about how it was found ("" for metadata dates)."""
+    return DATE_NOTES.get(str(how), "") if how else ""
+
+
 def format_number(x: Any) -> str:
     """A figure for reading: 3800 -> "3,800", 2.5 -> "2.5", None -> "?"."""
     if x is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from synoptic.render import format_number, safe_url, source_numbers, value_text
+from synoptic.render import date_note, format_number, safe_url, source_numbers, value_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 VERDICT_MARK = {"agree": "agree", "consistent": "consistent", "conflict": "**CONFLICT**",
@@ -54,8 +54,10 @@ def _timeline_line(nums: dict[str, int], t: dict[str, Any]) -> str:
     return f"- **{esc(date_label(t.get('date'), t.get('granularity', 'day')))}** {esc(t.get('text'))} ({shown})"
 
 
-def render(brief: dict[str, Any]) -> str:
-    """The brief (its schema JSON) as a Markdown document."""
+def render(brief: dict[str, Any], cell_break: str = "<br>") -> str:
+    """The brief (its schema JSON) as a Markdown document. ``cell_break`` separates the reports in
+    a cell of the figure table: ``<br>`` for forges, ``" · "`` for renderers that drop HTML
+    (the terminal)."""
     nums = source_numbers(brief)
     out: list[str] = []
     title = brief.get("title") or f"Story {brief.get('story')}"
@@ -85,7 +87,7 @@ def render(brief: dict[str, Any]) -> str:
             verdict = VERDICT_MARK.get(f.get("verdict"), esc(f.get("verdict")))
             if f.get("framing_differs"):
                 verdict += " · framing differs"
-            reports = "<br>".join(
+            reports = cell_break.join(
                 f"{_cite(nums, r.get('article'))} “{esc(r.get('text'))}”" for r in f.get("reports", []))
             out.append(f"| {esc(f.get('label'))} | {verdict} | {esc(value_text(f))} | {reports} |")
         out.append("")
@@ -139,8 +141,8 @@ def render(brief: dict[str, Any]) -> str:
         if a.get("outlet"):
             bits.append(f"— {esc(a['outlet'])}")
         if a.get("published"):
-            how = a.get("published_how")
-            bits.append(f"· {esc(str(a['published'])[:10])}{' (' + esc(how) + ')' if how and how != 'metadata' else ''}")
+            note = date_note(a.get("published_how"))
+            bits.append(f"· {esc(str(a['published'])[:10])}{' (' + note + ')' if note else ''}")
         url = safe_url(a.get("url"))
         if url:
             bits.append(f"· <{url}>")

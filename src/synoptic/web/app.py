@@ -22,7 +22,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi import HTTPException as FastAPIHTTPException
@@ -30,14 +30,13 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synoptic.errors import InputError, NotFoundError, StoreError
 from synoptic.records import Article, text_id
-from synoptic.render import safe_url, value_text
-from synoptic.web import views
+from synoptic.web import pages, views
+from synoptic.web.pages import FACT_COLUMNS_MAX, SIDE_BY_SIDE_MAX, story_context  # noqa: F401 - re-exported
 
 log = logging.getLogger("synoptic")
 
@@ -56,11 +55,6 @@ MAX_ID_CHARS = 128
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_OFFSET = 1_000_000
-# Layout limits of the story page, for stories with many sources: above FACT_COLUMNS_MAX sources the
-# figure table lists each source's reports in one column instead of one column per source.
-FACT_COLUMNS_MAX = 8
-SIDE_BY_SIDE_MAX = 12
-QUOTES_SHOWN_PER_SPEAKER = 4  # the rest fold under "more" (the seeds give Tokayev a dozen quote groups)
 # Entities across stories are merged from every brief; the merge is cached this long (seconds)
 # and dropped at once after an ingest through this server.
 ENTITY_CACHE_SECONDS = 30.0
@@ -288,11 +282,14 @@ class StoreAccess:
         cached = self._rows.get(story.id)
         if cached is not None and now - cached[0] < ROW_CACHE_SECONDS and cached[1] == story.article_ids:
             return cached[2]
+        store = self.get()
         try:
-            brief = self.get().get_brief(story.id)
+            brief = store.get_brief(story.id)
         except NotFoundError:
             brief = None
-        row = views.story_row(story, brief)
+        if brief is not None and {a.get("id") for a in brief.get("articles") or []} != set(story.article_ids):
+            brief = None  # stale: its story changed since; counted from the articles until rebuilt
+        row = views.story_row(story, brief, store.articles(story.article_ids) if brief is None else ())
         if len(self._rows) >= ROW_CACHE_SIZE:
             self._rows.clear()
         self._rows[story.id] = (now, list(story.article_ids), row)
@@ -354,15 +351,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
     The store is opened lazily, one connection per worker thread.
     """
     access = StoreAccess(db)
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters["number"] = views.number
-    env.filters["value_text"] = value_text  # a fact's value worded as in the brief ("$14m a day")
-    env.filters["pathseg"] = lambda value: quote(str(value), safe="")
-    env.filters["day"] = lambda value: str(value or "")[:10]
-    env.filters["pieces_html"] = views.pieces_html
-    env.globals["safe_url"] = safe_url
-    env.globals["allow_ingest"] = allow_ingest
+    env = pages.make_env(allow_ingest=allow_ingest)
 
     app = FastAPI(
         title="synoptic",
@@ -455,7 +444,23 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             brief = store.get_brief(story_id)
         except NotFoundError:
             brief = None
+        if brief is None or {a.get("id") for a in brief.get("articles") or []} != set(story.article_ids):
+            brief = build_brief(story) or brief
         return story, brief
+
+    def build_brief(story: Any) -> dict[str, Any] | None:
+        """A missing or stale brief, built and stored on first request (one at a time); None when
+        the store cannot take it (then the page says how to build it)."""
+        from synoptic.pipeline import ensure_brief
+
+        with access.write_lock:
+            try:
+                brief = ensure_brief(access.get(), story)
+            except Exception as exc:  # noqa: BLE001 - a read-only store file: show what there is
+                log.warning("story %s: could not build its brief (%s)", story.id, exc)
+                return None
+            access.invalidate()
+            return brief
 
     # -------------------------------------------------------------- JSON API
 
@@ -484,7 +489,8 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         """A story's brief (schema ``synoptic.brief/1``, see docs/brief-schema.md)."""
         story, brief = load_story(story_id)
         if brief is None:
-            raise NotFoundError(f"story {story_id!r} has no brief yet; run `synoptic run` over the store")
+            raise NotFoundError(f"story {story_id!r} has no brief and none could be built; "
+                                f"write them with `synoptic run --db STORE --out DIR`")
         return brief
 
     @app.get("/api/articles/{article_id:path}", responses=ERROR_RESPONSES, tags=["api"])
@@ -573,8 +579,15 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
                     else:
                         name = Path(item.source or "").name.split("_", 1)[-1]
                         raw.append(item.replace(source=f"upload:{name}" if name else "upload"))
-        if text and text.strip():
-            body = text.replace("\r\n", "\n")
+        body = text.replace("\r\n", "\n") if text and text.strip() else ""
+        if body:
+            from synoptic.ingest.quality import quality_problem
+
+            problem = quality_problem(body)  # the gate `load` applies to files
+            if problem is not None:
+                skipped.append({"source": "pasted text", "reason": problem})
+                body = ""
+        if body:
             raw.append(Article(id=text_id(body), text=body, raw_text=body, title=_field(title),
                                outlet=_field(outlet), url=_field(url), source="upload:pasted"))
         articles = clean_articles(raw) if raw else []
@@ -632,9 +645,18 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             "quotes": len(extraction.quotes) if extraction else 0,
             "dates": len(extraction.dates) if extraction else 0,
         }
-        return page("article.html", article=article, body=body, counts=counts, focus=focus,
-                    story=_story_of(access.get(), article.id, story),
-                    title=article.title or f"Article {article.id}")
+        in_story = _story_of(access.get(), article.id, story)
+        published, how = article.published.isoformat() if article.published else None, article.published_how
+        if published is None and in_story is not None:  # the date its story inferred, as the story page says
+            meta: dict[str, Any]
+            try:
+                meta = next((a for a in access.get().get_brief(in_story.id).get("articles") or []
+                             if a.get("id") == article.id), {})
+            except NotFoundError:
+                meta = {}
+            published, how = meta.get("published"), meta.get("published_how") or how
+        return page("article.html", article=article, body=body, counts=counts, focus=focus, story=in_story,
+                    published=published, published_how=how, title=article.title or f"Article {article.id}")
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def page_entities(q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:
@@ -668,90 +690,6 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
 
 
 # ------------------------------------------------------------------ page contexts
-
-
-def story_context(story: Any, brief: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
-    """Everything the story page shows, computed from the brief and the story's stored articles.
-
-    1. Number the sources in the brief's order (then any story article the brief lacks).
-    2. Facts: per group, each source's reports, so the table has one column per source.
-    3. Side-by-side columns: each source's text with its cited figures and quotes highlighted.
-    4. Quote groups by speaker.
-    5. Summary and timeline citations, one per source, and the timeline chart.
-    """
-    # 1. sources
-    order = [a.get("id") for a in brief.get("articles") or [] if a.get("id")]
-    order += [aid for aid in story.article_ids if aid not in order]
-    info = {a.get("id"): a for a in brief.get("articles") or []}
-    sources = []
-    for n, aid in enumerate(order, 1):
-        meta = info.get(aid, {})
-        art = articles.get(aid)
-        sources.append({
-            "n": n, "id": aid,
-            "title": meta.get("title") or (art.title if art else None) or f"Article {aid}",
-            "outlet": meta.get("outlet") or (art.outlet if art else None),
-            "url": meta.get("url") or (art.url if art else None),
-            "published": meta.get("published") or (art.published.isoformat() if art and art.published else None),
-            "published_how": meta.get("published_how") or (art.published_how if art else "none"),
-            "removed": meta.get("removed", len(art.removed) if art else 0),
-            "stored": art is not None,
-        })
-    number = {s["id"]: s["n"] for s in sources}
-    # 2. facts, one column per source
-    facts = []
-    for g in brief.get("facts") or []:
-        cells: dict[str, list[dict[str, Any]]] = {}
-        for r in g.get("reports") or []:
-            cells.setdefault(r.get("article"), []).append(r)
-        facts.append({**g, "cells": [cells.get(s["id"], []) for s in sources]})
-    conflicts = sum(1 for g in facts if g.get("verdict") == "conflict")
-    # 3. texts side by side, with what the brief cites from each
-    marks: dict[str, list[views.Mark]] = {}
-    for g in brief.get("facts") or []:
-        for r in g.get("reports") or []:
-            marks.setdefault(r.get("article"), []).append(views.Mark(
-                int(r.get("start", 0)), int(r.get("end", 0)), "figure", f"{g.get('label')}: {g.get('verdict')}"))
-    for qg in brief.get("quotes") or []:
-        for v in qg.get("variants") or []:
-            marks.setdefault(v.get("article"), []).append(views.Mark(
-                int(v.get("start", 0)), int(v.get("end", 0)), "quote", f"{v.get('kind')} quote: {qg.get('speaker')}"))
-    columns = []
-    for s in sources:
-        art = articles.get(s["id"])
-        if art is not None:
-            columns.append({**s, "body": views.highlight(art.text, marks.get(s["id"], []))})
-    # 4. quotes by speaker; a variant worded as the group's text is cited on the text itself
-    speakers: dict[str, list[dict[str, Any]]] = {}
-    for qg in brief.get("quotes") or []:
-        same: list[dict[str, Any]] = []
-        others: list[dict[str, Any]] = []
-        for v in qg.get("variants") or []:
-            (same if _norm(v.get("text")) == _norm(qg.get("text")) else others).append(v)
-        speakers.setdefault(qg.get("speaker") or "Unattributed", []).append(
-            {**qg, "same": _first_per_article(same), "others": others})
-    # 5. summary and timeline, one citation per source (the first span it gives)
-    summary = [{**s, "citations": _first_per_article(s.get("citations") or [])} for s in brief.get("summary") or []]
-    timeline = [{**t, "evidence": _first_per_article(t.get("evidence") or [])} for t in brief.get("timeline") or []]
-    chart = views.timeline_chart(timeline)
-    return {
-        "story": story, "brief": brief, "title": brief.get("title") or story.title or f"Story {story.id}",
-        "sources": sources, "number": number, "facts": facts, "conflicts": conflicts, "columns": columns,
-        "summary": summary, "speakers": list(speakers.items()), "quotes_shown": QUOTES_SHOWN_PER_SPEAKER,
-        "per_source": len(sources) <= FACT_COLUMNS_MAX, "side_by_side": SIDE_BY_SIDE_MAX,
-        "chart": chart, "timeline": timeline, "has_brief": bool(brief),
-    }
-
-
-def _norm(text: Any) -> str:
-    return " ".join(str(text or "").split()).strip(" ,.;:").casefold()
-
-
-def _first_per_article(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: dict[Any, dict[str, Any]] = {}
-    for c in citations:
-        seen.setdefault(c.get("article"), c)
-    return list(seen.values())
 
 
 # ------------------------------------------------------------------ helpers

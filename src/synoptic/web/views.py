@@ -13,18 +13,30 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from jinja2 import Undefined
 from markupsafe import Markup, escape
 
 from synoptic.records import Extraction, Story
 
-# Timeline chart geometry, in SVG user units (the chart scales to the page width).
-TIMELINE_WIDTH = 760
-TIMELINE_LEFT = 40
-TIMELINE_RIGHT = 40
+# Timeline chart geometry, in SVG user units (the chart scales to the page width: about 1,200 px
+# at 1280, so a unit is about a pixel and the 12-unit labels read at 12-13 px).
+TIMELINE_WIDTH = 1160
+TIMELINE_LEFT = 24
+TIMELINE_RIGHT = 24
 TIMELINE_AXIS_Y = 36
-TIMELINE_DOT_GAP = 16
+TIMELINE_DOT_GAP = 12  # dots of one day stack down from the axis this far apart
 TIMELINE_MIN_HEIGHT = 96
 TIMELINE_LABEL_GAP = 64  # the least room between two date labels on the axis (about 8 characters)
+# A gap between two dated events longer than this is drawn as a break in the axis of fixed width,
+# so one far date (a background event years back, a trial next year) cannot squash the others into
+# a dot: the seeds' events sit within a week, their background reaches back decades.
+TIMELINE_BREAK_DAYS = 21
+TIMELINE_BREAK_WIDTH = 36
+TIMELINE_MIN_DAY_WIDTH = 28  # the least room between two neighbouring dates
+# Event labels under the axis: the first words of the event, in lanes that never overlap.
+TIMELINE_LABEL_CHARS = 52
+TIMELINE_CHAR_WIDTH = 6.2  # average advance of a 12-unit sans-serif character
+TIMELINE_LANE_HEIGHT = 18
 
 # How far around a cited span the "source sentence" may reach when it is highlighted.
 SENTENCE_MAX_REACH = 600
@@ -197,8 +209,9 @@ def interval_text(low: float | None, high: float | None) -> str:
 
 
 def number(value: Any) -> str:
-    """A figure without a useless ``.0`` and with thousands separators."""
-    if value is None:
+    """A figure without a useless ``.0`` and with thousands separators ("?" for none, or for a
+    field a brief from elsewhere lacks)."""
+    if value is None or isinstance(value, Undefined):
         return "?"
     try:
         v = float(value)
@@ -247,10 +260,14 @@ def _day(value: Any) -> str | None:
     return str(value)[:10] or None
 
 
-def story_row(story: Story, brief: dict[str, Any] | None) -> StoryRow:
-    """Counts for the story list, from the brief when there is one, else from the story."""
+def story_row(story: Story, brief: dict[str, Any] | None, articles: Iterable[Any] = ()) -> StoryRow:
+    """Counts for the story list, from the brief when there is one, else from the story's
+    ``articles`` (``Article`` records: outlets and dates without a brief yet)."""
     title = (brief or {}).get("title") or story.title or f"Story {story.id}"
-    articles = (brief or {}).get("articles") or []
+    if brief is None:
+        articles = [{"outlet": a.outlet, "published": a.published} for a in articles]
+    else:
+        articles = brief.get("articles") or []
     outlets = sorted({a.get("outlet") for a in articles if a.get("outlet")})
     dates = sorted(d for d in (_day(a.get("published")) for a in articles) if d)
     first = dates[0] if dates else _day(story.first_seen)
@@ -266,13 +283,17 @@ def story_row(story: Story, brief: dict[str, Any] | None) -> StoryRow:
 
 @dataclass
 class TimelinePoint:
-    """A dot on the timeline chart."""
+    """A dot on the timeline chart and its label."""
 
     x: float
     y: float
     label: str
     index: int  # position in the brief's timeline list (anchor #t-<index>)
     text: str
+    short: str = ""  # the label's words: the start of the event
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "start"  # SVG text-anchor of the label
 
 
 @dataclass
@@ -287,6 +308,9 @@ class TimelineChart:
     ticks: list[tuple[float, str]]
     points: list[TimelinePoint]
     spans: list[tuple[float, float, float]]  # interval bars: x_from, x_to, y
+    segments: list[tuple[float, float]] = field(default_factory=list)  # the axis, between breaks
+    breaks: list[float] = field(default_factory=list)  # x of each break in the axis
+    break_days: int = TIMELINE_BREAK_DAYS
 
 
 def parse_day(value: str | None) -> tuple[date, date] | None:
@@ -318,54 +342,106 @@ def parse_day(value: str | None) -> tuple[date, date] | None:
         return None
 
 
+def short_label(text: str, limit: int = TIMELINE_LABEL_CHARS) -> str:
+    """The first words of ``text`` within ``limit`` characters, with an ellipsis when cut."""
+    words = " ".join(str(text or "").split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1].rsplit(" ", 1)[0] or words[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
     """Lay the brief's timeline out on a horizontal date axis (None when nothing has a date).
 
     1. Parse each entry's date into the days it covers; skip the ones that do not parse.
-    2. Scale days to x between the margins; a single day sits in the middle.
-    3. Stack entries of the same day upwards from the axis; intervals also get a bar.
+    2. Place the distinct days: each gap is as wide as its days (at least TIMELINE_MIN_DAY_WIDTH
+       apart), except a gap over TIMELINE_BREAK_DAYS, which becomes a break of fixed width; then
+       scale everything to the chart's width.
+    3. Stack entries of the same day down from the axis; intervals also get a bar.
+    4. Label every entry under the axis with its number and first words, each in the first lane
+       where it does not run into the label before it.
     """
     parsed = []
     for i, e in enumerate(entries):  # 1.
-        days = parse_day(str(e.get("date") or ""))
-        if days:
-            parsed.append((i, e, days))
+        covered = parse_day(str(e.get("date") or ""))
+        if covered:
+            parsed.append((i, e, covered))
     if not parsed:
         return None
-    lo = min(p[2][0] for p in parsed).toordinal()
-    hi = max(p[2][1] for p in parsed).toordinal()
     x0, x1 = TIMELINE_LEFT, TIMELINE_WIDTH - TIMELINE_RIGHT
+    # 2. positions of the distinct days (interval ends included, so a bar has somewhere to end)
+    days: list[int] = sorted({d.toordinal() for _, _, (a, b) in parsed for d in (a, b)})
+    raw = {days[0]: 0.0}
+    breaks_raw: list[float] = []
+    for prev, day in zip(days, days[1:], strict=False):
+        gap = day - prev
+        if gap > TIMELINE_BREAK_DAYS:
+            breaks_raw.append(raw[prev] + TIMELINE_BREAK_WIDTH / 2)
+            raw[day] = raw[prev] + TIMELINE_BREAK_WIDTH
+        else:
+            raw[day] = raw[prev] + max(float(gap), 1.0)
+    total = raw[days[-1]]
+    # the least room between neighbours, in raw units, after scaling to the chart's width
+    scale = (x1 - x0) / total if total else 0.0
+    if total and min((raw[b] - raw[a]) for a, b in zip(days, days[1:], strict=False)) * scale < TIMELINE_MIN_DAY_WIDTH:
+        # too many dates for their gaps: every neighbour the same room, breaks kept
+        raw = {d: float(k) for k, d in enumerate(days)}
+        breaks_raw = [raw[a] + 0.5 for a, b in zip(days, days[1:], strict=False) if b - a > TIMELINE_BREAK_DAYS]
+        total = raw[days[-1]]
+        scale = (x1 - x0) / total if total else 0.0
 
-    def xof(day: int) -> float:  # 2.
-        if hi == lo:
-            return (x0 + x1) / 2
-        return x0 + (x1 - x0) * (day - lo) / (hi - lo)
+    def xof(day: int) -> float:
+        return round((x0 + x1) / 2 if not total else x0 + raw[day] * scale, 1)
 
+    breaks = [round(x0 + b * scale, 1) for b in breaks_raw]
+    segments: list[tuple[float, float]] = []
+    start = float(x0)
+    for b in breaks:
+        segments.append((start, b - 9))
+        start = b + 9
+    segments.append((start, float(x1)))
+    # 3. dots
     stack: dict[int, int] = {}
     points: list[TimelinePoint] = []
     spans: list[tuple[float, float, float]] = []
-    for i, e, (a, b) in parsed:  # 3.
-        key = a.toordinal()
+    for i, e, (first_day, last_day) in parsed:
+        key = first_day.toordinal()
         level = stack.get(key, 0)
         stack[key] = level + 1
-        y = TIMELINE_AXIS_Y + 14 + level * TIMELINE_DOT_GAP
-        points.append(TimelinePoint(round(xof(key), 1), y, str(e.get("date")), i, str(e.get("text") or "")))
-        if b > a:
-            spans.append((round(xof(a.toordinal()), 1), round(xof(b.toordinal()), 1), y))
+        y = TIMELINE_AXIS_Y + 10 + level * TIMELINE_DOT_GAP
+        points.append(TimelinePoint(xof(key), y, str(e.get("date")), i, str(e.get("text") or "")))
+        if last_day > first_day:
+            spans.append((xof(key), xof(last_day.toordinal()), y))
+    # 4. labels in lanes, left to right
+    lanes_top = TIMELINE_AXIS_Y + 10 + max(stack.values()) * TIMELINE_DOT_GAP + 16
+    lane_ends: list[float] = []
+    for point in sorted(points, key=lambda q: (q.x, q.index)):
+        point.short = short_label(point.text)
+        width = (len(point.short) + len(str(point.index + 1)) + 1) * TIMELINE_CHAR_WIDTH
+        left, point.anchor, point.label_x = point.x - 4, "start", point.x - 4
+        if left + width > TIMELINE_WIDTH - 2:  # near the right edge: the label ends at its dot
+            left, point.anchor, point.label_x = point.x + 4 - width, "end", point.x + 4
+        lane = next((k for k, end in enumerate(lane_ends) if end + 10 <= left), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(left + width)
+        else:
+            lane_ends[lane] = left + width
+        point.label_y = lanes_top + lane * TIMELINE_LANE_HEIGHT
+    # date ticks above the axis: every date a tick, a label where it does not run into the last
     ticks: list[tuple[float, str]] = []
     last_label = -1e9
-    for d in sorted({p[2][0].toordinal() for p in parsed}):
+    first_year = date.fromordinal(days[0]).year
+    for d in sorted({entry[2][0].toordinal() for entry in parsed}):
         x = xof(d)
-        day = date.fromordinal(d)
-        label = day.strftime("%-d %b") if ticks else day.strftime("%-d %b %Y")
-        if day.year != date.fromordinal(lo).year:
-            label = day.strftime("%-d %b %Y")
-        # every date gets a tick; a label only where it does not run into the previous one
-        ticks.append((round(x, 1), label if x - last_label >= TIMELINE_LABEL_GAP else ""))
-        if x - last_label >= TIMELINE_LABEL_GAP:
+        when = date.fromordinal(d)
+        label = when.strftime("%-d %b %Y") if not ticks or when.year != first_year else when.strftime("%-d %b")
+        room = x - last_label >= TIMELINE_LABEL_GAP
+        ticks.append((x, label if room else ""))
+        if room:
             last_label = x
-    height = max(TIMELINE_MIN_HEIGHT, TIMELINE_AXIS_Y + 30 + max(stack.values()) * TIMELINE_DOT_GAP)
-    return TimelineChart(TIMELINE_WIDTH, height, TIMELINE_AXIS_Y, x0, x1, ticks, points, spans)
+    height = max(TIMELINE_MIN_HEIGHT, int(lanes_top + max(len(lane_ends) - 1, 0) * TIMELINE_LANE_HEIGHT + 12))
+    return TimelineChart(TIMELINE_WIDTH, height, TIMELINE_AXIS_Y, x0, x1, ticks, points, spans, segments, breaks)
 
 
 # ------------------------------------------------------------------ entities
