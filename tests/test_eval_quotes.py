@@ -11,11 +11,12 @@ from conftest import shared_path
 from synoptic.cli import main
 from synoptic.evaluate.quotes import Counts, Doc, Found, evaluate, load_ann, load_split, score_document
 
-#: Floors on PolNeAR dev (84 articles). Measured: quoted overlap F1 0.865, speaker accuracy 0.912
-#: (baseline 0.680 and 0.754); on the first 120 train articles, not tuned on at first: 0.855 and 0.875.
+#: Floors on PolNeAR dev (84 articles). Measured: quoted overlap F1 0.887 (P 0.952, R 0.831), speaker
+#: accuracy 0.903 (baseline 0.680 and 0.754); on PolNeAR train (840 articles, where the partial-quote
+#: clause rule was looked at): F1 0.883, speaker accuracy 0.870. Before issue 14: 0.865 and 0.912.
 #: The test takes about 25-50 s on 2 shared cores (spaCy NER for the speakers' names).
-MIN_QUOTED_F1 = 0.75
-MIN_SPEAKER_ACCURACY = 0.85
+MIN_QUOTED_F1 = 0.87
+MIN_SPEAKER_ACCURACY = 0.88
 
 TEXT = "“We won,” he said, “and we stay.” Sources said prices rose."
 ANN = (
