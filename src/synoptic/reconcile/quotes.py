@@ -127,6 +127,36 @@ def _heads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> di
     return heads
 
 
+#: Entity types that never speak: a country, a city, a region, a nationality ("Kazakhstan said" is
+#: its government, which the text names elsewhere; the brief does not guess which).
+NON_SPEAKER_TYPES = {"GPE", "LOC", "NORP", "FAC", "PRODUCT", "DATE", "TIME"}
+_CALENDAR = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|\d[\d\s/.,:-]*)(?:\s+\d+)?$"
+)
+
+
+def _can_speak(speaker: str, etype: str | None, text: str, start: int | None, end: int | None) -> bool:
+    """Whether a quote's speaker may stand as one: not a place or nationality, not a date, not a heading
+    (a line of its own, or a speaker span that runs across a line break)."""
+    if etype in NON_SPEAKER_TYPES or _CALENDAR.match(speaker.strip()):
+        return False
+    if start is None or end is None or not (0 <= start < end <= len(text)):
+        return True
+    if "\n" in text[start:end]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: len(text) if line_end < 0 else line_end].strip()
+    return not (line and line == text[start:end].strip())
+
+
+#: A quote group whose fullest version has fewer words than this is a fragment ("destroyed", "in
+#: particular"): it stays in its article's view and is not listed as a statement of its own.
+MIN_GROUP_WORDS = 3
+
+
 def _headline_end(art: Article) -> int:
     """Where the article's headline line ends when its text opens with it (else 0): words quoted in
     a headline ("Canal chief says ...") restate the body and are not a statement of their own."""
@@ -148,11 +178,14 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
             continue
         order, art = by_id[ex.article]
         headline = _headline_end(art)
+        types = {m.entity: m.type for m in ex.mentions if m.entity}
         for q in ex.quotes:
             qid += 1
             speaker = q.entity or (q.speaker if q.speaker and q.speaker.lower() not in
                                    ("he", "she", "they", "it", "we", "i") else None)
             if not speaker or not (0 <= q.start < q.end <= len(art.text)) or q.start < headline:
+                continue
+            if not _can_speak(speaker, types.get(q.entity or ""), art.text, q.speaker_start, q.speaker_end):
                 continue
             if not q.entity and _AGE_DESCRIPTOR.match(speaker):
                 # "the 37-year-old said": the person last named before, as news refers back to them
@@ -256,7 +289,9 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
        match), never two statements of one article in a group: the constraint keeps single links
        from chaining a speaker's different statements together (tried on the seeds: average
        linkage splits the translations "nonsense" / "absurd" / "What a stupidity!" apart);
-    4. each group: the fullest direct version first; groups quoted by most articles first.
+    4. each group: the fullest direct version first; groups quoted by most articles first; a group
+       of fewer than ``MIN_GROUP_WORDS`` words is a fragment and is left out (speakers that cannot
+       speak, places, dates and headings, were left out in step 1).
     """
     units = _nest(_quote_units(articles, extractions))
     if not units:
@@ -352,6 +387,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=u.text, start=u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
             for u in members]))
+    groups = [g for g in groups if len(re.findall(r"\w+", g.text)) >= MIN_GROUP_WORDS]
     groups.sort(key=lambda g: (-len({v.article for v in g.variants}), -len(g.text)))
     return groups
 
