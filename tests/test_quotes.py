@@ -57,7 +57,7 @@ def _only(quotes: list[Quote], text: str) -> Quote:
             "ridiculed",
         ),
         (
-            "Karl Ober spoke on TV. The head of state described the calls as “absurd”.",
+            "Karl Ober, the head of state, spoke on TV. The head of state described the calls as “absurd”.",
             "absurd",
             "partial",
             "Karl Ober",
@@ -247,3 +247,57 @@ def test_find_quotes_is_fast_on_long_repetitive_input(chunk: str) -> None:
     t0 = time.perf_counter()
     find_quotes(text, [Mention("x", "ORG", 0, 1)])  # a mention, so no NER model is loaded here
     assert time.perf_counter() - t0 < 10.0
+
+
+# ---------------------------------------------------------------- issue 14: who said what
+
+
+def _said(text: str) -> list[tuple[str, str, str | None, str]]:
+    qs = find_quotes(text, [])
+    return [(q.kind, q.text, q.speaker, text[q.speaker_start:q.speaker_end]) for q in qs
+            if q.speaker_start is not None and q.speaker_end is not None]
+
+
+def test_quotes_ptb_marks_are_paired() -> None:
+    text = "`` We will find whoever did this, '' said Sheriff Maya Lund of the county police."
+    got = _said(text)
+    assert any(t.startswith("We will find whoever did this") and sp == "Maya Lund" for _, t, sp, _ in got)
+
+
+def test_quotes_colon_introduced_quote_across_a_line_break() -> None:
+    text = "The harbour master denied the ferry was overloaded:\n\"It carried 80 people, well under its limit.\""
+    got = _said(text)
+    assert any(t.startswith("It carried 80 people") and sp == "The harbour master" for _, t, sp, _ in got)
+
+
+def test_quotes_pronoun_after_a_title_goes_to_the_titled_person() -> None:
+    text = ("Secretary-General Rosa Almeida arrived in the port on Monday. The mayor, Tomas Greve, met her.\n"
+            "The Secretary-General said the convoy must pass. Later she said the crossing must stay open.")
+    got = _said(text)
+    assert [(sp, written) for _, _, sp, written in got] == [
+        ("Rosa Almeida", "The Secretary-General"), ("Rosa Almeida", "she")]
+
+
+def test_quotes_description_without_a_named_holder_stays_as_written() -> None:
+    got = _said("Karl Ober spoke on TV. The head of state described the calls as “absurd”.")
+    assert ("partial", "absurd", "The head of state", "The head of state") in got
+
+
+def test_quotes_unnamed_source_stays_unnamed() -> None:
+    text = ("Greta Holm said the talks would go on. "
+            "The Norwegian Foreign Ministry spokesman said Norway backs the mediation.")
+    got = _said(text)
+    assert got[-1][2] == "The Norwegian Foreign Ministry spokesman"
+
+
+def test_quotes_saying_after_a_comma_reports_the_subjects_words() -> None:
+    text = "The coast guard defended its crew, saying they had fired only warning shots.\nThe storm passed."
+    got = _said(text)
+    assert any(t == "they had fired only warning shots" and sp == "The coast guard" for _, t, sp, _ in got)
+
+
+def test_quotes_partial_quote_stands_inside_its_reported_clause() -> None:
+    text = "Okafor testified “hundreds” of files had never been handed over to the committee."
+    got = _said(text)
+    assert ("partial", "hundreds", "Okafor", "Okafor") in got
+    assert any(k == "indirect" and t.startswith("“hundreds” of files") for k, t, _, _ in got)

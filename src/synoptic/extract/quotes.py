@@ -291,6 +291,8 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         if k >= 0 and toks[k].group(0) == ".":
             k -= 1
     end_k = k
+    if k >= 0 and toks[k].group(0).lower() in PRONOUNS | {"they", "we", "i"} and not after_comma:
+        return floor + toks[k].start(), floor + toks[k].end()  # "Later he said": the pronoun
     words = 0
     while k >= 0 and words < MAX_SPEAKER_WORDS:
         w = toks[k].group(0)
@@ -403,6 +405,27 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _parsed_subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the main verb of ``masked[lo:hi]`` by the dependency parse ("The coast guard
+    defended its crew"), when the parser is installed; only the few sentences that need it are parsed."""
+    lo = max(lo, hi - WINDOW)
+    clause = masked[lo:hi]
+    if not clause.strip():
+        return None
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([clause])[0]
+    except Exception as exc:  # no parser: no subject
+        log.debug("no parser for the subject of %r (%s)", clause[:40], exc)
+        return None
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+            first, last = tok.left_edge, tok.right_edge
+            return lo + first.idx, lo + last.idx + len(last.text)
+    return None
+
+
 def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
     """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
     word = re.sub(r"\s+", " ", cue.group(0).lower())
@@ -411,7 +434,7 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
         return _Speaker(after[0], after[1], "according to", cue.start()) if after else None
     if word.endswith("ing") and masked[max(lo, cue.start() - 3) : cue.start()].rstrip().endswith(","):
         # "Trump attacked Clinton …, saying, “…”": the speaker is the sentence's subject
-        subj = _subject(masked, lo, cue.start())
+        subj = _subject(masked, lo, cue.start()) or _parsed_subject(masked, lo, cue.start())
         return _Speaker(subj[0], subj[1], word, cue.start()) if subj else None
     before = _speaker_before(masked, cue.start(), lo)
     if before is not None:
@@ -591,11 +614,17 @@ def _indirect(
             word = cue.group(0).lower()
             if word.startswith("according"):
                 continue
-            if word == "saying" and not re.search(
+            after_comma = word == "saying" and masked[max(lo, cue.start() - 3) : cue.start()].rstrip().endswith(",")
+            if word == "saying" and not after_comma and not re.search(
                 r"(?i)\bas\s*$", masked[max(lo, cue.start() - 20) : cue.start()]
             ):
                 continue
             start = _clause_after(masked, cue, end)
+            if start is None and after_comma:  # "The navy defended its actions, saying it had fired …"
+                nxt = re.match(r"\s+(?=[\w])", masked[cue.end() : end])
+                first = re.match(r"\s+(\w+)", masked[cue.end() : end])
+                if nxt and first and first.group(1).lower() not in NP_STOP | {"so", "yes", "no"}:
+                    start = cue.end() + nxt.end()
             if start is None or end - start < 12:
                 continue
             sp = _cue_speaker(masked, cue, lo, start, inverted_ok=False)
@@ -763,8 +792,9 @@ def _resolve(
     is_description = (
         bool(DESCRIPTION.match(phrase))
         and not inside
-        and any(w.strip(".,’'s") in ROLE_NOUNS for w in words)
-        and (_name_in(text, sp.start, sp.end) is None or words[-1] == phrase.split()[-1])
+        and (any(w.strip(".,’'s") in ROLE_NOUNS for w in words) or _role_head(phrase) is not None)
+        and (_name_in(text, sp.start, sp.end) is None or words[-1] == phrase.split()[-1]
+             or _role_head(phrase) is not None)
     )
     if not is_pronoun and not is_description:
         # a name inside the phrase: a PERSON mention, else the last capitalised run
@@ -776,7 +806,20 @@ def _resolve(
             s, e = run
             return text[s:e], s, e
         return phrase, sp.start, sp.end
-    # a pronoun or a description: the last named speaker, else the nearest person before
+    if is_description:
+        # "the Secretary-General", "the minister": the person the article names with that title
+        # before; else it stays as written (an unnamed source is never given someone else's name)
+        holder = _title_holder(text, phrase, sp.start)
+        if holder:
+            return holder, sp.start, sp.end
+        # else the last named speaker, when the article calls them by that role somewhere before
+        role = _role_word(phrase)
+        last = [name for pos, name in named[-50:] if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
+        if role and last and _holds_role(text[: sp.start], last[-1], role):
+            return last[-1], sp.start, sp.end
+        return phrase, sp.start, sp.end
+    # a pronoun: the last speaker it can stand for (a named person, or a singular role such as
+    # "the Secretary-General", "a navy spokesman"), else the nearest person before
     recent = [
         (pos, name) for pos, name in named[-50:] if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS
     ]
@@ -787,6 +830,69 @@ def _resolve(
         s, e = before[-1]
         return _strip_title(text, s, e), sp.start, sp.end
     return phrase, sp.start, sp.end
+
+
+def _role_head(phrase: str) -> str | None:
+    """The role noun heading a singular description ("the Chinese Foreign Ministry spokesman" ->
+    "spokesman", "the Secretary-General" -> "secretary-general"), or None."""
+    words = phrase.split()
+    if not words:
+        return None
+    last = words[-1].lower().strip(".,’'")
+    if last.endswith(("’s", "'s")):
+        return None
+    if last in ROLE_NOUNS or any(part in ROLE_NOUNS for part in last.split("-")):
+        return last
+    return None
+
+
+def _role_word(phrase: str) -> str | None:
+    """The role noun of a description: its head, else its first role word ("the head of state")."""
+    head = _role_head(phrase)
+    if head:
+        return head
+    return next((w.strip(".,’'") for w in phrase.lower().split() if w.strip(".,’'") in ROLE_NOUNS), None)
+
+
+def _holds_role(text: str, name: str, role: str) -> bool:
+    """Whether ``text`` writes ``role`` next to ``name`` (within ROLE_NEAR_CHARS)."""
+    key = name.split()[-1]
+    for m in re.finditer(re.escape(key), text):
+        near = text[max(0, m.start() - ROLE_NEAR_CHARS) : m.end() + ROLE_NEAR_CHARS].lower()
+        if re.search(rf"\b{re.escape(role)}\b", near):
+            return True
+    return False
+
+
+#: A role word this close (characters) to a name says the article gives that person the role
+#: ("Kazakh President Tokayev", "Tokayev, the head of state,"). Seeds: 8-30 characters.
+ROLE_NEAR_CHARS = 40
+
+#: How far back (characters) a description's title may name its holder ("Secretary-General Ban
+#: Ki-moon ... the Secretary-General said"); beyond, the article is on to other people.
+TITLE_MEMORY_CHARS = 5000
+
+
+def _title_holder(text: str, phrase: str, before: int) -> str | None:
+    """The person the text names with the description's title before ``before``: "Secretary-General
+    Ban Ki-moon", "Ban Ki-moon, the U.N. secretary-general" (the last one named)."""
+    head = _role_word(phrase)
+    if head is None:
+        return None
+    lo = max(0, before - TITLE_MEMORY_CHARS)
+    window = text[lo:before]
+    name = r"((?:[A-Z][\w’'-]+\.?[ \t]+){0,2}[A-Z][\w’'-]+)"
+    h = re.escape(head)
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(rf"(?i:\b{h})\s+{name}", window):
+        found.append((m.start(), m.group(1)))
+    for m in re.finditer(rf"{name},[ \t]+(?:(?i:the|a|an)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,4}}?(?i:{h})\b", window):
+        found.append((m.start(), m.group(1)))
+    good = [(pos, n) for pos, n in found if n.split()[0].lower().rstrip(".") not in TITLES | DETERMINERS
+            and not _CALENDAR.intersection(w.lower() for w in n.split())]
+    if not good:
+        return None
+    return _strip_title(max(good)[1], 0, len(max(good)[1]))
 
 
 def _looks_like_person(text: str, s: int, e: int, persons: list[tuple[int, int]]) -> bool:
@@ -911,7 +1017,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             resolved[key] = _resolve(text, sp, persons, named)
             name = resolved[key][0]
             _, ns, ne = resolved[key]
-            if name and _looks_like_person(text, ns, ne, persons):
+            if name and (_looks_like_person(text, ns, ne, persons)
+                         or (name.lower() not in PRONOUNS and _role_head(text[sp.start : sp.end]) is not None)):
                 named.append((sp.start, name))  # in text order: raw is sorted by speaker
         name, ss, se = resolved[key]
         # trim whitespace around the content
