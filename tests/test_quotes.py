@@ -301,3 +301,16 @@ def test_quotes_partial_quote_stands_inside_its_reported_clause() -> None:
     got = _said(text)
     assert ("partial", "hundreds", "Okafor", "Okafor") in got
     assert any(k == "indirect" and t.startswith("“hundreds” of files") for k, t, _, _ in got)
+
+
+def test_quotes_run_on_over_lines_to_their_closing_mark() -> None:
+    text = ("The market was hit again.\n`` We sweep the glass every morning.\nThen it starts again at night. '' "
+            "said Nikos Arvan, who owns a bakery.\n\nThe police made arrests.")
+    got = _said(text)
+    assert any(t.startswith("We sweep the glass") and t.endswith("again at night.") and sp == "Nikos Arvan"
+               for _, t, sp, _ in got)
+
+
+def test_quotes_do_not_run_on_over_a_paragraph_break() -> None:
+    text = "He called it “a farce.\n\nVoters went to the polls” on Sunday, officials said."
+    assert not any(t.startswith("a farce") for _, t, _, _ in _said(text))

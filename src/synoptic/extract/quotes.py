@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 #: A pair of marks further apart than this is a mispairing, not a quote. Longest real quote in
 #: PolNeAR dev (shared/eval/polnear-dev) is about 1,900 characters.
 MAX_QUOTE_CHARS = 4000
+#: A quote opened with an unambiguous mark and left open at a line end may run on over at most this
+#: many following lines to its closing mark (ECB+ texts put each sentence on a line of its own).
+MAX_QUOTE_LINES = 3
 #: A quote without a cue inherits the previous speaker only if that attribution ended at most this
 #: many characters before it (same or previous paragraph). Calibrated on the seeds and PolNeAR dev.
 CARRY_CHARS = 700
@@ -209,6 +212,9 @@ def _pair_marks(text: str) -> list[_Marked]:
                 if open_ch in ("''", "``") and text[j : j + 2] == open_ch:
                     i = j + 2
                     continue
+                if text.count("\n", i, j) == 1 and _closes_on_later_line(text, j, open_ch):
+                    i = j
+                    continue
                 open_at = -1
             elif open_ch in ("''", "``"):
                 if two:
@@ -225,6 +231,28 @@ def _pair_marks(text: str) -> list[_Marked]:
                 open_at = i  # a second opening before any closing: the first one was stray
         i += 1
     return found
+
+
+def _closes_on_later_line(text: str, at: int, open_ch: str) -> bool:
+    """Whether a quote opened with a mark that only opens (“ « ``) and left open at a line end runs on
+    over the next lines: its closing mark comes within MAX_QUOTE_LINES lines, before any new opening
+    mark or blank line (texts with one sentence per line: ``I'm tired …⏎You think … again. '' said X)."""
+    if open_ch not in ("“", "«", "``"):
+        return False
+    close = _OPENERS[open_ch]
+    opener = "``" if open_ch == "``" else open_ch
+    end = at
+    for _ in range(MAX_QUOTE_LINES):
+        nl = text.find("\n", end)
+        line = text[end : len(text) if nl < 0 else nl]
+        if opener in line or not line.strip():  # a new quote, or a paragraph break
+            return False
+        if close in line:
+            return True
+        if nl < 0 or nl - at > MAX_QUOTE_CHARS:
+            return False
+        end = nl + 1
+    return False
 
 
 # ---------------------------------------------------------------- 2. masking and sentences
