@@ -314,3 +314,10 @@ def test_quotes_run_on_over_lines_to_their_closing_mark() -> None:
 def test_quotes_do_not_run_on_over_a_paragraph_break() -> None:
     text = "He called it “a farce.\n\nVoters went to the polls” on Sunday, officials said."
     assert not any(t.startswith("a farce") for _, t, _, _ in _said(text))
+
+
+def test_quotes_commitments_are_reported_with_their_verb() -> None:
+    text = "Mayor Ilse Brandt has pledged to reopen the bridge by spring, but engineers doubt it."
+    got = _said(text)
+    assert any(k == "indirect" and t == "has pledged to reopen the bridge by spring" and sp == "Ilse Brandt"
+               for k, t, sp, _ in got)

@@ -13,8 +13,9 @@
    speaker of the attribution before it in the same or the previous paragraph; one with neither is
    not a quote of anyone (a title, scare quotes) and is left out.
 4. Reported speech without marks: ``X said (that) …``, ``…, sources said.``, ``according to X``,
-   ``X quoted Y as saying …`` and orders (``X gave orders to …``) give indirect quotes whose text is
-   the reported clause (partial quotes inside it are reported too, with the same speaker).
+   ``X quoted Y as saying …``, orders (``X gave orders to …``) and commitments (``X vowed to …``, the
+   verb kept in the statement) give indirect quotes whose text is the reported clause (partial quotes
+   inside it are reported too, with the same speaker).
 5. Speakers are resolved: a name in the speaker's words is the speaker (titles dropped:
    "President Tokayev" -> "Tokayev"); "he", "she", "the Kazakh president" become the last named
    speaker before them, else the nearest person named before them (``mentions`` of type PERSON, or
@@ -28,6 +29,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from synoptic.lang.en import speech as _speech
 from synoptic.records import Mention, Quote
 
 log = logging.getLogger(__name__)
@@ -60,26 +62,9 @@ MAX_WORDS_BEFORE_THAT = 6
 
 # ---------------------------------------------------------------- vocabulary
 
-_CUE_WORDS = (
-    # verb forms only where they are rarely nouns ("state", "reports", "claims", "warning" are left out)
-    "said says say tell told tells added adds stated declared declares announced announces explained explains "
-    "noted claimed insisted insists argued argues warned warns urged urges asked asks wrote writes tweeted "
-    "reported confirmed confirms denied denies admitted admits acknowledged acknowledges stressed stresses "
-    "emphasized emphasizes emphasised recalled recalls suggested suggests replied replies responded answered "
-    "continued described describes vowed vows promised threatened threatens cried shouted chanted accused "
-    "accuses praised ridiculed denounced denounces asserted asserts quipped joked predicted predicts concluded "
-    "commented remarked observed boasted complained conceded cautioned countered recounted agreed echoed "
-    "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
-    "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
-    "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
-    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed"
-)
-#: Cues of more than one word; the speaker stands before them ("She went on to say: …").
-MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
-CUES = frozenset(_CUE_WORDS.split())
-#: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
-BARE_CLAUSE_CUES = frozenset("say said says tell told tells added adds stated believe believes believed "
-                             "think thinks thought insisted insists claimed claims warned argued argues".split())  # fmt: skip
+MULTIWORD_CUES = _speech.MULTIWORD_CUES
+CUES = _speech.CUE_WORDS
+BARE_CLAUSE_CUES = _speech.BARE_CLAUSE_CUES
 #: Verbs that make "it" or "there" after a bare-clause cue the subject of a clause ("said it would").
 CLAUSE_VERBS = frozenset(
     "is was are were will would could can may might should must has had have did does do isn't wasn't "
@@ -120,13 +105,7 @@ ORG_WORDS = frozenset(
     "senate congress parliament commission corp inc company group state states republic federation "
     "service services army police forces command center centre foundation fund campaign network".split()
 )
-#: Lowercase one-word sources ("sources said", "officials say").
-SOURCE_NOUNS = frozenset(
-    "sources officials experts analysts witnesses residents police authorities critics observers aides "
-    "advisers advisors diplomats lawmakers protesters demonstrators activists investigators prosecutors "
-    "researchers scientists doctors economists voters supporters opponents republicans democrats people "
-    "reports polls media".split()
-)
+SOURCE_NOUNS = _speech.SOURCE_NOUNS
 DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")
 
 _OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›", "''": "''", "``": "''"}
@@ -454,6 +433,27 @@ def _parsed_subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _parsed_subject_of(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int, int] | None:
+    """The subject of the verb at ``verb_at`` by the dependency parse, up to its head noun ("Greek
+    youths who have protested since … have vowed": "Greek youths"); None without a parser."""
+    lo = max(lo, verb_at - WINDOW)
+    clause = masked[lo:hi]
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([clause])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", clause[:40], exc)
+        return None
+    verb = next((t for t in doc if t.idx == verb_at - lo), None)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return lo + child.left_edge.idx, lo + child.idx + len(child.text)
+    return None
+
+
 def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
     """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
     word = re.sub(r"\s+", " ", cue.group(0).lower())
@@ -726,8 +726,29 @@ def _indirect(
             c_start = om.start() + (first.end() if first else 0)
             if end - c_start >= 12:
                 out.append((c_start, end, _Speaker(before[0], before[1], "gave orders", om.start())))
+                done = True
+            break
+        if done:
+            continue
+        # 4e commitments: "Protesters have vowed to remain on the streets …"
+        for cm in _COMMISSIVE_RX.finditer(masked, lo, end):
+            before = _parsed_subject_of(masked, lo, end, cm.start("verb")) or _speaker_before(masked, cm.start(), lo)
+            if before is None:
+                continue
+            c_end = end
+            joint = re.search(r",\s+(?:but|while|whereas)\s", masked[cm.end() : end])
+            if joint:
+                c_end = cm.end() + joint.start()
+            if c_end - cm.end() >= 12:
+                out.append((cm.start(), c_end, _Speaker(before[0], before[1], cm.group("verb").lower(), cm.start())))
             break
     return out
+
+
+_COMMISSIVE_RX = re.compile(
+    r"(?i)(?<![\w’'-])(?:(?:" + "|".join(sorted(_speech.COMMISSIVE_AUXILIARIES)) + r")\s+){0,2}"
+    r"(?P<verb>" + "|".join(sorted(_speech.COMMISSIVE_VERBS)) + r")\s+to\s+(?=[a-z])"
+)
 
 
 _AFTER_CUE_COMMA = re.compile(
