@@ -321,3 +321,9 @@ def test_quotes_commitments_are_reported_with_their_verb() -> None:
     got = _said(text)
     assert any(k == "indirect" and t == "has pledged to reopen the bridge by spring" and sp == "Ilse Brandt"
                for k, t, sp, _ in got)
+
+
+def test_quotes_speaker_from_a_place_is_the_person() -> None:
+    text = "Late arrivals, Samira from Eritrea, told reporters: \"They sent us back to the other crossing.\""
+    got = _said(text)
+    assert any(sp == "Samira" for _, _, sp, _ in got)

@@ -526,3 +526,11 @@ def test_a_speaker_named_by_age_is_the_person_named_before():
     (group,) = quote_groups(arts, exs)
     assert group.speaker == "Maria Lopez"
 
+
+
+@pytest.mark.parametrize("speaker", ["a navy spokesman", "Navy sources", "the Indian navy", "Navy spokesperson"])
+def test_quote_speakers_who_speak_for_one_body_are_compared_together(speaker: str) -> None:
+    from synoptic.reconcile.quotes import _speaker_key
+
+    assert _speaker_key(speaker) == "navy"
+    assert _speaker_key("Gregg Hastings") == "hastings"

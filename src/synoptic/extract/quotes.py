@@ -344,6 +344,11 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         return None  # "rest assured", "well said": not a speaker
     if all(w.lower().strip(".,") in _CALENDAR for w in phrase):
         return None  # "… announced Wednesday that": a date, not a speaker
+    origin = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+from\s+$", masked[max(floor, s - 60) : s])
+    if origin and phrase[0][:1].isupper():
+        # "Amadou from Mauritania, told AFP": the person, not where they come from
+        o_start = max(floor, s - 60) + origin.start(1)
+        return o_start, o_start + len(origin.group(1))
     if after_comma:
         # the appositive names a person before it: take that name
         head = masked[max(floor, s - 80) : s].rstrip()

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.lang.en.speech import VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
     _content_stems,
@@ -69,9 +70,14 @@ class _Unit:
 
 
 def _speaker_key(name: str | None) -> str | None:
+    """The block a speaker's quotes are compared in: a person's surname, or the body a voice speaks
+    for ("a navy spokesman", "Navy sources", "the Indian navy" -> "navy")."""
     if not name:
         return None
     words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 1]
+    body = [w for w in words if w not in VOICE_WORDS]
+    if body and len(body) < len(words):
+        return body[-1]
     return words[-1] if words else None
 
 

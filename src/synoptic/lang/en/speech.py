@@ -48,3 +48,11 @@ SOURCE_NOUNS = frozenset(
     "researchers scientists doctors economists voters supporters opponents republicans democrats people "
     "reports polls media".split()
 )
+
+#: Words that name someone speaking for a body, not the body: "a navy spokesman", "Navy sources",
+#: "a Defence Ministry statement" speak for the navy, the ministry.
+VOICE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official officials source sources "
+    "statement statements release releases representative representatives headquarters communique "
+    "communiqué announcement".split()
+)
