@@ -327,3 +327,16 @@ def test_quotes_speaker_from_a_place_is_the_person() -> None:
     text = "Late arrivals, Samira from Eritrea, told reporters: \"They sent us back to the other crossing.\""
     got = _said(text)
     assert any(sp == "Samira" for _, _, sp, _ in got)
+
+
+def test_quotes_the_object_of_a_transitive_cue_is_not_the_speaker() -> None:
+    text = "At the rally the senator described his rival’s plan as “a fantasy for the rich.”"
+    got = _said(text)
+    assert not any(written.startswith(("his rival", "rival")) for _, _, _, written in got)
+
+
+def test_quotes_dateline_is_not_the_subject() -> None:
+    text = "Lisbon (Reuters) – Minister Ana Prado defended the budget, saying it would cut the deficit by half."
+    got = _said(text)
+    assert any(sp == "Ana Prado" for _, _, sp, _ in got)
+    assert not any(sp == "Lisbon" for _, _, sp, _ in got)

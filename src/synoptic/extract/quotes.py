@@ -412,6 +412,10 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
         return lo + m.start(), lo + m.end()
     for m in _NAME_RUN.finditer(masked, lo, hi):
         first = m.group(0).split()[0]
+        if re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[–—-]\s", masked[m.end() : m.end() + 40]):
+            continue  # a dateline, "Washington (AFP) – …"
+        if masked[max(0, m.start() - 1) : m.start()] == "(":
+            continue  # "(AFP)", "(D-Mo.)": an aside
         if first.lower() not in _NOT_SUBJECT and not (first.isupper() and len(first) > 2):
             return m.start(), m.end()
     return None
@@ -472,7 +476,7 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
     before = _speaker_before(masked, cue.start(), lo)
     if before is not None:
         return _Speaker(before[0], before[1], word, cue.start())
-    if inverted_ok:
+    if inverted_ok and word.split()[0] in _speech.INVERTING_CUES:
         after = _speaker_after(masked, cue.end(), hi)
         if after is not None:
             return _Speaker(after[0], after[1], word, cue.start())

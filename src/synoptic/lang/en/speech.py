@@ -56,3 +56,15 @@ VOICE_WORDS = frozenset(
     "statement statements release releases representative representatives headquarters communique "
     "communiqué announcement".split()
 )
+
+#: Cues after which the speaker may follow (",” said Tokayev"). Verbs that take an object ("called
+#: him a “loser”", "described his skills as …", "urged lawmakers to …") are not among them: the noun
+#: after them is who or what was spoken of, not the speaker.
+INVERTING_CUES = frozenset(
+    "said says say added adds asked asks wrote writes explained explains noted notes stated declared continued "
+    "replied replies responded answered insisted insists argued argues recalled recalls concluded concludes "
+    "commented remarked observed warned warns cautioned countered conceded admitted admits acknowledged "
+    "confirmed announced tweeted quipped joked exclaimed cried shouted yelled screamed boomed recounted "
+    "lamented complained boasted predicted suggested stressed emphasized emphasised maintained reiterated "
+    "affirmed asserted claimed reported chanted went goes".split()
+)
