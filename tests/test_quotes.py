@@ -340,3 +340,9 @@ def test_quotes_dateline_is_not_the_subject() -> None:
     got = _said(text)
     assert any(sp == "Ana Prado" for _, _, sp, _ in got)
     assert not any(sp == "Lisbon" for _, _, sp, _ in got)
+
+
+def test_quotes_an_aside_between_commas_describes_the_name_before_it() -> None:
+    text = "Moreno, speaking to reporters on a flight to Denver, said: \"The audit cleared every account.\""
+    got = _said(text)
+    assert any(t.startswith("The audit cleared") and sp == "Moreno" for _, t, sp, _ in got)

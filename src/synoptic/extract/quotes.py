@@ -358,6 +358,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
             runs = list(_NAME_RUN.finditer(masked, max(floor, s - 80), h_end))
             if runs and runs[-1].end() == h_end:
                 return runs[-1].start(), runs[-1].end()
+        # "Clinton, speaking to reporters on her way to Tampa, said": a participle or relative clause
+        # between commas describes the name before it
+        comma = masked.rfind(",", max(floor, s - 160), s)
+        aside = re.match(r",\s+(?:[a-z]+ing|who|which|whose|in|on|at|after|before|during|while)\b",
+                         masked[comma : comma + 30]) if comma >= 0 else None
+        if aside:
+            runs = list(_NAME_RUN.finditer(masked, max(floor, comma - 80), comma))
+            if runs and runs[-1].end() == comma and runs[-1].group(0).split()[0].lower() not in _NOT_SUBJECT:
+                return runs[-1].start(), runs[-1].end()
         if not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS:
             return None
     return s, e
