@@ -198,3 +198,20 @@ def test_safe_url(url, ok):
 ])
 def test_markdown_value_reads_money_rates_and_bands_as_news_writes_them(fact, expected):
     assert value_text(fact) == expected
+
+
+def test_markdown_names_each_speaker_once_with_their_statements_under_them() -> None:
+    from synoptic.render.markdown import render as render_markdown
+
+    brief = {"story": "s", "title": "t", "articles": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+             "quotes": [{"speaker": "Ann Lee", "text": "We will rebuild the bridge",
+                         "variants": [{"article": "a", "text": "We will rebuild the bridge", "kind": "direct"},
+                                      {"article": "b", "text": "We will rebuild the bridge", "kind": "direct"}]},
+                        {"speaker": "Bo Chan", "text": "The money is there",
+                         "variants": [{"article": "a", "text": "The money is there", "kind": "direct"}]},
+                        {"speaker": "Ann Lee", "text": "The work starts in May",
+                         "variants": [{"article": "b", "text": "the work starts in May", "kind": "indirect"}]}]}
+    md = render_markdown(brief)
+    assert md.count("**Ann Lee**") == 1
+    assert md.index("**Ann Lee**") < md.index("the work starts in May")
+    assert md.index("the work starts in May") < md.index("**Bo Chan**")
