@@ -534,3 +534,11 @@ def test_quote_speakers_who_speak_for_one_body_are_compared_together(speaker: st
 
     assert _speaker_key(speaker) == "navy"
     assert _speaker_key("Gregg Hastings") == "hastings"
+
+
+@pytest.mark.parametrize(("name", "generic"), [("officials", True), ("the police", True), ("Federal authorities", True),
+                                              ("Oregon State Police", False), ("Gregg Hastings", False)])
+def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> None:
+    from synoptic.reconcile.quotes import _is_generic
+
+    assert _is_generic(name) is generic

@@ -812,8 +812,9 @@ def _name_in(text: str, s: int, e: int) -> tuple[int, int] | None:
         return None
     words = list(re.finditer(r"\S+", best.group(0)))
     k = 0
+    body = words[-1].group(0).lower().strip(".,’'s") in ORG_WORDS  # "Oregon State Police": one name
     for i, w in enumerate(words[:-1]):
-        if w.group(0).lower().rstrip(".") in TITLES or w.group(0).lower() in TITLES:
+        if not body and (w.group(0).lower().rstrip(".") in TITLES or w.group(0).lower() in TITLES):
             k = i + 1
     first = words[k]
     if k > 0 and first.group(0) in ("of", "of the"):
