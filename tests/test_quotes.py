@@ -346,3 +346,15 @@ def test_quotes_an_aside_between_commas_describes_the_name_before_it() -> None:
     text = "Moreno, speaking to reporters on a flight to Denver, said: \"The audit cleared every account.\""
     got = _said(text)
     assert any(t.startswith("The audit cleared") and sp == "Moreno" for _, t, sp, _ in got)
+
+
+def test_quotes_a_date_is_not_the_subject_of_a_saying_clause() -> None:
+    text = "In a statement released Thursday, Senator Lia Moreau reacted to the ruling, saying: “It is a dark day.”"
+    got = _said(text)
+    assert got and all(sp != "Thursday" for _, _, sp, _ in got)
+
+
+def test_quotes_in_one_sentence_share_the_cue_after_the_last() -> None:
+    text = "Analysts were wary. \"They are painful\" but necessary \"for the long run,\" the chief executive said."
+    got = _said(text)
+    assert [sp for _, _, sp, _ in got] == ["the chief executive", "the chief executive"]

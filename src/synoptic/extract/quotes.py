@@ -425,9 +425,20 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue  # a dateline, "Washington (AFP) – …"
         if masked[max(0, m.start() - 1) : m.start()] == "(":
             continue  # "(AFP)", "(D-Mo.)": an aside
+        words = m.group(0).split()
+        if all(w.lower().rstrip(".,") in _CALENDAR for w in words):
+            continue  # "In a statement released Thursday, …"
+        if first.lower() == "the" and len(words) > 1 and m.start() == _skip_space(masked, lo):
+            return m.start(), m.end()  # "The Democratic National Committee released …"
         if first.lower() not in _NOT_SUBJECT and not (first.isupper() and len(first) > 2):
             return m.start(), m.end()
     return None
+
+
+def _skip_space(s: str, at: int) -> int:
+    while at < len(s) and s[at] in " \t\n\xa0“\"":
+        at += 1
+    return at
 
 
 def _parsed_subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -1033,9 +1044,15 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     attr_pos = [pos for pos, _ in attributions]
     ind_sorted = sorted(indirect, key=lambda r: r[0])
     ind_starts = [r[0] for r in ind_sorted]
-    for q in marks:  # 3
+    own = [_attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
+    for k, q in enumerate(marks):
         sent = sentence_of(q.open)
-        sp = _attribute_marked(masked, q, sent)
+        sp = own[k]
+        if sp is None:
+            # "‘They are painful’ but necessary ‘for the long term,’ he said": the sentence's cue
+            later = [own[j] for j in range(k + 1, min(len(marks), k + 4))
+                     if own[j] is not None and sentence_of(marks[j].open) == sent]
+            sp = later[0] if later else None
         if sp is None:
             i = bisect.bisect_right(ind_starts, q.start)
             holder = [r for r in ind_sorted[max(0, i - 3) : i] if r[0] <= q.start and q.end <= r[1] + 1]

@@ -71,8 +71,9 @@ class _Unit:
 
 #: An unnamed source's statement joins a named speaker's group when they are this close (a multiple of
 #: the linking threshold; 0.7 cosine with MiniLM): nearly the same words. Fitted on bomb, riots and
-#: kazakhstan (quote groups 3/8, 7/10, 6/7 the same from 1.2 to 1.6; at 1.2 the gold-less heist story
-#: loses a group to a loose match), checked on pirates and migrants (3/18, 3/5, unchanged); it moves
+#: kazakhstan (quote groups 3/8, 7/10, 6/7 the same from 1.2 to 1.6; on heist, which has no gold
+#: quotes, two versions of the robbery sentence join below 1.6), checked on pirates and migrants
+#: (3/18, 3/5, unchanged); it moves
 #: "officials said" versions into the named speaker's group (bomb: the reward statement, 1 -> 3 articles).
 GENERIC_JOIN_FACTOR = 1.4
 
