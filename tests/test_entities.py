@@ -292,3 +292,15 @@ def test_find_mentions_cuts_a_rank_run_into_an_organisation() -> None:
     text = "The bomb killed a trooper of the Lakeside State Police and Capt. Ellen Marsh of the city force."
     names = {m.text for m in find_mentions(text)}
     assert not any(n.endswith(("Capt", "and")) for n in names)
+
+
+def test_find_mentions_a_name_given_an_age_is_a_person() -> None:
+    text = "“We walked for days,” said Tarek Houmani, 31, a nurse from Aleppo. “We will go on,” said Houmani."
+    ms = find_mentions(text)
+    assert {m.type for m in ms if m.text == "Tarek Houmani"} <= {"PERSON"}
+
+
+def test_find_mentions_keeps_a_vessel_prefix_with_a_slash() -> None:
+    text = "Passengers of the cruise ship M/S Aurora Bay were flown home. The M/S Aurora Bay stayed in port."
+    names = {m.text: m.type for m in find_mentions(text)}
+    assert names.get("M/S Aurora Bay", "PRODUCT") == "PRODUCT"

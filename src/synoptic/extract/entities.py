@@ -226,7 +226,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _junk(text: str, lower_words: set[str]) -> bool:
     """Model errors that are not names at all."""
-    if len(text) < 2 or "\n" in text or "http" in text or "/" in text or "@" in text:
+    vessel = text.split()[0].lower() in _titles.VESSEL_PREFIXES if text.split() else False  # "M/S Columbus"
+    if len(text) < 2 or "\n" in text or "http" in text or ("/" in text and not vessel) or "@" in text:
         return True
     if not any(c.isupper() for c in text):
         return True
@@ -343,6 +344,9 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     return mentions
 
 
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
 def _designate(text: str, m: Mention) -> None:
     """Type and trim a mention by its designators (in place): a rank the model ran into an
     organisation's name is cut off ("Woodburn Police Sgt" -> "Woodburn Police"); a name ending in an
@@ -361,6 +365,9 @@ def _designate(text: str, m: Mention) -> None:
             words = m.text.split()
     if len(words) >= 2 and words[-1].lower().strip(".,") in _titles.ORG_SUFFIXES and words[0][:1].isupper():
         m.type = "ORG"
+    elif m.type in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+            and not {w.lower() for w in words} & ORG_WORDS and _AGE_AFTER.match(text, m.end):
+        m.type = "PERSON"  # "said Arazak Dubal, 28, a computer programmer": only people are given an age
     elif len(words) >= 2 and words[0].lower() in _titles.VESSEL_PREFIXES and words[1][:1].isupper():
         m.type = "PRODUCT"
 
