@@ -284,7 +284,7 @@ def test_find_mentions_types_a_company_org_and_a_ship_not_a_place() -> None:
     text = ("Investigators said Greenway Freight Ltd. owned the cargo. The tanker MV Aurora Dawn was "
             "seized off the coast, and MV Aurora Dawn later docked.")
     types = {m.text: m.type for m in find_mentions(text)}
-    assert types.get("Greenway Freight Ltd.", "ORG") == "ORG"
+    assert {t for n, t in types.items() if n.startswith("Greenway Freight")} == {"ORG"}
     assert types.get("MV Aurora Dawn") == "PRODUCT"
 
 
@@ -297,10 +297,10 @@ def test_find_mentions_cuts_a_rank_run_into_an_organisation() -> None:
 def test_find_mentions_a_name_given_an_age_is_a_person() -> None:
     text = "“We walked for days,” said Tarek Houmani, 31, a nurse from Aleppo. “We will go on,” said Houmani."
     ms = find_mentions(text)
-    assert {m.type for m in ms if m.text == "Tarek Houmani"} <= {"PERSON"}
+    assert {m.type for m in ms if m.text == "Tarek Houmani"} == {"PERSON"}
 
 
 def test_find_mentions_keeps_a_vessel_prefix_with_a_slash() -> None:
     text = "Passengers of the cruise ship M/S Aurora Bay were flown home. The M/S Aurora Bay stayed in port."
     names = {m.text: m.type for m in find_mentions(text)}
-    assert names.get("M/S Aurora Bay", "PRODUCT") == "PRODUCT"
+    assert names["M/S Aurora Bay"] == "PRODUCT"
