@@ -358,3 +358,9 @@ def test_quotes_in_one_sentence_share_the_cue_after_the_last() -> None:
     text = "Analysts were wary. \"They are painful\" but necessary \"for the long run,\" the chief executive said."
     got = _said(text)
     assert [sp for _, _, sp, _ in got] == ["the chief executive", "the chief executive"]
+
+
+def test_quotes_the_object_of_since_is_not_the_speaker() -> None:
+    text = "Farmers who have marched daily since the mill's closure have vowed to block the road until it reopens."
+    got = _said(text)
+    assert got and got[0][2] == "Farmers"

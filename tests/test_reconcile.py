@@ -542,3 +542,11 @@ def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> N
     from synoptic.reconcile.quotes import _is_generic
 
     assert _is_generic(name) is generic
+
+
+@pytest.mark.parametrize(("name", "named"), [("Oregon State Police", True), ("Tokayev", True),
+                                            ("the boy's father", False), ("the Interior Ministry", True)])
+def test_named_speakers_are_told_from_descriptions(name: str, named: bool) -> None:
+    from synoptic.reconcile.quotes import _is_named
+
+    assert _is_named(name) is named

@@ -314,6 +314,8 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         k -= 1
     if end_k < 0 or k == end_k:
         return None
+    if k >= 0 and toks[k].group(0) in _PREPOSITIONS:
+        return None  # "… since the boy's death have vowed": the object of a preposition is no subject
     first = toks[k + 1]
     last = toks[end_k]
     s, e = floor + first.start(), floor + last.end()
@@ -370,6 +372,11 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         if not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS:
             return None
     return s, e
+
+
+#: Prepositions whose object is never the subject of the verb after it ("since the boy's death have
+#: vowed"); "of", "for", "from" are left out: "a spokesman for the ministry said" names a speaker.
+_PREPOSITIONS = frozenset("since after before during until than despite".split())
 
 
 def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
@@ -479,6 +486,9 @@ def _parsed_subject_of(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            before = doc[child.left_edge.i - 1].lower_ if child.left_edge.i > 0 else ""
+            if before in _PREPOSITIONS:
+                return None  # a misparse: "since the boy's death have vowed"
             return lo + child.left_edge.idx, lo + child.idx + len(child.text)
     return None
 
@@ -762,6 +772,9 @@ def _indirect(
         # 4e commitments: "Protesters have vowed to remain on the streets …"
         for cm in _COMMISSIVE_RX.finditer(masked, lo, end):
             before = _parsed_subject_of(masked, lo, end, cm.start("verb")) or _speaker_before(masked, cm.start(), lo)
+            if before is None:  # "Greek youths who have protested since …, have vowed": the noun before "who"
+                who = list(re.finditer(r"\s(?:who|which)\s", masked[lo : cm.start()]))
+                before = _speaker_before(masked, lo + who[0].start(), lo) if who else None
             if before is None:
                 continue
             c_end = end

@@ -78,6 +78,13 @@ class _Unit:
 GENERIC_JOIN_FACTOR = 1.4
 
 
+def _is_named(name: str | None) -> bool:
+    """A speaker with a name: a capitalised word after the first ("Oregon State Police", "the
+    Interior Ministry") or one capitalised word ("Tokayev"); not "the boy's father"."""
+    words = re.findall(r"[\w'’-]+", name or "")
+    return (len(words) == 1 and words[0][:1].isupper()) or any(w[:1].isupper() for w in words[1:])
+
+
 def _is_generic(name: str | None) -> bool:
     """An unnamed plural or collective source: "officials", "the police", "Federal authorities"."""
     words = re.findall(r"[\w'’-]+", name or "")
@@ -395,7 +402,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         for i in range(n):
             roots[find(i)].append(i)
         unnamed = [r for r, idx in sorted(roots.items()) if all(generic[i] for i in idx)]
-        named = {r: idx for r, idx in roots.items() if not any(generic[i] for i in idx)}
+        named = {r: idx for r, idx in roots.items()
+                 if not any(generic[i] for i in idx) and any(_is_named(units[i].speaker) for i in idx)}
         for r in unnamed:
             idx = roots[r]
             best_root, best_sim = None, threshold * GENERIC_JOIN_FACTOR
