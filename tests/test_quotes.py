@@ -364,3 +364,9 @@ def test_quotes_the_object_of_since_is_not_the_speaker() -> None:
     text = "Farmers who have marched daily since the mill's closure have vowed to block the road until it reopens."
     got = _said(text)
     assert got and got[0][2] == "Farmers"
+
+
+def test_quotes_a_relative_pronoun_speaker_stands_for_the_name_before_it() -> None:
+    text = "The vote drew a rebuke from Governor Ada Kwan, who called the bill “a gift to polluters.”"
+    got = _said(text)
+    assert ("partial", "a gift to polluters.", "Ada Kwan", "who") in got

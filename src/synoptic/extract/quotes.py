@@ -278,6 +278,11 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     k = len(toks) - 1
     while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
         k -= 1
+    if k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0) in (",",) \
+            or (k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0)[:1].isupper()):
+        # "Barack Obama, who called …": the relative pronoun is the speaker as written; the name
+        # before it is who it stands for (:func:`_resolve`)
+        return floor + toks[k].start(), floor + toks[k].end()
     if k >= 0 and toks[k].group(0).lower() in ("who", "which"):
         k -= 1
         if k >= 0 and toks[k].group(0) == ",":
@@ -876,6 +881,11 @@ def _resolve(
     """Speaker name, and the span of the speaker as written."""
     phrase = text[sp.start : sp.end]
     low = phrase.lower()
+    if low == "who":  # the name the relative pronoun follows
+        run = list(_NAME_RUN.finditer(text, max(0, sp.start - 120), sp.start))
+        if run and not text[run[-1].end() : sp.start].strip(" ,\n"):
+            return _strip_title(text, run[-1].start(), run[-1].end()), sp.start, sp.end
+        return None, sp.start, sp.end
     words = low.split()
     is_pronoun = low in PRONOUNS
     starts = [p[0] for p in persons]
@@ -1115,7 +1125,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             resolved[key] = _resolve(text, sp, persons, named)
             name = resolved[key][0]
             _, ns, ne = resolved[key]
-            if name and (_looks_like_person(text, ns, ne, persons)
+            if name and (_looks_like_person(text, ns, ne, persons) or text[ns:ne].lower() == "who"
                          or (name.lower() not in PRONOUNS and _role_head(text[sp.start : sp.end]) is not None)):
                 named.append((sp.start, name))  # in text order: raw is sorted by speaker
         name, ss, se = resolved[key]
