@@ -882,9 +882,9 @@ def _resolve(
     phrase = text[sp.start : sp.end]
     low = phrase.lower()
     if low == "who":  # the name the relative pronoun follows
-        run = list(_NAME_RUN.finditer(text, max(0, sp.start - 120), sp.start))
-        if run and not text[run[-1].end() : sp.start].strip(" ,\n"):
-            return _strip_title(text, run[-1].start(), run[-1].end()), sp.start, sp.end
+        antecedents = list(_NAME_RUN.finditer(text, max(0, sp.start - 120), sp.start))
+        if antecedents and not text[antecedents[-1].end() : sp.start].strip(" ,\n"):
+            return _strip_title(text, antecedents[-1].start(), antecedents[-1].end()), sp.start, sp.end
         return None, sp.start, sp.end
     words = low.split()
     is_pronoun = low in PRONOUNS
