@@ -2,24 +2,36 @@
 
 ``find_quotes(text, mentions)`` works in five steps (numbered again in the code):
 
-1. Quote marks are paired (“ ” « » „ “ ‘ ’, straight ", '' '' and `` ''), one pass over the text: marks inside a
-   quote are part of it (quotes inside quotes), an opening mark that starts the next paragraph
-   continues a quote left open at the end of the previous one, a mark left open is dropped.
+1. Quote marks are paired (“ ” « » „ “ ‘ ’, straight ", '' '' and `` ''), one pass over the text:
+   marks inside a quote are part of it (quotes inside quotes), an opening mark that starts the next
+   paragraph continues a quote left open at the end of the previous one, a quote opened with a mark
+   that only opens runs on over the next lines to its closing mark (one sentence per line), a mark
+   left open is dropped.
 2. A masked copy of the text (same length) blanks out what is inside the marks, so that sentence
    breaks, reporting verbs and names are only looked for in the reporter's own words.
 3. Each quote gets its cue and speaker from its sentence: a reporting verb right after it
-   (``,” he said`` / ``,” said Tokayev``) or before it (``Wang Wenbin said, “``;
-   ``Tokayev added that … “without warning”``). A quote whose sentence has no cue takes the
-   speaker of the attribution before it in the same or the previous paragraph; one with neither is
-   not a quote of anyone (a title, scare quotes) and is left out.
+   (``,” he said`` / ``,” said Tokayev``; the speaker follows the verb only after say-type verbs) or
+   before it (``Wang Wenbin said, “``; ``Tokayev added that … “without warning”``); quotes of one
+   sentence share the cue after the last. A quote whose sentence has no cue takes the speaker of
+   the attribution before it in the same or the previous paragraph (``He said:`` at a line end
+   introduces the quote below it); one with neither is not a quote of anyone (a title, scare
+   quotes) and is left out. 3b. A partial quote also stands inside the reported clause around it
+   (``Comey testified “thousands” of emails had not been turned over``).
 4. Reported speech without marks: ``X said (that) …``, ``…, sources said.``, ``according to X``,
-   ``X quoted Y as saying …``, orders (``X gave orders to …``) and commitments (``X vowed to …``, the
-   verb kept in the statement) give indirect quotes whose text is the reported clause (partial quotes
-   inside it are reported too, with the same speaker).
+   ``X quoted Y as saying …``, ``…, saying (that) …`` (the subject's words), orders
+   (``X gave orders to …``) and commitments (``X vowed to …``, the verb kept in the statement) give
+   indirect quotes whose text is the reported clause (partial quotes inside it are reported too,
+   with the same speaker).
 5. Speakers are resolved: a name in the speaker's words is the speaker (titles dropped:
-   "President Tokayev" -> "Tokayev"); "he", "she", "the Kazakh president" become the last named
-   speaker before them, else the nearest person named before them (``mentions`` of type PERSON, or
-   spaCy's when none are given); plural or unnamed sources ("sources", "a spokesman") stay as written.
+   "President Tokayev" -> "Tokayev"; "X from Y" is X; "X, who said" is X, the span being "who");
+   a description ("the Secretary-General", "the head of state") is the person the article names
+   with that title, else the last speaker when the article gives them that role, else it stays as
+   written (an unnamed source is never given another speaker's name); "he", "she" become the last
+   speaker, named or a singular role, else the nearest person named before them (``mentions`` of
+   type PERSON, or spaCy's when none are given); plural or unnamed sources stay as written.
+
+The vocabulary (speech verbs, commissive verbs, source nouns) is English language data in
+``synoptic.lang.en.speech``.
 """
 
 from __future__ import annotations
@@ -827,7 +839,8 @@ _NAME_RUN = re.compile(
 
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march "
-    "april may june july august september october november december".split()
+    "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct "
+    "nov dec".split()
 )
 
 
