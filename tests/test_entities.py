@@ -304,3 +304,17 @@ def test_find_mentions_keeps_a_vessel_prefix_with_a_slash() -> None:
     text = "Passengers of the cruise ship M/S Aurora Bay were flown home. The M/S Aurora Bay stayed in port."
     names = {m.text: m.type for m in find_mentions(text)}
     assert names["M/S Aurora Bay"] == "PRODUCT"
+
+
+def test_a_name_after_a_vessel_noun_is_a_vessel_in_the_whole_story() -> None:
+    a = "The navy boarded the dhow Noorjahan off the coast."
+    b = "Noorjahan was towed to Djibouti, where Noorjahan's crew was questioned."
+    ms = find_mentions(a)
+    for m in ms:
+        m.article = "a"
+    more = find_mentions(b)
+    for m in more:
+        m.article = "b"
+    ents = resolve(ms + more)
+    assert {e.type for e in ents if "Noorjahan" in e.variants} == {"PRODUCT"}
+    assert {e.type for e in ents if "Djibouti" in e.variants} <= {"GPE", "LOC"}

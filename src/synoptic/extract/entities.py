@@ -344,6 +344,10 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     return mentions
 
 
+_VESSEL_BEFORE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(_titles.VESSEL_NOUNS)) + r")s?,?\s+(?:(?:named|called|christened|"
+    r"identified\s+as\s+bearing\s+the\s+name|bearing\s+the\s+name)\s+)?(?:the\s+)?$"
+)
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
@@ -370,6 +374,10 @@ def _designate(text: str, m: Mention) -> None:
         m.type = "PERSON"  # "said Arazak Dubal, 28, a computer programmer": only people are given an age
     elif len(words) >= 2 and words[0].lower() in _titles.VESSEL_PREFIXES and words[1][:1].isupper():
         m.type = "PRODUCT"
+    else:
+        before = _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before and m.type in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
+            m.type = "PRODUCT"  # "the dhow, identified as bearing the name Salahaddin"
 
 
 def _fix_types(mentions: list[Mention], tags: dict[int, str]) -> None:
@@ -606,6 +614,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     for members in groups.values():
         ms = sorted((m for f in members for m in forms[f]), key=lambda m: (m.article, m.start))
         forced = [relabel[f] for f in members if f in relabel]
+        if not forced and any(m.type == "PRODUCT" for f in members for m in forms[f]):
+            forced = ["PRODUCT"]  # one mention shown to be a vessel names a vessel
         label = forced[0] if forced else _majority_label(members, forms)
         name = _canonical(ms, label)
         for m in ms:

@@ -85,3 +85,10 @@ def given_name_forms(name: str) -> set[str]:
     """The lowercase given names ``name`` may stand for (itself and, for a hypocorism, its full forms)."""
     low = name.lower().rstrip(".")
     return {low, *HYPOCORISMS.get(low, ())}
+
+#: Nouns for vessels: a name right after one ("the dhow Salahaddin", "the tanker named Sirius Star")
+#: names a vessel, whatever else it looks like.
+VESSEL_NOUNS = frozenset(
+    "ship vessel boat dhow skiff tanker freighter trawler frigate destroyer warship cruiser carrier submarine "
+    "yacht liner ferry tug barge schooner corvette steamer supertanker".split()
+)
