@@ -370,3 +370,9 @@ def test_quotes_a_relative_pronoun_speaker_stands_for_the_name_before_it() -> No
     text = "The vote drew a rebuke from Governor Ada Kwan, who called the bill “a gift to polluters.”"
     got = _said(text)
     assert ("partial", "a gift to polluters.", "Ada Kwan", "who") in got
+
+
+def test_quotes_a_participle_after_the_attribution_is_the_reporters() -> None:
+    text = "A fire at the depot destroyed six buses, officials said Sunday, urging drivers to avoid the area."
+    got = _said(text)
+    assert ("indirect", "A fire at the depot destroyed six buses", "officials", "officials") in got

@@ -667,6 +667,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
         w0 = t0.lower()
         if word in ("told", "tell", "tells"):
             return None
+        if w0 in _CALENDAR and len(toks) > 1 and toks[1].group(0) in ",.;":
+            return None  # "officials said Saturday, offering …": a date, then no clause
         if (
             t0[0].isalnum()
             and w0 not in NP_STOP
@@ -745,6 +747,12 @@ def _indirect(
                 continue
             if masked[rest : rest + 1] in "“\"«'" or end - rest < 12:
                 continue
+            if head and re.match(r"[a-z]+ing\b", masked[rest : rest + 20]):
+                # "…, officials said Saturday, offering a reward": the participle is the reporter's
+                if len(head) >= 12:
+                    out.append((lo, lo + len(head) - 1, sp))
+                    done = True
+                break
             out.append((lo if head else rest, end, sp))
             done = True
             break
@@ -752,6 +760,9 @@ def _indirect(
             continue
         # 4b "…, sources said." / "…, he added on Friday." / "…, according to officials."
         tail = re.search(r",\s*([^,]{1,60}?)\s*$", sent)
+        if tail and not _CUE_RX.search(tail.group(1)):
+            # "…, officials said Saturday, offering a reward …": the attribution before a participle
+            tail = re.search(r",\s*([^,]{1,60}?)\s*(?=,\s*[a-z]+ing\b[^,]*$)", sent) or tail
         if tail:
             region_lo = lo + tail.start(1)
             hit = None
