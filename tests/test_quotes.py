@@ -376,3 +376,9 @@ def test_quotes_a_participle_after_the_attribution_is_the_reporters() -> None:
     text = "A fire at the depot destroyed six buses, officials said Sunday, urging drivers to avoid the area."
     got = _said(text)
     assert ("indirect", "A fire at the depot destroyed six buses", "officials", "officials") in got
+
+
+def test_quotes_the_name_before_an_apposition_chain_is_the_speaker() -> None:
+    text = "Marta Ilic, the editor of the city's oldest daily, Vjesnik Danas, said the paper would close."
+    got = _said(text)
+    assert got and got[0][2] == "Marta Ilic"

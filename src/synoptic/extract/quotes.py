@@ -369,6 +369,11 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         o_start = max(floor, s - 60) + origin.start(1)
         return o_start, o_start + len(origin.group(1))
     if after_comma:
+        # "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said": the name
+        # before a description in commas is the speaker, the name after it belongs to the description
+        chain = _APPOSITION_CHAIN.search(masked, max(floor, s - 200), s)
+        if chain and chain.group(1).split()[0].lower() not in _NOT_SUBJECT:
+            return chain.start(1), chain.end(1)
         # the appositive names a person before it: take that name
         head = masked[max(floor, s - 80) : s].rstrip()
         named_run = all(w[:1].isupper() for w in phrase) and len(phrase) > 1
@@ -394,6 +399,11 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
 #: Prepositions whose object is never the subject of the verb after it ("since the boy's death have
 #: vowed"); "of", "for", "from" are left out: "a spokesman for the ministry said" names a speaker.
 _PREPOSITIONS = frozenset("since after before during until than despite".split())
+
+
+_APPOSITION_CHAIN = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:the|a|an)\s+[^,;:.“\"]{3,100},\s*$"
+)
 
 
 def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
