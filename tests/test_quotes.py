@@ -382,3 +382,9 @@ def test_quotes_the_name_before_an_apposition_chain_is_the_speaker() -> None:
     text = "Marta Ilic, the editor of the city's oldest daily, Vjesnik Danas, said the paper would close."
     got = _said(text)
     assert got and got[0][2] == "Marta Ilic"
+
+
+def test_quotes_a_colon_before_the_mark_introduces_the_quote() -> None:
+    text = "The debate turned sour. Later, Mayor Ines Cardoso posted: \"We will not be intimidated.\""
+    got = _said(text)
+    assert any(t.startswith("We will not be intimidated") and sp == "Ines Cardoso" for _, t, sp, _ in got)

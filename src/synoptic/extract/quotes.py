@@ -608,6 +608,17 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
         sp = _cue_speaker(masked, c, lo, q.open, inverted_ok=initial)
         if sp is not None:
             return sp
+    # a colon right before the mark introduces the quote: "Eva Schultheis posted: ‘…’"
+    intro = masked[max(lo, q.open - WINDOW) : q.open].rstrip()
+    if intro.endswith(":") and len(intro.split()) >= 2:
+        colon = max(lo, q.open - WINDOW) + len(intro) - 1
+        clause_start = max(lo, q.open - WINDOW)
+        ends = list(re.finditer(r"[.!?”’\"']\s", masked[clause_start:colon]))
+        if ends:  # the clause starts after the last quote or sentence before the colon
+            clause_start += ends[-1].end()
+        subj = _subject(masked, clause_start, colon)
+        if subj is not None and masked[subj[0] : subj[1]].lower() not in ("i", "we"):
+            return _Speaker(subj[0], subj[1], ":", colon)
     return None
 
 
