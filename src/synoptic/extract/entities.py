@@ -735,8 +735,8 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
 
 #: Compact keys (letters only) of at least this many letters one edit apart are one name whatever
 #: the model typed them ("Salahaddin" GPE / "Salahuddin" PERSON, "Champs-Elysees" / "Champs Elysee").
-#: Fitted on the pirates and heist dev stories (3 spellings of a ship, 2 of an avenue); on the
-#: bomb, riots and seed stories it merges nothing that gold keeps apart.
+#: Set to the existing place rule's length (MIN_FUZZY_PLACE), not swept; it joins the pirates and
+#: heist spellings, and on all six dev stories (seeds included) merges nothing gold keeps apart.
 MIN_FUZZY_NAME = 7
 #: With the same given name, family names of at least this many letters (keys) one edit apart are
 #: one name ("kugias" / "kuias" after normalisation, riots dev story).

@@ -1012,7 +1012,8 @@ def _holds_role(text: str, name: str, role: str) -> bool:
 
 
 #: A role word this close (characters) to a name says the article gives that person the role
-#: ("Kazakh President Tokayev", "Tokayev, the head of state,"). Seeds: 8-30 characters.
+#: ("Kazakh President Tokayev", "Tokayev, the head of state,"). Set by hand to cover a title and an
+#: apposition; the seeds need it (their quote groups fall from 6/7 to 4/7 without the role fallback).
 ROLE_NEAR_CHARS = 40
 
 #: How far back (characters) a description's title may name its holder ("Secretary-General Ban
