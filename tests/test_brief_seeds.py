@@ -178,3 +178,26 @@ def test_seed_timeline_keeps_the_deadline_apart_and_one_span_per_source(seeds_br
         articles = [c["article"] for c in t["evidence"]]
         assert len(articles) == len(set(articles)), t["date"]
         assert t.get("granularity", "day") in ("day", "month", "year")
+
+
+_CALENDAR_WORD = re.compile(
+    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|january|february|march|april|june|"
+    r"july|august|september|october|november|december)\b|^\W*\d"
+)
+
+
+@pytest.mark.slow
+def test_seed_brief_speakers_are_people_or_bodies_and_groups_are_statements(seeds_brief):
+    """Issue 14: no country, city, date or heading as a speaker; no quote group of fewer than three words."""
+    texts, brief = seeds_brief
+    places = {n for e in brief["entities"] if e["type"] in ("GPE", "LOC", "NORP")
+              for n in [e["name"], *e["variants"]]}
+    headings = {line.strip() for t in texts.values() for line in t.splitlines()
+                if line.strip() and not line.strip().endswith((".", "!", "?", "”", '"'))}
+    assert brief["quotes"]
+    for g in brief["quotes"]:
+        speaker = g["speaker"]
+        assert speaker not in places, f"a place as speaker: {speaker!r}"
+        assert not _CALENDAR_WORD.search(speaker), f"a date as speaker: {speaker!r}"
+        assert speaker not in headings, f"a heading as speaker: {speaker!r}"
+        assert len(re.findall(r"\w+", g["text"])) >= 3, f"a fragment as a quote group: {g['text']!r}"

@@ -218,3 +218,103 @@ def test_find_mentions_acronym_defined_the_other_way_round() -> None:
     assert "Collective Security Treaty Organization" in [m.text for m in ms]
     resolve(ms)
     assert {m.entity for m in ms} == {"Collective Security Treaty Organization"}
+
+
+# ---------------------------------------------------------------- issue 14: one entity per name
+
+
+def test_name_key_transliterates_other_scripts() -> None:
+    assert name_key("Токаев") == name_key("Tokaev")
+    assert name_key("Σαραλιώτης") == name_key("Saraliotis")
+    assert name_key("Токаев") != ""
+
+
+def test_resolve_drops_titles_and_ranks_for_matching() -> None:
+    got = _groups([_m("Senior Trooper Dana Whitfield", "PERSON", "a"), _m("Dana Whitfield", "PERSON", "b"),
+                   _m("Whitfield", "PERSON", "b", 40)])
+    assert len(set(got.values())) == 1
+
+
+def test_resolve_joins_a_hypocorism_with_the_full_given_name() -> None:
+    got = _groups([_m("William Okafor", "PERSON", "a"), _m("Bill Okafor", "PERSON", "b"),
+                   _m("Okafor", "PERSON", "b", 30)])
+    assert len(set(got.values())) == 1
+
+
+def test_resolve_keeps_two_people_sharing_a_surname_apart() -> None:
+    got = _groups([_m("Maria Okafor", "PERSON", "a"), _m("Daniel Okafor", "PERSON", "b"),
+                   _m("Dan Smith", "PERSON", "a", 40), _m("Don Smith", "PERSON", "b", 40)])
+    assert got["a:Maria Okafor"] != got["b:Daniel Okafor"]
+    assert got["a:Dan Smith"] != got["b:Don Smith"]
+
+
+@pytest.mark.parametrize(("a", "b"), [("Vassilis Marinakis", "Vassilios Marinakis"),
+                                      ("Petros Kouyias", "Petros Kougias")])
+def test_resolve_merges_one_letter_variants_of_a_person(a: str, b: str) -> None:
+    got = _groups([_m(a, "PERSON", "x"), _m(b, "PERSON", "y")])
+    assert len(set(got.values())) == 1
+
+
+def test_resolve_merges_one_letter_variants_whatever_the_model_typed() -> None:
+    got = _groups([_m("Nurredin", "GPE", "x"), _m("Nureddin", "PERSON", "y"), _m("Nuruddin", "GPE", "z")])
+    assert len(set(got.values())) == 1
+
+
+def test_resolve_merges_hyphen_and_space_variants_of_a_place() -> None:
+    got = _groups([_m("Rue-Saint-Honore", "LOC", "x"), _m("Rue Saint Honore", "LOC", "y"),
+                   _m("Rue Saint-Honoré", "FAC", "z")])
+    assert len(set(got.values())) == 1
+
+
+def test_resolve_joins_an_organisation_with_and_without_its_suffix() -> None:
+    ms = [_m("Blue Harbor Trust Corp.", "ORG", "x"), _m("Blue Harbor Trust", "PERSON", "y"),
+          _m("Riverside Police Department", "ORG", "x", 60), _m("Riverside Police", "ORG", "y", 60)]
+    got = _groups(ms)
+    assert got["x:Blue Harbor Trust Corp."] == got["y:Blue Harbor Trust"]
+    assert ms[0].type == ms[1].type == "ORG"
+    assert got["x:Riverside Police Department"] == got["y:Riverside Police"]
+
+
+def test_resolve_joins_an_acronym_used_alone_with_its_expansion() -> None:
+    got = _groups([_m("Ohio Highway Patrol", "ORG", "x"), _m("OHP", "ORG", "y")])
+    assert len(set(got.values())) == 1
+
+
+def test_find_mentions_types_a_company_org_and_a_ship_not_a_place() -> None:
+    text = ("Investigators said Greenway Freight Ltd. owned the cargo. The tanker MV Aurora Dawn was "
+            "seized off the coast, and MV Aurora Dawn later docked.")
+    types = {m.text: m.type for m in find_mentions(text)}
+    assert {t for n, t in types.items() if n.startswith("Greenway Freight")} == {"ORG"}
+    assert types.get("MV Aurora Dawn") == "PRODUCT"
+
+
+def test_find_mentions_cuts_a_rank_run_into_an_organisation() -> None:
+    text = "The bomb killed a trooper of the Lakeside State Police and Capt. Ellen Marsh of the city force."
+    names = {m.text for m in find_mentions(text)}
+    assert not any(n.endswith(("Capt", "and")) for n in names)
+
+
+def test_find_mentions_a_name_given_an_age_is_a_person() -> None:
+    text = "“We walked for days,” said Tarek Houmani, 31, a nurse from Aleppo. “We will go on,” said Houmani."
+    ms = find_mentions(text)
+    assert {m.type for m in ms if m.text == "Tarek Houmani"} == {"PERSON"}
+
+
+def test_find_mentions_keeps_a_vessel_prefix_with_a_slash() -> None:
+    text = "Passengers of the cruise ship M/S Aurora Bay were flown home. The M/S Aurora Bay stayed in port."
+    names = {m.text: m.type for m in find_mentions(text)}
+    assert names["M/S Aurora Bay"] == "PRODUCT"
+
+
+def test_a_name_after_a_vessel_noun_is_a_vessel_in_the_whole_story() -> None:
+    a = "The navy boarded the dhow Noorjahan off the coast."
+    b = "Noorjahan was towed to Djibouti, where Noorjahan's crew was questioned."
+    ms = find_mentions(a)
+    for m in ms:
+        m.article = "a"
+    more = find_mentions(b)
+    for m in more:
+        m.article = "b"
+    ents = resolve(ms + more)
+    assert {e.type for e in ents if "Noorjahan" in e.variants} == {"PRODUCT"}
+    assert {e.type for e in ents if "Djibouti" in e.variants} <= {"GPE", "LOC"}

@@ -565,3 +565,27 @@ def test_a_speaker_named_by_age_is_the_person_named_before():
     (group,) = quote_groups(arts, exs)
     assert group.speaker == "Maria Lopez"
 
+
+
+@pytest.mark.parametrize("speaker", ["a navy spokesman", "Navy sources", "the Indian navy", "Navy spokesperson"])
+def test_quote_speakers_who_speak_for_one_body_are_compared_together(speaker: str) -> None:
+    from synoptic.reconcile.quotes import _speaker_key
+
+    assert _speaker_key(speaker) == "navy"
+    assert _speaker_key("Gregg Hastings") == "hastings"
+
+
+@pytest.mark.parametrize(("name", "generic"), [("officials", True), ("the police", True), ("Federal authorities", True),
+                                              ("Oregon State Police", False), ("Gregg Hastings", False)])
+def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> None:
+    from synoptic.reconcile.quotes import _is_generic
+
+    assert _is_generic(name) is generic
+
+
+@pytest.mark.parametrize(("name", "named"), [("Oregon State Police", True), ("Tokayev", True),
+                                            ("the boy's father", False), ("the Interior Ministry", True)])
+def test_named_speakers_are_told_from_descriptions(name: str, named: bool) -> None:
+    from synoptic.reconcile.quotes import _is_named
+
+    assert _is_named(name) is named

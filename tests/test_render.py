@@ -222,3 +222,20 @@ def test_markdown_timeline_shows_granularity_announced_dates_apart_and_caps_evid
     assert "**2023-05-12** The curfew ends." in announced
     burst = next(line for line in timeline.splitlines() if "The dam burst." in line)
     assert burst.count("“Monday”") == TIMELINE_EVIDENCE_SHOWN and burst.endswith("+2 more sources)")
+
+
+def test_markdown_names_each_speaker_once_with_their_statements_under_them() -> None:
+    from synoptic.render.markdown import render as render_markdown
+
+    brief = {"story": "s", "title": "t", "articles": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+             "quotes": [{"speaker": "Ann Lee", "text": "We will rebuild the bridge",
+                         "variants": [{"article": "a", "text": "We will rebuild the bridge", "kind": "direct"},
+                                      {"article": "b", "text": "We will rebuild the bridge", "kind": "direct"}]},
+                        {"speaker": "Bo Chan", "text": "The money is there",
+                         "variants": [{"article": "a", "text": "The money is there", "kind": "direct"}]},
+                        {"speaker": "Ann Lee", "text": "The work starts in May",
+                         "variants": [{"article": "b", "text": "the work starts in May", "kind": "indirect"}]}]}
+    md = render_markdown(brief)
+    assert md.count("**Ann Lee**") == 1
+    assert md.index("**Ann Lee**") < md.index("the work starts in May")
+    assert md.index("the work starts in May") < md.index("**Bo Chan**")

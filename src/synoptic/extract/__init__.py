@@ -29,7 +29,7 @@ WHAT = frozenset({"entities", "figures", "quotes", "dates"})
 # Names found in one article are looked for in the others when they are at least this long
 # (shorter ones, "US", "Wang", are too ambiguous to spread without the model's say).
 MIN_SPREAD_CHARS = 4
-SPREAD_TYPES = {"PERSON", "ORG", "GPE", "LOC"}
+SPREAD_TYPES = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT"}
 
 __all__ = ["WHAT", "extract_articles", "find_all_mentions", "speaker_entity"]
 
@@ -47,6 +47,11 @@ def find_all_mentions(articles: list[Article]) -> list[list[Mention]]:
         for m in ms:
             if m.type in SPREAD_TYPES and len(m.text) >= MIN_SPREAD_CHARS and m.entity is None:
                 names.setdefault(m.text, m.type)
+    for ms in per_article:  # a person's surname and a vessel's name are also written alone
+        for m in ms:
+            short = _entities.short_form(m.text, m.type)
+            if short and len(short) >= MIN_SPREAD_CHARS:
+                names.setdefault(short, m.type)
     for article, ms in zip(articles, per_article, strict=True):
         extra = _entities.find_known(article.text, names, ms)
         for m in extra:

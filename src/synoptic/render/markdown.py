@@ -95,19 +95,25 @@ def render(brief: dict[str, Any], cell_break: str = "<br>") -> str:
     if brief.get("quotes"):
         out.append("## Quotes")
         out.append("")
+        # each speaker once, in the order of their most widely carried statement, statements under them
+        by_speaker: dict[str, list[dict]] = {}
         for q in brief["quotes"]:
-            arts = {v.get("article") for v in q.get("variants", [])}
-            out.append(f"**{esc(q.get('speaker') or 'unknown speaker')}** "
-                       f"({len(arts)} source{'s' if len(arts) != 1 else ''})")
+            by_speaker.setdefault(q.get("speaker") or "unknown speaker", []).append(q)
+        for speaker, statements in by_speaker.items():
+            out.append(f"**{esc(speaker)}**")
             out.append("")
-            for v in q.get("variants", []):
-                kind = v.get("kind")
-                words = f"“{esc(v.get('text'))}”" if kind in ("direct", "partial") else esc(v.get("text"))
-                out.append(f"> {_cite(nums, v.get('article'))} {esc(kind)}: {words}")
-                out.append(">")
-            if out[-1] == ">":
-                out.pop()
-            out.append("")
+            for q in statements:
+                arts = {v.get("article") for v in q.get("variants", [])}
+                out.append(f"*{len(arts)} source{'s' if len(arts) != 1 else ''}*")
+                out.append("")
+                for v in q.get("variants", []):
+                    kind = v.get("kind")
+                    words = f"“{esc(v.get('text'))}”" if kind in ("direct", "partial") else esc(v.get("text"))
+                    out.append(f"> {_cite(nums, v.get('article'))} {esc(kind)}: {words}")
+                    out.append(">")
+                if out[-1] == ">":
+                    out.pop()
+                out.append("")
     # entities
     if brief.get("entities"):
         out.append("## Who and what")

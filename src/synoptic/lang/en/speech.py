@@ -1,0 +1,70 @@
+"""English speech verbs: how news writing reports what someone said, promised or ordered.
+
+Verb forms only where they are rarely nouns ("state", "reports", "claims", "warning" are left out).
+The quote finder (``synoptic.extract.quotes``) reads these tables and carries no word lists of its own.
+"""
+
+from __future__ import annotations
+
+#: Reporting verbs (cues) in the forms that introduce a quote or a reported clause.
+CUE_WORDS = frozenset(
+    "said says say tell told tells added adds stated declared declares announced announces explained explains "
+    "noted claimed insisted insists argued argues warned warns urged urges asked asks wrote writes tweeted "
+    "reported confirmed confirms denied denies admitted admits acknowledged acknowledges stressed stresses "
+    "emphasized emphasizes emphasised recalled recalls suggested suggests replied replies responded answered "
+    "continued described describes vowed vows promised threatened threatens cried shouted chanted accused "
+    "accuses praised ridiculed denounced denounces asserted asserts quipped joked predicted predicts concluded "
+    "commented remarked observed boasted complained conceded cautioned countered recounted agreed echoed "
+    "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
+    "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
+    "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
+    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed".split()
+)
+
+#: Cues of more than one word; the speaker stands before them ("She went on to say: …").
+MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
+
+#: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
+BARE_CLAUSE_CUES = frozenset(
+    "say said says tell told tells added adds stated believe believes believed think thinks thought insisted "
+    "insists claimed claims warned argued argues".split()
+)
+
+#: Commissive speech acts reported with an infinitive: "X vowed to remain", "X has pledged to
+#: protect": the statement is the commitment, verb included ("to remain" alone does not say whether
+#: it was promised or threatened).
+COMMISSIVE_VERBS = frozenset(
+    "vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging threaten "
+    "threatens threatened threatening swear swears swore sworn undertake undertook undertaken".split()
+)
+
+#: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
+COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
+
+#: Lowercase one-word sources ("sources said", "officials say").
+SOURCE_NOUNS = frozenset(
+    "sources officials experts analysts witnesses residents police authorities critics observers aides "
+    "advisers advisors diplomats lawmakers protesters demonstrators activists investigators prosecutors "
+    "researchers scientists doctors economists voters supporters opponents republicans democrats people "
+    "reports polls media".split()
+)
+
+#: Words that name someone speaking for a body, not the body: "a navy spokesman", "Navy sources",
+#: "a Defence Ministry statement" speak for the navy, the ministry.
+VOICE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official officials source sources "
+    "statement statements release releases representative representatives headquarters communique "
+    "communiqué announcement".split()
+)
+
+#: Cues after which the speaker may follow (",” said Tokayev"). Verbs that take an object ("called
+#: him a “loser”", "described his skills as …", "urged lawmakers to …") are not among them: the noun
+#: after them is who or what was spoken of, not the speaker.
+INVERTING_CUES = frozenset(
+    "said says say added adds asked asks wrote writes explained explains noted notes stated declared continued "
+    "replied replies responded answered insisted insists argued argues recalled recalls concluded concludes "
+    "commented remarked observed warned warns cautioned countered conceded admitted admits acknowledged "
+    "confirmed announced tweeted quipped joked exclaimed cried shouted yelled screamed boomed recounted "
+    "lamented complained boasted predicted suggested stressed emphasized emphasised maintained reiterated "
+    "affirmed asserted claimed reported chanted went goes".split()
+)

@@ -1,0 +1,94 @@
+"""English titles, honorifics, ranks and name designators: what is dropped from a name for matching.
+
+Complete classes of the language (civil, military, police, clerical titles; company-law suffixes;
+ship prefixes; common hypocorisms of given names), never the names of one story.
+"""
+
+from __future__ import annotations
+
+#: Honorifics and courtesy titles, lowercase, without a final dot.
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr sir madam mme m mlle prof professor dame lord lady rev reverend fr father "
+    "sister brother sheikh sheik emir imam rabbi hon".split()
+)
+
+#: Offices, ranks and roles written before a name ("Police Chief Scott Russell", "Vice Adm. X").
+RANKS = frozenset(
+    "president vice prime minister secretary senator sen rep representative gov governor mayor judge justice "
+    "clerk officer sgt sergeant lt lieutenant capt captain cmdr commander comdr commodore gen general col "
+    "colonel maj major adm admiral rear brig brigadier cpl corporal pvt private trooper senior deputy chief "
+    "inspector superintendent constable detective det agent coach gm ceo cfo chairman chairwoman director "
+    "spokesman spokeswoman spokesperson prince princess king queen crown pope cardinal bishop archbishop "
+    "chancellor premier ambassador envoy consul attorney prosecutor sheriff marshal warden ensign "
+    "lance first second staff master petty police fire state foreign interior defence defense finance "
+    "former acting late lawyer analyst professor economist historian editor reporter correspondent".split()
+)
+
+#: Words of RANKS that only qualify another title ("Police Chief", "Foreign Minister", "Vice Adm."):
+#: at the end of a name they are part of it ("Oregon State Police"), not a rank.
+QUALIFIERS = frozenset(
+    "vice prime senior deputy chief rear first second staff master petty police fire state foreign interior "
+    "defence defense finance former acting late crown lance".split()
+)
+
+#: Everything that may stand before a name and is not part of it.
+TITLES = HONORIFICS | RANKS
+
+#: Trailing words that designate the legal form or kind of an organisation; "Wells Fargo Bank",
+#: "Harry Winston Diamond Corp." and "Woodburn Police Department" are named without them too.
+ORG_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company cos ltd limited plc llc llp lp sa ag nv bv gmbh spa srl "
+    "ab as asa oy kk pty group holding holdings bank department dept".split()
+)
+
+#: Words before a vessel's name ("INS Tabar", "MV Faina", "HMS Cornwall", "the tanker Sirius Star").
+VESSEL_PREFIXES = frozenset("ins ms mv mt ss uss hms hmas hmcs rfs fs tcg ns m/v m/s m/t".split())
+
+#: Common English hypocorisms: nickname -> the given names it stands for. Two people with these
+#: first names and one surname may be one person ("Bill Hakim" / "William Hakim").
+HYPOCORISMS: dict[str, tuple[str, ...]] = {
+    "bill": ("william",), "will": ("william",), "billy": ("william",), "liam": ("william",),
+    "bob": ("robert",), "rob": ("robert",), "bobby": ("robert",), "bert": ("robert", "albert"),
+    "jim": ("james",), "jimmy": ("james",), "jamie": ("james",),
+    "mike": ("michael",), "mick": ("michael",), "tom": ("thomas",), "tommy": ("thomas",),
+    "dick": ("richard",), "rick": ("richard",), "rich": ("richard",), "ricky": ("richard",),
+    "ted": ("edward", "theodore"), "ed": ("edward", "edwin", "edmund"),
+    "eddie": ("edward",), "ned": ("edward",), "tony": ("anthony", "antonio"), "andy": ("andrew",),
+    "drew": ("andrew",), "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",),
+    "joe": ("joseph",), "joey": ("joseph",), "jack": ("john",), "johnny": ("john",),
+    "chris": ("christopher", "christine", "christina"), "matt": ("matthew",), "pat": ("patrick", "patricia"),
+    "pete": ("peter",), "steve": ("steven", "stephen"), "sam": ("samuel", "samantha"),
+    "ben": ("benjamin",), "nick": ("nicholas",), "greg": ("gregory",), "jeff": ("jeffrey",),
+    "jerry": ("gerald", "jerome"), "larry": ("lawrence",), "harry": ("henry", "harold"),
+    "hank": ("henry",), "charlie": ("charles",), "chuck": ("charles",), "fred": ("frederick",),
+    "frank": ("francis", "franklin"), "ken": ("kenneth",), "ron": ("ronald",), "don": ("donald",),
+    "doug": ("douglas",), "phil": ("philip", "phillip"), "ray": ("raymond",), "walt": ("walter",),
+    "alex": ("alexander", "alexandros", "alexandra", "alexis"), "alexis": ("alexandros", "alexander"),
+    "sandy": ("alexander", "sandra"), "liz": ("elizabeth",), "beth": ("elizabeth",),
+    "betty": ("elizabeth",), "kate": ("katherine", "catherine"), "katie": ("katherine", "catherine"),
+    "cathy": ("catherine",), "sue": ("susan",), "jenny": ("jennifer",), "jen": ("jennifer",),
+    "meg": ("margaret",), "peggy": ("margaret",), "maggie": ("margaret",), "debbie": ("deborah",),
+    "vicky": ("victoria",), "becky": ("rebecca",), "abby": ("abigail",),
+}
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """``words`` without the titles standing before the name, keeping at least the last word
+    (["Senior", "Trooper", "William", "Hakim"] -> ["William", "Hakim"])."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLES:
+        k += 1
+    return words[k:]
+
+
+def given_name_forms(name: str) -> set[str]:
+    """The lowercase given names ``name`` may stand for (itself and, for a hypocorism, its full forms)."""
+    low = name.lower().rstrip(".")
+    return {low, *HYPOCORISMS.get(low, ())}
+
+#: Nouns for vessels: a name right after one ("the dhow Salahaddin", "the tanker named Sirius Star")
+#: names a vessel, whatever else it looks like.
+VESSEL_NOUNS = frozenset(
+    "ship vessel boat dhow skiff tanker freighter trawler frigate destroyer warship cruiser carrier submarine "
+    "yacht liner ferry tug barge schooner corvette steamer supertanker".split()
+)
