@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -110,18 +110,23 @@ class Viewer:
         self.entities = None
 
 
-def get_viewer(request: Request) -> Viewer:
+# The dependencies are coroutines although they never await: FastAPI runs a plain function in
+# its thread pool, two thread hops per request for the store (lend and take back) that cost more
+# than the look-up they wrap. Opening a store (the first requests only) blocks the loop briefly.
+
+
+async def get_viewer(request: Request) -> Viewer:
     """The app's :class:`Viewer`."""
     viewer: Viewer = request.app.state.viewer
     return viewer
 
 
-def get_settings(viewer: Annotated[Viewer, Depends(get_viewer)]) -> Settings:
+async def get_settings(viewer: Annotated[Viewer, Depends(get_viewer)]) -> Settings:
     """How the server was started."""
     return viewer.settings
 
 
-def get_store(viewer: Annotated[Viewer, Depends(get_viewer)]) -> Iterator[Store]:
+async def get_store(viewer: Annotated[Viewer, Depends(get_viewer)]) -> AsyncIterator[Store]:
     """A store connection for this request, returned to the pool when the request is done."""
     store = viewer.pool.acquire()
     try:

@@ -12,7 +12,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synoptic.errors import NotFoundError, StoreError
 from synoptic.web import service
-from synoptic.web.deps import get_viewer
 from synoptic.web.http import ERROR_CODES, SECURITY_HEADERS, error_body
 
 log = logging.getLogger("synoptic")
@@ -28,7 +27,7 @@ def error_response(request: Request, status: int, message: str, headers: dict[st
                    code: str | None = None) -> Response:
     """The error as the API's JSON shape, or as the error page."""
     if wants_html(request):
-        return service.page(get_viewer(request), "error.html", status, status=status,
+        return service.page(request.app.state.viewer, "error.html", status, status=status,
                             code=code or ERROR_CODES.get(status, "error"), message=message, title=f"Error {status}")
     return JSONResponse(error_body(status, message, code), status_code=status, headers=headers)
 
