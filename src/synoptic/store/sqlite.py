@@ -532,9 +532,10 @@ class SQLiteStore:
 
         return bool(self._write(write))
 
-    def _story(self, row: sqlite3.Row) -> Story:
-        ids = [r[0] for r in self._db.execute(
-            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],))]
+    def _story(self, row: sqlite3.Row, ids: list[str] | None = None) -> Story:
+        if ids is None:
+            ids = [r[0] for r in self._db.execute(
+                "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],))]
         return Story(id=row["id"], article_ids=ids, first_seen=parse_iso(row["first_seen"]),
                      last_seen=parse_iso(row["last_seen"]), title=row["title"],
                      merged_from=json.loads(row["merged_from"]))
@@ -572,7 +573,15 @@ class SQLiteStore:
                 since: str | None = None, until: str | None = None) -> list[Story]:
         """Stories, newest first; ``query`` keeps those with an article matching it (FTS5),
         ``since``/``until`` (ISO dates or datetimes, UTC) keep those overlapping that range."""
-        return [self._story(r) for r in self._story_rows(limit, offset, query, since, until)]
+        rows = self._story_rows(limit, offset, query, since, until)
+        members: dict[str, list[str]] = {r["id"]: [] for r in rows}
+        for chunk in _chunks(list(members)):  # every member in one query per chunk, not one per story
+            marks = ",".join("?" * len(chunk))
+            for story_id, article_id in self._db.execute(
+                    f"SELECT story_id, article_id FROM story_articles WHERE story_id IN ({marks}) "
+                    f"ORDER BY story_id, position", list(chunk)):
+                members[story_id].append(article_id)
+        return [self._story(r, members[r["id"]]) for r in rows]
 
     def count_stories(self) -> int:
         """How many stories the store holds."""
