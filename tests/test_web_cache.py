@@ -105,3 +105,25 @@ def test_an_unchanged_story_is_rendered_once_and_then_served_as_kept(db: Path) -
         hits = kept.hits
         assert [c.get("/stories/s1").text for _ in range(3)] == [first] * 3
         assert kept.hits == hits + 3
+
+
+def test_prerendering_server_has_current_pages_ready_and_leaves_stale_ones_to_their_request(db: Path) -> None:
+    import time
+
+    with open_store(str(db)) as s:
+        s.add_article(Article(id="a2", text=TEXT, raw_text=TEXT, title="Second"))
+        s.put_stories([Story(id="s1", article_ids=["a1"]), Story(id="s2", article_ids=["a2"])])
+        s.put_brief("s2", Brief(story="s2", title="Stale", articles=[]))  # covers none of its articles
+    app = create_app(str(db), prerender=True)
+    with TestClient(app) as c:
+        kept = app.state.viewer.pages
+        deadline = time.monotonic() + 30
+        while not len(kept) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(kept) == 1  # s1's page; s2's brief is stale and pre-rendering writes nothing
+        hits = kept.hits
+        assert "Bridges closed" in c.get("/stories/s1").text
+        assert kept.hits == hits + 1
+        with open_store(str(db)) as s:
+            assert s.get_brief("s2")["title"] == "Stale"
+        assert c.get("/stories/s2").status_code == 200  # built on this request

@@ -65,7 +65,7 @@ def main(args: argparse.Namespace) -> int:
 
     from synoptic.web.app import create_app
 
-    app = create_app(args.db, allow_ingest=args.allow_ingest)
+    app = create_app(args.db, allow_ingest=args.allow_ingest, prerender=True)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
                             limit_concurrency=256, timeout_keep_alive=5, server_header=False)
     server = uvicorn.Server(config)

@@ -12,6 +12,7 @@ Ids are only ever looked up in the store and static files come only from this pa
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from synoptic.web import pages
+from synoptic.web import pages, service
 from synoptic.web.deps import Settings, StorePool, Viewer
 from synoptic.web.http import MAX_REQUEST_BYTES, SECURITY_HEADERS, BodyLimit, SecurityHeaders, error_body
 from synoptic.web.pages import FACT_COLUMNS_MAX, SIDE_BY_SIDE_MAX, story_context
@@ -44,14 +45,26 @@ STATIC = HERE / "static"
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    viewer: Viewer = app.state.viewer
+    stop = threading.Event()
+    worker = None
+    if viewer.settings.prerender:
+        worker = threading.Thread(target=service.prerender, args=(viewer, stop), name="synoptic-prerender",
+                                  daemon=True)
+        worker.start()
     yield
-    app.state.viewer.pool.close()  # the store connections, when the server stops
+    stop.set()
+    if worker is not None:
+        worker.join(timeout=5)
+    viewer.pool.close()  # the store connections, when the server stops
 
 
-def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
+def create_app(db: str, *, allow_ingest: bool = False, prerender: bool = False) -> FastAPI:
     """The ASGI app serving the store at ``db``: pages at ``/``, JSON API under ``/api/``.
 
     ``allow_ingest`` enables ``POST /api/ingest`` and the upload page (else they answer 403).
+    ``prerender`` renders the stored stories' pages in a background thread from the start
+    (``service.prerender``), so that first visits find them ready (``synoptic serve`` does).
     Stores are opened lazily, one per request in flight at most (``deps.StorePool``).
     """
     app = FastAPI(
@@ -62,7 +75,7 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; the schema is at /openapi.json
         lifespan=_lifespan,
     )
-    app.state.viewer = Viewer(settings=Settings(db=db, allow_ingest=allow_ingest),
+    app.state.viewer = Viewer(settings=Settings(db=db, allow_ingest=allow_ingest, prerender=prerender),
                               env=pages.make_env(allow_ingest=allow_ingest), pool=StorePool(db))
     app.add_middleware(BodyLimit, max_bytes=MAX_REQUEST_BYTES)
     app.add_middleware(SecurityHeaders)

@@ -71,6 +71,13 @@ class LRUCache:
                 _, (dropped, _) = self._items.popitem(last=False)
                 self._bytes -= dropped
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+    def filled(self) -> float:
+        """The share of ``max_bytes`` in use (0 to 1)."""
+        return self._bytes / self.max_bytes if self.max_bytes else 1.0
+
     def clear(self) -> None:
         """Forget everything."""
         with self._lock:

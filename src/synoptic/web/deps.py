@@ -37,6 +37,7 @@ class Settings:
 
     db: str
     allow_ingest: bool = False
+    prerender: bool = False  # render the stored stories' pages in the background from the start
 
 
 class StorePool:

@@ -18,6 +18,8 @@ import json
 import logging
 import re
 import tempfile
+import threading
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,10 @@ MAX_OFFSET = 1_000_000
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".json", ".jsonl", ".ndjson")
+# Pre-rendering reads this many stories per query and stops when the page cache is this full
+# (the rest of the room is for pages visited later, briefs and list pages).
+PRERENDER_BATCH = 200
+PRERENDER_SHARE = 0.75
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
 READ_ONLY = "this server is read-only; start it with `synoptic serve --allow-ingest`"
@@ -192,12 +198,58 @@ def story_page_body(viewer: Viewer, store: Store, story_id: str) -> Compressed:
     if isinstance(kept, Compressed):
         return kept
     story, brief, fresh = load_story(viewer, store, story_id)
-    articles = {a.id: a for a in store.articles(story.article_ids)}
-    html = viewer.env.get_template("story.html").render(**story_context(story, brief, articles))
-    body = Compressed(html.encode("utf-8"), HTML)
+    body = render_story_page(viewer, store, story, brief)
     if fresh:
         viewer.pages.put(key, body, len(body.gz))
     return body
+
+
+def render_story_page(viewer: Viewer, store: Store, story: Story, brief: Brief | None) -> Compressed:
+    """The story page of ``story`` and its brief, rendered."""
+    articles = {a.id: a for a in store.articles(story.article_ids)}
+    html = viewer.env.get_template("story.html").render(**story_context(story, brief, articles))
+    return Compressed(html.encode("utf-8"), HTML)
+
+
+def prerender(viewer: Viewer, stop: threading.Event) -> int:
+    """Render the story pages of every stored story whose brief is current, newest first, into the
+    page cache, until ``stop`` is set or the cache is ``PRERENDER_SHARE`` full; returns how many.
+
+    Run in a background thread by the server (``Settings.prerender``), so that a first visit
+    finds its page rendered. It writes nothing: a story whose brief is missing or stale is left
+    to its first request, which builds the brief.
+    """
+    done = 0
+    store = viewer.pool.acquire()
+    try:
+        offset = 0
+        while not stop.is_set():
+            batch = store.stories(limit=PRERENDER_BATCH, offset=offset)
+            if not batch:
+                break
+            offset += len(batch)
+            versions = store.story_versions(s.id for s in batch)
+            for story in batch:
+                if stop.is_set() or viewer.pages.filled() >= PRERENDER_SHARE:
+                    return done
+                key = ("page", story.id, versions.get(story.id))
+                if key[2] is None or key in viewer.pages:
+                    continue
+                try:
+                    brief = store.load_brief(story.id)
+                except (NotFoundError, ValueError):
+                    continue
+                if not covers(brief, story):
+                    continue
+                body = render_story_page(viewer, store, story, brief)
+                viewer.pages.put(key, body, len(body.gz))
+                done += 1
+                time.sleep(0)  # hand the interpreter to a request that waits
+    except Exception as exc:  # noqa: BLE001 - the store closed under it (shutdown) or broke: pages render on demand
+        log.debug("pre-rendering stopped after %d pages: %s", done, exc)
+    finally:
+        viewer.pool.release(store)
+    return done
 
 
 def story_row(viewer: Viewer, store: Store, story: Story, version: str | None) -> views.StoryRow:
@@ -257,8 +309,6 @@ def entities(viewer: Viewer, store: Store) -> tuple[list[dict[str, Any]], dict[s
     cached = viewer.fresh_entities()
     if cached is not None:
         return cached
-    import time
-
     pairs: list[tuple[str, Brief]] = []
     titles: dict[str, str] = {}
     for story in store.stories():
