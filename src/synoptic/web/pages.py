@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from synoptic.brief import to_json as brief_json
-from synoptic.records import Brief
+from synoptic.records import Brief, Story
 from synoptic.render import date_note, safe_url, value_text
 from synoptic.web import views
 
@@ -74,7 +74,7 @@ def _stylesheet() -> str:
     return (STATIC / "style.css").read_text(encoding="utf-8")
 
 
-def story_context(story: Any, brief: Brief | Mapping[str, Any] | None,
+def story_context(story: Story, brief: Brief | Mapping[str, Any] | None,
                   articles: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the story page shows, computed from the brief and the story's articles
     (``Article`` records, or for static pages plain objects with the same attributes).
@@ -171,8 +171,6 @@ def story_context(story: Any, brief: Brief | Mapping[str, Any] | None,
 def static_story(brief: dict[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
     """The story page of ``brief`` as one self-contained HTML file (``articles``: id -> {"title",
     "outlet", "url", "text"} adds each source's text with the cited spans marked)."""
-    from synoptic.records import Story
-
     ids = [str(a.get("id")) for a in brief.get("articles") or [] if a.get("id")]
     story = Story(id=str(brief.get("story") or ""), article_ids=ids, title=brief.get("title"))
     arts = {}
