@@ -65,7 +65,7 @@ def main(args: argparse.Namespace) -> int:
 
     from synoptic.web.app import create_app
 
-    app = create_app(args.db, allow_ingest=args.allow_ingest)
+    app = create_app(args.db, allow_ingest=args.allow_ingest, prerender=True)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning",
                             limit_concurrency=256, timeout_keep_alive=5, server_header=False)
     server = uvicorn.Server(config)
@@ -87,7 +87,10 @@ def _bind(host: str, port: int) -> socket.socket | None:
               f"give an address such as 127.0.0.1", file=sys.stderr)
         return None
     family, _, _, _, address = infos[0]
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP, and the
+    # accepted connections inherit it. Without it every response (headers, then body: two writes)
+    # waited for the client's delayed ACK: ~40 ms per request on loopback (bench/bench_web.py).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restarts need no wait
         sock.bind(address)

@@ -3,14 +3,23 @@
 Articles are stored cleaned, with their raw text and what cleaning removed. Re-adding the same
 article is a no-op; adding a changed text under the same id stores a new version (the newest one
 is current). Extractions, stories and briefs are derived data and can be rewritten at will.
+
+Briefs go in and come out as :class:`synoptic.records.Brief` records (``put_brief``,
+``load_brief``); the store keeps them as their documented JSON (``synoptic.brief/1``), which
+``get_brief`` hands out unparsed-to-records for the edges that want exactly that JSON (the CLI).
+``story_versions`` gives readers (the web viewer) a cheap token to cache what they derive from
+a story and its brief.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Protocol
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from synoptic.records import Article, Extraction, Story
+from synoptic.records import Article, Brief, Extraction, Story
+
+if TYPE_CHECKING:
+    from synoptic.store.sqlite import CachedEmbedder
 
 AddStatus = Literal["new", "unchanged", "updated"]
 
@@ -80,12 +89,35 @@ class Store(Protocol):
 
     def get_extraction(self, article_id: str) -> Extraction | None: ...
 
-    def put_brief(self, story_id: str, brief: dict[str, Any]) -> None:
-        """Store a story's brief as its schema JSON."""
+    def put_brief(self, story_id: str, brief: Brief | Mapping[str, Any]) -> None:
+        """Store (or replace) a story's brief: a ``Brief`` is kept as its schema JSON
+        (``synoptic.brief.to_json``); a mapping is taken to be that JSON already."""
+        ...
+
+    def load_brief(self, story_id: str) -> Brief:
+        """A story's brief as a record; raises ``NotFoundError``, and ``ValueError`` when the
+        stored JSON is not a brief (``synoptic.brief.from_json``)."""
         ...
 
     def get_brief(self, story_id: str) -> dict[str, Any]:
-        """A story's brief JSON; raises ``NotFoundError``."""
+        """A story's brief as its stored schema JSON; raises ``NotFoundError``."""
+        ...
+
+    def story_versions(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """A token per stored story among ``story_ids`` that changes whenever anything a brief or
+        a story page is made of changes: the story (title, dates, members), a member's current
+        version, or the stored brief. Unknown ids are left out."""
+        ...
+
+    def cached_embedder(self, embedder: Any) -> CachedEmbedder:
+        """``embedder`` (``embed(texts) -> ndarray``) with its vectors kept in this store: it embeds
+        only the texts it has not seen."""
+        ...
+
+    def count_embeddings(self) -> int: ...
+
+    def check(self) -> list[str]:
+        """Problems found by a full consistency check (empty when all is well)."""
         ...
 
     def close(self) -> None: ...

@@ -21,7 +21,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -29,6 +29,7 @@ from typing import Any, Literal, TypeVar
 from synoptic.errors import NotFoundError, StoreError
 from synoptic.records import (
     Article,
+    Brief,
     Extraction,
     Figure,
     Mention,
@@ -531,9 +532,10 @@ class SQLiteStore:
 
         return bool(self._write(write))
 
-    def _story(self, row: sqlite3.Row) -> Story:
-        ids = [r[0] for r in self._db.execute(
-            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],))]
+    def _story(self, row: sqlite3.Row, ids: list[str] | None = None) -> Story:
+        if ids is None:
+            ids = [r[0] for r in self._db.execute(
+                "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],))]
         return Story(id=row["id"], article_ids=ids, first_seen=parse_iso(row["first_seen"]),
                      last_seen=parse_iso(row["last_seen"]), title=row["title"],
                      merged_from=json.loads(row["merged_from"]))
@@ -571,7 +573,15 @@ class SQLiteStore:
                 since: str | None = None, until: str | None = None) -> list[Story]:
         """Stories, newest first; ``query`` keeps those with an article matching it (FTS5),
         ``since``/``until`` (ISO dates or datetimes, UTC) keep those overlapping that range."""
-        return [self._story(r) for r in self._story_rows(limit, offset, query, since, until)]
+        rows = self._story_rows(limit, offset, query, since, until)
+        members: dict[str, list[str]] = {r["id"]: [] for r in rows}
+        for chunk in _chunks(list(members)):  # every member in one query per chunk, not one per story
+            marks = ",".join("?" * len(chunk))
+            for story_id, article_id in self._db.execute(
+                    f"SELECT story_id, article_id FROM story_articles WHERE story_id IN ({marks}) "
+                    f"ORDER BY story_id, position", list(chunk)):
+                members[story_id].append(article_id)
+        return [self._story(r, members[r["id"]]) for r in rows]
 
     def count_stories(self) -> int:
         """How many stories the store holds."""
@@ -620,24 +630,59 @@ class SQLiteStore:
             "AND a.content_hash = e.content_hash WHERE e.article_id = ?", (article_id,)).fetchone()
         return extraction_from_dict(json.loads(row[0])) if row else None
 
-    def put_brief(self, story_id: str, brief: dict[str, Any]) -> None:
-        """Store (or replace) a story's brief JSON."""
-        payload = json.dumps(brief, ensure_ascii=False)
+    def put_brief(self, story_id: str, brief: Brief | Mapping[str, Any]) -> None:
+        """Store (or replace) a story's brief: a ``Brief`` is written as its schema JSON
+        (``synoptic.brief.to_json``), a mapping as it is (it is taken to be that JSON already).
+
+        Each write gets a new row id and a microsecond stamp, so :meth:`story_versions` changes.
+        """
+        from synoptic.brief import to_json as brief_json
+
+        payload = json.dumps(brief_json(brief) if isinstance(brief, Brief) else dict(brief), ensure_ascii=False)
 
         def write(db: sqlite3.Connection) -> None:
+            # REPLACE takes a new rowid above every existing one before it drops the old row
             db.execute("INSERT OR REPLACE INTO briefs (story_id, json, added) VALUES (?, ?, ?)",
-                       (story_id, payload, _now()))
+                       (story_id, payload, datetime.now(UTC).isoformat(timespec="microseconds")))
 
         self._write(write)
 
     def get_brief(self, story_id: str) -> dict[str, Any]:
-        """A story's brief JSON; raises ``NotFoundError``."""
+        """A story's brief as its stored schema JSON; raises ``NotFoundError``."""
         row = self._db.execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no brief for story {story_id!r} in {self.path}; "
                                 f"make one with `synoptic run`, list stories with `synoptic stories`")
         result: dict[str, Any] = json.loads(row[0])
         return result
+
+    def load_brief(self, story_id: str) -> Brief:
+        """A story's brief as a record; raises ``NotFoundError``, and ``ValueError`` (naming the
+        field) when the stored JSON is not a ``synoptic.brief/1`` brief."""
+        from synoptic.brief import from_json
+
+        return from_json(self.get_brief(story_id))
+
+    def story_versions(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """A token per stored story that changes whenever the story (title, dates, members), a
+        member's current version (a new version is a new row) or the story's brief is rewritten.
+
+        One query per :data:`MAX_PARAMS` ids, reading no article text and no brief JSON.
+        """
+        wanted = list(dict.fromkeys(story_ids))
+        out: dict[str, str] = {}
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT s.id, s.title, s.first_seen, s.last_seen, b.rowid, b.added, "
+                "(SELECT group_concat(m, ' ') FROM (SELECT sa.article_id || '@' || coalesce(a.rowid, '') AS m "
+                " FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id AND a.current = 1 "
+                " WHERE sa.story_id = s.id ORDER BY sa.position)) "
+                f"FROM stories s LEFT JOIN briefs b ON b.story_id = s.id WHERE s.id IN ({marks})", list(chunk))
+            for row in rows:
+                blob = "\x1f".join("" if v is None else str(v) for v in tuple(row)[1:])
+                out[row[0]] = hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return out
 
     # -------------------------------------------------------------- embedding cache
 

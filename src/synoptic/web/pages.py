@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from synoptic.brief import to_json as brief_json
+from synoptic.records import Brief, Story
 from synoptic.render import date_note, safe_url, value_text
 from synoptic.web import views
 
@@ -72,9 +74,14 @@ def _stylesheet() -> str:
     return (STATIC / "style.css").read_text(encoding="utf-8")
 
 
-def story_context(story: Any, brief: dict[str, Any], articles: Mapping[str, Any]) -> dict[str, Any]:
+def story_context(story: Story, brief: Brief | Mapping[str, Any] | None,
+                  articles: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the story page shows, computed from the brief and the story's articles
     (``Article`` records, or for static pages plain objects with the same attributes).
+
+    The brief is a ``Brief`` record (the server), or its schema JSON (static pages written from
+    stored JSON), or None (no brief yet). The page is an edge like the API: the templates read
+    the brief in its documented JSON form, so a record is turned into it here, once per render.
 
     1. Number the sources in the brief's order (then any story article the brief lacks).
     2. Facts: the groups several sources report lead; single-source figures fold.
@@ -82,6 +89,9 @@ def story_context(story: Any, brief: dict[str, Any], articles: Mapping[str, Any]
     4. Quotes: the top ones (most sources) lead; the rest fold, grouped by speaker.
     5. Summary and timeline citations, one per source, and the timeline chart.
     """
+    if isinstance(brief, Brief):
+        brief = brief_json(brief)
+    brief = brief or {}
     # 1. sources
     order = [a.get("id") for a in brief.get("articles") or [] if a.get("id")]
     order += [aid for aid in story.article_ids if aid not in order]
@@ -161,8 +171,6 @@ def story_context(story: Any, brief: dict[str, Any], articles: Mapping[str, Any]
 def static_story(brief: dict[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
     """The story page of ``brief`` as one self-contained HTML file (``articles``: id -> {"title",
     "outlet", "url", "text"} adds each source's text with the cited spans marked)."""
-    from synoptic.records import Story
-
     ids = [str(a.get("id")) for a in brief.get("articles") or [] if a.get("id")]
     story = Story(id=str(brief.get("story") or ""), article_ids=ids, title=brief.get("title"))
     arts = {}

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Undefined
 from markupsafe import Markup, escape
 
-from synoptic.records import Extraction, Story
+from synoptic.records import Brief, Extraction, Story
 
 # Timeline chart geometry, in SVG user units (the chart scales to the page width: about 1,200 px
 # at 1280, so a unit is about a pixel and the 12-unit labels read at 12-13 px).
@@ -260,22 +260,22 @@ def _day(value: Any) -> str | None:
     return str(value)[:10] or None
 
 
-def story_row(story: Story, brief: dict[str, Any] | None, articles: Iterable[Any] = ()) -> StoryRow:
+def story_row(story: Story, brief: Brief | None, articles: Iterable[Any] = ()) -> StoryRow:
     """Counts for the story list, from the brief when there is one, else from the story's
     ``articles`` (``Article`` records: outlets and dates without a brief yet)."""
-    title = (brief or {}).get("title") or story.title or f"Story {story.id}"
+    title = (brief.title if brief is not None else None) or story.title or f"Story {story.id}"
     if brief is None:
-        articles = [{"outlet": a.outlet, "published": a.published} for a in articles]
+        sources: list[tuple[Any, Any]] = [(a.outlet, a.published) for a in articles]
     else:
-        articles = brief.get("articles") or []
-    outlets = sorted({a.get("outlet") for a in articles if a.get("outlet")})
-    dates = sorted(d for d in (_day(a.get("published")) for a in articles) if d)
+        sources = [(a.outlet, a.published) for a in brief.articles]
+    outlets = sorted({outlet for outlet, _ in sources if outlet})
+    dates = sorted(d for d in (_day(published) for _, published in sources) if d)
     first = dates[0] if dates else _day(story.first_seen)
     last = dates[-1] if dates else _day(story.last_seen)
-    facts = (brief or {}).get("facts") or []
-    conflicts = sum(1 for f in facts if f.get("verdict") == "conflict")
-    sources = len(articles) or len(story.article_ids)
-    return StoryRow(story.id, str(title), sources, [str(o) for o in outlets], first, last, conflicts, len(facts))
+    facts = brief.facts if brief is not None else []
+    conflicts = sum(1 for f in facts if f.verdict == "conflict")
+    count = len(sources) or len(story.article_ids)
+    return StoryRow(story.id, str(title), count, [str(o) for o in outlets], first, last, conflicts, len(facts))
 
 
 # ------------------------------------------------------------------ timeline
@@ -447,23 +447,23 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
 # ------------------------------------------------------------------ entities
 
 
-def merge_entities(briefs: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+def merge_entities(briefs: Iterable[tuple[str, Brief]]) -> list[dict[str, Any]]:
     """Entities across stories: one row per (name, type) with all variants and the stories they occur in."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for story_id, brief in briefs:
-        for e in brief.get("entities") or []:
-            name = str(e.get("name") or "").strip()
+        for e in brief.entities:
+            name = str(e.name or "").strip()
             if not name:
                 continue
-            etype = str(e.get("type") or "")
+            etype = str(e.type or "")
             row = rows.setdefault((name.casefold(), etype), {
                 "name": name, "type": etype, "variants": [], "stories": [], "articles": 0})
-            for v in e.get("variants") or []:
+            for v in e.variants:
                 if v not in row["variants"]:
                     row["variants"].append(v)
             if story_id not in row["stories"]:
                 row["stories"].append(story_id)
-            row["articles"] += len(e.get("articles") or [])
+            row["articles"] += len(e.articles)
     return sorted(rows.values(), key=lambda r: (-len(r["stories"]), -r["articles"], r["name"].casefold()))
 
 
