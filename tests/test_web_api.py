@@ -458,3 +458,20 @@ def test_unreadable_store_answers_503_without_naming_the_file(tmp_path: Path) ->
         response = c.get("/api/health")
         _assert_error(response, 503)
         assert str(tmp_path) not in response.text
+
+
+def test_story_page_shows_dates_at_their_granularity_and_announced_dates_apart() -> None:
+    from synoptic.web.pages import static_story
+
+    cite = {"article": "a", "start": 0, "end": 4, "text": "1989"}
+    brief = {"story": "s-1", "title": "Dam", "articles": [{"id": "a", "title": "Dam report"}],
+             "timeline": [
+                 {"date": "1989-01-01", "granularity": "year", "text": "The dam was finished.", "evidence": [cite]},
+                 {"date": "2023-05-08", "text": "The dam burst.", "evidence": [cite]},
+                 {"date": "2023-05-12", "kind": "announced", "text": "The curfew ends.", "evidence": [cite]},
+             ]}
+    html = static_story(brief, {})
+    events, announced = html.split('id="announced"', 1)
+    assert "The dam burst." in events and "The curfew ends." not in events
+    assert "The curfew ends." in announced and "2023-05-12" in announced
+    assert '<span class="date">1989</span>' in events and "1989-01-01" not in html

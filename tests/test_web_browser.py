@@ -155,7 +155,9 @@ def test_timeline_chart_and_sources_render(page, server: LiveServer, store, seed
     page.goto(f"{server.url}/stories/{sid}#timeline")
     if brief["timeline"]:
         assert page.locator("svg.timeline-chart circle.dot").count() >= 1
-        assert page.locator("ol.timeline li").count() == len(brief["timeline"])
+        events = [t for t in brief["timeline"] if t.get("kind") != "announced"]
+        assert page.locator("ol.timeline li").count() == len(events)
+        assert page.locator("ul.announced li").count() == len(brief["timeline"]) - len(events)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.locator("#timeline").screenshot(path=str(SHOTS / "timeline.png"))
 
@@ -235,7 +237,7 @@ def test_story_page_fits_1280_leads_with_what_matters_and_folds_the_rest(page, s
     tops = page.locator(".columns .column").evaluate_all("cs => cs.map(c => c.getBoundingClientRect().right)")
     assert max(tops) <= opened["clientWidth"]
     # the timeline chart labels every dated event
-    dated = [t for t in brief["timeline"] if parse_day(t.get("date"))]
+    dated = [t for t in brief["timeline"] if parse_day(t.get("date")) and t.get("kind") != "announced"]
     labels = _timeline_labels(page)
     assert len(labels) == len(dated) and all(len(label) > 3 for label in labels)
     page.locator("#timeline").screenshot(path=str(SHOTS / "newcomer-timeline.png"))

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from synoptic.brief import to_json as brief_json
 from synoptic.records import Brief, Story
 from synoptic.render import date_note, safe_url, value_text
+from synoptic.render.markdown import date_label
 from synoptic.web import views
 
 HERE = Path(__file__).resolve().parent
@@ -156,15 +157,22 @@ def story_context(story: Story, brief: Brief | Mapping[str, Any] | None,
             speakers.setdefault(g.get("speaker") or "Unattributed", []).append(g)
     # 5. summary and timeline, one citation per source (the first span it gives)
     summary = [{**s, "citations": _first_per_article(s.get("citations") or [])} for s in brief.get("summary") or []]
-    timeline = [{**t, "evidence": _first_per_article(t.get("evidence") or [])} for t in brief.get("timeline") or []]
-    chart = views.timeline_chart(timeline)
+    # dated events on the chart and in the list, each date as its granularity says ("2019", "January
+    # 2022"); dates the sources give as still to come (deadlines, schedules) listed apart
+    dated = [{**t, "evidence": _first_per_article(t.get("evidence") or []),
+              "label": date_label(t.get("date"), t.get("granularity") or "day"),
+              "period": _period(t.get("date"), t.get("granularity") or "day")}
+             for t in brief.get("timeline") or []]
+    timeline = [t for t in dated if t.get("kind") != "announced"]
+    announced = [t for t in dated if t.get("kind") == "announced"]
+    chart = views.timeline_chart([{**t, "date": t["period"]} for t in timeline])
     return {
         "story": story, "brief": brief, "title": brief.get("title") or story.title or f"Story {story.id}",
         "sources": sources, "number": number, "facts": facts, "compared": compared, "single": single,
         "conflicts": conflicts, "columns": columns, "summary": summary, "top_quotes": top,
         "speakers": sorted(speakers.items(), key=lambda kv: -len(kv[1])), "more_quotes": len(groups) - len(top),
         "quotes_shown": QUOTES_SHOWN_PER_SPEAKER, "per_source": False, "side_by_side": SIDE_BY_SIDE_MAX,
-        "chart": chart, "timeline": timeline, "timeline_shown": TIMELINE_SHOWN, "has_brief": bool(brief),
+        "chart": chart, "timeline": timeline, "announced": announced, "timeline_shown": TIMELINE_SHOWN, "has_brief": bool(brief),
     }
 
 
@@ -204,6 +212,12 @@ def _static_env() -> Environment:
 
 def _norm(text: Any) -> str:
     return " ".join(str(text or "").split()).strip(" ,.;:").casefold()
+
+
+def _period(date: Any, granularity: str) -> str:
+    """The ISO value of the period a timeline date stands for: "2019" for a year, "2022-01" for a month."""
+    d = str(date or "")
+    return d[:4] if granularity == "year" else d[:7] if granularity == "month" else d
 
 
 def _first_per_article(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
