@@ -142,6 +142,16 @@ class Figure:
     article: str = ""
     low_inclusive: bool = True
     high_inclusive: bool = True
+    # What it counts, read from the parse of its sentence (extract.reading):
+    dimension: str | None = None  # "count", "money:EUR", "percent", "length", "mass", "duration", "age" ...
+    counted: str | None = None  # the counted phrase as written, from the number ("23 Somali pirates")
+    noun: str | None = None  # the counted noun, singular lower case ("pirate"); None for a bare number
+    modifiers: tuple[str, ...] = ()  # its modifiers ("ak-47", "assault")
+    predicate: str | None = None  # what happened to it: a class ("killed", "detained") or the verb
+    scope: str | None = None  # places or holders named in its phrases ("athens", "aden")
+    time_ref: str | None = None  # a year or period it is dated to ("2014", "last year", "november")
+    subgroup: bool = False  # written after "of whom", "including": part of another count
+    context: tuple[str, ...] = ()  # content words of its sentence, the number left out
 
 
 @dataclass

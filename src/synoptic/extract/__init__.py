@@ -20,6 +20,7 @@ from datetime import date
 from synoptic.extract import entities as _entities
 from synoptic.extract import figures as _figures
 from synoptic.extract import quotes as _quotes
+from synoptic.extract import reading as _reading
 from synoptic.extract import timex as _timex
 from synoptic.records import Article, Entity, Extraction, Mention, PublishedHow, Quote
 
@@ -136,7 +137,7 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
         if "entities" in wanted:
             ex.mentions = ms
         if "figures" in wanted:  # 2
-            ex.figures = _figures.find_figures(article.text)
+            ex.figures = _reading.read_figures(article.text, _figures.find_figures(article.text))
             for f in ex.figures:
                 f.article = article.id
         if ex.published is None:

@@ -431,7 +431,7 @@ def _numbers(text: str) -> list[_Raw]:
             qual = re.sub(r"^(?:can|could|to|will|would)\s+|\s+the$", "", qual, flags=re.IGNORECASE)
         if category is None and value == int(value) and value <= AGE_RANGE[1] and qual is None and (
                 re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
-                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+)?$", before) and re.match(r"\s*,", after))):
+                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
     return found
