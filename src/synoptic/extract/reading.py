@@ -55,6 +55,8 @@ _SPEECH = frozenset(("say", "said", "says", "tell", "told", "report", "reported"
                      "included", "includes", "including", "leave", "left", "remain", "remained", "bring", "brought"))
 _QUANTITY_DEPS = frozenset(("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod", "advmod", "det", "appos"))
 _NOUNS = frozenset(("NOUN", "PROPN"))
+# Relations through which the verb above is not the counted thing's verb.
+_NO_CLIMB = frozenset(("appos", "npadvmod", "parataxis", "dep", "meta", "list"))
 _STOP_CONTEXT = frozenset(("the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from",
                            "that", "this", "these", "those", "it", "its", "their", "his", "her", "he", "she", "they",
                            "we", "said", "says", "say", "told", "was", "were", "is", "are", "be", "been", "have", "has",
@@ -177,8 +179,8 @@ def _predicate(noun: Any, anchor: Any) -> tuple[str | None, Any]:
                     return cls, pobj
     tok = start
     for _ in range(MAX_CLIMB):
-        if tok.head is tok:
-            break
+        if tok.head is tok or tok.dep_ in _NO_CLIMB:
+            break  # "Somalia and Yemen, two countries": an apposition is not the verb's object
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod")):
             if tok.lower_ in _SPEECH and tok.lemma_ not in ("",):

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from synoptic.extract.figures import MEASURE_UNITS, rate_after, rate_span
-from synoptic.lang.en.predicates import PREDICATE_CLASSES
+from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.reconcile._text import (
     _STOP,
     _WORD,
@@ -943,53 +944,6 @@ def _phrase(articles: Sequence[Article], r: _Reading) -> str:
     return text[r.figure.start:max(r.end, r.figure.end)]
 
 
-def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[FactGroup]:
-    """The figure reports of a story grouped by what they count, each group with its verdict.
-
-    Steps:
-    1. read each figure's category (killed, injured, arrested, aircraft, troops, money, duration,
-       age ...), side (security forces / protesters / civilians / people) and unit from its clause;
-    2. group by (category, side, unit); one report per article per group (the one that meets most
-       of the other articles' reports), the rest form groups of their own;
-    3. verdict per group (:func:`verdict_of`), framing_differs when the same count carries labels of
-       different framings ("demonstrators" vs "armed criminals");
-    4. order: groups reported by most articles first, conflicts before agreement at equal support.
-    """
-    # 1. readings
-    readings = _apart(_readings(articles, extractions))
-    # 2. groups
-    buckets: dict[tuple[str, str | None, str | None, str, bool], list[_Reading]] = defaultdict(list)
-    for r in readings:
-        buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None,
-                 r.apart, r.increment)].append(r)
-    out: list[FactGroup] = []
-    for (category, side, unit, _apart_key, _increment), rs in buckets.items():
-        for group in _unsure_conflicts(_split_by_thing(_split_per_article(rs))):
-            group.sort(key=lambda r: (r.order, r.figure.start))
-            # 3. verdict and framing
-            verdict, bounds = verdict_of(group)
-            update = verdict == "consistent" and _common(group) is None
-            if update:  # counted again as it grew: the reports in publication order, the latest last
-                group.sort(key=lambda r: (r.published or datetime.min, r.order, r.figure.start))
-            framings = {r.framing for r in group if r.framing}
-            reports = [FactReport(article=r.article, text=_phrase(articles, r), start=r.figure.start,
-                                  end=max(r.end, r.figure.end),
-                                  value=float(r.figure.value), qualifier=r.figure.qualifier, label=r.label,
-                                  low=None if r.low == -INF else r.low, high=None if r.high == INF else r.high)
-                       for r in group]
-            lo, hi = bounds if bounds else (None, None)
-            out.append(FactGroup(
-                label=_group_label(category, side, group) + (" (over time)" if update else ""), verdict=verdict,
-                framing_differs=len(framings) > 1,
-                low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
-                category=category, subject=side, unit=unit or next((r.unit for r in group if r.unit), None),
-                reports=reports))
-    # 4. order
-    rank = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}
-    out.sort(key=lambda g: (-len(g.reports), rank[g.verdict], g.label))
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # Grouping by meaning: figures read once in extract (extract.reading), compared pairwise.
 # ---------------------------------------------------------------------------------------------
@@ -997,30 +951,41 @@ def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[
 #: Link weights of :func:`link_score` and the threshold a group's average link must reach.
 #: Fitted by hand on heist, pirates and riots (figure groups right, mention BCubed F1), checked on
 #: bomb, migrants and the seeds; see the README quality table for the held-out figures.
-W_VALUE_MEETS = 7.0  # the two intervals meet
-W_VALUE_APART = 8.0  # they do not (a conflict needs the rest of the evidence to agree)
-W_NOUN_SAME = 5.0  # the same counted noun ("rifles"/"rifle")
-W_NOUN_DIFF = 6.0  # two different counted nouns
-W_MODIFIER = 0.25  # per shared modifier of the noun ("ak-47", "outboard"), at most two
-W_PRED_SAME = 8.0  # the same predicate class ("captured"/"arrested": detained)
-W_PRED_DIFF = 1.5  # two different predicates
+W_VALUE_MEETS = 2.0  # the two intervals meet
+VALUE_FAR = 2.0  # two values further apart than this ratio meet only through an open bound
+W_VALUE_APART = 4.0  # they do not (a conflict needs the rest of the evidence to agree)
+W_NOUN_SAME = 4.0  # the same counted noun ("rifles"/"rifle")
+GENERIC_NOUN_SHARE = 0.25  # share of W_NOUN_SAME two equal generic nouns ("people"/"people") earn
+W_NOUN_DIFF = 4.0  # two different counted nouns
+W_MODIFIER = 0.5  # per shared modifier of the noun ("ak-47", "outboard"), at most two
+W_PRED_SAME = 2.0  # the same predicate class ("captured"/"arrested": detained)
+W_PRED_DIFF = 2.0  # two different predicates
 W_PRED_VERB = 0.5  # two different verbs outside the classes ("surrounded"/"closing")
 W_SIDE_DIFF = 0.75  # who is counted differs (security forces / protesters / civilians)
-W_CONTEXT = 3.0  # times the Jaccard overlap of the two sentences' content words
+W_CONTEXT = 2.0  # times the Jaccard overlap of the two sentences' content words
 W_SCOPE_DIFF = 1.5  # both name places or holders, and none in common
 W_TIME_DIFF = 0.5  # both dated, to different years or periods
 W_TIME_ONE = 1.0  # one is dated to another period, the other is not dated
 W_SUBGROUP = 1.75  # one is a subgroup ("of whom 12"), the other is not
 W_PERSON_DIFF = 4.5  # two ages of different people
-LINK_THRESHOLD = 2.0
+W_CLAUSE_SAME = 1.0
+W_CLAUSE_DIFF = 50.0  # two casualty counts of different events or sides
+LINK_THRESHOLD = 1.0
 #: Two different counted nouns whose word embeddings (the shipped MiniLM) are at least this similar
 #: count the same things ("rifles"/"guns" 0.81, "planes"/"aircraft" 0.84, "boats"/"ships" 0.60);
 #: below ``NOUN_SIM_DIFF`` they count different things ("shops"/"banks" 0.35, "pirates"/"rifles" 0.28).
 NOUN_SIM_SAME = 0.6
 NOUN_SIM_DIFF = 0.45
 
+#: Two nouns corefer in a story when two articles count them with the same distinctive number
+#: (at least this) under the same predicate class ("captured 23 pirates", "nabbed 23 sea brigands").
+COREFER_MIN_VALUE = 10
+W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
+
 # Similarities of the counted nouns of the story being grouped (set by :func:`_noun_similarities`).
-_NOUN_SIMILARITY: dict[tuple[str, str], float] = {}  # average link of two groups needed to merge them
+_NOUN_SIMILARITY: dict[tuple[str, str], float] = {}
+# Noun pairs that corefer in the story being grouped (set by :func:`_coreferent_nouns`).
+_NOUN_COREFER: set[tuple[str, str]] = set()
 
 
 @dataclass
@@ -1038,6 +1003,7 @@ class _Read:
     subgroup: bool
     context: frozenset[str]
     person: str | None = None
+    clause: tuple[str, str] | None = None  # (event, side) of a casualty count read from its clause
 
 
 # The clause reading's event categories as predicate classes.
@@ -1103,11 +1069,13 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             noun = fig.noun if dim == "count" else None
             mods = frozenset(fig.modifiers) if dim == "count" else frozenset()
             pred = None if dim in ("age", "duration") else fig.predicate
+            clause_key = None
             if old is not None and old.category in _EVENT_CLASSES:
                 pred = _EVENT_CLASSES[old.category]
+                clause_key = (pred, old.side or "people")
             out.append(_Read(r, dim, noun, mods, pred, r.side,
                              frozenset((fig.scope or "").split()), fig.time_ref, fig.subgroup,
-                             frozenset(fig.context), person))
+                             frozenset(fig.context), person, clause_key))
     return out
 
 
@@ -1134,7 +1102,12 @@ def _report_start(text: str, fig: Figure, ex: Extraction) -> int:
 
 def _report_end(text: str, fig: Figure) -> int:
     """Where a report's phrase ends: after the counted noun when it follows the number closely
-    (and no other number stands between), else at the end of the figure."""
+    (and no other number stands between), else after an event word right after it ("18 injured"),
+    else at the end of the figure."""
+    if not fig.counted:
+        m = re.match(r"\s+([a-z]+)\b", text[fig.end:fig.end + 30])
+        if m and predicate_class(m.group(1)):
+            return fig.end + m.end()
     if fig.counted and fig.counted.startswith(fig.text[:1]) and text.startswith(fig.counted, fig.start):
         end = fig.start + len(fig.counted)
         between = text[fig.end:end]
@@ -1151,12 +1124,20 @@ def link_score(a: _Read, b: _Read) -> float | None:
     never, another dimension or currency)."""
     if a.dim != b.dim or a.reading.increment != b.reading.increment:
         return None
-    s = W_VALUE_MEETS if _meets(_interval(a.reading), _interval(b.reading)) else -W_VALUE_APART
+    va, vb = float(a.reading.figure.value), float(b.reading.figure.value)
+    if not _meets(_interval(a.reading), _interval(b.reading)):
+        s = -W_VALUE_APART
+    elif min(va, vb) > 0 and max(va, vb) / min(va, vb) > VALUE_FAR:
+        s = 0.0  # "less than 5,000" holds 75, but says nothing of it
+    else:
+        s = W_VALUE_MEETS
     if a.noun and b.noun:
         if a.noun == b.noun:
-            s += W_NOUN_SAME
+            s += W_NOUN_SAME * (GENERIC_NOUN_SHARE if a.noun in GENERIC_NOUNS else 1.0)
         elif a.noun in b.mods or b.noun in a.mods:
             s += W_NOUN_SAME / 2
+        elif (a.noun, b.noun) in _NOUN_COREFER:
+            s += W_NOUN_COREFER
         else:
             sim = _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0)
             if sim >= NOUN_SIM_SAME:
@@ -1183,9 +1164,11 @@ def link_score(a: _Read, b: _Read) -> float | None:
         s -= W_TIME_ONE
     if a.subgroup != b.subgroup:
         s -= W_SUBGROUP
+    if a.clause and b.clause:
+        s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
     if a.reading.apart or b.reading.apart:
         s -= W_SIDE_DIFF
-    if a.dim == "age" and a.person and b.person and a.person != b.person:
+    if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
         s -= W_PERSON_DIFF
     return s
 
@@ -1273,7 +1256,7 @@ def _label_of(group: list[_Read]) -> str:
     return what
 
 
-def group_figures(articles: list[Article], extractions: list[Extraction]) -> list[FactGroup]:
+def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[FactGroup]:
     """The figure reports of a story grouped by meaning, each group with its verdict.
 
     Steps:
@@ -1285,6 +1268,9 @@ def group_figures(articles: list[Article], extractions: list[Extraction]) -> lis
     4. order: groups given by two or more sources first, conflicts on top, then by support.
     """
     return _fact_groups_of(_reads(articles, extractions), articles)  # 1
+
+
+group_figures = fact_groups
 
 
 def _start(r: _Reading) -> int:
@@ -1310,10 +1296,28 @@ def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
     return {(a, b): float(sims[i, j]) for i, a in enumerate(nouns) for j, b in enumerate(nouns) if i != j}
 
 
+def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
+    """Noun pairs two articles count with the same distinctive number under one predicate class."""
+    seen: dict[tuple[str, float, str], set[tuple[str, str]]] = defaultdict(set)
+    for r in reads:
+        v = float(r.reading.figure.value)
+        if r.noun and r.pred in PREDICATE_CLASSES and v >= COREFER_MIN_VALUE and r.dim == "count":
+            seen[(r.dim, v, r.pred)].add((r.noun, r.reading.article))
+    out: set[tuple[str, str]] = set()
+    for items in seen.values():
+        for n1, a1 in items:
+            for n2, a2 in items:
+                if n1 != n2 and a1 != a2:
+                    out.add((n1, n2))
+    return out
+
+
 def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[FactGroup]:
-    """Steps 2-4 of :func:`group_figures`."""
+    """Steps 2-4 of :func:`fact_groups`."""
     _NOUN_SIMILARITY.clear()
     _NOUN_SIMILARITY.update(_noun_similarities(reads))
+    _NOUN_COREFER.clear()
+    _NOUN_COREFER.update(_coreferent_nouns(reads))
     out: list[FactGroup] = []
     text_of = {a.id: a.text for a in articles}
     for cluster in _cluster(reads):  # 2
