@@ -274,6 +274,31 @@ def read_figures(text: str, figures: list[Figure]) -> list[Figure]:
             continue
         anchor = _climb_quantity(tok)
         noun, via_of = _counted_noun(anchor)  # 2
+        if fig.category == "measure" and noun is not None and unit_dimension(noun.lower_) is not None:
+            # "the 300-metre bridge", "a depth of 12 metres": what is measured, not the unit's word
+            unit_tok = noun
+            noun = None
+            if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of" and unit_tok.head.head.pos_ in _NOUNS:
+                noun = unit_tok.head.head
+            elif unit_tok.dep_ in ("compound", "amod", "nmod", "nummod") and unit_tok.head.pos_ in _NOUNS \
+                    and unit_tok.head.i > unit_tok.i:
+                noun = unit_tok.head
+            if noun is not None:
+                fig.noun = noun_key(noun.text)
+            noun = None
+            via_of = True
+        if fig.category == "percent":
+            # "52% of the vote", "12% of world trade": a share is of what the "of" phrase names
+            share = noun if noun is not None else anchor
+            noun = None
+            for child in share.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.pos_ in _NOUNS:
+                        fig.noun = noun_key(pobj.text)
+                        fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
+                                                     if t.dep_ in ("compound", "amod")))
+            via_of = True
         if noun is not None and noun.text[:1].isupper() and noun.i > 0 and noun.tag_ in ("NNPS", "NNP", "JJ"):
             # "12 Somalis", "11 Yemeni": a nationality or a name says who they are, not what is counted
             fig.modifiers = (noun.lower_.rstrip("s"),)

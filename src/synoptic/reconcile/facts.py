@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -59,16 +58,13 @@ _ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|
 # What is counted. Priority order: events first (a number of people *killed* is a death toll even
 # when the clause also says "personnel"), then things, then bare head counts.
 _CATEGORY_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("killed", ("kill", "dead$", "death", "die$", "died$", "liquidat", "victim", "fatalit", "slain",
+    ("killed", ("kill", "dead$", "death", "die$", "died$", "victim", "fatalit", "slain",
                 "murder", "eliminat", "perish", "lost their lives", "toll$")),
     ("injured", ("injur", "wound", "hurt", "hospitali")),
     ("arrested", ("arrest", "detain", "detention", "custody", "jail", "imprison", "under arrest")),
-    ("aircraft", ("plane$", "aircraft", "airplane", "jet$", "helicopter")),
-    ("checkpoints", ("checkpoint",)),
     ("evacuated", ("evacuat",)),
     ("missing", ("missing", "unaccounted")),
     ("displaced", ("displac", "homeless", "evacuee", "refugee")),
-    ("troops", ("troop", "soldier", "personnel", "paratrooper", "servicem", "men$", "peacekeeper")),
 ]
 
 KNOWN_CATEGORIES = frozenset([c for c, _ in _CATEGORY_WORDS] + ["people", "money", "duration", "age", "percent"])
@@ -84,7 +80,7 @@ _BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is
 MAX_OTHER_WORDS = 1
 
 # Categories where who is counted does not split the group (everyone arrested is one count).
-_SIDE_FREE = {"arrested", "aircraft", "checkpoints", "evacuated", "troops", "money", "duration"}
+_SIDE_FREE = {"arrested", "evacuated", "money", "duration"}
 
 # What a sum of money is, from the words of its clause (else its sentence): subject -> words. A
 # loss word comes first: "lost revenue" and "lost $14m in fees" are losses, "revenue" alone is not.
@@ -104,8 +100,6 @@ _MONEY_SUBJECTS: list[tuple[str, tuple[str, ...]]] = [
 #: How far (characters) from a sum its subject words are looked for, within its sentence.
 MONEY_SUBJECT_CHARS = 300
 
-_MONEY_TITLE = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
-                "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
 
 
 # Counted nouns that name the same things: "369 vessels" and "about 420 ships" count ships.
@@ -143,10 +137,6 @@ _SIDE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 
 _VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
                     r"(?!\s+\d)", re.I)
-
-
-_MONEY = {"€": "EUR", "euro": "EUR", "$": "USD", "dollar": "USD", "£": "GBP", "pound": "GBP",
-          "tenge": "KZT", "rouble": "RUB", "ruble": "RUB", "yuan": "CNY"}
 
 
 _DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
@@ -353,15 +343,8 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
     own = fig.text.lower()
     out = _Clause(unit=fig.unit)
     # money, durations and ages are told by the unit or the word right after the number
-    for word, code in _MONEY.items():
-        if word in own:
-            out.category, out.unit = "money", out.unit or code
-            break
-        mm = re.match(r"\s*(?:million|billion|thousand)?\s*" + re.escape(word), low_after)
-        if mm:
-            out.category, out.unit = "money", out.unit or code
-            out.phrase_end = _word_end(text, fig.end + mm.end())
-            break
+    if fig.category == "money":  # the extractor read the currency (lang.en.currencies)
+        out.category = "money"
     if out.category == "money" and out.unit and "/" not in out.unit:
         per = rate_after(text, fig.end, s1)  # "12 dollars a day": money per day, as the extractor reads it
         out.unit = f"{out.unit}/{per}" if per else out.unit
@@ -399,11 +382,6 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
         found = [f for f in found_all if f[1] >= 0 and _close_enough(after[: f[1]])]
         if found:
             found.sort()
-            things = [f for f in found if f[2] in ("aircraft", "checkpoints")]
-            events = [f for f in found if f[2] in ("killed", "injured", "arrested", "missing", "displaced")]
-            if things and (not events or min(t[1] for t in things) < min(e[1] for e in events)):
-                # "two helicopters were evacuating injured" counts helicopters
-                found = sorted(things, key=lambda f: f[1]) + [f for f in found if f not in things]
             out.category = found[0][2]
             out.read_after = True
             if out.category in _EVENTS:
@@ -415,7 +393,7 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
                         and c != out.category and c in ("killed", "injured", "arrested")]
         else:
             found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
-            found = [f for f in found if f[1] >= 0 and f[2] != "troops"]
+            found = [f for f in found if f[1] >= 0]
             if found:
                 found.sort()
                 out.category = found[0][2]
@@ -658,28 +636,6 @@ def _measured_thing(text: str, fig: Figure) -> str | None:
     return None
 
 
-def _split_by_thing(groups: list[list[_Reading]]) -> list[list[_Reading]]:
-    """Measures of different things apart: "a 400-metre ship" and "a depth of 18 metres" share a
-    unit, not a fact. A report that does not say what it measures joins the one thing whose reports
-    its interval meets, else it is shown on its own."""
-    out: list[list[_Reading]] = []
-    for g in groups:
-        things = {r.measured for r in g if r.measured}
-        if len(things) <= 1:
-            out.append(g)
-            continue
-        subs = {thing: [r for r in g if r.measured == thing] for thing in sorted(things)}
-        for r in g:
-            if r.measured:
-                continue
-            fits = [t for t, rs in subs.items() if all(_meets(_interval(r), _interval(o)) for o in rs)]
-            if len(fits) == 1:
-                subs[fits[0]].append(r)
-            else:
-                out.append([r])
-        out.extend(subs.values())
-    return out
-
 
 def _is_increment(text: str, fig: Figure) -> bool:
     """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
@@ -794,130 +750,11 @@ def _common(reports: Sequence[_Reading]) -> tuple[float, float, bool, bool] | No
     return common
 
 
-def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
-    """One report per article per group: keep the one that meets most of the others; the rest are
-    grouped again the same way, and shown one by one where they conflict (step 2 of
-    :func:`fact_groups`)."""
-    groups: list[list[_Reading]] = []
-    pending = list(readings)
-    while pending:
-        by_article: dict[str, list[_Reading]] = defaultdict(list)
-        for r in pending:
-            by_article[r.article].append(r)
-        chosen: list[_Reading] = []
-        left: list[_Reading] = []
-        others_all = pending
-        for _art, rs in by_article.items():
-            if len(rs) == 1:
-                chosen.append(rs[0])
-                continue
-
-            def score(r: _Reading, others_all: list[_Reading] = others_all) -> tuple[int, int, int]:
-                meets = sum(1 for o in others_all if o.article != r.article and _meets(_interval(r), _interval(o)))
-                return (meets, 1 if r.label else 0, -r.figure.start)
-
-            best = max(rs, key=score)
-            chosen.append(best)
-            left.extend(r for r in rs if r is not best)
-        if groups:
-            # a repeat, in one article, of a figure its group already holds is not a new fact
-            main = groups[0]
-            common = _interval(main[0])
-            for r in main[1:]:
-                common = _meets(common, _interval(r)) or common
-            chosen = [r for r in chosen if not (r.article in {m.article for m in main}
-                                                and _meets(_interval(r), common))]
-            if not chosen:
-                pending = left
-                continue
-        if groups and len({r.article for r in chosen}) > 1 and verdict_of(chosen)[0] == "conflict":
-            groups.extend([r] for r in chosen)  # leftovers that disagree are shown each on its own
-        else:
-            groups.append(chosen)
-        pending = left
-    return groups
 
 
-_CATEGORY_TITLE = {"killed": "killed", "injured": "injured", "arrested": "arrested or detained",
-                   "aircraft": "aircraft", "checkpoints": "checkpoints", "troops": "troops",
-                   "money": "amount", "duration": "duration", "age": "age", "evacuated": "evacuated"}
 
 
-_VAGUE_LABELS = frozenset(("others", "other", "more", "people", "persons", "those", "deaths", "dead", "victims"))
 
-
-def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
-    """A short name for what a group counts: "security forces killed", "demonstrators / armed criminals
-    killed", "age of Nursultan Nazarbayev", "duration (gas price control)"."""
-    labels: list[str] = []
-    for r in rs:
-        lab = " ".join((r.label or "").strip(" “”\"'").lower().split())
-        lab = re.sub(r"^(?:other|the)\s+", "", lab)
-        if lab and lab not in labels and lab not in _VAGUE_LABELS:
-            labels.append(lab)
-    what = _CATEGORY_TITLE.get(category, category)
-    if rs and rs[0].increment:
-        return "additional " + _group_label(category, side, [dataclasses.replace(r, increment=False) for r in rs])
-    if category.startswith("count:"):
-        labels = [re.sub(r"^(?:more|additional|extra|further|fresh)\s+", "", lab) for lab in labels]
-        noun = labels[0] if labels else category.split(":", 1)[1]
-        things = sorted({r.measured for r in rs if r.measured})
-        if things and not noun.endswith("s"):
-            noun += "s"  # "400-metre ship": metres
-        return f"{noun} ({things[0]})" if len(things) == 1 else noun
-    if category == "money":
-        per = next((r.unit.split("/", 1)[1] for r in rs if r.unit and "/" in r.unit), None)
-        rate = f" per {per}" if per else ""
-        if side:
-            return f"{_MONEY_TITLE.get(side, side)}{rate}"
-        labels = [" ".join(w for w in lab.split() if w.strip("-") not in _MONEY_WORDS) for lab in labels]
-        labels = [lab for lab in labels if lab and lab not in _STOP and (not per or lab != per)]
-        return f"{what}{rate} ({labels[0]})" if labels else f"{what}{rate}"
-    if category.startswith("percent"):
-        return f"percent ({labels[0]})" if labels else "percent"
-    if category in ("money", "duration"):
-        drop = _MONEY_WORDS if category == "money" else _DURATION_WORDS
-        labels = [" ".join(w for w in lab.split() if w.strip("-") not in drop) for lab in labels]
-        labels = [lab for lab in labels if lab and lab not in _STOP]
-    if category == "age":
-        return f"age of {side}" if side else "age"
-    if category in ("money", "duration") or category in _SIDE_FREE:
-        return f"{what} ({labels[0]})" if labels and category in ("money", "duration") else what
-    framings = {r.framing for r in rs if r.framing}
-    if side == "security forces" or not side:
-        who = side or "people"
-    elif len(framings) > 1:
-        # name every framing once, in the sources' words
-        seen: dict[str | None, str] = {}
-        for r in rs:
-            lab = " ".join((r.label or "").strip(" “”\"'").lower().split())
-            lab = re.sub(r"^(?:other|the)\s+", "", lab)
-            if r.framing not in seen and lab and lab not in _VAGUE_LABELS:
-                seen[r.framing] = lab
-        who = " / ".join(seen.values()) or side
-    else:
-        who = Counter(labels).most_common(1)[0][0] if labels else side
-    if category == "people":
-        return f"number of {who}"
-    return f"{who} {what}"
-
-
-def _unsure_conflicts(groups: list[list[_Reading]]) -> list[list[_Reading]]:
-    """Sums, durations and things counted in the sources' own words are the same fact only by
-    their wording: when such a group conflicts and its reports share no word saying what they
-    measure, each report is shown on its own rather than as a conflict."""
-    out: list[list[_Reading]] = []
-    for g in groups:
-        cat = g[0].category or ""
-        if len(g) > 1 and (cat in ("money", "duration") or cat.startswith("count:")) \
-                and verdict_of(g)[0] == "conflict":
-            words = [{_noun_key(w) for w in _WORD.findall(r.label or "") if w.lower() not in _STOP}
-                     - {_noun_key(w) for w in _MONEY_WORDS | _DURATION_WORDS} for r in g]
-            if not (all(words) and set.intersection(*words)):
-                out.extend([r] for r in g)
-                continue
-        out.append(g)
-    return out
 
 
 def _apart(readings: list[_Reading]) -> list[_Reading]:
@@ -938,10 +775,6 @@ def _apart(readings: list[_Reading]) -> list[_Reading]:
             r.apart = r.article
     return readings
 
-
-def _phrase(articles: Sequence[Article], r: _Reading) -> str:
-    text = next(a.text for a in articles if a.id == r.article)
-    return text[r.figure.start:max(r.end, r.figure.end)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1045,6 +878,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if prev_fig is not None and _is_conversion(art.text, prev_fig, fig):
                 continue  # "200 million euros ($265.3 million)": the same sum converted, not a claim
             prev_fig = fig
+            if re.match(r"\s+(?:ago|earlier|before|later)\b", art.text[fig.end:fig.end + 10], re.I):
+                continue  # "30 months ago": when, not how much
             if re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", art.text[fig.end:fig.end + 12], re.I) \
                     or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text):
                 continue  # "1100 hrs", "1230 hours": a time of day
@@ -1066,12 +901,22 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             r.increment = _is_increment(art.text, fig)
             person = _nearest_person(fig, ex, art.text) if dim == "age" else None
             # a unit's own word ("euros", "miles", "per cent") says nothing of what is counted
-            noun = fig.noun if dim == "count" else None
-            mods = frozenset(fig.modifiers) if dim == "count" else frozenset()
+            if dim not in ("count", "percent", "duration", "age") and not dim.startswith("money:") and fig.noun:
+                r.measured = fig.noun  # "the 300-metre bridge": a measure of the bridge
+            noun = fig.noun if dim in ("count", "percent") else None
+            mods = frozenset(fig.modifiers) if dim in ("count", "percent") else frozenset()
+            if dim.startswith("money:") and fig.unit and "/" in fig.unit:
+                dim = f"money:{fig.unit}"  # a sum per day is not compared with a sum per hour
             pred = None if dim in ("age", "duration") else fig.predicate
             clause_key = None
-            if old is not None and old.category in _EVENT_CLASSES:
+            if dim.startswith("money:") and old is not None and old.side:
+                clause_key = ("money", old.side)  # what the sum is: losses, trade, damage, aid ...
+            if old is not None and old.category in _EVENT_CLASSES and (pred not in PREDICATE_CLASSES
+                                                                     or fig.noun is None):
+                # the clause reading carries an event word over a list ("18 killed, 700 others injured")
                 pred = _EVENT_CLASSES[old.category]
+                clause_key = (pred, old.side or "people")
+            elif old is not None and old.category in _EVENT_CLASSES and pred == _EVENT_CLASSES[old.category]:
                 clause_key = (pred, old.side or "people")
             out.append(_Read(r, dim, noun, mods, pred, r.side,
                              frozenset((fig.scope or "").split()), fig.time_ref, fig.subgroup,
@@ -1104,6 +949,10 @@ def _report_end(text: str, fig: Figure) -> int:
     """Where a report's phrase ends: after the counted noun when it follows the number closely
     (and no other number stands between), else after an event word right after it ("18 injured"),
     else at the end of the figure."""
+    if fig.category == "money" and fig.unit and "/" in fig.unit:
+        per = rate_span(text, fig.end, _sentence_bounds(text, fig.start, fig.end)[1])
+        if per:  # the phrase runs to its rate: "$9.6bn of goods each day"
+            return per[1]
     if not fig.counted:
         m = re.match(r"\s+([a-z]+)\b", text[fig.end:fig.end + 30])
         if m and predicate_class(m.group(1)):
@@ -1166,6 +1015,9 @@ def link_score(a: _Read, b: _Read) -> float | None:
         s -= W_SUBGROUP
     if a.clause and b.clause:
         s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
+    if a.reading.measured and b.reading.measured and a.reading.measured != b.reading.measured \
+            and _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0) < NOUN_SIM_DIFF:
+        s -= W_NOUN_DIFF  # the length of a bridge and the depth of a river
     if a.reading.apart or b.reading.apart:
         s -= W_SIDE_DIFF
     if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
@@ -1224,36 +1076,57 @@ def _cluster(reads: list[_Read]) -> list[list[_Read]]:
     return out
 
 
+#: Predicate classes named in a label after what is counted ("AK-47 rifles seized").
+_LABEL_PREDICATES = frozenset(("killed", "injured", "detained", "missing", "evacuated", "seized", "stolen",
+                               "damaged", "rescued"))
+_MONEY_LABEL = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
+                "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
+_UNIT_NAMES = {"km": "kilometres", "m": "metres", "mi": "miles", "nmi": "nautical miles", "ft": "feet",
+               "t": "tonnes", "kg": "kilograms", "ha": "hectares", "l": "litres"}
+
+
+def _counted_words(r: _Read) -> str | None:
+    """The counted phrase of a report without its number and qualifier ("AK-47 assault rifles")."""
+    c = r.reading.figure.counted
+    if not c or r.reading.figure.text not in c:
+        return None
+    rest = c[c.index(r.reading.figure.text) + len(r.reading.figure.text):].strip(" -“”\"'")
+    rest = re.sub(r"^(?:more|additional|extra|further|fresh|other)\s+", "", rest, flags=re.I)
+    return " ".join(rest.split()) or None
+
+
 def _label_of(group: list[_Read]) -> str:
-    """What a group counts in plain words: the counted phrase most reports use, with what happened
-    to it ("pirates detained", "AK-47 assault rifles seized"), or the unit's dimension."""
-    phrases: Counter[str] = Counter()
-    for r in group:
-        c = r.reading.figure.counted
-        if c:
-            words = [w for w in _WORD.findall(c) if not re.fullmatch(r"[\d.,]+|" + "|".join(
-                ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "about", "some",
-                 "more", "than", "at", "least", "almost", "nearly", "over", "around", "an", "a", "estimated")), w.lower())]
-            if words:
-                phrases[" ".join(words).lower()] += 1
-    preds = Counter(r.pred for r in group if r.pred)
-    pred = preds.most_common(1)[0][0] if preds else None
-    dim = group[0].dim
-    what = phrases.most_common(1)[0][0] if phrases and dim == "count" else None
+    """What a group counts in plain words, from the sources' own words: "AK-47 assault rifles
+    seized", "pirates detained", "losses per day", "percent (vote)", "metres (bridge)", "age of X"."""
+    first = group[0]
+    dim = first.dim
     if dim.startswith("money:"):
-        what = f"amount in {dim.split(':', 1)[1]}"
-    elif dim == "age":
-        person = next((r.person for r in group if r.person), None)
-        what = f"age of {person}" if person else "age"
-    elif dim != "count":
-        what = f"{dim}" + (f" ({phrases.most_common(1)[0][0]})" if phrases else "")
-    what = what or "number"
-    if pred and pred not in what.split():
-        what = f"{what} {pred}"
-    place = Counter(p for r in group for p in r.scope)
-    if place and dim == "count":
-        what += f" ({place.most_common(1)[0][0].title()})"
-    return what
+        unit = dim.split(":", 1)[1]
+        per = f" per {unit.split('/', 1)[1]}" if "/" in unit else ""
+        subject = next((r.clause[1] for r in group if r.clause and r.clause[0] == "money"), None)
+        return f"{_MONEY_LABEL.get(subject, subject)}{per}" if subject else f"amount in {unit.split('/')[0]}{per}"
+    if dim == "age":
+        person = Counter(r.person for r in group if r.person).most_common(1)
+        return f"age of {person[0][0]}" if person else "age"
+    if dim == "percent":
+        noun = Counter(" ".join([*sorted(r.mods), r.noun]) for r in group if r.noun).most_common(1)
+        return f"percent ({noun[0][0]})" if noun else "percent"
+    if dim == "duration":
+        return "duration"
+    if dim != "count":
+        unit = first.reading.figure.unit or dim
+        thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
+        name = _UNIT_NAMES.get(unit, unit)
+        return f"{name} ({thing[0][0]})" if thing else name
+    phrases = Counter(w.lower() for r in group if (w := _counted_words(r)))
+    what = phrases.most_common(1)[0][0] if phrases else (first.noun or "")
+    side = Counter(r.side for r in group if r.side and r.side != "people").most_common(1)
+    if not phrases and side:
+        what = side[0][0]
+    pred = Counter(r.pred for r in group if r.pred in _LABEL_PREDICATES).most_common(1)
+    label = f"{what} {pred[0][0]}" if pred and pred[0][0] not in what.split() else what
+    label = label.strip() or "number"
+    return ("additional " + label) if first.reading.increment else label
 
 
 def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[FactGroup]:
@@ -1280,7 +1153,7 @@ def _start(r: _Reading) -> int:
 def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
     """Cosine similarity of every two counted nouns of a story, from the shipped sentence
     embedder (empty when none is installed: then only equal nouns match)."""
-    nouns = sorted({r.noun for r in reads if r.noun})
+    nouns = sorted({r.noun for r in reads if r.noun} | {r.reading.measured for r in reads if r.reading.measured})
     if len(nouns) < 2:
         return {}
     try:
@@ -1327,7 +1200,11 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
         update = verdict == "consistent" and _common(group) is None
         if update:
             group.sort(key=lambda r: (r.published or datetime.min, r.order, r.figure.start))
-        framings = {r.framing for r in group if r.framing}
+        # framing differs where one side is named in two ways ("demonstrators" / "armed criminals")
+        frames: dict[str, set[str]] = defaultdict(set)
+        for r in group:
+            if r.side and r.framing and r.side != "people":
+                frames[r.side].add(r.framing)
         reports = [FactReport(article=r.article,
                               text=text_of[r.article][_start(r):max(r.end, r.figure.end)],
                               start=_start(r), end=max(r.end, r.figure.end), value=float(r.figure.value),
@@ -1336,11 +1213,14 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
                    for r in group]
         lo, hi = bounds if bounds else (None, None)
         first = cluster[0].reading.figure
+        preds = Counter(r.pred for r in cluster if r.pred)
+        sides = Counter(r.side for r in cluster if r.side)
         out.append(FactGroup(
             label=_label_of(cluster) + (" (over time)" if update else ""), verdict=verdict,
-            framing_differs=len(framings) > 1,
+            framing_differs=any(len(f) > 1 for f in frames.values()),
             low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
-            category=first.predicate or first.category, subject=cluster[0].side, unit=first.unit,
+            category=preds.most_common(1)[0][0] if preds else first.category,
+            subject=sides.most_common(1)[0][0] if sides else None, unit=first.unit,
             reports=reports))
     rank = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}  # 4
     out.sort(key=lambda g: (len({r.article for r in g.reports}) < 2, rank[g.verdict], -len(g.reports), g.label))
