@@ -135,7 +135,7 @@ class Figure:
     high: float | None  # None: open towards infinity
     qualifier: str | None = None  # as written: "more than", "almost", "some"
     unit: str | None = None  # "EUR", "months", ...
-    category: str | None = None  # killed, injured, arrested, aircraft, money, duration, ...
+    category: str | None = None  # killed, injured, arrested, money, duration, age, percent, measure ...
     subject: str | None = None  # "security forces", "demonstrators"
     attribution: str | None = None  # "the Interior Ministry"
     label: str | None = None  # the words that say what is counted, as written
@@ -250,6 +250,12 @@ class FactGroup:
     subject: str | None = None
     unit: str | None = None
     reports: list[FactReport] = field(default_factory=list)
+    dimension: str | None = None  # count, money:<ISO>, percent, length, mass, duration, age, ...
+    noun: str | None = None  # what is counted, singular ("pirate"); for a share, what it is a share of
+    predicate: str | None = None  # what happened to it: killed, injured, detained, seized, ... or the verb
+    scope: str | None = None  # places or holders the reports name ("athens")
+    time_ref: str | None = None  # the year or period the reports are dated to ("2014", "this year")
+    latest: str | None = None  # for a count that grew over time: the article of the latest report
 
 
 @dataclass

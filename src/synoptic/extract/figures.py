@@ -139,7 +139,7 @@ NUMBERING_WORDS = {"channel", "page", "number", "no", "no.", "flight", "route", 
                    "episode", "season", "resolution", "boeing", "airbus", "covid", "year", "class", "grade"}
 
 CASUALTY_WORDS = [
-    ("killed", r"killed|dead|died|die|deaths?|death toll|liquidated|victims|lost their lives|perished"
+    ("killed", r"killed|dead|died|die|deaths?|death toll|victims|lost their lives|perished"
                r"|fatalities|bodies|slain|murdered|shot dead"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed"),
     ("arrested", r"arrested|detained|under arrest|in custody|arrests|detentions|apprehended|jailed"),
@@ -153,17 +153,12 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"(?:\s+(?!and\b)[a-z]+){0,3}\s+$")
 _CASUALTY_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{w})" for c, w in CASUALTY_WORDS) + r")\b",
                           re.IGNORECASE)
+# Nouns of people counted in casualty reports (general English, not one story's): what a bare
+# count after a casualty word refers to, and what may follow "and" inside a label.
 NOUN_CATEGORIES = {
-    "aircraft": "aircraft", "planes": "aircraft", "plane": "aircraft", "jets": "aircraft",
-    "helicopters": "aircraft", "flights": "aircraft", "airplanes": "aircraft",
-    "checkpoints": "checkpoints", "checkpoint": "checkpoints", "roadblocks": "checkpoints",
-    "troops": "troops", "soldiers": "troops", "personnel": "troops", "paratroopers": "troops",
-    "servicemen": "troops", "men": "troops", "peacekeepers": "troops", "forces": "troops",
-    "buildings": "buildings", "vehicles": "vehicles", "cars": "vehicles", "weapons": "weapons",
     "people": "people", "persons": "people", "demonstrators": "people", "protesters": "people",
-    "protestors": "people", "bandits": "people", "criminals": "people", "militants": "people",
-    "terrorists": "people", "civilians": "people", "citizens": "people", "residents": "people",
-    "rioters": "people", "others": "people", "guards": "people", "police": "people", "officers": "people",
+    "protestors": "people", "civilians": "people", "citizens": "people", "residents": "people",
+    "others": "people", "police": "people", "officers": "people", "soldiers": "people", "troops": "people",
 }
 SECURITY_WORDS = re.compile(
     r"\b(?:police(?:men|man)?|officers?|guards?|guardsmen|national guard|security forces|security personnel"
@@ -179,7 +174,7 @@ LABEL_STOP = {
     "per", "each", "this", "these", "those", "said", "says", "according", "under", "over", "among",
     "last", "next", "overnight", "yesterday", "today", "tonight", "earlier", "later", "ago", "now", "so",
     "against", "out", "more", "less",
-    "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "liquidated", "landed",
+    "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "landed",
     "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
 }
 # Who says so: "<source> said", "according to <source>".
