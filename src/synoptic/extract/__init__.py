@@ -137,7 +137,7 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
         if "entities" in wanted:
             ex.mentions = ms
         if "figures" in wanted:  # 2
-            ex.figures = _reading.read_figures(article.text, _figures.find_figures(article.text))
+            ex.figures = _figures.find_figures(article.text)  # read below, all articles' sentences in one parse
             for f in ex.figures:
                 f.article = article.id
         if ex.published is None:
@@ -153,4 +153,6 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
                 q.article = article.id
                 q.entity = speaker_entity(q, ms, found)
         out.append(ex)
+    if "figures" in wanted:
+        _reading.read_figures_many([(a.text, ex.figures) for a, ex in zip(articles, out, strict=True)])
     return out

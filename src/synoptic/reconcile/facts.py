@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from synoptic.extract.figures import MEASURE_UNITS, rate_after, rate_span
 from synoptic.lang.en.nouns import GENERIC_NOUNS
@@ -153,12 +155,17 @@ def _word_pattern(word: str) -> str:
     return r"(?<![a-z])" + re.escape(word)
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(_word_pattern(word))
+
+
 def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
     """``(start, end)`` of the first of ``words`` in ``window`` (word-prefix match), or (-1, -1)."""
     best = (-1, -1)
     low = window.lower()
     for w in words:
-        m = re.search(_word_pattern(w), low)
+        m = _word_regex(w).search(low)
         if m and (best[0] < 0 or m.start() < best[0]):
             best = (m.start(), m.end())
     return best
@@ -816,6 +823,10 @@ NOUN_SIM_DIFF = 0.45
 COREFER_MIN_VALUE = 10
 W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
 
+# Unit vectors of counted nouns, kept per process (nouns recur across stories).
+_NOUN_VECTORS: dict[str, Any] = {}
+NOUN_VECTOR_CACHE = 50_000
+
 # Similarities of the counted nouns of the story being grouped (set by :func:`_noun_similarities`).
 _NOUN_SIMILARITY: dict[tuple[str, str], float] = {}
 # Noun pairs that corefer in the story being grouped (set by :func:`_coreferent_nouns`).
@@ -1174,10 +1185,15 @@ def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
 
         from synoptic.embed import get_embedder
 
-        vecs = np.asarray(get_embedder().embed(nouns), dtype=float)
+        todo = [n for n in nouns if n not in _NOUN_VECTORS]
+        if todo:
+            if len(_NOUN_VECTORS) > NOUN_VECTOR_CACHE:
+                _NOUN_VECTORS.clear()
+            for n, v in zip(todo, np.asarray(get_embedder().embed(todo), dtype=float), strict=True):
+                _NOUN_VECTORS[n] = v / max(float(np.linalg.norm(v)), 1e-12)
+        vecs = np.stack([_NOUN_VECTORS[n] for n in nouns])
     except Exception:  # no embedder: nouns compare by spelling only
         return {}
-    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
     sims = vecs @ vecs.T
     return {(a, b): float(sims[i, j]) for i, a in enumerate(nouns) for j, b in enumerate(nouns) if i != j}
 
