@@ -1,4 +1,14 @@
-"""Fact groups: the figure reports of a story that count the same thing, with a verdict (DESIGN rule 2)."""
+"""Fact groups: the figure reports of a story that count the same thing, with a verdict (DESIGN rule 2).
+
+What a figure counts is read once, in extract (:mod:`synoptic.extract.reading`: dimension, counted
+noun, predicate, scope, time reference, subgroup, context). Here two reports are linked by the
+evidence that they count one thing (:func:`link_score`: meeting intervals, one noun or nouns whose
+embeddings are close, one predicate class, the same casualty event and side as the clause says,
+shared words; against: another dimension or currency, another place, period, person or subgroup)
+and clustered by average link (:func:`fact_groups`). The clause reader kept from before
+(:func:`_readings`) only says who a casualty count counts (security forces / protesters /
+civilians) and what a sum of money is (losses, trade, damage ...).
+"""
 
 from __future__ import annotations
 
@@ -52,6 +62,47 @@ BEFORE_WORDS = 8
 #: An age belongs to the nearest person named within this many characters in its sentence (seed
 #: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
 AGE_PERSON_CHARS = 60
+
+#: Link weights of :func:`link_score` and the threshold a group's average link must reach.
+#: Set by hand while reading the misses of the six story folders of ../shared/gold/stories (so no
+#: story is strictly held out), then checked by a coordinate search over every constant below, the
+#: objective being the mean over stories of min(share of gold figure groups right, figure-mention
+#: BCubed F1) - 0.3 x traps grouped: fitted on heist + pirates + riots the search raises that half
+#: from 0.13 to 0.42 but drops the other half (bomb + migrants + kazakhstan) from 0.76 to 0.42;
+#: fitted on bomb + migrants + kazakhstan it finds no better point (0.76; the other half stays 0.13).
+#: The hand values are kept: tuned values do not carry to the stories they were not fitted on.
+W_VALUE_MEETS = 2.0  # the two intervals meet
+CONFLICT_SHARE = 0.5  # share of W_VALUE_APART left when the reports name one thing
+VALUE_FAR = 2.0  # two values further apart than this ratio meet only through an open bound
+W_VALUE_APART = 4.0  # they do not (a conflict needs the rest of the evidence to agree)
+W_NOUN_SAME = 4.0  # the same counted noun ("rifles"/"rifle")
+GENERIC_NOUN_SHARE = 0.25  # share of W_NOUN_SAME two equal generic nouns ("people"/"people") earn
+W_NOUN_DIFF = 4.0  # two different counted nouns
+W_MODIFIER = 0.5  # per shared modifier of the noun ("ak-47", "outboard"), at most two
+W_PRED_SAME = 2.0  # the same predicate class ("captured"/"arrested": detained)
+W_PRED_DIFF = 2.0  # two different predicates
+W_PRED_VERB = 0.5  # two different verbs outside the classes ("surrounded"/"closing")
+W_SIDE_DIFF = 0.75  # who is counted differs (security forces / protesters / civilians)
+W_CONTEXT = 2.0  # times the Jaccard overlap of the two sentences' content words
+W_SCOPE_DIFF = 1.5  # both name places or holders, and none in common
+W_TIME_DIFF = 0.5  # both dated, to different years or periods
+W_TIME_ONE = 1.0  # one is dated to another period, the other is not dated
+W_SUBGROUP = 1.75  # one is a subgroup ("of whom 12"), the other is not
+W_PERSON_DIFF = 4.5  # two ages of different people
+W_CLAUSE_SAME = 1.0  # two casualty counts of one event and side read from their clauses
+W_CLAUSE_DIFF = 50.0  # two casualty counts of different events or sides
+LINK_THRESHOLD = 1.0  # average link two groups need to merge
+#: Two different counted nouns whose word embeddings (the shipped MiniLM) are at least this similar
+#: count the same things ("rifles"/"guns" 0.81, "planes"/"aircraft" 0.84, "boats"/"ships" 0.60);
+#: below ``NOUN_SIM_DIFF`` they count different things ("shops"/"banks" 0.35, "pirates"/"rifles" 0.28).
+NOUN_SIM_SAME = 0.6
+NOUN_SIM_DIFF = 0.45
+
+#: Two nouns corefer in a story when two articles count them with the same distinctive number
+#: (at least this) under the same predicate class ("captured 23 pirates", "nabbed 23 sea brigands").
+COREFER_MIN_VALUE = 10
+W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
+
 
 _ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
                       r"(?:million|billion|trillion|bn)\b", re.I)
@@ -787,41 +838,6 @@ def _apart(readings: list[_Reading]) -> list[_Reading]:
 # ---------------------------------------------------------------------------------------------
 # Grouping by meaning: figures read once in extract (extract.reading), compared pairwise.
 # ---------------------------------------------------------------------------------------------
-
-#: Link weights of :func:`link_score` and the threshold a group's average link must reach.
-#: Fitted by hand on heist, pirates and riots (figure groups right, mention BCubed F1), checked on
-#: bomb, migrants and the seeds; see the README quality table for the held-out figures.
-W_VALUE_MEETS = 2.0  # the two intervals meet
-CONFLICT_SHARE = 0.5  # share of W_VALUE_APART left when the reports name one thing
-VALUE_FAR = 2.0  # two values further apart than this ratio meet only through an open bound
-W_VALUE_APART = 4.0  # they do not (a conflict needs the rest of the evidence to agree)
-W_NOUN_SAME = 4.0  # the same counted noun ("rifles"/"rifle")
-GENERIC_NOUN_SHARE = 0.25  # share of W_NOUN_SAME two equal generic nouns ("people"/"people") earn
-W_NOUN_DIFF = 4.0  # two different counted nouns
-W_MODIFIER = 0.5  # per shared modifier of the noun ("ak-47", "outboard"), at most two
-W_PRED_SAME = 2.0  # the same predicate class ("captured"/"arrested": detained)
-W_PRED_DIFF = 2.0  # two different predicates
-W_PRED_VERB = 0.5  # two different verbs outside the classes ("surrounded"/"closing")
-W_SIDE_DIFF = 0.75  # who is counted differs (security forces / protesters / civilians)
-W_CONTEXT = 2.0  # times the Jaccard overlap of the two sentences' content words
-W_SCOPE_DIFF = 1.5  # both name places or holders, and none in common
-W_TIME_DIFF = 0.5  # both dated, to different years or periods
-W_TIME_ONE = 1.0  # one is dated to another period, the other is not dated
-W_SUBGROUP = 1.75  # one is a subgroup ("of whom 12"), the other is not
-W_PERSON_DIFF = 4.5  # two ages of different people
-W_CLAUSE_SAME = 1.0
-W_CLAUSE_DIFF = 50.0  # two casualty counts of different events or sides
-LINK_THRESHOLD = 1.0
-#: Two different counted nouns whose word embeddings (the shipped MiniLM) are at least this similar
-#: count the same things ("rifles"/"guns" 0.81, "planes"/"aircraft" 0.84, "boats"/"ships" 0.60);
-#: below ``NOUN_SIM_DIFF`` they count different things ("shops"/"banks" 0.35, "pirates"/"rifles" 0.28).
-NOUN_SIM_SAME = 0.6
-NOUN_SIM_DIFF = 0.45
-
-#: Two nouns corefer in a story when two articles count them with the same distinctive number
-#: (at least this) under the same predicate class ("captured 23 pirates", "nabbed 23 sea brigands").
-COREFER_MIN_VALUE = 10
-W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
 
 # Unit vectors of counted nouns, kept per process (nouns recur across stories).
 _NOUN_VECTORS: dict[str, Any] = {}
