@@ -57,3 +57,17 @@ def test_currency_table_is_complete_not_one_storys() -> None:
     assert currency_code("kwd") == "KWD"
     assert currency_code("₹") == "INR"
     assert currency_code("won") is None  # an English verb alone, not the Korean currency
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Three or four gunmen fled on foot.", 3, 4, None),
+    ("The talks may take two to three years.", 2, 3, "years"),
+    ("Prices rose by 5 or 6 percent.", 5, 6, "percent"),
+])
+def test_figures_a_range_written_with_or_is_an_interval(text: str, low: float, high: float, unit: str | None) -> None:
+    (f,) = find_figures(text)
+    assert (f.low, f.high, f.unit) == (low, high, unit)
+
+
+def test_figures_from_x_to_y_is_a_change_not_a_range() -> None:
+    assert [f.value for f in find_figures("Arrests rose from 10 to 12 overnight.")] == [10, 12]

@@ -112,6 +112,12 @@ TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:a\
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
                       re.IGNORECASE)
+# "three or four", "two to three", "10 or 12": a range written with "or"/"to" (numbers up to 1000;
+# "from 10 to 12" is a change, not a range).
+_SMALL_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
+              r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+              r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w.,:-])", re.IGNORECASE)
 # "between $12m and $14m", "$14m to $15m", "between 12 and 14 million dollars": a range whose ends
 # carry a currency or a scale word; a scale or currency written once applies to both ends.
 _SCALED = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -291,6 +297,22 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             first = m.start() + (m.group().index(re.findall(_INT, m.group())[0]) if between else 0)
             ranges.append(_Raw(first, m.end(), parts[0], "between" if between else None, "range",
                                m.start(), None, None, high=parts[1]))
+    for m in OR_RANGE_RE.finditer(text):  # "three or four robbers", "10 to 12 boats"
+        if any(mask[m.start():m.end()]) or re.search(r"\bfrom\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+            continue
+        low, high = _parse_number(m.group("a")), _parse_number(m.group("b"))
+        if low is None or high is None or not 0 < low < high <= 2 * low + 10 or high > 1000:
+            continue
+        if TIME_RE.match(text, m.start("b")) or re.match(r"\s*(?:[ap]\.?m\b|o'clock|:\d)", text[m.end():], re.I):
+            continue
+        end, unit, category = m.end(), None, None
+        au = AFTER_UNIT_RE.match(text, m.end())
+        if au and au.group("dur") and not au.group("old"):
+            end, unit, category = au.end(), DURATION_UNITS[au.group("dur").lower().rstrip("s")], "duration"
+        elif au and au.group("pct"):
+            end, unit, category = au.end(), "percent", "percent"
+        mask[m.start():end] = b"\1" * (end - m.start())
+        ranges.append(_Raw(m.start(), end, low, None, "range", m.start(), unit, category, high=high))
     return mask, ranges
 
 
