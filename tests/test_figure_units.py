@@ -71,3 +71,8 @@ def test_figures_a_range_written_with_or_is_an_interval(text: str, low: float, h
 
 def test_figures_from_x_to_y_is_a_change_not_a_range() -> None:
     assert [f.value for f in find_figures("Arrests rose from 10 to 12 overnight.")] == [10, 12]
+
+
+def test_figures_a_scale_word_after_a_hyphen_scales_the_sum() -> None:
+    (f,) = find_figures("Thieves took $137-million of diamonds.")
+    assert (f.value, f.unit) == (137e6, "USD")

@@ -87,7 +87,7 @@ NUMBER_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
+    r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
 HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>-old)?\b",
