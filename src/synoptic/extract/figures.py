@@ -97,7 +97,7 @@ MEASURE_UNITS = {form: sym for form, (sym, _dim, _f) in ((f, unit_of(f) or ("", 
                  if form not in ("in", "m", "g", "ha", "nm", "oz", "t")}
 # "a 10-metre dhow", "a 6,900-tonne destroyer", "a 30-foot boat": a measure written as a compound.
 HYPHEN_MEASURE_RE = re.compile(r"-(?P<measure>" + "|".join(
-    re.escape(f) for f in UNIT_WORDS if " " not in f and len(f) > 2) + r")(?![\w])", re.IGNORECASE)
+    re.escape(f).replace(r"\ ", "-") for f in UNIT_WORDS if len(f) > 2) + r")(?![\w])", re.IGNORECASE)
 AFTER_UNIT_RE = re.compile(
     r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b"
@@ -420,7 +420,7 @@ def _numbers(text: str) -> list[_Raw]:
             unit = DURATION_UNITS[hy.group("unit").lower()]
             category = "age" if hy.group("old") else "duration"
         elif hm:
-            measure = unit_of(hm.group("measure"))
+            measure = unit_of(hm.group("measure").replace("-", " "))
             if measure:
                 unit, category, end = measure[0], "measure", hm.end()
         elif au and not unit:

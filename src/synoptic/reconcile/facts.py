@@ -277,6 +277,7 @@ class _Reading:
     increment: bool = False  # counts an addition ("two more tugs"), compared only with additions
     measured: str | None = None  # what a measure measures: "ship" in "a 400-metre ship", "depth"
     start: int = -1  # start of the reported phrase, when it starts before the figure ("Alexis Grigoropoulos, 15")
+    base: float | None = None  # the value in its dimension's base unit (metres, days), when converted
 
 
 def qualifier_class(qualifier: str | None) -> str:
@@ -772,7 +773,7 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
     if len({r.article for r in reports}) <= 1:
         r = reports[0]
         return "single-source", (r.low, r.high)
-    values = {float(r.figure.value) for r in reports}
+    values = {r.base if r.base is not None else float(r.figure.value) for r in reports}
     if len(values) == 1:
         v = next(iter(values))
         # the same number, each report holding it or all bounding it alike ("more than 500,000" twice)
@@ -916,6 +917,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if (lo, hi) == (fig.value, fig.value) and _ROUNDED.search(fig.text):
                 lo, hi = fig.value * (1 - ROUNDED_TOLERANCE), fig.value * (1 + ROUNDED_TOLERANCE)
             lo, hi = _base(fig, lo), _base(fig, hi)
+            base = _base(fig, float(fig.value))
             published, sure = _published(art, ex)
             old = clause.get((art.id, fig.start))
             side = (old.side, old.framing) if old is not None and old.side else canonical_side(fig.counted or fig.label)
@@ -924,6 +926,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                          label, fig.unit, lo, hi, lo_open, hi_open, [], published, sure)
             if old is not None and old.apart and old.apart == art.id:
                 r.apart = old.apart
+            r.base = base
             r.end = _report_end(art.text, fig)
             r.start = _report_start(art.text, fig, ex)
             r.increment = _is_increment(art.text, fig)
