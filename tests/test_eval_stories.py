@@ -19,10 +19,10 @@ from synoptic.evaluate import stories as stories_eval
 # lower them silently. The bar (>= 90% groups right, B3 >= 0.9, no trap) is not met yet.
 FLOORS = {
     "bomb": (4, 0.90, 1),
-    "heist": (1, 0.80, 0),
+    "heist": (2, 0.80, 0),
     "kazakhstan": (12, 0.95, 0),
     "migrants": (4, 0.95, 0),
-    "pirates": (6, 0.85, 1),
+    "pirates": (8, 0.85, 1),
     "riots": (8, 0.85, 1),
 }
 
