@@ -239,3 +239,23 @@ def test_markdown_names_each_speaker_once_with_their_statements_under_them() -> 
     assert md.count("**Ann Lee**") == 1
     assert md.index("**Ann Lee**") < md.index("the work starts in May")
     assert md.index("the work starts in May") < md.index("**Bo Chan**")
+
+
+def test_markdown_fact_table_puts_shared_figures_first_conflicts_on_top_and_folds_single_sources():
+    from synoptic.render import markdown
+
+    def fact(label, verdict, articles):
+        return {"label": label, "verdict": verdict, "framing_differs": False, "low": 1, "high": 1,
+                "category": None, "subject": None, "unit": None,
+                "reports": [{"article": a, "text": f"{label} in {a}", "start": 0, "end": 1, "value": 1,
+                             "qualifier": None, "label": None} for a in articles]}
+
+    brief = {"story": "s", "title": "T", "articles": [{"id": a} for a in "abc"], "summary": [], "quotes": [],
+             "entities": [], "timeline": [],
+             "facts": [fact("alone one", "single-source", ["a"]), fact("rifles seized", "agree", ["a", "b"]),
+                       fact("boats", "conflict", ["a", "c"]), fact("alone two", "single-source", ["c"])]}
+    md = markdown.render(brief)
+    table, folded = md.split("<details>", 1)
+    assert table.index("boats") < table.index("rifles seized")  # the conflict on top
+    assert "alone" not in table and "2 figures given by one source only" in folded
+    assert folded.index("alone one") < folded.index("</details>")

@@ -177,7 +177,9 @@ def to_json(brief: Brief) -> dict[str, Any]:
                    "unit": f.unit,
                    "reports": [{"article": r.article, "text": r.text, "start": r.start, "end": r.end,
                                 "value": _num(r.value), "qualifier": r.qualifier, "label": r.label}
-                               for r in f.reports]} for f in brief.facts],
+                               for r in f.reports],
+                   "dimension": f.dimension, "noun": f.noun, "predicate": f.predicate, "scope": f.scope,
+                   "time_ref": f.time_ref, "latest": f.latest} for f in brief.facts],
         "quotes": [{"speaker": q.speaker, "text": q.text,
                     "variants": [{"article": v.article, "text": v.text, "start": v.start, "end": v.end,
                                   "kind": v.kind} for v in q.variants]} for q in brief.quotes],
@@ -214,7 +216,10 @@ def from_json(d: dict[str, Any]) -> Brief:
                              reports=[FactReport(article=r["article"], text=r["text"], start=int(r["start"]),
                                                  end=int(r["end"]), value=float(r["value"]),
                                                  qualifier=r.get("qualifier"), label=r.get("label"))
-                                      for r in f.get("reports", [])]) for f in d.get("facts", [])],
+                                      for r in f.get("reports", [])],
+                             dimension=f.get("dimension"), noun=f.get("noun"), predicate=f.get("predicate"),
+                             scope=f.get("scope"), time_ref=f.get("time_ref"), latest=f.get("latest"))
+                       for f in d.get("facts", [])],
             quotes=[QuoteGroup(speaker=q.get("speaker"), text=q["text"],
                                variants=[QuoteVariant(article=v["article"], text=v["text"], start=int(v["start"]),
                                                       end=int(v["end"]), kind=v["kind"]) for v in q.get("variants", [])])
@@ -301,10 +306,9 @@ def json_schema() -> dict[str, Any]:
                           "low": _n("lower end of the common interval (of the values, for a conflict); "
                                     "null: open", nullable=True),
                           "high": _n("upper end; null: open", nullable=True),
-                          "category": _s("killed, injured, arrested, aircraft, troops, people, money, duration, "
-                                         "age, missing, displaced, ...; percent:<what> for shares (percent:vote); "
-                                         "count:<noun> for things counted in the sources' own noun "
-                                         "(count:tugboat)", nullable=True),
+                          "category": _s("what happened to what is counted (killed, injured, detained, seized, "
+                                         "damaged, ... or the sources' verb), else the figure's kind (money, "
+                                         "duration, age, percent, measure)", nullable=True),
                           "subject": _s("who is counted: security forces, protesters, civilians, people (or the "
                                         "person, for an age)", nullable=True),
                           "unit": _s("EUR, months, ...", nullable=True),
@@ -318,7 +322,21 @@ def json_schema() -> dict[str, Any]:
                                                           nullable=True),
                                           "label": _s("the words naming who or what is counted", nullable=True),
                                       })},
-                      })},
+                          "dimension": _s("the kind of quantity: count, money:<ISO 4217 code>[/<period>], percent, "
+                                          "duration, age, length, mass, area, volume, ... (reports of one group "
+                                          "share it; lengths in km and miles are compared converted)", nullable=True),
+                          "noun": _s("what is counted, singular (\"pirate\", \"rifle\"); for a share, what it is a "
+                                     "share of", nullable=True),
+                          "predicate": _s("what happened to it, as a class (killed, injured, detained, seized, "
+                                          "stolen, damaged, evacuated, missing, rescued, ...) or the sources' verb",
+                                          nullable=True),
+                          "scope": _s("places or holders the reports name (\"athens\")", nullable=True),
+                          "time_ref": _s("the year or period the reports are dated to, when it is another time "
+                                         "than the story's (\"2014\", \"last year\")", nullable=True),
+                          "latest": _s("for a count reported again as it grew (verdict consistent, label ends "
+                                       "\"(over time)\"): the article of the latest report", nullable=True),
+                      }, required=["label", "verdict", "framing_differs", "low", "high", "category", "subject",
+                                   "unit", "reports"])},
             "quotes": {"type": "array", "description": "versions of one utterance across sources",
                        "items": _obj({
                            "speaker": _s("canonical name of the speaker", nullable=True),

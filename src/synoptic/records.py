@@ -135,13 +135,23 @@ class Figure:
     high: float | None  # None: open towards infinity
     qualifier: str | None = None  # as written: "more than", "almost", "some"
     unit: str | None = None  # "EUR", "months", ...
-    category: str | None = None  # killed, injured, arrested, aircraft, money, duration, ...
+    category: str | None = None  # killed, injured, arrested, money, duration, age, percent, measure ...
     subject: str | None = None  # "security forces", "demonstrators"
     attribution: str | None = None  # "the Interior Ministry"
     label: str | None = None  # the words that say what is counted, as written
     article: str = ""
     low_inclusive: bool = True
     high_inclusive: bool = True
+    # What it counts, read from the parse of its sentence (extract.reading):
+    dimension: str | None = None  # "count", "money:EUR", "percent", "length", "mass", "duration", "age" ...
+    counted: str | None = None  # the counted phrase as written, from the number ("23 Somali pirates")
+    noun: str | None = None  # the counted noun, singular lower case ("pirate"); None for a bare number
+    modifiers: tuple[str, ...] = ()  # its modifiers ("ak-47", "assault")
+    predicate: str | None = None  # what happened to it: a class ("killed", "detained") or the verb
+    scope: str | None = None  # places or holders named in its phrases ("athens", "aden")
+    time_ref: str | None = None  # a year or period it is dated to ("2014", "last year", "november")
+    subgroup: bool = False  # written after "of whom", "including": part of another count
+    context: tuple[str, ...] = ()  # content words of its sentence, the number left out
 
 
 @dataclass
@@ -240,6 +250,12 @@ class FactGroup:
     subject: str | None = None
     unit: str | None = None
     reports: list[FactReport] = field(default_factory=list)
+    dimension: str | None = None  # count, money:<ISO>, percent, length, mass, duration, age, ...
+    noun: str | None = None  # what is counted, singular ("pirate"); for a share, what it is a share of
+    predicate: str | None = None  # what happened to it: killed, injured, detained, seized, ... or the verb
+    scope: str | None = None  # places or holders the reports name ("athens")
+    time_ref: str | None = None  # the year or period the reports are dated to ("2014", "this year")
+    latest: str | None = None  # for a count that grew over time: the article of the latest report
 
 
 @dataclass

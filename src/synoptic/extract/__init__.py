@@ -20,6 +20,7 @@ from datetime import date
 from synoptic.extract import entities as _entities
 from synoptic.extract import figures as _figures
 from synoptic.extract import quotes as _quotes
+from synoptic.extract import reading as _reading
 from synoptic.extract import timex as _timex
 from synoptic.records import Article, Entity, Extraction, Mention, PublishedHow, Quote
 
@@ -141,7 +142,7 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
         if "entities" in wanted:
             ex.mentions = ms
         if "figures" in wanted:  # 2
-            ex.figures = _figures.find_figures(article.text)
+            ex.figures = _figures.find_figures(article.text)  # read below, all articles' sentences in one parse
             for f in ex.figures:
                 f.article = article.id
         if ex.published is None:
@@ -157,4 +158,6 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
                 q.article = article.id
                 q.entity = speaker_entity(q, ms, found)
         out.append(ex)
+    if "figures" in wanted:
+        _reading.read_figures_many([(a.text, ex.figures) for a, ex in zip(articles, out, strict=True)])
     return out

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
+from synoptic.lang.en.currencies import currency_code, currency_names
+from synoptic.lang.en.units import UNIT_WORDS, unit_of
 from synoptic.records import Figure
 
 # "about 750": a tolerance band of +-10% (the spread between sources that the seeds' gold calls
@@ -36,14 +39,26 @@ WORD_NUMBERS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
           "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
-CURRENCY_WORDS = {
-    "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "dollars": "USD", "usd": "USD",
-    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-    "roubles": "RUB", "rub": "RUB", "tenge": "KZT", "yuan": "CNY", "yen": "JPY", "francs": "CHF",
-}
+# Currencies and units come from the language tables (complete for English, not one story's).
+CURRENCY_SYMBOLS = dict(_SYMBOLS)
+CURRENCY_WORDS = {name: code for name, code in currency_names().items() if len(name) > 2 or name.isalpha()}
+# A symbol before a number: "$", "€", "HK$", "₹"; "Rs"; and "e" before a scaled sum ("e85m", "e80
+# million"): the euro sign as some news feeds turn it into ASCII.
+_CUR_PREFIX = (r"(?P<cur>" + "|".join(re.escape(k) for k in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+               + r"|\bRs\.?(?=\s?\d)|\be(?=\d[\d,.]*\s?(?:m|bn|million|billion)\b))")
+
+
+def _currency(symbol: str) -> str:
+    """ISO code of a currency prefix as written ("$", "Rs", "e")."""
+    if symbol.lower() == "e":
+        return "EUR"
+    if symbol.lower().startswith("rs"):
+        return "INR"
+    return CURRENCY_SYMBOLS.get(symbol) or currency_code(symbol) or "USD"
+
+
 DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
                   "minute": "minutes", "second": "seconds", "decade": "decades"}
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
@@ -68,26 +83,26 @@ _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilia
               "|journalist|plane|aircraft|helicopter|vehicle|building")
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
-    r"(?P<cur>[$€£¥₽])?\s?"
+    _CUR_PREFIX + r"?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b|(?P<short>[mk])\b)?",
+    r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
 HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>-old)?\b",
                             re.IGNORECASE)
-MEASURE_UNITS = {
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "degrees": "degrees", "hectares": "ha",
-    "acres": "acres", "barrels": "barrels", "litres": "l", "liters": "l", "mw": "MW", "gw": "GW",
-    "square kilometres": "km2", "square miles": "sq mi",
-}
+# Units of measure by written form -> symbol ("kilometres" -> "km"); dimension and size in lang.en.units.
+MEASURE_UNITS = {form: sym for form, (sym, _dim, _f) in ((f, unit_of(f) or ("", "", 0.0)) for f in UNIT_WORDS)
+                 if form not in ("in", "m", "g", "ha", "nm", "oz", "t")}
+# "a 10-metre dhow", "a 6,900-tonne destroyer", "a 30-foot boat": a measure written as a compound.
+HYPHEN_MEASURE_RE = re.compile(r"-(?P<measure>" + "|".join(
+    re.escape(f).replace(r"\ ", "-") for f in UNIT_WORDS if len(f) > 2) + r")(?![\w])", re.IGNORECASE)
 AFTER_UNIT_RE = re.compile(
-    r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(CURRENCY_WORDS) + r")\b"
+    r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b"
     r"|(?P<dur>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?P<old> old)?"
-    r"|(?P<measure>" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")\b)",
+    r"|(?P<measure>" + "|".join(re.escape(f) for f in sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?!\w))",
     re.IGNORECASE,
 )
 # Not claims: times, dates, ordinals, numbers that are part of names.
@@ -97,6 +112,12 @@ TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:a\
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
                       re.IGNORECASE)
+# "three or four", "two to three", "10 or 12": a range written with "or"/"to" (numbers up to 1000;
+# "from 10 to 12" is a change, not a range).
+_SMALL_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
+              r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+              r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w.,:-])", re.IGNORECASE)
 # "between $12m and $14m", "$14m to $15m", "between 12 and 14 million dollars": a range whose ends
 # carry a currency or a scale word; a scale or currency written once applies to both ends.
 _SCALED = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -104,7 +125,7 @@ SCALED_RANGE_RE = re.compile(
     rf"(?P<between>\bbetween\s+)?(?P<c1>[$€£¥₽])?\s?(?<![\d.,])(?P<a>{_SCALED})(?:\s?(?P<s1>hundred|thousand|million|billion"
     rf"|trillion|bn|mn|m|k)\b)?\s*(?P<join>and|to|[-–])\s*(?P<c2>[$€£¥₽])?\s?(?P<b>{_SCALED})"
     rf"(?:\s?(?P<s2>hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-    rf"(?:\s+(?P<cw>{'|'.join(CURRENCY_WORDS)})\b)?",
+    r"(?:\s+(?P<cw>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b)?",
     re.IGNORECASE)
 # A rate: "$9.6bn a day", "$14m in transit fees for each day", "$400m an hour" ("for a day" is a
 # duration, not a rate). The denominator is looked for this many characters after the figure, within its clause.
@@ -124,7 +145,7 @@ NUMBERING_WORDS = {"channel", "page", "number", "no", "no.", "flight", "route", 
                    "episode", "season", "resolution", "boeing", "airbus", "covid", "year", "class", "grade"}
 
 CASUALTY_WORDS = [
-    ("killed", r"killed|dead|died|die|deaths?|death toll|liquidated|victims|lost their lives|perished"
+    ("killed", r"killed|dead|died|die|deaths?|death toll|victims|lost their lives|perished"
                r"|fatalities|bodies|slain|murdered|shot dead"),
     ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed"),
     ("arrested", r"arrested|detained|under arrest|in custody|arrests|detentions|apprehended|jailed"),
@@ -138,17 +159,12 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"(?:\s+(?!and\b)[a-z]+){0,3}\s+$")
 _CASUALTY_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{w})" for c, w in CASUALTY_WORDS) + r")\b",
                           re.IGNORECASE)
+# Nouns of people counted in casualty reports (general English, not one story's): what a bare
+# count after a casualty word refers to, and what may follow "and" inside a label.
 NOUN_CATEGORIES = {
-    "aircraft": "aircraft", "planes": "aircraft", "plane": "aircraft", "jets": "aircraft",
-    "helicopters": "aircraft", "flights": "aircraft", "airplanes": "aircraft",
-    "checkpoints": "checkpoints", "checkpoint": "checkpoints", "roadblocks": "checkpoints",
-    "troops": "troops", "soldiers": "troops", "personnel": "troops", "paratroopers": "troops",
-    "servicemen": "troops", "men": "troops", "peacekeepers": "troops", "forces": "troops",
-    "buildings": "buildings", "vehicles": "vehicles", "cars": "vehicles", "weapons": "weapons",
     "people": "people", "persons": "people", "demonstrators": "people", "protesters": "people",
-    "protestors": "people", "bandits": "people", "criminals": "people", "militants": "people",
-    "terrorists": "people", "civilians": "people", "citizens": "people", "residents": "people",
-    "rioters": "people", "others": "people", "guards": "people", "police": "people", "officers": "people",
+    "protestors": "people", "civilians": "people", "citizens": "people", "residents": "people",
+    "others": "people", "police": "people", "officers": "people", "soldiers": "people", "troops": "people",
 }
 SECURITY_WORDS = re.compile(
     r"\b(?:police(?:men|man)?|officers?|guards?|guardsmen|national guard|security forces|security personnel"
@@ -164,7 +180,7 @@ LABEL_STOP = {
     "per", "each", "this", "these", "those", "said", "says", "according", "under", "over", "among",
     "last", "next", "overnight", "yesterday", "today", "tonight", "earlier", "later", "ago", "now", "so",
     "against", "out", "more", "less",
-    "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "liquidated", "landed",
+    "killed", "injured", "dead", "died", "wounded", "arrested", "detained", "landed",
     "did", "do", "not", "also", "reportedly", "there", "their", "its", "his", "her",
 }
 # Who says so: "<source> said", "according to <source>".
@@ -281,6 +297,22 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             first = m.start() + (m.group().index(re.findall(_INT, m.group())[0]) if between else 0)
             ranges.append(_Raw(first, m.end(), parts[0], "between" if between else None, "range",
                                m.start(), None, None, high=parts[1]))
+    for m in OR_RANGE_RE.finditer(text):  # "three or four robbers", "10 to 12 boats"
+        if any(mask[m.start():m.end()]) or re.search(r"\bfrom\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+            continue
+        low, high = _parse_number(m.group("a")), _parse_number(m.group("b"))
+        if low is None or high is None or not 0 < low < high <= 2 * low + 10 or high > 1000:
+            continue
+        if TIME_RE.match(text, m.start("b")) or re.match(r"\s*(?:[ap]\.?m\b|o'clock|:\d)", text[m.end():], re.I):
+            continue
+        end, unit, category = m.end(), None, None
+        au = AFTER_UNIT_RE.match(text, m.end())
+        if au and au.group("dur") and not au.group("old"):
+            end, unit, category = au.end(), DURATION_UNITS[au.group("dur").lower().rstrip("s")], "duration"
+        elif au and au.group("pct"):
+            end, unit, category = au.end(), "percent", "percent"
+        mask[m.start():end] = b"\1" * (end - m.start())
+        ranges.append(_Raw(m.start(), end, low, None, "range", m.start(), unit, category, high=high))
     return mask, ranges
 
 
@@ -303,7 +335,7 @@ def _scaled_range(m: re.Match[str]) -> _Raw | None:
         low *= SCALES[s1.lower()]
     if not low < high:
         return None
-    unit = CURRENCY_SYMBOLS[cur_sym] if cur_sym else CURRENCY_WORDS[cw.lower()] if cw else None
+    unit = _currency(cur_sym) if cur_sym else CURRENCY_WORDS[" ".join(cw.lower().split())] if cw else None
     first = m.start("c1") if m.group("c1") else m.start("a")
     return _Raw(first, m.end(), low, "between" if m.group("between") else None, "range", m.start(),
                 unit, "money" if unit else None, high=high)
@@ -345,8 +377,9 @@ def _numbers(text: str) -> list[_Raw]:
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
             continue  # part of a word or a code: "COVID-19", "G7"
+        glued = AFTER_UNIT_RE.match(text, e)
         if re.match(r"[A-Za-z]", after[:1]) and num[-1:].isdigit() and not m.group("short") \
-                and not m.group("scale"):
+                and not m.group("scale") and not (glued and (glued.group("measure") or glued.group("pct"))):
             continue  # "5G", "3D", "1st"
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
@@ -380,22 +413,27 @@ def _numbers(text: str) -> list[_Raw]:
         hy = HYPHEN_UNIT_RE.match(text, e)
         au = AFTER_UNIT_RE.match(text, e)
         if m.group("cur"):
-            unit, category = CURRENCY_SYMBOLS[m.group("cur")], "money"
+            unit, category = _currency(m.group("cur")), "money"
+        hm = None if hy or unit else HYPHEN_MEASURE_RE.match(text, e)
         if hy:
             end = hy.end()
             unit = DURATION_UNITS[hy.group("unit").lower()]
             category = "age" if hy.group("old") else "duration"
+        elif hm:
+            measure = unit_of(hm.group("measure").replace("-", " "))
+            if measure:
+                unit, category, end = measure[0], "measure", hm.end()
         elif au and not unit:
             if au.group("pct"):
                 unit, category, end = "percent", "percent", au.end()
             elif au.group("cur"):
-                unit, category, end = CURRENCY_WORDS[au.group("cur").lower()], "money", au.end()
+                unit, category, end = CURRENCY_WORDS[" ".join(au.group("cur").lower().split())], "money", au.end()
             elif au.group("dur"):
                 word = au.group("dur").lower().rstrip("s")
                 unit, end = DURATION_UNITS[word], au.end()
                 category = "age" if au.group("old") else "duration"
             elif au.group("measure"):
-                unit, category, end = MEASURE_UNITS[au.group("measure").lower()], "measure", au.end()
+                unit, category, end = MEASURE_UNITS[" ".join(au.group("measure").lower().split())], "measure", au.end()
         if num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not scale and unit is None:
             nxt = re.match(r"\s+(\w+)", after)
             if not (nxt and nxt.group(1).lower() in NOUN_CATEGORIES):
@@ -410,7 +448,7 @@ def _numbers(text: str) -> list[_Raw]:
             qual = re.sub(r"^(?:can|could|to|will|would)\s+|\s+the$", "", qual, flags=re.IGNORECASE)
         if category is None and value == int(value) and value <= AGE_RANGE[1] and qual is None and (
                 re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
-                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+)?$", before) and re.match(r"\s*,", after))):
+                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
     return found

@@ -83,6 +83,13 @@ def _load(exclude: tuple[str, ...]) -> Any:
             "(or call synoptic.extract.models.use_model with an installed model)"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    # A shared embedding layer (tok2vec) whose listeners were all left out feeds nothing: in
+    # en_core_web_sm the NER has its own, so the NER pipeline ran tok2vec for nothing (measured on
+    # 100 ECB+ articles: 3.0-3.2 -> 2.0-2.2 CPU s, the same entities).
+    for name in list(nlp.pipe_names):
+        pipe = nlp.get_pipe(name)
+        if hasattr(pipe, "listening_components") and not pipe.listening_components:
+            nlp.disable_pipe(name)
     log.debug("loaded spaCy model %s (%s)", _model_name, ", ".join(nlp.pipe_names))
     return nlp
 

@@ -1,15 +1,28 @@
-"""Fact groups: the figure reports of a story that count the same thing, with a verdict (DESIGN rule 2)."""
+"""Fact groups: the figure reports of a story that count the same thing, with a verdict (DESIGN rule 2).
+
+What a figure counts is read once, in extract (:mod:`synoptic.extract.reading`: dimension, counted
+noun, predicate, scope, time reference, subgroup, context). Here two reports are linked by the
+evidence that they count one thing (:func:`link_score`: meeting intervals, one noun or nouns whose
+embeddings are close, one predicate class, the same casualty event and side as the clause says,
+shared words; against: another dimension or currency, another place, period, person or subgroup)
+and clustered by average link (:func:`fact_groups`). The clause reader kept from before
+(:func:`_readings`) only says who a casualty count counts (security forces / protesters /
+civilians) and what a sum of money is (losses, trade, damage ...).
+"""
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from synoptic.extract.figures import MEASURE_UNITS, rate_after, rate_span
+from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.reconcile._text import (
     _STOP,
     _WORD,
@@ -50,6 +63,47 @@ BEFORE_WORDS = 8
 #: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
 AGE_PERSON_CHARS = 60
 
+#: Link weights of :func:`link_score` and the threshold a group's average link must reach.
+#: Set by hand while reading the misses of the six story folders of ../shared/gold/stories (so no
+#: story is strictly held out), then checked by a coordinate search over every constant below, the
+#: objective being the mean over stories of min(share of gold figure groups right, figure-mention
+#: BCubed F1) - 0.3 x traps grouped: fitted on heist + pirates + riots the search raises that half
+#: from 0.13 to 0.42 but drops the other half (bomb + migrants + kazakhstan) from 0.76 to 0.42;
+#: fitted on bomb + migrants + kazakhstan it finds no better point (0.76; the other half stays 0.13).
+#: The hand values are kept: tuned values do not carry to the stories they were not fitted on.
+W_VALUE_MEETS = 2.0  # the two intervals meet
+CONFLICT_SHARE = 0.5  # share of W_VALUE_APART left when the reports name one thing
+VALUE_FAR = 2.0  # two values further apart than this ratio meet only through an open bound
+W_VALUE_APART = 4.0  # they do not (a conflict needs the rest of the evidence to agree)
+W_NOUN_SAME = 4.0  # the same counted noun ("rifles"/"rifle")
+GENERIC_NOUN_SHARE = 0.25  # share of W_NOUN_SAME two equal generic nouns ("people"/"people") earn
+W_NOUN_DIFF = 4.0  # two different counted nouns
+W_MODIFIER = 0.5  # per shared modifier of the noun ("ak-47", "outboard"), at most two
+W_PRED_SAME = 2.0  # the same predicate class ("captured"/"arrested": detained)
+W_PRED_DIFF = 2.0  # two different predicates
+W_PRED_VERB = 0.5  # two different verbs outside the classes ("surrounded"/"closing")
+W_SIDE_DIFF = 0.75  # who is counted differs (security forces / protesters / civilians)
+W_CONTEXT = 2.0  # times the Jaccard overlap of the two sentences' content words
+W_SCOPE_DIFF = 1.5  # both name places or holders, and none in common
+W_TIME_DIFF = 0.5  # both dated, to different years or periods
+W_TIME_ONE = 1.0  # one is dated to another period, the other is not dated
+W_SUBGROUP = 1.75  # one is a subgroup ("of whom 12"), the other is not
+W_PERSON_DIFF = 4.5  # two ages of different people
+W_CLAUSE_SAME = 1.0  # two casualty counts of one event and side read from their clauses
+W_CLAUSE_DIFF = 50.0  # two casualty counts of different events or sides
+LINK_THRESHOLD = 1.0  # average link two groups need to merge
+#: Two different counted nouns whose word embeddings (the shipped MiniLM) are at least this similar
+#: count the same things ("rifles"/"guns" 0.81, "planes"/"aircraft" 0.84, "boats"/"ships" 0.60);
+#: below ``NOUN_SIM_DIFF`` they count different things ("shops"/"banks" 0.35, "pirates"/"rifles" 0.28).
+NOUN_SIM_SAME = 0.6
+NOUN_SIM_DIFF = 0.45
+
+#: Two nouns corefer in a story when two articles count them with the same distinctive number
+#: (at least this) under the same predicate class ("captured 23 pirates", "nabbed 23 sea brigands").
+COREFER_MIN_VALUE = 10
+W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
+
+
 _ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
                       r"(?:million|billion|trillion|bn)\b", re.I)
 
@@ -57,16 +111,13 @@ _ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|
 # What is counted. Priority order: events first (a number of people *killed* is a death toll even
 # when the clause also says "personnel"), then things, then bare head counts.
 _CATEGORY_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("killed", ("kill", "dead$", "death", "die$", "died$", "liquidat", "victim", "fatalit", "slain",
+    ("killed", ("kill", "dead$", "death", "die$", "died$", "victim", "fatalit", "slain",
                 "murder", "eliminat", "perish", "lost their lives", "toll$")),
     ("injured", ("injur", "wound", "hurt", "hospitali")),
     ("arrested", ("arrest", "detain", "detention", "custody", "jail", "imprison", "under arrest")),
-    ("aircraft", ("plane$", "aircraft", "airplane", "jet$", "helicopter")),
-    ("checkpoints", ("checkpoint",)),
     ("evacuated", ("evacuat",)),
     ("missing", ("missing", "unaccounted")),
     ("displaced", ("displac", "homeless", "evacuee", "refugee")),
-    ("troops", ("troop", "soldier", "personnel", "paratrooper", "servicem", "men$", "peacekeeper")),
 ]
 
 KNOWN_CATEGORIES = frozenset([c for c, _ in _CATEGORY_WORDS] + ["people", "money", "duration", "age", "percent"])
@@ -82,7 +133,7 @@ _BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is
 MAX_OTHER_WORDS = 1
 
 # Categories where who is counted does not split the group (everyone arrested is one count).
-_SIDE_FREE = {"arrested", "aircraft", "checkpoints", "evacuated", "troops", "money", "duration"}
+_SIDE_FREE = {"arrested", "evacuated", "money", "duration"}
 
 # What a sum of money is, from the words of its clause (else its sentence): subject -> words. A
 # loss word comes first: "lost revenue" and "lost $14m in fees" are losses, "revenue" alone is not.
@@ -102,8 +153,6 @@ _MONEY_SUBJECTS: list[tuple[str, tuple[str, ...]]] = [
 #: How far (characters) from a sum its subject words are looked for, within its sentence.
 MONEY_SUBJECT_CHARS = 300
 
-_MONEY_TITLE = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
-                "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
 
 
 # Counted nouns that name the same things: "369 vessels" and "about 420 ships" count ships.
@@ -143,10 +192,6 @@ _VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several
                     r"(?!\s+\d)", re.I)
 
 
-_MONEY = {"€": "EUR", "euro": "EUR", "$": "USD", "dollar": "USD", "£": "GBP", "pound": "GBP",
-          "tenge": "KZT", "rouble": "RUB", "ruble": "RUB", "yuan": "CNY"}
-
-
 _DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
              "year": "years", "decade": "decades"}
 
@@ -161,12 +206,17 @@ def _word_pattern(word: str) -> str:
     return r"(?<![a-z])" + re.escape(word)
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(_word_pattern(word))
+
+
 def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
     """``(start, end)`` of the first of ``words`` in ``window`` (word-prefix match), or (-1, -1)."""
     best = (-1, -1)
     low = window.lower()
     for w in words:
-        m = re.search(_word_pattern(w), low)
+        m = _word_regex(w).search(low)
         if m and (best[0] < 0 or m.start() < best[0]):
             best = (m.start(), m.end())
     return best
@@ -178,7 +228,7 @@ def _find_words(window: str, words: Sequence[str]) -> int:
 
 
 def canonical_category(words: str | None) -> str | None:
-    """The category this module groups by for a word or phrase ("liquidated" -> "killed"), or None."""
+    """The category this module groups by for a word or phrase ("victims" -> "killed"), or None."""
     if not words:
         return None
     low = words.lower().strip()
@@ -222,10 +272,12 @@ class _Reading:
     rest: list[str] = field(default_factory=list)  # categories left in the clause ("killed and wounded")
     published: datetime | None = None
     published_sure: bool = False
-    end: int = -1  # end of the reported phrase ("26 armed criminals were liquidated")
+    end: int = -1  # end of the reported phrase ("26 armed criminals were killed")
     apart: str = ""  # set when the figure cannot be compared with other articles' (see _apart)
     increment: bool = False  # counts an addition ("two more tugs"), compared only with additions
     measured: str | None = None  # what a measure measures: "ship" in "a 400-metre ship", "depth"
+    start: int = -1  # start of the reported phrase, when it starts before the figure ("Alexis Grigoropoulos, 15")
+    base: float | None = None  # the value in its dimension's base unit (metres, days), when converted
 
 
 def qualifier_class(qualifier: str | None) -> str:
@@ -350,15 +402,8 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
     own = fig.text.lower()
     out = _Clause(unit=fig.unit)
     # money, durations and ages are told by the unit or the word right after the number
-    for word, code in _MONEY.items():
-        if word in own:
-            out.category, out.unit = "money", out.unit or code
-            break
-        mm = re.match(r"\s*(?:million|billion|thousand)?\s*" + re.escape(word), low_after)
-        if mm:
-            out.category, out.unit = "money", out.unit or code
-            out.phrase_end = _word_end(text, fig.end + mm.end())
-            break
+    if fig.category == "money":  # the extractor read the currency (lang.en.currencies)
+        out.category = "money"
     if out.category == "money" and out.unit and "/" not in out.unit:
         per = rate_after(text, fig.end, s1)  # "12 dollars a day": money per day, as the extractor reads it
         out.unit = f"{out.unit}/{per}" if per else out.unit
@@ -396,11 +441,6 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
         found = [f for f in found_all if f[1] >= 0 and _close_enough(after[: f[1]])]
         if found:
             found.sort()
-            things = [f for f in found if f[2] in ("aircraft", "checkpoints")]
-            events = [f for f in found if f[2] in ("killed", "injured", "arrested", "missing", "displaced")]
-            if things and (not events or min(t[1] for t in things) < min(e[1] for e in events)):
-                # "two helicopters were evacuating injured" counts helicopters
-                found = sorted(things, key=lambda f: f[1]) + [f for f in found if f not in things]
             out.category = found[0][2]
             out.read_after = True
             if out.category in _EVENTS:
@@ -412,7 +452,7 @@ def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
                         and c != out.category and c in ("killed", "injured", "arrested")]
         else:
             found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
-            found = [f for f in found if f[1] >= 0 and f[2] != "troops"]
+            found = [f for f in found if f[1] >= 0]
             if found:
                 found.sort()
                 out.category = found[0][2]
@@ -461,7 +501,7 @@ def _word_at(text: str, pos: int) -> str:
 
 
 _VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "be", "killed", "injured", "died",
-                    "dead", "arrested", "detained", "wounded", "liquidated", "landed", "will", "by", "with",
+                    "dead", "arrested", "detained", "wounded", "landed", "will", "by", "with",
                     "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as",
                     "before", "after", "until", "since", "when", "while", "it", "its", "they", "their",
                     "he", "she", "his", "her", "them", "than", "came", "arrived", "said", "says"))
@@ -655,28 +695,6 @@ def _measured_thing(text: str, fig: Figure) -> str | None:
     return None
 
 
-def _split_by_thing(groups: list[list[_Reading]]) -> list[list[_Reading]]:
-    """Measures of different things apart: "a 400-metre ship" and "a depth of 18 metres" share a
-    unit, not a fact. A report that does not say what it measures joins the one thing whose reports
-    its interval meets, else it is shown on its own."""
-    out: list[list[_Reading]] = []
-    for g in groups:
-        things = {r.measured for r in g if r.measured}
-        if len(things) <= 1:
-            out.append(g)
-            continue
-        subs = {thing: [r for r in g if r.measured == thing] for thing in sorted(things)}
-        for r in g:
-            if r.measured:
-                continue
-            fits = [t for t, rs in subs.items() if all(_meets(_interval(r), _interval(o)) for o in rs)]
-            if len(fits) == 1:
-                subs[fits[0]].append(r)
-            else:
-                out.append([r])
-        out.extend(subs.values())
-    return out
-
 
 def _is_increment(text: str, fig: Figure) -> bool:
     """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
@@ -687,7 +705,7 @@ def _is_increment(text: str, fig: Figure) -> bool:
 
 
 _MONEY_WORDS = frozenset(("million", "billion", "thousand", "trillion", "dollars", "dollar", "euros", "euro",
-                          "pounds", "pound", "roubles", "rubles", "yuan", "tenge", "bn", "m", "us", "every", "per",
+                          "pounds", "pound", "roubles", "rubles", "yuan", "bn", "m", "us", "every", "per",
                           "a", "an", "each"))
 
 
@@ -755,10 +773,12 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
     if len({r.article for r in reports}) <= 1:
         r = reports[0]
         return "single-source", (r.low, r.high)
-    values = {float(r.figure.value) for r in reports}
+    values = {r.base if r.base is not None else float(r.figure.value) for r in reports}
     if len(values) == 1:
         v = next(iter(values))
-        if all(_contains(_interval(r), v) for r in reports):
+        # the same number, each report holding it or all bounding it alike ("more than 500,000" twice)
+        if all(_contains(_interval(r), v) for r in reports) or \
+                len({qualifier_class(r.figure.qualifier) for r in reports}) == 1:
             return "agree", (v, v)
     common: tuple[float, float, bool, bool] | None = _interval(reports[0])
     for r in reports[1:]:
@@ -789,130 +809,11 @@ def _common(reports: Sequence[_Reading]) -> tuple[float, float, bool, bool] | No
     return common
 
 
-def _split_per_article(readings: list[_Reading]) -> list[list[_Reading]]:
-    """One report per article per group: keep the one that meets most of the others; the rest are
-    grouped again the same way, and shown one by one where they conflict (step 2 of
-    :func:`fact_groups`)."""
-    groups: list[list[_Reading]] = []
-    pending = list(readings)
-    while pending:
-        by_article: dict[str, list[_Reading]] = defaultdict(list)
-        for r in pending:
-            by_article[r.article].append(r)
-        chosen: list[_Reading] = []
-        left: list[_Reading] = []
-        others_all = pending
-        for _art, rs in by_article.items():
-            if len(rs) == 1:
-                chosen.append(rs[0])
-                continue
-
-            def score(r: _Reading, others_all: list[_Reading] = others_all) -> tuple[int, int, int]:
-                meets = sum(1 for o in others_all if o.article != r.article and _meets(_interval(r), _interval(o)))
-                return (meets, 1 if r.label else 0, -r.figure.start)
-
-            best = max(rs, key=score)
-            chosen.append(best)
-            left.extend(r for r in rs if r is not best)
-        if groups:
-            # a repeat, in one article, of a figure its group already holds is not a new fact
-            main = groups[0]
-            common = _interval(main[0])
-            for r in main[1:]:
-                common = _meets(common, _interval(r)) or common
-            chosen = [r for r in chosen if not (r.article in {m.article for m in main}
-                                                and _meets(_interval(r), common))]
-            if not chosen:
-                pending = left
-                continue
-        if groups and len({r.article for r in chosen}) > 1 and verdict_of(chosen)[0] == "conflict":
-            groups.extend([r] for r in chosen)  # leftovers that disagree are shown each on its own
-        else:
-            groups.append(chosen)
-        pending = left
-    return groups
 
 
-_CATEGORY_TITLE = {"killed": "killed", "injured": "injured", "arrested": "arrested or detained",
-                   "aircraft": "aircraft", "checkpoints": "checkpoints", "troops": "troops",
-                   "money": "amount", "duration": "duration", "age": "age", "evacuated": "evacuated"}
 
 
-_VAGUE_LABELS = frozenset(("others", "other", "more", "people", "persons", "those", "deaths", "dead", "victims"))
 
-
-def _group_label(category: str, side: str | None, rs: list[_Reading]) -> str:
-    """A short name for what a group counts: "security forces killed", "demonstrators / armed criminals
-    killed", "age of Nursultan Nazarbayev", "duration (gas price control)"."""
-    labels: list[str] = []
-    for r in rs:
-        lab = " ".join((r.label or "").strip(" “”\"'").lower().split())
-        lab = re.sub(r"^(?:other|the)\s+", "", lab)
-        if lab and lab not in labels and lab not in _VAGUE_LABELS:
-            labels.append(lab)
-    what = _CATEGORY_TITLE.get(category, category)
-    if rs and rs[0].increment:
-        return "additional " + _group_label(category, side, [dataclasses.replace(r, increment=False) for r in rs])
-    if category.startswith("count:"):
-        labels = [re.sub(r"^(?:more|additional|extra|further|fresh)\s+", "", lab) for lab in labels]
-        noun = labels[0] if labels else category.split(":", 1)[1]
-        things = sorted({r.measured for r in rs if r.measured})
-        if things and not noun.endswith("s"):
-            noun += "s"  # "400-metre ship": metres
-        return f"{noun} ({things[0]})" if len(things) == 1 else noun
-    if category == "money":
-        per = next((r.unit.split("/", 1)[1] for r in rs if r.unit and "/" in r.unit), None)
-        rate = f" per {per}" if per else ""
-        if side:
-            return f"{_MONEY_TITLE.get(side, side)}{rate}"
-        labels = [" ".join(w for w in lab.split() if w.strip("-") not in _MONEY_WORDS) for lab in labels]
-        labels = [lab for lab in labels if lab and lab not in _STOP and (not per or lab != per)]
-        return f"{what}{rate} ({labels[0]})" if labels else f"{what}{rate}"
-    if category.startswith("percent"):
-        return f"percent ({labels[0]})" if labels else "percent"
-    if category in ("money", "duration"):
-        drop = _MONEY_WORDS if category == "money" else _DURATION_WORDS
-        labels = [" ".join(w for w in lab.split() if w.strip("-") not in drop) for lab in labels]
-        labels = [lab for lab in labels if lab and lab not in _STOP]
-    if category == "age":
-        return f"age of {side}" if side else "age"
-    if category in ("money", "duration") or category in _SIDE_FREE:
-        return f"{what} ({labels[0]})" if labels and category in ("money", "duration") else what
-    framings = {r.framing for r in rs if r.framing}
-    if side == "security forces" or not side:
-        who = side or "people"
-    elif len(framings) > 1:
-        # name every framing once, in the sources' words
-        seen: dict[str | None, str] = {}
-        for r in rs:
-            lab = " ".join((r.label or "").strip(" “”\"'").lower().split())
-            lab = re.sub(r"^(?:other|the)\s+", "", lab)
-            if r.framing not in seen and lab and lab not in _VAGUE_LABELS:
-                seen[r.framing] = lab
-        who = " / ".join(seen.values()) or side
-    else:
-        who = Counter(labels).most_common(1)[0][0] if labels else side
-    if category == "people":
-        return f"number of {who}"
-    return f"{who} {what}"
-
-
-def _unsure_conflicts(groups: list[list[_Reading]]) -> list[list[_Reading]]:
-    """Sums, durations and things counted in the sources' own words are the same fact only by
-    their wording: when such a group conflicts and its reports share no word saying what they
-    measure, each report is shown on its own rather than as a conflict."""
-    out: list[list[_Reading]] = []
-    for g in groups:
-        cat = g[0].category or ""
-        if len(g) > 1 and (cat in ("money", "duration") or cat.startswith("count:")) \
-                and verdict_of(g)[0] == "conflict":
-            words = [{_noun_key(w) for w in _WORD.findall(r.label or "") if w.lower() not in _STOP}
-                     - {_noun_key(w) for w in _MONEY_WORDS | _DURATION_WORDS} for r in g]
-            if not (all(words) and set.intersection(*words)):
-                out.extend([r] for r in g)
-                continue
-        out.append(g)
-    return out
 
 
 def _apart(readings: list[_Reading]) -> list[_Reading]:
@@ -934,53 +835,444 @@ def _apart(readings: list[_Reading]) -> list[_Reading]:
     return readings
 
 
-def _phrase(articles: Sequence[Article], r: _Reading) -> str:
-    text = next(a.text for a in articles if a.id == r.article)
-    return text[r.figure.start:max(r.end, r.figure.end)]
+
+# ---------------------------------------------------------------------------------------------
+# Grouping by meaning: figures read once in extract (extract.reading), compared pairwise.
+# ---------------------------------------------------------------------------------------------
+
+# Unit vectors of counted nouns, kept per process (nouns recur across stories).
+_NOUN_VECTORS: dict[str, Any] = {}
+NOUN_VECTOR_CACHE = 50_000
+
+# Similarities of the counted nouns of the story being grouped (set by :func:`_noun_similarities`).
+_NOUN_SIMILARITY: dict[tuple[str, str], float] = {}
+# Noun pairs that corefer in the story being grouped (set by :func:`_coreferent_nouns`).
+_NOUN_COREFER: set[tuple[str, str]] = set()
+
+
+@dataclass
+class _Read:
+    """One figure report as the grouping sees it."""
+
+    reading: _Reading
+    dim: str
+    noun: str | None
+    mods: frozenset[str]
+    pred: str | None
+    side: str | None
+    scope: frozenset[str]
+    time: str | None
+    subgroup: bool
+    context: frozenset[str]
+    person: str | None = None
+    clause: tuple[str, str] | None = None  # (event, side) of a casualty count read from its clause
+
+
+# The clause reading's event categories as predicate classes.
+_EVENT_CLASSES = {"killed": "killed", "injured": "injured", "arrested": "detained", "evacuated": "evacuated",
+                  "missing": "missing", "displaced": "evacuated"}
+
+
+def _base(fig: Figure, v: float) -> float:
+    from synoptic.extract.reading import base_value
+
+    if v in (INF, -INF):
+        return v
+    out = base_value(fig, v)
+    return v if out is None else out
+
+
+def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Read]:
+    """Every usable figure of the story as a :class:`_Read` (years, vague quantities, dates and
+    times of day are left out)."""
+    from synoptic.extract.reading import dimension_of, read_figures
+
+    by_id = {a.id: (i, a) for i, a in enumerate(articles)}
+    for ex in extractions:
+        if ex.article in by_id and any(f.dimension is None for f in ex.figures):  # extracted before reading existed
+            read_figures(by_id[ex.article][1].text, ex.figures)
+    # the clause reading: who is counted (security forces, protesters ...) and the event words
+    # that the sentence spreads over a list ("18 killed and 700 others injured")
+    clause = {(r.article, r.figure.start): r for r in _apart(_readings(articles, extractions))}
+    out: list[_Read] = []
+    for ex in extractions:
+        if ex.article not in by_id:
+            continue
+        order, art = by_id[ex.article]
+        figs = sorted((f for f in ex.figures if 0 <= f.start < f.end <= len(art.text)), key=lambda f: f.start)
+        prev_fig: Figure | None = None
+        for fig in figs:
+            if _is_year(fig) or _VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
+                continue
+            if prev_fig is not None and _is_conversion(art.text, prev_fig, fig):
+                continue  # "200 million euros ($265.3 million)": the same sum converted, not a claim
+            prev_fig = fig
+            if re.match(r"\s+(?:ago|earlier|before|later)\b", art.text[fig.end:fig.end + 10], re.I):
+                continue  # "30 months ago": when, not how much
+            if re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", art.text[fig.end:fig.end + 12], re.I) \
+                    or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text):
+                continue  # "1100 hrs", "1230 hours": a time of day
+            dim = fig.dimension or dimension_of(fig)
+            lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
+            if (lo, hi) == (fig.value, fig.value) and _ROUNDED.search(fig.text):
+                lo, hi = fig.value * (1 - ROUNDED_TOLERANCE), fig.value * (1 + ROUNDED_TOLERANCE)
+            lo, hi = _base(fig, lo), _base(fig, hi)
+            base = _base(fig, float(fig.value))
+            published, sure = _published(art, ex)
+            old = clause.get((art.id, fig.start))
+            side = (old.side, old.framing) if old is not None and old.side else canonical_side(fig.counted or fig.label)
+            label = (old.label if old is not None else None) or fig.counted or fig.label
+            r = _Reading(fig, art.id, order, fig.predicate, side[0] if side else None, side[1] if side else None,
+                         label, fig.unit, lo, hi, lo_open, hi_open, [], published, sure)
+            if old is not None and old.apart and old.apart == art.id:
+                r.apart = old.apart
+            r.base = base
+            r.end = _report_end(art.text, fig)
+            r.start = _report_start(art.text, fig, ex)
+            r.increment = _is_increment(art.text, fig)
+            person = _nearest_person(fig, ex, art.text) if dim == "age" else None
+            # a unit's own word ("euros", "miles", "per cent") says nothing of what is counted
+            if dim not in ("count", "percent", "duration", "age") and not dim.startswith("money:") and fig.noun:
+                r.measured = fig.noun  # "the 300-metre bridge": a measure of the bridge
+            noun = fig.noun if dim in ("count", "percent") else None
+            mods = frozenset(fig.modifiers) if dim in ("count", "percent") else frozenset()
+            if dim.startswith("money:") and fig.unit and "/" in fig.unit:
+                dim = f"money:{fig.unit}"  # a sum per day is not compared with a sum per hour
+            pred = None if dim in ("age", "duration") else fig.predicate
+            clause_key = None
+            if dim.startswith("money:") and old is not None and old.side:
+                clause_key = ("money", old.side)  # what the sum is: losses, trade, damage, aid ...
+            if old is not None and old.category in _EVENT_CLASSES and (pred not in PREDICATE_CLASSES
+                                                                     or fig.noun is None):
+                # the clause reading carries an event word over a list ("18 killed, 700 others injured")
+                pred = _EVENT_CLASSES[old.category]
+                clause_key = (pred, old.side or "people")
+            elif old is not None and old.category in _EVENT_CLASSES and pred == _EVENT_CLASSES[old.category]:
+                clause_key = (pred, old.side or "people")
+            out.append(_Read(r, dim, noun, mods, pred, r.side,
+                             frozenset((fig.scope or "").split()), fig.time_ref, fig.subgroup,
+                             frozenset(fig.context), person, clause_key))
+    return out
+
+
+def _is_conversion(text: str, before: Figure, fig: Figure) -> bool:
+    """Whether ``fig`` restates ``before`` in another unit, in brackets right after it."""
+    between = text[before.end:fig.start]
+    if not re.fullmatch(r"\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
+                        between, re.I):
+        return False
+    kinds = {before.category, fig.category}
+    return kinds == {"money"} or kinds == {"measure"}
+
+
+def _report_start(text: str, fig: Figure, ex: Extraction) -> int:
+    """Where a report's phrase starts: at the name an age follows ("Alexis Grigoropoulos, 15"),
+    else at the figure."""
+    if fig.category == "age":
+        for m in ex.mentions:
+            if m.type == "PERSON" and m.end <= fig.start and re.fullmatch(r",\s*(?:both\s+|aged\s+)?",
+                                                                          text[m.end:fig.start]):
+                return m.start
+    return fig.start
+
+
+def _report_end(text: str, fig: Figure) -> int:
+    """Where a report's phrase ends: after the counted noun when it follows the number closely
+    (and no other number stands between), else after an event word right after it ("18 injured"),
+    else at the end of the figure."""
+    if fig.category == "money" and fig.unit and "/" in fig.unit:
+        per = rate_span(text, fig.end, _sentence_bounds(text, fig.start, fig.end)[1])
+        if per:  # the phrase runs to its rate: "$9.6bn of goods each day"
+            return per[1]
+    if not fig.counted:
+        m = re.match(r"\s+([a-z]+)\b", text[fig.end:fig.end + 30])
+        if m and predicate_class(m.group(1)):
+            return fig.end + m.end()
+    if fig.counted and fig.counted.startswith(fig.text[:1]) and text.startswith(fig.counted, fig.start):
+        end = fig.start + len(fig.counted)
+        between = text[fig.end:end]
+        cut = re.search(r"\s+(?:and|or|,)?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+                        between, re.I)
+        if cut:
+            end = fig.end + cut.start()
+        return max(end, fig.end)
+    return fig.end
+
+
+def link_score(a: _Read, b: _Read) -> float | None:
+    """How much the evidence says two reports count the same thing (positive: the same; None:
+    never, another dimension or currency)."""
+    if a.dim != b.dim or a.reading.increment != b.reading.increment:
+        return None
+    va, vb = float(a.reading.figure.value), float(b.reading.figure.value)
+    if not _meets(_interval(a.reading), _interval(b.reading)):
+        # numbers that disagree count against less where the reports say they count one thing
+        # (one specific noun, or one casualty event and side): that is what a conflict looks like
+        same_thing = (a.clause is not None and a.clause == b.clause) or (
+            a.dim == "count" and a.noun is not None and b.noun is not None and a.noun not in GENERIC_NOUNS
+            and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME)
+            and not (a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and a.pred != b.pred))
+        s = -W_VALUE_APART * (CONFLICT_SHARE if same_thing else 1.0)
+    elif min(va, vb) > 0 and max(va, vb) / min(va, vb) > VALUE_FAR:
+        s = 0.0  # "less than 5,000" holds 75, but says nothing of it
+    else:
+        s = W_VALUE_MEETS
+    if a.noun and b.noun:
+        if a.noun == b.noun:
+            s += W_NOUN_SAME * (GENERIC_NOUN_SHARE if a.noun in GENERIC_NOUNS else 1.0)
+        elif a.noun in b.mods or b.noun in a.mods:
+            s += W_NOUN_SAME / 2
+        elif (a.noun, b.noun) in _NOUN_COREFER:
+            s += W_NOUN_COREFER
+        else:
+            sim = _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0)
+            if sim >= NOUN_SIM_SAME:
+                s += W_NOUN_SAME * sim
+            elif sim < NOUN_SIM_DIFF:
+                s -= W_NOUN_DIFF
+    s += W_MODIFIER * min(2, len(a.mods & b.mods))
+    if a.pred and b.pred:
+        if a.pred == b.pred:
+            s += W_PRED_SAME
+        elif a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES:
+            s -= W_PRED_DIFF
+        else:
+            s -= W_PRED_VERB
+    if a.side and b.side and a.side != b.side and "people" not in (a.side, b.side):
+        s -= W_SIDE_DIFF
+    if a.context or b.context:
+        s += W_CONTEXT * len(a.context & b.context) / max(1, len(a.context | b.context))
+    if a.scope and b.scope and not (a.scope & b.scope):
+        s -= W_SCOPE_DIFF
+    if a.time and b.time and a.time != b.time:
+        s -= W_TIME_DIFF
+    elif bool(a.time) != bool(b.time) and re.search(r"\d{4}|last", (a.time or b.time or "")):
+        s -= W_TIME_ONE
+    if a.subgroup != b.subgroup:
+        s -= W_SUBGROUP
+    if a.clause and b.clause:
+        s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
+    if a.reading.measured and b.reading.measured and a.reading.measured != b.reading.measured \
+            and _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0) < NOUN_SIM_DIFF:
+        s -= W_NOUN_DIFF  # the length of a bridge and the depth of a river
+    if a.reading.apart or b.reading.apart:
+        s -= W_SIDE_DIFF
+    if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
+        s -= W_PERSON_DIFF
+    return s
+
+
+def _cluster(reads: list[_Read]) -> list[list[_Read]]:
+    """Average-link agglomerative clustering, per dimension: the two groups with the best average
+    link merge first, while it reaches ``LINK_THRESHOLD``. Two reports of one article share a group
+    only as a repeat of one figure (the same value, linked above the threshold)."""
+    import heapq
+
+    by_dim: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(reads):
+        by_dim[r.dim].append(i)
+    out: list[list[_Read]] = []
+    for idx in by_dim.values():
+        members: dict[int, list[int]] = {i: [i] for i in idx}
+        sums: dict[tuple[int, int], float] = {}
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                sc = link_score(reads[i], reads[j])
+                ri, rj = reads[i].reading, reads[j].reading
+                if sc is None or (ri.article == rj.article and (ri.figure.value != rj.figure.value
+                                                                 or sc < LINK_THRESHOLD)):
+                    sc = -INF
+                sums[(i, j)] = sc
+        heap = [(-sc, i, j) for (i, j), sc in sums.items() if sc >= LINK_THRESHOLD]
+        heapq.heapify(heap)
+        while heap:
+            neg, g, h = heapq.heappop(heap)
+            if g not in members or h not in members:
+                continue
+            avg = sums[(g, h)] / (len(members[g]) * len(members[h]))
+            if abs(avg + neg) > 1e-9:
+                continue  # stale
+            # merge h into g; the sum of links to every other group adds up
+            for k in list(members):
+                if k in (g, h):
+                    continue
+                gk = sums.pop((min(g, k), max(g, k)), -INF)
+                hk = sums.pop((min(h, k), max(h, k)), -INF)
+                total = gk + hk
+                sums[(min(g, k), max(g, k))] = total
+            sums.pop((g, h), None)
+            members[g].extend(members.pop(h))
+            for k in members:
+                if k == g:
+                    continue
+                key = (min(g, k), max(g, k))
+                a = sums[key] / (len(members[g]) * len(members[k]))
+                if a >= LINK_THRESHOLD:
+                    heapq.heappush(heap, (-a, key[0], key[1]))
+        out.extend([reads[i] for i in sorted(ms)] for ms in members.values())
+    return out
+
+
+#: Predicate classes named in a label after what is counted ("AK-47 rifles seized").
+_LABEL_PREDICATES = frozenset(("killed", "injured", "detained", "missing", "evacuated", "seized", "stolen",
+                               "damaged", "rescued"))
+_MONEY_LABEL = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
+                "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
+_UNIT_NAMES = {"km": "kilometres", "m": "metres", "mi": "miles", "nmi": "nautical miles", "ft": "feet",
+               "t": "tonnes", "kg": "kilograms", "ha": "hectares", "l": "litres"}
+
+
+def _counted_words(r: _Read) -> str | None:
+    """The counted phrase of a report without its number and qualifier ("AK-47 assault rifles")."""
+    c = r.reading.figure.counted
+    if not c or r.reading.figure.text not in c:
+        return None
+    rest = c[c.index(r.reading.figure.text) + len(r.reading.figure.text):].strip(" -“”\"'")
+    rest = re.sub(r"^(?:more|additional|extra|further|fresh|other)\s+", "", rest, flags=re.I)
+    return " ".join(rest.split()) or None
+
+
+def _label_of(group: list[_Read]) -> str:
+    """What a group counts in plain words, from the sources' own words: "AK-47 assault rifles
+    seized", "pirates detained", "losses per day", "percent (vote)", "metres (bridge)", "age of X"."""
+    first = group[0]
+    dim = first.dim
+    if dim.startswith("money:"):
+        unit = dim.split(":", 1)[1]
+        per = f" per {unit.split('/', 1)[1]}" if "/" in unit else ""
+        subject = next((r.clause[1] for r in group if r.clause and r.clause[0] == "money"), None)
+        return f"{_MONEY_LABEL.get(subject, subject)}{per}" if subject else f"amount in {unit.split('/')[0]}{per}"
+    if dim == "age":
+        person = Counter(r.person for r in group if r.person).most_common(1)
+        return f"age of {person[0][0]}" if person else "age"
+    if dim == "percent":
+        noun = Counter(" ".join([*sorted(r.mods), r.noun]) for r in group if r.noun).most_common(1)
+        return f"percent ({noun[0][0]})" if noun else "percent"
+    if dim == "duration":
+        return "duration"
+    if dim != "count":
+        unit = first.reading.figure.unit or dim
+        thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
+        name = _UNIT_NAMES.get(unit, unit)
+        return f"{name} ({thing[0][0]})" if thing else name
+    phrases = Counter(w.lower() for r in group if (w := _counted_words(r)))
+    what = phrases.most_common(1)[0][0] if phrases else (first.noun or "")
+    side = Counter(r.side for r in group if r.side and r.side != "people").most_common(1)
+    if not phrases and side:
+        what = side[0][0]
+    pred = Counter(r.pred for r in group if r.pred in _LABEL_PREDICATES).most_common(1)
+    label = f"{what} {pred[0][0]}" if pred and pred[0][0] not in what.split() else what
+    label = label.strip() or "number"
+    return ("additional " + label) if first.reading.increment else label
 
 
 def fact_groups(articles: list[Article], extractions: list[Extraction]) -> list[FactGroup]:
-    """The figure reports of a story grouped by what they count, each group with its verdict.
+    """The figure reports of a story grouped by meaning, each group with its verdict.
 
     Steps:
-    1. read each figure's category (killed, injured, arrested, aircraft, troops, money, duration,
-       age ...), side (security forces / protesters / civilians / people) and unit from its clause;
-    2. group by (category, side, unit); one report per article per group (the one that meets most
-       of the other articles' reports), the rest form groups of their own;
-    3. verdict per group (:func:`verdict_of`), framing_differs when the same count carries labels of
+    1. read each figure once (extract.reading: dimension, counted noun, predicate, scope, time);
+    2. link every two reports of one dimension (:func:`link_score`) and cluster them
+       (:func:`_cluster`);
+    3. verdict per group (:func:`verdict_of`); framing_differs when one count carries labels of
        different framings ("demonstrators" vs "armed criminals");
-    4. order: groups reported by most articles first, conflicts before agreement at equal support.
+    4. order: groups given by two or more sources first, conflicts on top, then by support.
     """
-    # 1. readings
-    readings = _apart(_readings(articles, extractions))
-    # 2. groups
-    buckets: dict[tuple[str, str | None, str | None, str, bool], list[_Reading]] = defaultdict(list)
-    for r in readings:
-        buckets[(r.category or "", r.side, r.unit if r.category in ("money", "duration") else None,
-                 r.apart, r.increment)].append(r)
+    return _fact_groups_of(_reads(articles, extractions), articles)  # 1
+
+
+group_figures = fact_groups
+
+
+def _most(values: Iterable[str | None]) -> str | None:
+    """The most frequent of ``values`` that is set, or None."""
+    common = Counter(v for v in values if v).most_common(1)
+    return common[0][0] if common else None
+
+
+def _start(r: _Reading) -> int:
+    return r.start if 0 <= r.start < r.figure.start else r.figure.start
+
+
+def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
+    """Cosine similarity of every two counted nouns of a story, from the shipped sentence
+    embedder (empty when none is installed: then only equal nouns match)."""
+    nouns = sorted({r.noun for r in reads if r.noun} | {r.reading.measured for r in reads if r.reading.measured})
+    if len(nouns) < 2:
+        return {}
+    try:
+        import numpy as np
+
+        from synoptic.embed import get_embedder
+
+        todo = [n for n in nouns if n not in _NOUN_VECTORS]
+        if todo:
+            if len(_NOUN_VECTORS) > NOUN_VECTOR_CACHE:
+                _NOUN_VECTORS.clear()
+            for n, v in zip(todo, np.asarray(get_embedder().embed(todo), dtype=float), strict=True):
+                _NOUN_VECTORS[n] = v / max(float(np.linalg.norm(v)), 1e-12)
+        vecs = np.stack([_NOUN_VECTORS[n] for n in nouns])
+    except Exception:  # no embedder: nouns compare by spelling only
+        return {}
+    sims = vecs @ vecs.T
+    return {(a, b): float(sims[i, j]) for i, a in enumerate(nouns) for j, b in enumerate(nouns) if i != j}
+
+
+def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
+    """Noun pairs two articles count with the same distinctive number under one predicate class."""
+    seen: dict[tuple[str, float, str], set[tuple[str, str]]] = defaultdict(set)
+    for r in reads:
+        v = float(r.reading.figure.value)
+        if r.noun and r.pred in PREDICATE_CLASSES and v >= COREFER_MIN_VALUE and r.dim == "count":
+            seen[(r.dim, v, r.pred)].add((r.noun, r.reading.article))
+    out: set[tuple[str, str]] = set()
+    for items in seen.values():
+        for n1, a1 in items:
+            for n2, a2 in items:
+                if n1 != n2 and a1 != a2:
+                    out.add((n1, n2))
+    return out
+
+
+def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[FactGroup]:
+    """Steps 2-4 of :func:`fact_groups`."""
+    _NOUN_SIMILARITY.clear()
+    _NOUN_SIMILARITY.update(_noun_similarities(reads))
+    _NOUN_COREFER.clear()
+    _NOUN_COREFER.update(_coreferent_nouns(reads))
     out: list[FactGroup] = []
-    for (category, side, unit, _apart_key, _increment), rs in buckets.items():
-        for group in _unsure_conflicts(_split_by_thing(_split_per_article(rs))):
-            group.sort(key=lambda r: (r.order, r.figure.start))
-            # 3. verdict and framing
-            verdict, bounds = verdict_of(group)
-            update = verdict == "consistent" and _common(group) is None
-            if update:  # counted again as it grew: the reports in publication order, the latest last
-                group.sort(key=lambda r: (r.published or datetime.min, r.order, r.figure.start))
-            framings = {r.framing for r in group if r.framing}
-            reports = [FactReport(article=r.article, text=_phrase(articles, r), start=r.figure.start,
-                                  end=max(r.end, r.figure.end),
-                                  value=float(r.figure.value), qualifier=r.figure.qualifier, label=r.label,
-                                  low=None if r.low == -INF else r.low, high=None if r.high == INF else r.high)
-                       for r in group]
-            lo, hi = bounds if bounds else (None, None)
-            out.append(FactGroup(
-                label=_group_label(category, side, group) + (" (over time)" if update else ""), verdict=verdict,
-                framing_differs=len(framings) > 1,
-                low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
-                category=category, subject=side, unit=unit or next((r.unit for r in group if r.unit), None),
-                reports=reports))
-    # 4. order
-    rank = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}
-    out.sort(key=lambda g: (-len(g.reports), rank[g.verdict], g.label))
+    text_of = {a.id: a.text for a in articles}
+    for cluster in _cluster(reads):  # 2
+        group = [r.reading for r in cluster]
+        group.sort(key=lambda r: (r.order, r.figure.start))
+        verdict, bounds = verdict_of(group)  # 3
+        update = verdict == "consistent" and _common(group) is None
+        if update:
+            group.sort(key=lambda r: (r.published or datetime.min, r.order, r.figure.start))
+        # framing differs where one side is named in two ways ("demonstrators" / "armed criminals")
+        frames: dict[str, set[str]] = defaultdict(set)
+        for r in group:
+            if r.side and r.framing and r.side != "people":
+                frames[r.side].add(r.framing)
+        reports = [FactReport(article=r.article,
+                              text=text_of[r.article][_start(r):max(r.end, r.figure.end)],
+                              start=_start(r), end=max(r.end, r.figure.end), value=float(r.figure.value),
+                              qualifier=r.figure.qualifier, label=r.label,
+                              low=None if r.low == -INF else r.low, high=None if r.high == INF else r.high)
+                   for r in group]
+        lo, hi = bounds if bounds else (None, None)
+        first = cluster[0].reading.figure
+        preds = Counter(r.pred for r in cluster if r.pred)
+        sides = Counter(r.side for r in cluster if r.side)
+        out.append(FactGroup(
+            label=_label_of(cluster) + (" (over time)" if update else ""), verdict=verdict,
+            framing_differs=any(len(f) > 1 for f in frames.values()),
+            low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
+            category=preds.most_common(1)[0][0] if preds else first.category,
+            subject=sides.most_common(1)[0][0] if sides else None, unit=first.unit,
+            dimension=cluster[0].dim, noun=_most(r.noun for r in cluster), predicate=_most(r.pred for r in cluster),
+            scope=_most(" ".join(sorted(r.scope)) for r in cluster), time_ref=_most(r.time for r in cluster),
+            latest=group[-1].article if update else None,
+            reports=reports))
+    rank = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}  # 4
+    out.sort(key=lambda g: (len({r.article for r in g.reports}) < 2, rank[g.verdict], -len(g.reports), g.label))
     return out

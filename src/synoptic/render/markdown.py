@@ -54,6 +54,29 @@ def _timeline_line(nums: dict[str, int], t: dict[str, Any]) -> str:
     return f"- **{esc(date_label(t.get('date'), t.get('granularity', 'day')))}** {esc(t.get('text'))} ({shown})"
 
 
+# Order of the shared figures: disagreement first, then what merely overlaps, then agreement.
+VERDICT_ORDER = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}
+
+
+def _n_sources(fact: dict[str, Any]) -> int:
+    return len({r.get("article") for r in fact.get("reports", [])})
+
+
+def _fact_table(facts: list[dict[str, Any]], nums: dict[str, int], cell_break: str = "<br>") -> list[str]:
+    """Rows of the fact table: what is counted (in plain words), verdict, value, the reports cited."""
+    rows = ["| What | Verdict | Value | Reports |", "| --- | --- | --- | --- |"]
+    for f in facts:
+        verdict = VERDICT_MARK.get(str(f.get("verdict")), esc(f.get("verdict")))
+        if f.get("framing_differs"):
+            verdict += " · framing differs"
+        if f.get("latest"):
+            verdict += f" · latest {_cite(nums, f.get('latest'))}"
+        reports = cell_break.join(
+            f"{_cite(nums, r.get('article'))} “{esc(r.get('text'))}”" for r in f.get("reports", []))
+        rows.append(f"| {esc(f.get('label'))} | {verdict} | {esc(value_text(f))} | {reports} |")
+    return rows
+
+
 def render(brief: dict[str, Any], cell_break: str = "<br>") -> str:
     """The brief (its schema JSON) as a Markdown document. ``cell_break`` separates the reports in
     a cell of the figure table: ``<br>`` for forges, ``" · "`` for renderers that drop HTML
@@ -77,20 +100,24 @@ def render(brief: dict[str, Any], cell_break: str = "<br>") -> str:
             cites = " ".join(dict.fromkeys(_cite(nums, c.get("article")) for c in s.get("citations", [])))
             out.append(f"- {esc(s.get('text'))} {cites}".rstrip())
         out.append("")
-    # facts
+    # facts: given by two or more sources first, conflicts on top; single-source figures folded
     if facts:
         out.append("## Figures across sources")
         out.append("")
-        out.append("| What | Verdict | Value | Reports |")
-        out.append("| --- | --- | --- | --- |")
-        for f in facts:
-            verdict = VERDICT_MARK.get(f.get("verdict"), esc(f.get("verdict")))
-            if f.get("framing_differs"):
-                verdict += " · framing differs"
-            reports = cell_break.join(
-                f"{_cite(nums, r.get('article'))} “{esc(r.get('text'))}”" for r in f.get("reports", []))
-            out.append(f"| {esc(f.get('label'))} | {verdict} | {esc(value_text(f))} | {reports} |")
-        out.append("")
+        shared = sorted((f for f in facts if _n_sources(f) >= 2),
+                        key=lambda f: (VERDICT_ORDER.get(str(f.get("verdict")), 9), -_n_sources(f)))
+        alone = [f for f in facts if _n_sources(f) < 2]
+        if shared:
+            out.extend(_fact_table(shared, nums, cell_break))
+            out.append("")
+        if alone:
+            out.append(f"<details><summary>{len(alone)} figure{'s' if len(alone) != 1 else ''} "
+                       f"given by one source only</summary>")
+            out.append("")
+            out.extend(_fact_table(alone, nums, cell_break))
+            out.append("")
+            out.append("</details>")
+            out.append("")
     # quotes
     if brief.get("quotes"):
         out.append("## Quotes")

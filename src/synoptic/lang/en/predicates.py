@@ -1,0 +1,69 @@
+"""What happens to what a figure counts: English verbs, participles and nouns of an event, by class.
+
+Each class holds the words that report the same outcome ("killed", "dead", "died", "lost their
+lives" are one: *killed*). Two reports of one figure are compared only under one class. The words
+are the language's (WordNet-style synonym sets of the news outcomes: death, injury, arrest, seizure,
+theft, damage, displacement, rescue, attack, crossing, gathering), written as stems: a word belongs
+to a class when it is the stem or the stem with an inflection (``-s``, ``-ed``, ``-ing``, ``-en``).
+"""
+
+from __future__ import annotations
+
+PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "killing", "dead", "die", "died", "dying", "death", "deaths", "fatality", "fatalities",
+               "slay", "slain", "murder", "perish", "execute", "assassinate", "massacre", "liquidate",
+               "eliminate", "victim", "toll", "lose life", "lost life", "life", "lives", "drown", "body",
+               "bodies", "shoot dead", "claim life", "took life", "take life", "casualty"),
+    "injured": ("injure", "injury", "injuries", "wound", "hurt", "hospitalise", "hospitalize", "maim",
+                "wounded", "injured"),
+    "detained": ("arrest", "detain", "detention", "custody", "capture", "nab", "apprehend", "jail", "imprison",
+                 "hold", "held", "round up", "seize", "catch", "caught", "charge", "prisoner", "suspect",
+                 "take into custody", "took into custody", "remand", "intern"),
+    "seized": ("confiscate", "recover", "find", "found", "impound", "haul", "cache", "retrieve", "discover"),
+    "stolen": ("steal", "stole", "stolen", "rob", "loot", "theft", "heist", "snatch", "grab", "take"),
+    "damaged": ("damage", "destroy", "burn", "torch", "smash", "vandalise", "vandalize", "raze", "gut",
+                "set fire", "firebomb", "wreck", "collapse"),
+    "evacuated": ("evacuate", "evacuee", "flee", "fled", "displace", "homeless", "shelter", "relocate",
+                  "refugee"),
+    "missing": ("missing", "unaccounted", "disappear", "lost"),
+    "rescued": ("rescue", "save", "free", "release", "foil", "repulse", "thwart", "liberate"),
+    "attacked": ("attack", "assault", "fire on", "fired on", "hijack", "raid", "strike", "ambush", "target"),
+    "moved": ("cross", "arrive", "enter", "reach", "walk", "travel", "pass", "land", "migrate", "come"),
+    "gathered": ("gather", "march", "rally", "protest", "demonstrate", "attend", "join", "turn out", "assemble"),
+    "deployed": ("deploy", "send", "dispatch", "station", "patrol", "mobilise", "mobilize", "airlift"),
+    "offered": ("offer", "reward", "pledge", "promise", "donate", "grant", "pay", "give"),
+    "sentenced": ("sentence", "convict", "condemn", "fine"),
+}
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("ied"):
+        return w[:-3] + "y"
+    return w
+
+
+_INDEX: dict[str, str] = {}
+for _cls, _words in PREDICATE_CLASSES.items():
+    for _w in _words:
+        _INDEX.setdefault(_w, _cls)
+
+
+def predicate_class(word: str | None) -> str | None:
+    """The class of an event word ("liquidated" -> "killed", "nabbed" -> "detained"), or None."""
+    if not word:
+        return None
+    w = _stem(word.strip())
+    if w in _INDEX:
+        return _INDEX[w]
+    for suffix in ("s", "es", "ed", "d", "ing", "en", "n"):  # "-s", "-ed", "-ing", doubled ("nabbed")
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: -len(suffix)]
+            for cand in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base):
+                if cand in _INDEX:
+                    return _INDEX[cand]
+    return None
+
+
+__all__ = ["PREDICATE_CLASSES", "predicate_class"]

@@ -1,0 +1,79 @@
+"""Units of measure as English writes them, with their dimension and their size in the SI unit.
+
+``UNITS`` maps each written form (singular, plural, abbreviation) to ``(symbol, dimension, factor)``:
+a value in the unit times ``factor`` is the value in the dimension's base unit (metres, kilograms,
+square metres, litres, seconds, degrees). Lengths convert between kilometres, miles and nautical
+miles; temperatures are kept in their own scale (``celsius``/``fahrenheit`` are different dimensions:
+they are not proportional).
+"""
+
+from __future__ import annotations
+
+_LENGTH = [("km", 1000.0, ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")),
+           ("m", 1.0, ("metre", "metres", "meter", "meters")),
+           ("cm", 0.01, ("cm", "centimetre", "centimetres", "centimeter", "centimeters")),
+           ("mm", 0.001, ("mm", "millimetre", "millimetres", "millimeter", "millimeters")),
+           ("mi", 1609.344, ("mile", "miles")),
+           ("nmi", 1852.0, ("nautical mile", "nautical miles", "nm", "nmi")),
+           ("ft", 0.3048, ("ft", "foot", "feet")),
+           ("yd", 0.9144, ("yard", "yards")),
+           ("in", 0.0254, ("inch", "inches"))]
+_MASS = [("t", 1000.0, ("tonne", "tonnes", "ton", "tons", "metric ton", "metric tons")),
+         ("kg", 1.0, ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
+         ("g", 0.001, ("gram", "grams", "gramme", "grammes")),
+         ("lb", 0.45359237, ("lb", "lbs")),
+         ("oz", 0.028349523, ("ounce", "ounces", "oz"))]
+_AREA = [("ha", 1e4, ("hectare", "hectares", "ha")),
+         ("acre", 4046.8564, ("acre", "acres")),
+         ("km2", 1e6, ("square kilometre", "square kilometres", "square kilometer", "square kilometers", "sq km",
+                       "km2")),
+         ("sq mi", 2589988.1, ("square mile", "square miles", "sq mi")),
+         ("m2", 1.0, ("square metre", "square metres", "square meter", "square meters"))]
+_VOLUME = [("l", 1.0, ("litre", "litres", "liter", "liters")),
+           ("gal", 3.785411784, ("gallon", "gallons")),
+           ("bbl", 158.987295, ("barrel", "barrels"))]
+_POWER = [("MW", 1e6, ("mw", "megawatt", "megawatts")), ("GW", 1e9, ("gw", "gigawatt", "gigawatts")),
+          ("kW", 1e3, ("kw", "kilowatt", "kilowatts"))]
+_SPEED = [("km/h", 1 / 3.6, ("km/h", "kph", "kilometres per hour", "kilometers per hour")),
+          ("mph", 0.44704, ("mph", "miles per hour")), ("kn", 0.514444, ("knot", "knots"))]
+_TEMPERATURE = [("°C", 1.0, ("degrees celsius", "degrees centigrade", "°c")),
+                ("°F", 1.0, ("degrees fahrenheit", "°f"))]
+_ANGLE = [("°", 1.0, ("degree", "degrees", "°"))]
+
+UNITS: dict[str, tuple[str, str, float]] = {}
+for _dim, _table in (("length", _LENGTH), ("mass", _MASS), ("area", _AREA), ("volume", _VOLUME),
+                     ("power", _POWER), ("speed", _SPEED), ("angle", _ANGLE)):
+    for _sym, _factor, _forms in _table:
+        for _f in _forms:
+            UNITS[_f] = (_sym, _dim, _factor)
+for _sym, _factor, _forms in _TEMPERATURE:
+    for _f in _forms:
+        UNITS[_f] = (_sym, "temperature" + _sym, _factor)
+
+#: Written forms, longest first (for a regular expression: "nautical miles" before "miles").
+UNIT_WORDS = tuple(sorted(UNITS, key=len, reverse=True))
+
+
+def unit_of(words: str) -> tuple[str, str, float] | None:
+    """``(symbol, dimension, factor)`` of a unit as written ("kilometres" -> ("km", "length", 1000.0))."""
+    return UNITS.get(" ".join(words.lower().split()))
+
+
+def convert(value: float, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to`` (both written forms or symbols), or None across dimensions."""
+    a = unit_of(unit) or next((u for u in UNITS.values() if u[0] == unit), None)
+    b = unit_of(to) or next((u for u in UNITS.values() if u[0] == to), None)
+    if a is None or b is None or a[1] != b[1]:
+        return None
+    return value * a[2] / b[2]
+
+
+def dimension(unit: str | None) -> tuple[str, float] | None:
+    """``(dimension, factor to its base unit)`` of a unit symbol or written form, or None."""
+    if not unit:
+        return None
+    u = unit_of(unit) or next((x for x in UNITS.values() if x[0] == unit), None)
+    return (u[1], u[2]) if u else None
+
+
+__all__ = ["UNITS", "UNIT_WORDS", "convert", "dimension", "unit_of"]

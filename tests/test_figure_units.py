@@ -1,0 +1,78 @@
+"""The figure reader on units and currencies that none of the shared stories contains (sentences
+written for this test), and the language tables behind it."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.extract.figures import find_figures
+from synoptic.lang.en.currencies import currency_code, currency_names
+from synoptic.lang.en.units import convert, dimension
+
+
+def _one(text: str, at: str):
+    figs = [f for f in find_figures(text) if at in f.text]
+    assert figs, (text, [f.text for f in find_figures(text)])
+    return figs[0]
+
+
+@pytest.mark.parametrize(("text", "at", "value", "unit", "category"), [
+    ("The storm cost insurers 5 billion yen, officials in Osaka said.", "5 billion yen", 5e9, "JPY", "money"),
+    ("Farmers were promised ¥3 billion in relief.", "¥3 billion", 3e9, "JPY", "money"),
+    ("Each family will receive 2,000 rupees from the state fund.", "2,000 rupees", 2000, "INR", "money"),
+    ("The dam project will cost Rs 120 crore.", "Rs 120 crore", 1.2e9, "INR", "money"),
+    ("The fine was 40,000 Swiss francs.", "40,000 Swiss francs", 40000, "CHF", "money"),
+    ("Smugglers paid 3 million Mexican pesos.", "3 million Mexican pesos", 3e6, "MXN", "money"),
+    ("The convoy travelled 300 kilometres overnight.", "300 kilometres", 300, "km", "measure"),
+    ("The tremor was felt about 186 miles from the epicentre.", "about 186 miles", 186, "mi", "measure"),
+    ("Customs seized 4.5 tonnes of cocaine at the port.", "4.5 tonnes", 4.5, "t", "measure"),
+    ("The wildfire burned 12,000 hectares of forest.", "12,000 hectares", 12000, "ha", "measure"),
+    ("Turnout was 62 per cent, down from 70% in the last vote.", "62 per cent", 62, "percent", "percent"),
+    ("Temperatures reached 45 degrees Celsius in the capital.", "45 degrees Celsius", 45, "°C", "measure"),
+    ("The tanker was a 300-metre vessel.", "300-metre", 300, "m", "measure"),
+])
+def test_figures_read_units_and_currencies_of_any_story(text: str, at: str, value: float, unit: str,
+                                                        category: str) -> None:
+    f = _one(text, at)
+    assert (f.value, f.unit, f.category) == (pytest.approx(value), unit, category)
+
+
+def test_figures_about_a_distance_is_a_band_in_its_unit() -> None:
+    f = _one("Rescuers searched some 20 miles of coast.", "20 miles")
+    assert f.qualifier and f.low is not None and f.high is not None and f.low < 20 < f.high
+
+
+def test_units_convert_lengths_across_kilometres_and_miles() -> None:
+    assert convert(10, "miles", "kilometres") == pytest.approx(16.09344)
+    assert convert(150, "nautical miles", "km") == pytest.approx(277.8)
+    assert convert(1, "tonnes", "kg") == pytest.approx(1000)
+    assert convert(1, "hectares", "km") is None  # area is not length
+    assert dimension("ha") == ("area", 1e4)
+
+
+def test_currency_table_is_complete_not_one_storys() -> None:
+    assert len(currency_names()) > 500  # every ISO 4217 currency by code and English names
+    assert currency_code("yen") == "JPY"
+    assert currency_code("Indian rupees") == "INR"
+    assert currency_code("kwd") == "KWD"
+    assert currency_code("₹") == "INR"
+    assert currency_code("won") is None  # an English verb alone, not the Korean currency
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Three or four gunmen fled on foot.", 3, 4, None),
+    ("The talks may take two to three years.", 2, 3, "years"),
+    ("Prices rose by 5 or 6 percent.", 5, 6, "percent"),
+])
+def test_figures_a_range_written_with_or_is_an_interval(text: str, low: float, high: float, unit: str | None) -> None:
+    (f,) = find_figures(text)
+    assert (f.low, f.high, f.unit) == (low, high, unit)
+
+
+def test_figures_from_x_to_y_is_a_change_not_a_range() -> None:
+    assert [f.value for f in find_figures("Arrests rose from 10 to 12 overnight.")] == [10, 12]
+
+
+def test_figures_a_scale_word_after_a_hyphen_scales_the_sum() -> None:
+    (f,) = find_figures("Thieves took $137-million of diamonds.")
+    assert (f.value, f.unit) == (137e6, "USD")
