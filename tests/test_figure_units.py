@@ -76,3 +76,33 @@ def test_figures_from_x_to_y_is_a_change_not_a_range() -> None:
 def test_figures_a_scale_word_after_a_hyphen_scales_the_sum() -> None:
     (f,) = find_figures("Thieves took $137-million of diamonds.")
     assert (f.value, f.unit) == (137e6, "USD")
+
+
+def test_each_figure_is_read_in_its_own_sentence_whatever_order_the_figures_come_in() -> None:
+    # find_figures returns ranges before plain numbers; the reading must still parse each figure's own sentence
+    from synoptic.extract.figures import find_figures
+    from synoptic.extract.reading import read_figures
+
+    text = ("The queue at the harbour mouth grew to 212 barges by noon.\n"
+            "The port says it loses between 3 and 4 million dollars a day while the channel is shut.")
+    figures = find_figures(text)
+    assert [f.text for f in figures] != sorted((f.text for f in figures), key=text.index)  # out of order
+    read_figures(text, figures)
+    barges = next(f for f in figures if f.text == "212")
+    assert barges.counted == "212 barges"
+
+
+def test_fact_group_bounds_are_shown_in_the_unit_the_sources_give() -> None:
+    # bounds are compared in base units (kilograms, metres) but a reader sees tonnes and kilometres
+    from synoptic.extract import extract_articles
+    from synoptic.reconcile import fact_groups
+    from synoptic.records import Article
+
+    arts = [Article(id="a", text="The freighter, which weighs 95,000 tonnes, ran aground 40 kilometres from the port."),
+            Article(id="b", text="The 95,000-tonne freighter ran aground some 40 kilometres from the port on Friday.")]
+    groups = fact_groups(arts, extract_articles(arts, what=["figures"]))
+    weight = next(g for g in groups if any("95,000" in r.text for r in g.reports))
+    assert (weight.low, weight.high) == (95_000, 95_000)
+    assert all(r.low is None or r.low <= 95_000 for r in weight.reports)
+    distance = next(g for g in groups if any("40" in r.text for r in g.reports))
+    assert distance.high is not None and distance.high < 100

@@ -240,16 +240,16 @@ def _scope_and_time(noun: Any, anchor: Any, verb: Any) -> tuple[list[str], list[
 
 
 def _sentence_spans(text: str, figures: Sequence[Figure]) -> list[tuple[int, int]]:
+    import bisect
+
     from synoptic.extract.figures import _sentences
 
     spans = _sentences(text)
-    out = []
-    i = 0
-    for f in figures:
-        while i < len(spans) - 1 and spans[i][1] <= f.start:
-            i += 1
-        out.append(spans[i])
-    return out
+    if not spans:
+        return [(0, len(text)) for _ in figures]
+    ends = [e for _, e in spans]
+    # each figure on its own: find_figures does not return figures in text order (ranges come first)
+    return [spans[min(bisect.bisect_right(ends, f.start), len(spans) - 1)] for f in figures]
 
 
 def read_figures_many(items: Sequence[tuple[str, list[Figure]]]) -> None:

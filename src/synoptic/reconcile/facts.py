@@ -1253,14 +1253,17 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
         for r in group:
             if r.side and r.framing and r.side != "people":
                 frames[r.side].add(r.framing)
+        # bounds are compared in base units (metres, kilograms, days); they are shown in the unit
+        # each report gives (its own) and the group's unit (its first report's)
         reports = [FactReport(article=r.article,
                               text=text_of[r.article][_start(r):max(r.end, r.figure.end)],
                               start=_start(r), end=max(r.end, r.figure.end), value=float(r.figure.value),
                               qualifier=r.figure.qualifier, label=r.label,
-                              low=None if r.low == -INF else r.low, high=None if r.high == INF else r.high)
+                              low=None if r.low == -INF else r.low / _base(r.figure, 1.0),
+                              high=None if r.high == INF else r.high / _base(r.figure, 1.0))
                    for r in group]
-        lo, hi = bounds if bounds else (None, None)
         first = cluster[0].reading.figure
+        lo, hi = (b / _base(first, 1.0) for b in bounds) if bounds else (None, None)
         preds = Counter(r.pred for r in cluster if r.pred)
         sides = Counter(r.side for r in cluster if r.side)
         out.append(FactGroup(
