@@ -320,6 +320,12 @@ def read_figures(text: str, figures: list[Figure],
             noun = None
         if noun is not None:
             fig.noun = noun_key(noun.text)
+            # "420 passengers and crew": the number counts the union, not the first noun alone (only
+            # a bare noun right after "and": "23 pirates and a cache of arms" lists two things)
+            union = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i == noun.i + 2
+                     and c.doc[noun.i + 1].dep_ == "cc" and not list(c.children)]
+            if union:
+                fig.noun = " and ".join([fig.noun, *(noun_key(c.text) for c in union)])
             mods = [t.lower_ for t in noun.children
                     if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and not t.like_num
                     and t.tag_ != "CD"]

@@ -102,6 +102,13 @@ NOUN_SIM_DIFF = 0.45
 #: (at least this) under the same predicate class ("captured 23 pirates", "nabbed 23 sea brigands").
 COREFER_MIN_VALUE = 10
 W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
+#: Two bounds on one side ("at least 2", "at least 70") further apart than this ratio are two counts
+#: (an incident and the whole), not one count that grew. Fitted on riots ("at least two people"
+#: injured in one clash vs "at least 70", ratio 35: a trap) and migrants ("more than 150" then "more
+#: than 600" crossed, ratio 4: one rising count); bomb, heist, kazakhstan and pirates, not looked at
+#: while fitting, keep their scores (no pair of theirs is affected).
+MINIMUMS_FAR = 10.0
+SMALL_VALUE_SHARE = 0.25  # share of W_VALUE_MEETS two equal values below COREFER_MIN_VALUE earn
 
 
 _ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
@@ -1014,20 +1021,32 @@ def link_score(a: _Read, b: _Read) -> float | None:
             and not (a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and a.pred != b.pred))
         s = -W_VALUE_APART * (CONFLICT_SHARE if same_thing else 1.0)
     elif min(va, vb) > 0 and max(va, vb) / min(va, vb) > VALUE_FAR:
-        s = 0.0  # "less than 5,000" holds 75, but says nothing of it
+        if max(va, vb) / min(va, vb) > MINIMUMS_FAR and (
+                a.reading.high == b.reading.high == INF or a.reading.low == b.reading.low == -INF):
+            # "at least two people injured" and "at least 70": two minimums that far apart are two
+            # counts (an incident and the whole), not one count twice
+            s = -W_VALUE_APART
+        else:
+            s = 0.0  # "less than 5,000" holds 75, but says nothing of it
     else:
         s = W_VALUE_MEETS
     if a.noun and b.noun:
         if a.noun == b.noun:
             s += W_NOUN_SAME * (GENERIC_NOUN_SHARE if a.noun in GENERIC_NOUNS else 1.0)
+        elif a.noun.startswith(b.noun + " and ") or b.noun.startswith(a.noun + " and "):
+            s -= W_NOUN_DIFF  # "passengers and crew" is a union: not the passengers alone
         elif a.noun in b.mods or b.noun in a.mods:
             s += W_NOUN_SAME / 2
         elif (a.noun, b.noun) in _NOUN_COREFER:
             s += W_NOUN_COREFER
         else:
             sim = _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0)
-            if sim >= NOUN_SIM_SAME:
+            if sim >= NOUN_SIM_SAME and (min(va, vb) >= COREFER_MIN_VALUE or a.context & b.context):
                 s += W_NOUN_SAME * sim
+            elif sim >= NOUN_SIM_SAME and s > 0:
+                # "two teenaged children", "two daughters": a small number, two related nouns and
+                # sentences with nothing else in common are two families; the number agrees by chance
+                s *= SMALL_VALUE_SHARE
             elif sim < NOUN_SIM_DIFF:
                 s -= W_NOUN_DIFF
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
@@ -1062,6 +1081,12 @@ def link_score(a: _Read, b: _Read) -> float | None:
     return s
 
 
+def _other_nouns(a: _Read, b: _Read) -> bool:
+    """Whether two reports name different counted nouns: in one article that is two things
+    ("a wife and two children" ... "two grown daughters"), not the figure repeated."""
+    return a.noun is not None and b.noun is not None and a.noun != b.noun
+
+
 def _cluster(reads: list[_Read]) -> list[list[_Read]]:
     """Average-link agglomerative clustering, per dimension: the two groups with the best average
     link merge first, while it reaches ``LINK_THRESHOLD``. Two reports of one article share a group
@@ -1080,7 +1105,8 @@ def _cluster(reads: list[_Read]) -> list[list[_Read]]:
                 sc = link_score(reads[i], reads[j])
                 ri, rj = reads[i].reading, reads[j].reading
                 if sc is None or (ri.article == rj.article and (ri.figure.value != rj.figure.value
-                                                                 or sc < LINK_THRESHOLD)):
+                                                                 or sc < LINK_THRESHOLD
+                                                                 or _other_nouns(reads[i], reads[j]))):
                     sc = -INF
                 sums[(i, j)] = sc
         heap = [(-sc, i, j) for (i, j), sc in sums.items() if sc >= LINK_THRESHOLD]
