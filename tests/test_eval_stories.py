@@ -22,7 +22,7 @@ FLOORS = {
     "heist": (2, 0.80, 0),
     "kazakhstan": (13, 0.99, 0),
     "migrants": (4, 0.95, 0),
-    "pirates": (9, 0.85, 0),
+    "pirates": (10, 0.88, 0),
     "riots": (9, 0.90, 0),
 }
 
