@@ -23,7 +23,7 @@ FLOORS = {
     "kazakhstan": (13, 0.99, 0),
     "migrants": (4, 0.95, 0),
     "pirates": (10, 0.88, 0),
-    "riots": (9, 0.90, 0),
+    "riots": (10, 0.90, 0),
 }
 
 

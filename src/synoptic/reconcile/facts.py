@@ -741,9 +741,15 @@ def _phrase_end(text: str, fig: Figure, clause: _Clause) -> int:
     return fig.end
 
 
+# A word that opens another clause: a name on its far side is not the one an age belongs to ("the
+# neighbourhood of Exarchia, where the 15-year-old was killed").
+_CLAUSE_WORD = re.compile(r"\b(?:where|which|when|while|whose|because|although|after|before)\b", re.I)
+
+
 def _nearest_person(fig: Figure, ex: Extraction, text: str) -> str | None:
     s0, s1 = _sentence_bounds(text, fig.start, fig.end)
-    people = [m for m in ex.mentions if m.type == "PERSON" and s0 <= m.start < s1]
+    people = [m for m in ex.mentions if m.type == "PERSON" and s0 <= m.start < s1
+              and not _CLAUSE_WORD.search(text[min(m.end, fig.end):max(m.start, fig.start)])]
     if not people:
         return None
     m = min(people, key=lambda m: min(abs(m.start - fig.end), abs(fig.start - m.end)))
@@ -946,6 +952,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                 r.apart = old.apart
             r.base = base
             r.end = _report_end(art.text, fig)
+            if dim == "age":
+                r.end = max(r.end, _person_after(art.text, fig, ex))
             r.start = _report_start(art.text, fig, ex)
             r.increment = _is_increment(art.text, fig)
             person = _nearest_person(fig, ex, art.text) if dim == "age" else None
@@ -992,6 +1000,15 @@ def _report_start(text: str, fig: Figure, ex: Extraction) -> int:
                                                                           text[m.end:fig.start]):
                 return m.start
     return fig.start
+
+
+def _person_after(text: str, fig: Figure, ex: Extraction) -> int:
+    """The end of the name an age stands before ("15-year-old, Michalis Kaltezas"), else -1: the
+    report then says whose age it is."""
+    for m in ex.mentions:
+        if m.type == "PERSON" and m.start >= fig.end and re.fullmatch(r"[\w-]*,?\s*", text[fig.end:m.start]):
+            return m.end
+    return -1
 
 
 def _report_end(text: str, fig: Figure) -> int:
