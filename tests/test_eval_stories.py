@@ -18,12 +18,12 @@ from synoptic.evaluate import stories as stories_eval
 # figure-mention BCubed F1, traps grouped at most. Measured when issue 13 landed; raise them, never
 # lower them silently. The issue's bar (>= 90% groups right, B3 >= 0.9, no trap) is not met yet.
 FLOORS = {
-    "bomb": (4, 0.90, 1),
+    "bomb": (4, 0.95, 0),
     "heist": (2, 0.80, 0),
-    "kazakhstan": (12, 0.95, 0),
+    "kazakhstan": (13, 0.99, 0),
     "migrants": (4, 0.95, 0),
-    "pirates": (8, 0.85, 1),
-    "riots": (8, 0.85, 1),
+    "pirates": (10, 0.88, 0),
+    "riots": (10, 0.90, 0),
 }
 
 

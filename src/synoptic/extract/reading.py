@@ -158,7 +158,7 @@ def _counted_noun(anchor: Any) -> tuple[Any, bool]:
     return None, False
 
 
-def _predicate(noun: Any, anchor: Any) -> tuple[str | None, Any]:
+def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None, Any]:
     """(predicate class or verb, the governing verb token) of a counted noun or a bare number."""
     start = noun if noun is not None else anchor
     # an event word in the counted thing itself ("18 deaths", "86 arrests", "18 victims")
@@ -167,8 +167,16 @@ def _predicate(noun: Any, anchor: Any) -> tuple[str | None, Any]:
         if cls:
             return cls, None
     # "damaged shops", "3 thousand under arrest", "18 dead": a participle or event word beside it
-    for t in list(start.children) + list(anchor.children):
-        if t.dep_ in ("amod", "acl", "acomp", "relcl") and t.i != start.i:
+    # (a relative clause only when the verb above says no event: in "captured 23 pirates who
+    # attacked a vessel" what happened to the 23 is the capture; and not the participle of a whole
+    # the number is part of: in "17 of the hijacked ships are still held" it is the holding)
+    relative: tuple[str, Any] | None = None
+    for t in ([] if via_of else list(start.children)) + list(anchor.children):
+        if t.dep_ == "relcl" and t.i != start.i and relative is None:
+            cls = predicate_class(t.lower_)
+            if cls:
+                relative = (cls, t)
+        if t.dep_ in ("amod", "acl", "acomp") and t.i != start.i:
             cls = predicate_class(t.lower_)
             if cls:
                 return cls, t
@@ -192,7 +200,7 @@ def _predicate(noun: Any, anchor: Any) -> tuple[str | None, Any]:
                             return cls, c
                 if tok.lower_ in ("be", "is", "are", "was", "were", "been"):
                     continue
-                return None, tok
+                return relative or (None, tok)
             cls = predicate_class(tok.lower_)
             if cls is None:
                 # "took ... into custody", "lost their lives", "set fire to": the verb with its object
@@ -203,9 +211,9 @@ def _predicate(noun: Any, anchor: Any) -> tuple[str | None, Any]:
                             cls = predicate_class(f"{tok.lower_} {w}") or (predicate_class(w) if c.dep_ == "prep" else None)
                             if cls:
                                 return cls, tok
-                return noun_key(tok.lower_), tok
+                return relative or (noun_key(tok.lower_), tok)
             return cls, tok
-    return None, None
+    return relative or (None, None)
 
 
 def _phrases_of(tok: Any) -> list[Any]:
@@ -320,6 +328,12 @@ def read_figures(text: str, figures: list[Figure],
             noun = None
         if noun is not None:
             fig.noun = noun_key(noun.text)
+            # "420 passengers and crew": the number counts the union, not the first noun alone (only
+            # a bare noun right after "and": "23 pirates and a cache of arms" lists two things)
+            union = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i == noun.i + 2
+                     and c.doc[noun.i + 1].dep_ == "cc" and not list(c.children)]
+            if union:
+                fig.noun = " and ".join([fig.noun, *(noun_key(c.text) for c in union)])
             mods = [t.lower_ for t in noun.children
                     if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and not t.like_num
                     and t.tag_ != "CD"]
@@ -330,7 +344,7 @@ def read_figures(text: str, figures: list[Figure],
             end = noun.idx + len(noun.text) + s0
             if not via_of and fig.start <= noun.idx + s0 and end - fig.start <= 80:
                 fig.counted = text[fig.start:end]
-        pred, verb = _predicate(noun, anchor)  # 3
+        pred, verb = _predicate(noun, anchor, via_of)  # 3
         fig.predicate = pred
         places, times = _scope_and_time(noun, anchor, verb)  # 4
         fig.scope = " ".join(places) or None
