@@ -149,7 +149,7 @@ def test_markdown_reads_as_a_brief():
     assert page.startswith("# Flood in the valley")
     assert "**CONFLICT** · framing differs" in page
     assert "| people killed | **CONFLICT** · framing differs | 12–40 |" in page
-    assert "> 3,800" in page
+    assert "| more than 3,800 |" in page  # the value as the source words it, its interval in the JSON
     assert "- **2023-02-27** The river burst its banks ([1] “on Monday”)" in page
     assert "1. Flood kills 12 — Valley News · 2023-03-01 · <https://example.org/a> · 2 lines of debris removed" in page
 
@@ -259,3 +259,22 @@ def test_markdown_fact_table_puts_shared_figures_first_conflicts_on_top_and_fold
     assert table.index("boats") < table.index("rifles seized")  # the conflict on top
     assert "alone" not in table and "2 figures given by one source only" in folded
     assert folded.index("alone one") < folded.index("</details>")
+
+
+@pytest.mark.parametrize("fact, expected", [
+    ({"low": 27, "high": 30, "unit": "decades", "dimension": "duration",
+      "reports": [{"value": 3, "low": 2.7, "high": 3, "qualifier": "almost"}]}, "almost 3 decades"),
+    ({"low": 2500, "high": 2500, "dimension": "count",
+      "reports": [{"value": 2500, "low": 2250, "high": 2750, "qualifier": "about"},
+                  {"value": 2500, "low": 2500, "high": 2500, "qualifier": None}]}, "2,500"),
+    ({"low": 700, "high": 750, "dimension": "count",
+      "reports": [{"value": 700, "low": 700, "high": None, "qualifier": "over"},
+                  {"value": 750, "low": 675, "high": 750, "qualifier": "almost"}]}, "700–750"),
+    ({"low": 12e6, "high": 14e6, "unit": "USD/day", "dimension": "money:USD/day",
+      "reports": [{"value": 14e6, "low": 12e6, "high": 14e6, "qualifier": "between"}]}, "$12m–$14m a day"),
+    ({"low": 64000, "high": 64000, "unit": "m", "dimension": "length",  # measures: the group's interval
+      "reports": [{"value": 64, "low": 64, "high": 64, "qualifier": None}]}, "64,000 m"),
+])
+def test_value_text_words_a_group_as_its_sources_do(fact, expected):
+    # issue 16: "almost three decades" is not "2.7–3 decades"; "about 2,500" and "2,500" are not "2,500–2,750"
+    assert value_text(fact) == expected

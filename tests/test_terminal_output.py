@@ -76,7 +76,7 @@ def run_on_a_terminal(args: list[str]) -> str:
 
 def test_brief_on_a_terminal_has_no_markdown_escapes(db: Path) -> None:
     shown = run_on_a_terminal(["brief", "s-1", "--db", str(db)])
-    assert "< 40" in shown and "> 3,800" in shown
+    assert "up to 40" in shown and "> 3,800" in shown and "\\>" not in shown and "\\<" not in shown
     assert "\\<" not in shown and "\\>" not in shown and "## " not in shown and "<br>" not in shown
     assert "CONFLICT" in shown and "Ship against the bank" in shown
 

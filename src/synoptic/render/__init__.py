@@ -62,6 +62,38 @@ def money_text(x: float | None, code: str) -> str:
     return f"{sign}{amount}" if sign else f"{code} {amount}"
 
 
+# Dimensions whose reports can be worded with their stated values and the group's unit: counts,
+# shares, ages and sums (never two currencies in one group). Measures may mix units (km and miles,
+# compared converted), so their groups are worded from the common interval in the group's unit.
+_STATED_DIMENSIONS = ("count", "percent", "age")
+
+
+def _stated(fact: dict[str, Any]) -> tuple[list[float], str] | None:
+    """The values the reports of ``fact`` state (a range's two ends, else its value), lowest first,
+    and their qualifier as written when every report gives the same one ("almost"); None where the
+    group's own interval is to be shown instead (no reports, or a dimension whose reports may
+    differ in unit: a duration of several reports may say "six months" and "180 days")."""
+    reports = fact.get("reports") or []
+    dim = str(fact.get("dimension") or "count")
+    if not reports or not (dim in _STATED_DIMENSIONS or dim.startswith("money:")
+                           or (dim == "duration" and len(reports) == 1)):
+        return None
+    values: set[float] = set()
+    qualifiers: set[str] = set()
+    for r in reports:
+        value, low, high, qual = r.get("value"), r.get("low"), r.get("high"), (r.get("qualifier") or "").strip()
+        if not isinstance(value, int | float):
+            return None
+        if isinstance(low, int | float) and isinstance(high, int | float) and low != high and qual in ("", "between"):
+            values.update((float(low), float(high)))  # a range as stated: "between 12 and 14 million"
+            qualifiers.add("")
+        else:
+            values.add(float(value))
+            qualifiers.add(qual.lower())
+    ordered = sorted(values)
+    return ordered, (qualifiers.pop() if len(qualifiers) == 1 and len(ordered) == 1 else "")
+
+
 def value_text(fact: dict[str, Any]) -> str:
     """The value column of a fact group: money in news style with its rate ("$12m–$14m a day"), a
     tolerance band as the figure it is around ("about 420"), else the interval and unit ("740–750",
@@ -79,6 +111,12 @@ def value_text(fact: dict[str, Any]) -> str:
     else:
         suffix = "%" if unit in ("%", "percent") else f" {unit}" if unit else ""
         fmt = format_number
+    stated = _stated(fact)
+    if stated is not None:  # the values as the sources give them: "almost 3 decades", "700–750"
+        values, qualifier = stated
+        if len(values) == 1:
+            return f"{qualifier + ' ' if qualifier else ''}{fmt(values[0])}{suffix}"
+        return f"{fmt(values[0])}–{fmt(values[-1])}{suffix}"
     low, high = fact.get("low"), fact.get("high")
     if low is None and high is None:
         return "?"

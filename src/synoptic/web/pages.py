@@ -67,7 +67,7 @@ def report_value(group: Mapping[str, Any], report: Mapping[str, Any]) -> str:
     value = report.get("value")
     if not isinstance(value, int | float):
         return views.number(value)
-    return value_text({**group, "low": value, "high": value})
+    return value_text({**group, "low": value, "high": value, "reports": []})
 
 
 @lru_cache(maxsize=1)
