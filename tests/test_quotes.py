@@ -388,3 +388,10 @@ def test_quotes_a_colon_before_the_mark_introduces_the_quote() -> None:
     text = "The debate turned sour. Later, Mayor Ines Cardoso posted: \"We will not be intimidated.\""
     got = _said(text)
     assert any(t.startswith("We will not be intimidated") and sp == "Ines Cardoso" for _, t, sp, _ in got)
+
+
+def test_find_quotes_said_it_with_a_past_verb_is_a_reported_clause() -> None:
+    text = "The Indian navy said it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden."
+    q = _only(find_quotes(text, []), "it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden")
+    assert (q.kind, q.speaker) == ("indirect", "The Indian navy")
+    assert not find_quotes("He said it again and again to the crowd.", [])

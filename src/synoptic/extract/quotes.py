@@ -673,6 +673,13 @@ def _kind(text: str, q: _Marked) -> str:
 # ---------------------------------------------------------------- 4. reported speech
 
 
+def _finite_after_dummy(word: str) -> bool:
+    """Whether ``word`` after "said it" is the clause's verb: an auxiliary, or a lower-case past form
+    ("said it arrested 23 pirates"); "said it loudly", "said it again" stay the object "it"."""
+    w = word.lower()
+    return w in CLAUSE_VERBS or (word.islower() and len(w) > 4 and w.endswith("ed"))
+
+
 def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
     toks = list(_TOKEN.finditer(masked, cue.end(), min(hi, cue.end() + WINDOW)))
@@ -698,7 +705,7 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
         ):
             return toks[0].start()
         # "said it would …", "say there are …": a dummy subject only with its verb after it
-        if w0 in ("it", "there") and len(toks) > 1 and toks[1].group(0).lower() in CLAUSE_VERBS:
+        if w0 in ("it", "there") and len(toks) > 1 and _finite_after_dummy(toks[1].group(0)):
             return toks[0].start()
     return None
 

@@ -21,6 +21,7 @@ from synoptic.reconcile._text import (
 from synoptic.records import (
     Article,
     Extraction,
+    Quote,
     QuoteGroup,
     QuoteVariant,
 )
@@ -67,6 +68,12 @@ class _Unit:
     kind: str
     context: str
     qid: int = -1  # the extracted quote this piece was cut from
+    lead: int = -1  # where the shown variant starts when its reporting clause leads it ("the navy said it …")
+
+
+#: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
+#: said it had sunk …", "The Indian Navy in November said it had …"): one reporting clause, not a sentence.
+REPORTING_LEAD_CHARS = 80
 
 
 #: An unnamed source's statement joins a named speaker's group when they are this close (a multiple of
@@ -238,8 +245,30 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
             for p0, p1 in pieces:
                 text = art.text[p0:p1] if verbatim else q.text
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
-                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid))
+                lead = _reporting_lead(art.text, q, s0, p0) if verbatim and kind == "indirect" else -1
+                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, lead))
     return units
+
+
+def _reporting_lead(text: str, q: Quote, s0: int, p0: int) -> int:
+    """Where the reporting clause right before a reported statement starts, or -1.
+
+    Reported speech is shown with who reported it and how ("the navy said it had sunk …", "…, saying it
+    had fired …"): it is not verbatim, and the cue tells the reader so. Only a speaker written in the
+    same sentence, just before the statement, with the cue word between them; else the cue alone.
+    """
+    lo = max(s0, p0 - REPORTING_LEAD_CHARS)
+    head = text[lo:p0]
+    cue = (q.cue or "").strip()
+    if not cue or "\n" in head.strip():
+        return -1
+    at = head.lower().rfind(cue.lower())
+    if at < 0 or not re.fullmatch(r"\s*(?:that\s*)?", head[at + len(cue):]):
+        return -1
+    ss = q.speaker_start
+    if ss is not None and lo <= ss < lo + at and q.speaker_end is not None and q.speaker_end <= lo + at:
+        return ss
+    return lo + at
 
 
 def _nest(units: list[_Unit]) -> list[_Unit]:
@@ -443,7 +472,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         names = Counter(u.speaker for u in members)
         speaker = max(names, key=lambda s: (not _is_generic(s), names[s], len(s)))
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
-            QuoteVariant(article=u.article, text=u.text, start=u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
+            QuoteVariant(article=u.article, text=texts_by_id[u.article][u.lead:u.end] if u.lead >= 0 else u.text,
+                         start=u.lead if u.lead >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
             for u in members]))
     groups = [g for g in groups if len(re.findall(r"\w+", g.text)) >= MIN_GROUP_WORDS]
     groups.sort(key=lambda g: (-len({v.article for v in g.variants}), -len(g.text)))
