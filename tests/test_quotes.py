@@ -395,3 +395,10 @@ def test_find_quotes_said_it_with_a_past_verb_is_a_reported_clause() -> None:
     q = _only(find_quotes(text, []), "it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden")
     assert (q.kind, q.speaker) == ("indirect", "The Indian navy")
     assert not find_quotes("He said it again and again to the crowd.", [])
+
+
+@pytest.mark.parametrize("text", ["The Indian Navy in November said it had sunk the ship.",
+                                  "The Indian Navy on Friday said it had sunk the ship."])
+def test_find_quotes_speaker_before_a_time_and_the_cue(text: str) -> None:
+    q = _only(find_quotes(text, []), "it had sunk the ship")
+    assert q.speaker == "The Indian Navy"

@@ -290,6 +290,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     k = len(toks) - 1
     while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
         k -= 1
+    # a time between speaker and cue: "The Indian Navy in November said", "Police on Friday said"
+    j = k - 1 if k >= 0 and toks[k].group(0).isdigit() else k
+    if j >= 0 and toks[j].group(0).lower() in _CALENDAR and toks[j].group(0)[:1].isupper():
+        j -= 1
+        if j >= 0 and toks[j].group(0).lower() in ("in", "on", "last", "this", "early", "late"):
+            j -= 1
+        k = j
+        while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
+            k -= 1
     if k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0) in (",",) \
             or (k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0)[:1].isupper()):
         # "Barack Obama, who called …": the relative pronoun is the speaker as written; the name

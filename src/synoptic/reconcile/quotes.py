@@ -267,7 +267,8 @@ def _reporting_lead(text: str, q: Quote, s0: int, p0: int) -> int:
         return -1
     ss = q.speaker_start
     if ss is not None and lo <= ss < lo + at and q.speaker_end is not None and q.speaker_end <= lo + at:
-        return ss
+        det = re.search(r"(?i)\b(?:the|a|an)\s+$", text[lo:ss])  # the speaker as an entity: "the" before it
+        return lo + det.start() if det else ss
     return lo + at
 
 
