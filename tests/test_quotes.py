@@ -402,3 +402,14 @@ def test_find_quotes_said_it_with_a_past_verb_is_a_reported_clause() -> None:
 def test_find_quotes_speaker_before_a_time_and_the_cue(text: str) -> None:
     q = _only(find_quotes(text, []), "it had sunk the ship")
     assert q.speaker == "The Indian Navy"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Trump at the time said he had asked his people to look into paying the fees.", "Trump"),
+    ("Police this morning said the bomb was the biggest in years.", "Police"),
+    ("Hours later, Trump returned the compliment, telling Reuters, “We have been friends for a long time.”",
+     "Trump"),
+])
+def test_find_quotes_time_phrases_and_fronted_phrases_are_not_speakers(text: str, speaker: str) -> None:
+    quotes = [q for q in find_quotes(text, []) if q.kind != "partial"]
+    assert quotes and all(q.speaker == speaker for q in quotes)

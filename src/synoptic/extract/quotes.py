@@ -290,13 +290,18 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     k = len(toks) - 1
     while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
         k -= 1
-    # a time between speaker and cue: "The Indian Navy in November said", "Police on Friday said"
+    # a time between speaker and cue: "The Indian Navy in November said", "Police on Friday said",
+    # "Trump at the time said", "who has in the past described"
     j = k - 1 if k >= 0 and toks[k].group(0).isdigit() else k
-    if j >= 0 and toks[j].group(0).lower() in _CALENDAR and toks[j].group(0)[:1].isupper():
+    head = toks[j].group(0) if j >= 0 else ""
+    if head.lower() in _speech.TIME_NOUNS and (head[:1].isupper() or head.lower() not in _CALENDAR):
         j -= 1
-        if j >= 0 and toks[j].group(0).lower() in ("in", "on", "last", "this", "early", "late"):
+        opened = False
+        while j >= 0 and toks[j].group(0).lower() in _speech.TIME_PHRASE_OPENERS and k - j < 4:
+            opened = True
             j -= 1
-        k = j
+        if opened or head[:1].isupper():
+            k = j
         while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
             k -= 1
     if k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0) in (",",) \
@@ -537,7 +542,12 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
         return _Speaker(after[0], after[1], "according to", cue.start()) if after else None
     if word.endswith("ing") and masked[max(lo, cue.start() - 3) : cue.start()].rstrip().endswith(","):
         # "Trump attacked Clinton …, saying, “…”": the speaker is the sentence's subject
-        subj = _subject(masked, lo, cue.start()) or _parsed_subject(masked, lo, cue.start())
+        # the parse's subject of the main verb ("Hours later, Trump …", "Speaking at a town hall, Trump …",
+        # "A group of doctors … sent"), unless it runs over a dateline dash or a quote; else the first name
+        subj = _parsed_subject(masked, lo, cue.start())
+        if subj is not None and re.search(r"[–—“”\"]|\s-\s", masked[subj[0] : subj[1]]):
+            subj = None
+        subj = subj or _subject(masked, lo, cue.start())
         return _Speaker(subj[0], subj[1], word, cue.start()) if subj else None
     before = _speaker_before(masked, cue.start(), lo)
     if before is not None:
