@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import time
 
-import jellyfish
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import JaroWinkler
 
 from synoptic.extract.quotes import find_quotes
 from synoptic.records import Mention, Quote
@@ -205,7 +205,7 @@ def _same_person(pred: str | None, gold: str) -> bool:
     entity resolution maps spellings to one canonical name before seedcheck compares words."""
     p = re.sub(r"\W+", " ", str(pred or "")).lower().split()
     g = re.sub(r"\W+", " ", gold).lower().split()
-    return any(jellyfish.jaro_winkler_similarity(a, b) >= 0.9 for a in p for b in g if len(a) > 3)
+    return any(JaroWinkler.similarity(a, b) >= 0.9 for a in p for b in g if len(a) > 3)
 
 
 def test_seed_gold_quotes_found_with_their_speakers(seed_texts: dict[str, str], gold: dict) -> None:
