@@ -413,3 +413,9 @@ def test_find_quotes_speaker_before_a_time_and_the_cue(text: str) -> None:
 def test_find_quotes_time_phrases_and_fronted_phrases_are_not_speakers(text: str, speaker: str) -> None:
     quotes = [q for q in find_quotes(text, []) if q.kind != "partial"]
     assert quotes and all(q.speaker == speaker for q in quotes)
+
+
+def test_find_quotes_words_before_a_participle_are_its_object_not_the_speaker() -> None:
+    text = ("Secretary of State Condoleezza Rice will present a draft Security Council resolution next week asking "
+            "the United Nations to authorize `` all necessary measures '' against piracy from Somalia.")
+    assert {q.speaker for q in find_quotes(text, [])} == {"Condoleezza Rice"}

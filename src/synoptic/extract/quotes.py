@@ -550,6 +550,14 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
         subj = subj or _subject(masked, lo, cue.start())
         return _Speaker(subj[0], subj[1], word, cue.start()) if subj else None
     before = _speaker_before(masked, cue.start(), lo)
+    if before is not None and word.endswith("ing"):
+        phrase = masked[before[0] : before[1]].split() or [""]
+        first, last = phrase[0], phrase[-1]
+        if first[:1].islower() and last[:1].islower() and first.lower() not in DETERMINERS | PRONOUNS | OTHER_PRONOUNS:
+            # "Rice will present a draft resolution next week asking …": the words before the participle
+            # are the verb's object; who asks is the subject of the clause
+            subj = _parsed_subject(masked, lo, cue.start())
+            before = subj if subj is not None and subj[1] <= before[0] else None
     if before is not None:
         return _Speaker(before[0], before[1], word, cue.start())
     if inverted_ok and word.split()[0] in _speech.INVERTING_CUES:
