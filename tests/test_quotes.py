@@ -419,3 +419,10 @@ def test_find_quotes_words_before_a_participle_are_its_object_not_the_speaker() 
     text = ("Secretary of State Condoleezza Rice will present a draft Security Council resolution next week asking "
             "the United Nations to authorize `` all necessary measures '' against piracy from Somalia.")
     assert {q.speaker for q in find_quotes(text, [])} == {"Condoleezza Rice"}
+
+
+def test_find_quotes_statement_before_said_adding_is_reported_too() -> None:
+    text = "Prices rose sharply in May, the ministry said, adding that inflation would ease."
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("Prices rose sharply in May", "the ministry") in got
+    assert ("that inflation would ease", "the ministry") in got

@@ -785,6 +785,28 @@ def _indirect(
                 continue
             out.append((start, end, sp))
             done = True
+            if re.match(r",\s*[a-z]+ing\b", masked[cue.end() : start]) and sp.start > lo:
+                # "X would be handed over, it said, adding that Y": X is said too, by the same speaker
+                head = masked[lo : sp.start].rstrip()
+                opens_quoted = head.lstrip()[:1] in "“\"«'"
+                if head.endswith(",") and len(head) > 12 and not opens_quoted \
+                        and not _is_whole_marked(masked, lo, lo + len(head) - 1, marks):
+                    out.append((lo, lo + len(head) - 1, sp))
+            elif word.endswith("ing"):
+                # "X would be handed over, it said, adding that Y": X is said too, by the tail before the comma
+                tail = re.search(r",\s*([^,]{1,60}?)\s*,\s*$", masked[lo : cue.start()])
+                hit = None
+                if tail:
+                    t_lo = lo + tail.start(1)
+                    for c2 in _CUE_RX.finditer(masked, t_lo, lo + tail.end(1)):
+                        hit = _cue_speaker(masked, c2, t_lo, lo + tail.end(1), inverted_ok=True)
+                        if hit is not None:
+                            break
+                if tail and hit is not None:
+                    c_end = lo + tail.start()
+                    opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
+                    if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
+                        out.append((lo, c_end, hit))
             break
         if done:
             continue
