@@ -426,3 +426,10 @@ def test_find_quotes_statement_before_said_adding_is_reported_too() -> None:
     got = {(q.text, q.speaker) for q in find_quotes(text, [])}
     assert ("Prices rose sharply in May", "the ministry") in got
     assert ("that inflation would ease", "the ministry") in got
+
+
+def test_find_quotes_it_said_is_the_body_that_spoke_before() -> None:
+    text = ("The ministry said it had captured 23 pirates. The pirates would be handed over to the "
+            "authorities, it said, adding that the ship would return to patrol.")
+    q = _only(find_quotes(text, []), "The pirates would be handed over to the authorities")
+    assert q.speaker == "The ministry"

@@ -977,11 +977,16 @@ def _person_mentions(text: str, mentions: list[Mention]) -> list[tuple[int, int]
 
 
 def _resolve(
-    text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]]
+    text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]],
+    bodies: list[tuple[int, str]] | None = None,
 ) -> tuple[str | None, int, int]:
     """Speaker name, and the span of the speaker as written."""
     phrase = text[sp.start : sp.end]
     low = phrase.lower()
+    if low == "it":  # "…, it said": the body that spoke last before ("the navy said … it said")
+        said_last = [name for pos, name in (bodies or [])[-50:]
+                     if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
+        return (said_last[-1] if said_last else phrase), sp.start, sp.end
     if low == "who":  # the name the relative pronoun follows
         antecedents = list(_NAME_RUN.finditer(text, max(0, sp.start - 120), sp.start))
         if antecedents and not text[antecedents[-1].end() : sp.start].strip(" ,\n"):
@@ -1216,6 +1221,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     # 5 speakers
     persons = _person_mentions(text, mentions)
     named: list[tuple[int, str]] = []
+    bodies: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved: dict[tuple[int, int], tuple[str | None, int, int]] = {}
     for s, e, kind, qsp in sorted(raw, key=lambda r: (r[3].start if r[3] else r[0], r[0])):
@@ -1224,9 +1230,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         sp = qsp
         key = (sp.start, sp.end)
         if key not in resolved:
-            resolved[key] = _resolve(text, sp, persons, named)
+            resolved[key] = _resolve(text, sp, persons, named, bodies)
             name = resolved[key][0]
             _, ns, ne = resolved[key]
+            if name and name.lower() not in PRONOUNS | OTHER_PRONOUNS and name[:1].isalpha() \
+                    and not _looks_like_person(text, ns, ne, persons) and _role_head(name) is None:
+                bodies.append((sp.start, name))  # a body "it" may stand for later
             if name and (_looks_like_person(text, ns, ne, persons) or text[ns:ne].lower() == "who"
                          or (name.lower() not in PRONOUNS and _role_head(text[sp.start : sp.end]) is not None)):
                 named.append((sp.start, name))  # in text order: raw is sorted by speaker
