@@ -14,9 +14,11 @@ from synoptic.evaluate.quotes import Counts, Doc, Found, evaluate, load_ann, loa
 #: Floors on PolNeAR dev (84 articles). Measured: quoted overlap F1 0.888 (P 0.951, R 0.832), speaker
 #: accuracy 0.913 (baseline 0.680 and 0.754); on PolNeAR train (840 articles, where the rules were
 #: looked at): F1 0.882, speaker accuracy 0.881. Before issue 14: dev 0.865 / 0.912, train 0.868 / 0.873.
+#: Issue 14 round 2 (time phrases between speaker and cue, the parse's subject for ", saying"): dev
+#: quoted F1 0.889 (P 0.952, R 0.834), speaker accuracy 0.912 -> 0.915; train first 120 articles 0.897 -> 0.905.
 #: The test takes about 25-50 s on 2 shared cores (spaCy NER for the speakers' names).
 MIN_QUOTED_F1 = 0.87
-MIN_SPEAKER_ACCURACY = 0.90
+MIN_SPEAKER_ACCURACY = 0.905
 
 TEXT = "“We won,” he said, “and we stay.” Sources said prices rose."
 ANN = (

@@ -388,3 +388,48 @@ def test_quotes_a_colon_before_the_mark_introduces_the_quote() -> None:
     text = "The debate turned sour. Later, Mayor Ines Cardoso posted: \"We will not be intimidated.\""
     got = _said(text)
     assert any(t.startswith("We will not be intimidated") and sp == "Ines Cardoso" for _, t, sp, _ in got)
+
+
+def test_find_quotes_said_it_with_a_past_verb_is_a_reported_clause() -> None:
+    text = "The Indian navy said it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden."
+    q = _only(find_quotes(text, []), "it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden")
+    assert (q.kind, q.speaker) == ("indirect", "The Indian navy")
+    assert not find_quotes("He said it again and again to the crowd.", [])
+
+
+@pytest.mark.parametrize("text", ["The Indian Navy in November said it had sunk the ship.",
+                                  "The Indian Navy on Friday said it had sunk the ship."])
+def test_find_quotes_speaker_before_a_time_and_the_cue(text: str) -> None:
+    q = _only(find_quotes(text, []), "it had sunk the ship")
+    assert q.speaker == "The Indian Navy"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Trump at the time said he had asked his people to look into paying the fees.", "Trump"),
+    ("Police this morning said the bomb was the biggest in years.", "Police"),
+    ("Hours later, Trump returned the compliment, telling Reuters, “We have been friends for a long time.”",
+     "Trump"),
+])
+def test_find_quotes_time_phrases_and_fronted_phrases_are_not_speakers(text: str, speaker: str) -> None:
+    quotes = [q for q in find_quotes(text, []) if q.kind != "partial"]
+    assert quotes and all(q.speaker == speaker for q in quotes)
+
+
+def test_find_quotes_words_before_a_participle_are_its_object_not_the_speaker() -> None:
+    text = ("Secretary of State Condoleezza Rice will present a draft Security Council resolution next week asking "
+            "the United Nations to authorize `` all necessary measures '' against piracy from Somalia.")
+    assert {q.speaker for q in find_quotes(text, [])} == {"Condoleezza Rice"}
+
+
+def test_find_quotes_statement_before_said_adding_is_reported_too() -> None:
+    text = "Prices rose sharply in May, the ministry said, adding that inflation would ease."
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("Prices rose sharply in May", "the ministry") in got
+    assert ("that inflation would ease", "the ministry") in got
+
+
+def test_find_quotes_it_said_is_the_body_that_spoke_before() -> None:
+    text = ("The ministry said it had captured 23 pirates. The pirates would be handed over to the "
+            "authorities, it said, adding that the ship would return to patrol.")
+    q = _only(find_quotes(text, []), "The pirates would be handed over to the authorities")
+    assert q.speaker == "The ministry"

@@ -290,6 +290,20 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     k = len(toks) - 1
     while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
         k -= 1
+    # a time between speaker and cue: "The Indian Navy in November said", "Police on Friday said",
+    # "Trump at the time said", "who has in the past described"
+    j = k - 1 if k >= 0 and toks[k].group(0).isdigit() else k
+    head = toks[j].group(0) if j >= 0 else ""
+    if head.lower() in _speech.TIME_NOUNS and (head[:1].isupper() or head.lower() not in _CALENDAR):
+        j -= 1
+        opened = False
+        while j >= 0 and toks[j].group(0).lower() in _speech.TIME_PHRASE_OPENERS and k - j < 4:
+            opened = True
+            j -= 1
+        if opened or head[:1].isupper():
+            k = j
+        while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
+            k -= 1
     if k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0) in (",",) \
             or (k >= 0 and toks[k].group(0).lower() == "who" and k > 0 and toks[k - 1].group(0)[:1].isupper()):
         # "Barack Obama, who called …": the relative pronoun is the speaker as written; the name
@@ -528,9 +542,22 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
         return _Speaker(after[0], after[1], "according to", cue.start()) if after else None
     if word.endswith("ing") and masked[max(lo, cue.start() - 3) : cue.start()].rstrip().endswith(","):
         # "Trump attacked Clinton …, saying, “…”": the speaker is the sentence's subject
-        subj = _subject(masked, lo, cue.start()) or _parsed_subject(masked, lo, cue.start())
+        # the parse's subject of the main verb ("Hours later, Trump …", "Speaking at a town hall, Trump …",
+        # "A group of doctors … sent"), unless it runs over a dateline dash or a quote; else the first name
+        subj = _parsed_subject(masked, lo, cue.start())
+        if subj is not None and re.search(r"[–—“”\"]|\s-\s", masked[subj[0] : subj[1]]):
+            subj = None
+        subj = subj or _subject(masked, lo, cue.start())
         return _Speaker(subj[0], subj[1], word, cue.start()) if subj else None
     before = _speaker_before(masked, cue.start(), lo)
+    if before is not None and word.endswith("ing"):
+        phrase = masked[before[0] : before[1]].split() or [""]
+        first, last = phrase[0], phrase[-1]
+        if first[:1].islower() and last[:1].islower() and first.lower() not in DETERMINERS | PRONOUNS | OTHER_PRONOUNS:
+            # "Rice will present a draft resolution next week asking …": the words before the participle
+            # are the verb's object; who asks is the subject of the clause
+            subj = _parsed_subject(masked, lo, cue.start())
+            before = subj if subj is not None and subj[1] <= before[0] else None
     if before is not None:
         return _Speaker(before[0], before[1], word, cue.start())
     if inverted_ok and word.split()[0] in _speech.INVERTING_CUES:
@@ -673,6 +700,13 @@ def _kind(text: str, q: _Marked) -> str:
 # ---------------------------------------------------------------- 4. reported speech
 
 
+def _finite_after_dummy(word: str) -> bool:
+    """Whether ``word`` after "said it" is the clause's verb: an auxiliary, or a lower-case past form
+    ("said it arrested 23 pirates"); "said it loudly", "said it again" stay the object "it"."""
+    w = word.lower()
+    return w in CLAUSE_VERBS or (word.islower() and len(w) > 4 and w.endswith("ed"))
+
+
 def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
     toks = list(_TOKEN.finditer(masked, cue.end(), min(hi, cue.end() + WINDOW)))
@@ -698,7 +732,7 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
         ):
             return toks[0].start()
         # "said it would …", "say there are …": a dummy subject only with its verb after it
-        if w0 in ("it", "there") and len(toks) > 1 and toks[1].group(0).lower() in CLAUSE_VERBS:
+        if w0 in ("it", "there") and len(toks) > 1 and _finite_after_dummy(toks[1].group(0)):
             return toks[0].start()
     return None
 
@@ -751,6 +785,28 @@ def _indirect(
                 continue
             out.append((start, end, sp))
             done = True
+            if re.match(r",\s*[a-z]+ing\b", masked[cue.end() : start]) and sp.start > lo:
+                # "X would be handed over, it said, adding that Y": X is said too, by the same speaker
+                head = masked[lo : sp.start].rstrip()
+                opens_quoted = head.lstrip()[:1] in "“\"«'"
+                if head.endswith(",") and len(head) > 12 and not opens_quoted \
+                        and not _is_whole_marked(masked, lo, lo + len(head) - 1, marks):
+                    out.append((lo, lo + len(head) - 1, sp))
+            elif word.endswith("ing"):
+                # "X would be handed over, it said, adding that Y": X is said too, by the tail before the comma
+                tail = re.search(r",\s*([^,]{1,60}?)\s*,\s*$", masked[lo : cue.start()])
+                hit = None
+                if tail:
+                    t_lo = lo + tail.start(1)
+                    for c2 in _CUE_RX.finditer(masked, t_lo, lo + tail.end(1)):
+                        hit = _cue_speaker(masked, c2, t_lo, lo + tail.end(1), inverted_ok=True)
+                        if hit is not None:
+                            break
+                if tail and hit is not None:
+                    c_end = lo + tail.start()
+                    opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
+                    if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
+                        out.append((lo, c_end, hit))
             break
         if done:
             continue
@@ -921,11 +977,16 @@ def _person_mentions(text: str, mentions: list[Mention]) -> list[tuple[int, int]
 
 
 def _resolve(
-    text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]]
+    text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]],
+    bodies: list[tuple[int, str]] | None = None,
 ) -> tuple[str | None, int, int]:
     """Speaker name, and the span of the speaker as written."""
     phrase = text[sp.start : sp.end]
     low = phrase.lower()
+    if low == "it":  # "…, it said": the body that spoke last before ("the navy said … it said")
+        said_last = [name for pos, name in (bodies or [])[-50:]
+                     if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
+        return (said_last[-1] if said_last else phrase), sp.start, sp.end
     if low == "who":  # the name the relative pronoun follows
         antecedents = list(_NAME_RUN.finditer(text, max(0, sp.start - 120), sp.start))
         if antecedents and not text[antecedents[-1].end() : sp.start].strip(" ,\n"):
@@ -1160,6 +1221,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     # 5 speakers
     persons = _person_mentions(text, mentions)
     named: list[tuple[int, str]] = []
+    bodies: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved: dict[tuple[int, int], tuple[str | None, int, int]] = {}
     for s, e, kind, qsp in sorted(raw, key=lambda r: (r[3].start if r[3] else r[0], r[0])):
@@ -1168,9 +1230,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         sp = qsp
         key = (sp.start, sp.end)
         if key not in resolved:
-            resolved[key] = _resolve(text, sp, persons, named)
+            resolved[key] = _resolve(text, sp, persons, named, bodies)
             name = resolved[key][0]
             _, ns, ne = resolved[key]
+            if name and name.lower() not in PRONOUNS | OTHER_PRONOUNS and name[:1].isalpha() \
+                    and not _looks_like_person(text, ns, ne, persons) and _role_head(name) is None:
+                bodies.append((sp.start, name))  # a body "it" may stand for later
             if name and (_looks_like_person(text, ns, ne, persons) or text[ns:ne].lower() == "who"
                          or (name.lower() not in PRONOUNS and _role_head(text[sp.start : sp.end]) is not None)):
                 named.append((sp.start, name))  # in text order: raw is sorted by speaker

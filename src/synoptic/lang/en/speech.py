@@ -68,3 +68,13 @@ INVERTING_CUES = frozenset(
     "lamented complained boasted predicted suggested stressed emphasized emphasised maintained reiterated "
     "affirmed asserted claimed reported chanted went goes".split()
 )
+
+#: Head nouns of a time phrase that may stand between a speaker and its cue ("Trump at the time said",
+#: "Beck, who has in the past described", "police this morning said").
+TIME_NOUNS = frozenset(
+    "time past moment week weekend month year day morning afternoon evening night hours today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+#: Words that open such a time phrase.
+TIME_PHRASE_OPENERS = frozenset("in on at during over last this that earlier later early late the".split())
