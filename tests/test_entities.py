@@ -318,3 +318,15 @@ def test_a_name_after_a_vessel_noun_is_a_vessel_in_the_whole_story() -> None:
     ents = resolve(ms + more)
     assert {e.type for e in ents if "Noorjahan" in e.variants} == {"PRODUCT"}
     assert {e.type for e in ents if "Djibouti" in e.variants} <= {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Crews worked to free the Atlantic Dawn, the giant bulk ship stuck in the strait since Monday.", "Atlantic Dawn", "PRODUCT"),
+    ("The boat belongs to the Osaka firm Tanaka Kisen Kaisha, a regional operator.", "Tanaka Kisen Kaisha", "ORG"),
+    ("Lufthansa, the German carrier, cancelled flights on Friday.", "Lufthansa", "ORG"),
+])
+def test_appositive_vessels_and_foreign_legal_forms_are_typed(text, name, kind) -> None:
+    from synoptic.extract.entities import find_mentions
+
+    found = {m.text: m.type for m in find_mentions(text)}
+    assert found.get(name) == kind, found

@@ -348,6 +348,12 @@ _VESSEL_BEFORE = re.compile(
     r"(?i)\b(?:" + "|".join(sorted(_titles.VESSEL_NOUNS)) + r")s?,?\s+(?:(?:named|called|christened|"
     r"identified\s+as\s+bearing\s+the\s+name|bearing\s+the\s+name)\s+)?(?:the\s+)?$"
 )
+# A name followed by an appositive that calls it a vessel: "the Evergiven, the giant box ship",
+# "Sirius Star, a Saudi-owned supertanker". Not "carrier": "Lufthansa, the German carrier" is an airline.
+_VESSEL_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_titles.VESSEL_NOUNS - {"carrier"}))
+    + r")s?\b", re.I
+)
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
@@ -376,7 +382,8 @@ def _designate(text: str, m: Mention) -> None:
         m.type = "PRODUCT"
     else:
         before = _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if before and m.type in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
+        after = _VESSEL_AFTER.match(text, m.end)
+        if (before or after) and m.type in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
             m.type = "PRODUCT"  # "the dhow, identified as bearing the name Salahaddin"
 
 

@@ -38,7 +38,10 @@ TITLES = HONORIFICS | RANKS
 #: "Harry Winston Diamond Corp." and "Woodburn Police Department" are named without them too.
 ORG_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company cos ltd limited plc llc llp lp sa ag nv bv gmbh spa srl "
-    "ab as asa oy kk pty group holding holdings bank department dept".split()
+    "ab as asa oy kk pty group holding holdings bank department dept "
+    # legal forms of other countries that English news keeps in a company's name (Japan's kaisha,
+    # Egypt's SAE, France's SAS/SARL, Malaysia's Bhd, Singapore's Pte, Indonesia's Tbk, the EU's SE)
+    "kaisha kabushiki sae sas sarl bhd berhad pte tbk se kgaa aps sro".split()
 )
 
 #: Words before a vessel's name ("INS Tabar", "MV Faina", "HMS Cornwall", "the tanker Sirius Star").
