@@ -330,3 +330,18 @@ def test_appositive_vessels_and_foreign_legal_forms_are_typed(text, name, kind) 
 
     found = {m.text: m.type for m in find_mentions(text)}
     assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize("text, found, absent", [
+    ("Officials said the ship Ever Given, which blocked the canal, was afloat.", "Ever Given", None),
+    ("Divers reached the trawler Northern Lass before dawn.", "Northern Lass", None),
+    ("The ship On Monday resumed its voyage.", None, "On Monday"),
+])
+def test_a_name_right_after_a_vessel_noun_is_a_vessel_even_when_the_model_misses_it(text, found, absent) -> None:
+    from synoptic.extract.entities import find_mentions
+
+    mentions = {m.text: m.type for m in find_mentions(text)}
+    if found:
+        assert mentions.get(found) == "PRODUCT", mentions
+    if absent:
+        assert not any(absent in name for name in mentions), mentions

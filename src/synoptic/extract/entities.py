@@ -319,6 +319,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
         ministries.append((s, e, "ORG", None))
     spans = [sp for sp in spans if not any(sp[0] < me and ms < sp[1] for ms, me, _, _ in ministries)]
     spans += ministries
+    spans += [sp for sp in _named_vessels(text) if not any(sp[0] < e and s < sp[1] for s, e, _, _ in spans)]  # 2b
     spans.sort()
     defined: list[tuple[int, int, str, str | None]] = []  # 3
     for s, e, label, _ in spans:
@@ -348,6 +349,33 @@ _VESSEL_BEFORE = re.compile(
     r"(?i)\b(?:" + "|".join(sorted(_titles.VESSEL_NOUNS)) + r")s?,?\s+(?:(?:named|called|christened|"
     r"identified\s+as\s+bearing\s+the\s+name|bearing\s+the\s+name)\s+)?(?:the\s+)?$"
 )
+# A capitalised name right after a lower-case vessel noun: "the ship Ever Given", "the tanker Sirius Star".
+_VESSEL_NAMED = re.compile(
+    r"\b(?:" + "|".join(sorted(_titles.VESSEL_NOUNS)) + r")\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+
+
+def _named_vessels(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Step 2b of :func:`find_mentions`: vessels the model missed, named right after a vessel noun
+    (never a function word, weekday or month: "the ship On Monday" names nothing)."""
+    from synoptic.lang.en.function_words import FUNCTION_WORDS
+
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in _VESSEL_NAMED.finditer(text):
+        words = m.group("name").split()
+        while words and (words[-1].lower() in FUNCTION_WORDS or _CALENDAR.fullmatch(words[-1])):
+            words.pop()
+        if not words or words[0].lower() in FUNCTION_WORDS or _CALENDAR.fullmatch(words[0]):
+            continue
+        start = m.start("name")
+        out.append((start, start + len(" ".join(words)), "PRODUCT", None))
+    return out
+
+
+_CALENDAR = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
+                       r"july|august|september|october|november|december")
+
+
 # A name followed by an appositive that calls it a vessel: "the Evergiven, the giant box ship",
 # "Sirius Star, a Saudi-owned supertanker". Not "carrier": "Lufthansa, the German carrier" is an airline.
 _VESSEL_AFTER = re.compile(
