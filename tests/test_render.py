@@ -273,7 +273,10 @@ def test_markdown_fact_table_puts_shared_figures_first_conflicts_on_top_and_fold
     ({"low": 12e6, "high": 14e6, "unit": "USD/day", "dimension": "money:USD/day",
       "reports": [{"value": 14e6, "low": 12e6, "high": 14e6, "qualifier": "between"}]}, "$12m–$14m a day"),
     ({"low": 64000, "high": 64000, "unit": "m", "dimension": "length",  # measures: the group's interval
-      "reports": [{"value": 64, "low": 64, "high": 64, "qualifier": None}]}, "64,000 m"),
+      "reports": [{"value": 64, "low": 64, "high": 64, "qualifier": None},
+                  {"value": 40, "low": 40, "high": 40, "qualifier": None}]}, "64,000 m"),
+    ({"low": None, "high": 40, "unit": "kn", "dimension": "speed",  # one report: as it says it
+      "reports": [{"value": 40, "low": None, "high": 40, "qualifier": "up to"}]}, "up to 40 kn"),
 ])
 def test_value_text_words_a_group_as_its_sources_do(fact, expected):
     # issue 16: "almost three decades" is not "2.7–3 decades"; "about 2,500" and "2,500" are not "2,500–2,750"

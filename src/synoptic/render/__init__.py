@@ -71,12 +71,11 @@ _STATED_DIMENSIONS = ("count", "percent", "age")
 def _stated(fact: dict[str, Any]) -> tuple[list[float], str] | None:
     """The values the reports of ``fact`` state (a range's two ends, else its value), lowest first,
     and their qualifier as written when every report gives the same one ("almost"); None where the
-    group's own interval is to be shown instead (no reports, or a dimension whose reports may
-    differ in unit: a duration of several reports may say "six months" and "180 days")."""
+    group's own interval is to be shown instead (no reports, or several reports of a measure or
+    a duration, which may differ in unit: "six months" and "180 days", "40 km" and "25 miles")."""
     reports = fact.get("reports") or []
     dim = str(fact.get("dimension") or "count")
-    if not reports or not (dim in _STATED_DIMENSIONS or dim.startswith("money:")
-                           or (dim == "duration" and len(reports) == 1)):
+    if not reports or not (dim in _STATED_DIMENSIONS or dim.startswith("money:") or len(reports) == 1):
         return None
     values: set[float] = set()
     qualifiers: set[str] = set()
