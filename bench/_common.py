@@ -97,3 +97,13 @@ def ecb_copies(n: int, seed: int, perturb: Callable[[list[str], random.Random], 
             yield {"id": f"{rec['id']}-{r}", "text": text, "published": published}
             made += 1
         r += 1
+
+
+def pin_two_cores() -> int:
+    """Pin this process to (at most) two cores, as the development machines have; returns how many."""
+    try:
+        cores = sorted(os.sched_getaffinity(0))[:2]
+        os.sched_setaffinity(0, cores)
+        return len(cores)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

@@ -26,16 +26,7 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from _common import ROOT, SHARED, write_json
-
-
-def _pin_two_cores() -> int:
-    try:
-        cores = sorted(os.sched_getaffinity(0))[:2]
-        os.sched_setaffinity(0, cores)
-        return len(cores)
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+from _common import ROOT, SHARED, pin_two_cores, write_json
 
 
 def load_corpora(limit: int | None) -> dict[str, list[list[Any]]]:
@@ -109,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="read only the first N ECB+ articles")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "extract.json"))
     args = parser.parse_args(argv)
-    cores = _pin_two_cores()
+    cores = pin_two_cores()
     from synoptic.extract import models
 
     t = time.perf_counter()

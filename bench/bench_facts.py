@@ -26,16 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, SHARED, cpu_seconds, machine, write_json
-
-
-def _pin_two_cores() -> int:
-    try:
-        cores = sorted(os.sched_getaffinity(0))[:2]
-        os.sched_setaffinity(0, cores)
-        return len(cores)
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+from _common import ROOT, SHARED, cpu_seconds, machine, pin_two_cores, write_json
 
 
 def _stories(limit: int | None) -> dict[str, list[Any]]:
@@ -71,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="read only the first N ECB+ articles")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "facts.json"))
     args = parser.parse_args(argv)
-    cores = _pin_two_cores()
+    cores = pin_two_cores()
     from synoptic import reconcile
     from synoptic.brief import build_brief
     from synoptic.extract import extract_articles, models
