@@ -107,3 +107,22 @@ def pin_two_cores() -> int:
         return len(cores)
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def ecb_stories(limit: int | None = None) -> dict[str, list[Any]]:
+    """The first ``limit`` ECB+ dev articles (all by default) as ``Article`` records grouped by their
+    gold event; empty where ``../shared`` is absent."""
+    from collections import defaultdict
+
+    from synoptic.records import Article
+
+    stories: dict[str, list[Any]] = defaultdict(list)
+    if not ECB_DATA.is_file():
+        return {}
+    with ECB_DATA.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if limit is not None and n >= limit:
+                break
+            rec = json.loads(line)
+            stories[str(rec.get("event") or rec["id"])].append(Article(id=str(rec["id"]), text=rec["text"]))
+    return dict(stories)

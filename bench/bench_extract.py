@@ -19,14 +19,12 @@ Usage: .venv/bin/python bench/bench_extract.py [--limit N] [--out bench/results/
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
-from collections import defaultdict
 from typing import Any
 
-from _common import ROOT, SHARED, pin_two_cores, write_json
+from _common import ROOT, SHARED, ecb_stories, pin_two_cores, write_json
 
 
 def load_corpora(limit: int | None) -> dict[str, list[list[Any]]]:
@@ -39,15 +37,8 @@ def load_corpora(limit: int | None) -> dict[str, list[list[Any]]]:
     seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
     if seeds:
         corpora["seeds"] = [clean_articles([a for a in load(seeds) if isinstance(a, Article)])]
-    ecb = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
-    if ecb.exists():
-        stories: dict[str, list[Article]] = defaultdict(list)
-        with ecb.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh):
-                if limit is not None and n >= limit:
-                    break
-                rec = json.loads(line)
-                stories[str(rec["event"])].append(Article(id=str(rec["id"]), text=rec["text"]))
+    stories = ecb_stories(limit)
+    if stories:
         corpora["ecbplus"] = list(stories.values())
     return corpora
 

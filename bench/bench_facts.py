@@ -19,35 +19,23 @@ Usage: .venv/bin/python bench/bench_facts.py [--limit N] [--out bench/results/fa
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, SHARED, cpu_seconds, machine, pin_two_cores, write_json
+from _common import ROOT, SHARED, cpu_seconds, ecb_stories, machine, pin_two_cores, write_json
 
 
 def _stories(limit: int | None) -> dict[str, list[Any]]:
     from synoptic.pipeline import read_sources
-    from synoptic.records import Article
 
     out: dict[str, list[Any]] = {}
     gold = SHARED / "gold" / "stories"
     for folder in sorted(p for p in gold.glob("*") if (p / "gold.json").is_file()):
         out[f"gold/{folder.name}"] = read_sources(sorted(str(p) for p in folder.glob("*.txt")))
-    ecb = SHARED / "eval" / "ecbplus-dev" / "articles.jsonl"
-    if ecb.is_file():
-        by_event: dict[str, list[Article]] = defaultdict(list)
-        with ecb.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if limit is not None and i >= limit:
-                    break
-                d = json.loads(line)
-                by_event[str(d.get("event") or d["id"])].append(Article(id=d["id"], text=d["text"]))
-        for event, arts in by_event.items():
-            out[f"ecb/{event}"] = arts
+    for event, arts in ecb_stories(limit).items():
+        out[f"ecb/{event}"] = arts
     return out
 
 

@@ -20,6 +20,7 @@ import re
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -172,36 +173,39 @@ def build_brief(viewer: Viewer, store: Store, story: Story) -> Brief | None:
         return brief
 
 
-def brief_body(viewer: Viewer, store: Store, story_id: str) -> Compressed:
-    """The brief API's body (schema ``synoptic.brief/1``), kept per story version."""
-    from synoptic.brief import to_json
-
-    key = ("brief", story_id, story_version(store, story_id))
-    kept = viewer.pages.get(key)
-    if isinstance(kept, Compressed):
-        return kept
-    _, brief, fresh = load_story(viewer, store, story_id)
-    if brief is None:
-        raise NotFoundError(f"story {story_id!r} has no brief and none could be built; "
-                            f"write them with `synoptic run --db STORE --out DIR`")
-    text = json.dumps(to_json(brief), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    body = Compressed(text.encode("utf-8"), JSON)
-    if fresh:
-        viewer.pages.put(key, body, len(body.gz))
-    return body
-
-
-def story_page_body(viewer: Viewer, store: Store, story_id: str) -> Compressed:
-    """The story page, rendered once per story version and kept."""
-    key = ("page", story_id, story_version(store, story_id))
+def _kept_story_body(viewer: Viewer, store: Store, story_id: str, kind: str,
+                     make: Callable[[Story, Brief | None], Compressed]) -> Compressed:
+    """A body made from a story and its brief, kept per story version (kept only when the brief
+    is current: a brief that could not be rebuilt is shown, not remembered)."""
+    key = (kind, story_id, story_version(store, story_id))
     kept = viewer.pages.get(key)
     if isinstance(kept, Compressed):
         return kept
     story, brief, fresh = load_story(viewer, store, story_id)
-    body = render_story_page(viewer, store, story, brief)
+    body = make(story, brief)
     if fresh:
         viewer.pages.put(key, body, len(body.gz))
     return body
+
+
+def brief_body(viewer: Viewer, store: Store, story_id: str) -> Compressed:
+    """The brief API's body (schema ``synoptic.brief/1``), kept per story version."""
+    from synoptic.brief import to_json
+
+    def make(_story: Story, brief: Brief | None) -> Compressed:
+        if brief is None:
+            raise NotFoundError(f"story {story_id!r} has no brief and none could be built; "
+                                f"write them with `synoptic run --db STORE --out DIR`")
+        text = json.dumps(to_json(brief), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return Compressed(text.encode("utf-8"), JSON)
+
+    return _kept_story_body(viewer, store, story_id, "brief", make)
+
+
+def story_page_body(viewer: Viewer, store: Store, story_id: str) -> Compressed:
+    """The story page, rendered once per story version and kept."""
+    return _kept_story_body(viewer, store, story_id, "page",
+                            lambda story, brief: render_story_page(viewer, store, story, brief))
 
 
 def render_story_page(viewer: Viewer, store: Store, story: Story, brief: Brief | None) -> Compressed:
