@@ -19,7 +19,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from synoptic.extract import models
+from synoptic.lang.en import names as _names
 from synoptic.lang.en import titles as _titles
+from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
 from synoptic.records import Entity, Mention
 
 # Entity types kept from the model; everything else (dates, numbers, products...) is dropped.
@@ -132,7 +134,9 @@ def _tokens(name: str) -> list[str]:
 
 
 def _key_tokens(name: str) -> list[str]:
-    parts = [name_key(p) for p in re.split(r"[\s-]+", name) if p]
+    # a token with a digit keeps its digits ("Highway 214" is not "Highway 99")
+    parts = [re.sub(r"[^a-z0-9]", "", _ascii(p).lower()) if any(c.isdigit() for c in p) else name_key(p)
+             for p in re.split(r"[\s-]+", name) if p]
     return [p for p in parts if p]
 
 
@@ -287,7 +291,8 @@ def find_mentions(text: str) -> list[Mention]:
        word that is a demonym or the stem of a place in the text ("Kazakh") is NORP; one surface
        form gets one type (majority, ties by ``TYPE_PRIORITY``);
     5. junk dropped (URLs, lowercase, capitalised common words);
-    6. every other occurrence of a found name in the text becomes a mention too.
+    6. every other occurrence of a found name in the text becomes a mention too;
+    7. a place name followed by a lower-case area noun ("the Schengen zone") names an area (LOC).
     """
     return _from_chunks(text, models.annotate(text))
 
@@ -320,6 +325,8 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans = [sp for sp in spans if not any(sp[0] < me and ms < sp[1] for ms, me, _, _ in ministries)]
     spans += ministries
     spans += [sp for sp in _named_vessels(text) if not any(sp[0] < e and s < sp[1] for s, e, _, _ in spans)]  # 2b
+    roads = _roads(text, spans)  # 2c
+    spans = [sp for sp in spans if not any(sp[0] < re_ and rs < sp[1] for rs, re_, _, _ in roads)] + roads
     spans.sort()
     defined: list[tuple[int, int, str, str | None]] = []  # 3
     for s, e, label, _ in spans:
@@ -330,6 +337,8 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
             defined.append((acr.start(1), acr.end(1), "ORG", text[s:e]))
     defined += _defined_acronyms(text, {(d[0], d[1]) for d in defined})
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
+    aliases = _aliases(text, spans)  # 3b
+    spans = [sp for sp in spans if not any(sp[0] < ae and as_ < sp[1] for as_, ae, _, _ in aliases)] + aliases
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
@@ -340,9 +349,103 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     for mention in mentions:
         if mention.type == "PERSON":
             _strip_titles(text, mention)
-    mentions = _propagate(text, mentions)  # 6
+    mentions = _areas(text, _propagate(text, mentions))  # 6, 7
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+_ROAD_WORD = r"(?:" + "|".join(w.capitalize() for w in sorted(_names.ROAD_WORDS)) + r")\.?"
+_ROAD_NUM = r"\d{1,4}[A-Z]?\b(?![-–.:,]\d)"
+# "Highway 214", "State Route 9", "U.S. Route 1", "Interstate 5"; "Newberg 214 Highway"; "I-5"
+ROAD_RE = re.compile(
+    rf"\b(?:(?:State|County|U\.S\.|US|National|Federal)\s+)?{_ROAD_WORD}\s+{_ROAD_NUM}"
+    rf"|\b(?:[A-Z][a-z][\w'-]*\s+){{1,2}}\d{{1,4}}\s+{_ROAD_WORD}(?!\s+\d)"
+    r"|\bI-\d{1,3}\b"
+)
+# "on Oregon 214", "the 2500 block of Oregon 214": a place name and a number after a preposition of
+# place; a road when the story also names a road of that number (:func:`resolve`).
+_PLACE_NUMBER_BEFORE = re.compile(r"(?i)\b(?:on|along|off|onto|via|near|of|from|to|at|down|up|across)\s+$")
+_PLACE_NUMBER_AFTER = re.compile(r"\s+(\d{1,4})\b(?![-–.:,/]\d)")
+
+
+def _roads(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Step 2c of :func:`find_mentions`: roads named by their number (typed FAC), which the model
+    mostly misses or cuts ("Newberg" + "214 Highway"): road words with a number, and a place name
+    the model found followed by a number after a preposition of place ("on Oregon 214"; not a year)."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in ROAD_RE.finditer(text):
+        start, words = m.start(), m.group().split()
+        while len(words) > 2 and (words[0].lower() in _FUNCTION_WORDS or _CALENDAR.fullmatch(words[0])):
+            start = text.index(words[1], start + len(words[0]))  # "The 214 Highway" -> "214 Highway"
+            words = words[1:]
+        out.append((start, m.end(), "FAC", None))
+    for s, e, label, _ in spans:
+        if label not in ("GPE", "LOC") or " " in text[s:e] or not _PLACE_NUMBER_BEFORE.search(text, max(0, s - 12), s):
+            continue
+        num = _PLACE_NUMBER_AFTER.match(text, e)
+        if num and not 1500 <= int(num.group(1)) <= 2100 and not any(rs < num.end() and s < re_ for rs, re_, _, _ in out):
+            out.append((s, num.end(), "FAC", None))
+    return out
+
+
+def road_key(name: str) -> tuple[str, str] | None:
+    """``(system, number)`` of a road name ("Highway 214" -> ("", "214"), "I-5" -> ("I", "5"),
+    "Interstate 5" -> ("I", "5")); None when ``name`` names no road by a road word."""
+    m = re.fullmatch(r"I-(\d{1,3})", name.strip())
+    if m:
+        return "I", m.group(1)
+    words = [w.lower().rstrip(".") for w in name.split()]
+    if not any(w in _names.ROAD_WORDS for w in words):
+        return None
+    numbers = [w for w in words if re.fullmatch(r"\d{1,4}[a-z]?", w)]
+    if len(numbers) != 1:
+        return None
+    system = next((_names.ROAD_SYSTEMS[w] for w in words if w in _names.ROAD_SYSTEMS), "")
+    return system, numbers[0]
+
+
+_AREA_AFTER = re.compile(r"\s+(" + "|".join(sorted(_names.AREA_NOUNS)) + r")\b")
+
+
+def _areas(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Step 7 of :func:`find_mentions` (in place): a place name followed by a lower-case area noun names
+    an area ("the Schengen zone", "the Schengen area"), a place (LOC) whatever the model typed the
+    name; it joins the bare name in :func:`resolve`."""
+    for m in mentions:
+        words = m.text.split()
+        after = _AREA_AFTER.match(text, m.end)
+        if after and m.type in ("GPE", "LOC", "PERSON", "NORP", "FAC") and len(words) <= 3 \
+                and all(w[:1].isupper() for w in words) and not _is_acronym(m.text):
+            m.end = after.end()
+            m.text = text[m.start:m.end]
+            m.type = "LOC"
+    return mentions
+
+
+_ALIAS_RE = re.compile(
+    r"\s*,?\s*\(?\s*(?:" + "|".join(re.escape(c) for c in sorted(_names.ALIAS_CUES, key=len, reverse=True))
+    + r")\s+(?:the\s+)?[\"“'‘`]*(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})"
+)
+
+
+def _aliases(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Step 3b of :func:`find_mentions`: a second name given to a name right after it ("the National
+    Technical University of Athens, known as the Polytechnic"), a mention of the same type whose hint
+    is the first name (``resolve`` joins them)."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for s, e, label, _ in spans:
+        if label == "NORP":
+            continue
+        m = _ALIAS_RE.match(text, e)
+        if not m:
+            continue
+        words = m.group("name").split()
+        while words and words[-1].lower() in _FUNCTION_WORDS:
+            words.pop()
+        if words:
+            start = m.start("name")
+            out.append((start, start + len(" ".join(words)), label, text[s:e]))
+    return out
 
 
 _VESSEL_BEFORE = re.compile(
@@ -358,14 +461,12 @@ _VESSEL_NAMED = re.compile(
 def _named_vessels(text: str) -> list[tuple[int, int, str, str | None]]:
     """Step 2b of :func:`find_mentions`: vessels the model missed, named right after a vessel noun
     (never a function word, weekday or month: "the ship On Monday" names nothing)."""
-    from synoptic.lang.en.function_words import FUNCTION_WORDS
-
     out: list[tuple[int, int, str, str | None]] = []
     for m in _VESSEL_NAMED.finditer(text):
         words = m.group("name").split()
-        while words and (words[-1].lower() in FUNCTION_WORDS or _CALENDAR.fullmatch(words[-1])):
+        while words and (words[-1].lower() in _FUNCTION_WORDS or _CALENDAR.fullmatch(words[-1])):
             words.pop()
-        if not words or words[0].lower() in FUNCTION_WORDS or _CALENDAR.fullmatch(words[0]):
+        if not words or words[0].lower() in _FUNCTION_WORDS or _CALENDAR.fullmatch(words[0]):
             continue
         start = m.start("name")
         out.append((start, start + len(" ".join(words)), "PRODUCT", None))
@@ -392,8 +493,8 @@ def _designate(text: str, m: Mention) -> None:
     vessel prefix is a PRODUCT, OntoNotes's type for vehicles ("INS Tabar", not a person or a place)."""
     words = m.text.split()
     if m.type != "PERSON":
-        while len(words) >= 3 and words[-1].lower().rstrip(".") in _titles.RANKS - _titles.QUALIFIERS \
-                and words[-1][:1].isupper():
+        while (len(words) >= 3 or (len(words) == 2 and _is_acronym(words[0]))) \
+                and words[-1].lower().rstrip(".") in _titles.RANKS - _titles.QUALIFIERS and words[-1][:1].isupper():
             cut = m.text.rindex(words[-1])
             m.end = m.start + len(m.text[:cut].rstrip())
             while m.text[:cut].split()[-1] in NOT_QUALIFIERS:  # "Oregon State Police and [Capt.]"
@@ -448,6 +549,11 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str]) -> None:
 
 
 _WORD_RE = re.compile(r"[\w’'.&-]+")
+_SPACING_RE = re.compile(r"[\s-]+")
+#: Names written with a hyphen or space where another article writes them without (or the other way)
+#: are looked for only when they have at least this many letters; shorter ones ("Al-Ain"/"Alain")
+#: collide with other words. Not swept: one common short word is about this long.
+MIN_SPACING_VARIANT = 7
 _TAIL_RE = re.compile(r"(?:['’]s)?[.’'-]*$")
 
 
@@ -459,6 +565,13 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
     if not names:
         return []
     longest = min(8, max(len(_WORD_RE.findall(n)) for n in names))
+    # hyphen and space variants of a name ("Poly-technic" / "Polytechnic", "Champs Elysees" /
+    # "Champs-Elysees"): the letters of names of at least MIN_SPACING_VARIANT letters
+    compact: dict[str, str] = {}
+    for name in names:
+        letters = _SPACING_RE.sub("", name)
+        if len(letters) >= MIN_SPACING_VARIANT:
+            compact.setdefault(letters, name)
     words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text)]
     busy = bytearray(len(text) + 1)
     for ts, te in taken:
@@ -476,6 +589,8 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
             if cand not in names:  # "Almaty." at a sentence end, "Kazakhstan’s"
                 cand = _TAIL_RE.sub("", cand)
             hit = names.get(cand)
+            if hit is None and ("-" in cand or " " in cand or n == 1):
+                hit = names.get(compact.get(_SPACING_RE.sub("", cand), ""))
             if hit is None:
                 continue
             e = s + len(cand)
@@ -515,7 +630,8 @@ def short_form(name: str, label: str) -> str | None:
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
     """Occurrences in ``text`` of names found in other articles (``name -> type``) that the model
     missed here, not overlapping ``mentions``; used to spread names across a story's articles."""
-    return _occurrences(text, {n: (t, None) for n, t in names.items()}, [(m.start, m.end) for m in mentions])
+    return _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
+                                     [(m.start, m.end) for m in mentions]))
 
 
 # ---------------------------------------------------------------- resolving
@@ -595,7 +711,12 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        an organisation suffix ("Wells Fargo" / "Wells Fargo Bank", typed ORG), a vessel with and
        without its prefix ("INS Tabar" / "Tabar", typed PRODUCT as OntoNotes types vehicles), one-letter
        variants of long names ("Salahaddin" / "Salahuddin", "Champs-Elysees" / "Champs Elysee");
-    7. canonical name: the well-formed full name used by most articles (then most mentions, longest).
+    7. names given in context (:func:`_resolve_in_context`): a second name given right after a name
+       ("X, known as the Polytechnic"), a lone word standing for the one longer name of its article
+       that holds it ("the Polytechnic" / "Athens Polytechnic University"), an area and the place it is
+       named after ("Schengen zone" / "Schengen"), one road under several names ("Highway 214" /
+       "Oregon 214");
+    8. canonical name: the well-formed full name used by most articles (then most mentions, longest).
     """
     if not mentions:
         return []
@@ -641,6 +762,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
                         uf.union(index[a], index[b])
 
     relabel = _resolve_variants(form_list, forms, index, uf)  # 6
+    relabel.update(_resolve_in_context(form_list, forms, index, uf))  # 7
 
     groups: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
@@ -856,6 +978,97 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                 kinds = list(firsts.values())
                 for g in kinds[1:]:
                     uf.union(index[kinds[0]], index[g])
+    return relabel
+
+
+_CONTEXT_TYPES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+#: A lone word joins a longer name of its article only when it has at least this many letters
+#: (shorter ones, "Co", "Al", are parts of too many names). Not swept.
+MIN_LONE_WORD = 4
+
+
+def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
+                        uf: _Union) -> dict[tuple[str, str, str], str]:
+    """Step 7 of :func:`resolve`; returns the forms whose group takes another form's type."""
+    relabel: dict[tuple[str, str, str], str] = {}
+    text_of = {f: strip_determiner(forms[f][0].text) for f in form_list}
+    by_key: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        by_key[f[1]].append(f)
+    # 7a a name given as a second name of another ("..., known as the Polytechnic"; acronyms defined
+    # in brackets too): the hint left by find_mentions is the first name as written
+    for f in form_list:
+        for m in forms[f]:
+            if not m.entity:
+                continue
+            targets = [g for g in by_key.get(surface_key(m.entity), []) if g != f]
+            if f[0] == "PERSON":  # a person's name is resolved per article
+                targets = [g for g in targets if g[0] == "PERSON" and g[2] in ("", m.article)]
+            for g in targets[:1]:
+                uf.union(index[f], index[g])
+                if f[0] != g[0] and f[0] != "ORG":
+                    relabel[f] = g[0]
+    # 7b an area named after a place ("Schengen zone" / "Schengen"): one name; a place, not a person
+    for f in form_list:
+        words = text_of[f].split()
+        if len(words) >= 2 and words[-1] in _names.AREA_NOUNS and f[0] in ("LOC", "GPE"):
+            for g in by_key.get(" ".join(f[1].split()[:-1]), []):
+                if g[0] not in ("NORP", "ORG"):
+                    uf.union(index[f], index[g])
+                    if g[0] == "PERSON":
+                        relabel[f] = f[0]
+    # 7c roads by their number: "Highway 214", "Newberg 214 Highway", and "Oregon 214" where the
+    # story names a road of that number
+    roads: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        road = road_key(text_of[f]) if f[0] == "FAC" else None
+        if road:
+            roads[road].append(f)
+    for fs in roads.values():
+        for g in fs[1:]:
+            uf.union(index[fs[0]], index[g])
+    for f in form_list:
+        m = re.fullmatch(r"[A-Z][\w'’-]+\s+(\d{1,4}[A-Z]?)", text_of[f])
+        if f[0] == "FAC" and m and ("", m.group(1).lower()) in roads:
+            uf.union(index[f], index[roads[("", m.group(1).lower())][0]])
+    # 7d a lone word standing for the one longer name of its article that holds it ("the
+    # Polytechnic" / "Athens Polytechnic University", "Syntagma" / "Syntagma Square"); not a word
+    # after "of" ("Athens" in "University of Athens"), nor a first word that is itself a place or a
+    # nationality ("Athens Polytechnic University", "Indian Navy")
+    places = {f[1] for f in form_list if " " not in f[1] and f[0] in ("GPE", "LOC", "NORP")}
+    places |= {name_key(d) for d in DEMONYMS}
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, word key) -> roots
+    holder_type: dict[int, str] = {}
+    for g in form_list:
+        if g[0] not in _CONTEXT_TYPES or " " not in g[1] or _is_acronym(text_of[g]):
+            continue
+        words = _tokens(text_of[g])
+        keys: list[str] = []
+        for i, w in enumerate(words):
+            if w.lower() in _FUNCTION_WORDS:
+                if i:
+                    break  # "of Athens", "for Refugees"
+                continue
+            k = name_key(w)
+            if k and not (i == 0 and k in places):
+                keys.append(k)
+        root = uf.find(index[g])
+        holder_type.setdefault(root, g[0])
+        for art in {m.article for m in forms[g]}:
+            for k in keys:
+                holders[(art, k)].add(root)
+    for f in form_list:
+        if f[0] not in _CONTEXT_TYPES or " " in f[1] or len(f[1]) < MIN_LONE_WORD or _is_acronym(text_of[f]):
+            continue
+        own = uf.find(index[f])
+        found: set[int] = set()
+        for art in {m.article for m in forms[f]}:
+            found |= holders.get((art, f[1]), set()) - {own}
+        if len(found) == 1:
+            target = found.pop()
+            uf.union(index[f], target)
+            if holder_type[target] != f[0]:
+                relabel[f] = holder_type[target]
     return relabel
 
 

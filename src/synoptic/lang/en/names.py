@@ -1,0 +1,29 @@
+"""English name-shape vocabulary: the lower-case nouns that turn a place name into an area's name,
+road designators, and the phrases that give a second name of one thing ("X, known as Y").
+
+Closed classes of the language, never the names of one story.
+"""
+
+from __future__ import annotations
+
+#: Lower-case nouns that, right after a place name, make the name of an area around or of it
+#: ("the Schengen zone", "the Schengen area", "the Almaty region"); the area is named after the place.
+AREA_NOUNS = frozenset("area zone region".split())
+
+#: Words naming a road system; the road itself is named by its number ("Highway 214", "Route 66",
+#: "Newberg 214 Highway", "Interstate 5", "I-5", "Oregon 214").
+ROAD_WORDS = frozenset(
+    "highway hwy route rte road freeway motorway expressway interstate turnpike parkway".split()
+)
+#: Road systems numbered apart from the others: "Interstate 5" is not "Highway 5".
+ROAD_SYSTEMS = {"interstate": "I", "i": "I", "us": "US", "u.s.": "US"}
+
+#: Phrases after a name that introduce another name of the same thing ("the National Technical
+#: University of Athens, known as the Polytechnic"; "the dhow, also called ..."). Lower case.
+ALIAS_CUES = (
+    "known as", "also known as", "better known as", "commonly known as", "popularly known as",
+    "locally known as", "widely known as", "often called", "also called", "commonly called",
+    "popularly called", "nicknamed", "a.k.a.", "aka",
+)
+
+__all__ = ["ALIAS_CUES", "AREA_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
