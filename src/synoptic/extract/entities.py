@@ -292,7 +292,9 @@ def find_mentions(text: str) -> list[Mention]:
        form gets one type (majority, ties by ``TYPE_PRIORITY``);
     5. junk dropped (URLs, lowercase, capitalised common words);
     6. every other occurrence of a found name in the text becomes a mention too;
-    7. a place name followed by a lower-case area noun ("the Schengen zone") names an area (LOC).
+    7. a place name followed by a lower-case area noun ("the Schengen zone") names an area (LOC);
+    8. a lone word written with "the" that is a later word of exactly one longer name of the text
+       stands for it ("the Polytechnic" / "Athens Polytechnic University"): its hint.
     """
     return _from_chunks(text, models.annotate(text))
 
@@ -337,8 +339,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
             defined.append((acr.start(1), acr.end(1), "ORG", text[s:e]))
     defined += _defined_acronyms(text, {(d[0], d[1]) for d in defined})
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
-    aliases = _aliases(text, spans)  # 3b
-    spans = [sp for sp in spans if not any(sp[0] < ae and as_ < sp[1] for as_, ae, _, _ in aliases)] + aliases
+    spans = _aliases(text, spans)  # 3b
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
@@ -350,6 +351,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
         if mention.type == "PERSON":
             _strip_titles(text, mention)
     mentions = _areas(text, _propagate(text, mentions))  # 6, 7
+    _short_names(text, mentions)  # 8
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -422,6 +424,54 @@ def _areas(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: A lone word stands for a longer name only when it has at least this many letters (shorter ones,
+#: "Co", "Al", are parts of too many names). Not swept.
+MIN_SHORT_NAME = 4
+
+
+_NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
+
+
+def _head_of_phrase(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` ends its noun phrase: not followed by a lower-case word other
+    than a function word ("the Polytechnic has", "the Polytechnic."; not "the Qeshm island")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is None or m.group(1) in _FUNCTION_WORDS
+
+
+def _short_names(text: str, mentions: list[Mention]) -> None:
+    """Step 8 of :func:`find_mentions` (in place): a one-word name written with "the" ("the
+    Polytechnic", "the Navy", "the Braves") that is a word of exactly one longer name of the text,
+    neither its first word (which says whose or where it is: "Athens Polytechnic University", "Indian
+    Navy") nor a word after "of", is a short form of it: all its mentions get the longer name as hint.
+    Not a person, nor a generic institution word ("the House" is not "the White House");
+    not a numbered event ("the Academy" is not "the 81st Academy Awards")."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = _tokens(m.text)
+        if m.type in ("PERSON", "NORP") or len(words) < 2 or _is_acronym(m.text) or any(c.isdigit() for c in m.text):
+            continue
+        for w in words[1:]:
+            if w.lower() in _FUNCTION_WORDS:
+                break  # "of Athens", "for Refugees"
+            holders[w].add(m.text)
+    if not holders:
+        return
+    lone: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if " " not in m.text and m.entity is None and m.type != "PERSON":
+            lone[m.text].append(m)
+    for word, ms in lone.items():
+        names = holders.get(word, set())
+        if len(names) != 1 or len(word) < MIN_SHORT_NAME or word.lower() in ORG_WORDS or _is_acronym(word):
+            continue
+        if any(_THE_BEFORE.search(text, max(0, m.start - 5), m.start) and _head_of_phrase(text, m.end) for m in ms):
+            long = next(iter(names))
+            for m in ms:
+                m.entity = long
+
+
 _ALIAS_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:" + "|".join(re.escape(c) for c in sorted(_names.ALIAS_CUES, key=len, reverse=True))
     + r")\s+(?:the\s+)?[\"“'‘`]*(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})"
@@ -430,22 +480,23 @@ _ALIAS_RE = re.compile(
 
 def _aliases(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
     """Step 3b of :func:`find_mentions`: a second name given to a name right after it ("the National
-    Technical University of Athens, known as the Polytechnic"), a mention of the same type whose hint
-    is the first name (``resolve`` joins them)."""
-    out: list[tuple[int, int, str, str | None]] = []
-    for s, e, label, _ in spans:
-        if label == "NORP":
-            continue
-        m = _ALIAS_RE.match(text, e)
-        if not m:
-            continue
-        words = m.group("name").split()
+    Technical University of Athens, known as the Polytechnic") becomes a mention of the same type,
+    and the first name's hint is the second (``resolve`` joins them). Returns all the spans."""
+    firsts: list[tuple[int, int, str, str | None]] = []
+    seconds: list[tuple[int, int, str, str | None]] = []
+    for s, e, label, hint in spans:
+        m = _ALIAS_RE.match(text, e) if label != "NORP" and hint is None else None
+        words = m.group("name").split() if m else []
         while words and words[-1].lower() in _FUNCTION_WORDS:
             words.pop()
-        if words:
-            start = m.start("name")
-            out.append((start, start + len(" ".join(words)), label, text[s:e]))
-    return out
+        if not m or not words:
+            firsts.append((s, e, label, hint))
+            continue
+        start = m.start("name")
+        end = start + len(" ".join(words))
+        firsts.append((s, e, label, text[start:end]))
+        seconds.append((start, end, label, None))
+    return [sp for sp in firsts if not any(sp[0] < e and s < sp[1] for s, e, _, _ in seconds)] + seconds
 
 
 _VESSEL_BEFORE = re.compile(
@@ -550,6 +601,7 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str]) -> None:
 
 _WORD_RE = re.compile(r"[\w’'.&-]+")
 _SPACING_RE = re.compile(r"[\s-]+")
+_SPACED_HYPHEN = re.compile(r"\s-|-\s")  # "Tony - Thompson": ECB+ tokenisation, a dash, not a spelling
 #: Names written with a hyphen or space where another article writes them without (or the other way)
 #: are looked for only when they have at least this many letters; shorter ones ("Al-Ain"/"Alain")
 #: collide with other words. Not swept: one common short word is about this long.
@@ -589,7 +641,8 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
             if cand not in names:  # "Almaty." at a sentence end, "Kazakhstan’s"
                 cand = _TAIL_RE.sub("", cand)
             hit = names.get(cand)
-            if hit is None and ("-" in cand or " " in cand or n == 1):
+            if hit is None and cand == cand.strip() and not _SPACED_HYPHEN.search(cand) \
+                    and ("-" in cand or " " in cand or n == 1):
                 hit = names.get(compact.get(_SPACING_RE.sub("", cand), ""))
             if hit is None:
                 continue
@@ -712,9 +765,9 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        without its prefix ("INS Tabar" / "Tabar", typed PRODUCT as OntoNotes types vehicles), one-letter
        variants of long names ("Salahaddin" / "Salahuddin", "Champs-Elysees" / "Champs Elysee");
     7. names given in context (:func:`_resolve_in_context`): a second name given right after a name
-       ("X, known as the Polytechnic"), a lone word standing for the one longer name of its article
-       that holds it ("the Polytechnic" / "Athens Polytechnic University"), an area and the place it is
-       named after ("Schengen zone" / "Schengen"), one road under several names ("Highway 214" /
+       ("X, known as the Polytechnic") or a short name standing for a longer one in its article ("the
+       Polytechnic" / "Athens Polytechnic University"), both hints left by find_mentions; an area and
+       the place it is named after ("Schengen zone" / "Schengen"), one road under several names ("Highway 214" /
        "Oregon 214");
     8. canonical name: the well-formed full name used by most articles (then most mentions, longest).
     """
@@ -981,12 +1034,6 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
     return relabel
 
 
-_CONTEXT_TYPES = {"ORG", "GPE", "LOC", "FAC", "PRODUCT"}
-#: A lone word joins a longer name of its article only when it has at least this many letters
-#: (shorter ones, "Co", "Al", are parts of too many names). Not swept.
-MIN_LONE_WORD = 4
-
-
 def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
                         uf: _Union) -> dict[tuple[str, str, str], str]:
     """Step 7 of :func:`resolve`; returns the forms whose group takes another form's type."""
@@ -998,21 +1045,27 @@ def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, inde
     # 7a a name given as a second name of another ("..., known as the Polytechnic"; acronyms defined
     # in brackets too): the hint left by find_mentions is the first name as written
     for f in form_list:
-        for m in forms[f]:
-            if not m.entity:
-                continue
-            targets = [g for g in by_key.get(surface_key(m.entity), []) if g != f]
-            if f[0] == "PERSON":  # a person's name is resolved per article
-                targets = [g for g in targets if g[0] == "PERSON" and g[2] in ("", m.article)]
+        hinted = {surface_key(m.entity) for m in forms[f] if m.entity}
+        if not hinted or (" " not in f[1] and len(hinted) > 1):
+            continue  # a one-word name standing for two ("the Navy" for two navies in two articles)
+        arts = {m.article for m in forms[f]}
+        for key in hinted:
+            targets = [g for g in by_key.get(key, []) if g != f]
+            if f[0] == "PERSON" or " " not in key:  # people and lone words are resolved per article
+                targets = [g for g in targets if not g[2] or g[2] in arts]
             for g in targets[:1]:
                 uf.union(index[f], index[g])
-                if f[0] != g[0] and f[0] != "ORG":
-                    relabel[f] = g[0]
+                few, more = (f, g) if len(f[1].split()) < len(g[1].split()) else (g, f)
+                if few[0] != more[0] and len(few[1].split()) < len(more[1].split()):
+                    relabel[few] = more[0]  # a short name takes the full name's type
     # 7b an area named after a place ("Schengen zone" / "Schengen"): one name; a place, not a person
     for f in form_list:
         words = text_of[f].split()
         if len(words) >= 2 and words[-1] in _names.AREA_NOUNS and f[0] in ("LOC", "GPE"):
-            for g in by_key.get(" ".join(f[1].split()[:-1]), []):
+            bare = " ".join(f[1].split()[:-1])
+            near = [g for g in form_list if g[0] in ("GPE", "LOC") and " " not in g[1] and " " not in bare
+                    and len(bare) >= MIN_FUZZY_PLACE and g[1][:1] == bare[:1] and Levenshtein.distance(g[1], bare) == 1]
+            for g in by_key.get(bare, []) + near:
                 if g[0] not in ("NORP", "ORG"):
                     uf.union(index[f], index[g])
                     if g[0] == "PERSON":
@@ -1031,44 +1084,6 @@ def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, inde
         m = re.fullmatch(r"[A-Z][\w'’-]+\s+(\d{1,4}[A-Z]?)", text_of[f])
         if f[0] == "FAC" and m and ("", m.group(1).lower()) in roads:
             uf.union(index[f], index[roads[("", m.group(1).lower())][0]])
-    # 7d a lone word standing for the one longer name of its article that holds it ("the
-    # Polytechnic" / "Athens Polytechnic University", "Syntagma" / "Syntagma Square"); not a word
-    # after "of" ("Athens" in "University of Athens"), nor a first word that is itself a place or a
-    # nationality ("Athens Polytechnic University", "Indian Navy")
-    places = {f[1] for f in form_list if " " not in f[1] and f[0] in ("GPE", "LOC", "NORP")}
-    places |= {name_key(d) for d in DEMONYMS}
-    holders: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, word key) -> roots
-    holder_type: dict[int, str] = {}
-    for g in form_list:
-        if g[0] not in _CONTEXT_TYPES or " " not in g[1] or _is_acronym(text_of[g]):
-            continue
-        words = _tokens(text_of[g])
-        keys: list[str] = []
-        for i, w in enumerate(words):
-            if w.lower() in _FUNCTION_WORDS:
-                if i:
-                    break  # "of Athens", "for Refugees"
-                continue
-            k = name_key(w)
-            if k and not (i == 0 and k in places):
-                keys.append(k)
-        root = uf.find(index[g])
-        holder_type.setdefault(root, g[0])
-        for art in {m.article for m in forms[g]}:
-            for k in keys:
-                holders[(art, k)].add(root)
-    for f in form_list:
-        if f[0] not in _CONTEXT_TYPES or " " in f[1] or len(f[1]) < MIN_LONE_WORD or _is_acronym(text_of[f]):
-            continue
-        own = uf.find(index[f])
-        found: set[int] = set()
-        for art in {m.article for m in forms[f]}:
-            found |= holders.get((art, f[1]), set()) - {own}
-        if len(found) == 1:
-            target = found.pop()
-            uf.union(index[f], target)
-            if holder_type[target] != f[0]:
-                relabel[f] = holder_type[target]
     return relabel
 
 
