@@ -654,7 +654,66 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
             i += n - 1
             break
         i += 1
+    lower = _lower_case_names(names)
+    if lower is not None:
+        for m in lower.finditer(text):
+            if not any(busy[m.start():m.end()]):
+                busy[m.start():m.end()] = b"\1" * (m.end() - m.start())
+                found.append(Mention(text=m.group(), type="ORG", start=m.start(), end=m.end()))
+    longs = [n for n, (label, hint) in names.items() if label == "ORG" and hint is None
+             and 2 <= len(n.split()) <= 4 and all(w.isalpha() for w in n.split())]
+    if longs:
+        for m in _SHORT_WORD.finditer(text):
+            if any(busy[m.start():m.end()]) or _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+                continue
+            full = {n for n in longs if _syllabic(m.group().lower(), n.lower().split())}
+            if len(full) == 1:
+                busy[m.start():m.end()] = b"\1" * (m.end() - m.start())
+                found.append(Mention(text=m.group(), type="ORG", start=m.start(), end=m.end(), entity=full.pop()))
     return found
+
+
+#: A syllabic acronym has 4 to 10 letters ("Marcos", "Interpol", "Benelux"). Not swept.
+MIN_SYLLABIC, MAX_SYLLABIC = 4, 10
+_SHORT_WORD = re.compile(rf"\b[A-Z][A-Za-z]{{{MIN_SYLLABIC - 1},{MAX_SYLLABIC - 1}}}\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’`(\n])\s*$")
+
+
+def _syllabic(short: str, words: list[str]) -> bool:
+    """Whether ``short`` is made of the first two or more letters of each of ``words`` in order, with
+    the plural's "s" when the last word has one: a syllabic acronym ("marcos" of "marine commandos",
+    "interpol" of "international police", "benelux" of "belgium netherlands luxembourg")."""
+    def fits(i: int, rest: str) -> bool:
+        if i == len(words):
+            return not rest
+        w = words[i]
+        return any(w[:k] == rest[:k] and fits(i + 1, rest[k:]) for k in range(min(len(w), len(rest)), 1, -1))
+
+    return fits(0, short) or (short.endswith("s") and words[-1].endswith("s") and fits(0, short[:-1]))
+
+
+def _plural_variants(word: str) -> str:
+    """A lower-case word as a pattern matching its -os/-oes plural spellings ("commandos" /
+    "commandoes", "mottos" / "mottoes")."""
+    m = re.fullmatch(r"(.+o)e?s", word)
+    return re.escape(m.group(1)) + "e?s" if m else re.escape(word)
+
+
+def _lower_case_names(names: dict[str, tuple[str, str | None]]) -> re.Pattern[str] | None:
+    """A pattern of the names of units and agencies of ``names`` as written in lower case ("the marine
+    commandos" for "Marine Commandos", "the gang enforcement unit"): names of two to four capitalised
+    words, none a function word, headed by a unit noun (lang/en/names.UNIT_NOUNS; not "Heavyweight
+    Champion", a title the model typed ORG)."""
+    alts = []
+    for name, (label, hint) in names.items():
+        words = name.split()
+        if label != "ORG" or hint is not None or not 2 <= len(words) <= 4 or not all(
+                w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
+            continue
+        if words[-1].lower() not in _names.UNIT_NOUNS or any(w.lower() in _FUNCTION_WORDS for w in words):
+            continue
+        alts.append(r"\s+".join(_plural_variants(w.lower()) for w in words))
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b") if alts else None
 
 
 def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1093,7 +1152,7 @@ def _well_formed(name: str, label: str) -> bool:
         return False
     if label == "PERSON":
         return len(words) >= 2 and all(w[0].isupper() for w in words)
-    return True
+    return name[:1].isupper()  # "Marine Commandos", not "marine commandos"
 
 
 def _canonical(ms: Iterable[Mention], label: str) -> str:

@@ -26,4 +26,12 @@ ALIAS_CUES = (
     "popularly called", "nicknamed", "a.k.a.", "aka",
 )
 
-__all__ = ["ALIAS_CUES", "AREA_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+#: Nouns heading the name of an armed, police or rescue unit ("Marine Commandos", "Gang Enforcement
+#: Unit", "Coast Guard"); such a name is also written in lower case ("the marine commandos").
+UNIT_NOUNS = frozenset(
+    "army navy force forces corps guard guards police militia commando commandos troops marines ranger "
+    "rangers unit units squad squads squadron brigade battalion regiment division fleet command "
+    "service services agency bureau department ministry office patrol team taskforce".split()
+)
+
+__all__ = ["ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
