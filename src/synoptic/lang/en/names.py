@@ -7,8 +7,9 @@ Closed classes of the language, never the names of one story.
 from __future__ import annotations
 
 #: Lower-case nouns that, right after a place name, make the name of an area around or of it
-#: ("the Schengen zone", "the Schengen area", "the Almaty region"); the area is named after the place.
-AREA_NOUNS = frozenset("area zone region".split())
+#: ("the Schengen zone", "the Schengen area", "the Almaty region", "the Exarchia district"); the area
+#: is named after the place.
+AREA_NOUNS = frozenset("area zone region district province neighborhood neighbourhood suburb".split())
 
 #: Words naming a road system; the road itself is named by its number ("Highway 214", "Route 66",
 #: "Newberg 214 Highway", "Interstate 5", "I-5", "Oregon 214").
@@ -34,4 +35,15 @@ UNIT_NOUNS = frozenset(
     "service services agency bureau department ministry office patrol team taskforce".split()
 )
 
-__all__ = ["ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+#: Nouns for newspapers and broadcasters: a name right before or after one ("the Kathimerini
+#: newspaper", "the conservative daily Eleftheros Typos") is an organisation's.
+MEDIA_NOUNS = frozenset("newspaper newspapers daily weekly paper magazine tabloid broadsheet broadcaster".split())
+
+#: Nouns for settlements and divisions: a name after "<noun> of" ("the northern city of Thessaloniki",
+#: "the port of Djibouti") is a place's (GPE).
+PLACE_OF_NOUNS = frozenset(
+    "city town village capital port suburb district province state county island municipality borough "
+    "region republic kingdom emirate".split()
+)
+
+__all__ = ["MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
