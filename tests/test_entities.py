@@ -345,3 +345,139 @@ def test_a_name_right_after_a_vessel_noun_is_a_vessel_even_when_the_model_misses
         assert mentions.get(found) == "PRODUCT", mentions
     if absent:
         assert not any(absent in name for name in mentions), mentions
+
+
+# ---------------------------------------------------------------- issue 14, round 3: names in context
+
+
+def _story(texts: dict[str, str]) -> list:
+    """Mentions of a few short articles, spread and resolved as the pipeline does."""
+    from synoptic.extract import find_all_mentions
+    from synoptic.records import Article
+
+    per_article = find_all_mentions([Article(id=k, text=t) for k, t in texts.items()])
+    return resolve([m for ms in per_article for m in ms])
+
+
+def _entity_of(entities: list, variant: str):
+    return next((e for e in entities if variant in e.variants), None)
+
+
+def test_name_key_keeps_arabic_and_greek_names() -> None:
+    assert name_key("صلاح") != ""
+    assert name_key("Βασίλης") == name_key("Vasilis")
+
+
+def test_a_second_name_after_known_as_and_its_hyphen_spelling_are_one_entity() -> None:
+    ents = _story({
+        "a": "Students marched past the Northern Technical College of Varna, known as the Technikon, on Monday. "
+             "Police stayed away from the Technikon all night.",
+        "b": "By Tuesday students still held the Tech-nikon and its library.",
+    })
+    college = _entity_of(ents, "Northern Technical College of Varna")
+    assert college is not None and {"Technikon", "Tech-nikon"} <= set(college.variants), college
+    assert college.type == "ORG"
+
+
+def test_a_name_with_the_stands_for_the_one_longer_name_holding_it() -> None:
+    from synoptic.extract.entities import find_known
+
+    text = "Riot police guarded the Varna Marine Academy. Later the Academy was closed."
+    ms = find_known(text, {"Varna Marine Academy": "ORG", "Academy": "ORG"}, [])
+    from synoptic.extract.entities import _short_names
+
+    _short_names(text, ms)
+    assert {m.entity for m in ms if m.text == "Academy"} == {"Varna Marine Academy"}
+
+
+def test_a_lone_word_standing_for_two_names_in_two_articles_joins_neither() -> None:
+    ms = [_m("Indian Navy", "ORG", "a"), _m("Navy", "ORG", "a", 30, entity="Indian Navy"),
+          _m("Royal Navy", "ORG", "b"), _m("Navy", "ORG", "b", 30, entity="Royal Navy")]
+    got = _groups(ms)
+    assert got["a:Indian Navy"] != got["b:Royal Navy"]
+
+
+def test_the_house_is_not_the_white_house() -> None:
+    from synoptic.extract.entities import _short_names
+
+    text = "Aides at the White House said the House would vote on Friday."
+    ms = [Mention(text="White House", type="ORG", start=13, end=24), Mention(text="House", type="ORG", start=34, end=39)]
+    _short_names(text, ms)
+    assert ms[1].entity is None
+
+
+def test_hyphen_and_space_spellings_are_found_but_not_a_spaced_dash() -> None:
+    from synoptic.extract.entities import find_known
+
+    found = {m.text for m in find_known("Barricades went up in the Saint-Laurent quarter.", {"Saint Laurent": "LOC"}, [])}
+    assert found == {"Saint-Laurent"}
+    found = {m.text for m in find_known("Tony - Thompson fought on.", {"Tony Thompson": "PERSON"}, [])}
+    assert found == set()
+
+
+def test_an_area_noun_makes_an_area_that_joins_its_place() -> None:
+    from synoptic.extract.entities import find_known
+
+    ms = find_known("Trucks were waved into the Vardar zone at dawn.", {"Vardar": "PERSON"}, [])
+    assert [(m.text, m.type) for m in ms] == [("Vardar zone", "LOC")]
+    got = resolve([_m("Vardar zone", "LOC", "a"), _m("Vardar region", "LOC", "b"), _m("Vardar", "PERSON", "c")])
+    assert len({e.name for e in got}) == 1 and got[0].type == "LOC"
+
+
+def test_roads_are_found_and_joined_by_their_number() -> None:
+    text = ("The blast closed Highway 61 near the bank. Traffic on Lakeview 61 Highway was diverted to "
+            "Highway 52, and the shop on Minnesota 61 stayed shut.")
+    names = {m.text: m.type for m in find_mentions(text)}
+    assert {"Highway 61", "Lakeview 61 Highway", "Highway 52"} <= {n for n, t in names.items() if t == "FAC"}, names
+    got = _groups([_m("Highway 61", "FAC", "a"), _m("Lakeview 61 Highway", "FAC", "b"), _m("Minnesota 61", "FAC", "c"),
+                   _m("Highway 52", "FAC", "a", 40), _m("Interstate 61", "FAC", "b", 40), _m("I-61", "FAC", "c", 40)])
+    assert got["a:Highway 61"] == got["b:Lakeview 61 Highway"] == got["c:Minnesota 61"]
+    assert got["a:Highway 52"] != got["a:Highway 61"] != got["b:Interstate 61"]
+    assert got["b:Interstate 61"] == got["c:I-61"]
+
+
+def test_unit_names_in_lower_case_and_their_syllabic_acronym() -> None:
+    from synoptic.extract.entities import find_known
+
+    text = ("The harbour commandoes boarded the boat. Seeing the Harcos, the smugglers gave up. "
+            "Marc said the harbour police came later.")
+    ms = find_known(text, {"Harbour Commandos": "ORG", "Harbour Police": "ORG"}, [])
+    found = {m.text: m.entity for m in ms}
+    assert found == {"harbour commandoes": None, "Harcos": "Harbour Commandos", "harbour police": None}, found
+
+
+def test_a_rank_after_an_acronym_is_cut_off() -> None:
+    from synoptic.extract.entities import _designate
+
+    text = "LSP Lt. Dana Moore said the road was closed."
+    m = Mention(text="LSP Lt", type="ORG", start=0, end=6)
+    _designate(text, m)
+    assert m.text == "LSP"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("An opinion poll for the Vestnik newspaper found most voters unhappy.", "Vestnik", "ORG"),
+    ("An editorial in the conservative daily Nea Zoi blamed the government.", "Nea Zoi", "ORG"),
+    ("Another thousand marched in the northern city of Larissa on Sunday.", "Larissa", "GPE"),
+    ("Pirates infest the waters off the Horn of Africa, an Indian Navy warship said on Friday.", "Horn of Africa", None),
+])
+def test_designators_type_newspapers_and_places(text, name, kind) -> None:
+    found = {m.text: m.type for m in find_mentions(text)}
+    if kind:
+        assert found.get(name) == kind, found
+    else:
+        assert found.get(name) != "PRODUCT", found
+
+
+def test_a_plural_demonym_is_a_nationality_and_a_common_word_opening_a_sentence_is_no_name() -> None:
+    text = "Riot police fired tear gas as riots spread. Most Greeks blamed the Greek government."
+    found = {m.text: m.type for m in find_mentions(text)}
+    assert "Riot" not in found, found
+    assert found.get("Greeks") in (None, "NORP"), found
+
+
+def test_one_model_product_does_not_make_a_city_a_vessel() -> None:
+    ms = [_m("Almaty", "GPE", a) for a in "abcdefgh"] + [_m("Almaty", "PRODUCT", "i")]
+    ms += [_m("Sea Lark", "PRODUCT", "a", 40), _m("Sea Lark", "GPE", "b", 40)]
+    ents = {e.name: e.type for e in resolve(ms)}
+    assert ents["Almaty"] == "GPE" and ents["Sea Lark"] == "PRODUCT"

@@ -483,6 +483,7 @@ def _short_names(text: str, mentions: list[Mention]) -> None:
 
 
 _ALIAS_RE = re.compile(
+    r"(?P<tail>\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"  # "of Athens", cut off by the model
     r"\s*,?\s*\(?\s*(?:" + "|".join(re.escape(c) for c in sorted(_names.ALIAS_CUES, key=len, reverse=True))
     + r")\s+(?:the\s+)?[\"“'‘`]*(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})"
 )
@@ -504,7 +505,11 @@ def _aliases(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[t
             continue
         start = m.start("name")
         end = start + len(" ".join(words))
-        firsts.append((s, e, label, text[start:end]))
+        if m.group("tail"):
+            e = m.end("tail")
+            seconds.append((s, e, label, text[start:end]))  # the whole first name replaces its pieces
+        else:
+            firsts.append((s, e, label, text[start:end]))
         seconds.append((start, end, label, None))
     return [sp for sp in firsts if not any(sp[0] < e and s < sp[1] for s, e, _, _ in seconds)] + seconds
 
@@ -762,7 +767,26 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.type != "NORP" and len(m.text) >= 3:
             known.setdefault(m.text, (m.type, m.entity))
+    _mend_hyphen_cuts(text, mentions, {n: t for n, (t, _) in known.items()})
     return mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
+
+
+_HYPHEN_REST = re.compile(r"-[^\W\d_]+")
+
+
+def _mend_hyphen_cuts(text: str, mentions: list[Mention], names: dict[str, str]) -> None:
+    """A one-word mention the model cut at a hyphen ("Tech" of "Tech-nikon") is made the whole word
+    (in place) when the whole word, hyphen dropped, is a name of ``names`` ("Technikon"); it takes
+    that name's type. Other cuts stay ("U.S." of "U.S.-led")."""
+    compact = {_SPACING_RE.sub("", n): t for n, t in names.items() if len(n) >= MIN_SPACING_VARIANT and " " not in n}
+    if not compact:
+        return
+    for m in mentions:
+        rest = _HYPHEN_REST.match(text, m.end) if " " not in m.text else None
+        if rest and (label := compact.get(m.text + rest.group()[1:])) is not None:
+            m.end = rest.end()
+            m.text = text[m.start:m.end]
+            m.type = label
 
 
 def short_form(name: str, label: str) -> str | None:
@@ -781,7 +805,9 @@ def short_form(name: str, label: str) -> str | None:
 
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
     """Occurrences in ``text`` of names found in other articles (``name -> type``) that the model
-    missed here, not overlapping ``mentions``; used to spread names across a story's articles."""
+    missed here, not overlapping ``mentions``; used to spread names across a story's articles.
+    A mention of ``mentions`` the model cut at a hyphen is mended in place (:func:`_mend_hyphen_cuts`)."""
+    _mend_hyphen_cuts(text, mentions, names)
     return _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
                                      [(m.start, m.end) for m in mentions]))
 
@@ -984,17 +1010,28 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             uf.union(index[fs[0]], index[f])
 
 
+def _one_name_hinted(hints: set[str]) -> bool:
+    """Whether the long names a short name was given as hints may all be one name: one surface key,
+    or several with the same initials ("Collective Security / Safety Treaty Organization"; not
+    "Indian Navy" and "Royal Navy")."""
+    return len({surface_key(h) for h in hints}) <= 1 or len({_initials(h) for h in hints}) == 1
+
+
 def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict, uf: _Union) -> None:
     text_of = {f: forms[f][0].text for f in forms_o}
     key_of_text = {}
     for f in forms_o:
         for m in forms[f]:
             key_of_text[surface_key(m.text)] = f
-    # acronyms defined in the text (hint left by find_mentions)
+    # acronyms defined in the text (hint left by find_mentions); a name defined as two names of other
+    # initials in two articles is left alone ("Navy" for "Indian Navy" here and "Royal Navy" there)
     for f in forms_o:
-        for m in forms[f]:
-            if m.entity and surface_key(m.entity) in key_of_text:
-                uf.union(index[f], index[key_of_text[surface_key(m.entity)]])
+        hints = {m.entity for m in forms[f] if m.entity}
+        if not _one_name_hinted(hints):
+            continue
+        for hint in hints:
+            if surface_key(hint) in key_of_text:
+                uf.union(index[f], index[key_of_text[surface_key(hint)]])
     longs = [f for f in forms_o if not _is_acronym(text_of[f]) and len(f[1].split()) >= 2]
     by_initials: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in longs:
@@ -1150,8 +1187,9 @@ def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, inde
     # 7a a name given as a second name of another ("..., known as the Polytechnic"; acronyms defined
     # in brackets too): the hint left by find_mentions is the first name as written
     for f in form_list:
-        hinted = {surface_key(m.entity) for m in forms[f] if m.entity}
-        if not hinted or (" " not in f[1] and len(hinted) > 1):
+        hints = {m.entity for m in forms[f] if m.entity}
+        hinted = {surface_key(h) for h in hints}
+        if not hinted or (" " not in f[1] and not _one_name_hinted(hints)):
             continue  # a one-word name standing for two ("the Navy" for two navies in two articles)
         arts = {m.article for m in forms[f]}
         for key in hinted:
@@ -1187,7 +1225,7 @@ def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, inde
             uf.union(index[fs[0]], index[g])
     for f in form_list:
         m = re.fullmatch(r"[A-Z][\w'’-]+\s+(\d{1,4}[A-Z]?)", text_of[f])
-        if f[0] == "FAC" and m and ("", m.group(1).lower()) in roads:
+        if f[0] == "FAC" and m and road_key(text_of[f]) is None and ("", m.group(1).lower()) in roads:
             uf.union(index[f], index[roads[("", m.group(1).lower())][0]])
     return relabel
 
