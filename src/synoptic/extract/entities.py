@@ -426,7 +426,7 @@ def _areas(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         words = m.text.split()
         after = _AREA_AFTER.match(text, m.end)
-        if after and m.type in ("GPE", "LOC", "PERSON", "NORP", "FAC") and len(words) <= 3 \
+        if after and _head_of_phrase(text, after.end()) and m.type in ("GPE", "LOC", "PERSON", "NORP", "FAC") and len(words) <= 3 \
                 and all(w[:1].isupper() for w in words) and not _is_acronym(m.text):
             m.end = after.end()
             m.text = text[m.start:m.end]
@@ -440,14 +440,15 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 MIN_SHORT_NAME = 4
 
 
-_NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)\b")
 
 
 def _head_of_phrase(text: str, end: int) -> bool:
-    """Whether a name ending at ``end`` ends its noun phrase: not followed by a lower-case word other
-    than a function word ("the Polytechnic has", "the Polytechnic."; not "the Qeshm island")."""
+    """Whether a name ending at ``end`` ends its noun phrase: followed by punctuation or a function
+    word ("the Polytechnic has", "the Polytechnic."; not "the Qeshm island", nor "the Catholic Church"
+    cut by the model)."""
     m = _NEXT_WORD.match(text, end)
-    return m is None or m.group(1) in _FUNCTION_WORDS
+    return m is None or m.group(1).lower() in _FUNCTION_WORDS
 
 
 def _short_names(text: str, mentions: list[Mention]) -> None:
@@ -455,7 +456,7 @@ def _short_names(text: str, mentions: list[Mention]) -> None:
     Polytechnic", "the Navy", "the Braves") that is a word of exactly one longer name of the text,
     neither its first word (which says whose or where it is: "Athens Polytechnic University", "Indian
     Navy") nor a word after "of", is a short form of it: all its mentions get the longer name as hint.
-    Not a person, nor a generic institution word ("the House" is not "the White House");
+    Not a person or a nationality, nor a generic institution word ("the House" is not "the White House");
     not a numbered event ("the Academy" is not "the 81st Academy Awards")."""
     holders: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -470,7 +471,7 @@ def _short_names(text: str, mentions: list[Mention]) -> None:
         return
     lone: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        if " " not in m.text and m.entity is None and m.type != "PERSON":
+        if " " not in m.text and m.entity is None and m.type not in ("PERSON", "NORP"):
             lone[m.text].append(m)
     for word, ms in lone.items():
         names = holders.get(word, set())
@@ -688,7 +689,11 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
             hit = names.get(cand)
             if hit is None and cand == cand.strip() and not _SPACED_HYPHEN.search(cand) \
                     and ("-" in cand or " " in cand or n == 1):
-                hit = names.get(compact.get(_SPACING_RE.sub("", cand), ""))
+                full = compact.get(_SPACING_RE.sub("", cand), "")
+                # one word without a hyphen is a spelling of a hyphenated name only ("Polytechnic" of
+                # "Poly-technic"), not of two words run together in page debris ("JudyMozes")
+                if "-" in cand or " " in cand or "-" in full:
+                    hit = names.get(full)
             if hit is None:
                 continue
             e = s + len(cand)
@@ -711,10 +716,10 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
         for m in _SHORT_WORD.finditer(text):
             if any(busy[m.start():m.end()]) or _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
                 continue
-            full = {n for n in longs if _syllabic(m.group().lower(), n.lower().split())}
-            if len(full) == 1:
+            owners = {n for n in longs if _syllabic(m.group().lower(), n.lower().split())}
+            if len(owners) == 1:
                 busy[m.start():m.end()] = b"\1" * (m.end() - m.start())
-                found.append(Mention(text=m.group(), type="ORG", start=m.start(), end=m.end(), entity=full.pop()))
+                found.append(Mention(text=m.group(), type="ORG", start=m.start(), end=m.end(), entity=owners.pop()))
     return found
 
 
