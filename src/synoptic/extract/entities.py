@@ -1047,8 +1047,10 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
             wa = a[1].split()
             for b in same[i + 1:]:
                 wb = b[1].split()
-                if len(wa) == len(wb) >= 3 and wa[-1] == wb[-1] and \
-                        sum(x != y for x, y in zip(wa, wb, strict=True)) <= 1:
+                differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y] if len(wa) == len(wb) else []
+                # not two numbered ones ("79th" / "85th Academy Awards")
+                if len(wa) == len(wb) >= 3 and wa[-1] == wb[-1] and len(differ) <= 1 \
+                        and not any(c.isdigit() for x, y in differ for c in x + y):
                     uf.union(index[a], index[b])
     # acronyms whose letters are a long name's initials: join when all such names are one entity
     for f in forms_o:
