@@ -481,3 +481,13 @@ def test_one_model_product_does_not_make_a_city_a_vessel() -> None:
     ms += [_m("Sea Lark", "PRODUCT", "a", 40), _m("Sea Lark", "GPE", "b", 40)]
     ents = {e.name: e.type for e in resolve(ms)}
     assert ents["Almaty"] == "GPE" and ents["Sea Lark"] == "PRODUCT"
+
+
+def test_names_differing_only_in_a_number_stay_apart() -> None:
+    got = _groups([_m("79th Film Guild Awards", "ORG", "a"), _m("85th Film Guild Awards", "ORG", "b"),
+                   _m("Highway 61", "FAC", "a", 40), _m("Highway 52", "FAC", "b", 40),
+                   _m("Collective Security Treaty Organization", "ORG", "c"),
+                   _m("Collective Safety Treaty Organization", "ORG", "d")])
+    assert got["a:79th Film Guild Awards"] != got["b:85th Film Guild Awards"]
+    assert got["a:Highway 61"] != got["b:Highway 52"]
+    assert got["c:Collective Security Treaty Organization"] == got["d:Collective Safety Treaty Organization"]

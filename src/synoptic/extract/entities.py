@@ -710,13 +710,15 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
             if not any(busy[m.start():m.end()]):
                 busy[m.start():m.end()] = b"\1" * (m.end() - m.start())
                 found.append(Mention(text=m.group(), type="ORG", start=m.start(), end=m.end()))
-    longs = [n for n, (label, hint) in names.items() if label == "ORG" and hint is None
-             and 2 <= len(n.split()) <= 4 and all(w.isalpha() for w in n.split())]
+    longs: dict[str, list[str]] = defaultdict(list)  # by their first two letters, which a syllabic acronym starts with
+    for long, (label, hint) in names.items():
+        if label == "ORG" and hint is None and 2 <= len(long.split()) <= 4 and all(w.isalpha() for w in long.split()):
+            longs[long[:2].lower()].append(long)
     if longs:
         for m in _SHORT_WORD.finditer(text):
             if any(busy[m.start():m.end()]) or _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
                 continue
-            owners = {n for n in longs if _syllabic(m.group().lower(), n.lower().split())}
+            owners = {o for o in longs.get(m.group()[:2].lower(), []) if _syllabic(m.group().lower(), o.lower().split())}
             if len(owners) == 1:
                 busy[m.start():m.end()] = b"\1" * (m.end() - m.start())
                 found.append(Mention(text=m.group(), type="ORG", start=m.start(), end=m.end(), entity=owners.pop()))
