@@ -491,3 +491,14 @@ def test_names_differing_only_in_a_number_stay_apart() -> None:
     assert got["a:79th Film Guild Awards"] != got["b:85th Film Guild Awards"]
     assert got["a:Highway 61"] != got["b:Highway 52"]
     assert got["c:Collective Security Treaty Organization"] == got["d:Collective Safety Treaty Organization"]
+
+
+@pytest.mark.parametrize("name, kind", [("Avenue Desaix", "FAC"), ("Korai Square", "FAC"), ("Nadia Plaza", "PERSON"),
+                                        ("Martin Lane", "PERSON")])
+def test_a_street_is_no_person_but_a_family_name_like_a_street_word_is(name: str, kind: str) -> None:
+    from synoptic.extract.entities import _designate
+
+    text = f"Witnesses near {name} said the shop was empty."
+    m = Mention(text=name, type="PERSON", start=15, end=15 + len(name))
+    _designate(text, m)
+    assert m.type == kind

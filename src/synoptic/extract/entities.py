@@ -585,6 +585,9 @@ def _designate(text: str, m: Mention) -> None:
         m.type = "PERSON"  # "said Arazak Dubal, 28, a computer programmer": only people are given an age
     elif len(words) >= 2 and words[0].lower() in _titles.VESSEL_PREFIXES and words[1][:1].isupper():
         m.type = "PRODUCT"
+    elif m.type == "PERSON" and len(words) >= 2 and (
+            words[0].lower() in _names.STREET_BEFORE or words[-1].lower() in _names.STREET_AFTER):
+        m.type = "FAC"  # "Avenue Montaigne", "Syntagma Square": a street, not a person
     elif (m.type in ("PERSON", "FAC", "PRODUCT") and _MEDIA_AFTER.match(text, m.end)) or (
             m.type in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT") and _MEDIA_BEFORE.search(text, max(0, m.start - 40), m.start)):
         # "the Kathimerini newspaper", "the conservative daily Eleftheros Typos"; not the place in

@@ -46,4 +46,12 @@ PLACE_OF_NOUNS = frozenset(
     "region republic kingdom emirate".split()
 )
 
-__all__ = ["MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+#: Words that make a name a street's or a square's: before it ("Avenue Montaigne", "Rue de Rivoli",
+#: "Piazza Venezia") or after it ("Syntagma Square", "Downing Street"). Such a name is no person's.
+#: Not the street words that are also family names (Lane, Plaza, Way, Quay).
+STREET_BEFORE = frozenset("avenue rue boulevard calle via piazza plaza praca place platz".split())
+STREET_AFTER = frozenset(
+    "street avenue road boulevard square drive terrace crescent parkway promenade".split()
+)
+
+__all__ = ["STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
