@@ -502,3 +502,13 @@ def test_a_street_is_no_person_but_a_family_name_like_a_street_word_is(name: str
     m = Mention(text=name, type="PERSON", start=15, end=15 + len(name))
     _designate(text, m)
     assert m.type == kind
+
+
+def test_a_unit_name_with_its_unit_noun_in_lower_case_is_the_unit() -> None:
+    ents = _story({
+        "a": "Two officers of the Lakemont Police Department were hurt when a bomb went off at the bank.",
+        "b": "Lakemont police said on Saturday that they had arrested a man near the bank.",
+    })
+    unit = _entity_of(ents, "Lakemont Police Department")
+    assert unit is not None and "Lakemont police" in unit.variants, [e.variants for e in ents]
+    assert unit.name == "Lakemont Police Department" and unit.type == "ORG"

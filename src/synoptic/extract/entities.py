@@ -707,8 +707,9 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
             i += n - 1
             break
         i += 1
-    lower = _lower_case_names(names)
-    if lower is not None:
+    for lower in (_lower_case_names(names), _lower_head_names(names)):
+        if lower is None:
+            continue
         for m in lower.finditer(text):
             if not any(busy[m.start():m.end()]):
                 busy[m.start():m.end()] = b"\1" * (m.end() - m.start())
@@ -771,6 +772,50 @@ def _lower_case_names(names: dict[str, tuple[str, str | None]]) -> re.Pattern[st
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b") if alts else None
 
 
+_HEAD_WORDS = _names.UNIT_NOUNS | _titles.ORG_SUFFIXES
+
+
+def _lower_head_names(names: dict[str, tuple[str, str | None]]) -> re.Pattern[str] | None:
+    """A pattern of the organisations' names of ``names`` whose last words are unit nouns or legal
+    forms, as written with those words in lower case and, for a legal form or "Department", without
+    it ("Woodburn police" and "Woodburn police department" for "Woodburn Police Department", "West
+    Coast bank" for "West Coast Bank", "the Indian navy" for "Indian Navy")."""
+    alts = []
+    for name, (label, hint) in names.items():
+        words = name.split()
+        if label != "ORG" or hint is not None or not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+            continue
+        k = len(words)
+        while k > 1 and words[k - 1].lower().rstrip(".") in _HEAD_WORDS:
+            k -= 1
+        if k == len(words) or any(w.lower() in _FUNCTION_WORDS for w in words):
+            continue
+        proper = [re.escape(w) for w in words[:k]]
+        heads = [f"(?i:{_plural_variants(w.lower().rstrip('.'))})" for w in words[k:]]
+        alts.append(r"\s+".join(proper + heads))
+        if len(heads) >= 2 and words[-1].lower().rstrip(".") in _titles.ORG_SUFFIXES:
+            alts.append(r"\s+".join(proper + heads[:-1]))  # "Woodburn police"
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\b") if alts else None
+
+
+def _mend_lower_heads(text: str, mentions: list[Mention], names: dict[str, tuple[str, str | None]]) -> None:
+    """A mention the model cut before the lower-case unit noun of a known organisation's name
+    ("Woodburn" of "Woodburn police", "Indian" of "the Indian navy") is made the whole name (in
+    place), an ORG."""
+    pattern = _lower_head_names(names)
+    if pattern is None:
+        return
+    starts = sorted(m.start for m in mentions)
+    for m in mentions:
+        if m.type == "PERSON":
+            continue
+        x = pattern.match(text, m.start)
+        if x and x.end() > m.end and not any(m.end <= st < x.end() for st in starts):
+            m.end = x.end()
+            m.text = text[m.start:m.end]
+            m.type = "ORG"
+
+
 def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """Step 6 of :func:`find_mentions`: other occurrences of the names found become mentions."""
     known: dict[str, tuple[str, str | None]] = {}
@@ -778,6 +823,7 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.type != "NORP" and len(m.text) >= 3:
             known.setdefault(m.text, (m.type, m.entity))
     _mend_hyphen_cuts(text, mentions, {n: t for n, (t, _) in known.items()})
+    _mend_lower_heads(text, mentions, known)
     return mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
 
 
@@ -818,6 +864,7 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
     missed here, not overlapping ``mentions``; used to spread names across a story's articles.
     A mention of ``mentions`` the model cut at a hyphen is mended in place (:func:`_mend_hyphen_cuts`)."""
     _mend_hyphen_cuts(text, mentions, names)
+    _mend_lower_heads(text, mentions, {n: (t, None) for n, t in names.items()})
     return _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
                                      [(m.start, m.end) for m in mentions]))
 
@@ -1248,7 +1295,8 @@ def _well_formed(name: str, label: str) -> bool:
         return False
     if label == "PERSON":
         return len(words) >= 2 and all(w[0].isupper() for w in words)
-    return name[:1].isupper()  # "Marine Commandos", not "marine commandos"
+    # "Marine Commandos", "Riverside Police Department"; not "marine commandos", "Riverside police"
+    return all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS or not w[:1].isalpha() for w in words)
 
 
 def _canonical(ms: Iterable[Mention], label: str) -> str:
