@@ -512,3 +512,12 @@ def test_a_unit_name_with_its_unit_noun_in_lower_case_is_the_unit() -> None:
     unit = _entity_of(ents, "Lakemont Police Department")
     assert unit is not None and "Lakemont police" in unit.variants, [e.variants for e in ents]
     assert unit.name == "Lakemont Police Department" and unit.type == "ORG"
+
+
+def test_a_one_word_company_joins_its_name_with_a_legal_form_but_not_a_department_or_a_place() -> None:
+    got = _groups([_m("Norvik Plc", "ORG", "a"), _m("Norvik", "PERSON", "b"),
+                   _m("Fire Department", "ORG", "a", 30), _m("Fire", "ORG", "b", 30),
+                   _m("Ostrava Group", "ORG", "a", 60), _m("Ostrava", "GPE", "b", 60)])
+    assert got["a:Norvik Plc"] == got["b:Norvik"]
+    assert got["a:Fire Department"] != got["b:Fire"]
+    assert got["a:Ostrava Group"] != got["b:Ostrava"]

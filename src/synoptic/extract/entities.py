@@ -1155,6 +1155,11 @@ _VARIANT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
 MIN_VESSEL_SHARE = 0.25
 
 
+#: Designators after which one word alone is no name of the organisation ("Fire Department",
+#: "Police Dept"): departments are named by their place and service.
+_ONE_WORD_NOT_BEFORE = frozenset({"department", "dept"})
+
+
 def _majority_label(members: list[tuple[str, str, str]], forms: dict) -> str:
     counts: Counter[str] = Counter()
     for f in members:
@@ -1173,21 +1178,24 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
         if f[0] in _VARIANT_TYPES and not _is_acronym(text_of[f]):
             by_key[f[1]].append(f)
     # 6a organisation suffixes: "Wells Fargo Bank" is "Wells Fargo"; "Harry Winston Diamond Corp."
-    # is "Harry Winston" (the name with at most one word before the suffix); a name of two words at least
+    # is "Harry Winston" (the name with at most one word before the suffix); a name of two words at
+    # least, or of one before a legal form when that one is an organisation's or a person's name
+    # ("Tesco Plc" / "Tesco", "Siemens AG" / "Siemens"; not "Fire Department" / "Fire", nor a place)
     for f in form_list:
         if f[0] != "ORG":
             continue
         words = _tokens(strip_determiner(text_of[f]))
         keys = f[1].split()
-        if len(words) != len(keys) or len(words) < 3:
-            continue
-        if words[-1].lower().strip(".,") not in _titles.ORG_SUFFIXES:
+        suffix = words[-1].lower().strip(".,") if words else ""
+        if len(words) != len(keys) or len(words) < 2 or suffix not in _titles.ORG_SUFFIXES:
             continue
         for cut in (len(keys) - 1, len(keys) - 2):
-            if cut < 2:
+            one = cut == 1 and len(keys) == 2 and suffix not in _ONE_WORD_NOT_BEFORE and len(keys[0]) >= 3 \
+                and words[0].lower() not in ORG_WORDS | _names.UNIT_NOUNS | _FUNCTION_WORDS
+            if cut < 2 and not one:
                 continue
             for g in by_key.get(" ".join(keys[:cut]), []):
-                if g != f:
+                if g != f and (cut >= 2 or g[0] in ("ORG", "PERSON")):
                     uf.union(index[f], index[g])
                     relabel[f] = "ORG"
     # 6b vessels: "INS Tabar", "MS Columbus" and "Tabar", "Columbus"
