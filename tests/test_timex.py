@@ -289,3 +289,46 @@ def test_news_weekdays_and_months_read_past_or_future_from_their_clause(
 def test_last_night_is_the_day_before_for_the_timeline() -> None:
     (ref,) = find_dates("Police fired tear gas last night.", date(2024, 5, 15))
     assert (ref.text, ref.value) == ("last night", "2024-05-14")
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a period "of" a year named relative to the report is one expression, in that year
+    ("Prices rose in the fourth quarter of last year.", "the fourth quarter of last year", "1997-Q4"),
+    ("The first quarter of next year will be hard.", "The first quarter of next year", "1999-Q1"),
+    ("Exports rose in the second half of last year.", "the second half of last year", "1997-H2"),
+    ("Exports rose in the first half of this year.", "the first half of this year", "1998-H1"),
+    ("Orders fell in the spring of last year.", "the spring of last year", "1997-SP"),
+    ("Output fell in the third quarter of fiscal 1997.", "the third quarter of fiscal 1997", "1997-Q3"),
+    # a quarter that has not begun: last year's in a report of results, this year's when still to come
+    ("It posted a loss in the fourth quarter.", "the fourth quarter", "1997-Q4"),
+    ("The company expects sales to rise in the fourth quarter.", "the fourth quarter", "1998-Q4"),
+    # a season with early/late/mid and no year; its clause's tense moves it across the year
+    ("Demand picked up in early summer.", "early summer", "1998-SU"),
+    ("Work will resume in the late spring.", "the late spring", "1999-SP"),
+    ("Sales slumped during the winter.", "the winter", "1997-WI"),
+    ("The index showed a late fall in prices.", None, None),
+    # the year 2000 is the year; centuries relative to the report
+    ("Computers may fail in the year 2000.", "the year 2000", "2000"),
+    ("Next century, things will change.", "Next century", "20"),
+    ("By the end of the century, output will double.", "the century", "19"),
+    # amounts not counted are PAST_REF; "the past two years" is a duration, not "the past"
+    ("Years ago, the firm grew.", "Years ago", "PAST_REF"),
+    ("Some months ago, the firm grew.", "Some months ago", "PAST_REF"),
+    ("Prices rose over the past 12 months.", None, None),
+])
+def test_periods_of_a_relative_year_seasons_centuries_and_uncounted_amounts(
+    sentence: str, expression: str | None, value: str | None
+) -> None:
+    # a Friday report, 7 August 1998
+    refs = {d.text: d.value for d in find_dates(sentence, date(1998, 8, 7))}
+    if expression is None:
+        assert refs == {}
+    else:
+        assert refs[expression] == value
+
+
+def test_a_half_not_begun_in_a_past_clause_is_last_years() -> None:
+    refs = {d.text: d.value for d in find_dates("Profits rose in the second half.", date(1998, 2, 6))}
+    assert refs["the second half"] == "1997-H2"
+    refs = {d.text: d.value for d in find_dates("Profits will rise in the second half.", date(1998, 2, 6))}
+    assert refs["the second half"] == "1998-H2"

@@ -603,7 +603,9 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         return f"{y:04d}-Q{q}", "quarter"
     code = SEASONS[unit]
     y = anchor.year
-    if shift < 0 or rel in ("this past",):
+    if rel == "the":  # "in the summer": the tense of its clause says which
+        y = _season_year(anchor, code, text, m.start(), m.end())
+    elif shift < 0 or rel in ("this past",):
         y = anchor.year if SEASON_LAST_MONTH[code] < anchor.month and code != "WI" else anchor.year - 1
     elif shift > 0:
         y = anchor.year + 1 if SEASON_LAST_MONTH[code] < anchor.month else anchor.year
@@ -611,6 +613,10 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
 
 
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "two days ago", "three years earlier": counted back from the report's day at the unit's
+    granularity; an amount not counted ("years ago", "several months ago") is PAST_REF (TimeML)."""
+    if m["bare"]:
+        return ("PAST_REF" if anchor else None), "ref"
     unit = m["unit"].lower().rstrip("s")
     gran = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}[unit]
     if anchor is None:
@@ -646,17 +652,24 @@ def _r_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
         m["q"].lower()
     ]
-    if m["qyear"] or m["qyear2"]:
-        return f"{m['qyear'] or m['qyear2']}-Q{q}", "quarter"
+    if m["qyear"] or m["qyear2"] or m["qyear3"]:
+        return f"{m['qyear'] or m['qyear2'] or m['qyear3']}-Q{q}", "quarter"
     if anchor is None:
         return None, "quarter"
-    rel = (m["qrel"] or "").lower()
+    rel = (m["qrel"] or m["qrel2"] or "").lower()
     if rel:
-        y = anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
+        y = _relative_year(anchor, rel)
     else:
+        # a quarter that has not begun is last year's (results are reported after the quarter),
+        # unless its clause looks ahead ("expects a loss in the fourth quarter")
         start = date(anchor.year, 3 * q - 2, 1)
-        y = anchor.year if start <= anchor else anchor.year - 1
+        y = anchor.year if start <= anchor or _reading(text, m.start(), m.end()) == "future" else anchor.year - 1
     return f"{y:04d}-Q{q}", "quarter"
+
+
+def _relative_year(anchor: date, rel: str) -> int:
+    """The year of "this/the/last/next year" (and of "... of last year") from the report's year."""
+    return anchor.year + {"last": -1, "next": 1}.get(rel.split()[-1] if " " in rel else rel, 0)
 
 
 def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -739,16 +752,46 @@ def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -
         return f"{m['hyear']}-H{h}", "half"
     if anchor is None:
         return None, "half"
-    return f"{anchor.year:04d}-H{h}", "half"
+    if m["hrel"]:  # "the second half of last year"
+        return f"{_relative_year(anchor, m['hrel'].lower()):04d}-H{h}", "half"
+    y = anchor.year
+    if h == 2 and anchor.month <= 6 and _reading(text, m.start(), m.end()) == "past":
+        y -= 1  # "profit rose in the second half" in a February report: last year's
+    return f"{y:04d}-H{h}", "half"
+
+
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _r_season(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """A season: of the year given ("the spring of 1998", "the summer of last year"), else of the
+    report's year, moved back a year when it has not begun and its clause is past ("sales rose in
+    early summer" in a February report), on a year when it is over and its clause looks ahead
+    (TimeML granularity: the season, ``1998-SU``; "early"/"late" are its mod, not its value)."""
     code = SEASONS[m["season"].lower()]
     if m["syear"]:
         return f"{m['syear']}-{code}", "season"
     if anchor is None:
         return None, "season"
-    return f"{anchor.year:04d}-{code}", "season"
+    if m["srel"]:
+        return f"{_relative_year(anchor, m['srel'].lower()):04d}-{code}", "season"
+    return f"{_season_year(anchor, code, text, m.start(), m.end()):04d}-{code}", "season"
+
+
+def _season_year(anchor: date, code: str, text: str, start: int, end: int) -> int:
+    """The year of a season named without one ("the summer", "early spring"): the report's year,
+    one before when the season has not begun there and the clause is past, one after when it is
+    over and the clause looks ahead (a winter in January or February is going on: the report's
+    year, as "this winter")."""
+    begun = anchor.month >= SEASON_FIRST_MONTH[code] or (code == "WI" and anchor.month <= 2)
+    over = code != "WI" and anchor.month > SEASON_LAST_MONTH[code]
+    if not begun or over:
+        reading = _reading(text, start, end)
+        if not begun and reading == "past":
+            return anchor.year - 1
+        if over and reading == "future":
+            return anchor.year + 1
+    return anchor.year
 
 
 def _r_ref(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -793,7 +836,7 @@ def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     if m["crel"]:
         if anchor is None:
             return None, "century"
-        c = anchor.year // 100 - (1 if m["crel"].lower() == "last" else 0)
+        c = anchor.year // 100 + {"last": -1, "next": 1}.get(m["crel"].lower().split()[-1], 0)
         return f"{c:02d}", "century"
     word = m["cnum"].lower()
     n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _CENTURY_ORD[word]
@@ -883,7 +926,7 @@ RULES: list[tuple[str, Resolver]] = [
         _r_spoken_year,
     ),
     (
-        rf"{_EDGE}(?:(?i:the\s(?:end|beginning|start|middle)\sof|(?:early|late|mid)[\s-]|fiscal|calendar)\s?)?"
+        rf"{_EDGE}(?:(?i:the\s(?:end|beginning|start|middle)\sof|the\syear|(?:early|late|mid)[\s-]|fiscal|calendar)\s?)?"
         rf"(?P<year>{YEAR})(?![0-9%]|s\b|[.,][0-9]|\s(?:percent|people|troops|men|women)\b)",
         _r_year,
     ),
@@ -923,7 +966,8 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few|many)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before))\b",
+        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before)|"
+        r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
     ),
     (
@@ -932,22 +976,31 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear's\s)?(?:(?P<qyear2>{YEAR})\s)?(?P<q>{QUARTER_ORD})"
-        rf"[\s-](?:fiscal\s)?quarter(?:\sof\s(?P<qyear>{YEAR}))?(?![\w-]))",
+        rf"[\s-](?:fiscal\s)?quarter(?:\sof\s(?:(?P<qyear>{YEAR})|fiscal\s(?P<qyear3>{YEAR})|"
+        rf"(?P<qrel2>this|last|next|the)\s(?:fiscal\s)?year))?(?![\w-]))",
         _r_quarter,
     ),
     (
         rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<h>first|second|1st|2nd|last)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
-        rf"(?:\sof\s(?:(?P<hyear>{YEAR})|"
+        rf"(?:\sof\s(?:(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
         rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?P<season>spring|summer|fall|autumn|winter)\s(?:of\s)?(?P<syear>{YEAR}))",
+        rf"(?i:(?<![\w-])(?:the\s)?(?:(?:early|late|mid)[\s-]?)?(?P<season>spring|summer|fall|autumn|winter)"
+        rf"(?:\s(?:of\s)?(?P<syear>{YEAR})|\sof\s(?P<srel>this|last|next)\syear))",
+        _r_season,
+    ),
+    # "early summer", "the late spring" (no year: the tense of the clause decides); not "a late fall in
+    # prices" (an article before it), nor "fall" as a verb or noun of change ("fall in", "fall to")
+    (
+        r"(?i:(?<![\w-])(?<!\ba\s)(?:the\s)?(?:early|late|mid)[\s-]?(?P<season>spring|summer|autumn|winter|"
+        r"fall(?!\s(?:in|of|to|from|below|after|for|by)\b))(?![\w-]))(?P<syear>)(?P<srel>)",
         _r_season,
     ),
     (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?P<fy>{YEAR})?(?:year)?(?![\w-]))", _r_fiscal_year),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<cnum>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})|(?P<crel>this|last))"
+        rf"(?i:(?<![\w-])(?<!turn\sof\s)(?:the\s)?(?:(?P<cnum>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})|(?P<crel>this|last|next|the\snext|the\slast|the))"
         rf"[\s-]century(?![\w-]))",
         _r_century,
     ),
@@ -968,7 +1021,9 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (r"(?i:(?<![\w-])that\squarter(?![\w-]))", _r_that_period),
     (
-        r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast|these\sdays|"
+        r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast"
+        # "the past two years", "the past 12 months" are durations, not the past
+        r"(?!\s(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple)\b)|these\sdays|"
         r"at\spresent|nowadays|soon)(?![\w-]))",
         _r_ref,
     ),
