@@ -332,3 +332,31 @@ def test_a_half_not_begun_in_a_past_clause_is_last_years() -> None:
     assert refs["the second half"] == "1997-H2"
     refs = {d.text: d.value for d in find_dates("Profits will rise in the second half.", date(1998, 2, 6))}
     assert refs["the second half"] == "1998-H2"
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # "Wednesday night": the clause of the phrase's head, not the fallback on "until" before it
+    ("They had to wait only until he spoke in Phoenix on Wednesday night.", date(2016, 9, 1),
+     "Wednesday night", "2016-08-31"),
+    # a bare infinitive takes its governor's tense ("could help sail ... into the primary on March 1")
+    ("That could help sail him into the primary on March 1 that includes Texas.", date(2015, 11, 20),
+     "March 1", "2016-03-01"),
+    # the simple present of a stative verb is no schedule
+    ("He clashed with senators who oppose him on Thursday.", date(2016, 7, 8), "Thursday", "2016-07-07"),
+    # "this weekend" in a weekday's report is the coming one; "over the weekend" the one just past
+    ("Cruz is set for another rout this weekend.", date(2016, 4, 15), "this weekend", "2016-W15-WE"),
+    ("Over the weekend, rebels attacked.", date(2016, 4, 13), "the weekend", "2016-W14-WE"),
+    ("He said Monday night it would close.", date(2016, 4, 15), "Monday night", "2016-04-11"),
+])
+def test_the_clause_of_news_dates_from_unseen_text(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value
+
+
+def test_an_amount_of_time_after_an_event_is_no_date() -> None:
+    # TimeML: "two days" is a DURATION in "two days after Obama spoke"; alone after a date it is anaphoric
+    assert find_dates("The debate came two days after Obama delivered his speech.", date(2016, 1, 15)) == []
+    assert find_dates("The vote came a week before the riot.", date(2016, 1, 15)) == []
+    refs = {d.text: d.value for d in find_dates("On March 3 he was arrested. Two days after, he was freed.",
+                                                 date(2016, 4, 15))}
+    assert refs["Two days after"] == "2016-03-05"

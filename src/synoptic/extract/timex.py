@@ -140,6 +140,13 @@ PRESENT_NOT_AHEAD = frozenset({
     "claim", "show", "follow", "remain", "seem", "appear", "include", "mean", "reflect", "compare",
     "know", "think", "believe", "estimate", "hurt", "put", "set", "cut", "hit", "let", "quit", "spread",
     "cost", "shut", "bid", "read",
+    # the stative verbs of English grammars (perception, cognition, emotion, relation, possession):
+    # their simple present is a state, never a schedule ("Republicans who oppose him on Thursday")
+    "like", "love", "hate", "dislike", "prefer", "want", "wish", "need", "understand", "realize",
+    "recognize", "remember", "forget", "suppose", "doubt", "imagine", "agree", "disagree", "deny",
+    "oppose", "support", "favor", "favour", "own", "possess", "belong", "contain", "consist", "involve",
+    "depend", "deserve", "fit", "lack", "matter", "owe", "weigh", "resemble", "represent", "require",
+    "concern", "exist", "sound", "feel", "hear", "see", "smell", "taste", "look",
 })  # fmt: skip
 IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
 #: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
@@ -298,6 +305,9 @@ def _verb_tense(verb: Any) -> str | None:
         if verb.dep_ == "acl" or _base_form(verb.head.lower_) in FORWARD_VERBS:
             return "future"  # "a program to pay it down by February", "agreed to buy it in May"
         return _verb_tense(verb.head) if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
+    if verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head)  # a bare infinitive takes its governor's tense ("could help sail")
     if any(a.lower_ in ("going", "about") for a in verb.ancestors if a.i == verb.head.i):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -330,9 +340,12 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
     if tok is None:
         return None
+    first = tok
+    while tok.head.i != tok.i and at <= tok.head.idx < end - s0:
+        tok = tok.head  # "Wednesday night": the phrase's head, not the weekday modifying it
     if tok.head.lower_ == "since":  # "since January": a starting point in the past
         return "past"
-    i = tok.i - 1
+    i = first.i - 1
     while i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
     if i >= 0 and doc[i].tag_ == "VBD":
@@ -579,9 +592,9 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         shift = -1
     elif rel in ("next", "the coming", "the next", "coming", "the following"):
         shift = 1
-    if unit == "weekend" and shift == 0 and anchor.weekday() < 5 and \
+    if unit == "weekend" and rel == "the" and anchor.weekday() < 5 and \
             _reading(text, m.start(), m.end()) != "future":
-        shift = -1  # "over the weekend" in a weekday's report: the one just past (the previous ISO week)
+        shift = -1  # "over the weekend" in a weekday's report: the one just past ("this weekend" is to come)
     if unit in ("week", "weekend"):
         d = anchor + timedelta(weeks=shift)
         val = _iso_week(d) + ("-WE" if unit == "weekend" else "")
@@ -944,7 +957,9 @@ RULES: list[tuple[str, Resolver]] = [
     (
         rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
         rf"(?P<aunit>day|week|month|year)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
-        rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after))(?![\w-]))",
+        # "two days after" + a clause or a noun counts from that event, not from a date: TimeML makes
+        # "two days" a DURATION there; only "two days after." (the clause's end) is anaphoric
+        rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after(?=\s*[.,;:!?)]|\s*$)))(?![\w-]))",
         _r_anaphoric,
     ),
     (
@@ -966,7 +981,8 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|before)|"
+        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|"
+        r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
     ),
