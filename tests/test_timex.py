@@ -360,3 +360,23 @@ def test_an_amount_of_time_after_an_event_is_no_date() -> None:
     refs = {d.text: d.value for d in find_dates("On March 3 he was arrested. Two days after, he was freed.",
                                                  date(2016, 4, 15))}
     assert refs["Two days after"] == "2016-03-05"
+
+
+def test_words_that_are_no_date_in_their_context() -> None:
+    anchor = date(2016, 6, 10)
+    # a bare "the period" outside results; "the week before" an event; a month abbreviation as a name
+    assert find_dates("Clinton spoke of the period before the ruling.", anchor) == []
+    assert find_dates("In the week before the convention, delegates met.", anchor) == []
+    assert find_dates("The email came from her friend Jan Piercy.", anchor) == []
+    # in results the period is the quarter reported; "the year before." closes its clause: anaphoric
+    refs = {d.text: d.value for d in find_dates("Profit rose in the third quarter. In the period, sales fell.",
+                                                 date(1989, 10, 30))}
+    assert refs["the period"] == "1989-Q3"
+    assert {d.text for d in find_dates("Jan. and Feb. were cold.", anchor)} == {"Jan.", "Feb."}
+
+
+def test_earlier_counts_from_the_reference_time_and_ago_from_now() -> None:
+    text = "The plant opened in March 1990. Two years earlier, the site was a field. Two years ago it closed."
+    refs = {d.text: d.value for d in find_dates(text, date(2016, 6, 10))}
+    assert refs["Two years earlier"] == "1988"
+    assert refs["Two years ago"] == "2014"

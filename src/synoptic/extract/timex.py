@@ -109,7 +109,8 @@ SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-MONTH_NOT_MAY = MONTH.replace("|May|", "|")
+#: A month named alone: abbreviated only with its full stop ("Jan." but not the name "Jan Piercy").
+MONTH_ALONE = rf"(?:{_MONTH_FULL.replace('|May|', '|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
@@ -187,6 +188,8 @@ class _Discourse:
 
 
 _Value = tuple[str | None, str]
+#: The granularity a resolver gives to words its pattern matched that are no date in their context.
+NOT_A_DATE = "none"
 Resolver = Callable[[re.Match[str], date | None, str, _Discourse], _Value]
 
 
@@ -584,6 +587,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         gran_s = "season"
     else:
         gran_s = gran[unit]
+    if rel == "the" and _EVENT_RELATIVE.match(text, m.end()):
+        return None, NOT_A_DATE  # "the week before the convention": counted from an event, not a date
     if anchor is None:
         return None, gran_s
     shift = 0
@@ -625,6 +630,10 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     return f"{y:04d}-{code}", "season"
 
 
+#: "the week before the convention", "the year after he left": a time counted from an event.
+_EVENT_RELATIVE = re.compile(r"\s+(?:before|after|when)\s+[\w'\"“‘]")
+
+
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "two days ago", "three years earlier": counted back from the report's day at the unit's
     granularity; an amount not counted ("years ago", "several months ago") is PAST_REF (TimeML)."""
@@ -638,18 +647,22 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
         return "PAST_REF", "ref"
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
+    if n == 1 and unit == "year" and (ctx.period or _in_quarter_context(text, m.start())):
+        return _year_before_period(anchor, ctx)
+    base = anchor
+    if not m.group().lower().endswith("ago"):
+        # "three years earlier" counts from the reference time (the last date given), "ago" from now
+        base = _reference(ctx, unit if unit != "decade" else "year") or anchor
     if unit == "day":
-        return (anchor - timedelta(days=n)).isoformat(), "day"
+        return (base - timedelta(days=n)).isoformat(), "day"
     if unit == "week":
-        return _iso_week(anchor - timedelta(weeks=n)), "week"
+        return _iso_week(base - timedelta(weeks=n)), "week"
     if unit == "month":
-        y, mo = _shift_month(anchor.year, anchor.month, -n)
+        y, mo = _shift_month(base.year, base.month, -n)
         return f"{y:04d}-{mo:02d}", "month"
     if unit == "decade":
-        return str(anchor.year - 10 * n)[:3], "decade"
-    if n == 1 and (ctx.period or _in_quarter_context(text, m.start())):
-        return _year_before_period(anchor, ctx)
-    return f"{anchor.year - n:04d}", "year"
+        return str(base.year - 10 * n)[:3], "decade"
+    return f"{base.year - n:04d}", "year"
 
 
 def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -687,7 +700,12 @@ def _relative_year(anchor: date, rel: str) -> int:
 
 def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "the quarter", "the latest period", "the 1988 period": the reporting period named before
-    (TimeML: anchored on the discourse, not the document date), else the last full quarter."""
+    (TimeML: anchored on the discourse, not the document date), else the last full quarter.
+    A bare "the period" where no quarter was named nor is spoken of around it is no date ("the
+    period before 1972"): left out ("the latest period" is a reporting period wherever it is)."""
+    if re.fullmatch(r"(?i)the\speriod", m.group()) and not (ctx.period or ctx.quarter) and \
+            not _in_quarter_context(text, m.start()):
+        return None, NOT_A_DATE
     if ctx.period:
         y, q = ctx.period
         return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
@@ -928,7 +946,7 @@ RULES: list[tuple[str, Resolver]] = [
     (
         rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
         rf"[Mm]id|[Ee]arlier|[Ll]ater)[\s-]|(?:[Tt]he\s)?(?:beginning|end|middle|start)\sof\s)?"
-        rf"(?P<mon>{MONTH_NOT_MAY})(?![\w-])",
+        rf"(?P<mon>{MONTH_ALONE})(?![\w-])",
         _r_month,
     ),
     (r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince)[\s-](?P<mon>May)(?![\w-])", _r_month),
@@ -1077,6 +1095,8 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
     hits: list[_Hit] = []
     for m, resolve in taken:
         value, gran = resolve(m, anchor, text, ctx)
+        if gran == NOT_A_DATE:
+            continue
         hits.append(_Hit(m.start(), m.end(), value, gran))
         # a date after "since" starts a state ("in power since 1967"): no event time to count from
         if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year") and \
