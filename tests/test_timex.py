@@ -380,3 +380,21 @@ def test_earlier_counts_from_the_reference_time_and_ago_from_now() -> None:
     refs = {d.text: d.value for d in find_dates(text, date(2016, 6, 10))}
     assert refs["Two years earlier"] == "1988"
     assert refs["Two years ago"] == "2014"
+
+
+@pytest.mark.parametrize("text, anchor, expression, value", [
+    # a typographic apostrophe is still the verb be: no schedule
+    ("That’s a rise for him from December, when 54 percent liked him.", date(2016, 2, 18), "December", "2015-12"),
+    # "between now and March": the end of a span that starts today
+    ("He can make the case between now and March.", date(2015, 11, 23), "March", "2016-03"),
+    # a date still to come is no reference time for "a day earlier"
+    ("He holds a rally before next Tuesday's vote. A day earlier, six were arrested.", date(2016, 3, 30),
+     "A day earlier", "2016-03-29"),
+    # the noun march is no month, and so no reference time for "later in the month"
+    ("He was at the March on Washington in 1963. She speaks later in the month.", date(2016, 2, 17),
+     "later in the month", "2016-02"),
+])
+def test_reference_times_and_readings_on_unseen_news(text: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, anchor)}
+    assert refs[expression] == value
+    assert "March" not in refs or expression != "later in the month"

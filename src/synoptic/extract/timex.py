@@ -290,6 +290,11 @@ def _base_form(word: str, vocab: frozenset[str] = FORWARD_VERBS) -> str:
     return IRREGULAR_PAST.get(word, word)
 
 
+def _word(tok: Any) -> str:
+    """A token's lower-case text with typographic apostrophes made plain ("That’s" -> "'s")."""
+    return str(tok.lower_).replace("\u2019", "'")
+
+
 def _verb_tense(verb: Any) -> str | None:
     """'past' or 'future' for a verb token of a spaCy parse, None when its tense says neither.
 
@@ -298,7 +303,7 @@ def _verb_tense(verb: Any) -> str | None:
     "going to", the present progressive and an infinitive after its governor ("agreed to buy
     in February", "is meeting Thursday") look ahead."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
+    words = {_word(a) for a in auxes}
     if words & FUTURE_AUX and words & {"have", "'ve"}:
         return "past"  # a modal perfect: "may have been", "would have closed"
     if words & FUTURE_AUX:
@@ -321,7 +326,7 @@ def _verb_tense(verb: Any) -> str | None:
         return None  # a passive present, or a participle after its noun ("the tide expected Sunday")
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"
-    if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(verb.lower_, PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(_word(verb), PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
         return "future"  # the simple present of an event: a schedule ("the two meet Monday")
     return None
 
@@ -373,12 +378,17 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return _reading(text, start, end)
 
 
+_FROM_NOW = re.compile(r"(?i)\b(?:between\snow\sand|from\snow\s(?:un)?til|from\snow\sto)\s+$")
+
+
 def _reading(text: str, start: int, end: int) -> str | None:
     """Past or future reading of a date without its own direction word ("Friday", "in April").
 
     1. the tense of the clause it attaches to (:func:`_clause_tense`);
     2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
     3. else None (the caller takes the nearest such date)."""
+    if _FROM_NOW.search(text, max(0, start - 25), start):
+        return "future"  # "between now and March": the end of a span that starts today
     tense = _clause_tense(text, start, end)
     if tense:
         return tense
@@ -470,7 +480,14 @@ def _r_month_rel_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Di
     return f"{anchor.year + shift:04d}-{_month_num(m['mon']):02d}", "month"
 
 
+#: "the March on Washington", "a march to Selma": the noun march, not the month (a capitalised
+#: name after it that is not a weekday or a month).
+_MARCH_NOUN = re.compile(rf"\s+(?:on|to|from|against|for|through)\s+(?:the\s+)?(?!{WEEKDAY}|{MONTH})[A-Z]")
+
+
 def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    if m["mon"] == "March" and not m["mod"] and _MARCH_NOUN.match(text, m.end()):
+        return None, NOT_A_DATE
     if anchor is None:
         return None, "month"
     month = _month_num(m["mon"])
@@ -651,8 +668,10 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
         return _year_before_period(anchor, ctx)
     base = anchor
     if not m.group().lower().endswith("ago"):
-        # "three years earlier" counts from the reference time (the last date given), "ago" from now
-        base = _reference(ctx, unit if unit != "decade" else "year") or anchor
+        # "three years earlier" counts from the reference time (the last date given), "ago" from now;
+        # a date still to come is no reference time for what happened earlier
+        ref = _reference(ctx, unit if unit != "decade" else "year")
+        base = ref if ref is not None and ref <= anchor else anchor
     if unit == "day":
         return (base - timedelta(days=n)).isoformat(), "day"
     if unit == "week":
