@@ -398,3 +398,11 @@ def test_reference_times_and_readings_on_unseen_news(text: str, anchor: date, ex
     refs = {d.text: d.value for d in find_dates(text, anchor)}
     assert refs[expression] == value
     assert "March" not in refs or expression != "later in the month"
+
+
+def test_a_quarter_named_by_its_months() -> None:
+    anchor = date(1998, 8, 7)
+    refs = {d.text: d.value for d in find_dates("GDP grew 2 percent in the April-June quarter.", anchor)}
+    assert refs == {"the April-June quarter": "1998-Q2"}
+    refs = {d.text: d.value for d in find_dates("GDP fell in the October-December quarter.", anchor)}
+    assert refs == {"the October-December quarter": "1997-Q4"}

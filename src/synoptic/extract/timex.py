@@ -736,6 +736,22 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     return f"{y:04d}-Q{q}", "quarter"
 
 
+def _r_month_span_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the April-June quarter", "the July-September quarter of 1998": a calendar quarter named by
+    its months (Japanese and Asian economic reports); of the report's year when it has begun, else
+    of the year before. Months that span no calendar quarter are a fiscal period: no date."""
+    m1, m2 = _month_num(m["m1"]), _month_num(m["m2"])
+    if m1 % 3 != 1 or m2 != m1 + 2:
+        return None, NOT_A_DATE
+    q = (m1 - 1) // 3 + 1
+    if m["qyear"]:
+        return f"{m['qyear']}-Q{q}", "quarter"
+    if anchor is None:
+        return None, "quarter"
+    y = anchor.year if date(anchor.year, m1, 1) <= anchor else anchor.year - 1
+    return f"{y:04d}-Q{q}", "quarter"
+
+
 def _year_before_period(anchor: date, ctx: _Discourse) -> _Value:
     """The same quarter a year before the reporting period (results compare with it)."""
     y, q = ctx.period or _last_full_quarter(anchor)
@@ -1002,6 +1018,11 @@ RULES: list[tuple[str, Resolver]] = [
     (
         rf"(?i:(?<![\w-])the\s(?:latest\s|most\srecent\s|recent\s|(?P<tqyear>{YEAR})\s)?(?:quarter|period)(?![\w-]))",
         _r_the_quarter,
+    ),
+    (
+        rf"(?i:(?<![\w-])(?:the\s)?(?P<m1>{_MONTH_FULL})[-\u2013](?P<m2>{_MONTH_FULL})\s(?:fiscal\s)?quarter"
+        rf"(?:\sof\s(?P<qyear>{YEAR}))?(?![\w-]))",
+        _r_month_span_quarter,
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
