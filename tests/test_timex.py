@@ -406,3 +406,16 @@ def test_a_quarter_named_by_its_months() -> None:
     assert refs == {"the April-June quarter": "1998-Q2"}
     refs = {d.text: d.value for d in find_dates("GDP fell in the October-December quarter.", anchor)}
     assert refs == {"the October-December quarter": "1997-Q4"}
+
+
+@pytest.mark.parametrize("sentence, anchor, value", [
+    ("He was born on Christmas Day 1950.", date(1998, 8, 7), "1950-12-25"),
+    ("Stores will be busy before Christmas.", date(1998, 8, 7), "1998-12-25"),
+    ("Sales were weak at Christmas.", date(1998, 8, 7), "1997-12-25"),
+    ("On New Year’s Eve, fireworks lit the sky.", date(1999, 1, 2), "1998-12-31"),
+    ("The bombing on Good Friday killed three.", date(1998, 4, 20), "1998-04-10"),  # Easter 1998: 12 April
+    ("Shops sold eggs for Easter.", date(2024, 3, 20), "2024-03-31"),
+    ("Christmas trees sold out.", date(1998, 12, 20), None),
+])
+def test_holidays_of_the_gregorian_calendar(sentence: str, anchor: date, value: str | None) -> None:
+    assert [d.value for d in find_dates(sentence, anchor)] == ([value] if value else [])

@@ -469,6 +469,66 @@ def _r_iso(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     return (d.isoformat() if d else None), "day"
 
 
+#: Holidays with one date everywhere the Gregorian calendar is kept: fixed days (month, day), and
+#: the days of Western Easter (days from Easter Sunday). National days differ by country: left out.
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "halloween": (10, 31), "all saints' day": (11, 1), "may day": (5, 1),
+}  # fmt: skip
+EASTER_HOLIDAYS = {"good friday": -2, "holy saturday": -1, "easter sunday": 0, "easter": 0, "easter monday": 1}
+_HOLIDAY = "|".join(
+    re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s")
+    for h in sorted([*FIXED_HOLIDAYS, *EASTER_HOLIDAYS], key=len, reverse=True)
+)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * mm + 90) // 25
+    return date(year, month, (h + el - 7 * mm + 33 * month + 19) % 32)
+
+
+def _holiday_in(name: str, year: int) -> date:
+    if name in FIXED_HOLIDAYS:
+        return date(year, *FIXED_HOLIDAYS[name])
+    return _easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
+
+
+#: A preposition or determiner of time right before a one-word holiday ("at Christmas", "before Easter").
+_TIME_PREPOSITION = re.compile(
+    r"(?i)\b(?:on|at|before|after|by|until|till|since|over|for|during|from|through|around|near|"
+    r"last|next|this|of)\s+$"
+)
+
+
+def _r_holiday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "Christmas", "New Year's Eve", "Easter 1998": the day (TimeML gives holidays their date); without
+    a year the nearest one, moved across the year by its clause's tense like a month-day."""
+    name = re.sub(r"\s+", " ", m["hol"].lower().replace("’", "'"))
+    if " " not in name and not m["hyear"] and not _TIME_PREPOSITION.search(text, max(0, m.start() - 16), m.start()):
+        return None, NOT_A_DATE  # "Christmas trees", "Easter eggs": a one-word name modifying a noun
+    if m["hyear"]:
+        return _holiday_in(name, int(m["hyear"])).isoformat(), "day"
+    if anchor is None:
+        return None, "day"
+    days = [_holiday_in(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    d = min(days, key=lambda x: abs((x - anchor).days))
+    reading = _reading(text, m.start(), m.end()) if d != anchor else None
+    if reading == "past" and (d - anchor).days > PAST_OVERRIDE_DAYS:
+        d = max(x for x in days if x <= anchor)
+    elif reading == "future" and d < anchor:
+        d = min(x for x in days if x >= anchor)
+    return d.isoformat(), "day"
+
+
 def _r_month_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     return f"{int(m['year']):04d}-{_month_num(m['mon']):02d}", "month"
 
@@ -977,6 +1037,7 @@ RULES: list[tuple[str, Resolver]] = [
         _r_full_date,
     ),
     (rf"{_EDGE}(?P<mon>{MONTH})(?:\sof)?,?\s(?P<year>{YEAR})(?![0-9])", _r_month_year),
+    (rf"(?<![\w-])(?P<hol>(?i:{_HOLIDAY}))(?:,?\s(?P<hyear>{YEAR}))?(?![\w-])", _r_holiday),
     (rf"{_EDGE}(?P<mon>{MONTH})\s(?P<rel>last|this|next)\syear\b", _r_month_rel_year),
     (
         rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
@@ -1106,7 +1167,7 @@ _COMPILED = [(re.compile(p), f) for p, f in RULES]
 #: Rules whose dates name a day, month or year of the calendar ("March 3, 1998", "in April",
 #: "on Tuesday"): the reference time of the anaphoric expressions that follow them.
 _FULL_DATE_RULES: frozenset[Resolver] = frozenset({
-    _r_iso, _r_full_date, _r_month_year, _r_year, _r_spoken_year, _r_month, _r_month_rel_year, _r_weekday,
+    _r_iso, _r_full_date, _r_month_year, _r_holiday, _r_year, _r_spoken_year, _r_month, _r_month_rel_year, _r_weekday,
     _r_relday,
 })  # fmt: skip
 
