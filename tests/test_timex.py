@@ -419,3 +419,21 @@ def test_a_quarter_named_by_its_months() -> None:
 ])
 def test_holidays_of_the_gregorian_calendar(sentence: str, anchor: date, value: str | None) -> None:
     assert [d.value for d in find_dates(sentence, anchor)] == ([value] if value else [])
+
+
+def test_a_year_ago_is_a_quarter_only_where_results_are_compared() -> None:
+    text = "Her net rating is down from her first-quarter average. It is doubtful she imagined a year ago " \
+           "that the contest would be so bruising."
+    refs = {d.text: d.value for d in find_dates(text, date(2016, 4, 20))}
+    assert refs["a year ago"] == "2015"
+    text = "Acme said third-quarter profit rose 19% from a year ago."
+    assert {d.text: d.value for d in find_dates(text, date(1989, 10, 30))}["a year ago"] == "1988-Q3"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The last week of February was busy.", "2013-W09"),
+    ("We will meet in the first week of May.", "2013-W18"),
+    ("He would not campaign in the last week of the race.", None),
+])
+def test_the_first_or_last_week_of_a_month(sentence: str, value: str | None) -> None:
+    assert [d.value for d in find_dates(sentence, date(2013, 3, 21))] == ([value] if value else [])

@@ -406,6 +406,20 @@ def _in_quarter_context(text: str, at: int) -> bool:
     return bool(re.search(r"(?i)\bquarter", left + right))
 
 
+_FIGURE = re.compile(r"[0-9$%#£€¥]|\b(?:cents?|million|billion|pence)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"(?i)\b(?:from|than|with|over|versus|vs\.?)\s+$")
+
+
+def _compares_results(text: str, at: int) -> bool:
+    """Whether "a year ago" at ``at`` compares results: a figure in its sentence, or "from", "than",
+    "compared with" right before it ("net rose 5% from a year ago", "A year earlier, net was $2
+    million"): then it is the same period a year before; in "she imagined a year ago" the year."""
+    if _COMPARED.search(text, max(0, at - 12), at):
+        return True
+    right = SENTENCE_BREAK.split(text[at : at + 200], maxsplit=1)[0]
+    return bool(_FIGURE.search(_sentence_left(text, at, 200) + right))
+
+
 def _weekday_date(anchor: date, wd: int, mode: str) -> date:
     """Resolve a weekday: 'past' on/before the anchor, 'future' on/after, 'last' strictly before,
     'next' strictly after, 'this' inside the anchor's week."""
@@ -560,15 +574,21 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
     elif mod == "this":  # "this September": the one of the report's year
         y = anchor.year
     else:
-        reading = _reading(text, m.start(), m.end())
-        if reading == "future":
-            y = anchor.year if month >= anchor.month else anchor.year + 1
-        else:
-            d = _nearest_year(anchor, month, 15)
-            y = d.year if d else y
-            if reading == "past" and d is not None and (d - anchor).days > PAST_OVERRIDE_DAYS:
-                y -= 1
+        y = _bare_month_year(anchor, month, text, m.start(), m.end())
     return f"{y:04d}-{month:02d}", "month"
+
+
+def _bare_month_year(anchor: date, month: int, text: str, start: int, end: int) -> int:
+    """The year of a month named alone: the coming one in a clause that looks ahead, else the
+    nearest, a year back when that lies far ahead and the clause is past."""
+    reading = _reading(text, start, end)
+    if reading == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    d = _nearest_year(anchor, month, 15)
+    y = d.year if d else anchor.year
+    if reading == "past" and d is not None and (d - anchor).days > PAST_OVERRIDE_DAYS:
+        y -= 1
+    return y
 
 
 def _r_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -666,6 +686,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         gran_s = gran[unit]
     if rel == "the" and _EVENT_RELATIVE.match(text, m.end()):
         return None, NOT_A_DATE  # "the week before the convention": counted from an event, not a date
+    if rel in ("the last", "the first") and re.match(r"\s+of\s", text[m.end() : m.end() + 5]):
+        return None, NOT_A_DATE  # "the last week of the race": a part of something else, not last week
     if anchor is None:
         return None, gran_s
     shift = 0
@@ -711,6 +733,22 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
 _EVENT_RELATIVE = re.compile(r"\s+(?:before|after|when)\s+[\w'\"“‘]")
 
 
+def _r_week_of_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the last week of February", "the first week of April 1998": the ISO week holding the month's
+    last or first day, in the month's year (given, else as a bare month is read)."""
+    month = _month_num(m["wmon"])
+    if m["wyear"]:
+        y = int(m["wyear"])
+    elif anchor is None:
+        return None, "week"
+    else:
+        y = _bare_month_year(anchor, month, text, m.start(), m.end())
+    day = date(y, month, 1)
+    if m["wk"].lower() in ("last", "final"):
+        day = date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return _iso_week(day), "week"
+
+
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "two days ago", "three years earlier": counted back from the report's day at the unit's
     granularity; an amount not counted ("years ago", "several months ago") is PAST_REF (TimeML)."""
@@ -724,7 +762,8 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
         return "PAST_REF", "ref"
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
-    if n == 1 and unit == "year" and (ctx.period or _in_quarter_context(text, m.start())):
+    if n == 1 and unit == "year" and _compares_results(text, m.start()) and \
+            (ctx.period or _in_quarter_context(text, m.start())):
         return _year_before_period(anchor, ctx)
     base = anchor
     if not m.group().lower().endswith("ago"):
@@ -748,7 +787,7 @@ def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Disc
     """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
     if anchor is None:
         return None, "year"
-    if m["qunit"] or ctx.period or _in_quarter_context(text, m.start()):
+    if m["qunit"] or (_compares_results(text, m.start()) and (ctx.period or _in_quarter_context(text, m.start()))):
         return _year_before_period(anchor, ctx)
     return f"{anchor.year - 1:04d}", "year"
 
@@ -1084,6 +1123,11 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?i:(?<![\w-])(?:the\s)?(?P<m1>{_MONTH_FULL})[-\u2013](?P<m2>{_MONTH_FULL})\s(?:fiscal\s)?quarter"
         rf"(?:\sof\s(?P<qyear>{YEAR}))?(?![\w-]))",
         _r_month_span_quarter,
+    ),
+    (
+        rf"(?i:(?<![\w-])the\s(?P<wk>first|last|final)\sweek\sof\s(?P<wmon>{_MONTH_FULL}|{_MONTH_ABBR})"
+        rf"(?:,?\s(?P<wyear>{YEAR}))?(?![\w-]))",
+        _r_week_of_month,
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
