@@ -437,3 +437,18 @@ def test_a_year_ago_is_a_quarter_only_where_results_are_compared() -> None:
 ])
 def test_the_first_or_last_week_of_a_month(sentence: str, value: str | None) -> None:
     assert [d.value for d in find_dates(sentence, date(2013, 3, 21))] == ([value] if value else [])
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # a participle after its noun tells what was done
+    ("The index is within 70 points of its record high set on Aug. 6.", date(1998, 2, 6), "Aug. 6", "1997-08-06"),
+    ("The vote, set for Aug. 6, may slip.", date(1998, 2, 6), "Aug. 6", "1998-08-06"),
+    # "last February" in a March report: the month just past would be "last month"
+    ("Two helicopters crashed last February.", date(1998, 3, 1), "last February", "1997-02"),
+    ("The plant closed last April.", date(1989, 10, 27), "last April", "1989-04"),
+    ("His campaign was throttled in Colorado this past weekend.", date(2016, 4, 15), "this past weekend",
+     "2016-W14-WE"),
+])
+def test_participles_last_month_names_and_past_weekends(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value

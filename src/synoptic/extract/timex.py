@@ -323,7 +323,10 @@ def _verb_tense(verb: Any) -> str | None:
     if verb.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ != "acl"):
             return "past"
-        return None  # a passive present, or a participle after its noun ("the tide expected Sunday")
+        if verb.dep_ == "acl" and not auxes and _base_form(_word(verb)) not in FORWARD_VERBS - {"set"} and \
+                verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ not in ("for", "to"):
+            return "past"  # a participle after its noun tells what was done: "its record high set on Aug. 6"
+        return None  # a passive present, or a participle of intent ("the tide expected Sunday", "set for")
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(_word(verb), PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
@@ -567,7 +570,11 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
     month = _month_num(m["mon"])
     mod = (m["mod"] or "").lower().strip()
     y = anchor.year
-    if mod.startswith("last") or mod.startswith("this past"):
+    if mod.startswith("last"):
+        # "last April" is the latest April gone by; the month just past is "last month", so "last
+        # February" in a March report is the year before's
+        y = anchor.year if month < anchor.month - 1 else anchor.year - 1
+    elif mod.startswith("this past"):
         y = anchor.year if month < anchor.month else anchor.year - 1
     elif mod.startswith("next") or mod.startswith("this coming"):
         y = anchor.year if month > anchor.month else anchor.year + 1
@@ -696,7 +703,7 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         shift = -1
     elif rel in ("next", "the coming", "the next", "coming", "the following"):
         shift = 1
-    if unit == "weekend" and rel == "the" and anchor.weekday() < 5 and \
+    if unit == "weekend" and rel in ("the", "this past") and anchor.weekday() < 5 and \
             _reading(text, m.start(), m.end()) != "future":
         shift = -1  # "over the weekend" in a weekday's report: the one just past ("this weekend" is to come)
     if unit in ("week", "weekend"):
