@@ -452,3 +452,18 @@ def test_the_first_or_last_week_of_a_month(sentence: str, value: str | None) -> 
 def test_participles_last_month_names_and_past_weekends(sentence: str, anchor: date, expression: str, value: str) -> None:
     refs = {d.text: d.value for d in find_dates(sentence, anchor)}
     assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative expression in title case after a possessive, a quote or a name is a title
+    ("James Baker said on ABC's \"This Week With David Brinkley\" that it would end.", []),
+    ("This is VOA Today.", []),
+    ("This week, prices rose.", [("This week", "1991-W09")]),
+    ('He said: "Today we act."', [("Today", "1991-02-25")]),
+    # "the future of X" is what becomes of it; "or so" and "several" keep the expression
+    ("That is very important to the future of our peoples.", []),
+    ("Weakness over the past several quarters hurt.", [("the past several quarters", "PAST_REF")]),
+    ("Then, a week or so ago, the general left.", [("a week or so ago", "1991-W08")]),
+])
+def test_titles_and_the_future_of_are_no_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, date(1991, 2, 25))] == expected

@@ -991,7 +991,21 @@ def _not_a_time(text: str, m: re.Match[str]) -> bool:
         before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“'‘")
         opens = not before or before[-1] in ".!?\n:"
         return opens and text[m.end() : m.end() + 1] == ","
+    if word.endswith("future") and re.match(r"\s+of\s", text[m.end() : m.end() + 4]):
+        return True  # "the future of our peoples": what becomes of something, not a time
     return False
+
+
+def _is_title(text: str, m: re.Match[str]) -> bool:
+    """Whether a relative expression is part of a name: every word capitalised in mid-sentence after
+    a possessive, a quotation mark or another capitalised word ("ABC's This Week", "VOA Today")."""
+    words = m.group().split()
+    if not all(w[:1].isupper() for w in words) or (len(words) == 1 and len(words[0]) < 3):
+        return False
+    before = text[max(0, m.start() - 12) : m.start()]
+    if not before.strip() or re.search(r"[.!?:\n]\s*[\"“'‘]?\s*$", before):
+        return False  # a sentence opens with it
+    return bool(re.search(r"(?:'s|’s|[\"“‘]|\b[A-Z][\w.-]*)\s*$", before))
 
 
 _CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -1151,7 +1165,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)\s(?:ago|earlier|"
+        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)(?:\sor\sso)?\s(?:ago|earlier|"
         r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
@@ -1201,7 +1215,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?:(?P<fut>(?:the\s)?(?:coming|future|next\sfew)\s(?:days|weeks|months|quarters|years)|"
-        r"the\s(?:near|short|long)[\s-]term|a\slater\sdate|as\ssoon\sas\spossible)|(?:the\s)?(?:past|recent|last\sfew)\s"
+        r"the\s(?:near|short|long)[\s-]term|a\slater\sdate|as\ssoon\sas\spossible)|(?:the\s)?(?:past|recent|last\sfew|(?:past|last)\sseveral)\s"
         r"(?:days|weeks|months|quarters|years))(?![\w-]))",
         _r_vague,
     ),
@@ -1217,6 +1231,8 @@ RULES: list[tuple[str, Resolver]] = [
 _COMPILED = [(re.compile(p), f) for p, f in RULES]
 #: Rules whose dates name a day, month or year of the calendar ("March 3, 1998", "in April",
 #: "on Tuesday"): the reference time of the anaphoric expressions that follow them.
+#: Rules of words relative to now ("this week", "today", "now"): in title case they may be a name.
+_RELATIVE_RULES: frozenset[Resolver] = frozenset({_r_unit_rel, _r_relday, _r_ref})
 _FULL_DATE_RULES: frozenset[Resolver] = frozenset({
     _r_iso, _r_full_date, _r_month_year, _r_holiday, _r_year, _r_spoken_year, _r_month, _r_month_rel_year, _r_weekday,
     _r_relday,
@@ -1234,7 +1250,8 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
     matches: list[tuple[re.Match[str], Resolver]] = []
     for rx, resolve in _COMPILED:
         for m in rx.finditer(text):
-            if m.end() > m.start() and not (resolve is _r_ref and _not_a_time(text, m)):
+            if m.end() > m.start() and not (resolve is _r_ref and _not_a_time(text, m)) and \
+                    not (resolve in _RELATIVE_RULES and _is_title(text, m)):
                 matches.append((m, resolve))
     matches.sort(key=lambda mr: (-(mr[0].end() - mr[0].start()), mr[0].start()))
     taken: list[tuple[re.Match[str], Resolver]] = []
