@@ -14,6 +14,7 @@ from synoptic.evaluate.dates import (
     Scores,
     Timex,
     evaluate,
+    extraction_errors,
     load_corpus,
     load_timeml,
     score_document,
@@ -109,3 +110,15 @@ def test_eval_dates_command_prints_table_and_writes_json(
 
 def test_eval_dates_missing_folder_is_an_error(tmp_path: Path) -> None:
     assert main(["eval", "dates", "--data", str(tmp_path / "nope")]) == 1
+
+
+def test_extraction_errors_name_the_missed_and_the_spurious() -> None:
+    doc = Document(
+        "x",
+        "Sales fell yesterday, and in the quarter ahead of Christmas trees.",
+        __import__("datetime").date(1998, 1, 8),
+        [Timex(22, 25, "DATE", "1998", "and")],  # a gold DATE where synoptic finds nothing
+    )
+    errors = extraction_errors([doc])
+    assert ("spurious", "x", "yesterday", "1998-01-07") in [e[:4] for e in errors]
+    assert ("missed", "x", "and", "1998") in [e[:4] for e in errors]
