@@ -21,12 +21,14 @@ from synoptic.evaluate.dates import (
     split_half,
 )
 
-#: Floors (TimeBank 1.2 as shared/eval/timebank-dev). Measured on the whole: F1 0.954, value accuracy
-#: 0.898 (dateparser 0.529 and 0.309); on the odd half 0.961 / 0.905, on the even half 0.948 / 0.891.
-#: The rules were fitted on the odd half first (the even half then measured 0.867), then on the even one.
-MIN_F1 = 0.95
-MIN_VALUE_ACCURACY = 0.89
-MIN_HALF = {"odd": (0.955, 0.90), "even": (0.94, 0.885)}  # (F1, value accuracy)
+#: Floors (TimeBank 1.2 as shared/eval/timebank-dev). Measured on the whole: F1 0.958, value accuracy
+#: 0.900 (dateparser 0.529 and 0.309); on the odd half 0.964 / 0.905, on the even half 0.951 / 0.894.
+#: Rounds: odd half first (even then measured 0.867), then even; a third round on general TimeML
+#: phenomena and unseen 2016 news left even, held out, at 0.891 (errors unread), and a fourth, fitted
+#: on the even half (0.891 -> 0.894), left the held-out odd half at 0.905 (F1 0.962 -> 0.964).
+MIN_F1 = 0.955
+MIN_VALUE_ACCURACY = 0.895
+MIN_HALF = {"odd": (0.96, 0.90), "even": (0.948, 0.89)}  # (F1, value accuracy)
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
