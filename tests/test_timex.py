@@ -467,3 +467,10 @@ def test_participles_last_month_names_and_past_weekends(sentence: str, anchor: d
 ])
 def test_titles_and_the_future_of_are_no_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, date(1991, 2, 25))] == expected
+
+
+def test_the_year_period_compared_with_months_is_the_year() -> None:
+    text = "Acme posted third-quarter net. For the first nine months, net was $306 million, compared with a " \
+           "loss in the 1988 period. In the quarter, sales rose from the 1988 period."
+    refs = [(d.text, d.value) for d in find_dates(text, date(1989, 10, 30))]
+    assert ("the 1988 period", "1988") in refs and ("the 1988 period", "1988-Q3") in refs

@@ -831,6 +831,14 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     if re.fullmatch(r"(?i)the\speriod", m.group()) and not (ctx.period or ctx.quarter) and \
             not _in_quarter_context(text, m.start()):
         return None, NOT_A_DATE
+    if m["tqyear"] and m.group().lower().endswith("period"):
+        # "net for the first nine months ... compared with the 1988 period": the period compared is
+        # the last one named in the sentence; months or a year are no quarter, so the year is its value
+        left = _sentence_left(text, m.start(), 300).lower()
+        months = max((x.end() for x in re.finditer(r"\b(?:months|half|year)\b", left)), default=-1)
+        quarter = max((x.end() for x in re.finditer(r"\bquarter", left)), default=-1)
+        if months > quarter:
+            return m["tqyear"], "year"
     if ctx.period:
         y, q = ctx.period
         return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
