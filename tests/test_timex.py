@@ -474,3 +474,18 @@ def test_the_year_period_compared_with_months_is_the_year() -> None:
            "loss in the 1988 period. In the quarter, sales rose from the 1988 period."
     refs = [(d.text, d.value) for d in find_dates(text, date(1989, 10, 30))]
     assert ("the 1988 period", "1988") in refs and ("the 1988 period", "1988-Q3") in refs
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # counts in words past twelve, and in three digits
+    ("''Thirty years ago, it was booming,'' she said.", date(2016, 4, 27), "Thirty years ago", "1986"),
+    ("150 years ago the town was founded.", date(2016, 4, 27), "150 years ago", "1866"),
+    # a gerund takes the tense of the verb it depends on; the perfect progressive is past
+    ("Clinton has been cooperating with the inquiry, including offering in August to meet them.",
+     date(2016, 3, 3), "August", "2015-08"),
+    # "looking ahead to the fall" looks ahead whatever the tense around it
+    ("Looking ahead to the fall, Mr. Manafort was joined by Rick Wiley.", date(2016, 4, 23), "the fall", "2016-FA"),
+])
+def test_counts_gerunds_and_looking_ahead(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value

@@ -116,7 +116,28 @@ DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 ORDWORD = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 PART = r"(?:morning|afternoon|evening|night)"
-NUMWORD = r"(?:[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+#: Counts in words up to ninety-nine ("thirty years ago", "twenty-five years later").
+_TEENS_TENS = {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_COUNT_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+NUMWORD = rf"(?:[0-9]{{1,3}}|{_COUNT_WORD}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+
+
+def _count(word: str) -> int:
+    """The number a count gives: digits, "three", "thirty-five"; a vague one ("a", "few") as NUMBERS says."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    parts = re.split(r"[\s-]+", word)
+    if parts[0] in _TEENS_TENS:
+        return _TEENS_TENS[parts[0]] + (NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return NUMBERS.get(word, 1)
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
@@ -327,6 +348,8 @@ def _verb_tense(verb: Any) -> str | None:
                 verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ not in ("for", "to"):
             return "past"  # a participle after its noun tells what was done: "its record high set on Aug. 6"
         return None  # a passive present, or a participle of intent ("the tide expected Sunday", "set for")
+    if verb.tag_ == "VBG" and "been" in words:
+        return "past"  # the perfect progressive: "has been cooperating since", "had been talking"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(_word(verb), PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
@@ -367,7 +390,11 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         return None
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return _verb_tense(tok)
+            tense = _verb_tense(tok)
+            if tense or tok.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                return tense
+            # a gerund or participle without auxiliaries has no tense of its own: that of the verb
+            # it depends on ("has been cooperating ..., including offering in August")
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -381,7 +408,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return _reading(text, start, end)
 
 
-_FROM_NOW = re.compile(r"(?i)\b(?:between\snow\sand|from\snow\s(?:un)?til|from\snow\sto)\s+$")
+_FROM_NOW = re.compile(
+    r"(?i)\b(?:between\snow\sand|from\snow\s(?:un)?til|from\snow\sto|(?:looking|look|looks)\sahead\sto)\s+$"
+)
 
 
 def _reading(text: str, start: int, end: int) -> str | None:
@@ -391,7 +420,7 @@ def _reading(text: str, start: int, end: int) -> str | None:
     2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
     3. else None (the caller takes the nearest such date)."""
     if _FROM_NOW.search(text, max(0, start - 25), start):
-        return "future"  # "between now and March": the end of a span that starts today
+        return "future"  # "between now and March", "looking ahead to the fall": from today on
     tense = _clause_tense(text, start, end)
     if tense:
         return tense
@@ -768,7 +797,7 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     num = m["num"].lower()
     if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
         return "PAST_REF", "ref"
-    n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
+    n = _count(num)
     if n == 1 and unit == "year" and _compares_results(text, m.start()) and \
             (ctx.period or _in_quarter_context(text, m.start())):
         return _year_before_period(anchor, ctx)
@@ -889,7 +918,7 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
     unit = (m["aunit"] or m["aunit2"] or m["aunit3"] or "day").lower().rstrip("s")
     rel = re.sub(r"\s+", " ", (m["arel"] or m["arel2"] or "").lower())
     num = (m["anum"] or "").lower()
-    n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
+    n = _count(num)
     if m["later"]:
         shift = n if m["later"].lower() in ("later", "after") else -n
     else:
@@ -1172,7 +1201,7 @@ RULES: list[tuple[str, Resolver]] = [
         _r_period_last_year,
     ),
     (
-        r"(?i:(?<![\w-])(?P<num>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        rf"(?i:(?<![\w-])(?P<num>[0-9]{{1,3}}|{_COUNT_WORD}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
         r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)(?:\sor\sso)?\s(?:ago|earlier|"
         r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
