@@ -489,3 +489,13 @@ def test_the_year_period_compared_with_months_is_the_year() -> None:
 def test_counts_gerunds_and_looking_ahead(sentence: str, anchor: date, expression: str, value: str) -> None:
     refs = {d.text: d.value for d in find_dates(sentence, anchor)}
     assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Fiorina took over HP in 1999. One big obstacle disappeared that spring.", "that spring", "1999-SP"),
+    ("The layoffs came in September 2015. That same month, the PAC spent $1 million.", "That same month", "2015-09"),
+    ("We met in 2010. The following summer we married.", "The following summer", "2011-SU"),
+])
+def test_seasons_and_months_from_the_reference_time(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2016, 1, 20))}
+    assert refs[expression] == value

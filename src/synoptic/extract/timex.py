@@ -916,6 +916,13 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
     counted from the last date the article gave in full (TimeML's reference time), or from the
     document date when none of that granularity came before."""
     unit = (m["aunit"] or m["aunit2"] or m["aunit3"] or "day").lower().rstrip("s")
+    if unit in SEASONS:  # "that spring", "the following summer": the season of the reference year
+        rel = (m["arel"] or "").lower()
+        base_year = _reference(ctx, "year") or anchor
+        if base_year is None:
+            return None, "season"
+        shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(rel.split()[-1], 0)
+        return f"{base_year.year + shift:04d}-{SEASONS[unit]}", "season"
     rel = re.sub(r"\s+", " ", (m["arel"] or m["arel2"] or "").lower())
     num = (m["anum"] or "").lower()
     n = _count(num)
@@ -1166,8 +1173,8 @@ RULES: list[tuple[str, Resolver]] = [
         _r_weekday,
     ),
     (
-        rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that)\s"
-        rf"(?P<aunit>day|week|month|year)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
+        rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that(?:\ssame)?)\s"
+        rf"(?P<aunit>day|week|month|year|spring|summer|fall|autumn|winter)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
         # "two days after" + a clause or a noun counts from that event, not from a date: TimeML makes
         # "two days" a DURATION there; only "two days after." (the clause's end) is anaphoric
         rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after(?=\s*[.,;:!?)]|\s*$)))(?![\w-]))",
