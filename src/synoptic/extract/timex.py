@@ -16,22 +16,32 @@ give their year keep it.
 The rules by the TimeML phenomenon they cover (each resolver's docstring says more):
 
 - granularity: the value is as fine as the words ("in March" ``2022-03``, "the third quarter"
-  ``2022-Q3``, "the first two quarters" ``H1``, "this spring" ``SP``, "the 1990s" / "the nineties"
-  / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end" and "the
-  full year" the year);
-- past or future of a bare weekday, month or month-day (``_reading``): the tense of the verb the
-  date attaches to in spaCy's dependency parse (``_clause_tense``: simple past and perfects look
-  back; will/modals, the present progressive, the simple present of an event verb, an infinitive
-  after a verb of intent look ahead; "since" reads past, "until" future), else the words before it;
-  else the nearest such date;
+  ``2022-Q3``, "the April-June quarter" ``Q2``, "the first two quarters" ``H1``, "this spring" /
+  "early summer" ``SP`` / ``SU``, "the last week of February" an ISO week, "the 1990s" / "the
+  nineties" / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end"
+  and "the full year" the year); a period "of last year" is one expression in that year ("the
+  fourth quarter of last year" ``2021-Q4``);
+- past or future of a bare weekday, month, month-day, season or holiday (``_reading``): the tense
+  of the verb the date attaches to in spaCy's dependency parse (``_clause_tense``: simple past,
+  perfects, the perfect progressive and a participle after its noun look back; will/modals, the
+  present progressive, the simple present of an event verb (not of a stative one), an infinitive
+  after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
+  "since" reads past, "until", "between now and", "looking ahead to" future), else the words
+  before it; else the nearest such date ("last February" in March is the year before's);
 - anchors: document time for "yesterday", "last week", "two days ago"; the reference time (the last
-  date the article named, ``_Discourse.last``) for "the following day", "two months later", "that
-  year", "later in the day", "the previous Friday"; the reporting quarter (``_Discourse.period``)
-  for "the quarter", "the latest period", "the year-ago quarter", "a year earlier" in results;
+  date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
+  years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
+  reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
+  quarter", "a year earlier" where results are compared;
 - fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
-- references: PRESENT_REF ("now", "currently"), PAST_REF ("recently", "several years ago", "the
-  last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
-- not dates: "as soon as" + a clause, "soon after X", a sentence-opening "Now," (``_not_a_time``).
+- holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
+- references: PRESENT_REF ("now", "currently"), PAST_REF ("recently", "several years ago", "years
+  ago", "the last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
+- not dates (``_not_a_time``, ``NOT_A_DATE``): "as soon as" + a clause, "soon after X", a
+  sentence-opening "Now,", "the future of X", "two days after" + an event and "the week before"
+  an event (TimeML DURATIONs or event-anchored), "the past two years" (a duration), a bare "the
+  period" outside results, "the March on Washington", "Jan" as a name, a relative expression in
+  title case naming a programme ("ABC's This Week").
 
 ``infer_published(text, peers)`` guesses the publication date from the article's own words and from
 the dates of its story peers (see its docstring).
