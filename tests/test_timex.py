@@ -499,3 +499,19 @@ def test_counts_gerunds_and_looking_ahead(sentence: str, anchor: date, expressio
 def test_seasons_and_months_from_the_reference_time(text: str, expression: str, value: str) -> None:
     refs = {d.text: d.value for d in find_dates(text, date(2016, 1, 20))}
     assert refs[expression] == value
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # "could not be reached for comment Saturday": no plan, the day just past
+    ("Representatives for Trump could not be reached for comment Saturday.", date(2016, 5, 29), "Saturday",
+     "2016-05-28"),
+    ("The deal could close Friday.", date(2016, 5, 29), "Friday", "2016-06-03"),
+    # a quotation before the date is another clause: its "will" says nothing of the date
+    ('"Voters would not have the right to say who the next president will be," he said at Tuesday\'s rally.',
+     date(2016, 5, 19), "Tuesday", "2016-05-17"),
+    ('That was "an assessment the voters are going to make" ahead of Tuesday\'s primary.', date(2016, 2, 7),
+     "Tuesday", "2016-02-09"),
+])
+def test_negated_could_quotations_and_ahead_of(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value

@@ -151,7 +151,7 @@ def _count(word: str) -> int:
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
-    r"going to|until|till|next|coming|upcoming|set to|set for|slated)\b",
+    r"going to|until|till|next|coming|upcoming|set to|set for|slated|ahead of)\b",
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
@@ -278,6 +278,8 @@ def _sentence_left(text: str, at: int, width: int) -> str:
 def _looks_ahead(text: str, start: int) -> bool:
     """Whether the words before ``start`` (same sentence) point to the future."""
     before = _sentence_left(text, start, TENSE_WINDOW)
+    quote = max(before.rfind(q) for q in ('"', "“", "”", "''", "``"))
+    before = before[quote + 1 :]  # a quotation before it is another clause ('"... will be," he said at')
     ahead = list(AHEAD.finditer(before))
     if not ahead:
         return False
@@ -338,6 +340,8 @@ def _verb_tense(verb: Any) -> str | None:
     if words & FUTURE_AUX and words & {"have", "'ve"}:
         return "past"  # a modal perfect: "may have been", "would have closed"
     if words & FUTURE_AUX:
+        if words & {"could"} and any(c.dep_ == "neg" for c in verb.children):
+            return None  # "could not be reached for comment Saturday": no ability then, not a plan
         return "future"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         # an infinitive after a verb of intent looks ahead ("agreed to buy"); else its governor decides
