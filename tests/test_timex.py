@@ -515,3 +515,10 @@ def test_seasons_and_months_from_the_reference_time(text: str, expression: str, 
 def test_negated_could_quotations_and_ahead_of(sentence: str, anchor: date, expression: str, value: str) -> None:
     refs = {d.text: d.value for d in find_dates(sentence, anchor)}
     assert refs[expression] == value
+
+
+def test_a_weekday_between_its_subject_and_a_past_verb_is_past() -> None:
+    text = "In an effort to clarify her statements about her use of a private server, Clinton on Friday only " \
+           "further muddled a controversy."
+    assert [(d.text, d.value) for d in find_dates(text, date(2016, 8, 6))] == [("Friday", "2016-08-05")]
+    assert [d.value for d in find_dates("Until Friday, prices rose.", date(2016, 8, 3))] == ["2016-08-05"]

@@ -398,6 +398,13 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         i -= 1
     if i >= 0 and doc[i].tag_ == "VBD":
         return "past"  # "said Monday it would ...": the date belongs to the verb just before it
+    j = max(t.i for t in doc if t.idx < end - s0) + 1
+    while j < len(doc) and doc[j].tag_ in ("RB", "RBR"):
+        j += 1
+    before = doc[first.i - 1] if first.i > 0 else None
+    if j < len(doc) and doc[j].tag_ == "VBD" and before is not None and \
+            (before.lower_ == "on" or before.tag_ not in ("IN", "TO")):
+        return "past"  # "Clinton on Friday only further muddled ...": between subject and its past verb
     if tok.head.lower_ in ("until", "till"):  # the end of a span still running
         return "future"
     if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
