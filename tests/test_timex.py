@@ -522,3 +522,12 @@ def test_a_weekday_between_its_subject_and_a_past_verb_is_past() -> None:
            "further muddled a controversy."
     assert [(d.text, d.value) for d in find_dates(text, date(2016, 8, 6))] == [("Friday", "2016-08-05")]
     assert [d.value for d in find_dates("Until Friday, prices rose.", date(2016, 8, 3))] == ["2016-08-05"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Crowds watched the fall of the towers.", []),
+    ("News Corp. and 21st Century Fox moved downtown.", []),
+    ("It happened in the fall of 2011.", [("the fall of 2011", "2011-FA")]),
+])
+def test_the_noun_fall_and_century_in_a_name(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(2015, 12, 12))] == expected

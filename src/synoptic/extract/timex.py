@@ -741,6 +741,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         gran_s = "season"
     else:
         gran_s = gran[unit]
+    if rel == "the" and unit in SEASONS and re.match(r"\s+of\s", text[m.end() : m.end() + 5]):
+        return None, NOT_A_DATE  # "the fall of the towers" (a year or "last year" after "of" is a longer rule)
     if rel == "the" and _EVENT_RELATIVE.match(text, m.end()):
         return None, NOT_A_DATE  # "the week before the convention": counted from an event, not a date
     if rel in ("the last", "the first") and re.match(r"\s+of\s", text[m.end() : m.end() + 5]):
@@ -1083,7 +1085,10 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 
 def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "the 20th century", "the eleventh century": TimeML writes the century's first two digits
-    ("19" for the 20th); "this/last century" counts from the report's year."""
+    ("19" for the 20th); "this/last century" counts from the report's year. "21st Century Fox":
+    a capitalised "Century" before a capitalised word is a name."""
+    if "Century" in m.group() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]):
+        return None, NOT_A_DATE
     if m["crel"]:
         if anchor is None:
             return None, "century"
