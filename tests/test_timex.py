@@ -531,3 +531,8 @@ def test_a_weekday_between_its_subject_and_a_past_verb_is_past() -> None:
 ])
 def test_the_noun_fall_and_century_in_a_name(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, date(2015, 12, 12))] == expected
+
+
+def test_a_quotation_opening_on_a_capitalised_time_word_keeps_it() -> None:
+    refs = [(d.text, d.value) for d in find_dates('He said "Today is the day we act."', date(1991, 2, 25))]
+    assert refs == [("Today", "1991-02-25")]

@@ -1072,6 +1072,8 @@ def _is_title(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12) : m.start()]
     if not before.strip() or re.search(r"[.!?:\n]\s*[\"“'‘]?\s*$", before):
         return False  # a sentence opens with it
+    if len(words) == 1:  # a quotation may open on one capitalised word ('he said "Today is the day"')
+        return bool(re.search(r"(?:'s|’s|\b[A-Z][\w.-]*)\s*$", before))
     return bool(re.search(r"(?:'s|’s|[\"“‘]|\b[A-Z][\w.-]*)\s*$", before))
 
 
