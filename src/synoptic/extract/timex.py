@@ -345,7 +345,8 @@ def _verb_tense(verb: Any) -> str | None:
         return "future"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         # an infinitive after a verb of intent looks ahead ("agreed to buy"); else its governor decides
-        if verb.dep_ == "acl" or _base_form(verb.head.lower_) in FORWARD_VERBS:
+        participle = verb.head.tag_ == "VBN" and verb.head.dep_ == "acl"  # "the delegates needed to secure"
+        if verb.dep_ == "acl" or (_base_form(verb.head.lower_) in FORWARD_VERBS and not participle):
             return "future"  # "a program to pay it down by February", "agreed to buy it in May"
         return _verb_tense(verb.head) if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
     if verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i \
