@@ -539,7 +539,8 @@ def test_a_quotation_opening_on_a_capitalised_time_word_keeps_it() -> None:
 
 
 def test_an_infinitive_after_a_participle_of_its_noun_is_no_plan() -> None:
-    text = "The AP reported that she had reached the 2,383 delegates needed to secure the nomination on Monday evening."
+    text = "The Associated Press reported that she had reached the 2,383 nominees needed to secure the nomination " \
+           "on Monday evening."
     assert [d.value for d in find_dates(text, date(2016, 6, 9))] == ["2016-06-06"]
     assert [d.value for d in find_dates("The company agreed to buy the unit in February.", date(2016, 6, 9))] == [
         "2017-02"
