@@ -545,3 +545,8 @@ def test_an_infinitive_after_a_participle_of_its_noun_is_no_plan() -> None:
     assert [d.value for d in find_dates("The company agreed to buy the unit in February.", date(2016, 6, 9))] == [
         "2017-02"
     ]
+
+
+def test_a_plan_held_now_looks_ahead() -> None:
+    text = "On Friday, the New York businessman has a speech scheduled before a meeting of the Faith & Freedom Coalition."
+    assert [d.value for d in find_dates(text, date(2016, 6, 9))] == ["2016-06-10"]

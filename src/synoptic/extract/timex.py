@@ -180,6 +180,8 @@ PRESENT_NOT_AHEAD = frozenset({
     "depend", "deserve", "fit", "lack", "matter", "owe", "weigh", "resemble", "represent", "require",
     "concern", "exist", "sound", "feel", "hear", "see", "smell", "taste", "look",
 })  # fmt: skip
+#: Participles of a plan: "a speech scheduled", "a vote set", "talks planned".
+SCHEDULED = frozenset({"schedule", "plan", "set", "slate", "expect", "arrange", "book", "due"})
 IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
 #: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
 #: clause's tense says nothing about it.
@@ -367,6 +369,10 @@ def _verb_tense(verb: Any) -> str | None:
         return "past"  # the perfect progressive: "has been cooperating since", "had been talking"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and _word(verb) in ("has", "have") and any(
+        g.dep_ == "acl" and _base_form(_word(g)) in SCHEDULED for c in verb.children if c.dep_ == "dobj" for g in c.children
+    ):
+        return "future"  # "has a speech scheduled", "have a vote set": a plan held now
     if verb.tag_ in ("VBZ", "VBP") and not auxes and _base_form(_word(verb), PRESENT_NOT_AHEAD) not in PRESENT_NOT_AHEAD:
         return "future"  # the simple present of an event: a schedule ("the two meet Monday")
     return None
