@@ -550,3 +550,9 @@ def test_an_infinitive_after_a_participle_of_its_noun_is_no_plan() -> None:
 def test_a_plan_held_now_looks_ahead() -> None:
     text = "On Friday, the New York businessman has a speech scheduled before a meeting of the Faith & Freedom Coalition."
     assert [d.value for d in find_dates(text, date(2016, 6, 9))] == ["2016-06-10"]
+
+
+def test_a_month_day_just_gone_by_stays_behind_whatever_the_clause() -> None:
+    text = 'In Jeff Sessions\' column on Aug. 10, "The piling on must stop," the senator seems to be doing the same.'
+    assert [d.value for d in find_dates(text, date(2016, 8, 16))] == ["2016-08-10"]
+    assert [d.value for d in find_dates("The new rules will take effect Jan. 1.", date(2016, 3, 16))] == ["2017-01-01"]
