@@ -556,3 +556,8 @@ def test_a_month_day_just_gone_by_stays_behind_whatever_the_clause() -> None:
     text = 'In Jeff Sessions\' column on Aug. 10, "The piling on must stop," the senator seems to be doing the same.'
     assert [d.value for d in find_dates(text, date(2016, 8, 16))] == ["2016-08-10"]
     assert [d.value for d in find_dates("The new rules will take effect Jan. 1.", date(2016, 3, 16))] == ["2017-01-01"]
+
+
+def test_since_the_month_of_an_event_is_past() -> None:
+    text = "Close to 19,000 members have helped campaign for Clinton since the October endorsement."
+    assert [d.value for d in find_dates(text, date(2016, 4, 6))] == ["2015-10"]

@@ -384,6 +384,9 @@ def _verb_tense(verb: Any) -> str | None:
     return None
 
 
+_SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
+
+
 def _clause_tense(text: str, start: int, end: int) -> str | None:
     """'past' / 'future' from the verb a date attaches to in the dependency parse; None if unknown.
 
@@ -404,8 +407,8 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     first = tok
     while tok.head.i != tok.i and at <= tok.head.idx < end - s0:
         tok = tok.head  # "Wednesday night": the phrase's head, not the weekday modifying it
-    if tok.head.lower_ == "since":  # "since January": a starting point in the past
-        return "past"
+    if tok.head.lower_ == "since" or _SINCE_THE.search(text, max(0, start - 24), start):
+        return "past"  # "since January", "since the October endorsement": a starting point in the past
     i = first.i - 1
     while i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
