@@ -561,3 +561,12 @@ def test_a_month_day_just_gone_by_stays_behind_whatever_the_clause() -> None:
 def test_since_the_month_of_an_event_is_past() -> None:
     text = "Close to 19,000 members have helped campaign for Clinton since the October endorsement."
     assert [d.value for d in find_dates(text, date(2016, 4, 6))] == ["2015-10"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Both candidates sought to appeal to younger African Americans on Tuesday.", "2016-02-16"),
+    ("He tried to call her on Friday.", "2016-02-12"),
+    ("He will try to reach a deal on Friday.", "2016-02-19"),
+])
+def test_an_infinitive_after_an_attempt_takes_its_tense(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(2016, 2, 17))] == [value]

@@ -168,10 +168,12 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "
 #: Verbs of intent, plan and expectation: an infinitive after them is still to come ("agreed to buy
 #: the unit in February", "plans to vote on Monday").
 FORWARD_VERBS = frozenset({
-    "agree", "plan", "expect", "intend", "hope", "aim", "schedule", "want", "seek", "propose",
+    "agree", "plan", "expect", "intend", "hope", "aim", "schedule", "want", "propose",
     "prepare", "promise", "pledge", "vow", "decide", "threaten", "offer", "set", "wish", "mean",
-    "arrange", "undertake", "need", "ask", "urge", "order", "call", "try",
+    "arrange", "undertake", "need", "ask", "urge", "order", "call",
 })  # fmt: skip
+#: Verbs of attempt ("try", "seek") are not among them: the infinitive after them happens when the
+#: attempt does, so it takes their tense ("sought to appeal to voters on Tuesday" is past).
 #: Verbs whose simple present is no schedule: reports ("says"), states ("is", "has"), comparisons.
 PRESENT_NOT_AHEAD = frozenset({
     "be", "is", "are", "am", "'s", "'re", "have", "has", "say", "tell", "report", "add", "note",
