@@ -570,3 +570,9 @@ def test_since_the_month_of_an_event_is_past() -> None:
 ])
 def test_an_infinitive_after_an_attempt_takes_its_tense(sentence: str, value: str) -> None:
     assert [d.value for d in find_dates(sentence, date(2016, 2, 17))] == [value]
+
+
+def test_a_gerund_does_not_inherit_a_future_reading() -> None:
+    text = "Packer said the increased focus on Trump is taking a toll on the front-runner, pointing to Cruz's " \
+           "victories Tuesday in Texas, Oklahoma and Alaska."
+    assert [d.value for d in find_dates(text, date(2016, 3, 3))] == ["2016-03-01"]

@@ -427,13 +427,17 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         return "future"
     if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
         return None
+    through_gerund = False
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok)
+            if through_gerund and tense == "future":
+                return None  # "is taking a toll, pointing to Cruz's victories Tuesday": an ongoing state
             if tense or tok.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
                 return tense
-            # a gerund or participle without auxiliaries has no tense of its own: that of the verb
-            # it depends on ("has been cooperating ..., including offering in August")
+            # a gerund or participle without auxiliaries has no tense of its own: a past one of the
+            # verb it depends on holds ("has been cooperating ..., including offering in August")
+            through_gerund = True
         if tok.head.i == tok.i:
             return None
         tok = tok.head
