@@ -14,18 +14,21 @@ from synoptic.evaluate.dates import (
     Scores,
     Timex,
     evaluate,
+    extraction_errors,
     load_corpus,
     load_timeml,
     score_document,
     split_half,
 )
 
-#: Floors (TimeBank 1.2 as shared/eval/timebank-dev). Measured on the whole: F1 0.954, value accuracy
-#: 0.898 (dateparser 0.529 and 0.309); on the odd half 0.961 / 0.905, on the even half 0.948 / 0.891.
-#: The rules were fitted on the odd half first (the even half then measured 0.867), then on the even one.
-MIN_F1 = 0.95
-MIN_VALUE_ACCURACY = 0.89
-MIN_HALF = {"odd": (0.955, 0.90), "even": (0.94, 0.885)}  # (F1, value accuracy)
+#: Floors (TimeBank 1.2 as shared/eval/timebank-dev). Measured on the whole: F1 0.958, value accuracy
+#: 0.901 (dateparser 0.529 and 0.309); on the odd half 0.964 / 0.907, on the even half 0.951 / 0.894.
+#: Rounds: odd half first (even then measured 0.867), then even; a third round on general TimeML
+#: phenomena and unseen 2016 news left even, held out, at 0.891 (errors unread), and a fourth, fitted
+#: on the even half (0.891 -> 0.894), left the held-out odd half at 0.905 (F1 0.962 -> 0.964).
+MIN_F1 = 0.955
+MIN_VALUE_ACCURACY = 0.895
+MIN_HALF = {"odd": (0.96, 0.90), "even": (0.948, 0.89)}  # (F1, value accuracy)
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
@@ -109,3 +112,15 @@ def test_eval_dates_command_prints_table_and_writes_json(
 
 def test_eval_dates_missing_folder_is_an_error(tmp_path: Path) -> None:
     assert main(["eval", "dates", "--data", str(tmp_path / "nope")]) == 1
+
+
+def test_extraction_errors_name_the_missed_and_the_spurious() -> None:
+    doc = Document(
+        "x",
+        "Sales fell yesterday, and in the quarter ahead of Christmas trees.",
+        __import__("datetime").date(1998, 1, 8),
+        [Timex(22, 25, "DATE", "1998", "and")],  # a gold DATE where synoptic finds nothing
+    )
+    errors = extraction_errors([doc])
+    assert ("spurious", "x", "yesterday", "1998-01-07") in [e[:4] for e in errors]
+    assert ("missed", "x", "and", "1998") in [e[:4] for e in errors]

@@ -289,3 +289,290 @@ def test_news_weekdays_and_months_read_past_or_future_from_their_clause(
 def test_last_night_is_the_day_before_for_the_timeline() -> None:
     (ref,) = find_dates("Police fired tear gas last night.", date(2024, 5, 15))
     assert (ref.text, ref.value) == ("last night", "2024-05-14")
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a period "of" a year named relative to the report is one expression, in that year
+    ("Prices rose in the fourth quarter of last year.", "the fourth quarter of last year", "1997-Q4"),
+    ("The first quarter of next year will be hard.", "The first quarter of next year", "1999-Q1"),
+    ("Exports rose in the second half of last year.", "the second half of last year", "1997-H2"),
+    ("Exports rose in the first half of this year.", "the first half of this year", "1998-H1"),
+    ("Orders fell in the spring of last year.", "the spring of last year", "1997-SP"),
+    ("Output fell in the third quarter of fiscal 1997.", "the third quarter of fiscal 1997", "1997-Q3"),
+    # a quarter that has not begun: last year's in a report of results, this year's when still to come
+    ("It posted a loss in the fourth quarter.", "the fourth quarter", "1997-Q4"),
+    ("The company expects sales to rise in the fourth quarter.", "the fourth quarter", "1998-Q4"),
+    # a season with early/late/mid and no year; its clause's tense moves it across the year
+    ("Demand picked up in early summer.", "early summer", "1998-SU"),
+    ("Work will resume in the late spring.", "the late spring", "1999-SP"),
+    ("Sales slumped during the winter.", "the winter", "1997-WI"),
+    ("The index showed a late fall in prices.", None, None),
+    # the year 2000 is the year; centuries relative to the report
+    ("Computers may fail in the year 2000.", "the year 2000", "2000"),
+    ("Next century, things will change.", "Next century", "20"),
+    ("By the end of the century, output will double.", "the century", "19"),
+    # amounts not counted are PAST_REF; "the past two years" is a duration, not "the past"
+    ("Years ago, the firm grew.", "Years ago", "PAST_REF"),
+    ("Some months ago, the firm grew.", "Some months ago", "PAST_REF"),
+    ("Prices rose over the past 12 months.", None, None),
+])
+def test_periods_of_a_relative_year_seasons_centuries_and_uncounted_amounts(
+    sentence: str, expression: str | None, value: str | None
+) -> None:
+    # a Friday report, 7 August 1998
+    refs = {d.text: d.value for d in find_dates(sentence, date(1998, 8, 7))}
+    if expression is None:
+        assert refs == {}
+    else:
+        assert refs[expression] == value
+
+
+def test_a_half_not_begun_in_a_past_clause_is_last_years() -> None:
+    refs = {d.text: d.value for d in find_dates("Profits rose in the second half.", date(1998, 2, 6))}
+    assert refs["the second half"] == "1997-H2"
+    refs = {d.text: d.value for d in find_dates("Profits will rise in the second half.", date(1998, 2, 6))}
+    assert refs["the second half"] == "1998-H2"
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # "Wednesday night": the clause of the phrase's head, not the fallback on "until" before it
+    ("They had to wait only until he spoke in Phoenix on Wednesday night.", date(2016, 9, 1),
+     "Wednesday night", "2016-08-31"),
+    # a bare infinitive takes its governor's tense ("could help sail ... into the primary on March 1")
+    ("That could help sail him into the primary on March 1 that includes Texas.", date(2015, 11, 20),
+     "March 1", "2016-03-01"),
+    # the simple present of a stative verb is no schedule
+    ("He clashed with senators who oppose him on Thursday.", date(2016, 7, 8), "Thursday", "2016-07-07"),
+    # "this weekend" in a weekday's report is the coming one; "over the weekend" the one just past
+    ("Cruz is set for another rout this weekend.", date(2016, 4, 15), "this weekend", "2016-W15-WE"),
+    ("Over the weekend, rebels attacked.", date(2016, 4, 13), "the weekend", "2016-W14-WE"),
+    ("He said Monday night it would close.", date(2016, 4, 15), "Monday night", "2016-04-11"),
+])
+def test_the_clause_of_news_dates_from_unseen_text(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value
+
+
+def test_an_amount_of_time_after_an_event_is_no_date() -> None:
+    # TimeML: "two days" is a DURATION in "two days after Obama spoke"; alone after a date it is anaphoric
+    assert find_dates("The debate came two days after Obama delivered his speech.", date(2016, 1, 15)) == []
+    assert find_dates("The vote came a week before the riot.", date(2016, 1, 15)) == []
+    refs = {d.text: d.value for d in find_dates("On March 3 he was arrested. Two days after, he was freed.",
+                                                 date(2016, 4, 15))}
+    assert refs["Two days after"] == "2016-03-05"
+
+
+def test_words_that_are_no_date_in_their_context() -> None:
+    anchor = date(2016, 6, 10)
+    # a bare "the period" outside results; "the week before" an event; a month abbreviation as a name
+    assert find_dates("Clinton spoke of the period before the ruling.", anchor) == []
+    assert find_dates("In the week before the convention, delegates met.", anchor) == []
+    assert find_dates("The email came from her friend Jan Piercy.", anchor) == []
+    # in results the period is the quarter reported; "the year before." closes its clause: anaphoric
+    refs = {d.text: d.value for d in find_dates("Profit rose in the third quarter. In the period, sales fell.",
+                                                 date(1989, 10, 30))}
+    assert refs["the period"] == "1989-Q3"
+    assert {d.text for d in find_dates("Jan. and Feb. were cold.", anchor)} == {"Jan.", "Feb."}
+
+
+def test_earlier_counts_from_the_reference_time_and_ago_from_now() -> None:
+    text = "The plant opened in March 1990. Two years earlier, the site was a field. Two years ago it closed."
+    refs = {d.text: d.value for d in find_dates(text, date(2016, 6, 10))}
+    assert refs["Two years earlier"] == "1988"
+    assert refs["Two years ago"] == "2014"
+
+
+@pytest.mark.parametrize("text, anchor, expression, value", [
+    # a typographic apostrophe is still the verb be: no schedule
+    ("That’s a rise for him from December, when 54 percent liked him.", date(2016, 2, 18), "December", "2015-12"),
+    # "between now and March": the end of a span that starts today
+    ("He can make the case between now and March.", date(2015, 11, 23), "March", "2016-03"),
+    # a date still to come is no reference time for "a day earlier"
+    ("He holds a rally before next Tuesday's vote. A day earlier, six were arrested.", date(2016, 3, 30),
+     "A day earlier", "2016-03-29"),
+    # the noun march is no month, and so no reference time for "later in the month"
+    ("He was at the March on Washington in 1963. She speaks later in the month.", date(2016, 2, 17),
+     "later in the month", "2016-02"),
+])
+def test_reference_times_and_readings_on_unseen_news(text: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, anchor)}
+    assert refs[expression] == value
+    assert "March" not in refs or expression != "later in the month"
+
+
+def test_a_quarter_named_by_its_months() -> None:
+    anchor = date(1998, 8, 7)
+    refs = {d.text: d.value for d in find_dates("GDP grew 2 percent in the April-June quarter.", anchor)}
+    assert refs == {"the April-June quarter": "1998-Q2"}
+    refs = {d.text: d.value for d in find_dates("GDP fell in the October-December quarter.", anchor)}
+    assert refs == {"the October-December quarter": "1997-Q4"}
+
+
+@pytest.mark.parametrize("sentence, anchor, value", [
+    ("He was born on Christmas Day 1950.", date(1998, 8, 7), "1950-12-25"),
+    ("Stores will be busy before Christmas.", date(1998, 8, 7), "1998-12-25"),
+    ("Sales were weak at Christmas.", date(1998, 8, 7), "1997-12-25"),
+    ("On New Year’s Eve, fireworks lit the sky.", date(1999, 1, 2), "1998-12-31"),
+    ("The bombing on Good Friday killed three.", date(1998, 4, 20), "1998-04-10"),  # Easter 1998: 12 April
+    ("Shops sold eggs for Easter.", date(2024, 3, 20), "2024-03-31"),
+    ("Christmas trees sold out.", date(1998, 12, 20), None),
+])
+def test_holidays_of_the_gregorian_calendar(sentence: str, anchor: date, value: str | None) -> None:
+    assert [d.value for d in find_dates(sentence, anchor)] == ([value] if value else [])
+
+
+def test_a_year_ago_is_a_quarter_only_where_results_are_compared() -> None:
+    text = "Her net rating is down from her first-quarter average. It is doubtful she imagined a year ago " \
+           "that the contest would be so bruising."
+    refs = {d.text: d.value for d in find_dates(text, date(2016, 4, 20))}
+    assert refs["a year ago"] == "2015"
+    text = "Acme said third-quarter profit rose 19% from a year ago."
+    assert {d.text: d.value for d in find_dates(text, date(1989, 10, 30))}["a year ago"] == "1988-Q3"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The last week of February was busy.", "2013-W09"),
+    ("We will meet in the first week of May.", "2013-W18"),
+    ("He would not campaign in the last week of the race.", None),
+])
+def test_the_first_or_last_week_of_a_month(sentence: str, value: str | None) -> None:
+    assert [d.value for d in find_dates(sentence, date(2013, 3, 21))] == ([value] if value else [])
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # a participle after its noun tells what was done
+    ("The index is within 70 points of its record high set on Aug. 6.", date(1998, 2, 6), "Aug. 6", "1997-08-06"),
+    ("The vote, set for Aug. 6, may slip.", date(1998, 2, 6), "Aug. 6", "1998-08-06"),
+    # "last February" in a March report: the month just past would be "last month"
+    ("Two helicopters crashed last February.", date(1998, 3, 1), "last February", "1997-02"),
+    ("The plant closed last April.", date(1989, 10, 27), "last April", "1989-04"),
+    ("His campaign was throttled in Colorado this past weekend.", date(2016, 4, 15), "this past weekend",
+     "2016-W14-WE"),
+])
+def test_participles_last_month_names_and_past_weekends(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative expression in title case after a possessive, a quote or a name is a title
+    ("James Baker said on ABC's \"This Week With David Brinkley\" that it would end.", []),
+    ("This is VOA Today.", []),
+    ("This week, prices rose.", [("This week", "1991-W09")]),
+    ('He said: "Today we act."', [("Today", "1991-02-25")]),
+    # "the future of X" is what becomes of it; "or so" and "several" keep the expression
+    ("That is very important to the future of our peoples.", []),
+    ("Weakness over the past several quarters hurt.", [("the past several quarters", "PAST_REF")]),
+    ("Then, a week or so ago, the general left.", [("a week or so ago", "1991-W08")]),
+])
+def test_titles_and_the_future_of_are_no_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, date(1991, 2, 25))] == expected
+
+
+def test_the_year_period_compared_with_months_is_the_year() -> None:
+    text = "Acme posted third-quarter net. For the first nine months, net was $306 million, compared with a " \
+           "loss in the 1988 period. In the quarter, sales rose from the 1988 period."
+    refs = [(d.text, d.value) for d in find_dates(text, date(1989, 10, 30))]
+    assert ("the 1988 period", "1988") in refs and ("the 1988 period", "1988-Q3") in refs
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # counts in words past twelve, and in three digits
+    ("''Thirty years ago, it was booming,'' she said.", date(2016, 4, 27), "Thirty years ago", "1986"),
+    ("150 years ago the town was founded.", date(2016, 4, 27), "150 years ago", "1866"),
+    # a gerund takes the tense of the verb it depends on; the perfect progressive is past
+    ("Clinton has been cooperating with the inquiry, including offering in August to meet them.",
+     date(2016, 3, 3), "August", "2015-08"),
+    # "looking ahead to the fall" looks ahead whatever the tense around it
+    ("Looking ahead to the fall, Mr. Manafort was joined by Rick Wiley.", date(2016, 4, 23), "the fall", "2016-FA"),
+])
+def test_counts_gerunds_and_looking_ahead(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Fiorina took over HP in 1999. One big obstacle disappeared that spring.", "that spring", "1999-SP"),
+    ("The layoffs came in September 2015. That same month, the PAC spent $1 million.", "That same month", "2015-09"),
+    ("We met in 2010. The following summer we married.", "The following summer", "2011-SU"),
+])
+def test_seasons_and_months_from_the_reference_time(text: str, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(text, date(2016, 1, 20))}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize("sentence, anchor, expression, value", [
+    # "could not be reached for comment Saturday": no plan, the day just past
+    ("Representatives for Trump could not be reached for comment Saturday.", date(2016, 5, 29), "Saturday",
+     "2016-05-28"),
+    ("The deal could close Friday.", date(2016, 5, 29), "Friday", "2016-06-03"),
+    # a quotation before the date is another clause: its "will" says nothing of the date
+    ('"Voters would not have the right to say who the next president will be," he said at Tuesday\'s rally.',
+     date(2016, 5, 19), "Tuesday", "2016-05-17"),
+    ('That was "an assessment the voters are going to make" ahead of Tuesday\'s primary.', date(2016, 2, 7),
+     "Tuesday", "2016-02-09"),
+])
+def test_negated_could_quotations_and_ahead_of(sentence: str, anchor: date, expression: str, value: str) -> None:
+    refs = {d.text: d.value for d in find_dates(sentence, anchor)}
+    assert refs[expression] == value
+
+
+def test_a_weekday_between_its_subject_and_a_past_verb_is_past() -> None:
+    text = "In an effort to clarify her statements about her use of a private server, Clinton on Friday only " \
+           "further muddled a controversy."
+    assert [(d.text, d.value) for d in find_dates(text, date(2016, 8, 6))] == [("Friday", "2016-08-05")]
+    assert [d.value for d in find_dates("Until Friday, prices rose.", date(2016, 8, 3))] == ["2016-08-05"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Crowds watched the fall of the towers.", []),
+    ("News Corp. and 21st Century Fox moved downtown.", []),
+    ("It happened in the fall of 2011.", [("the fall of 2011", "2011-FA")]),
+])
+def test_the_noun_fall_and_century_in_a_name(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(2015, 12, 12))] == expected
+
+
+def test_a_quotation_opening_on_a_capitalised_time_word_keeps_it() -> None:
+    refs = [(d.text, d.value) for d in find_dates('He said "Today is the day we act."', date(1991, 2, 25))]
+    assert refs == [("Today", "1991-02-25")]
+
+
+def test_an_infinitive_after_a_participle_of_its_noun_is_no_plan() -> None:
+    text = "The Associated Press reported that she had reached the 2,383 nominees needed to secure the nomination " \
+           "on Monday evening."
+    assert [d.value for d in find_dates(text, date(2016, 6, 9))] == ["2016-06-06"]
+    assert [d.value for d in find_dates("The company agreed to buy the unit in February.", date(2016, 6, 9))] == [
+        "2017-02"
+    ]
+
+
+def test_a_plan_held_now_looks_ahead() -> None:
+    text = "On Friday, the New York businessman has a speech scheduled before a meeting of the Faith & Freedom Coalition."
+    assert [d.value for d in find_dates(text, date(2016, 6, 9))] == ["2016-06-10"]
+
+
+def test_a_month_day_just_gone_by_stays_behind_whatever_the_clause() -> None:
+    text = 'In Jeff Sessions\' column on Aug. 10, "The piling on must stop," the senator seems to be doing the same.'
+    assert [d.value for d in find_dates(text, date(2016, 8, 16))] == ["2016-08-10"]
+    assert [d.value for d in find_dates("The new rules will take effect Jan. 1.", date(2016, 3, 16))] == ["2017-01-01"]
+
+
+def test_since_the_month_of_an_event_is_past() -> None:
+    text = "Close to 19,000 members have helped campaign for Clinton since the October endorsement."
+    assert [d.value for d in find_dates(text, date(2016, 4, 6))] == ["2015-10"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Both candidates sought to appeal to younger African Americans on Tuesday.", "2016-02-16"),
+    ("He tried to call her on Friday.", "2016-02-12"),
+    ("He will try to reach a deal on Friday.", "2016-02-19"),
+])
+def test_an_infinitive_after_an_attempt_takes_its_tense(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(2016, 2, 17))] == [value]
+
+
+def test_a_gerund_does_not_inherit_a_future_reading() -> None:
+    text = "Packer said the increased focus on Trump is taking a toll on the front-runner, pointing to Cruz's " \
+           "victories Tuesday in Texas, Oklahoma and Alaska."
+    assert [d.value for d in find_dates(text, date(2016, 3, 3))] == ["2016-03-01"]

@@ -475,3 +475,17 @@ def test_story_page_shows_dates_at_their_granularity_and_announced_dates_apart()
     assert "The dam burst." in events and "The curfew ends." not in events
     assert "The curfew ends." in announced and "2023-05-12" in announced
     assert '<span class="date">1989</span>' in events and "1989-01-01" not in html
+
+
+def test_timeline_chart_ticks_are_as_fine_as_their_dates() -> None:
+    # a year reads "1989", a month "Jan 1989", a day "7 Mar"; the year is said on the first tick and
+    # whenever it changes; a day that is also a month's start is shown as its finest date
+    entries = [{"date": "1990-01", "text": "a month"}, {"date": "1990-03-07", "text": "a day"},
+               {"date": "1990-05", "text": "a later month"}, {"date": "1991", "text": "a year"},
+               {"date": "1991-01-01", "text": "new year's day"}]
+    chart = views.timeline_chart(entries)
+    assert chart is not None
+    labels = [label for _x, label in chart.ticks]
+    assert labels == ["Jan 1990", "7 Mar", "May", "1 Jan 1991"]
+    chart = views.timeline_chart([{"date": "1989", "text": "a year"}, {"date": "1990-06", "text": "a month"}])
+    assert chart is not None and [label for _x, label in chart.ticks] == ["1989", "Jun 1990"]

@@ -251,6 +251,25 @@ def value_errors(docs: list[Document]) -> list[tuple[str, str, str, str | None, 
     return out
 
 
+def extraction_errors(docs: list[Document]) -> list[tuple[str, str, str, str | None, str]]:
+    """DATE expressions synoptic misses and those it finds where no gold TIMEX3 is: ("missed" or
+    "spurious", document, text, value, the words around it), for reading the half fitted on."""
+    out: list[tuple[str, str, str, str | None, str]] = []
+    for doc in docs:
+        found = find_dates(doc.text, doc.dct)
+
+        def around(start: int, end: int, text: str = doc.text) -> str:
+            return " ".join(text[max(0, start - 60) : end + 30].split())
+
+        for ref in found:
+            if not any(min(ref.end, t.end) > max(ref.start, t.start) for t in doc.timexes):
+                out.append(("spurious", doc.name, ref.text, ref.value, around(ref.start, ref.end)))
+        for g in doc.timexes:
+            if g.type == "DATE" and not any(min(r.end, g.end) > max(r.start, g.start) for r in found):
+                out.append(("missed", doc.name, g.text, g.value, around(g.start, g.end)))
+    return out
+
+
 def evaluate(docs: list[Document], baseline: bool = True) -> dict[str, dict[str, float | int]]:
     """Scores of synoptic (and of the dateparser baseline) over ``docs``."""
     systems = {"synoptic": synoptic_found}
@@ -279,7 +298,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "fit on one half, measure on the other",
     )
     parser.add_argument(
-        "--errors", action="store_true", help="also list the wrong values (document, gold, found) on stderr"
+        "--errors", action="store_true",
+        help="also list on stderr the wrong values (document, gold, found), then the DATEs missed and the "
+        "expressions found where no TIMEX3 is",
     )
 
 
@@ -313,8 +334,10 @@ def run(args: argparse.Namespace) -> int:
     if args.errors:
         for name, gtext, gvalue, value, text in value_errors(docs):
             print(f"{name}\t{gtext!r}\t{gvalue}\t{value}\t{text!r}", file=sys.stderr)
+        for kind, name, text, value, context in extraction_errors(docs):
+            print(f"{kind}\t{name}\t{text!r}\t{value}\t{context!r}", file=sys.stderr)
     return 3 if skipped else 0
 
 
-__all__ = ["Document", "Scores", "Timex", "evaluate", "load_corpus", "load_timeml", "score_document",
+__all__ = ["Document", "Scores", "Timex", "evaluate", "extraction_errors", "load_corpus", "load_timeml", "score_document",
            "split_half", "value_errors", "TASK"]

@@ -342,6 +342,28 @@ def parse_day(value: str | None) -> tuple[date, date] | None:
         return None
 
 
+#: Granularities of a timeline date, coarse to fine (the value's own: "2022", "2022-01", "2022-01-07").
+YEAR_LEVEL, MONTH_LEVEL, DAY_LEVEL = 0, 1, 2
+
+
+def value_granularity(value: str) -> int:
+    """How fine an ISO date value is: YEAR_LEVEL, MONTH_LEVEL or DAY_LEVEL (an interval by its start)."""
+    m = re.match(r"^\s*\d{4}(-\d{2})?(-\d{2})?", value.partition("/")[0])
+    if not m or not m.group(1):
+        return YEAR_LEVEL
+    return DAY_LEVEL if m.group(2) else MONTH_LEVEL
+
+
+def tick_label(when: date, granularity: int, with_year: bool) -> str:
+    """A chart tick as fine as its date: "1989" for a year, "Jan 1989" for a month, "7 Jan 1989" for a
+    day (month and day without their year when ``with_year`` is false and the axis already said it)."""
+    if granularity == YEAR_LEVEL:
+        return str(when.year)
+    if granularity == MONTH_LEVEL:
+        return when.strftime("%b %Y") if with_year else when.strftime("%b")
+    return when.strftime("%-d %b %Y") if with_year else when.strftime("%-d %b")
+
+
 def short_label(text: str, limit: int = TIMELINE_LABEL_CHARS) -> str:
     """The first words of ``text`` within ``limit`` characters, with an ellipsis when cut."""
     words = " ".join(str(text or "").split())
@@ -432,10 +454,14 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
     ticks: list[tuple[float, str]] = []
     last_label = -1e9
     first_year = date.fromordinal(days[0]).year
-    for d in sorted({entry[2][0].toordinal() for entry in parsed}):
+    finest: dict[int, int] = {}  # the finest granularity of the entries starting on each day
+    for _i, e, (first_day, _last) in parsed:
+        key = first_day.toordinal()
+        finest[key] = max(finest.get(key, 0), value_granularity(str(e.get("date"))))
+    for d in sorted(finest):
         x = xof(d)
         when = date.fromordinal(d)
-        label = when.strftime("%-d %b %Y") if not ticks or when.year != first_year else when.strftime("%-d %b")
+        label = tick_label(when, finest[d], with_year=not ticks or when.year != first_year)
         room = x - last_label >= TIMELINE_LABEL_GAP
         ticks.append((x, label if room else ""))
         if room:
