@@ -25,6 +25,7 @@ from typing import Any
 from synoptic.errors import InputError, NothingReadable, OutputError
 from synoptic.progress import progress
 from synoptic.records import Article, Extraction, Story
+from synoptic.timing import StageTimes, recording, stage
 
 log = logging.getLogger("synoptic")
 
@@ -45,6 +46,7 @@ class RunReport:
     changed: list[str] = field(default_factory=list)  # stories whose brief was (re)written
     out: str | None = None
     embedded_on_workers: int = 0  # Dask runner: texts the workers embedded (not in the store's cache)
+    times: dict[str, float] = field(default_factory=dict)  # seconds per stage (synoptic.timing.STAGES)
 
     @property
     def ok(self) -> bool:
@@ -63,27 +65,30 @@ def read_sources(sources: Iterable[str], *, fetch: bool = False, allow_private: 
     report = report if report is not None else RunReport()
     raw: list[Article] = []
     skipped: list[InputError] = []
-    for item in progress(load(list(sources), fetch=fetch, allow_private=allow_private), "read", unit="report"):
-        # the first skip waits: if it stays alone, it becomes the error line itself
-        if strict and len(skipped) == 1 and not raw:
-            log.warning("skipped %s", skipped[0])
-        if isinstance(item, InputError):
-            if not strict or skipped or raw:
-                log.warning("skipped %s", item)
-            skipped.append(item)
-        else:
-            raw.append(item)
+    with stage("read"):
+        for item in progress(load(list(sources), fetch=fetch, allow_private=allow_private), "read", unit="report"):
+            # the first skip waits: if it stays alone, it becomes the error line itself
+            if strict and len(skipped) == 1 and not raw:
+                log.warning("skipped %s", skipped[0])
+            if isinstance(item, InputError):
+                if not strict or skipped or raw:
+                    log.warning("skipped %s", item)
+                skipped.append(item)
+            else:
+                raw.append(item)
     report.skipped.extend(skipped)
     if strict and not raw and skipped:
         raise NothingReadable(_nothing_readable(skipped))
-    return clean_articles(raw)
+    with stage("clean"):
+        return clean_articles(raw)
 
 
 def store_articles(store: Any, articles: list[Article], report: RunReport) -> None:
     """Step 3: one transaction per article; counts new/unchanged/updated."""
-    for article in progress(articles, "store", total=len(articles)):
-        status = store.add_article(article)
-        setattr(report, status, getattr(report, status) + 1)
+    with stage("analyse"):
+        for article in progress(articles, "store", total=len(articles)):
+            status = store.add_article(article)
+            setattr(report, status, getattr(report, status) + 1)
 
 
 def assign_stories(store: Any, embedder: Any = None) -> list[Story]:
@@ -117,6 +122,10 @@ class StoryKeeper:
 
     def assign(self) -> list[Story]:
         """Step 4 for what was stored since the last call; the stories are saved and returned."""
+        with stage("stories"):
+            return self._assign()
+
+    def _assign(self) -> list[Story]:
         from synoptic.cluster import StoryClusterer
         from synoptic.embed import get_embedder
 
@@ -158,12 +167,14 @@ def brief_story(store: Any, story: Story, max_words: int = 200,
     from synoptic.brief import build_brief, to_json
     from synoptic.extract import extract_articles
 
-    articles = list(store.articles(story.article_ids))
-    extractions = (extractor or extract_articles)(articles)
-    for extraction in extractions:
-        store.put_extraction(extraction)
-    brief = to_json(build_brief(story, articles, extractions, max_words=max_words))
-    store.put_brief(story.id, brief)
+    with stage("extract"):
+        articles = list(store.articles(story.article_ids))
+        extractions = (extractor or extract_articles)(articles)
+        for extraction in extractions:
+            store.put_extraction(extraction)
+    with stage("reconcile"):  # the summary is timed on its own inside (stage "summary")
+        brief = to_json(build_brief(story, articles, extractions, max_words=max_words))
+        store.put_brief(story.id, brief)
     return brief
 
 
@@ -186,12 +197,14 @@ def write_store(store: Any, out: str | os.PathLike[str], max_words: int = 200) -
     (built where missing or stale) and the index, written under ``out``."""
     out_dir = prepare_out_dir(out)
     report = RunReport(out=str(out_dir))
-    report.stories = _stories(store)
-    if not report.stories and store.count_articles():
-        report.stories = assign_stories(store)  # articles stored by a tool that did not group them
-    for story in progress(report.stories, "briefs", total=len(report.stories), unit="story"):
-        report.briefs[story.id] = ensure_brief(store, story, max_words=max_words)
-    write_outputs(store, report.stories, report.briefs, out_dir)
+    with recording(StageTimes()) as times:
+        report.stories = _stories(store)
+        if not report.stories and store.count_articles():
+            report.stories = assign_stories(store)  # articles stored by a tool that did not group them
+        for story in progress(report.stories, "briefs", total=len(report.stories), unit="story"):
+            report.briefs[story.id] = ensure_brief(store, story, max_words=max_words)
+        write_outputs(store, report.stories, report.briefs, out_dir)
+    report.times = times.as_dict()
     return report
 
 
@@ -232,21 +245,23 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
     existed = Path(out).exists()
     out_dir = prepare_out_dir(out)  # a bad --out fails before anything is read
     report = RunReport(out=str(out_dir))
-    # 1-2. ingest and clean
-    try:
-        articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
-    except NothingReadable:
-        if not existed:
-            out_dir.rmdir()  # leave no empty folder behind
-        raise
-    store = open_store(str(db or out_dir / "synoptic.db"))
-    try:
-        # 3-5. store, stories, briefs
-        process(store, articles, report, max_words=max_words, briefs=briefs)
-        # 6. render
-        write_outputs(store, report.stories, report.briefs, out_dir)
-    finally:
-        store.close()
+    with recording(StageTimes()) as times:
+        # 1-2. ingest and clean
+        try:
+            articles = read_sources(sources, fetch=fetch, allow_private=allow_private, report=report)
+        except NothingReadable:
+            if not existed:
+                out_dir.rmdir()  # leave no empty folder behind
+            raise
+        store = open_store(str(db or out_dir / "synoptic.db"))
+        try:
+            # 3-5. store, stories, briefs
+            process(store, articles, report, max_words=max_words, briefs=briefs)
+            # 6. render
+            write_outputs(store, report.stories, report.briefs, out_dir)
+        finally:
+            store.close()
+    report.times = times.as_dict()
     return report
 
 
@@ -281,6 +296,12 @@ def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, 
     With ``only``, just those stories' files are rewritten (the index always is). Stories without
     a brief (a stories-only run) are listed in the index only.
     """
+    with stage("render"):
+        _write_outputs(store, stories, briefs, out_dir, only)
+
+
+def _write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,
+                   only: Iterable[str] | None) -> None:
     from synoptic.render import html as html_render
     from synoptic.render import markdown as md_render
 
