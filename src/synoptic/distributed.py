@@ -165,6 +165,7 @@ class _WorkerEmbedder:
         self.name = local.name
         self.dim = getattr(local, "dim", None)
         self.max_tokens = getattr(local, "max_tokens", "")
+        self.version = getattr(local, "version", "")  # part of the store's cache key
         self.client = client
         self.share = share
         self.embedded = 0

@@ -91,15 +91,17 @@ def store_articles(store: Any, articles: list[Article], report: RunReport) -> No
             setattr(report, status, getattr(report, status) + 1)
 
 
-def assign_stories(store: Any, embedder: Any = None) -> list[Story]:
+def assign_stories(store: Any, embedder: Any = None, *, reuse: bool = True) -> list[Story]:
     """Step 4: group every current article of ``store`` into stories and save them (the store is
     read page by page; ``embedder`` computes the vectors its cache lacks, see :class:`StoryKeeper`).
+    With ``reuse`` (the default), stored stories that cover every stored article and were grouped
+    the same way (``Store.grouping``) are returned as they are.
 
     Another process may add articles while this one groups: the stories are then written only
     if no article arrived in between, else grouped again (see ``SQLiteStore.put_stories``), so
     the last writer's stories always cover every stored article.
     """
-    return StoryKeeper(store, embedder).assign()  # a new keeper groups the whole store
+    return StoryKeeper(store, embedder, reuse=reuse).assign()  # a new keeper groups the whole store
 
 
 class StoryKeeper:
@@ -109,12 +111,14 @@ class StoryKeeper:
     the live clusterer: new articles come last in insertion order, so the stories are exactly
     those of grouping the whole store again, at the cost of the new articles alone. Anything else
     (a new version of a stored article, or a grouping of another process written in between)
-    groups the whole store again, as :func:`assign_stories` does.
+    groups the whole store again, as :func:`assign_stories` does. A new keeper over a store whose
+    stories cover every article and were grouped the same way (``reuse``) starts from those.
     """
 
-    def __init__(self, store: Any, embedder: Any = None) -> None:
+    def __init__(self, store: Any, embedder: Any = None, *, reuse: bool = True) -> None:
         self.store = store
         self.embedder = embedder
+        self.reuse = reuse
         self._clusterer: Any = None
         self._generation = -1
         self.added = 0  # articles the last call gave the clusterer (for logs and tests)
@@ -126,23 +130,30 @@ class StoryKeeper:
             return self._assign()
 
     def _assign(self) -> list[Story]:
-        from synoptic.cluster import StoryClusterer
+        from synoptic.cluster import StoryClusterer, grouping_key
         from synoptic.embed import get_embedder
 
+        embedder = self.store.cached_embedder(self.embedder or get_embedder())
+        key = grouping_key(embedder.prefix)
         while True:
             generation = self.store.generation()
+            if self.reuse and self._clusterer is None and self.store.grouping() == key:
+                # the stored stories cover every stored article and were grouped as this run
+                # would group them: nothing to recompute (the next new article regroups)
+                self._generation = generation
+                self.added, self.regrouped = 0, False
+                return list(self.store.stories(order="grouping"))
             if self._clusterer is not None and self.store.appended_since(self._generation):
                 new = list(self.store.articles_since(self._generation))
                 self.regrouped = False
             else:
-                self._clusterer = StoryClusterer(
-                    embedder=self.store.cached_embedder(self.embedder or get_embedder()))
+                self._clusterer = StoryClusterer(embedder=embedder)
                 new = self.store.articles()
                 self.regrouped = True
             total = len(new) if isinstance(new, list) else self.store.count_articles()
             self.added = len(self._clusterer.add_many(new, total=total))
             stories = self._clusterer.stories()
-            if self.store.put_stories(stories, expect_generation=generation):
+            if self.store.put_stories(stories, expect_generation=generation, grouping=key):
                 self._generation = generation
                 return stories
             self._clusterer = None  # articles arrived while grouping: start again from the store
@@ -163,7 +174,18 @@ def group_stories(store: Any, articles: Iterable[Article], total: int | None = N
 
 def brief_story(store: Any, story: Story, max_words: int = 200,
                 extractor: Callable[[list[Article]], list[Extraction]] | None = None) -> dict[str, Any]:
-    """Step 5 for one story: extract, reconcile, build the brief and store it with the extractions."""
+    """Step 5 for one story: extract, reconcile, build the brief and store it with the extractions.
+
+    Sentence vectors (the summary's citations, quote grouping, fact nouns) come through the
+    store's vector cache: a sentence is embedded once per store and model version."""
+    from synoptic.embed import get_embedder, using
+
+    with using(store.cached_embedder(get_embedder())):
+        return _brief_story(store, story, max_words, extractor)
+
+
+def _brief_story(store: Any, story: Story, max_words: int,
+                 extractor: Callable[[list[Article]], list[Extraction]] | None) -> dict[str, Any]:
     from synoptic.brief import build_brief, to_json
     from synoptic.extract import extract_articles
 
