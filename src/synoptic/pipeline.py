@@ -17,15 +17,20 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from synoptic.errors import InputError, NothingReadable, OutputError
 from synoptic.progress import progress
-from synoptic.records import Article, Extraction, Story
+from synoptic.records import Article, Brief, Extraction, Story
 from synoptic.timing import StageTimes, recording, stage
+
+if TYPE_CHECKING:
+    from synoptic.cluster import StoryClusterer
+    from synoptic.embed import Embedder
+    from synoptic.store.base import Store
 
 log = logging.getLogger("synoptic")
 
@@ -42,7 +47,7 @@ class RunReport:
     updated: int = 0
     skipped: list[InputError] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
-    briefs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    briefs: dict[str, Brief] = field(default_factory=dict)  # serialised at the edge (brief.to_json)
     changed: list[str] = field(default_factory=list)  # stories whose brief was (re)written
     out: str | None = None
     embedded_on_workers: int = 0  # Dask runner: texts the workers embedded (not in the store's cache)
@@ -83,7 +88,7 @@ def read_sources(sources: Iterable[str], *, fetch: bool = False, allow_private: 
         return clean_articles(raw)
 
 
-def store_articles(store: Any, articles: list[Article], report: RunReport) -> None:
+def store_articles(store: Store, articles: list[Article], report: RunReport) -> None:
     """Step 3: one transaction per article; counts new/unchanged/updated."""
     with stage("analyse"):
         for article in progress(articles, "store", total=len(articles)):
@@ -91,7 +96,7 @@ def store_articles(store: Any, articles: list[Article], report: RunReport) -> No
             setattr(report, status, getattr(report, status) + 1)
 
 
-def assign_stories(store: Any, embedder: Any = None, *, reuse: bool = True) -> list[Story]:
+def assign_stories(store: Store, embedder: Embedder | None = None, *, reuse: bool = True) -> list[Story]:
     """Step 4: group every current article of ``store`` into stories and save them (the store is
     read page by page; ``embedder`` computes the vectors its cache lacks, see :class:`StoryKeeper`).
     With ``reuse`` (the default), stored stories that cover every stored article and were grouped
@@ -115,11 +120,11 @@ class StoryKeeper:
     stories cover every article and were grouped the same way (``reuse``) starts from those.
     """
 
-    def __init__(self, store: Any, embedder: Any = None, *, reuse: bool = True) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None, *, reuse: bool = True) -> None:
         self.store = store
         self.embedder = embedder
         self.reuse = reuse
-        self._clusterer: Any = None
+        self._clusterer: StoryClusterer | None = None
         self._generation = -1
         self.added = 0  # articles the last call gave the clusterer (for logs and tests)
         self.regrouped = False  # whether the last call grouped the whole store
@@ -143,6 +148,7 @@ class StoryKeeper:
                 self._generation = generation
                 self.added, self.regrouped = 0, False
                 return list(self.store.stories(order="grouping"))
+            new: Iterable[Article]
             if self._clusterer is not None and self.store.appended_since(self._generation):
                 new = list(self.store.articles_since(self._generation))
                 self.regrouped = False
@@ -160,8 +166,8 @@ class StoryKeeper:
             log.info("articles arrived while grouping; grouping again")
 
 
-def group_stories(store: Any, articles: Iterable[Article], total: int | None = None,
-                  embedder: Any = None) -> list[Story]:
+def group_stories(store: Store, articles: Iterable[Article], total: int | None = None,
+                  embedder: Embedder | None = None) -> list[Story]:
     """The stories of ``articles`` (in their order; any iterable, read once), with sentence
     vectors cached in ``store``: a re-run (after an interruption, or to add a few articles)
     embeds only new texts. ``embedder`` (default: :func:`synoptic.embed.get_embedder`) computes
@@ -172,8 +178,8 @@ def group_stories(store: Any, articles: Iterable[Article], total: int | None = N
     return cluster_articles(articles, embedder=store.cached_embedder(embedder or get_embedder()), total=total)
 
 
-def brief_story(store: Any, story: Story, max_words: int = 200,
-                extractor: Callable[[list[Article]], list[Extraction]] | None = None) -> dict[str, Any]:
+def brief_story(store: Store, story: Story, max_words: int = 200,
+                extractor: Callable[[list[Article]], list[Extraction]] | None = None) -> Brief:
     """Step 5 for one story: extract, reconcile, build the brief and store it with the extractions.
 
     Sentence vectors (the summary's citations, quote grouping, fact nouns) come through the
@@ -184,9 +190,9 @@ def brief_story(store: Any, story: Story, max_words: int = 200,
         return _brief_story(store, story, max_words, extractor)
 
 
-def _brief_story(store: Any, story: Story, max_words: int,
-                 extractor: Callable[[list[Article]], list[Extraction]] | None) -> dict[str, Any]:
-    from synoptic.brief import build_brief, to_json
+def _brief_story(store: Store, story: Story, max_words: int,
+                 extractor: Callable[[list[Article]], list[Extraction]] | None) -> Brief:
+    from synoptic.brief import build_brief
     from synoptic.extract import extract_articles
 
     with stage("extract"):
@@ -195,26 +201,27 @@ def _brief_story(store: Any, story: Story, max_words: int,
         for extraction in extractions:
             store.put_extraction(extraction)
     with stage("reconcile"):  # the summary is timed on its own inside (stage "summary")
-        brief = to_json(build_brief(story, articles, extractions, max_words=max_words))
+        brief = build_brief(story, articles, extractions, max_words=max_words)
         store.put_brief(story.id, brief)
     return brief
 
 
-def ensure_brief(store: Any, story: Story, max_words: int = 200) -> dict[str, Any]:
+def ensure_brief(store: Store, story: Story, max_words: int = 200) -> Brief:
     """The stored brief of ``story`` when it covers exactly the story's articles, else a new one,
-    built and stored (a store filled by ``ingest`` of an older synoptic, or regrouped since)."""
+    built and stored (a store filled by ``ingest`` of an older synoptic, or regrouped since; or
+    one whose stored JSON is no longer a readable brief)."""
     from synoptic.errors import NotFoundError
 
     try:
-        brief = store.get_brief(story.id)
-    except NotFoundError:
+        brief = store.load_brief(story.id)
+    except (NotFoundError, ValueError):
         brief = None
-    if brief is not None and {a.get("id") for a in brief.get("articles") or []} == set(story.article_ids):
-        return dict(brief)
+    if brief is not None and {a.id for a in brief.articles} == set(story.article_ids):
+        return brief
     return brief_story(store, story, max_words=max_words)
 
 
-def write_store(store: Any, out: str | os.PathLike[str], max_words: int = 200) -> RunReport:
+def write_store(store: Store, out: str | os.PathLike[str], max_words: int = 200) -> RunReport:
     """``synoptic run --db STORE --out DIR`` without sources: the briefs of every story of ``store``
     (built where missing or stale) and the index, written under ``out``."""
     out_dir = prepare_out_dir(out)
@@ -230,7 +237,7 @@ def write_store(store: Any, out: str | os.PathLike[str], max_words: int = 200) -
     return report
 
 
-def process(store: Any, articles: list[Article], report: RunReport | None = None,
+def process(store: Store, articles: list[Article], report: RunReport | None = None,
             max_words: int = 200, briefs: bool = True, keeper: StoryKeeper | None = None) -> RunReport:
     """Steps 3-5 on already-cleaned articles: store them, regroup stories, rewrite changed briefs.
 
@@ -253,7 +260,7 @@ def process(store: Any, articles: list[Article], report: RunReport | None = None
             report.briefs[story.id] = brief_story(store, story, max_words=max_words)
             report.changed.append(story.id)
         else:
-            report.briefs[story.id] = store.get_brief(story.id)
+            report.briefs[story.id] = store.load_brief(story.id)
     return report
 
 
@@ -310,7 +317,7 @@ def _nothing_readable(skipped: list[InputError]) -> str:
     return f"nothing readable among the {len(skipped)} sources (each is named above); nothing was written"
 
 
-def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,
+def write_outputs(store: Store, stories: list[Story], briefs: Mapping[str, Brief], out_dir: Path,
                   only: Iterable[str] | None = None) -> None:
     """Step 6: per story ``stories/<id>.json|.md|.html`` and ``index.json|.md|.html``, and the
     articles with their story and extractions as ``articles.parquet`` (when pyarrow is installed).
@@ -322,8 +329,9 @@ def write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, 
         _write_outputs(store, stories, briefs, out_dir, only)
 
 
-def _write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str, Any]], out_dir: Path,
+def _write_outputs(store: Store, stories: list[Story], briefs: Mapping[str, Brief], out_dir: Path,
                    only: Iterable[str] | None) -> None:
+    from synoptic.brief import to_json
     from synoptic.render import html as html_render
     from synoptic.render import markdown as md_render
 
@@ -332,21 +340,22 @@ def _write_outputs(store: Any, stories: list[Story], briefs: dict[str, dict[str,
     index = []
     rewrite = set(only) if only is not None else None
     for story in stories:
-        brief = briefs.get(story.id) or {"title": story.title, "articles": [], "facts": []}
+        brief = briefs.get(story.id)
         index.append(story_summary(story, brief))
-        if story.id not in briefs or (rewrite is not None and story.id not in rewrite):
+        if brief is None or (rewrite is not None and story.id not in rewrite):
             continue
+        doc = to_json(brief)  # the renderers read the brief's documented JSON form
         articles = {a.id: _article_view(a) for a in store.articles(story.article_ids)}
-        _write(story_dir / f"{story.id}.json", json.dumps(brief, ensure_ascii=False, indent=2))
-        _write(story_dir / f"{story.id}.md", md_render.render(brief))
-        _write(story_dir / f"{story.id}.html", html_render.render(brief, articles))
+        _write(story_dir / f"{story.id}.json", json.dumps(doc, ensure_ascii=False, indent=2))
+        _write(story_dir / f"{story.id}.md", md_render.render(doc))
+        _write(story_dir / f"{story.id}.html", html_render.render(doc, articles))
     _write(out_dir / "index.json", json.dumps({"stories": index}, ensure_ascii=False, indent=2))
     _write(out_dir / "index.md", md_render.render_index(index))
     _write(out_dir / "index.html", html_render.render_index(index))
     write_parquet(store, stories, out_dir / "articles.parquet")
 
 
-def write_parquet(store: Any, stories: list[Story], path: Path) -> bool:
+def write_parquet(store: Store, stories: list[Story], path: Path) -> bool:
     """The articles with their story and extractions (JSON) as one Parquet table, written
     atomically; skipped (False) when pyarrow is not installed (``pip install 'synoptic[dask]'``)."""
     try:
@@ -395,19 +404,22 @@ def write_parquet(store: Any, stories: list[Story], path: Path) -> bool:
     return True
 
 
-def story_summary(story: Story, brief: dict[str, Any]) -> dict[str, Any]:
-    """One line of the index: the story with counts taken from its brief."""
-    dates = sorted(a["published"] for a in brief.get("articles", []) if a.get("published"))
+def story_summary(story: Story, brief: Brief | None) -> dict[str, Any]:
+    """One line of the index (JSON-ready): the story with counts taken from its brief (none for a
+    stories-only run)."""
+    sources = brief.articles if brief is not None else []
+    facts = brief.facts if brief is not None else []
+    dates = sorted(a.published for a in sources if a.published)
     return {
         "id": story.id,
-        "title": brief.get("title") or story.title,
+        "title": (brief.title if brief is not None else None) or story.title,
         "articles": len(story.article_ids),
-        "outlets": len({a.get("outlet") for a in brief.get("articles", []) if a.get("outlet")}),
-        "outlet_names": sorted({str(a["outlet"]) for a in brief.get("articles", []) if a.get("outlet")}),
-        "facts": len(brief.get("facts", [])),
+        "outlets": len({a.outlet for a in sources if a.outlet}),
+        "outlet_names": sorted({str(a.outlet) for a in sources if a.outlet}),
+        "facts": len(facts),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
-        "conflicts": sum(1 for f in brief.get("facts", []) if f.get("verdict") == "conflict"),
+        "conflicts": sum(1 for f in facts if f.verdict == "conflict"),
         "json": f"stories/{story.id}.json",
         "md": f"stories/{story.id}.md",
         "html": f"stories/{story.id}.html",
@@ -455,14 +467,14 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _stories(store: Any) -> list[Story]:
+def _stories(store: Store) -> list[Story]:
     try:
         return list(store.stories())
     except Exception:  # a new store has none
         return []
 
 
-def _has_brief(store: Any, story_id: str) -> bool:
+def _has_brief(store: Store, story_id: str) -> bool:
     from synoptic.errors import NotFoundError
 
     try:

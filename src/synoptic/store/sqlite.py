@@ -788,8 +788,8 @@ class CachedEmbedder:
     def __init__(self, store: SQLiteStore, embedder: Any) -> None:
         self.store = store
         self.inner = embedder
-        self.name = getattr(embedder, "name", type(embedder).__name__)
-        self.dim = getattr(embedder, "dim", None)
+        self.name: str = getattr(embedder, "name", type(embedder).__name__)
+        self.dim: int = getattr(embedder, "dim", None) or 0
         self.prefix = f"{self.name}\0{getattr(embedder, 'max_tokens', '')}\0"
         version = getattr(embedder, "version", "")
         if version:
