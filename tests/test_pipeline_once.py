@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -65,14 +66,19 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> dict:
         first = pipeline.run(sample(), out)
         files = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*"))
                  if p.is_file() and p.suffix in (".json", ".md", ".html")}
+        stamps = {p.relative_to(out): p.stat().st_mtime_ns for p in out.glob("stories/*")}
+        stamps[Path("articles.parquet")] = (out / "articles.parquet").stat().st_mtime_ns
+        time.sleep(0.05)  # a file written again would get a later time
         phase = "second"
         second = pipeline.run(sample(), out)
         files_again = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*"))
                        if p.is_file() and p.suffix in (".json", ".md", ".html")}
     finally:
         mp.undo()
+    stamps_again = {p: (out / p).stat().st_mtime_ns for p in stamps}
     return {"first": first, "second": second, "seen": seen, "extracted": extracted,
-            "files": files, "files_again": files_again}
+            "files": files, "files_again": files_again, "stamps": stamps, "stamps_again": stamps_again,
+            "out": out}
 
 
 def test_every_text_is_embedded_once_whichever_stages_ask(counted: dict) -> None:
@@ -88,6 +94,7 @@ def test_a_second_run_over_an_unchanged_store_recomputes_nothing(counted: dict) 
     assert counted["extracted"] == {"first": len(sample()), "second": 0}
     assert second.changed == [] and [s.id for s in second.stories] == [s.id for s in first.stories]
     assert counted["files_again"] == counted["files"]  # the same briefs, index and pages
+    assert counted["stamps_again"] == counted["stamps"]  # not even written again
 
 
 def test_a_run_reports_its_time_per_stage(counted: dict) -> None:
@@ -96,3 +103,16 @@ def test_a_run_reports_its_time_per_stage(counted: dict) -> None:
     assert all(v >= 0 for v in first.times.values())
     assert "extract" not in second.times and "summary" not in second.times
     assert second.times["stories"] < first.times["stories"]
+
+
+def test_a_story_file_that_went_missing_is_written_again(counted: dict) -> None:
+    from synoptic import pipeline
+
+    out = counted["out"]
+    page = next(out.glob("stories/*.html"))
+    kept = next(p for p in out.glob("stories/*.md") if p.stem != page.stem)
+    before = kept.stat().st_mtime_ns
+    page.unlink()
+    report = pipeline.run(sample(), out)
+    assert page.read_bytes() == counted["files"][page.relative_to(out)]
+    assert kept.stat().st_mtime_ns == before and report.changed == []

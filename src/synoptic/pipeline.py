@@ -13,6 +13,8 @@ Steps of :func:`run` (numbered here and in the code):
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import os
@@ -339,20 +341,68 @@ def _write_outputs(store: Store, stories: list[Story], briefs: Mapping[str, Brie
     story_dir.mkdir(parents=True, exist_ok=True)
     index = []
     rewrite = set(only) if only is not None else None
+    # what the files of each story were written from (the store's story version, this code):
+    # a story whose files are there and whose version is unchanged is not rendered again
+    manifest, parquet_token = _read_manifest(out_dir / RENDERED_MANIFEST)
+    code = _code_digest()
+    versions = store.story_versions([s.id for s in stories if s.id in briefs])
+    written: dict[str, str] = {}
     for story in stories:
         brief = briefs.get(story.id)
         index.append(story_summary(story, brief))
-        if brief is None or (rewrite is not None and story.id not in rewrite):
+        if brief is None:
+            continue
+        token = f"{code} {versions[story.id]}" if story.id in versions else ""
+        paths = [story_dir / f"{story.id}.{ext}" for ext in ("json", "md", "html")]
+        if (rewrite is not None and story.id not in rewrite) or (
+                token and manifest.get(story.id) == token and all(p.exists() for p in paths)):
+            if manifest.get(story.id):
+                written[story.id] = manifest[story.id]
             continue
         doc = to_json(brief)  # the renderers read the brief's documented JSON form
         articles = {a.id: _article_view(a) for a in store.articles(story.article_ids)}
-        _write(story_dir / f"{story.id}.json", json.dumps(doc, ensure_ascii=False, indent=2))
-        _write(story_dir / f"{story.id}.md", md_render.render(doc))
-        _write(story_dir / f"{story.id}.html", html_render.render(doc, articles))
+        _write(paths[0], json.dumps(doc, ensure_ascii=False, indent=2))
+        _write(paths[1], md_render.render(doc))
+        _write(paths[2], html_render.render(doc, articles))
+        if token:
+            written[story.id] = token
     _write(out_dir / "index.json", json.dumps({"stories": index}, ensure_ascii=False, indent=2))
     _write(out_dir / "index.md", md_render.render_index(index))
     _write(out_dir / "index.html", html_render.render_index(index))
-    write_parquet(store, stories, out_dir / "articles.parquet")
+    table = out_dir / "articles.parquet"
+    table_token = hashlib.blake2b(json.dumps([code, store.generation(), sorted(written.items()),
+                                              [(s.id, s.article_ids) for s in stories]]).encode(),
+                                  digest_size=16).hexdigest()
+    if not (parquet_token == table_token and table.exists()) and not write_parquet(store, stories, table):
+        table_token = ""
+    _write(out_dir / RENDERED_MANIFEST, json.dumps({"stories": written, "parquet": table_token}, sort_keys=True))
+
+
+#: In the output folder: what each story's files were rendered from (see ``write_outputs``).
+RENDERED_MANIFEST = ".synoptic-rendered.json"
+
+
+def _read_manifest(path: Path) -> tuple[dict[str, str], str]:
+    """The story tokens and the Parquet table's token of a manifest (nothing when unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        stories = data["stories"]
+        return {str(k): str(v) for k, v in stories.items()}, str(data.get("parquet") or "")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, ""
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A digest of synoptic's own files (code, templates): rendered files of another synoptic
+    are rendered again."""
+    digest = hashlib.blake2b(digest_size=12)
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html", ".css", ".js", ".jinja", ".j2") and "sample" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def write_parquet(store: Store, stories: list[Story], path: Path) -> bool:

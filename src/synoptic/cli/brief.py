@@ -29,10 +29,10 @@ def main(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_ERROR
     try:
-        from synoptic.brief import to_json
         from synoptic.pipeline import ensure_brief
 
-        brief = to_json(ensure_brief(store, store.get_story(args.story)))  # built now if missing or stale
+        ensure_brief(store, store.get_story(args.story))  # built now if missing or stale
+        brief = store.get_brief(args.story)  # printed as stored (its documented JSON)
     except NotFoundError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR
