@@ -83,7 +83,7 @@ def run_case(q: mp.Queue, name: str, path: str, out: str) -> None:
 
     report = run([path], out)
     q.put({"case": name, "wall_s": round(time.perf_counter() - w, 3), "cpu_s": round(time.process_time() - c, 3),
-           "stages_s": report.times, "new": report.new, "unchanged": report.unchanged,
+           "stages_s": report.times, "stages_cpu_s": report.cpu_times, "new": report.new, "unchanged": report.unchanged,
            "updated": report.updated, "stories": len(report.stories), "briefs_rebuilt": len(report.changed)})
 
 
@@ -140,11 +140,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"{c['briefs_rebuilt']} briefs built")
         print(f"{c['case']:<8} {c['wall_s']:>8.1f} {c['cpu_s']:>8.1f}  {note}")
     stages = list(dict.fromkeys([*run["stages_s"], *rerun["stages_s"]]))
-    print(f"\n{'stage':<10} {'run s':>8} {'rerun s':>8}")
+    print(f"\n{'stage':<10} {'run s':>8} {'run CPU':>8} {'rerun s':>8} {'rerun CPU':>9}")
     for s in stages:
-        print(f"{s:<10} {run['stages_s'].get(s, 0.0):>8.2f} {rerun['stages_s'].get(s, 0.0):>8.2f}")
+        print(f"{s:<10} {run['stages_s'].get(s, 0.0):>8.2f} {run['stages_cpu_s'].get(s, 0.0):>8.2f} "
+              f"{rerun['stages_s'].get(s, 0.0):>8.2f} {rerun['stages_cpu_s'].get(s, 0.0):>9.2f}")
     print(f"{'(outside)':<10} {run['wall_s'] - sum(run['stages_s'].values()):>8.2f} "
-          f"{rerun['wall_s'] - sum(rerun['stages_s'].values()):>8.2f}   imports, model loads, store open")
+          f"{run['cpu_s'] - sum(run['stages_cpu_s'].values()):>8.2f} "
+          f"{rerun['wall_s'] - sum(rerun['stages_s'].values()):>8.2f} "
+          f"{rerun['cpu_s'] - sum(rerun['stages_cpu_s'].values()):>9.2f}   imports, model loads, store open")
     print(f"\nrun / parse:  {ratios['run_over_parse_wall']:.2f} wall, {ratios['run_over_parse_cpu']:.2f} CPU "
           f"(goal <= {GOAL_RUN_OVER_PARSE})")
     print(f"rerun / run:  {ratios['rerun_over_run_wall']:.2f} wall, {ratios['rerun_over_run_cpu']:.2f} CPU "

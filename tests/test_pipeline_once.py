@@ -99,7 +99,7 @@ def test_a_second_run_over_an_unchanged_store_recomputes_nothing(counted: dict) 
 
 def test_a_run_reports_its_time_per_stage(counted: dict) -> None:
     first, second = counted["first"], counted["second"]
-    assert set(first.times) == set(STAGES)
+    assert set(first.times) == set(STAGES) == set(first.cpu_times)
     assert all(v >= 0 for v in first.times.values())
     assert "extract" not in second.times and "summary" not in second.times
     assert second.times["stories"] < first.times["stories"]

@@ -54,6 +54,7 @@ class RunReport:
     out: str | None = None
     embedded_on_workers: int = 0  # Dask runner: texts the workers embedded (not in the store's cache)
     times: dict[str, float] = field(default_factory=dict)  # seconds per stage (synoptic.timing.STAGES)
+    cpu_times: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (all threads)
 
     @property
     def ok(self) -> bool:
@@ -235,7 +236,7 @@ def write_store(store: Store, out: str | os.PathLike[str], max_words: int = 200)
         for story in progress(report.stories, "briefs", total=len(report.stories), unit="story"):
             report.briefs[story.id] = ensure_brief(store, story, max_words=max_words)
         write_outputs(store, report.stories, report.briefs, out_dir)
-    report.times = times.as_dict()
+    report.times, report.cpu_times = times.as_dict(), times.as_dict(cpu=True)
     return report
 
 
@@ -292,7 +293,7 @@ def run(sources: Iterable[str], out: str | os.PathLike[str], db: str | None = No
             write_outputs(store, report.stories, report.briefs, out_dir)
         finally:
             store.close()
-    report.times = times.as_dict()
+    report.times, report.cpu_times = times.as_dict(), times.as_dict(cpu=True)
     return report
 
 

@@ -28,36 +28,41 @@ STAGES = ("read", "clean", "analyse", "stories", "extract", "reconcile", "summar
 
 @dataclass
 class StageTimes:
-    """Seconds per stage (exclusive of nested stages), in the order stages were first entered."""
+    """Wall and CPU seconds per stage (exclusive of nested stages), in the order stages were first
+    entered. CPU seconds are the process's (all its threads): on a shared machine other people's
+    load inflates wall time but hardly the CPU time."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
     _names: list[str] = field(default_factory=list, repr=False)  # the stages open, innermost last
-    _since: list[float] = field(default_factory=list, repr=False)  # when each was (re)started
+    _since: list[tuple[float, float]] = field(default_factory=list, repr=False)  # (wall, CPU) (re)started
 
     def _enter(self, name: str) -> None:
-        now = time.perf_counter()
+        now = (time.perf_counter(), time.process_time())
         if self._names:  # pause the enclosing stage
-            self._add(self._names[-1], now - self._since[-1])
+            self._add(self._names[-1], self._since[-1], now)
         self._names.append(name)
         self._since.append(now)
 
     def _exit(self) -> None:
-        now = time.perf_counter()
-        self._add(self._names.pop(), now - self._since.pop())
+        now = (time.perf_counter(), time.process_time())
+        self._add(self._names.pop(), self._since.pop(), now)
         if self._since:  # resume the enclosing stage
             self._since[-1] = now
 
-    def _add(self, name: str, seconds: float) -> None:
-        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+    def _add(self, name: str, since: tuple[float, float], now: tuple[float, float]) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + now[0] - since[0]
+        self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + now[1] - since[1]
 
     def total(self) -> float:
         """Seconds spent inside any stage."""
         return sum(self.seconds.values())
 
-    def as_dict(self) -> dict[str, float]:
-        """The figures, rounded to milliseconds, pipeline stages first."""
-        order = [s for s in STAGES if s in self.seconds] + [s for s in self.seconds if s not in STAGES]
-        return {s: round(self.seconds[s], 3) for s in order}
+    def as_dict(self, cpu: bool = False) -> dict[str, float]:
+        """The wall (or ``cpu``) seconds, rounded to milliseconds, pipeline stages first."""
+        figures = self.cpu_seconds if cpu else self.seconds
+        order = [s for s in STAGES if s in figures] + [s for s in figures if s not in STAGES]
+        return {s: round(figures[s], 3) for s in order}
 
 
 _current: contextvars.ContextVar[StageTimes | None] = contextvars.ContextVar("synoptic_stage_times",
@@ -78,7 +83,9 @@ def recording(times: StageTimes | None = None) -> Iterator[StageTimes]:
         yield rec
     finally:
         _current.reset(token)
-        log.debug("stage times: %s", ", ".join(f"{k} {v:.2f}s" for k, v in rec.as_dict().items()))
+        cpu = rec.as_dict(cpu=True)
+        log.debug("stage times (wall, CPU): %s",
+                  ", ".join(f"{k} {v:.2f}s {cpu[k]:.2f}s" for k, v in rec.as_dict().items()))
 
 
 @contextmanager
