@@ -209,18 +209,32 @@ def _brief_story(store: Store, story: Story, max_words: int,
     return brief
 
 
-def ensure_brief(store: Store, story: Story, max_words: int = 200) -> Brief:
-    """The stored brief of ``story`` when it covers exactly the story's articles, else a new one,
-    built and stored (a store filled by ``ingest`` of an older synoptic, or regrouped since; or
-    one whose stored JSON is no longer a readable brief)."""
+def stored_brief(store: Store, story: Story) -> dict[str, Any] | None:
+    """The stored brief of ``story`` as its stored JSON when it covers exactly the story's
+    articles; None when there is none or it is stale (for the edges that hand out that JSON)."""
     from synoptic.errors import NotFoundError
 
     try:
-        brief = store.load_brief(story.id)
-    except (NotFoundError, ValueError):
-        brief = None
-    if brief is not None and {a.id for a in brief.articles} == set(story.article_ids):
-        return brief
+        doc = store.get_brief(story.id)
+    except NotFoundError:
+        return None
+    if {a.get("id") for a in doc.get("articles") or []} == set(story.article_ids):
+        return doc
+    return None
+
+
+def ensure_brief(store: Store, story: Story, max_words: int = 200) -> Brief:
+    """The stored brief of ``story`` when it covers exactly the story's articles, else a new one,
+    built and stored (a store filled by ``ingest`` of an older synoptic, or regrouped since; or
+    one whose stored JSON is not a brief ``synoptic.brief.from_json`` reads)."""
+    from synoptic.brief import from_json
+
+    doc = stored_brief(store, story)
+    if doc is not None:
+        try:
+            return from_json(doc)
+        except ValueError as exc:
+            log.warning("story %s: the stored brief is unreadable (%s); building it again", story.id, exc)
     return brief_story(store, story, max_words=max_words)
 
 
@@ -380,7 +394,7 @@ def _write_outputs(store: Store, stories: list[Story], briefs: Mapping[str, Brie
 
 
 #: In the output folder: what each story's files were rendered from (see ``write_outputs``).
-RENDERED_MANIFEST = ".synoptic-rendered.json"
+RENDERED_MANIFEST = ".synoptic-rendered"  # JSON; no .json suffix: not one of the outputs
 
 
 def _read_manifest(path: Path) -> tuple[dict[str, str], str]:
