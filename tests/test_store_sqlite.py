@@ -438,3 +438,31 @@ def test_grouping_is_kept_with_stories_until_an_article_is_added(store: SQLiteSt
     assert store.grouping() == "g1"
     store.put_stories(stories)  # written without a generation: nothing is claimed
     assert store.grouping() is None
+
+
+def test_a_version_3_file_keeps_its_vectors_in_the_new_layout(tmp_path: Path) -> None:
+    import numpy as np
+
+    from synoptic.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "v3.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+    for number, statements in MIGRATIONS:
+        if number <= 3:
+            for sql in statements:
+                db.execute(sql)
+            db.execute("INSERT INTO schema_version VALUES (?, 'then')", (number,))
+    vector = np.arange(4, dtype=np.float32)
+    db.execute("INSERT INTO embeddings (key, dim, vector) VALUES ('k1', 4, ?)", (vector.tobytes(),))
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION and store.count_embeddings() == 1
+        assert "WITHOUT ROWID" not in store._db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'embeddings'").fetchone()[0]
+        blob = store._db.execute("SELECT vector FROM embeddings WHERE key = 'k1'").fetchone()[0]
+        assert np.array_equal(np.frombuffer(blob, dtype=np.float32), vector)
+        cached = store.cached_embedder(_Fixed("1"))
+        cached.embed(["a", "a", "b"])  # still one row per key
+        assert store.count_embeddings() == 3 and store.check() == []
