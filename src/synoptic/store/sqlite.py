@@ -163,8 +163,8 @@ MIGRATIONS.append(
         [
             # The vectors in a table with row ids: a 384-float vector (1.5 KB) does not fit in a
             # page of a WITHOUT ROWID table and spilled into an overflow page of its own (4.6 KB
-            # per vector on ECB+ dev, 2.1 KB now; the sentence vectors of every stage are kept
-            # since schema 4's synoptic, about 13 per article).
+            # per vector on ECB+ dev, 2.1 KB now; the store keeps the sentence vectors of every
+            # stage, about 13 per article).
             """CREATE TABLE vectors (
                 key TEXT NOT NULL UNIQUE,
                 dim INTEGER NOT NULL,
