@@ -386,3 +386,83 @@ def test_stories_made_before_new_articles_arrived_are_not_written(store: SQLiteS
     assert store.put_stories([Story(id="s2", article_ids=["art-1", "art-2"])],
                              expect_generation=store.generation())
     assert [s.id for s in store.stories()] == ["s2"]
+
+
+class _Fixed:
+    """A stand-in model with a version: the same vector for every text (counts its texts)."""
+
+    name = "fixed"
+    dim = 2
+    max_tokens = 8
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        self.texts: list[str] = []
+
+    def embed(self, texts: list[str]) -> object:
+        import numpy as np
+
+        self.texts += texts
+        return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+
+def test_a_new_model_version_misses_the_cache_and_the_same_one_hits(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "v.db") as store:
+        old = _Fixed("1.0")
+        store.cached_embedder(old).embed(["a sentence", "another one"])
+        again = _Fixed("1.0")
+        store.cached_embedder(again).embed(["a sentence", "another one"])
+        assert again.texts == []  # the same model version: every vector from the store
+        new = _Fixed("1.1")
+        store.cached_embedder(new).embed(["a sentence"])
+        assert new.texts == ["a sentence"] and store.count_embeddings() == 3
+
+
+def test_a_cached_embedder_of_the_store_is_not_wrapped_twice(store: SQLiteStore) -> None:
+    cached = store.cached_embedder(_Fixed("1"))
+    assert store.cached_embedder(cached) is cached
+
+
+def test_grouping_is_kept_with_stories_until_an_article_is_added(store: SQLiteStore) -> None:
+    store.add_article(full_article(1))
+    store.add_article(full_article(2))
+    assert store.grouping() is None  # never grouped
+    generation = store.generation()
+    stories = [Story(id="s2", article_ids=["art-2"]), Story(id="s1", article_ids=["art-1"])]
+    assert store.put_stories(stories, expect_generation=generation, grouping="g1")
+    assert store.grouping() == "g1"
+    assert [s.id for s in store.stories(order="grouping")] == ["s2", "s1"]  # as they were given
+    store.add_article(full_article(2).replace(text="A new version of the second article."))
+    assert store.grouping() is None  # the stories no longer cover the store
+    assert store.put_stories(stories, expect_generation=store.generation(), grouping="g1")
+    assert store.grouping() == "g1"
+    store.put_stories(stories)  # written without a generation: nothing is claimed
+    assert store.grouping() is None
+
+
+def test_a_version_3_file_keeps_its_vectors_in_the_new_layout(tmp_path: Path) -> None:
+    import numpy as np
+
+    from synoptic.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "v3.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+    for number, statements in MIGRATIONS:
+        if number <= 3:
+            for sql in statements:
+                db.execute(sql)
+            db.execute("INSERT INTO schema_version VALUES (?, 'then')", (number,))
+    vector = np.arange(4, dtype=np.float32)
+    db.execute("INSERT INTO embeddings (key, dim, vector) VALUES ('k1', 4, ?)", (vector.tobytes(),))
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION and store.count_embeddings() == 1
+        assert "WITHOUT ROWID" not in store._db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'embeddings'").fetchone()[0]
+        blob = store._db.execute("SELECT vector FROM embeddings WHERE key = 'k1'").fetchone()[0]
+        assert np.array_equal(np.frombuffer(blob, dtype=np.float32), vector)
+        cached = store.cached_embedder(_Fixed("1"))
+        cached.embed(["a", "a", "b"])  # still one row per key
+        assert store.count_embeddings() == 3 and store.check() == []

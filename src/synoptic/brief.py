@@ -28,6 +28,7 @@ from synoptic.records import (
     SummarySentence,
     TimelineEntry,
 )
+from synoptic.timing import stage
 
 log = logging.getLogger("synoptic")
 
@@ -65,7 +66,8 @@ def build_brief(story: Story, articles: list[Article], extractions: list[Extract
     anchors = {e.article: e for e in exs}
     sources = [_source(a, anchors.get(a.id)) for a in arts]
     # 2. summary
-    summary = _summary(arts, exs, max_words)
+    with stage("summary"):
+        summary = _summary(arts, exs, max_words)
     # 3. reconcile
     facts = reconcile.fact_groups(arts, exs)
     quotes = reconcile.quote_groups(arts, exs)

@@ -48,6 +48,7 @@ from collections import Counter
 from collections.abc import Iterable, Sized
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -859,6 +860,21 @@ class StoryClusterer:
                 )
             )
         return out
+
+
+def grouping_key(embedder_key: str) -> str:
+    """A digest of what the stories of a store depend on besides its articles: this module's code
+    and tunables (its source) and ``embedder_key`` (the embedding model, its settings and version,
+    as the store's vector cache keys them). Stored with the stories, it tells a later run whether
+    it would group the same articles the same way."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:  # no source file (a frozen install): the tunables stand for it
+        code = repr(sorted((k, repr(v)) for k, v in globals().items()
+                           if k.isupper() and isinstance(v, int | float | str))).encode()
+    digest = hashlib.blake2b(code, digest_size=12)
+    digest.update(embedder_key.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def cluster_articles(articles: Iterable[Article], embedder: Embedder | None = None,

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from synoptic.errors import InputError, MissingDependency
 from synoptic.pipeline import RunReport, store_articles, write_outputs
 from synoptic.progress import progress
-from synoptic.records import Article, Extraction, Story
+from synoptic.records import Article, Brief, Extraction, Story
 
 if TYPE_CHECKING:
     from synoptic.clean import LineSketch
@@ -129,12 +129,12 @@ def _embed_partition(texts: list[str], share: int = 1) -> Any:
     return embedder.embed(texts) if texts else None
 
 
-def _brief_story(story: Story, articles: list[Article], max_words: int) -> tuple[list[Extraction], dict[str, Any]]:
-    from synoptic.brief import build_brief, to_json
+def _brief_story(story: Story, articles: list[Article], max_words: int) -> tuple[list[Extraction], Brief]:
+    from synoptic.brief import build_brief
     from synoptic.extract import extract_articles
 
     extractions = extract_articles(articles)
-    return extractions, to_json(build_brief(story, articles, extractions, max_words=max_words))
+    return extractions, build_brief(story, articles, extractions, max_words=max_words)
 
 
 # ---------------------------------------------------------------- on the client
@@ -165,6 +165,7 @@ class _WorkerEmbedder:
         self.name = local.name
         self.dim = getattr(local, "dim", None)
         self.max_tokens = getattr(local, "max_tokens", "")
+        self.version = getattr(local, "version", "")  # part of the store's cache key
         self.client = client
         self.share = share
         self.embedded = 0
@@ -278,7 +279,7 @@ def run_distributed(sources: list[str], out: str | Path, db: str | None = None, 
     return report
 
 
-def _brief_job(job: tuple[Story, list[Article]], max_words: int) -> tuple[list[Extraction], dict[str, Any]]:
+def _brief_job(job: tuple[Story, list[Article]], max_words: int) -> tuple[list[Extraction], Brief]:
     story, articles = job
     return _brief_story(story, articles, max_words)
 

@@ -19,12 +19,12 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from synoptic.errors import InputError
 from synoptic.pipeline import RunReport, StoryKeeper, process, write_outputs
 from synoptic.records import Article
+from synoptic.store.base import Store
 
 log = logging.getLogger("synoptic")
 
@@ -74,7 +74,7 @@ def read_feed_list(path: str | Path) -> list[str]:
 class Follower:
     """Polls a list of feeds into a store. ``clock`` and ``sleep`` are injectable for tests."""
 
-    def __init__(self, feeds: list[str], store: Any, *, state_path: str | Path | None = None,
+    def __init__(self, feeds: list[str], store: Store, *, state_path: str | Path | None = None,
                  out: Path | None = None, interval: float = DEFAULT_INTERVAL,
                  host_interval: float = HOST_INTERVAL, allow_private: bool = False,
                  fetcher: Fetcher | None = None, clock: Callable[[], float] = time.monotonic,

@@ -505,7 +505,8 @@ def _embedding_support(
                 wanted.setdefault(k, []).append((int(a), rows))
     if not wanted:
         return
-    needed = sorted({ci for ci in chosen} | {j for pairs in wanted.values() for _, rows in pairs for j in rows})
+    # only the chosen sentences that look for a paraphrase, and their shortlists, are embedded
+    needed = sorted({chosen[k] for k in wanted} | {j for pairs in wanted.values() for _, rows in pairs for j in rows})
     try:
         from synoptic.embed import get_embedder
 

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from synoptic.pipeline import RunReport, StoryKeeper, process, read_sources, write_outputs
+from synoptic.store.base import Store
 
 log = logging.getLogger("synoptic")
 
@@ -29,7 +29,7 @@ class Watcher:
     """Polls ``folder`` and feeds what changed through the pipeline into ``store``."""
 
     folder: Path
-    store: Any
+    store: Store
     out: Path | None = None
     max_words: int = 200
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)

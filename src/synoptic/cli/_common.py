@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Mapping
 from typing import Any
 
-from synoptic.records import Article
+from synoptic.records import Article, Brief
 
 log = logging.getLogger("synoptic")
 
@@ -56,7 +57,7 @@ def open_existing_store(path: str, how_to_create: str) -> Any:
         return None
 
 
-def print_brief(brief: dict[str, Any]) -> None:
+def print_brief(brief: Brief | Mapping[str, Any]) -> None:
     """A brief on stdout: as Markdown text when piped or redirected, rendered (headings, bold,
     tables, no Markdown escapes) when stdout is a terminal."""
     import sys

@@ -29,9 +29,13 @@ def main(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_ERROR
     try:
-        from synoptic.pipeline import ensure_brief
+        from synoptic.brief import to_json
+        from synoptic.pipeline import brief_story, stored_brief
 
-        brief = ensure_brief(store, store.get_story(args.story))  # built now if missing or stale
+        story = store.get_story(args.story)
+        brief = stored_brief(store, story)  # printed as stored (its documented JSON)
+        if brief is None:  # built now if missing or stale
+            brief = to_json(brief_story(store, story))
     except NotFoundError as exc:
         print(f"synoptic: {exc}", file=sys.stderr)
         return EXIT_ERROR

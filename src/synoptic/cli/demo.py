@@ -38,7 +38,9 @@ def main(args: argparse.Namespace) -> int:
         print("synoptic: the bundled sample gave no story; is the package installed completely?", file=sys.stderr)
         return EXIT_ERROR
     main_story = max(report.stories, key=lambda s: (len(s.article_ids), s.id))
-    brief = report.briefs[main_story.id]
+    from synoptic.brief import to_json
+
+    brief = to_json(report.briefs[main_story.id])
     if args.format == "json":
         print(json.dumps(brief, ensure_ascii=False, indent=2))
     else:

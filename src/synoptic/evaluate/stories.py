@@ -228,11 +228,12 @@ def score_brief(brief: dict[str, Any], gold: dict[str, Any], story: str = "", ar
 
 def brief_of(texts: list[Path]) -> dict[str, Any]:
     """The brief ``synoptic run`` writes for these files' main story (the one with most articles)."""
+    from synoptic.brief import to_json
     from synoptic.pipeline import run as run_pipeline
 
     with tempfile.TemporaryDirectory(prefix="synoptic-eval-stories-") as out:
         report = run_pipeline([str(t) for t in texts], out)
-        briefs = list(report.briefs.values())
+        briefs = [to_json(b) for b in report.briefs.values()]
     return max(briefs, key=lambda b: len(b.get("articles") or [])) if briefs else {}
 
 

@@ -1,16 +1,29 @@
-"""Renderers of a brief (its schema JSON, ``synoptic.brief.to_json``): Markdown, JSON and HTML.
+"""Renderers of a brief: Markdown, JSON and HTML.
 
-Each module has ``render(brief: dict) -> str`` and, for the index pages, ``render_index(stories)``
-(Markdown and HTML). They read only the brief's JSON form, so a stored brief renders the same.
+Each module has ``render(brief) -> str`` and, for the index pages, ``render_index(stories)``
+(Markdown and HTML). A brief comes as a ``Brief`` record or as its schema JSON
+(``synoptic.brief.to_json``); renderers are an edge: they read the JSON form (:func:`as_json`,
+once per render), so a stored brief renders the same as the record it was made from.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from synoptic.reconcile import ABOUT_TOLERANCE
+from synoptic.records import Brief
+
+
+def as_json(brief: Brief | Mapping[str, Any]) -> dict[str, Any]:
+    """The brief's schema JSON: a record serialised (``synoptic.brief.to_json``), JSON as it is."""
+    if isinstance(brief, Brief):
+        from synoptic.brief import to_json
+
+        return to_json(brief)
+    return dict(brief)
 
 
 def source_numbers(brief: dict[str, Any]) -> dict[str, int]:

@@ -9,11 +9,14 @@ out are kept only when they are http(s).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from synoptic.records import Brief
 
-def render(brief: dict[str, Any], articles: dict[str, dict[str, Any]] | None = None) -> str:
-    """The brief (its schema JSON) as one HTML page; ``articles`` (id -> {"title","outlet","url","text"})
+
+def render(brief: Brief | Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """The brief (a record, or its schema JSON) as one HTML page; ``articles`` (id -> {"title","outlet","url","text"})
     adds each source's text with the cited spans marked."""
     from synoptic.web.pages import static_story
 

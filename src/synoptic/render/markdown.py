@@ -7,9 +7,11 @@ as ``[n]``, the number of the article in the Sources list at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from synoptic.render import date_note, format_number, safe_url, source_numbers, value_text
+from synoptic.records import Brief
+from synoptic.render import as_json, date_note, format_number, safe_url, source_numbers, value_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 VERDICT_MARK = {"agree": "agree", "consistent": "consistent", "conflict": "**CONFLICT**",
@@ -77,10 +79,11 @@ def _fact_table(facts: list[dict[str, Any]], nums: dict[str, int], cell_break: s
     return rows
 
 
-def render(brief: dict[str, Any], cell_break: str = "<br>") -> str:
-    """The brief (its schema JSON) as a Markdown document. ``cell_break`` separates the reports in
-    a cell of the figure table: ``<br>`` for forges, ``" · "`` for renderers that drop HTML
-    (the terminal)."""
+def render(brief: Brief | Mapping[str, Any], cell_break: str = "<br>") -> str:
+    """The brief (a record, or its schema JSON) as a Markdown document. ``cell_break`` separates
+    the reports in a cell of the figure table: ``<br>`` for forges, ``" · "`` for renderers that
+    drop HTML (the terminal)."""
+    brief = as_json(brief)
     nums = source_numbers(brief)
     out: list[str] = []
     title = brief.get("title") or f"Story {brief.get('story')}"

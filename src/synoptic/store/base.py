@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from synoptic.store.sqlite import CachedEmbedder
 
 AddStatus = Literal["new", "unchanged", "updated"]
+#: ``Store.stories``: newest first, or in the order the grouping gave them.
+StoryOrder = Literal["recent", "grouping"]
 
 
 class Store(Protocol):
@@ -63,12 +65,19 @@ class Store(Protocol):
         """Current versions stored after ``generation``, in insertion order."""
         ...
 
-    def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
+    def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None,
+                    grouping: str | None = None) -> bool:
         """Replace the stories (and the article-to-story assignment) in one transaction.
 
         With ``expect_generation`` (read before grouping), write nothing and return ``False``
         when articles were added meanwhile, so that stories always cover every stored article.
+        ``grouping`` (with ``expect_generation``) names how they were made, see :meth:`grouping`.
         """
+        ...
+
+    def grouping(self) -> str | None:
+        """The ``grouping`` given with the stored stories while they cover every stored article
+        (no article added since); None otherwise. A run with the same grouping reuses them."""
         ...
 
     def count_stories(self) -> int: ...
@@ -79,8 +88,9 @@ class Store(Protocol):
         ...
 
     def stories(self, limit: int | None = None, offset: int = 0, query: str | None = None,
-                since: str | None = None, until: str | None = None) -> list[Story]:
-        """Stories, newest first; ``query`` filters through FTS5, ``since``/``until`` by ISO date."""
+                since: str | None = None, until: str | None = None, order: StoryOrder = "recent") -> list[Story]:
+        """Stories, newest first (``order="grouping"``: as given to ``put_stories``); ``query``
+        filters through FTS5, ``since``/``until`` by ISO date."""
         ...
 
     def get_story(self, story_id: str) -> Story: ...

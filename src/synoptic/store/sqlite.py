@@ -39,7 +39,7 @@ from synoptic.records import (
     Story,
     TimeRef,
 )
-from synoptic.store.base import AddStatus
+from synoptic.store.base import AddStatus, StoryOrder
 
 # How long a writer waits for another writer's lock before giving up. Measured: with two ingest
 # processes writing 1,000 articles each at once on a 2-core machine the longest wait was well under
@@ -141,6 +141,38 @@ MIGRATIONS.append(
                 dim INTEGER NOT NULL,
                 vector BLOB NOT NULL
             ) WITHOUT ROWID""",
+        ],
+    )
+)
+MIGRATIONS.append(
+    (
+        3,
+        [
+            # Small facts about the store as a whole: which grouping made the stored stories and
+            # the generation they cover (see ``SQLiteStore.put_stories`` and ``grouping``).
+            """CREATE TABLE meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID""",
+        ],
+    )
+)
+MIGRATIONS.append(
+    (
+        4,
+        [
+            # The vectors in a table with row ids: a 384-float vector (1.5 KB) does not fit in a
+            # page of a WITHOUT ROWID table and spilled into an overflow page of its own (4.6 KB
+            # per vector on ECB+ dev, 2.1 KB now; the store keeps the sentence vectors of every
+            # stage, about 13 per article).
+            """CREATE TABLE vectors (
+                key TEXT NOT NULL UNIQUE,
+                dim INTEGER NOT NULL,
+                vector BLOB NOT NULL
+            )""",
+            "INSERT INTO vectors (key, dim, vector) SELECT key, dim, vector FROM embeddings",
+            "DROP TABLE embeddings",
+            "ALTER TABLE vectors RENAME TO embeddings",
         ],
     )
 )
@@ -489,19 +521,30 @@ class SQLiteStore:
                 return
             after = page[-1]["page_key"]
 
-    def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None) -> bool:
+    def put_stories(self, stories: Iterable[Story], expect_generation: int | None = None,
+                    grouping: str | None = None) -> bool:
         """Replace every story and the article-to-story assignment in one transaction.
 
         Missing ``first_seen``/``last_seen``/``title`` are filled from the stored articles. With
         ``expect_generation`` (a :meth:`generation` read before the stories were computed), nothing
         is written and ``False`` returned when articles were added since: another process's
         grouping must not be replaced by one made from fewer articles. Returns ``True`` when written.
+
+        ``grouping`` names how the stories were made (the clusterer's settings and embedding
+        model); given with ``expect_generation`` it is kept, and :meth:`grouping` answers it
+        until an article is added: a later run with the same grouping can take the stored
+        stories as they are.
         """
         stories = list(stories)
 
         def write(db: sqlite3.Connection) -> bool:
             if expect_generation is not None and self.generation() != expect_generation:
                 return False
+            if expect_generation is not None and grouping is not None:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('grouping', ?)",
+                           (f"{expect_generation} {grouping}",))
+            else:
+                db.execute("DELETE FROM meta WHERE key = 'grouping'")
             db.execute("DELETE FROM story_articles")
             db.execute("DELETE FROM stories")
             for position, story in enumerate(stories):
@@ -533,6 +576,15 @@ class SQLiteStore:
 
         return bool(self._write(write))
 
+    def grouping(self) -> str | None:
+        """The ``grouping`` the stored stories were written with (:meth:`put_stories`) while they
+        still cover every stored article (none added since); else None."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'grouping'").fetchone()
+        if row is None:
+            return None
+        generation, _, grouping = str(row[0]).partition(" ")
+        return grouping if generation == str(self.generation()) else None
+
     def _story(self, row: sqlite3.Row, ids: list[str] | None = None) -> Story:
         if ids is None:
             ids = [r[0] for r in self._db.execute(
@@ -542,7 +594,7 @@ class SQLiteStore:
                      merged_from=json.loads(row["merged_from"]))
 
     def _story_rows(self, limit: int | None, offset: int, query: str | None, since: str | None,
-                    until: str | None) -> list[sqlite3.Row]:
+                    until: str | None, order: StoryOrder = "recent") -> list[sqlite3.Row]:
         where: list[str] = []
         params: list[str | int] = []
         if query is not None:
@@ -561,7 +613,7 @@ class SQLiteStore:
         sql = "SELECT * FROM stories"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY last_utc IS NULL, last_utc DESC, position"
+        sql += " ORDER BY position" if order == "grouping" else " ORDER BY last_utc IS NULL, last_utc DESC, position"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [max(0, int(limit)), max(0, int(offset))]
@@ -571,10 +623,11 @@ class SQLiteStore:
         return self._db.execute(sql, params).fetchall()
 
     def stories(self, limit: int | None = None, offset: int = 0, query: str | None = None,
-                since: str | None = None, until: str | None = None) -> list[Story]:
+                since: str | None = None, until: str | None = None, order: StoryOrder = "recent") -> list[Story]:
         """Stories, newest first; ``query`` keeps those with an article matching it (FTS5),
-        ``since``/``until`` (ISO dates or datetimes, UTC) keep those overlapping that range."""
-        rows = self._story_rows(limit, offset, query, since, until)
+        ``since``/``until`` (ISO dates or datetimes, UTC) keep those overlapping that range.
+        ``order="grouping"``: in the order they were given to :meth:`put_stories` instead."""
+        rows = self._story_rows(limit, offset, query, since, until, order)
         members: dict[str, list[str]] = {r["id"]: [] for r in rows}
         for chunk in _chunks(list(members)):  # every member in one query per chunk, not one per story
             marks = ",".join("?" * len(chunk))
@@ -688,7 +741,10 @@ class SQLiteStore:
     # -------------------------------------------------------------- embedding cache
 
     def cached_embedder(self, embedder: Any) -> CachedEmbedder:
-        """Wrap an embedder (``embed(texts) -> ndarray``) so its vectors are kept in this store."""
+        """Wrap an embedder (``embed(texts) -> ndarray``) so its vectors are kept in this store
+        (one already caching into this store is returned as it is)."""
+        if isinstance(embedder, CachedEmbedder) and embedder.store is self:
+            return embedder
         return CachedEmbedder(self, embedder)
 
     def count_embeddings(self) -> int:
@@ -742,17 +798,21 @@ def short_cache_key(prefix: str, text: str) -> int:
 class CachedEmbedder:
     """An embedder that looks vectors up in the store first and embeds only what is missing.
 
-    Keys are SHA-256 digests of the embedder's name, its token limit and the text, so a different
-    model or setting never reuses another's vectors. Each call writes its new vectors in one
+    Keys are SHA-256 digests of the embedder's name, its token limit, its ``version`` (where it
+    has one: the model packages' versions) and the text, so a different model, model version or
+    setting never reuses another's vectors. Each call writes its new vectors in one
     transaction: a process killed part-way keeps what earlier calls computed.
     """
 
     def __init__(self, store: SQLiteStore, embedder: Any) -> None:
         self.store = store
         self.inner = embedder
-        self.name = getattr(embedder, "name", type(embedder).__name__)
-        self.dim = getattr(embedder, "dim", None)
+        self.name: str = getattr(embedder, "name", type(embedder).__name__)
+        self.dim: int = getattr(embedder, "dim", None) or 0
         self.prefix = f"{self.name}\0{getattr(embedder, 'max_tokens', '')}\0"
+        version = getattr(embedder, "version", "")
+        if version:
+            self.prefix += f"{version}\0"
         self.hits = 0
         self.misses = 0
 

@@ -176,9 +176,12 @@ def story_context(story: Story, brief: Brief | Mapping[str, Any] | None,
     }
 
 
-def static_story(brief: dict[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
-    """The story page of ``brief`` as one self-contained HTML file (``articles``: id -> {"title",
-    "outlet", "url", "text"} adds each source's text with the cited spans marked)."""
+def static_story(brief: Brief | Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """The story page of ``brief`` (a record, or its schema JSON) as one self-contained HTML file
+    (``articles``: id -> {"title", "outlet", "url", "text"} adds each source's text with the
+    cited spans marked)."""
+    if isinstance(brief, Brief):
+        brief = brief_json(brief)
     ids = [str(a.get("id")) for a in brief.get("articles") or [] if a.get("id")]
     story = Story(id=str(brief.get("story") or ""), article_ids=ids, title=brief.get("title"))
     arts = {}

@@ -160,12 +160,11 @@ def load_story(viewer: Viewer, store: Store, story_id: str) -> tuple[Story, Brie
 def build_brief(viewer: Viewer, store: Store, story: Story) -> Brief | None:
     """A missing or stale brief, built and stored on first request (one at a time); None when
     the store cannot take it (then the page says how to build it)."""
-    from synoptic.brief import from_json
     from synoptic.pipeline import ensure_brief
 
     with viewer.write_lock:
         try:
-            brief = from_json(ensure_brief(store, story))
+            brief = ensure_brief(store, story)
         except Exception as exc:  # noqa: BLE001 - a read-only store file: show what there is
             log.warning("story %s: could not build its brief (%s)", story.id, exc)
             return None
