@@ -366,14 +366,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
         return None
     head_word = phrase[-1].lower().strip(".,’'")
-    if not (
+    noun_phrase = (
         any(w[:1].isupper() for w in phrase)
         or phrase[0].lower() in DETERMINERS
         or head_word in PRONOUNS | OTHER_PRONOUNS
         or head_word in ROLE_NOUNS
         or head_word in ORG_WORDS
         or (head_word.endswith("s") and len(phrase) > 1 or head_word in SOURCE_NOUNS)
-    ):
+    )
+    if not noun_phrase and not after_comma:
         return None  # "rest assured", "well said": not a speaker
     if all(w.lower().strip(".,") in _CALENDAR for w in phrase):
         return None  # "… announced Wednesday that": a date, not a speaker
@@ -405,7 +406,7 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
             runs = list(_NAME_RUN.finditer(masked, max(floor, comma - 80), comma))
             if runs and runs[-1].end() == comma and runs[-1].group(0).split()[0].lower() not in _NOT_SUBJECT:
                 return runs[-1].start(), runs[-1].end()
-        if not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS:
+        if not noun_phrase or (not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS):
             return None
     return s, e
 
@@ -647,6 +648,30 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
         if subj is not None and masked[subj[0] : subj[1]].lower() not in ("i", "we"):
             return _Speaker(subj[0], subj[1], ":", colon)
     return None
+
+
+def _trim_at_own_quotes(
+    masked: str, indirect: list[tuple[int, int, _Speaker]], marks: list[_Marked], own: list[_Speaker | None]
+) -> list[tuple[int, int, _Speaker]]:
+    """A reported clause ends where a marked quote with an attribution of its own starts ("Clinton noted
+    that Trump paid nothing ― Trump boasted, “That makes me smart.”"): the quote and the words that
+    attribute it are another statement. The clause is cut before that attribution (or the mark)."""
+    out = []
+    opens = [q.open for q in marks]
+    for s, e, sp in indirect:
+        cut = e
+        for k in range(bisect.bisect_left(opens, s), bisect.bisect_left(opens, e)):
+            other = own[k]
+            if other is None or other.cue_start == sp.cue_start or not (s < marks[k].open < e) \
+                    or other.cue_start < s or _kind(masked, marks[k]) != "direct":
+                continue
+            cut = min(cut, marks[k].open, other.start if s <= other.start < marks[k].open else cut)
+        while cut > s and masked[cut - 1] in " \t\n,;:―—–-“\"'`":
+            cut -= 1
+        if cut < e and len(masked[s:cut].split()) < 3:
+            continue
+        out.append((s, cut, sp))
+    return out
 
 
 def _covered(ind_sorted: list[tuple[int, int, _Speaker]], ind_starts: list[int], q: _Marked) -> bool:
@@ -1150,8 +1175,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         return (max(0, pos - 200), min(len(text), pos + 200))
 
     raw: list[tuple[int, int, str, _Speaker | None]] = []
+    own = [_attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
     # 4 reported speech first: partial quotes inside a reported clause take its speaker
-    indirect = _indirect(text, masked, sents, marks)
+    indirect = _trim_at_own_quotes(masked, _indirect(text, masked, sents, marks), marks, own)
     for s, e, isp in indirect:
         raw.append((s, e, "indirect", isp))
     last_sp: _Speaker | None = None
@@ -1174,7 +1200,6 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     attr_pos = [pos for pos, _ in attributions]
     ind_sorted = sorted(indirect, key=lambda r: r[0])
     ind_starts = [r[0] for r in ind_sorted]
-    own = [_attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
     for k, q in enumerate(marks):
         sent = sentence_of(q.open)
         sp = own[k]

@@ -18,7 +18,8 @@ CUE_WORDS = frozenset(
     "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
     "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
-    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed".split()
+    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed "
+    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders".split()
 )
 
 #: Cues of more than one word; the speaker stands before them ("She went on to say: …").
@@ -66,7 +67,8 @@ INVERTING_CUES = frozenset(
     "commented remarked observed warned warns cautioned countered conceded admitted admits acknowledged "
     "confirmed announced tweeted quipped joked exclaimed cried shouted yelled screamed boomed recounted "
     "lamented complained boasted predicted suggested stressed emphasized emphasised maintained reiterated "
-    "affirmed asserted claimed reported chanted went goes".split()
+    "affirmed asserted claimed reported chanted went goes demanded demands yells shouts screams snapped wondered "
+    "wonders".split()
 )
 
 #: Head nouns of a time phrase that may stand between a speaker and its cue ("Trump at the time said",
