@@ -130,6 +130,11 @@ def _is_body(name: str | None, etype: str | None) -> bool:
     return bool(words) and not _is_named(name) and low[-1].endswith("s")  # "forensic experts", "young protesters"
 
 
+def _is_voice(name: str) -> bool:
+    """An unnamed voice of a body: "a Navy spokesman", "the statement", "Navy sources"."""
+    return any(w.lower() in VOICE_WORDS for w in re.findall(r"[\w'’-]+", name))
+
+
 def _speaker_key(name: str | None) -> str | None:
     """The block a speaker's quotes are compared in: a person's surname, or the body a voice speaks
     for ("a navy spokesman", "Navy sources", "the Indian navy" -> "navy")."""
@@ -539,7 +544,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         members = _dedupe_units(_rejoin(members, texts_by_id))
         members.sort(key=lambda u: (u.kind != "direct", -len(u.text), u.order))
         names = Counter(u.speaker for u in members)
-        speaker = max(names, key=lambda s: (not _is_generic(s), names[s], len(s)))
+        # a name first ("Oregon State Police", not "Federal authorities"), else the wording most outlets use
+        speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s), names[s], not _is_generic(s), len(s)))
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=texts_by_id[u.article][u.lead:u.end] if u.lead >= 0 else u.text,
                          start=u.lead if u.lead >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
