@@ -433,3 +433,38 @@ def test_find_quotes_it_said_is_the_body_that_spoke_before() -> None:
             "authorities, it said, adding that the ship would return to patrol.")
     q = _only(find_quotes(text, []), "The pirates would be handed over to the authorities")
     assert q.speaker == "The ministry"
+
+
+def test_find_quotes_reported_clause_ends_at_a_direct_quote_with_its_own_attribution() -> None:
+    text = ("Warren noted that the banker had paid no bonus for years ― Smith boasted, “That makes me rich.” "
+            "The room went quiet.")
+    quotes = find_quotes(text, [])
+    direct = _only(quotes, "That makes me rich.")
+    assert direct.speaker == "Smith"
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert reported and all(q.end <= text.index("Smith boasted") for q in reported)
+    assert {q.speaker for q in reported} == {"Warren"}
+
+
+def test_find_quotes_relative_clause_between_name_and_cue_names_the_speaker() -> None:
+    text = ("Rucker Culpepper, who runs the campaign's effort for military veterans' families, said, "
+            "\"Nobody has done more for our veterans.\"")
+    q = _only(find_quotes(text, []), "Nobody has done more for our veterans.")
+    assert q.speaker == "Rucker Culpepper"
+
+
+def test_find_quotes_second_attribution_inside_a_reported_clause_is_its_own_statement() -> None:
+    text = ("The coast guard said it had sunk a smugglers' ``mother ship'', though a maritime watchdog later "
+            "said the vessel was actually a fishing boat that had been seized.")
+    got = {(q.text, q.speaker, q.kind) for q in find_quotes(text, [])}
+    assert ("mother ship", "The coast guard", "partial") in got
+    assert ("the vessel was actually a fishing boat that had been seized", "a maritime watchdog", "indirect") in got
+    navy = [q for q in find_quotes(text, []) if q.kind == "indirect" and q.speaker == "The coast guard"]
+    assert navy and all("watchdog" not in q.text for q in navy)
+
+
+@pytest.mark.parametrize("verb", ["demanded", "yells", "snapped", "wondered"])
+def test_find_quotes_more_speech_verbs_after_the_quote(verb: str) -> None:
+    text = f"The hearing ran late. “Why is this bank still so big?” Senator Vitter {verb}."
+    q = _only(find_quotes(text, []), "Why is this bank still so big?")
+    assert q.speaker == "Vitter"

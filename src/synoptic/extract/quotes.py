@@ -616,8 +616,9 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
             any(ch in between for ch in '"“;')
             or _has_sentence_end(between)
             or len(between.split()) > MAX_SPEAKER_WORDS + 4
+            or re.match(r"(?i)(?:though|although|but|while|whereas|and)\s", between)
         ):
-            continue
+            continue  # '“mother ship”, though a watchdog later said …': another speaker's clause
         if (
             masked[q.close - 1] == "."
             and masked[base : base + 1].isupper()
@@ -808,6 +809,11 @@ def _indirect(
                 continue
             if _is_whole_marked(masked, start, end, marks):
                 continue
+            later = _second_attribution(masked, start, end)
+            if later is not None:  # "X said A, though a watchdog later said B": B is the watchdog's
+                cut, b_start, b_sp = later
+                out.append((b_start, end, b_sp))
+                end = cut
             out.append((start, end, sp))
             done = True
             if re.match(r",\s*[a-z]+ing\b", masked[cue.end() : start]) and sp.start > lo:
@@ -915,6 +921,37 @@ def _indirect(
                 out.append((cm.start(), c_end, _Speaker(before[0], before[1], cm.group("verb").lower(), cm.start())))
             break
     return out
+
+
+#: A conjunction that may join a second attribution to a reported clause ("…, though an anti-piracy
+#: watchdog later said …", "…, but police said …").
+_SECOND_ATTRIBUTION = re.compile(r",\s+(?:though|although|but|while|whereas|and|as)\s+")
+
+
+def _second_attribution(masked: str, start: int, end: int) -> tuple[int, int, _Speaker] | None:
+    """A second reporting clause inside a reported clause: where the first clause ends, where the
+    second one's words start and its speaker; None when there is none."""
+    for j in _SECOND_ATTRIBUTION.finditer(masked, start, end):
+        cue = _CUE_RX.search(masked, j.end(), min(end, j.end() + 80))
+        if cue is None or cue.group(0).lower().startswith("according") or cue.group(0).lower().endswith("ing"):
+            continue
+        if any(ch in masked[j.end() : cue.start()] for ch in ',;“"'):
+            continue
+        sp = _cue_speaker(masked, cue, j.end(), end, inverted_ok=False)
+        if sp is None or sp.start < j.end():
+            continue
+        b_start = _clause_after(masked, cue, end)
+        if b_start is None or end - b_start < 12:
+            continue
+        if masked[b_start : b_start + 5].lower() == "that ":
+            b_start += 5
+        cut = j.start()
+        while cut > start and masked[cut - 1] in " '`”\"":
+            cut -= 1
+        if cut - start < 12:
+            return None
+        return cut, b_start, sp
+    return None
 
 
 _COMMISSIVE_RX = re.compile(
