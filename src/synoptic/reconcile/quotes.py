@@ -476,7 +476,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             if sim >= bar:
                 links.append((sim, i, j))
     arts: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    held: dict[int, list[int]] = {i: [i] for i in range(n)}  # each group's versions
     weak: dict[int, float] = {}  # a group's weakest link so far
     best: dict[int, float] = defaultdict(lambda: -INF)
     for sim, i, j in links:
@@ -507,12 +507,12 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             continue
         # a version joining a group of several must be close to the group as a whole, not to one member
         # only: single links chain one speaker's different statements through their shared words
-        if len(members[ri]) + len(members[rj]) > 2:
-            cross = [pair[(a, b)] for a in members[ri] for b in members[rj] if (a, b) in pair]
+        if len(held[ri]) + len(held[rj]) > 2:
+            cross = [pair[(a, b)] for a in held[ri] for b in held[rj] if (a, b) in pair]
             if cross and sum(cross) / len(cross) < threshold * GROUP_MEAN_FACTOR:
                 continue
         parent[rj] = ri
-        members[ri] += members.pop(rj)
+        held[ri] += held.pop(rj)
         arts[ri] |= arts.pop(rj)
         weak[ri] = min(weak.pop(ri, INF), weak.pop(rj, INF), sim)
     # 3b. a statement of an unnamed source ("officials said") that another outlet gives, nearly word
