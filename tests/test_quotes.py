@@ -468,3 +468,13 @@ def test_find_quotes_more_speech_verbs_after_the_quote(verb: str) -> None:
     text = f"The hearing ran late. “Why is this bank still so big?” Senator Vitter {verb}."
     q = _only(find_quotes(text, []), "Why is this bank still so big?")
     assert q.speaker == "Vitter"
+
+
+def test_reported_statement_is_cut_where_two_clauses_with_their_own_subjects_join() -> None:
+    from synoptic.reconcile.quotes import _split_clauses
+
+    text = "A fire at the plant killed two workers, and the county police did not have any suspects"
+    assert [text[a:b] for a, b in _split_clauses(text, 0, len(text))] == [
+        "A fire at the plant killed two workers", "the county police did not have any suspects"]
+    one = "The plant was closed for a week and reopened, and more"  # no clause of its own after the joint
+    assert _split_clauses(one, 0, len(one)) == [(0, len(one))]

@@ -287,6 +287,8 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 said = _SAID_INSIDE.search(art.text, q.start, q.end)
                 if said and said.start() > q.start:  # "X happened, the SCA said, but Y": X is what was said
                     pieces = [(q.start, said.start())]
+                else:  # "X killed two, and state police did not have any suspects": two statements
+                    pieces = _split_clauses(art.text, q.start, q.end)
             for p0, p1 in pieces:
                 text = art.text[p0:p1] if verbatim else q.text
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
@@ -356,6 +358,29 @@ def _split_quote(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(pieces) > 1 and len(text[pieces[-1][0]:pieces[-1][1]].split()) < 3:
         last = pieces.pop()
         pieces[-1] = (pieces[-1][0], last[1])
+    return pieces
+
+
+#: ", and" or ", but" before a clause with a subject of its own: the words before the auxiliary verb
+#: are its subject ("…, and state police did not have …", "…, but the ministry has denied …").
+_CLAUSE_JOINT = re.compile(
+    r",\s+(?:and|but)\s+(?=(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}(?:is|was|were|are|did|does|do|had|has|have|"
+    r"would|will|could|can|may|might|should|must)\b)")
+
+#: Each side of such a joint has at least this many words to stand as a statement of its own.
+MIN_CLAUSE_WORDS = 4
+
+
+def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A reported statement cut where ", and" / ", but" join two clauses with subjects of their own."""
+    pieces = []
+    p = start
+    for m in _CLAUSE_JOINT.finditer(text, start, end):
+        if len(text[p:m.start()].split()) >= MIN_CLAUSE_WORDS and len(text[m.end():end].split()) >= MIN_CLAUSE_WORDS \
+                and not re.search(r"[“”\"]|``|''", text[p:m.start()].split(",")[-1]):
+            pieces.append((p, m.start()))
+            p = m.end()
+    pieces.append((p, end))
     return pieces
 
 
