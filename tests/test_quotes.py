@@ -478,3 +478,10 @@ def test_reported_statement_is_cut_where_two_clauses_with_their_own_subjects_joi
         "A fire at the plant killed two workers", "the county police did not have any suspects"]
     one = "The plant was closed for a week and reopened, and more"  # no clause of its own after the joint
     assert _split_clauses(one, 0, len(one)) == [(0, len(one))]
+
+
+def test_find_quotes_noun_like_cues_only_before_a_clause() -> None:
+    text = "A local station is reporting that the coast guard claims they have rescued 40 sailors near the reef."
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("they have rescued 40 sailors near the reef", "the coast guard") in got
+    assert find_quotes("The claims of the coast guard were checked twice by the reporters.", []) == []

@@ -131,6 +131,7 @@ _ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u
                     "aug sept sep oct nov dec mt ft".split())  # fmt: skip
 _CUE_ALT = "|".join(
     [c.replace(" ", r"\s+") for c in MULTIWORD_CUES] + sorted(CUES - {"according"}, key=len, reverse=True)
+    + [rf"{w}(?=\s+(?:that|they|it|he|she|we|there)\s)" for w in sorted(_speech.CLAUSE_ONLY_CUES)]
 )
 _CUE_RX = re.compile(r"(?<![\w’'-])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![\w’'])")
 #: Right after a closing mark a cue may be capitalised (',” Cried the President').

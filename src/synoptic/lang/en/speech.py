@@ -22,6 +22,10 @@ CUE_WORDS = frozenset(
     "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders".split()
 )
 
+#: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
+#: at once ("the navy claims they have captured 23", "MSNBC is reporting that …").
+CLAUSE_ONLY_CUES = frozenset("claims reports reporting states".split())
+
 #: Cues of more than one word; the speaker stands before them ("She went on to say: …").
 MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
 
