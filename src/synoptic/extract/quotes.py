@@ -115,7 +115,7 @@ ORG_WORDS = frozenset(
     "ministry agency organization organisation committee department council office government party union "
     "bank news television times post press reuters afp ap association institute university court house "
     "senate congress parliament commission corp inc company group state states republic federation "
-    "service services army police forces command center centre foundation fund campaign network".split()
+    "service services army navy military police forces command center centre foundation fund campaign network".split()
 )
 SOURCE_NOUNS = _speech.SOURCE_NOUNS
 DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")

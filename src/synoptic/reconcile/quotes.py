@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.extract.quotes import ORG_WORDS
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
@@ -285,8 +286,13 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                       else [(q.start, q.end)])
             if verbatim and kind == "indirect":
                 said = _SAID_INSIDE.search(art.text, q.start, q.end)
-                if said and said.start() > q.start:  # "X happened, the SCA said, but Y": X is what was said
+                if said and said.start() > q.start:  # "X happened, the SCA said, but Y": X is what was said,
                     pieces = [(q.start, said.start())]
+                    rest = re.match(r"\s*(?:and\s+)?", art.text[said.end():q.end])
+                    r0 = said.end() + (rest.end() if rest else 0)
+                    if len(art.text[r0:q.end].split()) >= MIN_CLAUSE_WORDS \
+                            and re.match(r"\s*and\s", art.text[said.end():q.end]):
+                        pieces.append((r0, q.end))  # "…, the military said, and Y": Y too
                 else:  # "X killed two, and state police did not have any suspects": two statements
                     pieces = _split_clauses(art.text, q.start, q.end)
             for p0, p1 in pieces:
