@@ -485,3 +485,9 @@ def test_find_quotes_noun_like_cues_only_before_a_clause() -> None:
     got = {(q.text, q.speaker) for q in find_quotes(text, [])}
     assert ("they have rescued 40 sailors near the reef", "the coast guard") in got
     assert find_quotes("The claims of the coast guard were checked twice by the reporters.", []) == []
+
+
+def test_find_quotes_outlet_possessive_before_an_aside_is_not_the_speaker() -> None:
+    text = "The Tribune's Anna Berg, at the scene, reports that the crowd threw bottles at the police."
+    q = _only(find_quotes(text, []), "that the crowd threw bottles at the police")
+    assert q.speaker == "Anna Berg"

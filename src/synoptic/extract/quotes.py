@@ -405,8 +405,13 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
                          masked[comma : comma + 30]) if comma >= 0 else None
         if aside:
             runs = list(_NAME_RUN.finditer(masked, max(floor, comma - 80), comma))
-            if runs and runs[-1].end() == comma and runs[-1].group(0).split()[0].lower() not in _NOT_SUBJECT:
-                return runs[-1].start(), runs[-1].end()
+            if runs and runs[-1].end() == comma:
+                r0 = runs[-1].start()
+                owner = re.match(r"The\s+[^,]*?[’']s\s+(?=[A-Z])", runs[-1].group(0))
+                if owner:  # "The BBC's James Reynolds, at the scene, reports": the person, not the outlet
+                    r0 += owner.end()
+                if masked[r0:comma].split()[0].lower() not in _NOT_SUBJECT:
+                    return r0, comma
         if not noun_phrase or (not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS):
             return None
     return s, e

@@ -295,6 +295,9 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                         pieces.append((r0, q.end))  # "…, the military said, and Y": Y too
                 else:  # "X killed two, and state police did not have any suspects": two statements
                     pieces = _split_clauses(art.text, q.start, q.end)
+                aside = _DASH_ASIDE.search(art.text, pieces[-1][0], pieces[-1][1])
+                if aside and len(art.text[pieces[-1][0]:aside.start()].split()) >= MIN_CLAUSE_WORDS:
+                    pieces[-1] = (pieces[-1][0], aside.start())  # "… the country — comments that …": the reporter's
             for p0, p1 in pieces:
                 text = art.text[p0:p1] if verbatim else q.text
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
@@ -372,6 +375,10 @@ def _split_quote(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _CLAUSE_JOINT = re.compile(
     r",\s+(?:and|but)\s+(?=(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}(?:is|was|were|are|did|does|do|had|has|have|"
     r"would|will|could|can|may|might|should|must)\b)")
+
+#: A spaced dash after a reported statement opens the reporter's aside ("… to transit the country — comments
+#: that rocketed through social media").
+_DASH_ASIDE = re.compile(r"\s(?:[—–]|--)\s")
 
 #: Each side of such a joint has at least this many words to stand as a statement of its own.
 MIN_CLAUSE_WORDS = 4
