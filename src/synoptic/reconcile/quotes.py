@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 
-from synoptic.extract.quotes import ORG_WORDS
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
