@@ -491,3 +491,12 @@ def test_find_quotes_outlet_possessive_before_an_aside_is_not_the_speaker() -> N
     text = "The Tribune's Anna Berg, at the scene, reports that the crowd threw bottles at the police."
     q = _only(find_quotes(text, []), "that the crowd threw bottles at the police")
     assert q.speaker == "Anna Berg"
+
+
+def test_find_quotes_he_added_takes_the_unattributed_sentence_before_it() -> None:
+    text = ("The coast guard sent two boats to the reef and rescued the crew. The trawler was later towed to "
+            "port, he added.\nThe storm passed by noon. Roads reopened, officials said.")
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("The coast guard sent two boats to the reef and rescued the crew. The trawler was later towed to port",
+            "he") in got
+    assert ("Roads reopened", "officials") in got  # only "added" reaches back

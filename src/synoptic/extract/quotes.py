@@ -657,6 +657,21 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
     return None
 
 
+def _added_to(masked: str, sents: list[tuple[int, int]], lo: int, out: list[tuple[int, int, _Speaker]]) -> int:
+    """Where a statement closed by "…, he added." starts: at the sentence before it in the same paragraph
+    when that one has no attribution or quote of its own ("The Navy flew its commandos to the scene and
+    rescued the ship. The ship was later escorted to safety, he added."), else at its own start."""
+    i = bisect.bisect_left([a for a, _ in sents], lo) - 1
+    if i < 0:
+        return lo
+    p_lo, p_hi = sents[i]
+    prev = masked[p_lo:p_hi]
+    if "\n" in masked[p_lo:lo] or _CUE_RX.search(prev) or re.search(r"[“\"«]|``|x{3,}", prev) \
+            or any(s < p_hi and p_lo < e for s, e, _ in out) or len(prev.split()) < 4:
+        return lo
+    return p_lo
+
+
 def _trim_at_own_quotes(
     masked: str, indirect: list[tuple[int, int, _Speaker]], marks: list[_Marked], own: list[_Speaker | None]
 ) -> list[tuple[int, int, _Speaker]]:
@@ -888,7 +903,8 @@ def _indirect(
                 c_end = lo + tail.start()
                 opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
                 if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
-                    out.append((lo, c_end, hit))
+                    first = _added_to(masked, sents, lo, out) if hit.cue in ("added", "adds") else lo
+                    out.append((first, c_end, hit))
                 continue
         # 4c "According to X, …"
         acc_head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
