@@ -903,8 +903,8 @@ def _indirect(
                 c_end = lo + tail.start()
                 opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
                 if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
-                    first = _added_to(masked, sents, lo, out) if hit.cue in ("added", "adds") else lo
-                    out.append((first, c_end, hit))
+                    s_from = _added_to(masked, sents, lo, out) if hit.cue in ("added", "adds") else lo
+                    out.append((s_from, c_end, hit))
                 continue
         # 4c "According to X, …"
         acc_head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
