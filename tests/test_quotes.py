@@ -500,3 +500,15 @@ def test_find_quotes_he_added_takes_the_unattributed_sentence_before_it() -> Non
     assert ("The coast guard sent two boats to the reef and rescued the crew. The trawler was later towed to port",
             "he") in got
     assert ("Roads reopened", "officials") in got  # only "added" reaches back
+
+
+def test_find_quotes_transcript_label_in_capitals_is_the_speaker() -> None:
+    text = 'The interview went on.\n\n"JONES: Well, look, the plan is sound and the voters know it."\n'
+    q = _only(find_quotes(text, []), "JONES: Well, look, the plan is sound and the voters know it.")
+    assert text[q.speaker_start:q.speaker_end] == "JONES"
+
+
+def test_find_quotes_a_document_that_reads() -> None:
+    text = "“The plant will close by June and move its work abroad,” the memo read."
+    q = _only(find_quotes(text, []), "The plant will close by June and move its work abroad,")
+    assert q.speaker == "the memo"

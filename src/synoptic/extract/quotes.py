@@ -696,6 +696,18 @@ def _trim_at_own_quotes(
     return out
 
 
+#: A transcript's speaker label opening a quote: '"PENCE: Well, look, …', '"MR. WALLACE: But …'.
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2}):\s")
+
+
+def _transcript_label(text: str, q: _Marked) -> _Speaker | None:
+    """The speaker a transcript names in capitals at the start of the quote, before a colon."""
+    m = _TRANSCRIPT_LABEL.match(text, q.start, min(q.end, q.start + 40))
+    if m is None or len(m.group(1).replace(".", "").replace(" ", "")) < 2:
+        return None
+    return _Speaker(m.start(1), m.end(1), ":", m.end(1))
+
+
 def _covered(ind_sorted: list[tuple[int, int, _Speaker]], ind_starts: list[int], q: _Marked) -> bool:
     """Whether a reported clause found already holds the quote."""
     i = bisect.bisect_right(ind_starts, q.start)
@@ -1234,7 +1246,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         return (max(0, pos - 200), min(len(text), pos + 200))
 
     raw: list[tuple[int, int, str, _Speaker | None]] = []
-    own = [_attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
+    own = [_transcript_label(text, q) or _attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
     # 4 reported speech first: partial quotes inside a reported clause take its speaker
     indirect = _trim_at_own_quotes(masked, _indirect(text, masked, sents, marks), marks, own)
     for s, e, isp in indirect:

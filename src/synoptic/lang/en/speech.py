@@ -19,7 +19,7 @@ CUE_WORDS = frozenset(
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
     "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
     "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed "
-    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders".split()
+    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads".split()
 )
 
 #: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
@@ -72,7 +72,7 @@ INVERTING_CUES = frozenset(
     "confirmed announced tweeted quipped joked exclaimed cried shouted yelled screamed boomed recounted "
     "lamented complained boasted predicted suggested stressed emphasized emphasised maintained reiterated "
     "affirmed asserted claimed reported chanted went goes demanded demands yells shouts screams snapped wondered "
-    "wonders".split()
+    "wonders read reads".split()
 )
 
 #: Head nouns of a time phrase that may stand between a speaker and its cue ("Trump at the time said",
