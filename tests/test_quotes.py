@@ -512,3 +512,14 @@ def test_find_quotes_a_document_that_reads() -> None:
     text = "“The plant will close by June and move its work abroad,” the memo read."
     q = _only(find_quotes(text, []), "The plant will close by June and move its work abroad,")
     assert q.speaker == "the memo"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police in the northern city said the crowd had dispersed by midnight.", "Police"),
+        ("Banners in the main square read: “Bread, work, freedom” and “No more lies”.", "Banners"),
+    ],
+)
+def test_find_quotes_the_noun_before_a_place_is_the_speaker(text: str, speaker: str) -> None:
+    assert {q.speaker for q in find_quotes(text, [])} == {speaker}

@@ -348,6 +348,12 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         return None
     if k >= 0 and toks[k].group(0) in _PREPOSITIONS:
         return None  # "… since the boy's death have vowed": the object of a preposition is no subject
+    if k > 0 and toks[k].group(0) in _LOCATIVES and toks[k - 1].group(0)[:1].isalnum() \
+            and toks[k - 1].group(0).lower() not in NP_STOP | BETWEEN:
+        # "Banners in the main square read", "Police in Athens said": the noun before the place speaks
+        outer = _speaker_before(masked, floor + toks[k].start(), floor)
+        if outer is not None:
+            return outer
     first = toks[k + 1]
     last = toks[end_k]
     s, e = floor + first.start(), floor + last.end()
@@ -420,6 +426,10 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
 #: Prepositions whose object is never the subject of the verb after it ("since the boy's death have
 #: vowed"); "of", "for", "from" are left out: "a spokesman for the ministry said" names a speaker.
 _PREPOSITIONS = frozenset("since after before during until than despite".split())
+
+
+#: Prepositions of place: "X in Y said" is X's word, Y is where X is.
+_LOCATIVES = frozenset("in at outside inside near across around throughout".split())
 
 
 _APPOSITION_CHAIN = re.compile(
