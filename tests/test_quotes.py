@@ -523,3 +523,20 @@ def test_find_quotes_a_document_that_reads() -> None:
 )
 def test_find_quotes_the_noun_before_a_place_is_the_speaker(text: str, speaker: str) -> None:
     assert {q.speaker for q in find_quotes(text, [])} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("But Ana Ruiz, a nursing student there who has joined the protests, says the mood is angry but calm.",
+         "the mood is angry but calm", "Ana Ruiz"),
+        ("The family watched the videos on Thursday, according to their lawyers, and then left the building.",
+         "The family watched the videos on Thursday", "their lawyers"),
+    ],
+)
+def test_find_quotes_attributions_inside_the_sentence(text: str, quote: str, speaker: str) -> None:
+    assert _only(find_quotes(text, []), quote).speaker == speaker
+
+
+def test_find_quotes_an_answer_after_the_cue_is_not_a_speaker() -> None:
+    assert all(q.speaker != "yes" for q in find_quotes("Asked whether prices would fall, most responded yes.", []))

@@ -394,8 +394,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         # "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said": the name
         # before a description in commas is the speaker, the name after it belongs to the description
         chain = _APPOSITION_CHAIN.search(masked, max(floor, s - 200), s)
-        if chain and chain.group(1).split()[0].lower() not in _NOT_SUBJECT:
-            return chain.start(1), chain.end(1)
+        if chain is None and not phrase[0][:1].isupper() and masked[e : e + 1] == ",":
+            # the description itself ends before the cue: "X, an architecture student … in protests, says"
+            chain = _APPOSITION_CHAIN.search(masked, max(floor, s - 200), e + 1)
+        if chain:
+            c_words = list(re.finditer(r"\S+", chain.group(1)))
+            if len(c_words) > 1 and c_words[0].group(0).lower() in _NOT_SUBJECT:
+                c_words = c_words[1:]  # "But Stergia Sarantopoulou, an architecture student …, says"
+            if c_words[0].group(0).lower() not in _NOT_SUBJECT:
+                return chain.start(1) + c_words[0].start(), chain.end(1)
         # the appositive names a person before it: take that name
         head = masked[max(floor, s - 80) : s].rstrip()
         named_run = all(w[:1].isupper() for w in phrase) and len(phrase) > 1
@@ -457,7 +464,7 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
         k += 1
     while took and took[-1].group(0).lower() == "of":
         took.pop()
-    if not took:
+    if not took or took[0].group(0).lower() in _ANSWERS:
         return None
     s, e = cue_end + took[0].start(), cue_end + took[-1].end()
     # an unnamed description followed by ", Name," names the speaker by the apposition
@@ -470,6 +477,10 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
         if name:
             return cue_end + name[0].start(), cue_end + name[-1].end()
     return s, e
+
+
+#: Words after a cue that answer rather than name a speaker ("60 percent responded yes").
+_ANSWERS = frozenset("yes no maybe so not nothing otherwise".split())
 
 
 _NOT_SUBJECT = frozenset(
@@ -919,6 +930,9 @@ def _indirect(
             hit = None
             for cue in _CUE_RX.finditer(masked, region_lo, end):
                 hit = _cue_speaker(masked, cue, region_lo, end, inverted_ok=True)
+                if hit is not None and hit.start > cue.start() and hit.cue != "according to" \
+                        and len(masked[hit.end : end].split()) > 3:
+                    hit = None  # "…, says the mood is angry": a clause after the cue, not its speaker
                 if hit is not None:
                     break
             if hit is not None:
@@ -927,6 +941,14 @@ def _indirect(
                 if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
                     s_from = _added_to(masked, sents, lo, out) if hit.cue in ("added", "adds") else lo
                     out.append((s_from, c_end, hit))
+                continue
+        # 4b" "X did Y, according to Z, and …": the attribution between commas inside the sentence
+        mid = re.search(r",\s*(according\s+to)\s+[^,]{2,60},", sent, re.IGNORECASE)
+        if mid and mid.start() >= 12 and not re.match(r"\s*(?:according|[“\"«']|``)", sent, re.IGNORECASE):
+            acc = _CUE_RX.search(masked, lo + mid.start(1))
+            by = _cue_speaker(masked, acc, lo, lo + mid.end() - 1, inverted_ok=True) if acc else None
+            if by is not None and not _is_whole_marked(masked, lo, lo + mid.start(), marks):
+                out.append((lo, lo + mid.start(), by))
                 continue
         # 4c "According to X, …"
         acc_head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
