@@ -682,13 +682,13 @@ def _added_to(masked: str, sents: list[tuple[int, int]], lo: int, out: list[tupl
     """Where a statement closed by "…, he added." starts: at the sentence before it in the same paragraph
     when that one has no attribution or quote of its own ("The Navy flew its commandos to the scene and
     rescued the ship. The ship was later escorted to safety, he added."), else at its own start."""
-    i = bisect.bisect_left([a for a, _ in sents], lo) - 1
+    i = bisect.bisect_left(sents, (lo, -1)) - 1  # sentences are sorted by their start
     if i < 0:
         return lo
     p_lo, p_hi = sents[i]
     prev = masked[p_lo:p_hi]
     if "\n" in masked[p_lo:lo] or _CUE_RX.search(prev) or re.search(r"[“\"«]|``|x{3,}", prev) \
-            or any(s < p_hi and p_lo < e for s, e, _ in out) or len(prev.split()) < 4:
+            or any(s < p_hi and p_lo < e for s, e, _ in out[-5:]) or len(prev.split()) < 4:
         return lo
     return p_lo
 
