@@ -622,14 +622,14 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
         by_q[u.qid].append(u)
     out = []
     for qs in by_q.values():
-        if len(qs) == 1 or qs[0].kind == "indirect":
+        if len(qs) == 1:
             out.extend(qs)
             continue
         qs.sort(key=lambda u: u.start)
         first, last = qs[0], qs[-1]
-        text = texts[first.article][first.start:last.end]
+        text = texts[first.article][first.start:last.end]  # pieces are cut only from verbatim quotes
         out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
-                         first.context, first.qid, body=first.body))
+                         first.context, first.qid, first.lead, first.body))
     return out
 
 
