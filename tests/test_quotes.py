@@ -540,3 +540,16 @@ def test_find_quotes_attributions_inside_the_sentence(text: str, quote: str, spe
 
 def test_find_quotes_an_answer_after_the_cue_is_not_a_speaker() -> None:
     assert all(q.speaker != "yes" for q in find_quotes("Asked whether prices would fall, most responded yes.", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("The numbers are staggering, said Ana Ruiz, a geographer at the state university.",
+         "The numbers are staggering", "Ana Ruiz"),
+        ("Tom Hale, a 55-year-old farmer from the valley, said Ruiz will win the county easily.",
+         "Ruiz will win the county easily", "Tom Hale"),
+    ],
+)
+def test_find_quotes_inverted_attribution_after_a_comma(text: str, quote: str, speaker: str) -> None:
+    assert _only(find_quotes(text, []), quote).speaker == speaker

@@ -780,6 +780,23 @@ def _kind(text: str, q: _Marked) -> str:
 # ---------------------------------------------------------------- 4. reported speech
 
 
+def _inverted_after_comma(masked: str, cue: re.Match[str]) -> bool:
+    """Whether a cue right after a comma is followed by a capitalised name (", said Josh Lepawsky"): the
+    speaker follows the verb, and no reported clause does."""
+    word = re.sub(r"\s+", " ", cue.group(0).lower())
+    if word not in _speech.INVERTING_CUES or not masked[: cue.start()].rstrip().endswith(","):
+        return False
+    # the name ends the clause ("said Smith." / "said Josh Lepawsky, a geographer"); "said Cruz will …" is
+    # a clause with its subject
+    nxt = re.match(r"\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*(?:[,.;:!?(]|$)",
+                   masked[cue.end() : cue.end() + 80])
+    if nxt is None:
+        return False
+    words = nxt.group(1).split()
+    return words[0] not in ("I", "It", "The", "A", "An", "This", "That", "There") \
+        and not any(w.lower().rstrip(".") in _CALENDAR for w in words)
+
+
 def _finite_after_dummy(word: str) -> bool:
     """Whether ``word`` after "said it" is the clause's verb: an auxiliary, or a lower-case past form
     ("said it arrested 23 pirates"); "said it loudly", "said it again" stay the object "it"."""
@@ -802,6 +819,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
         w0 = t0.lower()
         if word in ("told", "tell", "tells"):
             return None
+        if _inverted_after_comma(masked, cue):
+            return None  # "The numbers are mind-boggling, said Josh Lepawsky, a geographer": no clause
         if w0 in _CALENDAR and len(toks) > 1 and toks[1].group(0) in ",.;":
             return None  # "officials said Saturday, offering …": a date, then no clause
         if (
@@ -917,6 +936,19 @@ def _indirect(
                 break
             out.append((lo if head else rest, end, sp))
             done = True
+            break
+        if done:
+            continue
+        # 4b' "X, said Josh Lepawsky, a geographer at …": an inverted attribution after the statement
+        for cue in _CUE_RX.finditer(masked, lo, end):
+            if not _inverted_after_comma(masked, cue) or cue.start() - lo < 12:
+                continue
+            after = _speaker_after(masked, cue.end(), end)
+            c_end = masked.rfind(",", lo, cue.start())
+            opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
+            if after is not None and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
+                out.append((lo, c_end, _Speaker(after[0], after[1], cue.group(0).lower(), cue.start())))
+                done = True
             break
         if done:
             continue
