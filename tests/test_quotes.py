@@ -553,3 +553,9 @@ def test_find_quotes_an_answer_after_the_cue_is_not_a_speaker() -> None:
 )
 def test_find_quotes_inverted_attribution_after_a_comma(text: str, quote: str, speaker: str) -> None:
     assert _only(find_quotes(text, []), quote).speaker == speaker
+
+
+def test_find_quotes_inverted_attribution_with_a_rank_before_the_name() -> None:
+    text = "The girls were taken to motels off the highway, said county police Detective Rita Moreno."
+    q = _only(find_quotes(text, []), "The girls were taken to motels off the highway")
+    assert q.speaker == "Rita Moreno"

@@ -90,7 +90,8 @@ TITLES = frozenset(
     "spokeswoman spokesperson chancellor king queen general gen gen. lt lt. col col. sir governor senator "
     "representative chairman chairwoman chief judge justice mayor premier leader director ambassador "
     "foreign deputy vice former acting state head commander pope prince princess minister, candidate nominee "
-    "retired professor prof prof. saint st st. lord lady".split()
+    "retired professor prof prof. saint st st. lord lady detective det. sergeant sgt sgt. inspector trooper "
+    "captain capt capt. lieutenant corporal constable officer".split()
 )
 #: Lowercase words that end a speaker phrase when walking left from the cue.
 NP_STOP = frozenset(
@@ -786,14 +787,14 @@ def _inverted_after_comma(masked: str, cue: re.Match[str]) -> bool:
     word = re.sub(r"\s+", " ", cue.group(0).lower())
     if word not in _speech.INVERTING_CUES or not masked[: cue.start()].rstrip().endswith(","):
         return False
-    # the name ends the clause ("said Smith." / "said Josh Lepawsky, a geographer"); "said Cruz will …" is
-    # a clause with its subject
-    nxt = re.match(r"\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*(?:[,.;:!?(]|$)",
-                   masked[cue.end() : cue.end() + 80])
-    if nxt is None:
+    # the name ends the clause ("said Smith." / "said Josh Lepawsky, a geographer" / "said Hanford police
+    # Detective Richard Pontecorvo."); "said Cruz will …" is a clause with its subject
+    after = _speaker_after(masked, cue.end(), min(len(masked), cue.end() + 120))
+    if after is None or not re.match(r"\s*(?:[,.;:!?(]|$)", masked[after[1] : after[1] + 2]):
         return False
-    words = nxt.group(1).split()
-    return words[0] not in ("I", "It", "The", "A", "An", "This", "That", "There") \
+    words = masked[after[0] : after[1]].split()
+    return words[0][:1].isupper() and words[-1][:1].isupper() \
+        and words[0] not in ("I", "It", "The", "A", "An", "This", "That", "There") \
         and not any(w.lower().rstrip(".") in _CALENDAR for w in words)
 
 
