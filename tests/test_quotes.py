@@ -559,3 +559,9 @@ def test_find_quotes_inverted_attribution_with_a_rank_before_the_name() -> None:
     text = "The girls were taken to motels off the highway, said county police Detective Rita Moreno."
     q = _only(find_quotes(text, []), "The girls were taken to motels off the highway")
     assert q.speaker == "Rita Moreno"
+
+
+def test_find_quotes_a_place_inside_a_relative_clause_is_not_the_speaker() -> None:
+    text = "His sister Ida, a nurse who lives in Seattle, says she has never been stopped at a border."
+    q = _only(find_quotes(text, []), "she has never been stopped at a border")
+    assert q.speaker not in ("Seattle", "a nurse who lives")

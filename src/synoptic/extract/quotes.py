@@ -354,7 +354,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         # "Banners in the main square read", "Police in Athens said": the noun before the place speaks
         outer = _speaker_before(masked, floor + toks[k].start(), floor)
         if outer is not None:
-            return outer
+            rel = re.search(r"(?i)\b(?:who|which|whose)\b", masked[outer[0] : outer[1]])
+            if rel is None:
+                return outer
+            # "Ida, a veterinarian who lives in Seattle, says": the noun the relative clause describes, or
+            # the relative pronoun itself ("…, who lives in Suffolk, had argued"), which stands for the name
+            head = masked[outer[0] : outer[0] + rel.start()].rstrip(" ,")
+            if head.split():
+                return outer[0], outer[0] + len(head)
+            return outer[0] + rel.start(), outer[0] + rel.end()
     first = toks[k + 1]
     last = toks[end_k]
     s, e = floor + first.start(), floor + last.end()
