@@ -144,6 +144,21 @@ def test_story_figure_floors(story_briefs) -> None:
         assert math.isfinite(s.score)
 
 
+#: Quote groups found per dev story (issue 14 round 3, measured bomb 5/8, kazakhstan 6/7, migrants 3/5,
+#: pirates 7/18, riots 9/10; heist has no gold quotes).
+QUOTE_FLOORS = {"bomb": 5, "kazakhstan": 6, "migrants": 3, "pirates": 7, "riots": 9}
+
+
+@pytest.mark.slow
+def test_story_quote_floors(story_briefs) -> None:
+    for name, found in QUOTE_FLOORS.items():
+        if name not in story_briefs:
+            continue
+        brief, gold, n = story_briefs[name]
+        s = stories_eval.score_brief(brief, {"quotes": gold.get("quotes") or []}, name, n)
+        assert s.quotes_found >= found, (name, s.quotes_found, s.misses)
+
+
 @pytest.mark.slow
 def test_story_name_group_floors(story_briefs) -> None:
     for name, floor in ENTITY_FLOORS.items():

@@ -433,3 +433,135 @@ def test_find_quotes_it_said_is_the_body_that_spoke_before() -> None:
             "authorities, it said, adding that the ship would return to patrol.")
     q = _only(find_quotes(text, []), "The pirates would be handed over to the authorities")
     assert q.speaker == "The ministry"
+
+
+def test_find_quotes_reported_clause_ends_at_a_direct_quote_with_its_own_attribution() -> None:
+    text = ("Warren noted that the banker had paid no bonus for years ― Smith boasted, “That makes me rich.” "
+            "The room went quiet.")
+    quotes = find_quotes(text, [])
+    direct = _only(quotes, "That makes me rich.")
+    assert direct.speaker == "Smith"
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert reported and all(q.end <= text.index("Smith boasted") for q in reported)
+    assert {q.speaker for q in reported} == {"Warren"}
+
+
+def test_find_quotes_relative_clause_between_name_and_cue_names_the_speaker() -> None:
+    text = ("Rucker Culpepper, who runs the campaign's effort for military veterans' families, said, "
+            "\"Nobody has done more for our veterans.\"")
+    q = _only(find_quotes(text, []), "Nobody has done more for our veterans.")
+    assert q.speaker == "Rucker Culpepper"
+
+
+def test_find_quotes_second_attribution_inside_a_reported_clause_is_its_own_statement() -> None:
+    text = ("The coast guard said it had sunk a smugglers' ``mother ship'', though a maritime watchdog later "
+            "said the vessel was actually a fishing boat that had been seized.")
+    got = {(q.text, q.speaker, q.kind) for q in find_quotes(text, [])}
+    assert ("mother ship", "The coast guard", "partial") in got
+    assert ("the vessel was actually a fishing boat that had been seized", "a maritime watchdog", "indirect") in got
+    navy = [q for q in find_quotes(text, []) if q.kind == "indirect" and q.speaker == "The coast guard"]
+    assert navy and all("watchdog" not in q.text for q in navy)
+
+
+@pytest.mark.parametrize("verb", ["demanded", "yells", "snapped", "wondered"])
+def test_find_quotes_more_speech_verbs_after_the_quote(verb: str) -> None:
+    text = f"The hearing ran late. “Why is this bank still so big?” Senator Vitter {verb}."
+    q = _only(find_quotes(text, []), "Why is this bank still so big?")
+    assert q.speaker == "Vitter"
+
+
+def test_reported_statement_is_cut_where_two_clauses_with_their_own_subjects_join() -> None:
+    from synoptic.reconcile.quotes import _split_clauses
+
+    text = "A fire at the plant killed two workers, and the county police did not have any suspects"
+    assert [text[a:b] for a, b in _split_clauses(text, 0, len(text))] == [
+        "A fire at the plant killed two workers", "the county police did not have any suspects"]
+    one = "The plant was closed for a week and reopened, and more"  # no clause of its own after the joint
+    assert _split_clauses(one, 0, len(one)) == [(0, len(one))]
+
+
+def test_find_quotes_noun_like_cues_only_before_a_clause() -> None:
+    text = "A local station is reporting that the coast guard claims they have rescued 40 sailors near the reef."
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("they have rescued 40 sailors near the reef", "the coast guard") in got
+    assert find_quotes("The claims of the coast guard were checked twice by the reporters.", []) == []
+
+
+def test_find_quotes_outlet_possessive_before_an_aside_is_not_the_speaker() -> None:
+    text = "The Tribune's Anna Berg, at the scene, reports that the crowd threw bottles at the police."
+    q = _only(find_quotes(text, []), "that the crowd threw bottles at the police")
+    assert q.speaker == "Anna Berg"
+
+
+def test_find_quotes_he_added_takes_the_unattributed_sentence_before_it() -> None:
+    text = ("The coast guard sent two boats to the reef and rescued the crew. The trawler was later towed to "
+            "port, he added.\nThe storm passed by noon. Roads reopened, officials said.")
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("The coast guard sent two boats to the reef and rescued the crew. The trawler was later towed to port",
+            "he") in got
+    assert ("Roads reopened", "officials") in got  # only "added" reaches back
+
+
+def test_find_quotes_transcript_label_in_capitals_is_the_speaker() -> None:
+    text = 'The interview went on.\n\n"JONES: Well, look, the plan is sound and the voters know it."\n'
+    q = _only(find_quotes(text, []), "JONES: Well, look, the plan is sound and the voters know it.")
+    assert text[q.speaker_start:q.speaker_end] == "JONES"
+
+
+def test_find_quotes_a_document_that_reads() -> None:
+    text = "“The plant will close by June and move its work abroad,” the memo read."
+    q = _only(find_quotes(text, []), "The plant will close by June and move its work abroad,")
+    assert q.speaker == "the memo"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police in the northern city said the crowd had dispersed by midnight.", "Police"),
+        ("Banners in the main square read: “Bread, work, freedom” and “No more lies”.", "Banners"),
+    ],
+)
+def test_find_quotes_the_noun_before_a_place_is_the_speaker(text: str, speaker: str) -> None:
+    assert {q.speaker for q in find_quotes(text, [])} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("But Ana Ruiz, a nursing student there who has joined the protests, says the mood is angry but calm.",
+         "the mood is angry but calm", "Ana Ruiz"),
+        ("The family watched the videos on Thursday, according to their lawyers, and then left the building.",
+         "The family watched the videos on Thursday", "their lawyers"),
+    ],
+)
+def test_find_quotes_attributions_inside_the_sentence(text: str, quote: str, speaker: str) -> None:
+    assert _only(find_quotes(text, []), quote).speaker == speaker
+
+
+def test_find_quotes_an_answer_after_the_cue_is_not_a_speaker() -> None:
+    assert all(q.speaker != "yes" for q in find_quotes("Asked whether prices would fall, most responded yes.", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("The numbers are staggering, said Ana Ruiz, a geographer at the state university.",
+         "The numbers are staggering", "Ana Ruiz"),
+        ("Tom Hale, a 55-year-old farmer from the valley, said Ruiz will win the county easily.",
+         "Ruiz will win the county easily", "Tom Hale"),
+    ],
+)
+def test_find_quotes_inverted_attribution_after_a_comma(text: str, quote: str, speaker: str) -> None:
+    assert _only(find_quotes(text, []), quote).speaker == speaker
+
+
+def test_find_quotes_inverted_attribution_with_a_rank_before_the_name() -> None:
+    text = "The girls were taken to motels off the highway, said county police Detective Rita Moreno."
+    q = _only(find_quotes(text, []), "The girls were taken to motels off the highway")
+    assert q.speaker == "Rita Moreno"
+
+
+def test_find_quotes_a_place_inside_a_relative_clause_is_not_the_speaker() -> None:
+    text = "His sister Ida, a nurse who lives in Seattle, says she has never been stopped at a border."
+    q = _only(find_quotes(text, []), "she has never been stopped at a border")
+    assert q.speaker not in ("Seattle", "a nurse who lives")

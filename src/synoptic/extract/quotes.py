@@ -90,7 +90,8 @@ TITLES = frozenset(
     "spokeswoman spokesperson chancellor king queen general gen gen. lt lt. col col. sir governor senator "
     "representative chairman chairwoman chief judge justice mayor premier leader director ambassador "
     "foreign deputy vice former acting state head commander pope prince princess minister, candidate nominee "
-    "retired professor prof prof. saint st st. lord lady".split()
+    "retired professor prof prof. saint st st. lord lady detective det. sergeant sgt sgt. inspector trooper "
+    "captain capt capt. lieutenant corporal constable officer".split()
 )
 #: Lowercase words that end a speaker phrase when walking left from the cue.
 NP_STOP = frozenset(
@@ -115,7 +116,7 @@ ORG_WORDS = frozenset(
     "ministry agency organization organisation committee department council office government party union "
     "bank news television times post press reuters afp ap association institute university court house "
     "senate congress parliament commission corp inc company group state states republic federation "
-    "service services army police forces command center centre foundation fund campaign network".split()
+    "service services army navy military police forces command center centre foundation fund campaign network".split()
 )
 SOURCE_NOUNS = _speech.SOURCE_NOUNS
 DESCRIPTION = re.compile(r"(?i)^(?:the|this|that)\s")
@@ -131,6 +132,7 @@ _ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u
                     "aug sept sep oct nov dec mt ft".split())  # fmt: skip
 _CUE_ALT = "|".join(
     [c.replace(" ", r"\s+") for c in MULTIWORD_CUES] + sorted(CUES - {"according"}, key=len, reverse=True)
+    + [rf"{w}(?=\s+(?:that|they|it|he|she|we|there)\s)" for w in sorted(_speech.CLAUSE_ONLY_CUES)]
 )
 _CUE_RX = re.compile(r"(?<![\w’'-])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![\w’'])")
 #: Right after a closing mark a cue may be capitalised (',” Cried the President').
@@ -347,6 +349,20 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         return None
     if k >= 0 and toks[k].group(0) in _PREPOSITIONS:
         return None  # "… since the boy's death have vowed": the object of a preposition is no subject
+    if k > 0 and toks[k].group(0) in _LOCATIVES and toks[k - 1].group(0)[:1].isalnum() \
+            and toks[k - 1].group(0).lower() not in NP_STOP | BETWEEN:
+        # "Banners in the main square read", "Police in Athens said": the noun before the place speaks
+        outer = _speaker_before(masked, floor + toks[k].start(), floor)
+        if outer is not None:
+            rel = re.search(r"(?i)\b(?:who|which|whose)\b", masked[outer[0] : outer[1]])
+            if rel is None:
+                return outer
+            # "Ida, a veterinarian who lives in Seattle, says": the noun the relative clause describes, or
+            # the relative pronoun itself ("…, who lives in Suffolk, had argued"), which stands for the name
+            head = masked[outer[0] : outer[0] + rel.start()].rstrip(" ,")
+            if head.split():
+                return outer[0], outer[0] + len(head)
+            return outer[0] + rel.start(), outer[0] + rel.end()
     first = toks[k + 1]
     last = toks[end_k]
     s, e = floor + first.start(), floor + last.end()
@@ -366,14 +382,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     if phrase[-1].lower() in OTHER_PRONOUNS - {"i", "we", "they", "it", "you"}:
         return None
     head_word = phrase[-1].lower().strip(".,’'")
-    if not (
+    noun_phrase = (
         any(w[:1].isupper() for w in phrase)
         or phrase[0].lower() in DETERMINERS
         or head_word in PRONOUNS | OTHER_PRONOUNS
         or head_word in ROLE_NOUNS
         or head_word in ORG_WORDS
         or (head_word.endswith("s") and len(phrase) > 1 or head_word in SOURCE_NOUNS)
-    ):
+    )
+    if not noun_phrase and not after_comma:
         return None  # "rest assured", "well said": not a speaker
     if all(w.lower().strip(".,") in _CALENDAR for w in phrase):
         return None  # "… announced Wednesday that": a date, not a speaker
@@ -386,8 +403,15 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         # "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said": the name
         # before a description in commas is the speaker, the name after it belongs to the description
         chain = _APPOSITION_CHAIN.search(masked, max(floor, s - 200), s)
-        if chain and chain.group(1).split()[0].lower() not in _NOT_SUBJECT:
-            return chain.start(1), chain.end(1)
+        if chain is None and not phrase[0][:1].isupper() and masked[e : e + 1] == ",":
+            # the description itself ends before the cue: "X, an architecture student … in protests, says"
+            chain = _APPOSITION_CHAIN.search(masked, max(floor, s - 200), e + 1)
+        if chain:
+            c_words = list(re.finditer(r"\S+", chain.group(1)))
+            if len(c_words) > 1 and c_words[0].group(0).lower() in _NOT_SUBJECT:
+                c_words = c_words[1:]  # "But Stergia Sarantopoulou, an architecture student …, says"
+            if c_words[0].group(0).lower() not in _NOT_SUBJECT:
+                return chain.start(1) + c_words[0].start(), chain.end(1)
         # the appositive names a person before it: take that name
         head = masked[max(floor, s - 80) : s].rstrip()
         named_run = all(w[:1].isupper() for w in phrase) and len(phrase) > 1
@@ -403,9 +427,14 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
                          masked[comma : comma + 30]) if comma >= 0 else None
         if aside:
             runs = list(_NAME_RUN.finditer(masked, max(floor, comma - 80), comma))
-            if runs and runs[-1].end() == comma and runs[-1].group(0).split()[0].lower() not in _NOT_SUBJECT:
-                return runs[-1].start(), runs[-1].end()
-        if not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS:
+            if runs and runs[-1].end() == comma:
+                r0 = runs[-1].start()
+                owner = re.match(r"The\s+[^,]*?[’']s\s+(?=[A-Z])", runs[-1].group(0))
+                if owner:  # "The BBC's James Reynolds, at the scene, reports": the person, not the outlet
+                    r0 += owner.end()
+                if masked[r0:comma].split()[0].lower() not in _NOT_SUBJECT:
+                    return r0, comma
+        if not noun_phrase or (not phrase[0][:1].isupper() and phrase[0].lower() not in DETERMINERS):
             return None
     return s, e
 
@@ -413,6 +442,10 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
 #: Prepositions whose object is never the subject of the verb after it ("since the boy's death have
 #: vowed"); "of", "for", "from" are left out: "a spokesman for the ministry said" names a speaker.
 _PREPOSITIONS = frozenset("since after before during until than despite".split())
+
+
+#: Prepositions of place: "X in Y said" is X's word, Y is where X is.
+_LOCATIVES = frozenset("in at outside inside near across around throughout".split())
 
 
 _APPOSITION_CHAIN = re.compile(
@@ -440,7 +473,7 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
         k += 1
     while took and took[-1].group(0).lower() == "of":
         took.pop()
-    if not took:
+    if not took or took[0].group(0).lower() in _ANSWERS:
         return None
     s, e = cue_end + took[0].start(), cue_end + took[-1].end()
     # an unnamed description followed by ", Name," names the speaker by the apposition
@@ -453,6 +486,10 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
         if name:
             return cue_end + name[0].start(), cue_end + name[-1].end()
     return s, e
+
+
+#: Words after a cue that answer rather than name a speaker ("60 percent responded yes").
+_ANSWERS = frozenset("yes no maybe so not nothing otherwise".split())
 
 
 _NOT_SUBJECT = frozenset(
@@ -615,8 +652,9 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
             any(ch in between for ch in '"“;')
             or _has_sentence_end(between)
             or len(between.split()) > MAX_SPEAKER_WORDS + 4
+            or re.match(r"(?i)(?:though|although|but|while|whereas|and)\s", between)
         ):
-            continue
+            continue  # '“mother ship”, though a watchdog later said …': another speaker's clause
         if (
             masked[q.close - 1] == "."
             and masked[base : base + 1].isupper()
@@ -647,6 +685,57 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
         if subj is not None and masked[subj[0] : subj[1]].lower() not in ("i", "we"):
             return _Speaker(subj[0], subj[1], ":", colon)
     return None
+
+
+def _added_to(masked: str, sents: list[tuple[int, int]], lo: int, out: list[tuple[int, int, _Speaker]]) -> int:
+    """Where a statement closed by "…, he added." starts: at the sentence before it in the same paragraph
+    when that one has no attribution or quote of its own ("The Navy flew its commandos to the scene and
+    rescued the ship. The ship was later escorted to safety, he added."), else at its own start."""
+    i = bisect.bisect_left(sents, (lo, -1)) - 1  # sentences are sorted by their start
+    if i < 0:
+        return lo
+    p_lo, p_hi = sents[i]
+    prev = masked[p_lo:p_hi]
+    if "\n" in masked[p_lo:lo] or _CUE_RX.search(prev) or re.search(r"[“\"«]|``|x{3,}", prev) \
+            or any(s < p_hi and p_lo < e for s, e, _ in out[-5:]) or len(prev.split()) < 4:
+        return lo
+    return p_lo
+
+
+def _trim_at_own_quotes(
+    masked: str, indirect: list[tuple[int, int, _Speaker]], marks: list[_Marked], own: list[_Speaker | None]
+) -> list[tuple[int, int, _Speaker]]:
+    """A reported clause ends where a marked quote with an attribution of its own starts ("Clinton noted
+    that Trump paid nothing ― Trump boasted, “That makes me smart.”"): the quote and the words that
+    attribute it are another statement. The clause is cut before that attribution (or the mark)."""
+    out = []
+    opens = [q.open for q in marks]
+    for s, e, sp in indirect:
+        cut = e
+        for k in range(bisect.bisect_left(opens, s), bisect.bisect_left(opens, e)):
+            other = own[k]
+            if other is None or other.cue_start == sp.cue_start or not (s < marks[k].open < e) \
+                    or other.cue_start < s or _kind(masked, marks[k]) != "direct":
+                continue
+            cut = min(cut, marks[k].open, other.start if s <= other.start < marks[k].open else cut)
+        while cut > s and masked[cut - 1] in " \t\n,;:―—–-“\"'`":
+            cut -= 1
+        if cut < e and len(masked[s:cut].split()) < 3:
+            continue
+        out.append((s, cut, sp))
+    return out
+
+
+#: A transcript's speaker label opening a quote: '"PENCE: Well, look, …', '"MR. WALLACE: But …'.
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s+)?[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2}):\s")
+
+
+def _transcript_label(text: str, q: _Marked) -> _Speaker | None:
+    """The speaker a transcript names in capitals at the start of the quote, before a colon."""
+    m = _TRANSCRIPT_LABEL.match(text, q.start, min(q.end, q.start + 40))
+    if m is None or len(m.group(1).replace(".", "").replace(" ", "")) < 2:
+        return None
+    return _Speaker(m.start(1), m.end(1), ":", m.end(1))
 
 
 def _covered(ind_sorted: list[tuple[int, int, _Speaker]], ind_starts: list[int], q: _Marked) -> bool:
@@ -700,6 +789,23 @@ def _kind(text: str, q: _Marked) -> str:
 # ---------------------------------------------------------------- 4. reported speech
 
 
+def _inverted_after_comma(masked: str, cue: re.Match[str]) -> bool:
+    """Whether a cue right after a comma is followed by a capitalised name (", said Josh Lepawsky"): the
+    speaker follows the verb, and no reported clause does."""
+    word = re.sub(r"\s+", " ", cue.group(0).lower())
+    if word not in _speech.INVERTING_CUES or not masked[: cue.start()].rstrip().endswith(","):
+        return False
+    # the name ends the clause ("said Smith." / "said Josh Lepawsky, a geographer" / "said Hanford police
+    # Detective Richard Pontecorvo."); "said Cruz will …" is a clause with its subject
+    after = _speaker_after(masked, cue.end(), min(len(masked), cue.end() + 120))
+    if after is None or not re.match(r"\s*(?:[,.;:!?(]|$)", masked[after[1] : after[1] + 2]):
+        return False
+    words = masked[after[0] : after[1]].split()
+    return words[0][:1].isupper() and words[-1][:1].isupper() \
+        and words[0] not in ("I", "It", "The", "A", "An", "This", "That", "There") \
+        and not any(w.lower().rstrip(".") in _CALENDAR for w in words)
+
+
 def _finite_after_dummy(word: str) -> bool:
     """Whether ``word`` after "said it" is the clause's verb: an auxiliary, or a lower-case past form
     ("said it arrested 23 pirates"); "said it loudly", "said it again" stay the object "it"."""
@@ -722,6 +828,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
         w0 = t0.lower()
         if word in ("told", "tell", "tells"):
             return None
+        if _inverted_after_comma(masked, cue):
+            return None  # "The numbers are mind-boggling, said Josh Lepawsky, a geographer": no clause
         if w0 in _CALENDAR and len(toks) > 1 and toks[1].group(0) in ",.;":
             return None  # "officials said Saturday, offering …": a date, then no clause
         if (
@@ -783,6 +891,11 @@ def _indirect(
                 continue
             if _is_whole_marked(masked, start, end, marks):
                 continue
+            later = _second_attribution(masked, start, end)
+            if later is not None:  # "X said A, though a watchdog later said B": B is the watchdog's
+                cut, b_start, b_sp = later
+                out.append((b_start, end, b_sp))
+                end = cut
             out.append((start, end, sp))
             done = True
             if re.match(r",\s*[a-z]+ing\b", masked[cue.end() : start]) and sp.start > lo:
@@ -835,6 +948,19 @@ def _indirect(
             break
         if done:
             continue
+        # 4b' "X, said Josh Lepawsky, a geographer at …": an inverted attribution after the statement
+        for cue in _CUE_RX.finditer(masked, lo, end):
+            if not _inverted_after_comma(masked, cue) or cue.start() - lo < 12:
+                continue
+            after = _speaker_after(masked, cue.end(), end)
+            c_end = masked.rfind(",", lo, cue.start())
+            opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
+            if after is not None and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
+                out.append((lo, c_end, _Speaker(after[0], after[1], cue.group(0).lower(), cue.start())))
+                done = True
+            break
+        if done:
+            continue
         # 4b "…, sources said." / "…, he added on Friday." / "…, according to officials."
         tail = re.search(r",\s*([^,]{1,60}?)\s*$", sent)
         if tail and not _CUE_RX.search(tail.group(1)):
@@ -845,13 +971,25 @@ def _indirect(
             hit = None
             for cue in _CUE_RX.finditer(masked, region_lo, end):
                 hit = _cue_speaker(masked, cue, region_lo, end, inverted_ok=True)
+                if hit is not None and hit.start > cue.start() and hit.cue != "according to" \
+                        and len(masked[hit.end : end].split()) > 3:
+                    hit = None  # "…, says the mood is angry": a clause after the cue, not its speaker
                 if hit is not None:
                     break
             if hit is not None:
                 c_end = lo + tail.start()
                 opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
                 if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
-                    out.append((lo, c_end, hit))
+                    s_from = _added_to(masked, sents, lo, out) if hit.cue in ("added", "adds") else lo
+                    out.append((s_from, c_end, hit))
+                continue
+        # 4b" "X did Y, according to Z, and …": the attribution between commas inside the sentence
+        mid = re.search(r",\s*(according\s+to)\s+[^,]{2,60},", sent, re.IGNORECASE)
+        if mid and mid.start() >= 12 and not re.match(r"\s*(?:according|[“\"«']|``)", sent, re.IGNORECASE):
+            acc = _CUE_RX.search(masked, lo + mid.start(1))
+            by = _cue_speaker(masked, acc, lo, lo + mid.end() - 1, inverted_ok=True) if acc else None
+            if by is not None and not _is_whole_marked(masked, lo, lo + mid.start(), marks):
+                out.append((lo, lo + mid.start(), by))
                 continue
         # 4c "According to X, …"
         acc_head = re.match(r"\s*(according\s+to)\s+([^,]{2,80}),\s*", sent, re.IGNORECASE)
@@ -890,6 +1028,37 @@ def _indirect(
                 out.append((cm.start(), c_end, _Speaker(before[0], before[1], cm.group("verb").lower(), cm.start())))
             break
     return out
+
+
+#: A conjunction that may join a second attribution to a reported clause ("…, though an anti-piracy
+#: watchdog later said …", "…, but police said …").
+_SECOND_ATTRIBUTION = re.compile(r",\s+(?:though|although|but|while|whereas|and|as)\s+")
+
+
+def _second_attribution(masked: str, start: int, end: int) -> tuple[int, int, _Speaker] | None:
+    """A second reporting clause inside a reported clause: where the first clause ends, where the
+    second one's words start and its speaker; None when there is none."""
+    for j in _SECOND_ATTRIBUTION.finditer(masked, start, end):
+        cue = _CUE_RX.search(masked, j.end(), min(end, j.end() + 80))
+        if cue is None or cue.group(0).lower().startswith("according") or cue.group(0).lower().endswith("ing"):
+            continue
+        if any(ch in masked[j.end() : cue.start()] for ch in ',;“"'):
+            continue
+        sp = _cue_speaker(masked, cue, j.end(), end, inverted_ok=False)
+        if sp is None or sp.start < j.end():
+            continue
+        b_start = _clause_after(masked, cue, end)
+        if b_start is None or end - b_start < 12:
+            continue
+        if masked[b_start : b_start + 5].lower() == "that ":
+            b_start += 5
+        cut = j.start()
+        while cut > start and masked[cut - 1] in " '`”\"":
+            cut -= 1
+        if cut - start < 12:
+            return None
+        return cut, b_start, sp
+    return None
 
 
 _COMMISSIVE_RX = re.compile(
@@ -1150,8 +1319,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         return (max(0, pos - 200), min(len(text), pos + 200))
 
     raw: list[tuple[int, int, str, _Speaker | None]] = []
+    own = [_transcript_label(text, q) or _attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
     # 4 reported speech first: partial quotes inside a reported clause take its speaker
-    indirect = _indirect(text, masked, sents, marks)
+    indirect = _trim_at_own_quotes(masked, _indirect(text, masked, sents, marks), marks, own)
     for s, e, isp in indirect:
         raw.append((s, e, "indirect", isp))
     last_sp: _Speaker | None = None
@@ -1174,7 +1344,6 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     attr_pos = [pos for pos, _ in attributions]
     ind_sorted = sorted(indirect, key=lambda r: r[0])
     ind_starts = [r[0] for r in ind_sorted]
-    own = [_attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
     for k, q in enumerate(marks):
         sent = sentence_of(q.open)
         sp = own[k]

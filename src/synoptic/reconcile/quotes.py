@@ -50,11 +50,24 @@ QUOTE_INDIRECT_FACTOR = 1.15
 QUOTE_MARGIN = 0.10
 
 #: Two groups of several versions each merge only when their best link is at most this far below the
-#: weakest link inside either of them. Fitted on pirates (the "speed boats" statement of three outlets
+#: weakest link inside each of them. Fitted on pirates (the "speed boats" statement of three outlets
 #: chained to the navy's "captured 23" statement at 0.62 against 0.8 and more inside each); on the stories
 #: not looked at while fitting it (bomb, riots, kazakhstan, migrants, the seeds) quote groups stay
 #: 4/8, 7/10, 6/7, 3/5, 7/7. No held-out story was available: check it on the next annotated ones.
+#: Issue 14 round 3: the tighter group sets the bar (it was the looser one), so a near-verbatim pair does
+#: not take in a loose group of another statement; fitted on pirates with the entity merging now on main
+#: (its "fired at the merchant vessel" pair joined the "handed over" group: quote groups 7/18 -> 5/18, back
+#: to 7/18); bomb, kazakhstan, migrants, riots and the seeds unchanged, with and without that merging.
 GROUP_JOIN_MARGIN = 0.15
+
+#: A version joins a group of several only when its mean similarity to the group's versions reaches this
+#: multiple of the linking threshold (0.4 cosine with MiniLM; times QUOTE_INDIRECT_FACTOR when a reported
+#: version takes part, as for single links). Fitted on pirates, bomb and riots (swept 0.7-1.1: pirates quote
+#: groups 4/18 -> 5/18 from 0.8, its "fired at the merchant vessel" statement no longer lumped with the
+#: navy's other ones; with the reported-speech factor 6/18 -> 7/18; bomb and riots unchanged); held out
+#: kazakhstan, migrants and the seeds: 6/7, 3/5, 7/7 unchanged at 0.8, kazakhstan 5/7 from 0.9 (1.0
+#: without the reported-speech factor).
+GROUP_MEAN_FACTOR = 0.8
 
 #: Share of a reported statement that quoted pieces inside it must cover to stand for it (seeds: a
 #: statement made of two quoted sentences is the sentences; "open fire “without warning”" is the
@@ -76,6 +89,7 @@ class _Unit:
     context: str
     qid: int = -1  # the extracted quote this piece was cut from
     lead: int = -1  # where the shown variant starts when its reporting clause leads it ("the navy said it …")
+    body: bool = False  # the speaker is a body or an unnamed voice, not a named person (see _is_body)
 
 
 #: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
@@ -92,6 +106,14 @@ REPORTING_LEAD_CHARS = 80
 #: "officials said" versions into the named speaker's group (bomb: the reward statement, 1 -> 3 articles).
 GENERIC_JOIN_FACTOR = 1.4
 
+#: Two bodies' statements in different blocks ("the navy said" / "a Defence Ministry statement said") link
+#: at this multiple of the linking threshold (0.7 cosine with MiniLM), reported or quoted alike, the value
+#: GENERIC_JOIN_FACTOR has. Swept 1.1-1.4 on all six dev stories (no held-out split for this one): only
+#: pirates and riots move (below 1.4 pirates' different navy statements chain: quote groups 4/18 -> 2/18;
+#: at 1.4 riots 7/10 -> 8/10, the forensic experts' words that one outlet gives to "court sources");
+#: bomb, kazakhstan, migrants and the seeds unchanged (4/8, 6/7, 3/5, 7/7). Check it on new stories.
+BODY_JOIN_FACTOR = 1.4
+
 
 def _is_named(name: str | None) -> bool:
     """A speaker with a name: a capitalised word after the first ("Oregon State Police", "the
@@ -105,6 +127,26 @@ def _is_generic(name: str | None) -> bool:
     words = re.findall(r"[\w'’-]+", name or "")
     return (0 < len(words) <= 3 and words[-1].lower() in SOURCE_NOUNS
             and all(w[:1].islower() for w in words[1:]))
+
+
+def _is_body(name: str | None, etype: str | None) -> bool:
+    """A speaker that is a body, or a voice or group without a name ("the Indian Navy", "a Defence
+    Ministry statement", "court sources", "Greek youths"), not a person: outlets give one statement of a
+    body to different parts of it ("the navy", "the ministry", "the military", "the statement")."""
+    if etype == "PERSON" or not name:
+        return False
+    if etype is not None:
+        return True
+    words = re.findall(r"[\w'’-]+", name)
+    low = [w.lower() for w in words]
+    if _is_generic(name) or any(w in VOICE_WORDS for w in low):
+        return True
+    return bool(words) and not _is_named(name) and low[-1].endswith("s")  # "forensic experts", "young protesters"
+
+
+def _is_voice(name: str) -> bool:
+    """An unnamed voice of a body: "a Navy spokesman", "the statement", "Navy sources"."""
+    return any(w.lower() in VOICE_WORDS for w in re.findall(r"[\w'’-]+", name))
 
 
 def _speaker_key(name: str | None) -> str | None:
@@ -245,16 +287,28 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 speaker = head or f"{role.group('role').lower()} of {speaker}"
             verbatim = art.text[q.start:q.end] == q.text
             kind = q.kind if (verbatim or q.kind == "indirect") else "indirect"
-            pieces = _split_quote(art.text, q.start, q.end) if verbatim and q.kind == "direct" else [(q.start, q.end)]
+            pieces = (_split_quote(art.text, q.start, q.end) if verbatim and q.kind in ("direct", "partial")
+                      else [(q.start, q.end)])
             if verbatim and kind == "indirect":
                 said = _SAID_INSIDE.search(art.text, q.start, q.end)
-                if said and said.start() > q.start:  # "X happened, the SCA said, but Y": X is what was said
+                if said and said.start() > q.start:  # "X happened, the SCA said, but Y": X is what was said,
                     pieces = [(q.start, said.start())]
+                    rest = re.match(r"\s*(?:and\s+)?", art.text[said.end():q.end])
+                    r0 = said.end() + (rest.end() if rest else 0)
+                    if len(art.text[r0:q.end].split()) >= MIN_CLAUSE_WORDS \
+                            and re.match(r"\s*and\s", art.text[said.end():q.end]):
+                        pieces.append((r0, q.end))  # "…, the military said, and Y": Y too
+                else:  # "X killed two, and state police did not have any suspects": two statements
+                    pieces = _split_clauses(art.text, q.start, q.end)
+                aside = _DASH_ASIDE.search(art.text, pieces[-1][0], pieces[-1][1])
+                if aside and len(art.text[pieces[-1][0]:aside.start()].split()) >= MIN_CLAUSE_WORDS:
+                    pieces[-1] = (pieces[-1][0], aside.start())  # "… the country — comments that …": the reporter's
             for p0, p1 in pieces:
                 text = art.text[p0:p1] if verbatim else q.text
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
                 lead = _reporting_lead(art.text, q, s0, p0) if verbatim and kind == "indirect" else -1
-                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, lead))
+                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, lead,
+                                   _is_body(speaker, types.get(q.entity or ""))))
     return units
 
 
@@ -321,6 +375,33 @@ def _split_quote(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+#: ", and" or ", but" before a clause with a subject of its own: the words before the auxiliary verb
+#: are its subject ("…, and state police did not have …", "…, but the ministry has denied …").
+_CLAUSE_JOINT = re.compile(
+    r",\s+(?:and|but)\s+(?=(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}(?:is|was|were|are|did|does|do|had|has|have|"
+    r"would|will|could|can|may|might|should|must)\b)")
+
+#: A spaced dash after a reported statement opens the reporter's aside ("… to transit the country — comments
+#: that rocketed through social media").
+_DASH_ASIDE = re.compile(r"\s(?:[—–]|--)\s")
+
+#: Each side of such a joint has at least this many words to stand as a statement of its own.
+MIN_CLAUSE_WORDS = 4
+
+
+def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A reported statement cut where ", and" / ", but" join two clauses with subjects of their own."""
+    pieces = []
+    p = start
+    for m in _CLAUSE_JOINT.finditer(text, start, end):
+        if len(text[p:m.start()].split()) >= MIN_CLAUSE_WORDS and len(text[m.end():end].split()) >= MIN_CLAUSE_WORDS \
+                and not re.search(r"[“”\"]|``|''", text[p:m.start()].split(",")[-1]):
+            pieces.append((p, m.start()))
+            p = m.end()
+    pieces.append((p, end))
+    return pieces
+
+
 def _vectors(texts: list[str]) -> tuple[Any, float]:
     """Row-normalised vectors of ``texts`` and the matching threshold: sentence embeddings when
     ``synoptic.embed`` has a model, else TF-IDF of stems."""
@@ -375,6 +456,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     generic = [_is_generic(u.speaker) for u in units]
     if any(generic):  # an unnamed source's statement is compared with everyone's (step 3b)
         compared = list(range(n))
+    elif sum(u.body for u in units) > 1:  # bodies are compared across blocks (step 3a)
+        compared = sorted(set(compared) | {i for i, u in enumerate(units) if u.body})
     distinct: dict[str, int] = {}
     row_of_text: dict[int, int] = {}
     row_of_context: dict[int, int] = {}
@@ -394,6 +477,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
 
     # 3. join: best-first single links (Kruskal order), one version per article in a group
     links: list[tuple[float, int, int]] = []
+    pair: dict[tuple[int, int], float] = {}  # every pair compared, linked or not
     grams = [_grams(u.text) for u in units]
     for idx in by_speaker.values():
         if len(idx) < 2 or idx[0] not in row_of_text:
@@ -415,9 +499,27 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             bar = threshold * (QUOTE_INDIRECT_FACTOR if "indirect" in (units[idx[a]].kind, units[idx[b]].kind) else 1)
             if sim < bar and grams[idx[a]] & grams[idx[b]]:
                 sim = bar  # a shared run of content words
+            pair[(idx[a], idx[b])] = pair[(idx[b], idx[a])] = sim
             if sim >= bar:
                 links.append((sim, idx[a], idx[b]))
+    # 3a. a body's statement carried by outlets that give it to different parts of the body or to an
+    # unnamed voice ("the navy said" / "a Defence Ministry statement said" / "the military said"): bodies
+    # of different blocks link when their versions are nearly the same words (GENERIC_JOIN_FACTOR)
+    bodies = [i for i in range(n) if units[i].body and i in row_of_text]
+    if len(bodies) > 1 and vectors is not None:
+        sims_b = _block(vectors, [row_of_text[i] for i in bodies])
+        keys = [_speaker_key(units[i].speaker) for i in bodies]
+        for a, b in zip(*np.triu_indices(len(bodies), 1), strict=True):
+            i, j = bodies[a], bodies[b]
+            if keys[a] == keys[b] or units[i].article == units[j].article:
+                continue
+            bar = threshold * BODY_JOIN_FACTOR
+            sim = float(sims_b[a, b])
+            pair[(i, j)] = pair[(j, i)] = sim
+            if sim >= bar:
+                links.append((sim, i, j))
     arts: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
+    held: dict[int, list[int]] = {i: [i] for i in range(n)}  # each group's versions
     weak: dict[int, float] = {}  # a group's weakest link so far
     best: dict[int, float] = defaultdict(lambda: -INF)
     for sim, i, j in links:
@@ -444,9 +546,18 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             continue
         # two groups that each hold several versions join only about as closely as their own versions
         # match: a weak link between two statements' groups is the chaining the constraint above misses
-        if len(arts[ri]) > 1 and len(arts[rj]) > 1 and sim < min(weak[ri], weak[rj]) - GROUP_JOIN_MARGIN:
+        if len(arts[ri]) > 1 and len(arts[rj]) > 1 and sim < max(weak[ri], weak[rj]) - GROUP_JOIN_MARGIN:
             continue
+        # a version joining a group of several must be close to the group as a whole, not to one member
+        # only: single links chain one speaker's different statements through their shared words
+        if len(held[ri]) + len(held[rj]) > 2:
+            cross = [pair[(a, b)] for a in held[ri] for b in held[rj] if (a, b) in pair]
+            reported = any(units[k].kind == "indirect" for k in held[ri] + held[rj])
+            if cross and sum(cross) / len(cross) < threshold * GROUP_MEAN_FACTOR * (
+                    QUOTE_INDIRECT_FACTOR if reported else 1):
+                continue
         parent[rj] = ri
+        held[ri] += held.pop(rj)
         arts[ri] |= arts.pop(rj)
         weak[ri] = min(weak.pop(ri, INF), weak.pop(rj, INF), sim)
     # 3b. a statement of an unnamed source ("officials said") that another outlet gives, nearly word
@@ -497,7 +608,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         members = _dedupe_units(_rejoin(members, texts_by_id))
         members.sort(key=lambda u: (u.kind != "direct", -len(u.text), u.order))
         names = Counter(u.speaker for u in members)
-        speaker = max(names, key=lambda s: (not _is_generic(s), names[s], len(s)))
+        # a name first ("Oregon State Police", not "Federal authorities"), else the wording most outlets use
+        speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s), names[s], not _is_generic(s), len(s)))
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=texts_by_id[u.article][u.lead:u.end] if u.lead >= 0 else u.text,
                          start=u.lead if u.lead >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
@@ -514,14 +626,14 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
         by_q[u.qid].append(u)
     out = []
     for qs in by_q.values():
-        if len(qs) == 1 or qs[0].kind == "indirect":
+        if len(qs) == 1:
             out.extend(qs)
             continue
         qs.sort(key=lambda u: u.start)
         first, last = qs[0], qs[-1]
-        text = texts[first.article][first.start:last.end]
+        text = texts[first.article][first.start:last.end]  # pieces are cut only from verbatim quotes
         out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
-                         first.context, first.qid))
+                         first.context, first.qid, first.lead, first.body))
     return out
 
 

@@ -18,8 +18,13 @@ CUE_WORDS = frozenset(
     "criticized criticised charged alleged alleges affirmed affirms revealed assured reiterated maintained "
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
     "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
-    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed".split()
+    "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed "
+    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads".split()
 )
+
+#: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
+#: at once ("the navy claims they have captured 23", "MSNBC is reporting that …").
+CLAUSE_ONLY_CUES = frozenset("claims reports reporting states".split())
 
 #: Cues of more than one word; the speaker stands before them ("She went on to say: …").
 MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
@@ -66,7 +71,8 @@ INVERTING_CUES = frozenset(
     "commented remarked observed warned warns cautioned countered conceded admitted admits acknowledged "
     "confirmed announced tweeted quipped joked exclaimed cried shouted yelled screamed boomed recounted "
     "lamented complained boasted predicted suggested stressed emphasized emphasised maintained reiterated "
-    "affirmed asserted claimed reported chanted went goes".split()
+    "affirmed asserted claimed reported chanted went goes demanded demands yells shouts screams snapped wondered "
+    "wonders read reads".split()
 )
 
 #: Head nouns of a time phrase that may stand between a speaker and its cue ("Trump at the time said",
