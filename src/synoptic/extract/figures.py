@@ -87,6 +87,7 @@ NUMBER_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
+    r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
     r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
@@ -383,7 +384,7 @@ def _numbers(text: str) -> list[_Raw]:
             continue  # "5G", "3D", "1st"
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
-        if num.lower() in ("one", "a", "an") and not m.group("scale") and not (
+        if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 num.lower() == "one" and re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)):
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
@@ -395,6 +396,8 @@ def _numbers(text: str) -> list[_Raw]:
         value = _parse_number(num)
         if value is None:
             continue
+        if m.group("half"):
+            value += 0.5
         scale = m.group("scale") or m.group("short")
         if scale:
             value *= SCALES[scale.lower()]

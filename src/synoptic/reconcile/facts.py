@@ -1034,6 +1034,11 @@ def _report_end(text: str, fig: Figure) -> int:
     return fig.end
 
 
+def _base_of(r: _Read) -> float:
+    """A report's value in its dimension's base unit (metres, days), else as written."""
+    return r.reading.base if r.reading.base is not None else float(r.reading.figure.value)
+
+
 def _same_side(a: _Read, b: _Read) -> bool:
     """Whether two reports are both open upwards ("at least") or both open downwards ("up to")."""
     return a.reading.high == b.reading.high == INF or a.reading.low == b.reading.low == -INF
@@ -1044,7 +1049,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
     never, another dimension or currency)."""
     if a.dim != b.dim or a.reading.increment != b.reading.increment:
         return None
-    va, vb = float(a.reading.figure.value), float(b.reading.figure.value)
+    va, vb = _base_of(a), _base_of(b)  # in base units: "two decades" and "20 years" are one value
     if not _meets(_interval(a.reading), _interval(b.reading)):
         # numbers that disagree count against less where the reports say they count one thing
         # (one specific noun, or one casualty event and side): that is what a conflict looks like
