@@ -19,19 +19,28 @@ is parsed once (:func:`synoptic.extract.models.parse_many`, shared with the othe
    year", "in November") in those same phrases; a subgroup is a figure written after "of whom",
    "among them", "including";
 5. the context is the content words of the sentence (the number left out), used to tell two
-   reports of one fact from two facts that share a noun.
+   reports of one fact from two facts that share a noun;
+6. the clause (:func:`read_clauses`): the casualty event it names, carried over a list ("18
+   killed and 700 others injured"), who is counted (security forces, protesters, civilians,
+   people) and how they are named, and what a sum of money is (losses, trade, damage ...);
+7. a figure that converts the one before it, in brackets ("85 million euros ($108 million)"),
+   takes that one's reading and is marked ``restates``.
 
 Everything is set on the :class:`~synoptic.records.Figure` records in place of nothing: new fields
 only (``dimension``, ``counted``, ``noun``, ``modifiers``, ``predicate``, ``scope``, ``time_ref``,
-``subgroup``, ``context``).
+``subgroup``, ``context``, ``event``, ``side``, ``framing``, ``about``, ``restates``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from synoptic.lang.en.counted import EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
+from synoptic.lang.en.currencies import currency_code
 from synoptic.lang.en.predicates import predicate_class
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
@@ -156,6 +165,30 @@ def _counted_noun(anchor: Any) -> tuple[Any, bool]:
                 if pobj.dep_ == "pobj" and pobj.pos_ in _NOUNS:
                     return pobj, True
     return None, False
+
+
+# Words that value a thing: "gems worth $5m", "diamonds valued at $5m", "a car priced at $5m".
+_VALUE_WORDS = frozenset(("worth", "value", "valued", "priced", "estimated", "costing", "totalling", "totaling"))
+
+
+def _valued_thing(tok: Any) -> Any:
+    """The thing a sum of money is the value of ("gems" in "gems worth 85 million euros", "diamonds"
+    in "$108 million worth of diamonds" or "$102 million in jewelry"), or None."""
+    for c in tok.children:  # "$102 million in jewelry", "e85 million worth of diamonds" (right after it)
+        if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i == tok.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return pobj
+    h = tok.head
+    if h is tok:
+        return None
+    if tok.dep_ == "pobj" and h.lower_ == "at":
+        h = h.head  # "valued at"
+    if h.lower_ in _VALUE_WORDS and h.dep_ in ("amod", "acl", "advcl", "prep") and h.head.pos_ == "NOUN":
+        return h.head  # "gems worth ...", "diamonds valued at ..."
+    if tok.lower_ in _VALUE_WORDS:  # "worth of" handled above; "worth" as the object
+        return None
+    return None
 
 
 def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None, Any]:
@@ -308,6 +341,16 @@ def read_figures(text: str, figures: list[Figure],
                 fig.noun = noun_key(noun.text)
             noun = None
             via_of = True
+        if fig.category == "money":
+            # "gems worth 85 million euros", "diamonds valued at $108 million", "$102 million in
+            # jewelry", "e85 million worth of diamonds": a sum is the value of a thing; what is
+            # counted is that thing, and what happened to it is what happened to the thing
+            thing = _valued_thing(noun if noun is not None else anchor)
+            if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS)):
+                # the currency's own word ("euros") says nothing of what the sum is; "a $35,000
+                # reward" is a reward
+                noun = thing
+                via_of = True
         if fig.category == "percent":
             # "52% of the vote", "12% of world trade": a share is of what the "of" phrase names
             share = noun if noun is not None else anchor
@@ -354,7 +397,391 @@ def read_figures(text: str, figures: list[Figure],
                                     if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.like_num
                                     and t.lower_ not in _STOP_CONTEXT and not (lo <= t.idx < hi)
                                     and len(t.text) > 2}))
+    read_clauses(text, figures)  # 6
+    _restated(text, figures)  # 7
     return figures
 
 
-__all__ = ["base_value", "dimension_of", "noun_key", "read_figures", "read_figures_many"]
+def is_conversion(text: str, before: Figure, fig: Figure) -> bool:
+    """Whether ``fig`` restates ``before`` in another unit or currency, in brackets right after it
+    ("85 million euros ($108 million)", "150 nautical miles (280 km)")."""
+    between = text[before.end:fig.start]
+    if not re.fullmatch(r"\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
+                        between, re.I):
+        return False
+    kinds = {before.category, fig.category}
+    return kinds == {"money"} or kinds == {"measure"}
+
+
+def _restated(text: str, figures: Sequence[Figure]) -> None:
+    """Step 7: a figure that converts the one before it ("85 million euros ($108 million)") counts
+    what that one counts: it takes its reading, and is marked ``restates``."""
+    ordered = sorted(figures, key=lambda f: f.start)
+    for before, fig in zip(ordered, ordered[1:], strict=False):
+        if is_conversion(text, before, fig):
+            fig.restates = True
+            fig.noun, fig.modifiers, fig.predicate = before.noun, before.modifiers, before.predicate
+            fig.scope, fig.time_ref, fig.subgroup = before.scope, before.time_ref, before.subgroup
+            fig.event, fig.side, fig.framing, fig.about = before.event, before.side, before.framing, before.about
+            fig.context = before.context
+
+
+# ---------------------------------------------------------------------------------------------
+# Clause reading: who a casualty count counts and what a sum of money is, from the words of the
+# figure's clause (and the figure before it in a list: "18 killed and 700 others injured").
+# ---------------------------------------------------------------------------------------------
+
+#: Words after the number searched for what it counts (stops earlier at a clause end or at the next
+#: figure). Calibrated on the seeds: "18 police and National Guard personnel were killed" needs 8.
+AFTER_WORDS = 9
+#: Words before the number (same clause) searched when nothing follows it.
+BEFORE_WORDS = 8
+#: Besides the words of :data:`_BETWEEN_OK`, names and people words, at most this many other words
+#: may stand between a number and the word saying what it counts ("at least 3 thousand under
+#: arrest"), so that "a magnitude 7.8 earthquake that killed" does not make 7.8 a death toll.
+MAX_OTHER_WORDS = 1
+#: How far (characters) from a sum the words saying what it is are looked for, within its sentence.
+MONEY_KIND_CHARS = 300
+
+_BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is", "be", "and", "or", "other",
+                         "others", "more", "people", "persons", "reportedly", "also", "all", "later", "being"))
+_KNOWN_CATEGORIES = frozenset([c for c, _ in EVENT_WORDS] + ["people", "money", "duration", "age", "percent"])
+# Categories where who is counted does not split a count (everyone arrested is one count).
+_SIDE_FREE = frozenset(("arrested", "evacuated", "money", "duration"))
+#: The casualty events a figure's :attr:`~synoptic.records.Figure.event` may name.
+EVENTS = frozenset(("killed", "injured", "arrested", "missing", "displaced", "evacuated"))
+_MODIFIERS = frozenset(("security", "police", "armed", "national", "law", "riot", "other", "civilian"))
+_VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "be", "killed", "injured", "died",
+                    "dead", "arrested", "detained", "wounded", "landed", "will", "by", "with",
+                    "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as",
+                    "before", "after", "until", "since", "when", "while", "it", "its", "they", "their",
+                    "he", "she", "his", "her", "them", "than", "came", "arrived", "said", "says"))
+_FUNCTION = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being it its "
+    "this that these those he she they we i you his her their our my your them us him not no so "
+    "said says say will would can could has have had do does did there here who whom which what "
+    "than then also all any into about over after before while when where out up down if".split())
+#: Quantities too vague to compare ("dozens", "hundreds of", "several").
+VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
+                   r"(?!\s+\d)", re.I)
+_DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
+             "year": "years", "decade": "decades"}
+_CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` around ``[start, end)``."""
+    s0 = 0
+    for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
+        if m.end() <= start:
+            s0 = m.end()
+    after = _SENT_END.search(text, end)
+    return s0, after.start() if after else len(text)
+
+
+def _word_pattern(word: str) -> str:
+    """A word-prefix pattern; a trailing ``$`` asks for the whole word (plural allowed)."""
+    if word.endswith("$"):
+        return r"(?<![a-z])" + re.escape(word[:-1]) + r"(?:s|es)?(?![a-z])"
+    return r"(?<![a-z])" + re.escape(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(_word_pattern(word))
+
+
+def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
+    """``(start, end)`` of the first of ``words`` in ``window`` (word-prefix match), or (-1, -1)."""
+    best = (-1, -1)
+    low = window.lower()
+    for w in words:
+        m = _word_regex(w).search(low)
+        if m and (best[0] < 0 or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _find_words(window: str, words: Sequence[str]) -> int:
+    """Position of the first of ``words`` in ``window`` (word-prefix match), or -1."""
+    return _find_span(window, words)[0]
+
+
+def canonical_category(words: str | None) -> str | None:
+    """The casualty event (or money, duration, age) a word or phrase names ("victims" -> "killed"), or None."""
+    if not words:
+        return None
+    low = words.lower().strip()
+    for cat in ("money", "duration", "age"):
+        if low == cat:
+            return cat
+    hits = [(pos, i, cat) for i, (cat, ws) in enumerate(EVENT_WORDS)
+            if (pos := _find_words(low, ws)) >= 0]
+    return min(hits, key=lambda h: (h[1], h[0]))[2] if hits else None
+
+
+def canonical_side(words: str | None) -> tuple[str, str] | None:
+    """(side, framing) for a phrase naming who is counted ("armed criminals" -> protesters/criminals)."""
+    if not words:
+        return None
+    best: tuple[int, str, str] | None = None
+    for side, frames in SIDE_WORDS.items():
+        for frame, ws in frames.items():
+            pos = _find_words(words, ws)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, side, frame)
+    return (best[1], best[2]) if best else None
+
+
+def is_year(fig: Figure) -> bool:
+    """Whether a figure is a bare year ("2008"), not a quantity."""
+    digits = re.sub(r"\D", "", fig.text)
+    return (not fig.unit and not fig.category and float(fig.value).is_integer()
+            and 1800 <= fig.value <= 2100 and len(digits) == 4)
+
+
+@dataclass
+class _Clause:
+    """What :func:`_read_clause` reads around one figure."""
+
+    category: str | None = None
+    side: str | None = None
+    framing: str | None = None
+    label: str | None = None
+    rest: list[str] = field(default_factory=list)
+    dated: bool = False  # part of a time expression ("30 months ago"): not a fact
+    read_after: bool = False  # the category was read from the words right after the number
+    event_at: int = -1  # where the event word ("killed") starts in the words after the number
+
+
+def _close_enough(between: str) -> bool:
+    """Whether the words between a number and a category word still describe that number.
+
+    "18 police and National Guard personnel were killed" and "3 thousand under arrest" do;
+    "seven villages and killing" does not: a noun of its own right after the number is what it
+    counts, and a verb after "and" starts another clause.
+    """
+    if re.search(r"\b(?:and|or|while|but)\W*$", between, re.I):
+        return False  # "killing 10 people and injuring 80": the verb after "and" is another count's
+    others = 0
+    for i, w in enumerate(re.findall(r"[\w'’-]+", between)):
+        low = w.lower()
+        if low in _BETWEEN_OK or low in _MODIFIERS or w[:1].isupper() or canonical_side(low) \
+                or canonical_category(low):
+            continue
+        if i == 0 and low not in ("under", "in", "into", "on", "at", "of", "by"):
+            return False
+        others += 1
+    return others <= MAX_OTHER_WORDS
+
+
+def _read_clause(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
+    """What a figure's clause says it counts (category), whose (side, framing), as written."""
+    s0, s1 = sentence_bounds(text, fig.start, fig.end)
+    next_start = min((n.start for n in neighbours if n.start >= fig.end and n is not fig), default=s1)
+    # 1. the words after the number, up to the clause end, the next figure or AFTER_WORDS words
+    after = text[fig.end:max(fig.end, min(s1, next_start))]
+    m = _CLAUSE_END.search(after)
+    if m:
+        after = after[: m.start()]
+    words = list(re.finditer(r"\S+", after))
+    if len(words) > AFTER_WORDS:
+        after = after[: words[AFTER_WORDS - 1].end()]
+    low_after = after.lower()
+    # 2. the words before it in its clause (after the previous figure)
+    prev_end = max((n.end for n in neighbours if n.end <= fig.start and n is not fig), default=s0)
+    before_all = text[max(s0, prev_end):fig.start]
+    cut = [mm.end() for mm in _CLAUSE_END.finditer(before_all)]
+    before = before_all[cut[-1]:] if cut else before_all
+    before = " ".join(before.split()[-BEFORE_WORDS:])
+    own = fig.text.lower()
+    out = _Clause()
+    if fig.category == "money":  # the extractor read the currency (lang.en.currencies)
+        out.category = "money"
+    if out.category is None:  # durations and ages are told by the word right after the number
+        mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old|\s+old\b)?"
+                       r"(\s+(?:ago|earlier|later|from now)\b)?", own + low_after)
+        if mm and mm.group(3) and mm.start(1) <= len(own) + 2:
+            out.dated = True  # "30 months ago" dates something, it counts nothing
+            return out
+        if mm and mm.start(1) <= len(own) + 2:
+            out.category = "age" if mm.group(2) else "duration"
+    if out.category is None and (fig.unit in ("%", "percent") or re.match(r"\s*(?:%|per ?cent\b)", low_after)
+                                 or own.rstrip().endswith(("%", "percent"))):
+        out.category = "percent"
+        mm = re.match(r"\s*(?:(?:%|per ?cent)\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z][\w'-]*)"
+                      r"(?:\s+([a-z][\w'-]*))?", low_after)
+        if mm:
+            out.label = " ".join(w for w in mm.groups() if w and w not in _FUNCTION and w not in _VERBS) or None
+        else:
+            content = [w for w in _WORD.findall(before) if w.lower() not in _FUNCTION and len(w) > 1]
+            out.label = _WORD.findall(before)[0] if content else None
+        return out
+    if out.category is None and re.match(r"\s*,", text[fig.end:fig.end + 2]) and re.search(
+            r"(president|leader|minister|man|woman|he|she),\s*$", text[max(s0, fig.start - 30):fig.start], re.I):
+        out.category = "age"
+    if out.category is None:
+        found_all = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(EVENT_WORDS)]
+        found = [f for f in found_all if f[1] >= 0 and _close_enough(after[: f[1]])]
+        if found:
+            found.sort()
+            out.category = found[0][2]
+            out.read_after = True
+            if out.category in EVENTS:
+                out.event_at = found[0][1]
+            # the other event categories of the clause, in text order ("killed and wounded")
+            out.rest = [c for _, p, c in sorted(found_all, key=lambda f: f[1]) if p > found[0][1]
+                        and c != out.category and c in ("killed", "injured", "arrested")]
+        else:
+            found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(EVENT_WORDS)]
+            found = [f for f in found if f[1] >= 0]
+            if found:
+                found.sort()
+                out.category = found[0][2]
+    # 3. who is counted: the words after (before the verb: "three killed as rioters set fire"
+    # does not count rioters), else the nearest such word before it in the sentence
+    side = canonical_side(after[:out.event_at] if out.event_at >= 0 else after)
+    out.label = _label_words(after)
+    if side is not None and out.category is None:
+        out.category = "people"  # a bare head count: "20,000 bandits"
+    if side is None and out.category not in _SIDE_FREE:
+        before_sent = text[s0:fig.start].lower()
+        hits = []
+        for sd, frames in SIDE_WORDS.items():
+            for frame, ws in frames.items():
+                for w in ws:
+                    for mm in re.finditer(_word_pattern(w), before_sent):
+                        hits.append((mm.start(), sd, frame))
+        if hits:
+            pos, sd, frame = max(hits, key=lambda h: h[0])
+            side = (sd, frame)
+            out.label = _word_at(text[s0:fig.start], pos)
+    if side:
+        out.side, out.framing = side
+    return out
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The word at ``pos`` with a modifier before it ("police officers", "security forces")."""
+    m = re.match(r"[\w'’-]+", text[pos:])
+    word = m.group(0) if m else text[pos:pos + 20]
+    prev = re.search(r"([\w'’-]+)\s+$", text[:pos])
+    if prev and prev.group(1).lower() in _MODIFIERS:
+        return f"{prev.group(1)} {word}"
+    return word
+
+
+def _label_words(after: str) -> str | None:
+    """The noun phrase right after a number, as written, without the verb ("armed criminals")."""
+    words: list[str] = []
+    tokens = [t.strip(",.;:!?()-") for t in after.replace("“", " ").replace("”", " ").replace('"', " ").split()]
+    for i, w in enumerate(tokens):
+        if not w or w.lower() in _VERBS or len(words) >= 3 or canonical_category(w) in EVENTS:
+            break
+        if w.lower() == "and":  # "police and National Guard", not "villages and killing"
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if not (nxt[:1].isupper() or canonical_side(nxt)):
+                break
+        words.append(w)
+    return " ".join(words) or None
+
+
+def money_kind(text: str, fig: Figure) -> str | None:
+    """What a sum of money is (:data:`synoptic.lang.en.counted.MONEY_KINDS`): the first kind named
+    in the figure's clause, else the one named nearest to it in its sentence; None when nothing says."""
+    s0, s1 = sentence_bounds(text, fig.start, fig.end)
+    # bounded around the figure: a sentence of thousands of sums stays linear
+    s0, s1 = max(s0, fig.start - MONEY_KIND_CHARS), min(s1, fig.end + MONEY_KIND_CHARS)
+    sent = text[s0:s1].lower()
+    at0, at1 = fig.start - s0, fig.end - s0
+    cuts = list(_CLAUSE_END.finditer(sent))
+    c0 = max((m.end() for m in cuts if m.end() <= at0), default=0)
+    c1 = min((m.start() for m in cuts if m.start() >= at1), default=len(sent))
+    best: tuple[bool, int, int, str] | None = None
+    for i, (kind, words) in enumerate(MONEY_KINDS):
+        for w in words:
+            for m in _word_regex(w).finditer(sent):
+                if at0 <= m.start() < at1:
+                    continue
+                outside = not (c0 <= m.start() < c1)
+                dist = at0 - m.end() if m.end() <= at0 else m.start() - at1
+                key = (outside, 0 if outside else i, dist, kind)
+                if best is None or key < best:
+                    best = key
+    return best[3] if best else None
+
+
+@dataclass
+class _Prev:
+    """The figure read before, for the next one in its list ("18 killed, 700 others injured")."""
+
+    fig: Figure
+    category: str
+    side: str | None
+    framing: str | None
+    label: str | None
+    rest: list[str]
+
+
+def read_clauses(text: str, figures: Sequence[Figure]) -> None:
+    """Set :attr:`~synoptic.records.Figure.event`, ``side``, ``framing``, ``about`` and ``label``
+    of each figure from its clause (in place).
+
+    1. the casualty event its clause names ("killed", "injured", "arrested" ...), right after the
+       number or, failing that, before it;
+    2. who is counted: a side named right after the number (before the event word), else the
+       nearest named before it in the sentence; a casualty count with none counts "people";
+    3. "About 750 others" and "18 injured" carry on the figure before them in a list;
+    4. what a sum of money is (:func:`money_kind`).
+    """
+    figs = sorted((f for f in figures if 0 <= f.start < f.end <= len(text)), key=lambda f: f.start)
+    prev: _Prev | None = None
+    for fig in figs:
+        fig.event = fig.side = fig.framing = fig.about = None
+        if is_year(fig) or VAGUE.match(fig.text) or fig.value is None:
+            continue
+        clause = _read_clause(fig, text, figs)
+        if clause.dated:
+            continue
+        category, side, framing, label = clause.category, clause.side, clause.framing, clause.label
+        # the extractor's reading first, where it names something known here
+        ext_cat = (fig.category.lower() if fig.category and fig.category.lower() in _KNOWN_CATEGORIES
+                   else canonical_category(fig.category))
+        if ext_cat and category not in ("money", "duration", "age", "percent") and not clause.read_after:
+            category = ext_cat
+        ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
+        if ext_side and side is None:
+            side, framing = ext_side
+            label = label or fig.subject or fig.label
+        same_sentence = prev is not None and sentence_bounds(text, fig.start, fig.end)[0] <= prev.fig.start
+        # 3. "About 750 others." and "18 injured" carry on the figure before them
+        tail = text[fig.end:fig.end + 20].lower()
+        if prev is not None and category is None and re.match(
+                r"\W*(?:others\b|other\b(?!\s+[a-z])|more\b(?=\s*(?:[.,;]|were\b|was\b|have\b|had\b|are\b)))",
+                tail):
+            category = prev.rest[0] if prev.rest else prev.category
+            side, framing = side or prev.side, framing or prev.framing
+        elif prev is not None and same_sentence and side is None and category is not None \
+                and category not in _SIDE_FREE and prev.side is not None:
+            side, framing, label = prev.side, prev.framing, label or prev.label
+        if category is None:
+            prev = None
+            continue
+        if category == "money":
+            fig.about = money_kind(text, fig)  # 4. "trade", "losses": sums of different things
+            side = None
+        elif category in _SIDE_FREE or category in ("age", "percent"):
+            side = None
+        else:
+            side = side or "people"
+        fig.event = category if category in EVENTS else None
+        fig.side = side
+        fig.framing = framing if side else None
+        fig.label = label or fig.label
+        prev = _Prev(fig, category, side, fig.framing, fig.label, clause.rest)
+
+
+__all__ = ["EVENTS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
+           "is_conversion", "is_year", "money_kind", "noun_key", "read_clauses", "read_figures", "read_figures_many", "sentence_bounds"]

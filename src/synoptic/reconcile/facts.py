@@ -1,18 +1,16 @@
 """Fact groups: the figure reports of a story that count the same thing, with a verdict (DESIGN rule 2).
 
 What a figure counts is read once, in extract (:mod:`synoptic.extract.reading`: dimension, counted
-noun, predicate, scope, time reference, subgroup, context). Here two reports are linked by the
+noun, predicate, scope, time reference, subgroup, context; from its clause the casualty event, who
+is counted and what a sum of money is). This module reads nothing: two reports are linked by the
 evidence that they count one thing (:func:`link_score`: meeting intervals, one noun or nouns whose
-embeddings are close, one predicate class, the same casualty event and side as the clause says,
-shared words; against: another dimension or currency, another place, period, person or subgroup)
-and clustered by average link (:func:`fact_groups`). The clause reader kept from before
-(:func:`_readings`) only says who a casualty count counts (security forces / protesters /
-civilians) and what a sum of money is (losses, trade, damage ...).
+embeddings are close, one predicate class, the same casualty event and side, shared words;
+against: another dimension or currency, another place, period, person or subgroup), clustered by
+average link (:func:`fact_groups`) and judged (:func:`verdict_of`).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,16 +18,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from synoptic.extract.figures import MEASURE_UNITS, rate_after, rate_span
+from synoptic.extract.figures import rate_span
+from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year  # noqa: F401 (re-exported)
+from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
-from synoptic.reconcile._text import (
-    _STOP,
-    _WORD,
-    INF,
-    _content_stems,
-    _sentence_bounds,
-)
+from synoptic.reconcile._text import INF
 from synoptic.records import (
     Article,
     Extraction,
@@ -44,20 +38,15 @@ from synoptic.records import (
 #: the usual reading of a rounded news figure.
 ABOUT_TOLERANCE = 0.10
 
-#: Half-width of the band of a bare round figure given with a scale word ("$1 million", "2 billion
-#: euros"): news rounds them. Set on ECB+ topic 13, where "$1 million" and "more than $1 million"
-#: describe one damage estimate.
+#: Largest half-width (relative) of the band of a bare figure given with a scale word ("$1 million",
+#: "2 billion euros"): it is known to half a unit of its last written digit ("85 million" is
+#: 84.5-85.5 million), at most this much ("$1 million" is 0.95-1.05 million). Set on ECB+ topic 13,
+#: where "$1 million" and "more than $1 million" describe one damage estimate; the half-digit rule
+#: keeps "e80 million" and "85 million euros" apart, a conflict in the heist gold.
 ROUNDED_TOLERANCE = 0.05
 
 #: Width below N of "almost N" (relative): "almost 750" is [675, 750).
 ALMOST_SPAN = 0.10
-
-#: Words after the number searched for what it counts (stops earlier at a clause end or at the next
-#: figure). Calibrated on the seeds: "18 police and National Guard personnel were killed" needs 8.
-AFTER_WORDS = 9
-
-#: Words before the number (same clause) searched when nothing follows it.
-BEFORE_WORDS = 8
 
 #: An age belongs to the nearest person named within this many characters in its sentence (seed
 #: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
@@ -122,60 +111,24 @@ SMALL_VALUE_SHARE = 0.25
 OPEN_SHARE = 0.5
 
 
-_ROUNDED = re.compile(r"(?<![\d.,])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
-                      r"(?:million|billion|trillion|bn)\b", re.I)
+_ROUNDED = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*"
+                      r"(?:million|billion|trillion|bn|m)\b", re.I)
 
 
-# What is counted. Priority order: events first (a number of people *killed* is a death toll even
-# when the clause also says "personnel"), then things, then bare head counts.
-_CATEGORY_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("killed", ("kill", "dead$", "death", "die$", "died$", "victim", "fatalit", "slain",
-                "murder", "eliminat", "perish", "lost their lives", "toll$")),
-    ("injured", ("injur", "wound", "hurt", "hospitali")),
-    ("arrested", ("arrest", "detain", "detention", "custody", "jail", "imprison", "under arrest")),
-    ("evacuated", ("evacuat",)),
-    ("missing", ("missing", "unaccounted")),
-    ("displaced", ("displac", "homeless", "evacuee", "refugee")),
-]
-
-KNOWN_CATEGORIES = frozenset([c for c, _ in _CATEGORY_WORDS] + ["people", "money", "duration", "age", "percent"])
-
-#: Words that may stand between a number and the word saying what it counts ("18 police and
-#: National Guard personnel were killed"); besides these, names and people words, at most
-#: ``MAX_OTHER_WORDS`` others ("at least 3 thousand under arrest"), so that "a magnitude 7.8
-#: earthquake that killed" does not make 7.8 a death toll.
-_BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is", "be", "and", "or", "other",
-                         "others", "more", "people", "persons", "reportedly", "also", "all", "later", "being"))
-
-
-MAX_OTHER_WORDS = 1
-
-# Categories where who is counted does not split the group (everyone arrested is one count).
-_SIDE_FREE = {"arrested", "evacuated", "money", "duration"}
-
-# What a sum of money is, from the words of its clause (else its sentence): subject -> words. A
-# loss word comes first: "lost revenue" and "lost $14m in fees" are losses, "revenue" alone is not.
-# Set by reading the money figures of the bundled sample and of ECB+ topics 8 and 13.
-_MONEY_SUBJECTS: list[tuple[str, tuple[str, ...]]] = [
-    ("losses", ("lose$", "loses", "lost$", "losing", "loss", "forgone", "forgo")),
-    ("trade", ("trade$", "goods", "cargo", "commerce", "shipment", "deliveries", "exports$", "imports$",
-               "freight")),
-    ("revenue", ("revenue", "fee$", "income", "earning", "receipts", "sales")),
-    ("damage", ("damage",)),
-    ("cost", ("cost$", "costs", "costing", "bill$", "spend", "spent", "budget")),
-    ("aid", ("aid$", "assistance", "donat", "relief")),
-    ("fines", ("fine$", "fined", "penalt")),
-    ("price", ("price$", "prices", "priced")),
-]
-
-#: How far (characters) from a sum its subject words are looked for, within its sentence.
-MONEY_SUBJECT_CHARS = 300
-
-
-
-# Counted nouns that name the same things: "369 vessels" and "about 420 ships" count ships.
-_NOUN_SYNONYMS = {"vessel": "ship", "boat": "ship", "tugboat": "tug", "ton": "tonne", "meter": "metre",
-                  "liter": "litre", "kilometer": "kilometre"}
+def _rounded_band(fig: Figure) -> tuple[float, float] | None:
+    """The band of a bare figure given with a scale word: half a unit of its last written digit,
+    at most ``ROUNDED_TOLERANCE`` (None when the figure is not one)."""
+    m = _ROUNDED.search(fig.text)
+    if not m:
+        return None
+    n = m.group("n")
+    written = float(n) if n[0].isdigit() else None
+    tol = ROUNDED_TOLERANCE
+    if written:
+        decimals = len(n.split(".")[1]) if "." in n else 0
+        tol = min(tol, 0.5 * 10 ** -decimals / written)
+    v = float(fig.value)
+    return v * (1 - tol), v * (1 + tol)
 
 
 # Words right after a number that make it an increment, not a total ("two more tugs", "three
@@ -185,91 +138,6 @@ _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fresh)\s+(?!
 
 
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
-
-# Who is counted: side -> {framing -> words}.
-_SIDE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "security forces": {
-        "security": ("police", "officer", "guard$", "guardsm", "security force", "security personnel", "soldier",
-                     "servicem", "troops", "law enforcement", "army$", "national guard",
-                     "policem"),
-    },
-    "protesters": {
-        "protesters": ("demonstrator", "protester", "protestor", "activist"),
-        "criminals": ("criminal", "bandit", "terrorist", "militant", "rioter", "looter", "extremist",
-                      "insurgent", "gunmen", "thug"),
-    },
-    "civilians": {
-        "civilians": ("civilian", "bystander", "resident", "passer"),
-    },
-    "people": {
-        "people": ("people$", "person$", "citizen"),
-    },
-}
-
-_VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
-                    r"(?!\s+\d)", re.I)
-
-
-_DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
-             "year": "years", "decade": "decades"}
-
-
-_CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
-
-
-def _word_pattern(word: str) -> str:
-    """A word-prefix pattern; a trailing ``$`` asks for the whole word (plural allowed)."""
-    if word.endswith("$"):
-        return r"(?<![a-z])" + re.escape(word[:-1]) + r"(?:s|es)?(?![a-z])"
-    return r"(?<![a-z])" + re.escape(word)
-
-
-@functools.lru_cache(maxsize=4096)
-def _word_regex(word: str) -> re.Pattern[str]:
-    return re.compile(_word_pattern(word))
-
-
-def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
-    """``(start, end)`` of the first of ``words`` in ``window`` (word-prefix match), or (-1, -1)."""
-    best = (-1, -1)
-    low = window.lower()
-    for w in words:
-        m = _word_regex(w).search(low)
-        if m and (best[0] < 0 or m.start() < best[0]):
-            best = (m.start(), m.end())
-    return best
-
-
-def _find_words(window: str, words: Sequence[str]) -> int:
-    """Position of the first of ``words`` in ``window`` (word-prefix match), or -1."""
-    return _find_span(window, words)[0]
-
-
-def canonical_category(words: str | None) -> str | None:
-    """The category this module groups by for a word or phrase ("victims" -> "killed"), or None."""
-    if not words:
-        return None
-    low = words.lower().strip()
-    for cat in ("money", "duration", "age"):
-        if low == cat:
-            return cat
-    hits = [(pos, i, cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)
-            if (pos := _find_words(low, ws)) >= 0]
-    return min(hits, key=lambda h: (h[1], h[0]))[2] if hits else None
-
-
-def canonical_side(words: str | None) -> tuple[str, str] | None:
-    """(side, framing) for a phrase naming who is counted ("armed criminals" -> protesters/criminals)."""
-    if not words:
-        return None
-    best: tuple[int, str, str] | None = None
-    for side, frames in _SIDE_WORDS.items():
-        for frame, ws in frames.items():
-            pos = _find_words(words, ws)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, side, frame)
-    return (best[1], best[2]) if best else None
-
 
 @dataclass
 class _Reading:
@@ -349,288 +217,6 @@ def figure_interval(value: float, qualifier: str | None, low: float | None = Non
     return value, value, False, False
 
 
-def _is_year(fig: Figure) -> bool:
-    digits = re.sub(r"\D", "", fig.text)
-    return (not fig.unit and not fig.category and float(fig.value).is_integer()
-            and 1800 <= fig.value <= 2100 and len(digits) == 4)
-
-
-@dataclass
-class _Clause:
-    """What :func:`_read_figure` reads around one figure."""
-
-    category: str | None = None
-    side: str | None = None
-    framing: str | None = None
-    label: str | None = None
-    unit: str | None = None
-    rest: list[str] = field(default_factory=list)
-    phrase_end: int = -1  # end of the words saying what is counted, right after the number
-    noun: str | None = None  # the noun phrase right after the number, as written
-    dated: bool = False  # part of a time expression ("30 months ago"): not a fact
-    read_after: bool = False  # the category was read from the words right after the number
-    event_at: int = -1  # where the event word ("killed") starts in the words after the number
-
-
-def _close_enough(between: str) -> bool:
-    """Whether the words between a number and a category word still describe that number.
-
-    "18 police and National Guard personnel were killed" and "3 thousand under arrest" do;
-    "seven villages and killing" does not: a noun of its own right after the number is what it
-    counts, and a verb after "and" starts another clause.
-    """
-    if re.search(r"\b(?:and|or|while|but)\W*$", between, re.I):
-        return False  # "killing 10 people and injuring 80": the verb after "and" is another count's
-    others = 0
-    for i, w in enumerate(re.findall(r"[\w'’-]+", between)):
-        low = w.lower()
-        if low in _BETWEEN_OK or low in _MODIFIERS or w[:1].isupper() or canonical_side(low) \
-                or canonical_category(low):
-            continue
-        if i == 0 and low not in ("under", "in", "into", "on", "at", "of", "by"):
-            return False
-        others += 1
-    return others <= MAX_OTHER_WORDS
-
-
-def _word_end(text: str, pos: int) -> int:
-    m = re.match(r"[\w'’-]*", text[pos:])
-    return pos + (m.end() if m else 0)
-
-
-def _read_figure(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
-    """Steps 1-3 of reading a figure: what it counts (category), whose (side, framing), as written."""
-    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
-    next_start = min((n.start for n in neighbours if n.start >= fig.end and n is not fig), default=s1)
-    # 1. the words after the number, up to the clause end, the next figure or AFTER_WORDS words
-    after = text[fig.end:max(fig.end, min(s1, next_start))]
-    m = _CLAUSE_END.search(after)
-    if m:
-        after = after[: m.start()]
-    words = list(re.finditer(r"\S+", after))
-    if len(words) > AFTER_WORDS:
-        after = after[: words[AFTER_WORDS - 1].end()]
-    low_after = after.lower()
-    # 2. the words before it in its clause (after the previous figure)
-    prev_end = max((n.end for n in neighbours if n.end <= fig.start and n is not fig), default=s0)
-    before_all = text[max(s0, prev_end):fig.start]
-    cut = [mm.end() for mm in _CLAUSE_END.finditer(before_all)]
-    before = before_all[cut[-1]:] if cut else before_all
-    before = " ".join(before.split()[-BEFORE_WORDS:])
-    own = fig.text.lower()
-    out = _Clause(unit=fig.unit)
-    # money, durations and ages are told by the unit or the word right after the number
-    if fig.category == "money":  # the extractor read the currency (lang.en.currencies)
-        out.category = "money"
-    if out.category == "money" and out.unit and "/" not in out.unit:
-        per = rate_after(text, fig.end, s1)  # "12 dollars a day": money per day, as the extractor reads it
-        out.unit = f"{out.unit}/{per}" if per else out.unit
-    if out.category is None:
-        combined = own + low_after
-        mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old|\s+old\b)?"
-                       r"(\s+(?:ago|earlier|later|from now)\b)?", combined)
-        if mm and mm.group(3) and mm.start(1) <= len(own) + 2:
-            out.dated = True  # "30 months ago" dates something, it counts nothing
-            return out
-        if mm and mm.start(1) <= len(own) + 2:
-            out.category = "age" if mm.group(2) else "duration"
-            if not mm.group(2):
-                out.unit = out.unit or _DURATION[mm.group(1)]
-            if mm.end() > len(own):
-                out.phrase_end = fig.end + mm.end() - len(own)
-    if out.category is None and (fig.unit in ("%", "percent") or re.match(r"\s*(?:%|per ?cent\b)", low_after)
-                                 or own.rstrip().endswith(("%", "percent"))):
-        out.category, out.unit = "percent", "%"
-        sign = re.match(r"\s*(?:%|per ?cent\b)", low_after)
-        if sign:
-            out.phrase_end = fig.end + sign.end()
-        mm = re.match(r"\s*(?:(?:%|per ?cent)\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z][\w'-]*)"
-                      r"(?:\s+([a-z][\w'-]*))?", low_after)
-        what = mm.group(1) if mm else next(iter(_content_stems(before)), None)
-        out.label = (" ".join(w for w in mm.groups() if w and w not in _STOP and w not in _VERBS) or None) if mm \
-            else (_WORD.findall(before)[0] if what and _WORD.findall(before) else None)
-        out.noun = f"percent:{_noun_key(what)}" if what else "percent"
-        return out
-    if out.category is None and re.match(r"\s*,", text[fig.end:fig.end + 2]) and re.search(
-            r"(president|leader|minister|man|woman|he|she),\s*$", text[max(s0, fig.start - 30):fig.start], re.I):
-        out.category = "age"
-    if out.category is None:
-        found_all = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
-        found = [f for f in found_all if f[1] >= 0 and _close_enough(after[: f[1]])]
-        if found:
-            found.sort()
-            out.category = found[0][2]
-            out.read_after = True
-            if out.category in _EVENTS:
-                out.event_at = found[0][1]
-            span_end = _find_span(low_after, dict(_CATEGORY_WORDS)[out.category])[1]
-            out.phrase_end = _word_end(text, fig.end + span_end)
-            # the other event categories of the clause, in text order ("killed and wounded")
-            out.rest = [c for _, p, c in sorted(found_all, key=lambda f: f[1]) if p > found[0][1]
-                        and c != out.category and c in ("killed", "injured", "arrested")]
-        else:
-            found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(_CATEGORY_WORDS)]
-            found = [f for f in found if f[1] >= 0]
-            if found:
-                found.sort()
-                out.category = found[0][2]
-    # 3. who is counted: the words after (before the verb: "three killed as rioters set fire"
-    # does not count rioters), else the nearest such word before it in the sentence
-    side = canonical_side(after[:out.event_at] if out.event_at >= 0 else after)
-    out.label = out.noun = _label_words(after)
-    if side is not None:
-        pos = _find_words(low_after, [w for fr in _SIDE_WORDS[side[0]].values() for w in fr])
-        if pos >= 0:
-            out.phrase_end = max(out.phrase_end, _word_end(text, fig.end + pos))
-        if out.category is None:
-            out.category = "people"  # a bare head count: "20,000 bandits"
-    elif out.label and out.phrase_end < 0 and out.category not in (None, "money", "duration", "age"):
-        out.phrase_end = fig.end + low_after.find(out.label.lower()) + len(out.label)
-    if side is None and out.category not in _SIDE_FREE:
-        before_sent = text[s0:fig.start].lower()
-        hits = []
-        for sd, frames in _SIDE_WORDS.items():
-            for frame, ws in frames.items():
-                for w in ws:
-                    for mm in re.finditer(_word_pattern(w), before_sent):
-                        hits.append((mm.start(), sd, frame))
-        if hits:
-            pos, sd, frame = max(hits, key=lambda h: h[0])
-            side = (sd, frame)
-            out.label = _word_at(text[s0:fig.start], pos)
-    if side:
-        out.side, out.framing = side
-    return out
-
-
-_EVENTS = frozenset(("killed", "injured", "arrested", "missing", "displaced", "evacuated"))
-
-_MODIFIERS = frozenset(("security", "police", "armed", "national", "law", "riot", "other", "civilian"))
-
-
-def _word_at(text: str, pos: int) -> str:
-    """The word at ``pos`` with a modifier before it ("police officers", "security forces")."""
-    m = re.match(r"[\w'’-]+", text[pos:])
-    word = m.group(0) if m else text[pos:pos + 20]
-    prev = re.search(r"([\w'’-]+)\s+$", text[:pos])
-    if prev and prev.group(1).lower() in _MODIFIERS:
-        return f"{prev.group(1)} {word}"
-    return word
-
-
-_VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "be", "killed", "injured", "died",
-                    "dead", "arrested", "detained", "wounded", "landed", "will", "by", "with",
-                    "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as",
-                    "before", "after", "until", "since", "when", "while", "it", "its", "they", "their",
-                    "he", "she", "his", "her", "them", "than", "came", "arrived", "said", "says"))
-
-
-def _label_words(after: str) -> str | None:
-    """The noun phrase right after a number, as written, without the verb ("armed criminals")."""
-    words: list[str] = []
-    tokens = [t.strip(",.;:!?()-") for t in after.replace("“", " ").replace("”", " ").replace('"', " ").split()]
-    for i, w in enumerate(tokens):
-        if not w or w.lower() in _VERBS or len(words) >= 3 or canonical_category(w) in _EVENTS:
-            break
-        if w.lower() == "and":  # "police and National Guard", not "villages and killing"
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if not (nxt[:1].isupper() or canonical_side(nxt)):
-                break
-        words.append(w)
-    return " ".join(words) or None
-
-
-def _readings(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Reading]:
-    """Read every usable figure of the story (years and vague quantities are left out)."""
-    by_id = {a.id: (i, a) for i, a in enumerate(articles)}
-    out: list[_Reading] = []
-    for ex in extractions:
-        if ex.article not in by_id:
-            continue
-        order, art = by_id[ex.article]
-        figs = sorted((f for f in ex.figures if 0 <= f.start < f.end <= len(art.text)), key=lambda f: f.start)
-        prev: _Reading | None = None
-        for fig in figs:
-            if _is_year(fig) or _VAGUE.match(fig.text) or fig.value is None:
-                continue
-            clause = _read_figure(fig, art.text, figs)
-            if clause.dated:
-                continue
-            category, side, framing, label = clause.category, clause.side, clause.framing, clause.label
-            unit, rest = clause.unit, clause.rest
-            # the extractor's reading first, where it names something known here
-            ext_cat = (fig.category.lower() if fig.category and fig.category.lower() in KNOWN_CATEGORIES
-                       else canonical_category(fig.category))
-            if ext_cat and category not in ("money", "duration", "age", "percent") and not clause.read_after:
-                category = ext_cat
-            if category == "percent":
-                category = clause.noun if clause.noun and clause.noun.startswith("percent") else "percent"
-            ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
-            if ext_side and side is None:
-                side, framing = ext_side
-                label = label or fig.subject or fig.label
-            same_sentence = prev is not None and _sentence_bounds(art.text, fig.start, fig.end)[0] <= prev.figure.start
-            # 4. "About 750 others." and "18 injured" carry on the figure before them
-            tail = art.text[fig.end:fig.end + 20].lower()
-            if prev is not None and category is None and re.match(
-                    r"\W*(?:others\b|other\b(?!\s+[a-z])|more\b(?=\s*(?:[.,;]|were\b|was\b|have\b|had\b|are\b)))",
-                    tail):
-                category = prev.rest[0] if prev.rest else prev.category
-                side, framing = side or prev.side, framing or prev.framing
-            elif prev is not None and same_sentence and side is None and category is not None \
-                    and category not in _SIDE_FREE and prev.side is not None:
-                side, framing, label = prev.side, prev.framing, label or prev.label
-            measured = None
-            if category is None and fig.category == "measure" and fig.unit:
-                # "200,000 tons", "18 meters": a measure counted in its unit's own word
-                word = _WORD.findall(fig.text)[-1:] or [fig.unit]
-                category, label, measured = f"count:{_noun_key(word[0])}", word[0], _measured_thing(art.text, fig)
-            if category is None:
-                category, unit, label = _own_noun(art.text, fig, clause, unit, label)
-                last = (label or "").split()[-1:]
-                if category is not None and (re.match(r"-[a-z]", art.text[fig.end:fig.end + 2])
-                                             or (last and last[0].lower() in MEASURE_UNITS)):
-                    measured = _measured_thing(art.text, fig)
-            if category is None:
-                prev = None
-                continue
-            if category == "money":
-                side_key = _money_subject(art.text, fig)  # "trade", "losses": sums of different things
-                framing = None
-            elif category in _SIDE_FREE or category.startswith(("count:", "percent")):
-                side_key = None
-            elif category == "age":
-                side_key = _nearest_person(fig, ex, art.text) or fig.subject
-            else:
-                side_key = side or "people"
-            if category == "age" and side_key is None:
-                prev = None  # an age is compared only when we know whose it is
-                continue
-            lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
-            if (lo, hi) == (fig.value, fig.value) and _ROUNDED.search(fig.text):
-                # "$1 million" is a rounded figure: it meets "more than $1 million"
-                lo, hi = fig.value * (1 - ROUNDED_TOLERANCE), fig.value * (1 + ROUNDED_TOLERANCE)
-            published, sure = _published(art, ex)
-            reading = _Reading(fig, art.id, order, category, side_key, framing if side_key else None,
-                               label or fig.label, unit, lo, hi, lo_open, hi_open, rest, published, sure)
-            reading.end = _phrase_end(art.text, fig, clause)
-            reading.measured = measured
-            if category == "money" and unit and "/" in unit:
-                per = rate_span(art.text, fig.end, _sentence_bounds(art.text, fig.start, fig.end)[1])
-                if per:  # the phrase runs to its rate: "$9.6bn of goods each day"
-                    reading.end = max(reading.end, per[1])
-            if fig.category == "measure" and fig.unit and category.startswith("count:"):
-                reading.end = fig.end  # the unit ends the phrase: "about 220,000 tonnes"
-            reading.increment = category not in ("money", "duration", "age", "percent") \
-                and not category.startswith("percent") and _is_increment(art.text, fig)
-            if category == "percent" or (category == "people" and side_key == "people"):
-                # a share of we do not know what, a bare "four people": compared with nothing
-                reading.apart = f"{art.id}:{fig.start}"
-            out.append(reading)
-            prev = reading
-    return out
-
-
 def _published(art: Article, ex: Extraction) -> tuple[datetime | None, bool]:
     """The article's publication date (else the one extraction anchored on) and whether it is known
     rather than inferred (only known dates can make a later report an update)."""
@@ -646,99 +232,12 @@ def _published(art: Article, ex: Extraction) -> tuple[datetime | None, bool]:
     return when, getattr(ex, "published_how", "none") in ("metadata", "text")
 
 
-def _own_noun(text: str, fig: Figure, clause: _Clause, unit: str | None,
-              label: str | None) -> tuple[str | None, str | None, str | None]:
-    """What no lexicon knows is counted in the source's own noun: "two more tugs" counts tugs,
-    "a 400-metre ship" measures metres. Returns (category, unit, label) or Nones."""
-    m = re.match(r"-([a-z]+)\b", text[fig.end:fig.end + 20])
-    if m and m.group(1) not in ("old",):
-        return f"count:{_noun_key(m.group(1))}", unit or m.group(1), m.group(1)
-    if not clause.noun or _VAGUE.match(clause.noun):
-        return None, unit, label
-    words = clause.noun.split()
-    for i, w in enumerate(words):
-        if len(w) > 3 and w.endswith("s") and w[:1].islower() and w.lower() not in _STOP:
-            key = _noun_key(w)
-            if i and words[i - 1].lower() in ("cubic", "square"):
-                key = f"{words[i - 1].lower()} {key}"  # "27,000 cubic metres" is a volume, not a length
-            return f"count:{key}", unit, " ".join(words[: i + 1])
-    return None, unit, label
-
-
-def _noun_key(word: str) -> str:
-    """Singular and plural of a counted noun alike: "tonnes"/"tonne", "tugs"/"tug"; synonyms
-    (:data:`_NOUN_SYNONYMS`) alike: "vessels"/"ships"."""
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    return _NOUN_SYNONYMS.get(w, w)
-
-
-def _money_subject(text: str, fig: Figure) -> str | None:
-    """What a sum of money is (:data:`_MONEY_SUBJECTS`): the first subject named in the figure's
-    clause, else the one named nearest to it in its sentence; None when nothing says."""
-    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
-    # bounded around the figure: a sentence of thousands of sums stays linear
-    s0, s1 = max(s0, fig.start - MONEY_SUBJECT_CHARS), min(s1, fig.end + MONEY_SUBJECT_CHARS)
-    sent = text[s0:s1].lower()
-    at0, at1 = fig.start - s0, fig.end - s0
-    cuts = list(_CLAUSE_END.finditer(sent))
-    c0 = max((m.end() for m in cuts if m.end() <= at0), default=0)
-    c1 = min((m.start() for m in cuts if m.start() >= at1), default=len(sent))
-    best: tuple[bool, int, int, str] | None = None
-    for i, (subject, words) in enumerate(_MONEY_SUBJECTS):
-        for w in words:
-            for m in re.finditer(_word_pattern(w), sent):
-                if at0 <= m.start() < at1:
-                    continue
-                outside = not (c0 <= m.start() < c1)
-                dist = at0 - m.end() if m.end() <= at0 else m.start() - at1
-                key = (outside, 0 if outside else i, dist, subject)
-                if best is None or key < best:
-                    best = key
-    return best[3] if best else None
-
-
-def _measured_thing(text: str, fig: Figure) -> str | None:
-    """What a measure measures: the noun after "400-metre" ("ship"), or the one before "of" in "a
-    depth of 18 metres"; None when the words do not say."""
-    m = re.match(r"-[a-z]+\s+([a-z]+)", text[fig.end:fig.end + 40])
-    if m and m.group(1) not in _STOP:
-        return _noun_key(m.group(1))
-    m = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[max(0, fig.start - 40):fig.start])
-    if m and m.group(1) not in _STOP:
-        return _noun_key(m.group(1))
-    return None
-
-
-
 def _is_increment(text: str, fig: Figure) -> bool:
     """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
     if fig.qualifier:
         return False
     return bool(_INCREMENT_AFTER.match(text, fig.end)
                 or _INCREMENT_BEFORE.search(text, max(0, fig.start - 20), fig.start))
-
-
-_MONEY_WORDS = frozenset(("million", "billion", "thousand", "trillion", "dollars", "dollar", "euros", "euro",
-                          "pounds", "pound", "roubles", "rubles", "yuan", "bn", "m", "us", "every", "per",
-                          "a", "an", "each"))
-
-
-_DURATION_WORDS = frozenset([*_DURATION, *_DURATION.values(), "month-long", "year-long", "long", "old"])
-
-
-def _phrase_end(text: str, fig: Figure, clause: _Clause) -> int:
-    """Where the reported phrase ends: after what is counted, or after the label right after it."""
-    if clause.phrase_end > fig.end:
-        return clause.phrase_end
-    if clause.label:
-        at = text.find(clause.label, fig.end, fig.end + 40)
-        if at >= 0 and not text[fig.end:at].strip(" “”\"'-"):
-            return at + len(clause.label)
-    return fig.end
 
 
 # A word that opens another clause: a name on its far side is not the one an age belongs to ("the
@@ -840,7 +339,7 @@ def _common(reports: Sequence[_Reading]) -> tuple[float, float, bool, bool] | No
 
 
 
-def _apart(readings: list[_Reading]) -> list[_Reading]:
+def _apart(reads: list[_Read]) -> None:
     """Keep a total that is smaller than its own article's parts away from other articles' totals.
 
     A count of "people" killed (or injured) is a total; when the same article counts more than
@@ -849,15 +348,15 @@ def _apart(readings: list[_Reading]) -> list[_Reading]:
     its own rather than set against other sources' totals.
     """
     parts: dict[tuple[str, str | None], float] = defaultdict(float)
-    for r in readings:
-        if r.side not in (None, "people"):
-            parts[(r.article, r.category)] += float(r.figure.value)
-    for r in readings:
-        if r.side == "people" and r.category in ("killed", "injured", "arrested") \
-                and parts.get((r.article, r.category), 0.0) > r.high:
-            r.apart = r.article
-    return readings
-
+    for r in reads:
+        fig = r.reading.figure
+        if fig.side not in (None, "people") and fig.event:
+            parts[(r.reading.article, fig.event)] += float(fig.value)
+    for r in reads:
+        fig = r.reading.figure
+        if fig.side == "people" and fig.event in ("killed", "injured", "arrested") \
+                and parts.get((r.reading.article, fig.event), 0.0) > r.reading.high:
+            r.reading.apart = r.reading.article
 
 
 # ---------------------------------------------------------------------------------------------
@@ -915,80 +414,69 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
     for ex in extractions:
         if ex.article in by_id and any(f.dimension is None for f in ex.figures):  # extracted before reading existed
             read_figures(by_id[ex.article][1].text, ex.figures)
-    # the clause reading: who is counted (security forces, protesters ...) and the event words
-    # that the sentence spreads over a list ("18 killed and 700 others injured")
-    clause = {(r.article, r.figure.start): r for r in _apart(_readings(articles, extractions))}
     out: list[_Read] = []
     for ex in extractions:
         if ex.article not in by_id:
             continue
         order, art = by_id[ex.article]
         figs = sorted((f for f in ex.figures if 0 <= f.start < f.end <= len(art.text)), key=lambda f: f.start)
-        prev_fig: Figure | None = None
         for fig in figs:
-            if _is_year(fig) or _VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
+            if is_year(fig) or VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
                 continue
-            if prev_fig is not None and _is_conversion(art.text, prev_fig, fig):
-                continue  # "200 million euros ($265.3 million)": the same sum converted, not a claim
-            prev_fig = fig
             if re.match(r"\s+(?:ago|earlier|before|later)\b", art.text[fig.end:fig.end + 10], re.I):
                 continue  # "30 months ago": when, not how much
             if re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", art.text[fig.end:fig.end + 12], re.I) \
                     or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text):
                 continue  # "1100 hrs", "1230 hours": a time of day
             dim = fig.dimension or dimension_of(fig)
+            if fig.restates and not dim.startswith("money:"):
+                continue  # "150 nautical miles (277 km)": the same length, compared in metres already
             lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
-            if (lo, hi) == (fig.value, fig.value) and _ROUNDED.search(fig.text):
-                lo, hi = fig.value * (1 - ROUNDED_TOLERANCE), fig.value * (1 + ROUNDED_TOLERANCE)
+            if (lo, hi) == (fig.value, fig.value) and (band := _rounded_band(fig)):
+                lo, hi = band  # "$1 million" is a rounded figure: it meets "more than $1 million"
             lo, hi = _base(fig, lo), _base(fig, hi)
-            base = _base(fig, float(fig.value))
             published, sure = _published(art, ex)
-            old = clause.get((art.id, fig.start))
-            side = (old.side, old.framing) if old is not None and old.side else canonical_side(fig.counted or fig.label)
-            label = (old.label if old is not None else None) or fig.counted or fig.label
+            person = _nearest_person(fig, ex, art.text) if dim == "age" else None
+            if dim == "age" and (person or fig.subject):
+                side: tuple[str, str | None] | None = (person or fig.subject or "", None)  # whose age
+            elif dim.startswith("money:") and fig.about:
+                side = (fig.about, None)  # what the sum is: losses, trade, damage ...
+            elif fig.side:
+                side = (fig.side, fig.framing)
+            else:
+                side = canonical_side(fig.counted or fig.label)
             r = _Reading(fig, art.id, order, fig.predicate, side[0] if side else None, side[1] if side else None,
-                         label, fig.unit, lo, hi, lo_open, hi_open, [], published, sure)
-            if old is not None and old.apart and old.apart == art.id:
-                r.apart = old.apart
-            r.base = base
+                         fig.label or fig.counted, fig.unit, lo, hi, lo_open, hi_open, [], published, sure)
+            r.base = _base(fig, float(fig.value))
             r.end = _report_end(art.text, fig)
             if dim == "age":
                 r.end = max(r.end, _person_after(art.text, fig, ex))
             r.start = _report_start(art.text, fig, ex)
             r.increment = _is_increment(art.text, fig)
-            person = _nearest_person(fig, ex, art.text) if dim == "age" else None
             # a unit's own word ("euros", "miles", "per cent") says nothing of what is counted
             if dim not in ("count", "percent", "duration", "age") and not dim.startswith("money:") and fig.noun:
                 r.measured = fig.noun  # "the 300-metre bridge": a measure of the bridge
-            noun = fig.noun if dim in ("count", "percent") else None
+            # what a count or share counts; what a sum is the value of ("gems worth 85 million euros")
+            noun = fig.noun if dim in ("count", "percent") or dim.startswith("money:") else None
             mods = frozenset(fig.modifiers) if dim in ("count", "percent") else frozenset()
             if dim.startswith("money:") and fig.unit and "/" in fig.unit:
                 dim = f"money:{fig.unit}"  # a sum per day is not compared with a sum per hour
             pred = None if dim in ("age", "duration") else fig.predicate
             clause_key = None
-            if dim.startswith("money:") and old is not None and old.side:
-                clause_key = ("money", old.side)  # what the sum is: losses, trade, damage, aid ...
-            if old is not None and old.category in _EVENT_CLASSES and (pred not in PREDICATE_CLASSES
-                                                                     or fig.noun is None):
+            if dim.startswith("money:") and fig.about:
+                clause_key = ("money", fig.about)  # what the sum is: losses, trade, damage, aid ...
+            event = _EVENT_CLASSES.get(fig.event or "")
+            if event and (pred not in PREDICATE_CLASSES or fig.noun is None):
                 # the clause reading carries an event word over a list ("18 killed, 700 others injured")
-                pred = _EVENT_CLASSES[old.category]
-                clause_key = (pred, old.side or "people")
-            elif old is not None and old.category in _EVENT_CLASSES and pred == _EVENT_CLASSES[old.category]:
-                clause_key = (pred, old.side or "people")
+                pred = event
+                clause_key = (pred, fig.side or "people")
+            elif event and pred == event:
+                clause_key = (pred, fig.side or "people")
             out.append(_Read(r, dim, noun, mods, pred, r.side,
                              frozenset((fig.scope or "").split()), fig.time_ref, fig.subgroup,
                              frozenset(fig.context), person, clause_key))
+    _apart(out)
     return out
-
-
-def _is_conversion(text: str, before: Figure, fig: Figure) -> bool:
-    """Whether ``fig`` restates ``before`` in another unit, in brackets right after it."""
-    between = text[before.end:fig.start]
-    if not re.fullmatch(r"\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
-                        between, re.I):
-        return False
-    kinds = {before.category, fig.category}
-    return kinds == {"money"} or kinds == {"measure"}
 
 
 def _report_start(text: str, fig: Figure, ex: Extraction) -> int:
@@ -1054,7 +542,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # numbers that disagree count against less where the reports say they count one thing
         # (one specific noun, or one casualty event and side): that is what a conflict looks like
         same_thing = (a.clause is not None and a.clause == b.clause) or (
-            a.dim == "count" and a.noun is not None and b.noun is not None and a.noun not in GENERIC_NOUNS
+            (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None and a.noun not in GENERIC_NOUNS
             and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME)
             and not (a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and a.pred != b.pred))
         s = -W_VALUE_APART * (CONFLICT_SHARE if same_thing else 1.0)
@@ -1317,6 +805,8 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
     out: list[FactGroup] = []
     text_of = {a.id: a.text for a in articles}
     for cluster in _cluster(reads):  # 2
+        if all(r.reading.figure.restates for r in cluster):
+            continue  # a conversion no other source gives in its unit adds nothing to the table
         group = [r.reading for r in cluster]
         group.sort(key=lambda r: (r.order, r.figure.start))
         verdict, bounds = verdict_of(group)  # 3
