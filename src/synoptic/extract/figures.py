@@ -71,7 +71,7 @@ QUALIFIERS = [
     ("atleast", r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum"),
     ("almost", r"almost|nearly|just under|just short of|close to|not quite"),
     ("about", r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|approx|~"),
-    ("atmost", r"up to|at most|no more than|not more than|a maximum of"),
+    ("atmost", r"up to|at most|no more than|not more than|a maximum of|as many as|as much as"),
     ("less", r"less than|fewer than|under|below"),
 ]
 _QUAL_RE = re.compile(

@@ -182,12 +182,13 @@ def _valued_thing(tok: Any) -> Any:
     h = tok.head
     if h is tok:
         return None
+    if tok.dep_ == "nummod" and h.pos_ == "NOUN" and h.i < tok.i and any(
+            c.lower_ in _VALUE_WORDS for c in h.children):
+        return h  # "Jewellery worth more than $160 million", the sum parsed as the noun's number
     if tok.dep_ == "pobj" and h.lower_ == "at":
         h = h.head  # "valued at"
     if h.lower_ in _VALUE_WORDS and h.dep_ in ("amod", "acl", "advcl", "prep") and h.head.pos_ == "NOUN":
         return h.head  # "gems worth ...", "diamonds valued at ..."
-    if tok.lower_ in _VALUE_WORDS:  # "worth of" handled above; "worth" as the object
-        return None
     return None
 
 
@@ -463,7 +464,7 @@ _FUNCTION = frozenset(
     "than then also all any into about over after before while when where out up down if".split())
 #: Quantities too vague to compare ("dozens", "hundreds of", "several").
 VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
-                   r"(?!\s+\d)", re.I)
+                   r"(?!\s+\d|\s+as\b)", re.I)  # "as many as four" is not vague: it is up to four
 _DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
              "year": "years", "decade": "decades"}
 _CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")

@@ -173,7 +173,7 @@ def qualifier_class(qualifier: str | None) -> str:
         return "exact"
     table = [
         ("atleast", ("at least", "minimum", "no fewer than", "no less than", "not less than")),
-        ("atmost", ("at most", "up to", "no more than", "maximum", "not more than")),
+        ("atmost", ("at most", "up to", "no more than", "maximum", "not more than", "as many as", "as much as")),
         ("almost", ("almost", "nearly", "just under", "close to", "short of", "approaching")),
         ("more", ("more than", "over", "above", "exceed", "overcome", "upwards of", "in excess of",
                   "greater than", "beyond", "plus")),
@@ -300,7 +300,9 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
     if len(values) == 1:
         v = next(iter(values))
         # the same number, each report holding it or all bounding it alike ("more than 500,000" twice)
-        if all(_contains(_interval(r), v) for r in reports) or \
+        # ("almost 100" is 100 as a round figure: it agrees with "about 100" and "up to 100")
+        if all(_contains(_interval(r), v) or (qualifier_class(r.figure.qualifier) == "almost" and r.high == v)
+               for r in reports) or \
                 len({qualifier_class(r.figure.qualifier) for r in reports}) == 1:
             return "agree", (v, v)
     common: tuple[float, float, bool, bool] | None = _interval(reports[0])
@@ -541,10 +543,16 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if not _meets(_interval(a.reading), _interval(b.reading)):
         # numbers that disagree count against less where the reports say they count one thing
         # (one specific noun, or one casualty event and side): that is what a conflict looks like
+        rival_preds = a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and a.pred != b.pred
         same_thing = (a.clause is not None and a.clause == b.clause) or (
-            (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None and a.noun not in GENERIC_NOUNS
+            (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
+            and a.noun not in GENERIC_NOUNS
             and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME)
-            and not (a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and a.pred != b.pred))
+            and not rival_preds) or (
+            # two sums of one currency that one event moved ("steal e80 million", "gems worth 85
+            # million euros" stolen), nothing naming two different things
+            a.dim.startswith("money:") and a.pred == b.pred and a.pred in PREDICATE_CLASSES
+            and not (a.noun and b.noun and _NOUN_SIMILARITY.get((a.noun, b.noun), 1.0) < NOUN_SIM_DIFF))
         s = -W_VALUE_APART * (CONFLICT_SHARE if same_thing else 1.0)
     elif min(va, vb) > 0 and (max(va, vb) / min(va, vb) > VALUE_FAR or (
             max(va, vb) / min(va, vb) == VALUE_FAR and not _same_side(a, b))):
@@ -564,7 +572,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if a.noun and b.noun:
         if a.noun == b.noun:
             s += W_NOUN_SAME * (GENERIC_NOUN_SHARE if a.noun in GENERIC_NOUNS else 1.0)
-        elif a.noun.startswith(b.noun + " and ") or b.noun.startswith(a.noun + " and "):
+        elif (a.noun.startswith(b.noun + " and ") or b.noun.startswith(a.noun + " and ")) and a.dim == "count":
             s -= W_NOUN_DIFF  # "passengers and crew" is a union: not the passengers alone
         elif a.noun in b.mods or b.noun in a.mods:
             s += W_NOUN_SAME / 2
