@@ -18,7 +18,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
                 "wounded", "injured"),
     "detained": ("arrest", "detain", "detention", "custody", "capture", "nab", "apprehend", "jail", "imprison",
                  "hold", "held", "round up", "seize", "catch", "caught", "charge", "prisoner", "suspect",
-                 "take into custody", "took into custody", "remand", "intern"),
+                 "take into custody", "took into custody", "remand", "intern", "surrender"),
     "seized": ("confiscate", "recover", "find", "found", "impound", "haul", "cache", "retrieve", "discover"),
     "stolen": ("steal", "stole", "stolen", "rob", "loot", "theft", "heist", "snatch", "grab", "take",
                "make off", "made off", "making off", "makes off"),
