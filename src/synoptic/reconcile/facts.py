@@ -22,7 +22,7 @@ from synoptic.extract.figures import rate_span
 from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year  # noqa: F401 (re-exported)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en.nouns import GENERIC_NOUNS
-from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
+from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
 from synoptic.reconcile._text import INF
 from synoptic.records import (
     Article,
@@ -543,7 +543,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if not _meets(_interval(a.reading), _interval(b.reading)):
         # numbers that disagree count against less where the reports say they count one thing
         # (one specific noun, or one casualty event and side): that is what a conflict looks like
-        rival_preds = a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and a.pred != b.pred
+        rival_preds = a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and not same_class(a.pred, b.pred)
         same_thing = (a.clause is not None and a.clause == b.clause) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
@@ -551,7 +551,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
             and not rival_preds) or (
             # two sums of one currency that one event moved ("steal e80 million", "gems worth 85
             # million euros" stolen), nothing naming two different things
-            a.dim.startswith("money:") and a.pred == b.pred and a.pred in PREDICATE_CLASSES
+            a.dim.startswith("money:") and same_class(a.pred, b.pred) and a.pred in PREDICATE_CLASSES
             and not (a.noun and b.noun and _NOUN_SIMILARITY.get((a.noun, b.noun), 1.0) < NOUN_SIM_DIFF))
         s = -W_VALUE_APART * (CONFLICT_SHARE if same_thing else 1.0)
     elif min(va, vb) > 0 and (max(va, vb) / min(va, vb) > VALUE_FAR or (
@@ -590,7 +590,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
                 s -= W_NOUN_DIFF
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
     if a.pred and b.pred:
-        if a.pred == b.pred:
+        if same_class(a.pred, b.pred):
             s += W_PRED_SAME
         elif a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES:
             s -= W_PRED_DIFF
@@ -623,7 +623,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
 def _other_nouns(a: _Read, b: _Read) -> bool:
     """Whether two reports name different counted nouns: in one article that is two things
     ("a wife and two children" ... "two grown daughters"), not the figure repeated."""
-    return a.noun is not None and b.noun is not None and a.noun != b.noun
+    return a.noun is not None and b.noun is not None and a.noun != b.noun and (a.noun, b.noun) not in _NOUN_COREFER
 
 
 def _cluster(reads: list[_Read]) -> list[list[_Read]]:
@@ -784,21 +784,24 @@ def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
 
 def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
     """Noun pairs two articles count with the same distinctive number under one predicate class."""
-    seen: dict[tuple[str, float, str], set[tuple[str, str]]] = defaultdict(set)
+    seen: dict[tuple[str, float, str], set[tuple[str, str, frozenset[str]]]] = defaultdict(set)
     for r in reads:
         v = float(r.reading.figure.value)
-        if r.noun and v >= COREFER_MIN_VALUE and r.dim == "count":
+        if r.noun and v >= COREFER_MIN_VALUE and r.dim == "count" and not (
+                v < COREFER_BARE_MIN_VALUE and qualifier_class(r.reading.figure.qualifier) == "about"):
+            # (a small round number given as one: "about a dozen ships" and "12 Somalis" share it by chance)
             # one predicate class ("captured" / "nabbed"), or no event verb on either side ("a force
             # of 2,500 personnel" / "can overcome the 2,500 men"): the number names the same group
             pred = r.pred if r.pred in PREDICATE_CLASSES else ""
             if pred or v >= COREFER_BARE_MIN_VALUE:
-                seen[(r.dim, v, pred)].add((r.noun, r.reading.article))
+                seen[(r.dim, v, pred)].add((r.noun, r.reading.article, r.context))
     out: set[tuple[str, str]] = set()
     for items in seen.values():
-        # two nouns one article counts with the same number are two things ("20 schools and 20 clinics")
-        apart = {(n1, n2) for n1, a1 in items for n2, a2 in items if a1 == a2 and n1 != n2}
-        for n1, a1 in items:
-            for n2, a2 in items:
+        # two nouns one sentence counts with the same number are two things ("20 schools and 20
+        # clinics"); one article may name one group twice ("23 pirates" ... "Twenty-three personnel")
+        apart = {(n1, n2) for n1, a1, c1 in items for n2, a2, c2 in items if a1 == a2 and c1 == c2 and n1 != n2}
+        for n1, a1, _c1 in items:
+            for n2, a2, _c2 in items:
                 if n1 != n2 and a1 != a2 and (n1, n2) not in apart:
                     out.add((n1, n2))
     return out

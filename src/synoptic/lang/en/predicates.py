@@ -36,6 +36,16 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "sentenced": ("sentence", "convict", "condemn", "fine"),
 }
 
+#: Classes that one verb spans: "seized" is said of people (detained) and of things (seized).
+_OVERLAPPING = frozenset({frozenset(("detained", "seized"))})
+
+
+def same_class(a: str | None, b: str | None) -> bool:
+    """Whether two predicates are one: the same class or verb, or two classes one verb spans
+    ("seized 23 pirates" is a detention, "seized seven rifles" a seizure)."""
+    return a is not None and (a == b or frozenset((a, b)) in _OVERLAPPING)
+
+
 def _stem(word: str) -> str:
     w = word.lower()
     if len(w) > 4 and w.endswith("ies"):
@@ -67,4 +77,4 @@ def predicate_class(word: str | None) -> str | None:
     return None
 
 
-__all__ = ["PREDICATE_CLASSES", "predicate_class"]
+__all__ = ["PREDICATE_CLASSES", "predicate_class", "same_class"]
