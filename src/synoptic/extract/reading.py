@@ -818,8 +818,8 @@ def money_kind(text: str, fig: Figure) -> str | None:
     for i, (kind, words) in enumerate(MONEY_KINDS):
         for w in words:
             for m in _word_regex(w).finditer(sent):
-                if at0 <= m.start() < at1:
-                    continue
+                if at0 <= m.start() < at1 or (text[s0 + m.start()].isupper() and m.start() > 0):
+                    continue  # the figure itself; a word of a name ("the Greek Commerce Confederation")
                 outside = not (c0 <= m.start() < c1)
                 dist = at0 - m.end() if m.end() <= at0 else m.start() - at1
                 key = (outside, 0 if outside else i, dist, kind)

@@ -553,7 +553,12 @@ def link_score(a: _Read, b: _Read) -> float | None:
             # million euros" stolen), nothing naming two different things
             a.dim.startswith("money:") and same_class(a.pred, b.pred) and a.pred in PREDICATE_CLASSES
             and not (a.noun and b.noun and _NOUN_SIMILARITY.get((a.noun, b.noun), 1.0) < NOUN_SIM_DIFF))
-        s = -W_VALUE_APART * (CONFLICT_SHARE if same_thing else 1.0)
+        # values more than MINIMUMS_FAR apart are two counts ("eight pirates" captured by one ship,
+        # "an estimated 1,500 pirates" in Somalia), whatever else they share
+        # (unless their clauses name one casualty event and side: a toll is a toll)
+        far = min(va, vb) > 0 and max(va, vb) / min(va, vb) > MINIMUMS_FAR
+        one_toll = a.clause is not None and a.clause == b.clause
+        s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or (same_thing and not far) else 1.0)
     elif min(va, vb) > 0 and (max(va, vb) / min(va, vb) > VALUE_FAR or (
             max(va, vb) / min(va, vb) == VALUE_FAR and not _same_side(a, b))):
         # (at exactly VALUE_FAR, "less than 5,000" says nothing of "about 2,500"; two minimums

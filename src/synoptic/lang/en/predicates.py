@@ -20,7 +20,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
                  "hold", "held", "round up", "seize", "catch", "caught", "charge", "prisoner", "suspect",
                  "take into custody", "took into custody", "remand", "intern", "surrender"),
     "seized": ("confiscate", "recover", "find", "found", "impound", "haul", "cache", "retrieve", "discover"),
-    "stolen": ("steal", "stole", "stolen", "rob", "loot", "theft", "heist", "snatch", "grab", "take",
+    "stolen": ("steal", "stole", "stolen", "rob", "loot", "theft", "heist", "snatch", "grab",
                "make off", "made off", "making off", "makes off"),
     "damaged": ("damage", "destroy", "burn", "torch", "smash", "vandalise", "vandalize", "raze", "gut",
                 "set fire", "firebomb", "wreck", "collapse"),
