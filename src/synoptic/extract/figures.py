@@ -598,7 +598,10 @@ def find_figures(text: str) -> list[Figure]:
         if category == "money" and unit and "/" not in unit:
             per = rate_after(text, r.end, s1)
             unit = f"{unit}/{per}" if per else unit  # "$9.6bn a day" is USD/day
-        low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
+        kind = r.qual_kind
+        if kind is None and re.search(r"\bdozen\b", text[r.start:r.end], re.IGNORECASE):
+            kind = "about"  # "a dozen Greek cities" is a round number: about twelve
+        low, high, low_inc, high_inc = _interval(r.value, kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
             text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,

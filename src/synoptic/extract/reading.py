@@ -41,6 +41,7 @@ from typing import Any
 
 from synoptic.lang.en.counted import EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
 from synoptic.lang.en.currencies import currency_code
+from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
@@ -437,6 +438,10 @@ def read_figures(text: str, figures: list[Figure],
             named, noun = noun, None
         if noun is not None:
             fig.noun = noun_key(noun.text)
+            compound = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
+            if fig.noun in GENERIC_NOUNS and compound:
+                # "crew members", "family members": a general head says what is counted with its compound
+                fig.noun = f"{compound[0].lower_} {fig.noun}"
             # "420 passengers and crew": the number counts the union, not the first noun alone (only
             # a bare noun right after "and": "23 pirates and a cache of arms" lists two things)
             union = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i == noun.i + 2
