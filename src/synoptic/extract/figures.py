@@ -119,6 +119,10 @@ _SMALL_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
               r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
               r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w.,:-])", re.IGNORECASE)
+# "a 24- to 30-foot dhow", "10- to 12-year-olds": a range whose unit is written once, hyphened to
+# the second end.
+HYPHEN_RANGE_RE = re.compile(
+    rf"(?<![\w.,-])(?P<a>{_INT}(?:\.\d+)?)-\s*(?:to|or|and)\s+(?P<b>{_INT}(?:\.\d+)?)(?=-[a-z])", re.IGNORECASE)
 # "between $12m and $14m", "$14m to $15m", "between 12 and 14 million dollars": a range whose ends
 # carry a currency or a scale word; a scale or currency written once applies to both ends.
 _SCALED = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -287,6 +291,23 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             continue
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(raw)
+    for m in HYPHEN_RANGE_RE.finditer(text):
+        if any(mask[m.start():m.end()]):
+            continue
+        low, high = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
+        hy = HYPHEN_UNIT_RE.match(text, m.end())
+        hm = None if hy else HYPHEN_MEASURE_RE.match(text, m.end())
+        measure = unit_of(hm.group("measure").replace("-", " ")) if hm else None
+        if not low < high or not (hy or measure):
+            continue
+        if hy:
+            end, unit = hy.end(), DURATION_UNITS[hy.group("unit").lower()]
+            category = "age" if hy.group("old") else "duration"
+        else:
+            assert hm is not None and measure is not None
+            end, unit, category = hm.end(), measure[0], "measure"
+        mask[m.start():end] = b"\1" * (end - m.start())
+        ranges.append(_Raw(m.start(), end, low, None, "range", m.start(), unit, category, high=high))
     for m in RANGE_RE.finditer(text):
         if any(mask[m.start():m.end()]):
             continue

@@ -377,7 +377,7 @@ def read_figures(text: str, figures: list[Figure],
         fig.dimension = dimension_of(fig)
         doc = docs.get(sentence)
         before = text[max(s0, fig.start - SUBGROUP_CHARS - 20):fig.start]
-        fig.subgroup = bool(_SUBGROUP_BEFORE.search(before))
+        fig.subgroup = fig.dimension == "count" and bool(_SUBGROUP_BEFORE.search(before))  # a length is no part
         if doc is None:
             continue
         tok = _number_token(doc, fig.start - s0, fig.end - s0)  # 1
@@ -402,6 +402,9 @@ def read_figures(text: str, figures: list[Figure],
             elif unit_tok.dep_ in ("compound", "amod", "nmod", "nummod") and unit_tok.head.pos_ in _NOUNS \
                     and unit_tok.head.i > unit_tok.i:
                 noun = unit_tok.head
+            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.pos_ in _NOUNS \
+                    and unit_tok.head.head.i > unit_tok.i:
+                noun = unit_tok.head.head  # "the 10-metre-long dhow": the length of the dhow
             if noun is not None:
                 fig.noun = noun_key(noun.text)
             noun = None

@@ -545,6 +545,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # (one specific noun, or one casualty event and side): that is what a conflict looks like
         rival_preds = a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and not same_class(a.pred, b.pred)
         same_thing = (a.clause is not None and a.clause == b.clause) or (
+            # the same thing measured twice: "a 10-metre dhow" / "a 24- to 30-foot dhow"
+            a.reading.measured is not None and a.reading.measured == b.reading.measured) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
             and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME)
@@ -615,9 +617,11 @@ def link_score(a: _Read, b: _Read) -> float | None:
         s -= W_SUBGROUP
     if a.clause and b.clause:
         s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
-    if a.reading.measured and b.reading.measured and a.reading.measured != b.reading.measured \
-            and _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0) < NOUN_SIM_DIFF:
-        s -= W_NOUN_DIFF  # the length of a bridge and the depth of a river
+    if a.reading.measured and b.reading.measured:
+        if a.reading.measured == b.reading.measured:
+            s += W_NOUN_SAME  # the length of one thing, measured twice
+        elif _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0) < NOUN_SIM_DIFF:
+            s -= W_NOUN_DIFF  # the length of a bridge and the depth of a river
     if a.reading.apart or b.reading.apart:
         s -= W_SIDE_DIFF
     if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
