@@ -399,6 +399,12 @@ def read_figures(text: str, figures: list[Figure],
             noun = None
             if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of" and unit_tok.head.head.pos_ in _NOUNS:
                 noun = unit_tok.head.head
+            elif unit_tok.dep_ in ("pobj", "attr") and (unit_tok.head.lower_ == "of" or unit_tok.head.pos_ == "AUX"):
+                # "the ship ... is of 200,000 tons", "the bridge is 300 metres": what the copula's subject is
+                cop = unit_tok.head.head if unit_tok.head.lower_ == "of" else unit_tok.head
+                subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if cop.lower_ in ("is", "was", "are", "were", "be", "been") and subj is not None and subj.pos_ in _NOUNS:
+                    noun = subj
             elif unit_tok.dep_ in ("compound", "amod", "nmod", "nummod") and unit_tok.head.pos_ in _NOUNS \
                     and unit_tok.head.i > unit_tok.i:
                 noun = unit_tok.head
@@ -512,6 +518,12 @@ def _listed(text: str, figures: Sequence[Figure]) -> None:
     reported to be Somali and 11 Yemeni") that says no noun and no event of its own counts what the
     first counts: its noun, predicate and subgroup (not its modifiers: "Somali" is the first one's).
     """
+    measures = sorted((f for f in figures if f.category == "measure"), key=lambda f: f.start)
+    for first, fig in zip(measures, measures[1:], strict=False):
+        # "400 metres long and 220,000 tonnes": two measures of one thing
+        if first.noun and not fig.noun and len(text[first.end:fig.start]) <= LIST_GAP_CHARS \
+                and _LIST_GAP.fullmatch(text[first.end:fig.start]):
+            fig.noun = first.noun
     ordered = sorted((f for f in figures if f.dimension == "count"), key=lambda f: f.start)
     for first, fig in zip(ordered, ordered[1:], strict=False):
         if fig.noun or fig.predicate in PREDICATE_CLASSES or fig.event != first.event:
