@@ -486,6 +486,11 @@ def read_figures(text: str, figures: list[Figure],
             if whole_pred in PREDICATE_CLASSES or predicate_class(whole.lower_):
                 pred = predicate_class(whole.lower_) or whole_pred
         fig.predicate = pred
+        subject = noun if noun is not None else anchor
+        # "four robbers stole": what is counted did it, it was not done to them
+        fig.agent = verb is not None and (
+            (subject.dep_ == "nsubj" and subject.head.i == verb.i)  # "four robbers stole"
+            or (subject.dep_ == "pobj" and subject.head.dep_ == "agent" and subject.head.head.i == verb.i))  # "by four robbers"
         places, times = _scope_and_time(noun, anchor, verb)  # 4
         fig.scope = " ".join(places) or None
         fig.time_ref = " ".join(times) or None
@@ -506,6 +511,9 @@ def read_figures(text: str, figures: list[Figure],
 LIST_GAP_CHARS = 60
 # Between two figures of one list: ends with "and", "or" or a comma, no clause break inside.
 _LIST_GAP = re.compile(r"[^.;:!?()\[\]\n]*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+# A comparison that leaves out the noun: "..., compared with 280,000 in 2014", "up from 12".
+_COMPARED_GAP = re.compile(r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|against|versus|vs\.?|than)\s+$",
+                           re.IGNORECASE)
 # A breakdown in brackets right after a count: "the 23 pirates (12 Somali and 11 Yemeni)".
 _BREAKDOWN_GAP = re.compile(r"(?:\s+[A-Za-z][\w-]*){0,3}\s*[(\[]\s*$")
 
@@ -529,6 +537,10 @@ def _listed(text: str, figures: Sequence[Figure]) -> None:
         if fig.noun or fig.predicate in PREDICATE_CLASSES or fig.event != first.event:
             continue  # "18 killed, over 700 injured": a figure with an event of its own
         gap = text[first.end:fig.start]
+        if first.noun and _COMPARED_GAP.search(gap) and not re.search(r"[.;:!?\n]", gap):
+            # "more than 500,000 migrants this year, compared with 280,000 in 2014": the same noun
+            fig.noun, fig.predicate = first.noun, first.predicate
+            continue
         if first.noun and _BREAKDOWN_GAP.fullmatch(gap):
             fig.noun, fig.predicate, fig.subgroup = first.noun, first.predicate, True
         elif (first.noun or first.predicate in PREDICATE_CLASSES) and len(gap) <= LIST_GAP_CHARS \

@@ -705,32 +705,75 @@ _UNIT_NAMES = {"km": "kilometres", "m": "metres", "mi": "miles", "nmi": "nautica
                "t": "tonnes", "kg": "kilograms", "ha": "hectares", "l": "litres"}
 
 
+# A number word or figure inside a counted phrase: "12 Somali and 11 Yemeni pirates" stops at "11".
+_NEXT_NUMBER = re.compile(r"(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+                          r"|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b)", re.I)
+# Predicate classes said of what is counted in a label ("AK-47 rifles seized", "people injured");
+# classes in which what is counted is the doer are said of it as a verb ("robbers who stole").
+_DOER_VERBS = {"stolen": "stole", "attacked": "attacked", "damaged": "damaged", "rescued": "rescued",
+               "seized": "seized", "detained": "detained", "killed": "killed", "injured": "injured"}
+
+
 def _counted_words(r: _Read) -> str | None:
-    """The counted phrase of a report without its number and qualifier ("AK-47 assault rifles")."""
+    """The counted phrase of a report without its number and qualifier ("AK-47 assault rifles"),
+    as written, up to the next number ("12 Somali and 11 Yemeni pirates" -> "Somali")."""
     c = r.reading.figure.counted
     if not c or r.reading.figure.text not in c:
         return None
     rest = c[c.index(r.reading.figure.text) + len(r.reading.figure.text):].strip(" -“”\"'")
+    cut = _NEXT_NUMBER.search(rest)
+    if cut:
+        rest = rest[:cut.start()]
     rest = re.sub(r"^(?:more|additional|extra|further|fresh|other)\s+", "", rest, flags=re.I)
-    return " ".join(rest.split()) or None
+    rest = " ".join(rest.split())
+    return None if rest.lower() in ("", "other", "others", "more") else rest
+
+
+def _as_written(group: list[_Read], noun: str) -> str:
+    """A counted noun as the reports write it ("pirates" for the key "pirate"; "diamonds and
+    jewels" for "diamond and jewel"), else in the plural."""
+    from synoptic.extract.reading import noun_key
+
+    if " and " in noun:
+        return " and ".join(_as_written(group, n) for n in noun.split(" and "))
+    for r in group:
+        for w in re.findall(r"[\w'-]+", r.reading.figure.counted or ""):
+            if noun_key(w) == noun:
+                return w.lower() if not w.isupper() else w
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _label_of(group: list[_Read]) -> str:
     """What a group counts in plain words, from the sources' own words: "AK-47 assault rifles
-    seized", "pirates detained", "losses per day", "percent (vote)", "metres (bridge)", "age of X"."""
+    seized", "Somali pirates detained", "robbers who stole", "value of diamonds stolen", "losses
+    per day", "percent (vote)", "metres (bridge)", "age of X"."""
     first = group[0]
     dim = first.dim
+    pred = _most(r.pred for r in group if r.pred in PREDICATE_CLASSES)
+    agent = sum(r.reading.figure.agent for r in group) * 2 >= len(group)
     if dim.startswith("money:"):
         unit = dim.split(":", 1)[1]
         per = f" per {unit.split('/', 1)[1]}" if "/" in unit else ""
+        own = _most(w for r in group if (w := _counted_words(r)))
+        if own:  # "a $35,000 reward": the sum is a reward
+            return f"{own}{' ' + pred if pred and pred in _LABEL_PREDICATES else ''}{per}"
         subject = next((r.clause[1] for r in group if r.clause and r.clause[0] == "money"), None)
-        return f"{_MONEY_LABEL.get(subject, subject)}{per}" if subject else f"amount in {unit.split('/')[0]}{per}"
+        if subject:
+            return f"{_MONEY_LABEL.get(subject, subject)}{per}"
+        noun = _most(r.noun for r in group)
+        if noun:  # "gems worth 85 million euros" stolen
+            return f"value of {_as_written(group, noun)}{' ' + pred if pred in _LABEL_PREDICATES else ''}{per}"
+        return f"amount in {unit.split('/')[0]}{per}"
     if dim == "age":
         person = Counter(r.person for r in group if r.person).most_common(1)
         return f"age of {person[0][0]}" if person else "age"
     if dim == "percent":
-        noun = Counter(" ".join([*sorted(r.mods), r.noun]) for r in group if r.noun).most_common(1)
-        return f"percent ({noun[0][0]})" if noun else "percent"
+        share = Counter(" ".join([*sorted(r.mods), r.noun]) for r in group if r.noun).most_common(1)
+        return f"percent ({share[0][0]})" if share else "percent"
     if dim == "duration":
         return "duration"
     if dim != "count":
@@ -738,14 +781,35 @@ def _label_of(group: list[_Read]) -> str:
         thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
         name = _UNIT_NAMES.get(unit, unit)
         return f"{name} ({thing[0][0]})" if thing else name
-    phrases = Counter(w.lower() for r in group if (w := _counted_words(r)))
-    what = phrases.most_common(1)[0][0] if phrases else (first.noun or "")
-    side = Counter(r.side for r in group if r.side and r.side != "people").most_common(1)
-    if not phrases and side:
-        what = side[0][0]
-    pred = Counter(r.pred for r in group if r.pred in _LABEL_PREDICATES).most_common(1)
-    label = f"{what} {pred[0][0]}" if pred and pred[0][0] not in what.split() else what
-    label = label.strip() or "number"
+    phrases: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for r in group:
+        w = _counted_words(r)
+        if w:
+            phrases[w.lower()] += 1
+            written.setdefault(w.lower(), w)
+    what = written[phrases.most_common(1)[0][0]] if phrases else ""
+    # a nationality alone ("12 Somali") says what it counts with the group's noun ("Somali pirates")
+    nouns = Counter(r.noun for r in group if r.noun and r.noun not in r.mods and r.noun not in GENERIC_NOUNS)
+    if nouns and what.lower() in {m for r in group for m in r.mods} | {""}:
+        noun = nouns.most_common(1)[0][0]
+        what = f"{what} {_as_written(group, noun)}".strip() if what.lower() != noun else _as_written(group, noun)
+    side = _most(r.side for r in group if r.side and r.side != "people")
+    if not what and side:
+        what = side
+    if not what and pred in ("killed", "injured", "detained", "missing", "evacuated", "rescued"):
+        what = "people"
+    if not what:
+        scope = _most(" ".join(sorted(r.scope)) for r in group)
+        time = _most(r.time for r in group)
+        verb = _most(r.pred for r in group if r.pred)
+        what = " ".join(x for x in ("number", verb if verb and verb not in PREDICATE_CLASSES else None,
+                                    f"in {scope.title()}" if scope else None, f"({time})" if time else None) if x)
+    agent = agent and pred in _DOER_VERBS
+    if pred and pred not in what.lower().split() and (pred in _LABEL_PREDICATES or agent):
+        label = f"{what} that {_DOER_VERBS.get(pred, pred)}" if agent else f"{what} {pred}"
+    else:
+        label = what
     return ("additional " + label) if first.reading.increment else label
 
 
