@@ -157,6 +157,7 @@ class Figure:
     event: str | None = None  # the casualty event its clause names, carried over a list ("18 killed, 700 injured")
     about: str | None = None  # what a sum of money is: "losses", "trade", "revenue", "damage", "cost" ...
     restates: bool = False  # the figure before it converted, in brackets ("85 million euros ($108 million)")
+    rising: bool = False  # given as a count that changed ("rose to 369", "the toll has climbed to 45")
     agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
 
 

@@ -193,6 +193,10 @@ def _valued_thing(tok: Any) -> Any:
     return None
 
 
+# A count given as one that changed: "rose to 369", "the toll has climbed to 45", "now stands at".
+_RISING_BEFORE = re.compile(r"\b(?:(?:rose|risen|rising|climbed|climbing|increased|grew|grown|swelled|jumped|soared|"
+                            r"fell|fallen|dropped|declined)\s+to|reached|now\s+stands\s+at)\s+(?:\w+\s+){0,2}$",
+                            re.IGNORECASE)
 # Verbs through which a number names a part of a whole: "the apprehended included 12 Somalis".
 _PART_VERBS = ("includ", "compris", "number")
 # Prepositions that name the whole a number is part of: "of the 23", "out of 23", "among the dead".
@@ -377,6 +381,7 @@ def read_figures(text: str, figures: list[Figure],
         fig.dimension = dimension_of(fig)
         doc = docs.get(sentence)
         before = text[max(s0, fig.start - SUBGROUP_CHARS - 20):fig.start]
+        fig.rising = bool(_RISING_BEFORE.search(before))
         fig.subgroup = fig.dimension == "count" and bool(_SUBGROUP_BEFORE.search(before))  # a length is no part
         if doc is None:
             continue

@@ -294,8 +294,9 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
     3. all intervals meet: consistent (the common interval is returned);
     4. in publication order (dates known, not inferred), each report meets the one before it, or
        comes on a later day open upwards from above it
-       ("369 vessels" on the 28th, "more than 400 ships" on the 29th): consistent, an update, and
-       the latest report's interval is returned;
+       ("369 vessels" on the 28th, "more than 400 ships" on the 29th), or a source gives the count
+       as one that changes ("rose to 369") and the reports come on different days: consistent, an
+       update, and the latest report's interval is returned;
     5. otherwise: conflict (the range of the values is returned).
     """
     if len({r.article for r in reports}) <= 1:
@@ -325,7 +326,10 @@ def verdict_of(reports: Sequence[_Reading]) -> tuple[Verdict, tuple[float, float
             if not (raised or _meets(_interval(earlier), _interval(later))):
                 ok = False
                 break
-        if ok:
+        # a count the sources give as one that changes ("rose to 369") is reported again as it
+        # changes: on different days, the reports are an update and the latest holds
+        changing = any(r.figure.rising for r in reports) and len({r.published.date() for r in ordered}) > 1  # type: ignore[union-attr]
+        if ok or changing:
             return "consistent", (ordered[-1].low, ordered[-1].high)
     vals = sorted(values)
     return "conflict", (vals[0], vals[-1])
