@@ -137,6 +137,10 @@ SCALED_RANGE_RE = re.compile(
 RATE_WINDOW = 60
 RATE_RE = re.compile(r"\b(?:(?<!for\s)(?:a|an)|per|each|every|for\s+(?:each|every))\s+(?P<per>day|hour|week|month|year|minute)\b",
                      re.IGNORECASE)
+# "both" as a count of two people where a casualty word says what happened to them ("both were
+# dead at the scene", "both have been arrested"); "both sides", "both 51" are not counts.
+BOTH_RE = re.compile(r"\b[Bb]oth(?=\s+(?:were|are|was|had|have|has|had been|have been|were later)\b[^.;,]{0,30}?"
+                     r"\b(?:killed|dead|died|injured|wounded|hurt|arrested|detained|missing)\b)")
 # Long digit runs without separators are ids, phone numbers, zip codes, not counts.
 MAX_PLAIN_DIGITS = 5
 DATE_RE = re.compile(
@@ -475,6 +479,10 @@ def _numbers(text: str) -> list[_Raw]:
                 or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
+    for m in BOTH_RE.finditer(text):  # "both were dead at the scene": two people
+        if not masked[m.start()]:
+            found.append(_Raw(m.start(), m.end(), 2.0, None, None, m.start(), None, None))
+    found.sort(key=lambda r: r.start)
     return found
 
 
