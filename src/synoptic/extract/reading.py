@@ -382,7 +382,8 @@ def read_figures(text: str, figures: list[Figure],
         doc = docs.get(sentence)
         before = text[max(s0, fig.start - SUBGROUP_CHARS - 20):fig.start]
         fig.rising = bool(_RISING_BEFORE.search(before))
-        fig.subgroup = fig.dimension == "count" and bool(_SUBGROUP_BEFORE.search(before))  # a length is no part
+        # a part of another count ("23 pirates, including 12 Somalis"); a length is no part
+        fig.subgroup = fig.dimension == "count" and bool(_SUBGROUP_BEFORE.search(before))
         if doc is None:
             continue
         tok = _number_token(doc, fig.start - s0, fig.end - s0)  # 1
@@ -462,15 +463,22 @@ def read_figures(text: str, figures: list[Figure],
                      and c.doc[noun.i + 1].dep_ == "cc" and not list(c.children)]
             if union:
                 fig.noun = " and ".join([fig.noun, *(noun_key(c.text) for c in union)])
-            mods = [t for t in noun.children
-                    if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and not t.like_num
-                    and t.tag_ != "CD"]
+            mods = [t for t in noun.children  # ("AK-47", "F-16": a model name the parser tags as a number)
+                    if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and t.i != tok.i
+                    and ((not t.like_num and t.tag_ != "CD") or (any(c.isalpha() for c in t.text) and "-" in t.text))]
             mods += [t for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADJ"]
             for m in [t for t in noun.children if t.dep_ == "amod"]:
                 mods += [c for c in m.children if c.dep_ == "conj"]
             # "12 Somali and 11 Yemeni pirates": a modifier with a number of its own is another count's
             mods = [m for m in mods if not (m.i > 0 and m.doc[m.i - 1].like_num and m.doc[m.i - 1].i != tok.i)]
-            fig.modifiers = tuple(sorted({_modifier_key(m.lower_) for m in mods} | ({elided} if elided else set())))
+            keys = set()
+            for m in mods:
+                nxt = m.doc[m.i + 1] if m.i + 1 < len(m.doc) else None
+                if nxt is not None and nxt.like_num and nxt.i != tok.i and nxt.head.i == noun.i and m.text.isupper():
+                    keys.add(f"{m.lower_}-{nxt.lower_}")  # "AK 47 guns": the model "ak-47"
+                else:
+                    keys.add(_modifier_key(m.lower_))
+            fig.modifiers = tuple(sorted(keys | ({elided} if elided else set())))
             end = noun.idx + len(noun.text) + s0
             if not via_of and fig.start <= noun.idx + s0 and end - fig.start <= 80:
                 fig.counted = text[fig.start:end]

@@ -48,6 +48,10 @@ ROUNDED_TOLERANCE = 0.05
 #: Width below N of "almost N" (relative): "almost 750" is [675, 750).
 ALMOST_SPAN = 0.10
 
+#: A bare number's report runs over at most this many characters of its clause after it ("12 are
+#: reportedly from Somalia"), so that a reader sees what it counts.
+BARE_TAIL_CHARS = 40
+
 #: An age belongs to the nearest person named within this many characters in its sentence (seed
 #: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
 AGE_PERSON_CHARS = 60
@@ -530,6 +534,14 @@ def _report_end(text: str, fig: Figure) -> int:
         if cut:
             end = fig.end + cut.start()
         return max(end, fig.end)
+    if fig.dimension == "count" and not re.search(r"[A-Za-z]", fig.text):
+        # a bare number ("12 are reportedly from Somalia and 11 from Yemen"): the words of its
+        # clause after it, up to the next number or clause break, say what it is
+        tail = re.match(r"[^,;:.!?()\n\d]{1,%d}" % BARE_TAIL_CHARS, text[fig.end:])
+        if tail:
+            words = re.split(r"\s+(?:and|or|but|while)\s+", tail.group(), maxsplit=1)[0].rstrip()
+            if words.strip():
+                return fig.end + len(words)
     return fig.end
 
 
@@ -553,14 +565,18 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # numbers that disagree count against less where the reports say they count one thing
         # (one specific noun, or one casualty event and side): that is what a conflict looks like
         rival_preds = a.pred in PREDICATE_CLASSES and b.pred in PREDICATE_CLASSES and not same_class(a.pred, b.pred)
-        same_thing = (a.clause is not None and a.clause == b.clause) or (
+        # a model or a kind written with a number ("AK-47") on one side only: another subset ("nine
+        # assault rifles" / "seven AK-47 assault rifles")
+        one_model = bool({m for m in a.mods ^ b.mods if any(ch.isdigit() for ch in m)})
+        same_thing = (a.clause is not None and a.clause == b.clause) or not one_model and (
             # the same thing measured twice: "a 10-metre dhow" / "a 24- to 30-foot dhow"
             a.reading.measured is not None and b.reading.measured is not None and (
                 a.reading.measured == b.reading.measured
                 or _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0) >= MEASURED_SIM_SAME)) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
-            and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME)
+            and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME
+                 or a.noun in b.mods or b.noun in a.mods)  # "seven AK-47s" / "12 AK 47 guns"
             and not rival_preds) or (
             # two sums of one currency that one event moved ("steal e80 million", "gems worth 85
             # million euros" stolen), nothing naming two different things
@@ -607,6 +623,9 @@ def link_score(a: _Read, b: _Read) -> float | None:
             elif sim < NOUN_SIM_DIFF:
                 s -= W_NOUN_DIFF
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
+    if ("other" in a.mods) != ("other" in b.mods) and (a.mods | b.mods) - {"other"} and not (a.mods & b.mods):
+        # "two other rifles" are besides the ones named ("seven AK-47 rifles"): another count
+        s -= W_SUBGROUP
     if a.pred and b.pred:
         if same_class(a.pred, b.pred):
             s += W_PRED_SAME
@@ -881,11 +900,23 @@ def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
             pred = r.pred if r.pred in PREDICATE_CLASSES else ""
             if pred or v >= COREFER_BARE_MIN_VALUE:
                 seen[(r.dim, v, pred)].add((r.noun, r.reading.article, r.context))
+    # two nouns one article counts with one number are two things when one sentence counts both
+    # ("20 schools and 20 clinics") or two events ("recovered 12 AK 47 guns" / "12 are from
+    # Somalia", arrested); one article may name one group twice ("23 pirates" ... "Twenty-three
+    # personnel", both detained)
+    by_value: dict[tuple[str, float], list[tuple[str, str, frozenset[str], str | None]]] = defaultdict(list)
+    for r in reads:
+        if r.noun and r.dim == "count":
+            by_value[(r.dim, float(r.reading.figure.value))].append((r.noun, r.reading.article, r.context, r.pred))
+    apart_all: set[tuple[str, str]] = set()
+    for mentions in by_value.values():
+        for n1, a1, c1, p1 in mentions:
+            for n2, a2, c2, p2 in mentions:
+                if a1 == a2 and n1 != n2 and (c1 == c2 or p1 != p2):
+                    apart_all.add((n1, n2))
     out: set[tuple[str, str]] = set()
     for items in seen.values():
-        # two nouns one sentence counts with the same number are two things ("20 schools and 20
-        # clinics"); one article may name one group twice ("23 pirates" ... "Twenty-three personnel")
-        apart = {(n1, n2) for n1, a1, c1 in items for n2, a2, c2 in items if a1 == a2 and c1 == c2 and n1 != n2}
+        apart = apart_all
         for n1, a1, _c1 in items:
             for n2, a2, _c2 in items:
                 if n1 != n2 and a1 != a2 and (n1, n2) not in apart:
