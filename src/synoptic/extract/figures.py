@@ -298,20 +298,20 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     for m in HYPHEN_RANGE_RE.finditer(text):
         if any(mask[m.start():m.end()]):
             continue
-        low, high = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
+        h_low, h_high = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
         hy = HYPHEN_UNIT_RE.match(text, m.end())
         hm = None if hy else HYPHEN_MEASURE_RE.match(text, m.end())
         measure = unit_of(hm.group("measure").replace("-", " ")) if hm else None
-        if not low < high or not (hy or measure):
+        if not h_low < h_high or not (hy or measure):
             continue
         if hy:
-            end, unit = hy.end(), DURATION_UNITS[hy.group("unit").lower()]
-            category = "age" if hy.group("old") else "duration"
+            h_end, h_unit = hy.end(), DURATION_UNITS[hy.group("unit").lower()]
+            h_cat = "age" if hy.group("old") else "duration"
         else:
             assert hm is not None and measure is not None
-            end, unit, category = hm.end(), measure[0], "measure"
-        mask[m.start():end] = b"\1" * (end - m.start())
-        ranges.append(_Raw(m.start(), end, low, None, "range", m.start(), unit, category, high=high))
+            h_end, h_unit, h_cat = hm.end(), measure[0], "measure"
+        mask[m.start():h_end] = b"\1" * (h_end - m.start())
+        ranges.append(_Raw(m.start(), h_end, h_low, None, "range", m.start(), h_unit, h_cat, high=h_high))
     for m in RANGE_RE.finditer(text):
         if any(mask[m.start():m.end()]):
             continue

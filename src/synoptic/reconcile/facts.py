@@ -537,7 +537,7 @@ def _report_end(text: str, fig: Figure) -> int:
     if fig.dimension == "count" and not re.search(r"[A-Za-z]", fig.text):
         # a bare number ("12 are reportedly from Somalia and 11 from Yemen"): the words of its
         # clause after it, up to the next number or clause break, say what it is
-        tail = re.match(r"[^,;:.!?()\n\d]{1,%d}" % BARE_TAIL_CHARS, text[fig.end:])
+        tail = re.match(rf"[^,;:.!?()\n\d]{{1,{BARE_TAIL_CHARS}}}", text[fig.end:])
         if tail:
             words = re.split(r"\s+(?:and|or|but|while)\s+", tail.group(), maxsplit=1)[0].rstrip()
             if words.strip():
