@@ -190,6 +190,11 @@ def _valued_thing(tok: Any) -> Any:
         h = h.head  # "valued at"
     if h.lower_ in _VALUE_WORDS and h.dep_ in ("amod", "acl", "advcl", "prep") and h.head.pos_ == "NOUN":
         return h.head  # "gems worth ...", "diamonds valued at ..."
+    if h.lower_ in _VALUE_WORDS and h.dep_ in ("prep", "advmod", "advcl") and h.head.pos_ in ("VERB", "AUX"):
+        # "stole paintings worth 500 million yen", the value word parsed under the verb: its object
+        obj = next((c for c in h.head.children if c.dep_ == "dobj" and c.i == h.i - 1), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            return obj
     return None
 
 

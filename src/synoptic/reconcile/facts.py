@@ -491,7 +491,28 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                              frozenset((fig.scope or "").split()), fig.time_ref, fig.subgroup,
                              frozenset(fig.context), person, clause_key))
     _apart(out)
+    _unit_bands(out)
     return out
+
+
+def _unit_bands(reads: list[_Read]) -> None:
+    """Where a story gives one kind of measure in two units ("12 miles", "19 km"), an exact figure
+    is known to half a unit of its last written digit ("12 miles" is 11.5 to 12.5 miles), so that
+    a conversion's rounding is no conflict; within one unit, 12 and 13 stay apart (half-open)."""
+    units: dict[str, set[str | None]] = defaultdict(set)
+    for r in reads:
+        if r.reading.figure.category == "measure":
+            units[r.dim].add(r.reading.figure.unit)
+    for r in reads:
+        fig, rd = r.reading.figure, r.reading
+        if fig.category != "measure" or len(units[r.dim]) < 2 or rd.low != rd.high:
+            continue
+        digits = re.search(r"\d[\d,]*(?:\.(\d+))?", fig.text)
+        if not digits:
+            continue
+        half = 0.5 * 10 ** -len(digits.group(1) or "")
+        rd.low, rd.high = _base(fig, float(fig.value) - half), _base(fig, float(fig.value) + half)
+        rd.low_open, rd.high_open = False, True
 
 
 def _report_start(text: str, fig: Figure, ex: Extraction) -> int:
