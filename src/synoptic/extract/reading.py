@@ -202,6 +202,8 @@ def _valued_thing(tok: Any) -> Any:
 _RISING_BEFORE = re.compile(r"\b(?:(?:rose|risen|rising|climbed|climbing|increased|grew|grown|swelled|jumped|soared|"
                             r"fell|fallen|dropped|declined)\s+to|reached|now\s+stands\s+at)\s+(?:\w+\s+){0,2}$",
                             re.IGNORECASE)
+# Nouns of a tally whose "of" names what is counted: "the number of lorries rose to 300".
+_TALLY_NOUNS = frozenset(("number", "total", "count", "tally", "figure"))
 # Verbs through which a number names a part of a whole: "the apprehended included 12 Somalis".
 _PART_VERBS = ("includ", "compris", "number")
 # Prepositions that name the whole a number is part of: "of the 23", "out of 23", "among the dead".
@@ -503,6 +505,16 @@ def read_figures(text: str, figures: list[Figure],
             whole_pred, _ = _predicate(whole, whole, False)
             if whole_pred in PREDICATE_CLASSES or predicate_class(whole.lower_):
                 pred = predicate_class(whole.lower_) or whole_pred
+        if noun is None and not fig.noun and fig.dimension == "count" and verb is not None:
+            # "the number of lorries waiting rose to 300", "the total of people arrested is 86"
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in _TALLY_NOUNS:
+                of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                if pobj is not None and pobj.pos_ in _NOUNS:
+                    fig.noun = noun_key(pobj.text)
+                    inner, _ = _predicate(pobj, pobj, False)
+                    pred = inner if inner in PREDICATE_CLASSES else None
         fig.predicate = pred
         subject = noun if noun is not None else anchor
         # "four robbers stole": what is counted did it, it was not done to them
