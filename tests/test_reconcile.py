@@ -639,7 +639,7 @@ def _groups_of(texts: list[tuple[str, str]], dates: dict[str, str] | None = None
     return fact_groups(arts, exs)
 
 
-def _home(groups: list, article: str, phrase: str) -> int:
+def _group_of_report(groups: list, article: str, phrase: str) -> int:
     """Index of the group holding the report of ``article`` whose text starts ``phrase``."""
     return next(i for i, g in enumerate(groups) for r in g.reports if r.article == article and r.text.startswith(phrase))
 
@@ -650,9 +650,9 @@ def test_parts_of_a_count_group_by_what_they_are_not_with_the_whole() -> None:
         ("b", "Soldiers seized 40 rebels, among them 15 Chadians and 25 Sudanese."),
         ("c", "The 40 rebels (15 Chadian and 25 Sudanese) were flown to the capital."),
     ])
-    fifteen = {_home(groups, a, "15") for a in "abc"}
-    twenty_five = {_home(groups, a, "25") for a in "abc"}
-    forty = {_home(groups, a, "40") for a in "abc"}
+    fifteen = {_group_of_report(groups, a, "15") for a in "abc"}
+    twenty_five = {_group_of_report(groups, a, "25") for a in "abc"}
+    forty = {_group_of_report(groups, a, "40") for a in "abc"}
     assert len(fifteen) == len(twenty_five) == len(forty) == 1
     assert len(fifteen | twenty_five | forty) == 3
 
@@ -676,7 +676,7 @@ def test_two_sums_of_one_theft_that_disagree_are_one_conflict() -> None:
 def test_numbers_ten_times_apart_are_two_counts() -> None:
     groups = _groups_of([("a", "Rescuers pulled eight miners from the shaft."),
                          ("b", "An estimated 1,500 miners work in the valley.")])
-    assert _home(groups, "a", "eight") != _home(groups, "b", "An estimated")
+    assert _group_of_report(groups, "a", "eight") != _group_of_report(groups, "b", "An estimated")
 
 
 def test_a_dozen_is_about_twelve_and_meets_more_than_a_dozen() -> None:
