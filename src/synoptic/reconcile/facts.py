@@ -435,6 +435,9 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             continue
         order, art = by_id[ex.article]
         figs = sorted((f for f in ex.figures if 0 <= f.start < f.end <= len(art.text)), key=lambda f: f.start)
+        # the words of the places the article names (its entities of a place type), when it has them
+        places = frozenset(w.lower() for m in ex.mentions if m.type in _PLACE_TYPES
+                           for w in re.findall(r"[\w'-]+", m.text)) if ex.mentions else None
         for fig in figs:
             if is_year(fig) or VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
                 continue
@@ -487,12 +490,18 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                 clause_key = (pred, fig.side or "people")
             elif event and pred == event:
                 clause_key = (pred, fig.side or "people")
-            out.append(_Read(r, dim, noun, mods, pred, r.side,
-                             frozenset((fig.scope or "").split()), fig.time_ref, fig.subgroup,
+            scope = frozenset((fig.scope or "").split())
+            if places is not None:
+                scope = scope & places  # where, not whose: "Paris" and "Harry Winston" are no two places
+            out.append(_Read(r, dim, noun, mods, pred, r.side, scope, fig.time_ref, fig.subgroup,
                              frozenset(fig.context), person, clause_key))
     _apart(out)
     _unit_bands(out)
     return out
+
+
+# Entity types that name places: a scope of these is where a figure holds.
+_PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 
 
 def _unit_bands(reads: list[_Read]) -> None:
