@@ -81,6 +81,10 @@ _QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, word
 # "one" is a figure only before a count noun ("one person died"; not "one of the", "the one").
 _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilian|protester|demonstrator"
               "|journalist|plane|aircraft|helicopter|vehicle|building")
+# "a one-seat majority", "a one-person majority": "one" in a compound before a noun counts (not the
+# fixed expressions "one-off", "one-time", "one-way", "one-sided", "one-on-one", nor a share).
+_ONE_COMPOUND = re.compile(r"-(?!(?:off|time|way|sided|on|stop|liner|size|shot|third|half|quarter|fifth|tenth)\b)"
+                           r"[a-z]+\s+[a-z]", re.IGNORECASE)
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
@@ -410,7 +414,8 @@ def _numbers(text: str) -> list[_Raw]:
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
-                num.lower() == "one" and re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)):
+                num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
+                                          or _ONE_COMPOUND.match(after))):
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
             continue  # "5 m" is metres, not millions, unless it is money
