@@ -261,3 +261,19 @@ def test_figures_a_dozen_is_twelve_with_its_qualifier(text: str, value: float, q
 )
 def test_figures_money_rate_per_time_is_part_of_the_unit(text: str, units: list[str]) -> None:
     assert [f.unit for f in find_figures(text)] == units
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The coalition holds a one-seat majority.", [1.0]),
+    ("It was a one-off payment made at a one-time discount.", []),
+    ("Two guards were shot; both were dead at the scene.", [2.0, 2.0]),
+    ("Both sides claimed victory.", []),
+    ("The store was stormed by as many as four robbers.", [4.0]),
+])
+def test_figures_one_in_a_compound_both_and_as_many_as(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
+
+
+def test_figures_as_many_as_is_an_upper_bound() -> None:
+    f = _only("Officials said as many as 300 vessels were waiting.")
+    assert (f.qualifier, f.low, f.high) == ("as many as", None, 300)
