@@ -763,6 +763,7 @@ _LABEL_PREDICATES = frozenset(("killed", "injured", "detained", "missing", "evac
                                "damaged", "rescued"))
 _MONEY_LABEL = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
                 "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
+_DURATION_WORDS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 _UNIT_NAMES = {"km": "kilometres", "m": "metres", "mi": "miles", "nmi": "nautical miles", "ft": "feet",
                "t": "tonnes", "kg": "kilograms", "ha": "hectares", "l": "litres"}
 
@@ -837,7 +838,11 @@ def _label_of(group: list[_Read]) -> str:
         share = Counter(" ".join([*sorted(r.mods), r.noun]) for r in group if r.noun).most_common(1)
         return f"percent ({share[0][0]})" if share else "percent"
     if dim == "duration":
-        return "duration"
+        # "eight-year offer", "five days of rioting": the unit, and what lasts it where the sources say
+        unit = _most(r.reading.figure.unit for r in group) or "duration"
+        thing = _most(r.reading.figure.noun for r in group
+                      if r.reading.figure.noun and r.reading.figure.noun.rstrip("s") not in _DURATION_WORDS)
+        return f"{unit} ({thing})" if thing else unit
     if dim != "count":
         unit = first.reading.figure.unit or dim
         thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
