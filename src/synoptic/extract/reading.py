@@ -424,6 +424,13 @@ def read_figures(text: str, figures: list[Figure],
             elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.pos_ in _NOUNS \
                     and unit_tok.head.head.i > unit_tok.i:
                 noun = unit_tok.head.head  # "the 10-metre-long dhow": the length of the dhow
+            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.dep_ == "prep":
+                # "one of the largest ships afloat at 400 metres long": what the phrase stands after
+                held = unit_tok.head.head.head
+                of = next((c for c in held.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                noun = inner if held.lower_ == "one" and inner is not None and inner.pos_ in _NOUNS else (
+                    held if held.pos_ in _NOUNS else None)
             if noun is not None:
                 fig.noun = noun_key(noun.text)
             noun = None

@@ -870,7 +870,7 @@ def _label_of(group: list[_Read]) -> str:
         scope = _most(" ".join(sorted(r.scope)) for r in group)
         time = _most(r.time for r in group)
         verb = _most(r.pred for r in group if r.pred)
-        what = " ".join(x for x in ("number", verb if verb and verb not in PREDICATE_CLASSES else None,
+        what = " ".join(x for x in ("number", f"({verb})" if verb and verb not in PREDICATE_CLASSES else None,
                                     f"in {scope.title()}" if scope else None, f"({time})" if time else None) if x)
     agent = agent and pred in _DOER_VERBS
     if pred and pred not in what.lower().split() and (pred in _LABEL_PREDICATES or agent):
@@ -996,8 +996,9 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
                               text=text_of[r.article][_start(r):max(r.end, r.figure.end)],
                               start=_start(r), end=max(r.end, r.figure.end), value=float(r.figure.value),
                               qualifier=r.figure.qualifier, label=r.label,
-                              low=None if r.low == -INF else r.low / _base(r.figure, 1.0),
-                              high=None if r.high == INF else r.high / _base(r.figure, 1.0))
+                              # the report's own interval as its figure states it ("$14m to $15m"),
+                              # not the band it is compared with ("$4.5bn" is known to $0.05bn)
+                              low=r.figure.low, high=r.figure.high)
                    for r in group]
         first = cluster[0].reading.figure
         lo, hi = (b / _base(first, 1.0) for b in bounds) if bounds else (None, None)
