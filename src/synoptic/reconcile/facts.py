@@ -839,10 +839,10 @@ def _label_of(group: list[_Read]) -> str:
         return f"percent ({share[0][0]})" if share else "percent"
     if dim == "duration":
         # "eight-year offer", "five days of rioting": the unit, and what lasts it where the sources say
-        unit = _most(r.reading.figure.unit for r in group) or "duration"
-        thing = _most(r.reading.figure.noun for r in group
+        span = _most(r.reading.figure.unit for r in group) or "duration"
+        lasts = _most(r.reading.figure.noun for r in group
                       if r.reading.figure.noun and r.reading.figure.noun.rstrip("s") not in _DURATION_WORDS)
-        return f"{unit} ({thing})" if thing else unit
+        return f"{span} ({lasts})" if lasts else span
     if dim != "count":
         unit = first.reading.figure.unit or dim
         thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
