@@ -695,3 +695,9 @@ def test_fact_rows_say_what_is_counted() -> None:
                          ("b", "The navy detained 23 sailors: 12 Somalis and 11 Yemenis.")])
     labels = {g.label for g in groups}
     assert {"Somali sailors detained", "Yemeni sailors detained"} <= labels, labels
+
+
+def test_an_event_noun_is_its_own_label() -> None:
+    groups = _groups_of([("a", "The floods caused 18 deaths, officials said. Police made 40 arrests."),
+                         ("b", "There were 18 deaths in the floods and 40 arrests.")])
+    assert {g.label for g in groups} == {"deaths", "arrests"}

@@ -873,7 +873,9 @@ def _label_of(group: list[_Read]) -> str:
         what = " ".join(x for x in ("number", f"({verb})" if verb and verb not in PREDICATE_CLASSES else None,
                                     f"in {scope.title()}" if scope else None, f"({time})" if time else None) if x)
     agent = agent and pred in _DOER_VERBS
-    if pred and pred not in what.lower().split() and (pred in _LABEL_PREDICATES or agent):
+    # an event noun says what happened itself: "deaths", "arrests", "injuries" (not "deaths killed")
+    said = bool(what.split()) and same_class(predicate_class(what.split()[-1]), pred)
+    if pred and not said and pred not in what.lower().split() and (pred in _LABEL_PREDICATES or agent):
         label = f"{what} that {_DOER_VERBS.get(pred, pred)}" if agent else f"{what} {pred}"
     else:
         label = what
