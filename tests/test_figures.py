@@ -277,3 +277,15 @@ def test_figures_one_in_a_compound_both_and_as_many_as(text: str, values: list[f
 def test_figures_as_many_as_is_an_upper_bound() -> None:
     f = _only("Officials said as many as 300 vessels were waiting.")
     assert (f.qualifier, f.low, f.high) == ("as many as", None, 300)
+
+
+@pytest.mark.parametrize(("text", "noun", "modifiers"), [
+    ("The police seized seven AK-47 rifles at the port.", "rifle", ("ak-47",)),
+    ("The police seized 12 AK 47 guns at the port.", "gun", ("ak-47",)),
+    ("Two F-16 jets landed at the base.", "jet", ("f-16",)),
+])
+def test_reading_a_model_name_is_a_modifier_not_part_of_the_number(text: str, noun: str, modifiers: tuple) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert (f.noun, f.modifiers) == (noun, modifiers)

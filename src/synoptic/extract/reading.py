@@ -141,15 +141,24 @@ def _climb_quantity(tok: Any) -> Any:
     """The head of a quantity ("160" -> "million" in "$160 million")."""
     seen = 0
     while seen < 4 and tok.head is not tok and tok.dep_ in _QUANTITY_DEPS and (
-            tok.head.tag_ == "CD" or tok.head.like_num or tok.head.tag_ == "$"):
+            tok.head.tag_ == "CD" or tok.head.like_num or tok.head.tag_ == "$") and not _is_model(tok.head):
+        # ("seven AK-47 rifles": a model's name is no part of the number)
         tok = tok.head
         seen += 1
     return tok
 
 
+def _is_model(tok: Any) -> bool:
+    """Whether a token is a model's name the parser may tag as a number ("AK-47", "F-16")."""
+    return "-" in tok.text and any(c.isalpha() for c in tok.text) and any(c.isdigit() for c in tok.text)
+
+
 def _counted_noun(anchor: Any) -> tuple[Any, bool]:
     """(the counted noun, whether it came from an "of" phrase) for a quantity's head token."""
     noun = None
+    head = anchor.head
+    if _is_model(head) and head.head.pos_ in _NOUNS and head.head.i > head.i and head.i > anchor.i:
+        return head.head, False  # "seven AK-47 rifles", the number parsed under the model's name
     if anchor.dep_ in _QUANTITY_DEPS and anchor.head is not anchor and anchor.head.pos_ in _NOUNS \
             and anchor.head.i > anchor.i:
         noun = anchor.head
@@ -481,6 +490,8 @@ def read_figures(text: str, figures: list[Figure],
                     if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and t.i != tok.i
                     and ((not t.like_num and t.tag_ != "CD") or (any(c.isalpha() for c in t.text) and "-" in t.text))]
             mods += [t for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADJ"]
+            # "Two F-16 jets": a model's name the parser hung under the number
+            mods += [t for t in anchor.children if _is_model(t) and anchor.i < t.i < noun.i]
             for m in [t for t in noun.children if t.dep_ == "amod"]:
                 mods += [c for c in m.children if c.dep_ == "conj"]
             # "12 Somali and 11 Yemeni pirates": a modifier with a number of its own is another count's

@@ -624,6 +624,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
         far = min(va, vb) > 0 and max(va, vb) / min(va, vb) > MINIMUMS_FAR
         one_toll = a.clause is not None and a.clause == b.clause
         s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or (same_thing and not far) else 1.0)
+        if one_model:
+            s -= W_SUBGROUP  # a model on one side and another number: a subset of its own
     elif min(va, vb) > 0 and (max(va, vb) / min(va, vb) > VALUE_FAR or (
             max(va, vb) / min(va, vb) == VALUE_FAR and not _same_side(a, b))):
         # (at exactly VALUE_FAR, "less than 5,000" says nothing of "about 2,500"; two minimums
