@@ -701,3 +701,10 @@ def test_an_event_noun_is_its_own_label() -> None:
     groups = _groups_of([("a", "The floods caused 18 deaths, officials said. Police made 40 arrests."),
                          ("b", "There were 18 deaths in the floods and 40 arrests.")])
     assert {g.label for g in groups} == {"deaths", "arrests"}
+
+
+def test_a_rounded_sum_written_with_a_hyphen_is_rounded_too() -> None:
+    groups = _groups_of([("a", "The fire did one-million dollars in damage."),
+                         ("b", "The fire caused more than $1 million in damage.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "consistent"
