@@ -158,6 +158,8 @@ class Figure:
     about: str | None = None  # what a sum of money is: "losses", "trade", "revenue", "damage", "cost" ...
     restates: bool = False  # the figure before it converted, in brackets ("85 million euros ($108 million)")
     rising: bool = False  # given as a count that changed ("rose to 369", "the toll has climbed to 45")
+    increment: bool = False  # counts an addition, not a total ("two more tugs", "another three")
+    when: bool = False  # says when, not how much ("30 months ago", "1100 hrs")
     agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
 
 

@@ -547,6 +547,9 @@ def read_figures(text: str, figures: list[Figure],
                                     if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.like_num
                                     and t.lower_ not in _STOP_CONTEXT and not (lo <= t.idx < hi)
                                     and len(t.text) > 2}))
+    for fig in figures:
+        fig.increment = _is_increment(text, fig)
+        fig.when = _is_when(text, fig)
     read_clauses(text, figures)  # 6
     _listed(text, figures)
     _restated(text, figures)  # 7
@@ -595,6 +598,30 @@ def _listed(text: str, figures: Sequence[Figure]) -> None:
                 and _LIST_GAP.fullmatch(gap):
             fig.noun, fig.predicate = first.noun, first.predicate
             fig.subgroup = fig.subgroup or first.subgroup
+
+
+# Words right after a number that make it an increment, not a total ("two more tugs", "three
+# additional flights"); "another three" and "a further 20" say the same before it.
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fresh)\s+(?!than\b|(?:were|was|have|had|are|is)\b)"
+                              r"[a-z]", re.I)
+
+
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
+
+
+def _is_increment(text: str, fig: Figure) -> bool:
+    """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
+    if fig.qualifier:
+        return False
+    return bool(_INCREMENT_AFTER.match(text, fig.end)
+                or _INCREMENT_BEFORE.search(text, max(0, fig.start - 20), fig.start))
+
+
+def _is_when(text: str, fig: Figure) -> bool:
+    """Whether a figure says when rather than how much: "30 months ago", "1100 hrs", "1230 hours"."""
+    return bool(re.match(r"\s+(?:ago|earlier|before|later)\b", text[fig.end:fig.end + 10], re.I)
+                or re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", text[fig.end:fig.end + 12], re.I)
+                or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text))
 
 
 def is_conversion(text: str, before: Figure, fig: Figure) -> bool:

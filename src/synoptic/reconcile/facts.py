@@ -150,13 +150,6 @@ def _rounded_band(fig: Figure) -> tuple[float, float] | None:
     return v * (1 - tol), v * (1 + tol)
 
 
-# Words right after a number that make it an increment, not a total ("two more tugs", "three
-# additional flights"); "another three" and "a further 20" say the same before it.
-_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fresh)\s+(?!than\b|(?:were|was|have|had|are|is)\b)"
-                              r"[a-z]", re.I)
-
-
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 
 @dataclass
 class _Reading:
@@ -251,12 +244,6 @@ def _published(art: Article, ex: Extraction) -> tuple[datetime | None, bool]:
     return when, getattr(ex, "published_how", "none") in ("metadata", "text")
 
 
-def _is_increment(text: str, fig: Figure) -> bool:
-    """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
-    if fig.qualifier:
-        return False
-    return bool(_INCREMENT_AFTER.match(text, fig.end)
-                or _INCREMENT_BEFORE.search(text, max(0, fig.start - 20), fig.start))
 
 
 # A word that opens another clause: a name on its far side is not the one an age belongs to ("the
@@ -451,11 +438,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
         for fig in figs:
             if is_year(fig) or VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
                 continue
-            if re.match(r"\s+(?:ago|earlier|before|later)\b", art.text[fig.end:fig.end + 10], re.I):
-                continue  # "30 months ago": when, not how much
-            if re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", art.text[fig.end:fig.end + 12], re.I) \
-                    or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text):
-                continue  # "1100 hrs", "1230 hours": a time of day
+            if fig.when:
+                continue  # "30 months ago", "1100 hrs": when, not how much
             dim = fig.dimension or dimension_of(fig)
             if fig.restates and not dim.startswith("money:"):
                 continue  # "150 nautical miles (277 km)": the same length, compared in metres already
@@ -480,7 +464,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if dim == "age":
                 r.end = max(r.end, _person_after(art.text, fig, ex))
             r.start = _report_start(art.text, fig, ex)
-            r.increment = _is_increment(art.text, fig)
+            r.increment = fig.increment
             # a unit's own word ("euros", "miles", "per cent") says nothing of what is counted
             if dim not in ("count", "percent", "duration", "age") and not dim.startswith("money:") and fig.noun:
                 r.measured = fig.noun  # "the 300-metre bridge": a measure of the bridge
