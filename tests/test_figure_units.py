@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from synoptic.extract.figures import find_figures
+from synoptic.extract.reading import read_figures
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.units import convert, dimension
 
@@ -79,14 +80,14 @@ def test_figures_a_scale_word_after_a_hyphen_scales_the_sum() -> None:
 
 
 def test_each_figure_is_read_in_its_own_sentence_whatever_order_the_figures_come_in() -> None:
-    # find_figures returns ranges before plain numbers; the reading must still parse each figure's own sentence
+    # figures may come in any order (a caller's own list); the reading must still parse each figure's own sentence
     from synoptic.extract.figures import find_figures
     from synoptic.extract.reading import read_figures
 
     text = ("The queue at the harbour mouth grew to 212 barges by noon.\n"
             "The port says it loses between 3 and 4 million dollars a day while the channel is shut.")
-    figures = find_figures(text)
-    assert [f.text for f in figures] != sorted((f.text for f in figures), key=text.index)  # out of order
+    figures = list(reversed(find_figures(text)))  # handed over out of text order
+    assert [f.text for f in figures] != sorted((f.text for f in figures), key=text.index)
     read_figures(text, figures)
     barges = next(f for f in figures if f.text == "212")
     assert barges.counted == "212 barges"
@@ -106,3 +107,53 @@ def test_fact_group_bounds_are_shown_in_the_unit_the_sources_give() -> None:
     assert all(r.low is None or r.low <= 95_000 for r in weight.reports)
     distance = next(g for g in groups if any("40" in r.text for r in g.reports))
     assert distance.high is not None and distance.high < 100
+
+
+# ----------------------------------------------------------------- issue 13: reading rules, any unit
+@pytest.mark.parametrize(("text", "value", "unit", "category"), [
+    ("The convoy waited three and a half days at the crossing.", 3.5, "days", "duration"),
+    ("Two and a half million people voted early.", 2.5e6, None, None),
+    ("The lorry carried one and a half tonnes of rice.", 1.5, "t", "measure"),
+])
+def test_figures_a_half_is_read_with_its_number(text: str, value: float, unit: str | None,
+                                                 category: str | None) -> None:
+    (f,) = find_figures(text)
+    assert (f.value, f.unit, f.category) == (value, unit, category)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Rescuers dug a 5- to 7-kilometre tunnel.", 5, 7, "km"),
+    ("A 3- to 5-day strike closed the mines.", 3, 5, "days"),
+])
+def test_figures_a_hyphened_range_takes_the_unit_written_once(text: str, low: float, high: float, unit: str) -> None:
+    (f,) = find_figures(text)
+    assert (f.low, f.high, f.unit) == (low, high, unit)
+
+
+def test_a_sum_is_the_value_of_what_it_is_worth_and_a_conversion_reads_like_it() -> None:
+    text = "Thieves stole paintings worth 500 million yen (4.5 million dollars) from the museum."
+    figs = find_figures(text)
+    read_figures(text, figs)
+    yen, usd = sorted(figs, key=lambda f: f.start)
+    assert (yen.unit, yen.noun, yen.predicate) == ("JPY", "painting", "stolen")
+    assert usd.restates and (usd.unit, usd.noun, usd.predicate) == ("USD", "painting", "stolen")
+
+
+def test_a_length_conversion_is_not_a_second_report() -> None:
+    from synoptic.reconcile import fact_groups
+    from synoptic.records import Article, Extraction
+
+    texts = {"a": "The glacier retreated 12 miles (19 km) in a decade.", "b": "The glacier retreated 19 kilometres."}
+    arts = [Article(id=k, text=t) for k, t in texts.items()]
+    exs = []
+    for k, t in texts.items():
+        figs = read_figures(t, find_figures(t))
+        exs.append(Extraction(article=k, figures=figs))
+    (group,) = [g for g in fact_groups(arts, exs) if g.dimension == "length"]
+    assert sorted(r.article for r in group.reports) == ["a", "b"]  # the km in brackets is not shown again
+
+
+def test_a_hectare_measure_of_a_thing_named_by_the_copula() -> None:
+    text = "The estate is of 3,000 hectares and the farm is 40 hectares."
+    figs = sorted(read_figures(text, find_figures(text)), key=lambda f: f.start)
+    assert [(f.value, f.unit, f.noun) for f in figs] == [(3000, "ha", "estate"), (40, "ha", "farm")]

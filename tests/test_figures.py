@@ -236,7 +236,9 @@ def test_figures_from_x_to_y_is_a_change_not_a_range() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "qualifier", "interval"),
     [
-        ("A dozen firefighters fought the blaze.", 12, None, (12, 12, True, True)),
+        # a dozen on its own is a round number: about twelve
+        ("A dozen firefighters fought the blaze.", 12, None,
+         (round(12 * (1 - ABOUT_TOLERANCE), 6), round(12 * (1 + ABOUT_TOLERANCE), 6), True, True)),
         ("More than a dozen boats joined the search.", 12, "More than", (12, INF, False, True)),
         ("Nearly a dozen buses were damaged.", 12, "Nearly", (12 * ALMOST_LOW, 12, True, False)),
     ],
@@ -259,3 +261,31 @@ def test_figures_a_dozen_is_twelve_with_its_qualifier(text: str, value: float, q
 )
 def test_figures_money_rate_per_time_is_part_of_the_unit(text: str, units: list[str]) -> None:
     assert [f.unit for f in find_figures(text)] == units
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The coalition holds a one-seat majority.", [1.0]),
+    ("It was a one-off payment made at a one-time discount.", []),
+    ("Two guards were shot; both were dead at the scene.", [2.0, 2.0]),
+    ("Both sides claimed victory.", []),
+    ("The store was stormed by as many as four robbers.", [4.0]),
+])
+def test_figures_one_in_a_compound_both_and_as_many_as(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
+
+
+def test_figures_as_many_as_is_an_upper_bound() -> None:
+    f = _only("Officials said as many as 300 vessels were waiting.")
+    assert (f.qualifier, f.low, f.high) == ("as many as", None, 300)
+
+
+@pytest.mark.parametrize(("text", "noun", "modifiers"), [
+    ("The police seized seven AK-47 rifles at the port.", "rifle", ("ak-47",)),
+    ("The police seized 12 AK 47 guns at the port.", "gun", ("ak-47",)),
+    ("Two F-16 jets landed at the base.", "jet", ("f-16",)),
+])
+def test_reading_a_model_name_is_a_modifier_not_part_of_the_number(text: str, noun: str, modifiers: tuple) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert (f.noun, f.modifiers) == (noun, modifiers)

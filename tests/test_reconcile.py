@@ -410,7 +410,7 @@ def test_sums_that_conflict_without_a_shared_word_are_shown_apart():
 
 def test_a_time_ago_is_not_a_fact():
     arts, exs = _synthetic([("a", "The church opened 30 months ago and burned for 8 hours.", None, "none")])
-    assert [g.label for g in fact_groups(arts, exs)] == ["duration"]
+    assert [g.label for g in fact_groups(arts, exs)] == ["hours"]  # the 8 hours; "30 months ago" dates
 
 
 def test_a_verb_before_the_number_counts_it_and_nouns_of_their_own_are_kept():
@@ -631,3 +631,80 @@ def test_an_unnamed_sources_version_joins_the_named_version_it_repeats():
     assert groups["bomb"].speaker == "Oregon State Police"
     assert sorted(v.article for v in groups["bomb"].variants) == ["a", "b"]
     assert sorted(v.article for v in groups["investigation"].variants) == ["a", "c"]
+
+
+# ---------------------------------------------------------------- issue 13: general reading rules
+def _groups_of(texts: list[tuple[str, str]], dates: dict[str, str] | None = None) -> list:
+    arts, exs = _synthetic([(k, t, (dates or {}).get(k), "metadata" if dates else "none") for k, t in texts])
+    return fact_groups(arts, exs)
+
+
+def _group_of_report(groups: list, article: str, phrase: str) -> int:
+    """Index of the group holding the report of ``article`` whose text starts ``phrase``."""
+    return next(i for i, g in enumerate(groups) for r in g.reports if r.article == article and r.text.startswith(phrase))
+
+
+def test_parts_of_a_count_group_by_what_they_are_not_with_the_whole() -> None:
+    groups = _groups_of([
+        ("a", "The army captured 40 rebels on Monday. Of the 40 rebels captured, 15 are Chadian and 25 Sudanese."),
+        ("b", "Soldiers seized 40 rebels, among them 15 Chadians and 25 Sudanese."),
+        ("c", "The 40 rebels (15 Chadian and 25 Sudanese) were flown to the capital."),
+    ])
+    fifteen = {_group_of_report(groups, a, "15") for a in "abc"}
+    twenty_five = {_group_of_report(groups, a, "25") for a in "abc"}
+    forty = {_group_of_report(groups, a, "40") for a in "abc"}
+    assert len(fifteen) == len(twenty_five) == len(forty) == 1
+    assert len(fifteen | twenty_five | forty) == 3
+
+
+def test_a_count_given_as_one_that_changed_is_an_update_across_days() -> None:
+    groups = _groups_of([("a", "About 120 lorries were waiting at the border crossing."),
+                         ("b", "The number of lorries waiting at the border crossing rose to 300.")],
+                        {"a": "2024-05-01", "b": "2024-05-03"})
+    (g,) = [g for g in groups if len({r.article for r in g.reports}) == 2]
+    assert g.verdict == "consistent" and g.latest == "b" and g.label.endswith("(over time)")
+
+
+def test_two_sums_of_one_theft_that_disagree_are_one_conflict() -> None:
+    groups = _groups_of([("a", "Thieves stole paintings worth 40 million yen from the gallery."),
+                         ("b", "The gang stole artworks valued at 45 million yen, the police said.")])
+    (g,) = [g for g in groups if g.dimension == "money:JPY"]
+    assert g.verdict == "conflict" and {r.article for r in g.reports} == {"a", "b"}
+    assert g.label.startswith("value of")
+
+
+def test_numbers_ten_times_apart_are_two_counts() -> None:
+    groups = _groups_of([("a", "Rescuers pulled eight miners from the shaft."),
+                         ("b", "An estimated 1,500 miners work in the valley.")])
+    assert _group_of_report(groups, "a", "eight") != _group_of_report(groups, "b", "An estimated")
+
+
+def test_a_dozen_is_about_twelve_and_meets_more_than_a_dozen() -> None:
+    groups = _groups_of([("a", "Protests spread to a dozen towns across the north."),
+                         ("b", "Protests have spread to more than a dozen towns.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "consistent"
+
+
+def test_fact_rows_say_what_is_counted() -> None:
+    groups = _groups_of([("a", "Police said four robbers stole the jewels. Two of them wore masks."),
+                         ("b", "Four robbers stole the jewels, police said.")])
+    labels = {g.label for g in groups if len(g.reports) > 1}
+    assert "robbers that stole" in labels
+    groups = _groups_of([("a", "Troops detained 12 Somali and 11 Yemeni sailors."),
+                         ("b", "The navy detained 23 sailors: 12 Somalis and 11 Yemenis.")])
+    labels = {g.label for g in groups}
+    assert {"Somali sailors detained", "Yemeni sailors detained"} <= labels, labels
+
+
+def test_an_event_noun_is_its_own_label() -> None:
+    groups = _groups_of([("a", "The floods caused 18 deaths, officials said. Police made 40 arrests."),
+                         ("b", "There were 18 deaths in the floods and 40 arrests.")])
+    assert {g.label for g in groups} == {"deaths", "arrests"}
+
+
+def test_a_rounded_sum_written_with_a_hyphen_is_rounded_too() -> None:
+    groups = _groups_of([("a", "The fire did one-million dollars in damage."),
+                         ("b", "The fire caused more than $1 million in damage.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "consistent"

@@ -178,7 +178,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
                    "low": _num(f.low), "high": _num(f.high), "category": f.category, "subject": f.subject,
                    "unit": f.unit,
                    "reports": [{"article": r.article, "text": r.text, "start": r.start, "end": r.end,
-                                "value": _num(r.value), "qualifier": r.qualifier, "label": r.label}
+                                "value": _num(r.value), "qualifier": r.qualifier, "label": r.label,
+                                "low": _num(r.low), "high": _num(r.high)}
                                for r in f.reports],
                    "dimension": f.dimension, "noun": f.noun, "predicate": f.predicate, "scope": f.scope,
                    "time_ref": f.time_ref, "latest": f.latest} for f in brief.facts],
@@ -217,7 +218,8 @@ def from_json(d: dict[str, Any]) -> Brief:
                              subject=f.get("subject"), unit=f.get("unit"),
                              reports=[FactReport(article=r["article"], text=r["text"], start=int(r["start"]),
                                                  end=int(r["end"]), value=float(r["value"]),
-                                                 qualifier=r.get("qualifier"), label=r.get("label"))
+                                                 qualifier=r.get("qualifier"), label=r.get("label"),
+                                                 low=r.get("low"), high=r.get("high"))
                                       for r in f.get("reports", [])],
                              dimension=f.get("dimension"), noun=f.get("noun"), predicate=f.get("predicate"),
                              scope=f.get("scope"), time_ref=f.get("time_ref"), latest=f.get("latest"))
@@ -323,7 +325,11 @@ def json_schema() -> dict[str, Any]:
                                           "qualifier": _s("as written: more than, about, almost, at least ...",
                                                           nullable=True),
                                           "label": _s("the words naming who or what is counted", nullable=True),
-                                      })},
+                                          "low": _n("lower end of this report's interval, in its own unit "
+                                                    "(\"$14m to $15m\": 14000000; null: open)", nullable=True),
+                                          "high": _n("upper end of this report's interval, in its own unit "
+                                                     "(null: open)", nullable=True),
+                                      }, required=["article", "start", "end", "text", "value", "qualifier", "label"])},
                           "dimension": _s("the kind of quantity: count, money:<ISO 4217 code>[/<period>], percent, "
                                           "duration, age, length, mass, area, volume, ... (reports of one group "
                                           "share it; lengths in km and miles are compared converted)", nullable=True),

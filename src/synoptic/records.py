@@ -152,6 +152,15 @@ class Figure:
     time_ref: str | None = None  # a year or period it is dated to ("2014", "last year", "november")
     subgroup: bool = False  # written after "of whom", "including": part of another count
     context: tuple[str, ...] = ()  # content words of its sentence, the number left out
+    side: str | None = None  # who is counted: "security forces", "protesters", "civilians", "people"
+    framing: str | None = None  # how that side is named: "protesters" / "criminals" (one side, two framings)
+    event: str | None = None  # the casualty event its clause names, carried over a list ("18 killed, 700 injured")
+    about: str | None = None  # what a sum of money is: "losses", "trade", "revenue", "damage", "cost" ...
+    restates: bool = False  # the figure before it converted, in brackets ("85 million euros ($108 million)")
+    rising: bool = False  # given as a count that changed ("rose to 369", "the toll has climbed to 45")
+    increment: bool = False  # counts an addition, not a total ("two more tugs", "another three")
+    when: bool = False  # says when, not how much ("30 months ago", "1100 hrs")
+    agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
 
 
 @dataclass

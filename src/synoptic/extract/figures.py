@@ -71,7 +71,7 @@ QUALIFIERS = [
     ("atleast", r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum"),
     ("almost", r"almost|nearly|just under|just short of|close to|not quite"),
     ("about", r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|approx|~"),
-    ("atmost", r"up to|at most|no more than|not more than|a maximum of"),
+    ("atmost", r"up to|at most|no more than|not more than|a maximum of|as many as|as much as"),
     ("less", r"less than|fewer than|under|below"),
 ]
 _QUAL_RE = re.compile(
@@ -81,12 +81,17 @@ _QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, word
 # "one" is a figure only before a count noun ("one person died"; not "one of the", "the one").
 _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilian|protester|demonstrator"
               "|journalist|plane|aircraft|helicopter|vehicle|building")
+# "a one-seat majority", "a one-person majority": "one" in a compound before a noun counts (not the
+# fixed expressions "one-off", "one-time", "one-way", "one-sided", "one-on-one", nor a share).
+_ONE_COMPOUND = re.compile(r"-(?!(?:off|time|way|sided|on|stop|liner|size|shot|third|half|quarter|fifth|tenth)\b)"
+                           r"[a-z]+\s+[a-z]", re.IGNORECASE)
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
+    r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
     r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
@@ -118,6 +123,10 @@ _SMALL_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
               r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
               r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w.,:-])", re.IGNORECASE)
+# "a 24- to 30-foot dhow", "10- to 12-year-olds": a range whose unit is written once, hyphened to
+# the second end.
+HYPHEN_RANGE_RE = re.compile(
+    rf"(?<![\w.,-])(?P<a>{_INT}(?:\.\d+)?)-\s*(?:to|or|and)\s+(?P<b>{_INT}(?:\.\d+)?)(?=-[a-z])", re.IGNORECASE)
 # "between $12m and $14m", "$14m to $15m", "between 12 and 14 million dollars": a range whose ends
 # carry a currency or a scale word; a scale or currency written once applies to both ends.
 _SCALED = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -132,6 +141,10 @@ SCALED_RANGE_RE = re.compile(
 RATE_WINDOW = 60
 RATE_RE = re.compile(r"\b(?:(?<!for\s)(?:a|an)|per|each|every|for\s+(?:each|every))\s+(?P<per>day|hour|week|month|year|minute)\b",
                      re.IGNORECASE)
+# "both" as a count of two people where a casualty word says what happened to them ("both were
+# dead at the scene", "both have been arrested"); "both sides", "both 51" are not counts.
+BOTH_RE = re.compile(r"\b[Bb]oth(?=\s+(?:were|are|was|had|have|has|had been|have been|were later)\b[^.;,]{0,30}?"
+                     r"\b(?:killed|dead|died|injured|wounded|hurt|arrested|detained|missing)\b)")
 # Long digit runs without separators are ids, phone numbers, zip codes, not counts.
 MAX_PLAIN_DIGITS = 5
 DATE_RE = re.compile(
@@ -286,6 +299,23 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             continue
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(raw)
+    for m in HYPHEN_RANGE_RE.finditer(text):
+        if any(mask[m.start():m.end()]):
+            continue
+        h_low, h_high = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
+        hy = HYPHEN_UNIT_RE.match(text, m.end())
+        hm = None if hy else HYPHEN_MEASURE_RE.match(text, m.end())
+        measure = unit_of(hm.group("measure").replace("-", " ")) if hm else None
+        if not h_low < h_high or not (hy or measure):
+            continue
+        if hy:
+            h_end, h_unit = hy.end(), DURATION_UNITS[hy.group("unit").lower()]
+            h_cat = "age" if hy.group("old") else "duration"
+        else:
+            assert hm is not None and measure is not None
+            h_end, h_unit, h_cat = hm.end(), measure[0], "measure"
+        mask[m.start():h_end] = b"\1" * (h_end - m.start())
+        ranges.append(_Raw(m.start(), h_end, h_low, None, "range", m.start(), h_unit, h_cat, high=h_high))
     for m in RANGE_RE.finditer(text):
         if any(mask[m.start():m.end()]):
             continue
@@ -383,8 +413,9 @@ def _numbers(text: str) -> list[_Raw]:
             continue  # "5G", "3D", "1st"
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
-        if num.lower() in ("one", "a", "an") and not m.group("scale") and not (
-                num.lower() == "one" and re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)):
+        if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
+                num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
+                                          or _ONE_COMPOUND.match(after))):
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
             continue  # "5 m" is metres, not millions, unless it is money
@@ -395,6 +426,8 @@ def _numbers(text: str) -> list[_Raw]:
         value = _parse_number(num)
         if value is None:
             continue
+        if m.group("half"):
+            value += 0.5
         scale = m.group("scale") or m.group("short")
         if scale:
             value *= SCALES[scale.lower()]
@@ -451,6 +484,10 @@ def _numbers(text: str) -> list[_Raw]:
                 or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
+    for m in BOTH_RE.finditer(text):  # "both were dead at the scene": two people
+        if not masked[m.start()]:
+            found.append(_Raw(m.start(), m.end(), 2.0, None, None, m.start(), None, None))
+    found.sort(key=lambda r: r.start)
     return found
 
 
@@ -595,7 +632,10 @@ def find_figures(text: str) -> list[Figure]:
         if category == "money" and unit and "/" not in unit:
             per = rate_after(text, r.end, s1)
             unit = f"{unit}/{per}" if per else unit  # "$9.6bn a day" is USD/day
-        low, high, low_inc, high_inc = _interval(r.value, r.qual_kind, r.high)  # 4
+        kind = r.qual_kind
+        if kind is None and re.search(r"\bdozen\b", text[r.start:r.end], re.IGNORECASE):
+            kind = "about"  # "a dozen Greek cities" is a round number: about twelve
+        low, high, low_inc, high_inc = _interval(r.value, kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
             text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,

@@ -19,20 +19,30 @@ is parsed once (:func:`synoptic.extract.models.parse_many`, shared with the othe
    year", "in November") in those same phrases; a subgroup is a figure written after "of whom",
    "among them", "including";
 5. the context is the content words of the sentence (the number left out), used to tell two
-   reports of one fact from two facts that share a noun.
+   reports of one fact from two facts that share a noun;
+6. the clause (:func:`read_clauses`): the casualty event it names, carried over a list ("18
+   killed and 700 others injured"), who is counted (security forces, protesters, civilians,
+   people) and how they are named, and what a sum of money is (losses, trade, damage ...);
+7. a figure that converts the one before it, in brackets ("85 million euros ($108 million)"),
+   takes that one's reading and is marked ``restates``.
 
 Everything is set on the :class:`~synoptic.records.Figure` records in place of nothing: new fields
 only (``dimension``, ``counted``, ``noun``, ``modifiers``, ``predicate``, ``scope``, ``time_ref``,
-``subgroup``, ``context``).
+``subgroup``, ``context``, ``event``, ``side``, ``framing``, ``about``, ``restates``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from synoptic.lang.en.predicates import predicate_class
+from synoptic.lang.en.counted import EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
+from synoptic.lang.en.currencies import currency_code
+from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
 
@@ -131,15 +141,24 @@ def _climb_quantity(tok: Any) -> Any:
     """The head of a quantity ("160" -> "million" in "$160 million")."""
     seen = 0
     while seen < 4 and tok.head is not tok and tok.dep_ in _QUANTITY_DEPS and (
-            tok.head.tag_ == "CD" or tok.head.like_num or tok.head.tag_ == "$"):
+            tok.head.tag_ == "CD" or tok.head.like_num or tok.head.tag_ == "$") and not _is_model(tok.head):
+        # ("seven AK-47 rifles": a model's name is no part of the number)
         tok = tok.head
         seen += 1
     return tok
 
 
+def _is_model(tok: Any) -> bool:
+    """Whether a token is a model's name the parser may tag as a number ("AK-47", "F-16")."""
+    return "-" in tok.text and any(c.isalpha() for c in tok.text) and any(c.isdigit() for c in tok.text)
+
+
 def _counted_noun(anchor: Any) -> tuple[Any, bool]:
     """(the counted noun, whether it came from an "of" phrase) for a quantity's head token."""
     noun = None
+    head = anchor.head
+    if _is_model(head) and head.head.pos_ in _NOUNS and head.head.i > head.i and head.i > anchor.i:
+        return head.head, False  # "seven AK-47 rifles", the number parsed under the model's name
     if anchor.dep_ in _QUANTITY_DEPS and anchor.head is not anchor and anchor.head.pos_ in _NOUNS \
             and anchor.head.i > anchor.i:
         noun = anchor.head
@@ -156,6 +175,92 @@ def _counted_noun(anchor: Any) -> tuple[Any, bool]:
                 if pobj.dep_ == "pobj" and pobj.pos_ in _NOUNS:
                     return pobj, True
     return None, False
+
+
+# Words that value a thing: "gems worth $5m", "diamonds valued at $5m", "a car priced at $5m".
+_VALUE_WORDS = frozenset(("worth", "value", "valued", "priced", "estimated", "costing", "totalling", "totaling"))
+
+
+def _valued_thing(tok: Any) -> Any:
+    """The thing a sum of money is the value of ("gems" in "gems worth 85 million euros", "diamonds"
+    in "$108 million worth of diamonds" or "$102 million in jewelry"), or None."""
+    for c in tok.children:  # "$102 million in jewelry", "e85 million worth of diamonds" (right after it)
+        if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i == tok.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return pobj
+    h = tok.head
+    if h is tok:
+        return None
+    if tok.dep_ == "nummod" and h.pos_ == "NOUN" and h.i < tok.i and any(
+            c.lower_ in _VALUE_WORDS for c in h.children):
+        return h  # "Jewellery worth more than $160 million", the sum parsed as the noun's number
+    if tok.dep_ == "pobj" and h.lower_ == "at":
+        h = h.head  # "valued at"
+    if h.lower_ in _VALUE_WORDS and h.dep_ in ("amod", "acl", "advcl", "prep") and h.head.pos_ == "NOUN":
+        return h.head  # "gems worth ...", "diamonds valued at ..."
+    if h.lower_ in _VALUE_WORDS and h.dep_ in ("prep", "advmod", "advcl") and h.head.pos_ in ("VERB", "AUX"):
+        # "stole paintings worth 500 million yen", the value word parsed under the verb: its object
+        obj = next((c for c in h.head.children if c.dep_ == "dobj" and c.i == h.i - 1), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            return obj
+    return None
+
+
+# A count given as one that changed: "rose to 369", "the toll has climbed to 45", "now stands at".
+_RISING_BEFORE = re.compile(r"\b(?:(?:rose|risen|rising|climbed|climbing|increased|grew|grown|swelled|jumped|soared|"
+                            r"fell|fallen|dropped|declined)\s+to|reached|now\s+stands\s+at)\s+(?:\w+\s+){0,2}$",
+                            re.IGNORECASE)
+# Nouns of a tally whose "of" names what is counted: "the number of lorries rose to 300".
+_TALLY_NOUNS = frozenset(("number", "total", "count", "tally", "figure"))
+# Verbs through which a number names a part of a whole: "the apprehended included 12 Somalis".
+_PART_VERBS = ("includ", "compris", "number")
+# Prepositions that name the whole a number is part of: "of the 23", "out of 23", "among the dead".
+_PART_PREPS = frozenset(("of", "among", "out"))
+
+
+def _modifier_key(word: str) -> str:
+    """A modifier compared across reports ("Somalis" -> "somali", "AK-47" -> "ak-47")."""
+    return word.rstrip("s") if word[:1].isalpha() and word.endswith("is") else word
+
+
+def _part_of(anchor: Any) -> tuple[Any, list[str]]:
+    """(the whole a bare number is a part of, or None; the modifiers its clause gives it): "Of the
+    23 pirates arrested, 12 are reported to be Somali" -> (pirates, ["somali"]); "12 are from
+    Somalia" -> (None, ["somalia"]); "the apprehended included 12 Somalis" -> (apprehended, [])."""
+    extra: list[str] = []
+    tok = anchor
+    verb = None
+    for _ in range(3):
+        if tok.head is tok:
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "conj"):
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                verb = tok
+                break
+        else:
+            break
+    # a number in a list ("12 are from Somalia and 11 from Yemen") takes only its own words
+    own_clause = verb is not None and anchor.dep_ != "conj"
+    for c in list(anchor.children) + (list(verb.children) if own_clause and verb is not None else []):
+        if c.dep_ == "prep" and c.lower_ == "from":  # "12 are from Somalia", "11 from Yemen"
+            extra += [g.lower_ for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if c.dep_ in ("acomp", "attr") and c.text[:1].isupper():  # "12 are Somali"
+            extra.append(_modifier_key(c.lower_))
+        if c.dep_ == "xcomp":  # "12 are reported to be Somali"
+            extra += [_modifier_key(g.lower_) for g in c.children if g.dep_ in ("acomp", "attr") and g.text[:1].isupper()]
+    if verb is None:
+        return None, extra
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _PART_PREPS and c.i < anchor.i:
+            inner = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), c)  # "out of"
+            pobj = next((g for g in inner.children if g.dep_ == "pobj" and g.pos_ in _NOUNS), None)
+            if pobj is not None:
+                return pobj, extra
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and verb.lower_.startswith(_PART_VERBS):
+            return c, extra
+    return None, extra
 
 
 def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None, Any]:
@@ -191,7 +296,21 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
             break  # "Somalia and Yemen, two countries": an apposition is not the verb's object
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod")):
-            if tok.lower_ in _SPEECH and tok.lemma_ not in ("",):
+            speech = tok.lower_ in _SPEECH
+            cls = None if speech else predicate_class(tok.lower_)
+            if cls:
+                return cls, tok
+            # "took ... into custody", "lost their lives", "set fire to", "made off with": the verb
+            # with its particle or object (a speech verb only with its particle: "made off")
+            for c in tok.children:
+                if c.dep_ in ("prep", "dobj", "prt"):
+                    words = [c.lower_] + [g.lower_ for g in c.children if g.dep_ in ("pobj", "dobj")]
+                    for w in words:
+                        cls = predicate_class(f"{tok.lower_} {w}") or (
+                            predicate_class(w) if c.dep_ == "prep" and not speech else None)
+                        if cls:
+                            return cls, tok
+            if speech:
                 # "were" / "said": look at a complement or participle below it
                 for c in tok.children:
                     if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.i != start.i:
@@ -201,18 +320,9 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
                 if tok.lower_ in ("be", "is", "are", "was", "were", "been"):
                     continue
                 return relative or (None, tok)
-            cls = predicate_class(tok.lower_)
-            if cls is None:
-                # "took ... into custody", "lost their lives", "set fire to": the verb with its object
-                for c in tok.children:
-                    if c.dep_ in ("prep", "dobj", "prt"):
-                        words = [c.lower_] + [g.lower_ for g in c.children if g.dep_ in ("pobj", "dobj")]
-                        for w in words:
-                            cls = predicate_class(f"{tok.lower_} {w}") or (predicate_class(w) if c.dep_ == "prep" else None)
-                            if cls:
-                                return cls, tok
-                return relative or (noun_key(tok.lower_), tok)
-            return cls, tok
+            if tok.pos_ == "ADJ":
+                continue  # "12 are Somali and 11 Yemeni": an adjective says who, not what happened
+            return relative or (noun_key(tok.lower_), tok)
     return relative or (None, None)
 
 
@@ -287,7 +397,9 @@ def read_figures(text: str, figures: list[Figure],
         fig.dimension = dimension_of(fig)
         doc = docs.get(sentence)
         before = text[max(s0, fig.start - SUBGROUP_CHARS - 20):fig.start]
-        fig.subgroup = bool(_SUBGROUP_BEFORE.search(before))
+        fig.rising = bool(_RISING_BEFORE.search(before))
+        # a part of another count ("23 pirates, including 12 Somalis"); a length is no part
+        fig.subgroup = fig.dimension == "count" and bool(_SUBGROUP_BEFORE.search(before))
         if doc is None:
             continue
         tok = _number_token(doc, fig.start - s0, fig.end - s0)  # 1
@@ -295,19 +407,53 @@ def read_figures(text: str, figures: list[Figure],
             continue
         anchor = _climb_quantity(tok)
         noun, via_of = _counted_noun(anchor)  # 2
+        elided = None
+        first = anchor.head if anchor.dep_ in _QUANTITY_DEPS and anchor.head.i > anchor.i else None
+        if first is not None and first.pos_ in ("ADJ", "PROPN"):
+            # "12 Somali and 11 Yemeni nationals": the first number shares the noun of the second
+            shared = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                           and any(g.like_num for g in c.children)), None)
+            if shared is not None:
+                noun, via_of, elided = shared, False, _modifier_key(first.lower_)
         if fig.category == "measure" and noun is not None and unit_dimension(noun.lower_) is not None:
             # "the 300-metre bridge", "a depth of 12 metres": what is measured, not the unit's word
             unit_tok = noun
             noun = None
             if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of" and unit_tok.head.head.pos_ in _NOUNS:
                 noun = unit_tok.head.head
+            elif unit_tok.dep_ in ("pobj", "attr") and (unit_tok.head.lower_ == "of" or unit_tok.head.pos_ == "AUX"):
+                # "the ship ... is of 200,000 tons", "the bridge is 300 metres": what the copula's subject is
+                cop = unit_tok.head.head if unit_tok.head.lower_ == "of" else unit_tok.head
+                subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if cop.lower_ in ("is", "was", "are", "were", "be", "been") and subj is not None and subj.pos_ in _NOUNS:
+                    noun = subj
             elif unit_tok.dep_ in ("compound", "amod", "nmod", "nummod") and unit_tok.head.pos_ in _NOUNS \
                     and unit_tok.head.i > unit_tok.i:
                 noun = unit_tok.head
+            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.pos_ in _NOUNS \
+                    and unit_tok.head.head.i > unit_tok.i:
+                noun = unit_tok.head.head  # "the 10-metre-long dhow": the length of the dhow
+            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.dep_ == "prep":
+                # "one of the largest ships afloat at 400 metres long": what the phrase stands after
+                held = unit_tok.head.head.head
+                of = next((c for c in held.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                noun = inner if held.lower_ == "one" and inner is not None and inner.pos_ in _NOUNS else (
+                    held if held.pos_ in _NOUNS else None)
             if noun is not None:
                 fig.noun = noun_key(noun.text)
             noun = None
             via_of = True
+        if fig.category == "money":
+            # "gems worth 85 million euros", "diamonds valued at $108 million", "$102 million in
+            # jewelry", "e85 million worth of diamonds": a sum is the value of a thing; what is
+            # counted is that thing, and what happened to it is what happened to the thing
+            thing = _valued_thing(noun if noun is not None else anchor)
+            if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS)):
+                # the currency's own word ("euros") says nothing of what the sum is; "a $35,000
+                # reward" is a reward
+                noun = thing
+                via_of = True
         if fig.category == "percent":
             # "52% of the vote", "12% of world trade": a share is of what the "of" phrase names
             share = noun if noun is not None else anchor
@@ -320,32 +466,79 @@ def read_figures(text: str, figures: list[Figure],
                         fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
                                                      if t.dep_ in ("compound", "amod")))
             via_of = True
+        named = None  # "12 Somalis": the nationality the number stands with
         if noun is not None and noun.text[:1].isupper() and noun.i > 0 and noun.tag_ in ("NNPS", "NNP", "JJ"):
             # "12 Somalis", "11 Yemeni": a nationality or a name says who they are, not what is counted
             fig.modifiers = (noun.lower_.rstrip("s"),)
+            fig.noun = fig.modifiers[0]  # "12 Somalis" count Somalis (and match "12 Somali pirates")
             if not via_of and fig.start <= noun.idx + s0:
                 fig.counted = text[fig.start:noun.idx + len(noun.text) + s0]
-            noun = None
+            named, noun = noun, None
         if noun is not None:
             fig.noun = noun_key(noun.text)
+            compound = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
+            if fig.noun in GENERIC_NOUNS and compound:
+                # "crew members", "family members": a general head says what is counted with its compound
+                fig.noun = f"{compound[0].lower_} {fig.noun}"
             # "420 passengers and crew": the number counts the union, not the first noun alone (only
             # a bare noun right after "and": "23 pirates and a cache of arms" lists two things)
             union = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i == noun.i + 2
                      and c.doc[noun.i + 1].dep_ == "cc" and not list(c.children)]
             if union:
                 fig.noun = " and ".join([fig.noun, *(noun_key(c.text) for c in union)])
-            mods = [t.lower_ for t in noun.children
-                    if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and not t.like_num
-                    and t.tag_ != "CD"]
-            mods += [t.lower_ for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADJ"]
+            mods = [t for t in noun.children  # ("AK-47", "F-16": a model name the parser tags as a number)
+                    if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and t.i != tok.i
+                    and ((not t.like_num and t.tag_ != "CD") or (any(c.isalpha() for c in t.text) and "-" in t.text))]
+            mods += [t for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADJ"]
+            # "Two F-16 jets": a model's name the parser hung under the number
+            mods += [t for t in anchor.children if _is_model(t) and anchor.i < t.i < noun.i]
             for m in [t for t in noun.children if t.dep_ == "amod"]:
-                mods += [c.lower_ for c in m.children if c.dep_ == "conj"]
-            fig.modifiers = tuple(sorted({m.rstrip("s") if m[:1].isalpha() and m.endswith("is") else m for m in mods}))
+                mods += [c for c in m.children if c.dep_ == "conj"]
+            # "12 Somali and 11 Yemeni pirates": a modifier with a number of its own is another count's
+            mods = [m for m in mods if not (m.i > 0 and m.doc[m.i - 1].like_num and m.doc[m.i - 1].i != tok.i)]
+            keys = set()
+            for m in mods:
+                nxt = m.doc[m.i + 1] if m.i + 1 < len(m.doc) else None
+                if nxt is not None and nxt.like_num and nxt.i != tok.i and nxt.head.i == noun.i and m.text.isupper():
+                    keys.add(f"{m.lower_}-{nxt.lower_}")  # "AK 47 guns": the model "ak-47"
+                else:
+                    keys.add(_modifier_key(m.lower_))
+            fig.modifiers = tuple(sorted(keys | ({elided} if elided else set())))
             end = noun.idx + len(noun.text) + s0
             if not via_of and fig.start <= noun.idx + s0 and end - fig.start <= 80:
                 fig.counted = text[fig.start:end]
+        whole = None
+        if noun is None and fig.dimension == "count":
+            # "Of the 23 pirates arrested, 12 are Somali", "the apprehended included 12 Somalis":
+            # a part of a count named beside it counts what that count counts, as a subgroup
+            whole, extra = _part_of(named if named is not None else anchor)
+            if whole is not None:
+                fig.subgroup = True
+                if whole.pos_ in _NOUNS and not fig.noun:
+                    fig.noun = noun_key(whole.text)
+            if extra:
+                fig.modifiers = tuple(sorted(set(fig.modifiers) | set(extra)))
         pred, verb = _predicate(noun, anchor, via_of)  # 3
+        if whole is not None:
+            whole_pred, _ = _predicate(whole, whole, False)
+            if whole_pred in PREDICATE_CLASSES or predicate_class(whole.lower_):
+                pred = predicate_class(whole.lower_) or whole_pred
+        if noun is None and not fig.noun and fig.dimension == "count" and verb is not None:
+            # "the number of lorries waiting rose to 300", "the total of people arrested is 86"
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in _TALLY_NOUNS:
+                of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                if pobj is not None and pobj.pos_ in _NOUNS:
+                    fig.noun = noun_key(pobj.text)
+                    inner, _ = _predicate(pobj, pobj, False)
+                    pred = inner if inner in PREDICATE_CLASSES else None
         fig.predicate = pred
+        subject = noun if noun is not None else anchor
+        # "four robbers stole": what is counted did it, it was not done to them
+        fig.agent = verb is not None and (
+            (subject.dep_ == "nsubj" and subject.head.i == verb.i)  # "four robbers stole"
+            or (subject.dep_ == "pobj" and subject.head.dep_ == "agent" and subject.head.head.i == verb.i))  # "by four robbers"
         places, times = _scope_and_time(noun, anchor, verb)  # 4
         fig.scope = " ".join(places) or None
         fig.time_ref = " ".join(times) or None
@@ -354,7 +547,463 @@ def read_figures(text: str, figures: list[Figure],
                                     if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.like_num
                                     and t.lower_ not in _STOP_CONTEXT and not (lo <= t.idx < hi)
                                     and len(t.text) > 2}))
+    for fig in figures:
+        fig.increment = _is_increment(text, fig)
+        fig.when = _is_when(text, fig)
+    read_clauses(text, figures)  # 6
+    _listed(text, figures)
+    _restated(text, figures)  # 7
     return figures
 
 
-__all__ = ["base_value", "dimension_of", "noun_key", "read_figures", "read_figures_many"]
+#: Characters that may stand between two figures of one list ("12 are reported to be Somali and 11
+#: Yemeni"). Set by hand on the pirates story; bomb, heist, kazakhstan, migrants and riots, not
+#: looked at while setting it, keep their scores.
+LIST_GAP_CHARS = 60
+# Between two figures of one list: ends with "and", "or" or a comma, no clause break inside.
+_LIST_GAP = re.compile(r"[^.;:!?()\[\]\n]*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+# A comparison that leaves out the noun: "..., compared with 280,000 in 2014", "up from 12".
+_COMPARED_GAP = re.compile(r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|against|versus|vs\.?|than)\s+$",
+                           re.IGNORECASE)
+# A breakdown in brackets right after a count: "the 23 pirates (12 Somali and 11 Yemeni)".
+_BREAKDOWN_GAP = re.compile(r"(?:\s+[A-Za-z][\w-]*){0,3}\s*[(\[]\s*$")
+
+
+def _listed(text: str, figures: Sequence[Figure]) -> None:
+    """Figures that count parts of what another counts.
+
+    A breakdown in brackets ("the 23 pirates (12 Somali and 11 Yemeni)") counts parts of the count
+    before it: its noun and predicate, as a subgroup. A figure listed right after another ("12 are
+    reported to be Somali and 11 Yemeni") that says no noun and no event of its own counts what the
+    first counts: its noun, predicate and subgroup (not its modifiers: "Somali" is the first one's).
+    """
+    measures = sorted((f for f in figures if f.category == "measure"), key=lambda f: f.start)
+    for first, fig in zip(measures, measures[1:], strict=False):
+        # "400 metres long and 220,000 tonnes": two measures of one thing
+        if first.noun and not fig.noun and len(text[first.end:fig.start]) <= LIST_GAP_CHARS \
+                and _LIST_GAP.fullmatch(text[first.end:fig.start]):
+            fig.noun = first.noun
+    ordered = sorted((f for f in figures if f.dimension == "count"), key=lambda f: f.start)
+    for first, fig in zip(ordered, ordered[1:], strict=False):
+        if fig.noun or fig.predicate in PREDICATE_CLASSES or fig.event != first.event:
+            continue  # "18 killed, over 700 injured": a figure with an event of its own
+        gap = text[first.end:fig.start]
+        if first.noun and _COMPARED_GAP.search(gap) and not re.search(r"[.;:!?\n]", gap):
+            # "more than 500,000 migrants this year, compared with 280,000 in 2014": the same noun
+            fig.noun, fig.predicate = first.noun, first.predicate
+            continue
+        if first.noun and _BREAKDOWN_GAP.fullmatch(gap):
+            fig.noun, fig.predicate, fig.subgroup = first.noun, first.predicate, True
+        elif (first.noun or first.predicate in PREDICATE_CLASSES) and len(gap) <= LIST_GAP_CHARS \
+                and _LIST_GAP.fullmatch(gap):
+            fig.noun, fig.predicate = first.noun, first.predicate
+            fig.subgroup = fig.subgroup or first.subgroup
+
+
+# Words right after a number that make it an increment, not a total ("two more tugs", "three
+# additional flights"); "another three" and "a further 20" say the same before it.
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further|fresh)\s+(?!than\b|(?:were|was|have|had|are|is)\b)"
+                              r"[a-z]", re.I)
+
+
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
+
+
+def _is_increment(text: str, fig: Figure) -> bool:
+    """Whether a figure counts an addition rather than a total ("two more tugs", "another three")."""
+    if fig.qualifier:
+        return False
+    return bool(_INCREMENT_AFTER.match(text, fig.end)
+                or _INCREMENT_BEFORE.search(text, max(0, fig.start - 20), fig.start))
+
+
+def _is_when(text: str, fig: Figure) -> bool:
+    """Whether a figure says when rather than how much: "30 months ago", "1100 hrs", "1230 hours"."""
+    return bool(re.match(r"\s+(?:ago|earlier|before|later)\b", text[fig.end:fig.end + 10], re.I)
+                or re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", text[fig.end:fig.end + 12], re.I)
+                or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text))
+
+
+def is_conversion(text: str, before: Figure, fig: Figure) -> bool:
+    """Whether ``fig`` restates ``before`` in another unit or currency, in brackets right after it
+    ("85 million euros ($108 million)", "150 nautical miles (280 km)")."""
+    between = text[before.end:fig.start]
+    if not re.fullmatch(r"\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
+                        between, re.I):
+        return False
+    kinds = {before.category, fig.category}
+    return kinds == {"money"} or kinds == {"measure"}
+
+
+def _restated(text: str, figures: Sequence[Figure]) -> None:
+    """Step 7: a figure that converts the one before it ("85 million euros ($108 million)") counts
+    what that one counts: it takes its reading, and is marked ``restates``."""
+    ordered = sorted(figures, key=lambda f: f.start)
+    for before, fig in zip(ordered, ordered[1:], strict=False):
+        if is_conversion(text, before, fig):
+            fig.restates = True
+            fig.noun, fig.modifiers, fig.predicate = before.noun, before.modifiers, before.predicate
+            fig.scope, fig.time_ref, fig.subgroup = before.scope, before.time_ref, before.subgroup
+            fig.event, fig.side, fig.framing, fig.about = before.event, before.side, before.framing, before.about
+            fig.context = before.context
+
+
+# ---------------------------------------------------------------------------------------------
+# Clause reading: who a casualty count counts and what a sum of money is, from the words of the
+# figure's clause (and the figure before it in a list: "18 killed and 700 others injured").
+# ---------------------------------------------------------------------------------------------
+
+#: Words after the number searched for what it counts (stops earlier at a clause end or at the next
+#: figure). Calibrated on the seeds: "18 police and National Guard personnel were killed" needs 8.
+AFTER_WORDS = 9
+#: Words before the number (same clause) searched when nothing follows it.
+BEFORE_WORDS = 8
+#: Besides the words of :data:`_BETWEEN_OK`, names and people words, at most this many other words
+#: may stand between a number and the word saying what it counts ("at least 3 thousand under
+#: arrest"), so that "a magnitude 7.8 earthquake that killed" does not make 7.8 a death toll.
+MAX_OTHER_WORDS = 1
+#: How far (characters) from a sum the words saying what it is are looked for, within its sentence.
+MONEY_KIND_CHARS = 300
+
+_BETWEEN_OK = frozenset(("were", "was", "have", "has", "had", "been", "are", "is", "be", "and", "or", "other",
+                         "others", "more", "people", "persons", "reportedly", "also", "all", "later", "being"))
+_KNOWN_CATEGORIES = frozenset([c for c, _ in EVENT_WORDS] + ["people", "money", "duration", "age", "percent"])
+# Categories where who is counted does not split a count (everyone arrested is one count).
+_SIDE_FREE = frozenset(("arrested", "evacuated", "money", "duration"))
+#: The casualty events a figure's :attr:`~synoptic.records.Figure.event` may name.
+EVENTS = frozenset(("killed", "injured", "arrested", "missing", "displaced", "evacuated"))
+_MODIFIERS = frozenset(("security", "police", "armed", "national", "law", "riot", "other", "civilian"))
+_VERBS = frozenset(("were", "was", "have", "has", "had", "are", "is", "been", "be", "killed", "injured", "died",
+                    "dead", "arrested", "detained", "wounded", "landed", "will", "by", "with",
+                    "in", "on", "at", "to", "from", "under", "who", "that", "which", "for", "of", "as",
+                    "before", "after", "until", "since", "when", "while", "it", "its", "they", "their",
+                    "he", "she", "his", "her", "them", "than", "came", "arrived", "said", "says"))
+_FUNCTION = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being it its "
+    "this that these those he she they we i you his her their our my your them us him not no so "
+    "said says say will would can could has have had do does did there here who whom which what "
+    "than then also all any into about over after before while when where out up down if".split())
+#: Quantities too vague to compare ("dozens", "hundreds of", "several").
+VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
+                   r"(?!\s+\d|\s+as\b)", re.I)  # "as many as four" is not vague: it is up to four
+_DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
+             "year": "years", "decade": "decades"}
+_CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` around ``[start, end)``."""
+    s0 = 0
+    for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
+        if m.end() <= start:
+            s0 = m.end()
+    after = _SENT_END.search(text, end)
+    return s0, after.start() if after else len(text)
+
+
+def _word_pattern(word: str) -> str:
+    """A word-prefix pattern; a trailing ``$`` asks for the whole word (plural allowed)."""
+    if word.endswith("$"):
+        return r"(?<![a-z])" + re.escape(word[:-1]) + r"(?:s|es)?(?![a-z])"
+    return r"(?<![a-z])" + re.escape(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(_word_pattern(word))
+
+
+def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
+    """``(start, end)`` of the first of ``words`` in ``window`` (word-prefix match), or (-1, -1)."""
+    best = (-1, -1)
+    low = window.lower()
+    for w in words:
+        m = _word_regex(w).search(low)
+        if m and (best[0] < 0 or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+def _find_words(window: str, words: Sequence[str]) -> int:
+    """Position of the first of ``words`` in ``window`` (word-prefix match), or -1."""
+    return _find_span(window, words)[0]
+
+
+def canonical_category(words: str | None) -> str | None:
+    """The casualty event (or money, duration, age) a word or phrase names ("victims" -> "killed"), or None."""
+    if not words:
+        return None
+    low = words.lower().strip()
+    for cat in ("money", "duration", "age"):
+        if low == cat:
+            return cat
+    hits = [(pos, i, cat) for i, (cat, ws) in enumerate(EVENT_WORDS)
+            if (pos := _find_words(low, ws)) >= 0]
+    return min(hits, key=lambda h: (h[1], h[0]))[2] if hits else None
+
+
+def canonical_side(words: str | None) -> tuple[str, str] | None:
+    """(side, framing) for a phrase naming who is counted ("armed criminals" -> protesters/criminals)."""
+    if not words:
+        return None
+    best: tuple[int, str, str] | None = None
+    for side, frames in SIDE_WORDS.items():
+        for frame, ws in frames.items():
+            pos = _find_words(words, ws)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, side, frame)
+    return (best[1], best[2]) if best else None
+
+
+def is_year(fig: Figure) -> bool:
+    """Whether a figure is a bare year ("2008"), not a quantity."""
+    digits = re.sub(r"\D", "", fig.text)
+    return (not fig.unit and not fig.category and float(fig.value).is_integer()
+            and 1800 <= fig.value <= 2100 and len(digits) == 4)
+
+
+@dataclass
+class _Clause:
+    """What :func:`_read_clause` reads around one figure."""
+
+    category: str | None = None
+    side: str | None = None
+    framing: str | None = None
+    label: str | None = None
+    rest: list[str] = field(default_factory=list)
+    dated: bool = False  # part of a time expression ("30 months ago"): not a fact
+    read_after: bool = False  # the category was read from the words right after the number
+    event_at: int = -1  # where the event word ("killed") starts in the words after the number
+
+
+def _close_enough(between: str) -> bool:
+    """Whether the words between a number and a category word still describe that number.
+
+    "18 police and National Guard personnel were killed" and "3 thousand under arrest" do;
+    "seven villages and killing" does not: a noun of its own right after the number is what it
+    counts, and a verb after "and" starts another clause.
+    """
+    if re.search(r"\b(?:and|or|while|but)\W*$", between, re.I):
+        return False  # "killing 10 people and injuring 80": the verb after "and" is another count's
+    others = 0
+    for i, w in enumerate(re.findall(r"[\w'’-]+", between)):
+        low = w.lower()
+        if low in _BETWEEN_OK or low in _MODIFIERS or w[:1].isupper() or canonical_side(low) \
+                or canonical_category(low):
+            continue
+        if i == 0 and low not in ("under", "in", "into", "on", "at", "of", "by"):
+            return False
+        others += 1
+    return others <= MAX_OTHER_WORDS
+
+
+def _read_clause(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
+    """What a figure's clause says it counts (category), whose (side, framing), as written."""
+    s0, s1 = sentence_bounds(text, fig.start, fig.end)
+    next_start = min((n.start for n in neighbours if n.start >= fig.end and n is not fig), default=s1)
+    # 1. the words after the number, up to the clause end, the next figure or AFTER_WORDS words
+    after = text[fig.end:max(fig.end, min(s1, next_start))]
+    m = _CLAUSE_END.search(after)
+    if m:
+        after = after[: m.start()]
+    words = list(re.finditer(r"\S+", after))
+    if len(words) > AFTER_WORDS:
+        after = after[: words[AFTER_WORDS - 1].end()]
+    low_after = after.lower()
+    # 2. the words before it in its clause (after the previous figure)
+    prev_end = max((n.end for n in neighbours if n.end <= fig.start and n is not fig), default=s0)
+    before_all = text[max(s0, prev_end):fig.start]
+    cut = [mm.end() for mm in _CLAUSE_END.finditer(before_all)]
+    before = before_all[cut[-1]:] if cut else before_all
+    before = " ".join(before.split()[-BEFORE_WORDS:])
+    own = fig.text.lower()
+    out = _Clause()
+    if fig.category == "money":  # the extractor read the currency (lang.en.currencies)
+        out.category = "money"
+    if out.category is None:  # durations and ages are told by the word right after the number
+        mm = re.search(r"(?:\d|[a-z])[\s-]+(minute|hour|day|week|month|year|decade)s?\b(-old|\s+old\b)?"
+                       r"(\s+(?:ago|earlier|later|from now)\b)?", own + low_after)
+        if mm and mm.group(3) and mm.start(1) <= len(own) + 2:
+            out.dated = True  # "30 months ago" dates something, it counts nothing
+            return out
+        if mm and mm.start(1) <= len(own) + 2:
+            out.category = "age" if mm.group(2) else "duration"
+    if out.category is None and (fig.unit in ("%", "percent") or re.match(r"\s*(?:%|per ?cent\b)", low_after)
+                                 or own.rstrip().endswith(("%", "percent"))):
+        out.category = "percent"
+        mm = re.match(r"\s*(?:(?:%|per ?cent)\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?([a-z][\w'-]*)"
+                      r"(?:\s+([a-z][\w'-]*))?", low_after)
+        if mm:
+            out.label = " ".join(w for w in mm.groups() if w and w not in _FUNCTION and w not in _VERBS) or None
+        else:
+            content = [w for w in _WORD.findall(before) if w.lower() not in _FUNCTION and len(w) > 1]
+            out.label = _WORD.findall(before)[0] if content else None
+        return out
+    if out.category is None and re.match(r"\s*,", text[fig.end:fig.end + 2]) and re.search(
+            r"(president|leader|minister|man|woman|he|she),\s*$", text[max(s0, fig.start - 30):fig.start], re.I):
+        out.category = "age"
+    if out.category is None:
+        found_all = [(i, _find_words(low_after, ws), cat) for i, (cat, ws) in enumerate(EVENT_WORDS)]
+        found = [f for f in found_all if f[1] >= 0 and _close_enough(after[: f[1]])]
+        if found:
+            found.sort()
+            out.category = found[0][2]
+            out.read_after = True
+            if out.category in EVENTS:
+                out.event_at = found[0][1]
+            # the other event categories of the clause, in text order ("killed and wounded")
+            out.rest = [c for _, p, c in sorted(found_all, key=lambda f: f[1]) if p > found[0][1]
+                        and c != out.category and c in ("killed", "injured", "arrested")]
+        else:
+            found = [(i, _find_words(before.lower(), ws), cat) for i, (cat, ws) in enumerate(EVENT_WORDS)]
+            found = [f for f in found if f[1] >= 0]
+            if found:
+                found.sort()
+                out.category = found[0][2]
+    # 3. who is counted: the words after (before the verb: "three killed as rioters set fire"
+    # does not count rioters), else the nearest such word before it in the sentence
+    side = canonical_side(after[:out.event_at] if out.event_at >= 0 else after)
+    out.label = _label_words(after)
+    if side is not None and out.category is None:
+        out.category = "people"  # a bare head count: "20,000 bandits"
+    if side is None and out.category not in _SIDE_FREE:
+        before_sent = text[s0:fig.start].lower()
+        hits = []
+        for sd, frames in SIDE_WORDS.items():
+            for frame, ws in frames.items():
+                for w in ws:
+                    for mm in re.finditer(_word_pattern(w), before_sent):
+                        hits.append((mm.start(), sd, frame))
+        if hits:
+            pos, sd, frame = max(hits, key=lambda h: h[0])
+            side = (sd, frame)
+            out.label = _word_at(text[s0:fig.start], pos)
+    if side:
+        out.side, out.framing = side
+    return out
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The word at ``pos`` with a modifier before it ("police officers", "security forces")."""
+    m = re.match(r"[\w'’-]+", text[pos:])
+    word = m.group(0) if m else text[pos:pos + 20]
+    prev = re.search(r"([\w'’-]+)\s+$", text[:pos])
+    if prev and prev.group(1).lower() in _MODIFIERS:
+        return f"{prev.group(1)} {word}"
+    return word
+
+
+def _label_words(after: str) -> str | None:
+    """The noun phrase right after a number, as written, without the verb ("armed criminals")."""
+    words: list[str] = []
+    tokens = [t.strip(",.;:!?()-") for t in after.replace("“", " ").replace("”", " ").replace('"', " ").split()]
+    for i, w in enumerate(tokens):
+        if not w or w.lower() in _VERBS or len(words) >= 3 or canonical_category(w) in EVENTS:
+            break
+        if w.lower() == "and":  # "police and National Guard", not "villages and killing"
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if not (nxt[:1].isupper() or canonical_side(nxt)):
+                break
+        words.append(w)
+    return " ".join(words) or None
+
+
+def money_kind(text: str, fig: Figure) -> str | None:
+    """What a sum of money is (:data:`synoptic.lang.en.counted.MONEY_KINDS`): the first kind named
+    in the figure's clause, else the one named nearest to it in its sentence; None when nothing says."""
+    s0, s1 = sentence_bounds(text, fig.start, fig.end)
+    # bounded around the figure: a sentence of thousands of sums stays linear
+    s0, s1 = max(s0, fig.start - MONEY_KIND_CHARS), min(s1, fig.end + MONEY_KIND_CHARS)
+    sent = text[s0:s1].lower()
+    at0, at1 = fig.start - s0, fig.end - s0
+    cuts = list(_CLAUSE_END.finditer(sent))
+    c0 = max((m.end() for m in cuts if m.end() <= at0), default=0)
+    c1 = min((m.start() for m in cuts if m.start() >= at1), default=len(sent))
+    best: tuple[bool, int, int, str] | None = None
+    for i, (kind, words) in enumerate(MONEY_KINDS):
+        for w in words:
+            for m in _word_regex(w).finditer(sent):
+                if at0 <= m.start() < at1 or (text[s0 + m.start()].isupper() and m.start() > 0):
+                    continue  # the figure itself; a word of a name ("the Greek Commerce Confederation")
+                outside = not (c0 <= m.start() < c1)
+                dist = at0 - m.end() if m.end() <= at0 else m.start() - at1
+                key = (outside, 0 if outside else i, dist, kind)
+                if best is None or key < best:
+                    best = key
+    return best[3] if best else None
+
+
+@dataclass
+class _Prev:
+    """The figure read before, for the next one in its list ("18 killed, 700 others injured")."""
+
+    fig: Figure
+    category: str
+    side: str | None
+    framing: str | None
+    label: str | None
+    rest: list[str]
+
+
+def read_clauses(text: str, figures: Sequence[Figure]) -> None:
+    """Set :attr:`~synoptic.records.Figure.event`, ``side``, ``framing``, ``about`` and ``label``
+    of each figure from its clause (in place).
+
+    1. the casualty event its clause names ("killed", "injured", "arrested" ...), right after the
+       number or, failing that, before it;
+    2. who is counted: a side named right after the number (before the event word), else the
+       nearest named before it in the sentence; a casualty count with none counts "people";
+    3. "About 750 others" and "18 injured" carry on the figure before them in a list;
+    4. what a sum of money is (:func:`money_kind`).
+    """
+    figs = sorted((f for f in figures if 0 <= f.start < f.end <= len(text)), key=lambda f: f.start)
+    prev: _Prev | None = None
+    for fig in figs:
+        fig.event = fig.side = fig.framing = fig.about = None
+        if is_year(fig) or VAGUE.match(fig.text) or fig.value is None:
+            continue
+        clause = _read_clause(fig, text, figs)
+        if clause.dated:
+            continue
+        category, side, framing, label = clause.category, clause.side, clause.framing, clause.label
+        # the extractor's reading first, where it names something known here
+        ext_cat = (fig.category.lower() if fig.category and fig.category.lower() in _KNOWN_CATEGORIES
+                   else canonical_category(fig.category))
+        if ext_cat and category not in ("money", "duration", "age", "percent") and not clause.read_after:
+            category = ext_cat
+        ext_side = canonical_side(fig.subject) or canonical_side(fig.label)
+        if ext_side and side is None:
+            side, framing = ext_side
+            label = label or fig.subject or fig.label
+        same_sentence = prev is not None and sentence_bounds(text, fig.start, fig.end)[0] <= prev.fig.start
+        # 3. "About 750 others." and "18 injured" carry on the figure before them
+        tail = text[fig.end:fig.end + 20].lower()
+        if prev is not None and category is None and re.match(
+                r"\W*(?:others\b|other\b(?!\s+[a-z])|more\b(?=\s*(?:[.,;]|were\b|was\b|have\b|had\b|are\b)))",
+                tail):
+            category = prev.rest[0] if prev.rest else prev.category
+            side, framing = side or prev.side, framing or prev.framing
+        elif prev is not None and same_sentence and side is None and category is not None \
+                and category not in _SIDE_FREE and prev.side is not None:
+            side, framing, label = prev.side, prev.framing, label or prev.label
+        if category is None:
+            prev = None
+            continue
+        if category == "money":
+            fig.about = money_kind(text, fig)  # 4. "trade", "losses": sums of different things
+            side = None
+        elif category in _SIDE_FREE or category in ("age", "percent"):
+            side = None
+        else:
+            side = side or "people"
+        fig.event = category if category in EVENTS else None
+        fig.side = side
+        fig.framing = framing if side else None
+        fig.label = label or fig.label
+        prev = _Prev(fig, category, side, fig.framing, fig.label, clause.rest)
+
+
+__all__ = ["EVENTS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
+           "is_conversion", "is_year", "money_kind", "noun_key", "read_clauses", "read_figures", "read_figures_many", "sentence_bounds"]

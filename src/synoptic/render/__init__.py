@@ -87,6 +87,8 @@ def _stated(fact: dict[str, Any]) -> tuple[list[float], str] | None:
     group's own interval is to be shown instead (no reports, or several reports of a measure or
     a duration, which may differ in unit: "six months" and "180 days", "40 km" and "25 miles")."""
     reports = fact.get("reports") or []
+    if fact.get("latest"):  # an update: the value is the latest report's
+        reports = [r for r in reports if r.get("article") == fact["latest"]][-1:] or reports
     dim = str(fact.get("dimension") or "count")
     if not reports or not (dim in _STATED_DIMENSIONS or dim.startswith("money:") or len(reports) == 1):
         return None

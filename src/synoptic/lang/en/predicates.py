@@ -17,10 +17,11 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "injured": ("injure", "injury", "injuries", "wound", "hurt", "hospitalise", "hospitalize", "maim",
                 "wounded", "injured"),
     "detained": ("arrest", "detain", "detention", "custody", "capture", "nab", "apprehend", "jail", "imprison",
-                 "hold", "held", "round up", "seize", "catch", "caught", "charge", "prisoner", "suspect",
-                 "take into custody", "took into custody", "remand", "intern"),
-    "seized": ("confiscate", "recover", "find", "found", "impound", "haul", "cache", "retrieve", "discover"),
-    "stolen": ("steal", "stole", "stolen", "rob", "loot", "theft", "heist", "snatch", "grab", "take"),
+                 "hold", "held", "round up", "catch", "caught", "charge", "prisoner", "suspect",
+                 "take into custody", "took into custody", "remand", "intern", "surrender"),
+    "seized": ("seize", "confiscate", "recover", "find", "found", "impound", "haul", "cache", "retrieve", "discover"),
+    "stolen": ("steal", "stole", "stolen", "rob", "loot", "theft", "heist", "snatch", "grab",
+               "make off", "made off", "making off", "makes off"),
     "damaged": ("damage", "destroy", "burn", "torch", "smash", "vandalise", "vandalize", "raze", "gut",
                 "set fire", "firebomb", "wreck", "collapse"),
     "evacuated": ("evacuate", "evacuee", "flee", "fled", "displace", "homeless", "shelter", "relocate",
@@ -34,6 +35,16 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "offered": ("offer", "reward", "pledge", "promise", "donate", "grant", "pay", "give"),
     "sentenced": ("sentence", "convict", "condemn", "fine"),
 }
+
+#: Classes that one verb spans: "seized" is said of people (detained) and of things (seized).
+_OVERLAPPING = frozenset({frozenset(("detained", "seized"))})
+
+
+def same_class(a: str | None, b: str | None) -> bool:
+    """Whether two predicates are one: the same class or verb, or two classes one verb spans
+    ("seized 23 pirates" is a detention, "seized seven rifles" a seizure)."""
+    return a is not None and (a == b or frozenset((a, b)) in _OVERLAPPING)
+
 
 def _stem(word: str) -> str:
     w = word.lower()
@@ -66,4 +77,4 @@ def predicate_class(word: str | None) -> str | None:
     return None
 
 
-__all__ = ["PREDICATE_CLASSES", "predicate_class"]
+__all__ = ["PREDICATE_CLASSES", "predicate_class", "same_class"]

@@ -1,0 +1,60 @@
+"""Who and what a count counts, as English words: the sides of a casualty count, the event words a
+clause names, and the kinds of a sum of money.
+
+General news English, not one story's: the words that name security forces, the people they face,
+bystanders and people in general; the words of the casualty events (death, injury, arrest,
+evacuation, disappearance, displacement); the words that say what a sum of money is (a loss, the
+value of trade, revenue, damage, a cost, aid, a fine, a price). Each entry is a word prefix; a
+trailing ``$`` asks for the whole word (a plural allowed).
+"""
+
+from __future__ import annotations
+
+#: Who is counted: side -> {framing -> words}. One side may be named in two framings
+#: ("demonstrators" / "armed criminals"): the brief flags that as framing_differs.
+SIDE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "security forces": {
+        "security": ("police", "officer", "guard$", "guardsm", "security force", "security personnel", "soldier",
+                     "servicem", "troops", "law enforcement", "army$", "national guard",
+                     "policem"),
+    },
+    "protesters": {
+        "protesters": ("demonstrator", "protester", "protestor", "activist"),
+        "criminals": ("criminal", "bandit", "terrorist", "militant", "rioter", "looter", "extremist",
+                      "insurgent", "gunmen", "thug"),
+    },
+    "civilians": {
+        "civilians": ("civilian", "bystander", "resident", "passer"),
+    },
+    "people": {
+        "people": ("people$", "person$", "citizen"),
+    },
+}
+
+#: The casualty events a clause names, in priority order: a number of people *killed* is a death
+#: toll even when the clause also says "personnel".
+EVENT_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("killed", ("kill", "dead$", "death", "die$", "died$", "victim", "fatalit", "slain",
+                "murder", "eliminat", "perish", "lost their lives", "toll$")),
+    ("injured", ("injur", "wound", "hurt", "hospitali")),
+    ("arrested", ("arrest", "detain", "detention", "custody", "jail", "imprison", "under arrest")),
+    ("evacuated", ("evacuat",)),
+    ("missing", ("missing", "unaccounted")),
+    ("displaced", ("displac", "homeless", "evacuee", "refugee")),
+]
+
+#: What a sum of money is: kind -> words. A loss word comes first: "lost revenue" and "lost $14m in
+#: fees" are losses, "revenue" alone is not.
+MONEY_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("losses", ("lose$", "loses", "lost$", "losing", "loss", "forgone", "forgo")),
+    ("trade", ("trade$", "goods", "cargo", "commerce", "shipment", "deliveries", "exports$", "imports$",
+               "freight")),
+    ("revenue", ("revenue", "fee$", "income", "earning", "receipts", "sales")),
+    ("damage", ("damage",)),
+    ("cost", ("cost$", "costs", "costing", "bill$", "spend", "spent", "budget")),
+    ("aid", ("aid$", "assistance", "donat", "relief")),
+    ("fines", ("fine$", "fined", "penalt")),
+    ("price", ("price$", "prices", "priced")),
+]
+
+__all__ = ["EVENT_WORDS", "MONEY_KINDS", "SIDE_WORDS"]
