@@ -34,6 +34,7 @@ from synoptic.ingest.metadata import (
     to_naive_utc,
 )
 from synoptic.records import Article, RemovedLine, Segment
+from synoptic.util.unionfind import UnionFind
 
 # Learned repeated lines: a line is outlet boilerplate when it appears in at least
 # REPEAT_MIN_ARTICLES distinct stories of the same outlet in the batch and has at most
@@ -449,20 +450,12 @@ def sketch_lines(articles: Iterable[Article]) -> list[LineSketch]:
 def _stories(sketches: list[LineSketch]) -> list[int]:
     """A story number per article: articles sharing a long line (a reposted or updated paragraph)
     are one story, transitively (union-find)."""
-    parent = list(range(len(sketches)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = UnionFind(len(sketches))
     owner: dict[int, int] = {}
     for i, sketch in enumerate(sketches):
         for line in sketch.long:
-            j = owner.setdefault(line, i)
-            parent[root(i)] = root(j)
-    return [root(i) for i in range(len(sketches))]
+            uf.union(i, owner.setdefault(line, i))
+    return uf.roots()
 
 
 def learn_from_sketches(sketches: Iterable[LineSketch]) -> dict[str, RepeatedLines]:

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from synoptic.ingest.metadata import MONTHS
+from synoptic.lang.en.calendar import MONTH_FORM_ALTERNATION, MONTHS, WEEKDAYS
 from synoptic.records import Article, Story
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ QUIET_ARRIVALS = 2000
 #: pieces per article on average (the model time is about proportional).
 LEAD_CHARS = 400
 
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RE = rf"({MONTH_FORM_ALTERNATION})\.?"
 _YEAR_RE = r"((?:19|20)\d\d)"
 _URL_DATE_PATTERNS = [
     re.compile(r"/" + _YEAR_RE + r"/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?:/|$|[^\d])", re.I),
@@ -180,13 +180,11 @@ _STOP_NAMES = frozenset(
     this that these those there here what which who whom whose when where why how all any both each
     few more most other some such no not only own same than too very can will just should now also
     if then while because although though however meanwhile according said says say told tells
-    mr mrs ms dr sir st monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tomorrow january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec am pm updated published posted edited time
+    mr mrs ms dr sir st today yesterday tomorrow am pm updated published posted edited time
     news report reports reported photo video read more share comments comment click image getty
     images associated press reuters afp ap copyright rights reserved home page story related
     """.split()
-)
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)  # every written form of a month or weekday
 _WORD_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]+|\d+")
 _STOP_WORDS = _STOP_NAMES | frozenset(
     """has have had was were be been is are do did does would could might must shall it's

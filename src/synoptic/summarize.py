@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.lang.en.numbers import CARDINALS, SCALES
 from synoptic.records import Article, Citation, Extraction, SummarySentence
 
 log = logging.getLogger(__name__)
@@ -113,13 +114,14 @@ _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 # numbers: digits (1,000 -> 1000) and number words that name a quantity
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_NUMBER_WORDS = {
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
-    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "dozen",
-    "dozens", "half",
-}
+# (the language's tables, lang/en/numbers.py; "zero" and "one" are left out: "one" is far more often
+# a pronoun or determiner, "one of the", "zero" an idiom, "zero tolerance", than a figure to check)
+_NUMBER_WORDS = (
+    (set(CARDINALS) - {"zero", "one"})
+    | set(SCALES)
+    | {f"{scale}s" for scale in SCALES}
+    | {"dozen", "dozens", "half"}
+)
 
 
 @dataclass

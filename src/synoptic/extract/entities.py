@@ -21,8 +21,10 @@ from rapidfuzz.distance import Levenshtein
 from synoptic.extract import models
 from synoptic.lang.en import names as _names
 from synoptic.lang.en import titles as _titles
+from synoptic.lang.en.calendar import CALENDAR_NAMES
 from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
 from synoptic.records import Entity, Mention
+from synoptic.util.unionfind import UnionFind
 
 # Entity types kept from the model; everything else (dates, numbers, products...) is dropped.
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
@@ -387,7 +389,7 @@ def _roads(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tup
     out: list[tuple[int, int, str, str | None]] = []
     for m in ROAD_RE.finditer(text):
         start, words = m.start(), m.group().split()
-        while len(words) > 2 and (words[0].lower() in _FUNCTION_WORDS or _CALENDAR.fullmatch(words[0])):
+        while len(words) > 2 and (words[0].lower() in _FUNCTION_WORDS or words[0].lower() in CALENDAR_NAMES):
             start = text.index(words[1], start + len(words[0]))  # "The 214 Highway" -> "214 Highway"
             words = words[1:]
         out.append((start, m.end(), "FAC", None))
@@ -531,17 +533,15 @@ def _named_vessels(text: str) -> list[tuple[int, int, str, str | None]]:
     out: list[tuple[int, int, str, str | None]] = []
     for m in _VESSEL_NAMED.finditer(text):
         words = m.group("name").split()
-        while words and (words[-1].lower() in _FUNCTION_WORDS or _CALENDAR.fullmatch(words[-1])):
+        while words and (words[-1].lower() in _FUNCTION_WORDS or words[-1].lower() in CALENDAR_NAMES):
             words.pop()
-        if not words or words[0].lower() in _FUNCTION_WORDS or _CALENDAR.fullmatch(words[0]):
+        if not words or words[0].lower() in _FUNCTION_WORDS or words[0].lower() in CALENDAR_NAMES:
             continue
         start = m.start("name")
         out.append((start, start + len(" ".join(words)), "PRODUCT", None))
     return out
 
 
-_CALENDAR = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
-                       r"july|august|september|october|november|december")
 
 
 # A name followed by an appositive that calls it a vessel: "the Evergiven, the giant box ship",
@@ -872,22 +872,6 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
 # ---------------------------------------------------------------- resolving
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _family(keys: list[str]) -> str:
     """The family-name key of a multi-token name (first token for family-name-first names)."""
     return keys[0] if keys[0] in _FAMILY_KEYS and len(keys) == 2 else keys[-1]
@@ -898,7 +882,7 @@ def _family_classes(keys: Iterable[str]) -> dict[str, str]:
     ("gadafi"/"gadafi", "kadafi"): key -> the class's first key in sorted order."""
     uniq = sorted(set(keys))
     long_keys = [k for k in uniq if len(k) >= MIN_FUZZY_FAMILY]
-    uf = _Union(len(long_keys))
+    uf = UnionFind(len(long_keys))
     for i, k in enumerate(long_keys):
         for _, _, j in process.extract(k, long_keys, scorer=Levenshtein.distance, score_cutoff=FAMILY_NAME_EDITS,
                                        limit=None):
@@ -978,7 +962,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         forms[(label, key, scope)].append(m)
     form_list = list(forms)
     index = {f: i for i, f in enumerate(form_list)}
-    uf = _Union(len(form_list))
+    uf = UnionFind(len(form_list))
     by_type: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
         by_type[f[0]].append(f)
@@ -1020,7 +1004,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
-def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: dict, uf: _Union) -> None:
+def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
     full = [f for f in forms_p if " " in f[1]]
     fam = _family_classes([_family(f[1].split()) for f in full] + [f[1] for f in forms_p if " " not in f[1]])
     by_family: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocking keeps this linear-ish
@@ -1074,7 +1058,7 @@ def _one_name_hinted(hints: set[str]) -> bool:
     return len({surface_key(h) for h in hints}) <= 1 or len({_initials(h) for h in hints}) == 1
 
 
-def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict, uf: _Union) -> None:
+def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
     text_of = {f: forms[f][0].text for f in forms_o}
     key_of_text = {}
     for f in forms_o:
@@ -1168,7 +1152,7 @@ def _majority_label(members: list[tuple[str, str, str]], forms: dict) -> str:
 
 
 def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
-                      uf: _Union) -> dict[tuple[str, str, str], str]:
+                      uf: UnionFind) -> dict[tuple[str, str, str], str]:
     """Step 6 of :func:`resolve`; returns the forms whose group takes their type (ORG for a company
     name, PRODUCT for a vessel)."""
     relabel: dict[tuple[str, str, str], str] = {}
@@ -1244,7 +1228,7 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
 
 
 def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
-                        uf: _Union) -> dict[tuple[str, str, str], str]:
+                        uf: UnionFind) -> dict[tuple[str, str, str], str]:
     """Step 7 of :func:`resolve`; returns the forms whose group takes another form's type."""
     relabel: dict[tuple[str, str, str], str] = {}
     text_of = {f: strip_determiner(forms[f][0].text) for f in form_list}

@@ -55,6 +55,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from synoptic.lang.en.calendar import (
+    MONTH_ABBREVIATION_ALTERNATION,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAME_ALTERNATION,
+    MONTHS,
+    WEEKDAY_NAME_ALTERNATION,
+    WEEKDAYS,
+)
+from synoptic.lang.en.numbers import ORDINALS, TEENS, TENS, UNITS, number_value
 from synoptic.records import TimeRef
 
 # ---------------------------------------------------------------- tuned constants
@@ -94,66 +103,40 @@ PEER_WINDOW_DAYS = 45
 
 # ---------------------------------------------------------------- vocabulary
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
-    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
-    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
-    "thirty-first": 31,
-}  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
-}  # fmt: skip
+# Months, weekdays and number words are the language's tables (lang/en/calendar.py, lang/en/numbers.py).
+#: What a vague count stands for when a date is computed from it ("a week ago", "a few days later").
+VAGUE_COUNTS = {"a": 1, "an": 1, "several": 3, "few": 3}
 #: Amounts too vague for a date: "several years ago" is PAST_REF in TimeML.
 VAGUE_AMOUNTS = frozenset({"several", "few", "many", "some"})
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_LAST_MONTH = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
-_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_FULL = MONTH_NAME_ALTERNATION
+_MONTH_ABBR = rf"(?:{MONTH_ABBREVIATION_ALTERNATION})\.?"
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 #: A month named alone: abbreviated only with its full stop ("Jan." but not the name "Jan Piercy").
-MONTH_ALONE = rf"(?:{_MONTH_FULL.replace('|May|', '|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH_ALONE = rf"(?:{_MONTH_FULL.replace('|May|', '|')}|(?:{MONTH_ABBREVIATION_ALTERNATION})\.)"
+WEEKDAY = rf"(?:{WEEKDAY_NAME_ALTERNATION})"
 DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 ORDWORD = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 PART = r"(?:morning|afternoon|evening|night)"
 #: Counts in words up to ninety-nine ("thirty years ago", "twenty-five years later").
-_TEENS_TENS = {
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_BELOW_THIRTEEN = [*UNITS, "ten", "eleven", "twelve"]
 _COUNT_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
-    r"seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"(?:(?:" + "|".join(TENS) + r")(?:[\s-](?:" + "|".join(UNITS) + "))?|"
+    + "|".join(w for w in TEENS if w not in _BELOW_THIRTEEN) + ")"
 )
-NUMWORD = rf"(?:[0-9]{{1,3}}|{_COUNT_WORD}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+NUMWORD = rf"(?:[0-9]{{1,3}}|{_COUNT_WORD}|a|an|{'|'.join(_BELOW_THIRTEEN)}|several|few)"
 
 
 def _count(word: str) -> int:
-    """The number a count gives: digits, "three", "thirty-five"; a vague one ("a", "few") as NUMBERS says."""
+    """The number a count gives: digits, "three", "thirty-five"; a vague one ("a", "few") as VAGUE_COUNTS says."""
     word = word.lower()
     if word.isdigit():
         return int(word)
-    parts = re.split(r"[\s-]+", word)
-    if parts[0] in _TEENS_TENS:
-        return _TEENS_TENS[parts[0]] + (NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
-    return NUMBERS.get(word, 1)
+    value = number_value(word)
+    return value if value is not None else VAGUE_COUNTS.get(word, 1)
 QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 AHEAD = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
@@ -197,7 +180,7 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 #: Sentence ends for the tense of a date's clause: a full stop, unless it closes one of these
 #: abbreviations or a single capital (an initial, "U.S.").
 _ABBREVIATIONS = frozenset({
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs",
+    *MONTH_ABBREVIATIONS, "mr", "mrs",
     "ms", "dr", "st", "co", "no", "jr", "sr", "vs", "inc", "ltd", "corp", "gen", "gov", "sen", "rep",
     "lt", "col", "sgt", "capt", "prof", "mt", "ft", "bros", "etc",
 })  # fmt: skip
@@ -674,10 +657,8 @@ def _r_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -
     return m["year"], "year"
 
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_UNITS = UNITS
+_TENS = {**TEENS, **TENS}
 SPOKEN_YEAR = (
     r"(?:nineteen|eighteen)[\s-](?:"
     + "|".join(sorted(_TENS, key=len, reverse=True))
@@ -1099,10 +1080,6 @@ def _is_title(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?:'s|’s|[\"“‘]|\b[A-Z][\w.-]*)\s*$", before))
 
 
-_CENTURY_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                 "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}  # fmt: skip
 
@@ -1119,7 +1096,7 @@ def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
         c = anchor.year // 100 + {"last": -1, "next": 1}.get(m["crel"].lower().split()[-1], 0)
         return f"{c:02d}", "century"
     word = m["cnum"].lower()
-    n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _CENTURY_ORD[word]
+    n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS[word]
     return f"{n - 1:02d}", "century"
 
 

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from synoptic.lang.en.calendar import MONTH_PREFIX_ALTERNATION, MONTHS, WEEKDAY_PREFIX_ALTERNATION
+
 # A headline has between HEADLINE_MIN_WORDS and HEADLINE_MAX_WORDS words and at most
 # HEADLINE_MAX_CHARS characters (the seeds' titles have 9-20 words; section labels such as
 # "Middle East" have 1-2, subheads such as "spark confrontations" 2).
@@ -57,21 +59,22 @@ _CREDIT = re.compile(
 )
 # A date to the day: a month name next to a day number, or numeric d/m/y or ISO y-m-d.
 _HAS_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    rf"\b(?:{MONTH_PREFIX_ALTERNATION})[a-z]*\.?,?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PREFIX_ALTERNATION})|"
     r"\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,2}",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2}\b")
 _DATE_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b|\b(?:at|am|pm|a\.m|p\.m|st|nd|rd|th|[A-Z]{2,4})\b|[\d\s,./:|()-]+",
+    rf"\b(?:{MONTH_PREFIX_ALTERNATION})[a-z]*\b|"
+    rf"\b(?:{WEEKDAY_PREFIX_ALTERNATION})[a-z]*\b|"
+    r"\b(?:at|am|pm|a\.m|p\.m|st|nd|rd|th|[A-Z]{2,4})\b|[\d\s,./:|()-]+",
     re.I,
 )
 # Dates without a zone read here without dateparser (about 5 ms a call): numeric dates (28/03/2021,
 # 03/28/2021, 26.09.2022 08:15, 5-4-21) and worded ones ("Thursday, 25 March 2021", "March 24, 2021,
 # 9:30 pm"), each optionally with a time and am/pm. Anything else (zones, other shapes) goes to dateparser.
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY = rf"(?:(?:{WEEKDAY_PREFIX_ALTERNATION})[a-z]*\.?,?\s+)?"
 _TIME = (
     r"(?:\s*[,\s]\s*(?:at\s+)?(?P<h>\d{1,2})[:.]\s?(?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
@@ -89,26 +92,6 @@ _WORDED_DATE = re.compile(
     r"|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\s*,?\s+(?P<y>\d{4})" + _TIME + r"$",
     re.I,
 )
-MONTHS = {  # month names and abbreviations -> month number (also used by cluster.py)
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for name in names
-}
 _MENU_SPLIT = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 _MENU_ITEM = re.compile(r"^[^\W\d_][\w&'’.\- ]*$")
 _NAME_SEPARATORS = re.compile(r"\s+[-–—|:]+\s+|\s*[|]\s*")
