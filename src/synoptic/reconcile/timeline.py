@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from synoptic.extract.timex import clause_tense
+from synoptic.lang.en.calendar import MONTH_PREFIX_ALTERNATION, WEEKDAY_NAME_ALTERNATION
 from synoptic.reconcile._text import (
     _content_stems,
     _sentence_bounds,
@@ -154,11 +155,11 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
     return out
 
 
-_EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+"
-                            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}-\d{2}", re.I)
+_EXPLICIT_DATE = re.compile(rf"\b(?:{MONTH_PREFIX_ALTERNATION})[a-z]*\.?\s+\d|\d\s+"
+                            rf"(?:{MONTH_PREFIX_ALTERNATION})|\d{{4}}-\d{{2}}-\d{{2}}", re.I)
 
 
-_NAMED_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", re.I)
+_NAMED_DAY = re.compile(rf"\b(?:{WEEKDAY_NAME_ALTERNATION}|\d{{4}})\b", re.I)
 
 
 def _naming(expression: str) -> int:

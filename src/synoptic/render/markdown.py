@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from synoptic.lang.en.calendar import MONTH_NAMES
 from synoptic.records import Brief
 from synoptic.render import as_json, date_note, format_number, safe_url, source_numbers, value_text
 
@@ -32,8 +33,7 @@ def _cite(nums: dict[str, int], article: Any) -> str:
 #: Evidence spans shown per timeline date; the rest are counted ("+4 more sources").
 TIMELINE_EVIDENCE_SHOWN = 3
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")
+_MONTH_NAMES = MONTH_NAMES
 
 
 def date_label(date: Any, granularity: Any = "day") -> str:

@@ -7,6 +7,7 @@ appears in ``src``), as spaCy keeps its own in ``spacy/lang/en/lex_attrs.py``:
   ``CARDINALS`` (all of them and "zero": every one-word cardinal below a hundred);
 - ``SCALES``: "hundred", "thousand", "million", "billion", "trillion" -> their value;
 - ``ORDINALS``: the ordinals of the days of a month, "first" ... "thirty-first" -> 1 ... 31;
+- :func:`cardinal_word` gives a regex for them, ``CARDINAL_WORD`` the one with a hyphen or a space;
 - :func:`number_value` reads a cardinal below a hundred written in words ("seven", "thirty-five",
   "twenty one").
 """
@@ -43,12 +44,18 @@ ORDINALS: dict[str, int] = {
     "thirty-first": 31,
 }
 
-#: A cardinal below a hundred in words, compounds first ("thirty-five", "twenty one", "thirteen",
-#: "seven"); no group, no flags (the caller wraps it). The separator of a compound is a hyphen or a space.
-CARDINAL_WORD = (
-    "(?:(?:" + "|".join(TENS) + r")(?:[\s-](?:" + "|".join(UNITS) + "))?|"
-    + "|".join(sorted({**UNITS, **TEENS}, key=len, reverse=True)) + ")"
-)
+
+
+def cardinal_word(separator: str = r"[\s-]") -> str:
+    """A regex for a cardinal from one to ninety-nine in words, compounds first ("thirty-five",
+    "twenty one", "thirteen", "seven"), its compounds joined by ``separator`` (a regex); no group,
+    no flags: the caller wraps and flags it."""
+    return ("(?:(?:" + "|".join(TENS) + ")(?:" + separator + "(?:" + "|".join(UNITS) + "))?|"
+            + "|".join(sorted({**UNITS, **TEENS}, key=len, reverse=True)) + ")")
+
+
+#: :func:`cardinal_word` with a hyphen or a space between the parts of a compound.
+CARDINAL_WORD = cardinal_word()
 
 
 def number_value(words: str) -> int | None:
@@ -62,4 +69,4 @@ def number_value(words: str) -> int | None:
     return None
 
 
-__all__ = ["CARDINALS", "CARDINAL_WORD", "ORDINALS", "SCALES", "TEENS", "TENS", "UNITS", "number_value"]
+__all__ = ["CARDINALS", "CARDINAL_WORD", "cardinal_word", "ORDINALS", "SCALES", "TEENS", "TENS", "UNITS", "number_value"]

@@ -6,6 +6,8 @@ The quote finder (``synoptic.extract.quotes``) reads these tables and carries no
 
 from __future__ import annotations
 
+from synoptic.lang.en.calendar import CALENDAR_NAMES
+
 #: Reporting verbs (cues) in the forms that introduce a quote or a reported clause.
 CUE_WORDS = frozenset(
     "said says say tell told tells added adds stated declared declares announced announces explained explains "
@@ -78,9 +80,7 @@ INVERTING_CUES = frozenset(
 #: Head nouns of a time phrase that may stand between a speaker and its cue ("Trump at the time said",
 #: "Beck, who has in the past described", "police this morning said").
 TIME_NOUNS = frozenset(
-    "time past moment week weekend month year day morning afternoon evening night hours today yesterday "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
+    "time past moment week weekend month year day morning afternoon evening night hours today yesterday".split()
+) | CALENDAR_NAMES
 #: Words that open such a time phrase.
 TIME_PHRASE_OPENERS = frozenset("in on at during over last this that earlier later early late the".split())
