@@ -52,8 +52,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
-from synoptic.lang.en.calendar import MONTH_FORM_ALTERNATION, MONTHS, WEEKDAYS
+from synoptic.lang.en.calendar import MONTH_FORM_ALTERNATION, MONTHS, WEEKDAYS, month_number
 from synoptic.records import Article, Story
 
 if TYPE_CHECKING:
@@ -212,19 +213,6 @@ def _mk_date(year: int, month: int, day: int) -> datetime | None:
         return None
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one typo: a letter changed, added or dropped, or two
-    neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    if len(a) == len(b) and a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]:
-        return True
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
-
-
 #: Month names long enough that one letter wrong still names the month without doubt.
 _LONG_MONTHS = {name: num for name, num in MONTHS.items() if len(name) >= 7}
 
@@ -235,14 +223,16 @@ def _misspelt_month(token: str) -> int | None:
     word = token.lower()
     if word in MONTHS:
         return None
-    return next((num for name, num in _LONG_MONTHS.items() if _one_edit_apart(word, name)), None)
+    # one letter changed, added or dropped, or two neighbours swapped: an optimal-string-alignment
+    # distance of one
+    return next((num for name, num in _LONG_MONTHS.items() if OSA.distance(word, name) == 1), None)
 
 
 def _month(token: str) -> int | None:
     if token.isdigit():
         m = int(token)
         return m if 1 <= m <= 12 else None
-    return MONTHS.get(token.lower().rstrip("."))
+    return month_number(token)
 
 
 #: The pattern of :data:`_URL_DATE_PATTERNS` that gives a month only ("/2005/11/").
