@@ -13,6 +13,10 @@ taken out is reported in ``Article.removed`` with its reason:
 - ``duplicate-title``: the headline repeated; ``teaser``: a truncated paragraph repeated in full
   just below (a paragraph repeated elsewhere is kept: the AEB ground truth keeps such repeats);
 - ``repeated``: lines the same outlet repeats across its articles in the batch (learned).
+
+Debris inside the kept text is decided here as well, sentence by sentence, for the stages that quote
+sentences (the summary): :func:`is_debris` (captions, headlines glued to the text, page furniture,
+fragments) and :func:`dateline_length` (the "WASHINGTON (AP) — " opening a sentence).
 """
 
 from __future__ import annotations
@@ -510,3 +514,100 @@ def _located(articles: list[Article]) -> list[Article]:
         _, fields = _metadata_fields(article, _lines(article.raw_text or article.text))
         located.append(article.replace(**{k: v for k, v in fields.items() if k in ("outlet", "url")}))
     return located
+
+
+# ---------------------------------------------------------------- debris within a sentence
+# What a summary may quote is decided here too: a sentence that is a caption, a headline, page
+# furniture or a dateline is debris. The thresholds were calibrated with the summary on
+# ../shared/eval/multinews-dev/clusters.jsonl (``synoptic eval summaries``, each half checked apart).
+
+#: Shortest and longest candidate sentence in words: shorter ones are fragments and captions,
+#: longer ones are run-ons left by a missing full stop (or lists glued together).
+MIN_SENTENCE_WORDS = 8
+MAX_SENTENCE_WORDS = 60
+#: The floor used when no sentence of a story reaches MIN_SENTENCE_WORDS (short notes).
+FALLBACK_MIN_WORDS = 4
+
+
+_DEBRIS = re.compile(
+    r"(?i)(\bphoto\b\s*(?:by|:|credit)|\(photo|image (?:copyright|caption)|getty images|"
+    r"\bap photo\b|/ ?ap\b|\breuters/|file photo|^file\s*[-–—]|\bclick (?:here|image)|"
+    r"\bsubscribe\b|\bsign up\b|\bnewsletter\b|\bfollow (?:us|him|her|them) on\b|\bread more\b|"
+    r"\badvertisement\b|copyright|all rights reserved|\bcookies?\b|javascript|\bbrowser\b|"
+    r"\bshare this\b|\bplease enable\b|\bautoplay\b|\bembed\b|\bcaption\b|\bslideshow\b|"
+    r"https?://|www\.|\S+@\S+\.\w|\btweet with a location\b|\bstory highlights\b|"
+    r"\bclose\b\s*$|\bcontinue reading\b|\bthis crawl\b|\bwayback machine\b|"
+    r"\(published\b|\bupdated:|\blast updated\b)"
+)
+_CUE = re.compile(
+    r"(?i)\b(said|says|say|told|tells|according|asked|asks|added|adds|wrote|writes|explained|"
+    r"explains|noted|notes|stated|states|argued|argues|claimed|claims|insisted|announced|"
+    r"declared|tweeted|replied|continued|reports?|reported)\b"
+)
+#: photo captions ("X, left, and Y", "(pictured left)"), bylines glued to text, teasers cut short
+_CAPTION = re.compile(
+    r",\s(?:left|right|center|centre|second (?:left|right)|from left)\s*,|"
+    r"\((?:left|right|center|centre|pictured[^)]*)\)|\bpictured\b|"
+    r"(?<=[a-z,;] )By [A-Z][a-z]+ [A-Z]|(?:\.\.\.|…)[\"'”’)]*\s*$|"
+    r"(?i:\bin this (?:\w+, )?\w+\.? \d{1,2}, \d{4},? (?:file )?(?:photo|picture|image)\b)|"
+    r"(?i:\bcontributed to (?:this|the) (?:report|story)\b|\bnews alerts\b|breaking news emails)|"
+    r"^(?:Read|Find|See|Watch|Learn|Check out)\b.*\bhere\s*[.!]?$"
+)
+_READER = re.compile(r"(?i)\b(you|your|yours)\b")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
+_SENTENCE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: "WASHINGTON (AP) — ", "LAS VEGAS, June 10 (UPI) -- ", "(CNN) - ": a dateline, not news.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’ ]{0,40}(?:,\s*[A-Z][A-Za-z.]*(?: \d{1,2})?)?\s*)?"
+    r"(?:\((?:AP|CNN|UPI|AFP|Reuters|dpa|BBC|NBC|CBS|ABC|Xinhua)[^)]{0,20}\)\s*)?"
+    r"(?:--|—|–|-)\s+(?=[A-Z\"“])"
+)
+_DATELINE_CAPS = re.compile(r"^[A-Z][A-Z .'’,]{2,40}(?:\([^)]{1,20}\))?\s*(?:--|—|–|-)\s+")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def dateline_length(text: str) -> int:
+    """How many leading characters of a sentence are a dateline ("WASHINGTON (AP) — ")."""
+    for pattern in (_DATELINE_CAPS, _DATELINE):
+        m = pattern.match(text)
+        if m and len(m.group().split()) <= 8:
+            return m.end()
+    m = re.match(r"^\((?:AP|CNN|UPI|AFP|Reuters)\)\s*(?:--|—|–|-)?\s*", text)
+    return m.end() if m else 0
+
+
+def is_debris(sentence: str, title: str | None = None, strict: bool = True) -> bool:
+    """Whether a sentence is unfit for a summary: a headline, caption, fragment or page furniture.
+
+    ``strict=False`` lowers the length floor to ``FALLBACK_MIN_WORDS`` (for stories whose
+    articles are all short notes).
+    """
+    words = _SENTENCE_WORD.findall(sentence)
+    floor = MIN_SENTENCE_WORDS if strict else FALLBACK_MIN_WORDS
+    if not (floor <= len(words) <= MAX_SENTENCE_WORDS):
+        return True
+    if not _TERMINAL.search(sentence):  # headlines, captions and cut-off lines end without a stop
+        return True
+    first = sentence.lstrip("\"“‘'([ ")[:1]
+    if not first or first.islower() or not (first.isalnum()):
+        return True
+    if _DEBRIS.search(sentence) or _CAPTION.search(sentence):
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if capitalised > 0.7 * len(words):  # Title Case: a headline glued to the text
+        return True
+    if title and _words_key(sentence).startswith(_words_key(title)[:60]) and len(_words_key(title)) > 20:
+        return True
+    quoted = sum(len(q) for q in _QUOTED.findall(sentence))
+    if quoted > 0.6 * len(sentence) and not _CUE.search(_QUOTED.sub(" ", sentence)):
+        return True  # a quotation with nobody saying it
+    unquoted = _QUOTED.sub(" ", sentence)
+    if _READER.search(unquoted) and not _CUE.search(unquoted):
+        return True  # addressed to the reader ("You can add location information to your Tweets")
+    if sentence.rstrip().endswith("?"):
+        return True  # questions rarely state news
+    return False
+
+
+def _words_key(text: str) -> str:
+    return " ".join(w.lower() for w in _SENTENCE_WORD.findall(text))

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.clean import dateline_length, is_debris
 from synoptic.lang.en.numbers import CARDINALS, SCALES
 from synoptic.records import Article, Citation, Extraction, SummarySentence
 
@@ -39,12 +40,6 @@ log = logging.getLogger(__name__)
 # length budget) with `synoptic eval summaries`, checked on each half separately so that no
 # value is tuned to one half only; see tests/test_eval_summaries.py for the pinned floors.
 
-#: Shortest and longest candidate sentence in words: shorter ones are fragments and captions,
-#: longer ones are run-ons left by a missing full stop (or lists glued together).
-MIN_SENTENCE_WORDS = 8
-MAX_SENTENCE_WORDS = 60
-#: The floor used when no sentence of a story reaches MIN_SENTENCE_WORDS (short notes).
-FALLBACK_MIN_WORDS = 4
 #: Sentences and characters looked at per article (long pages are mostly debris after this many;
 #: the cap also bounds the time a 50 MB text can take).
 MAX_SENTENCES_PER_ARTICLE = 250
@@ -74,43 +69,7 @@ REDUNDANCY_PENALTY = 0.9
 #: A candidate this similar to a chosen sentence is a restatement and is never added.
 REDUNDANCY_CUTOFF = 0.55
 
-# ------------------------------------------------------------------ debris patterns
-
-_DEBRIS = re.compile(
-    r"(?i)(\bphoto\b\s*(?:by|:|credit)|\(photo|image (?:copyright|caption)|getty images|"
-    r"\bap photo\b|/ ?ap\b|\breuters/|file photo|^file\s*[-–—]|\bclick (?:here|image)|"
-    r"\bsubscribe\b|\bsign up\b|\bnewsletter\b|\bfollow (?:us|him|her|them) on\b|\bread more\b|"
-    r"\badvertisement\b|copyright|all rights reserved|\bcookies?\b|javascript|\bbrowser\b|"
-    r"\bshare this\b|\bplease enable\b|\bautoplay\b|\bembed\b|\bcaption\b|\bslideshow\b|"
-    r"https?://|www\.|\S+@\S+\.\w|\btweet with a location\b|\bstory highlights\b|"
-    r"\bclose\b\s*$|\bcontinue reading\b|\bthis crawl\b|\bwayback machine\b|"
-    r"\(published\b|\bupdated:|\blast updated\b)"
-)
-_CUE = re.compile(
-    r"(?i)\b(said|says|say|told|tells|according|asked|asks|added|adds|wrote|writes|explained|"
-    r"explains|noted|notes|stated|states|argued|argues|claimed|claims|insisted|announced|"
-    r"declared|tweeted|replied|continued|reports?|reported)\b"
-)
-#: photo captions ("X, left, and Y", "(pictured left)"), bylines glued to text, teasers cut short
-_CAPTION = re.compile(
-    r",\s(?:left|right|center|centre|second (?:left|right)|from left)\s*,|"
-    r"\((?:left|right|center|centre|pictured[^)]*)\)|\bpictured\b|"
-    r"(?<=[a-z,;] )By [A-Z][a-z]+ [A-Z]|(?:\.\.\.|…)[\"'”’)]*\s*$|"
-    r"(?i:\bin this (?:\w+, )?\w+\.? \d{1,2}, \d{4},? (?:file )?(?:photo|picture|image)\b)|"
-    r"(?i:\bcontributed to (?:this|the) (?:report|story)\b|\bnews alerts\b|breaking news emails)|"
-    r"^(?:Read|Find|See|Watch|Learn|Check out)\b.*\bhere\s*[.!]?$"
-)
-_READER = re.compile(r"(?i)\b(you|your|yours)\b")
-_QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-#: "WASHINGTON (AP) — ", "LAS VEGAS, June 10 (UPI) -- ", "(CNN) - ": a dateline, not news.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’ ]{0,40}(?:,\s*[A-Z][A-Za-z.]*(?: \d{1,2})?)?\s*)?"
-    r"(?:\((?:AP|CNN|UPI|AFP|Reuters|dpa|BBC|NBC|CBS|ABC|Xinhua)[^)]{0,20}\)\s*)?"
-    r"(?:--|—|–|-)\s+(?=[A-Z\"“])"
-)
-_DATELINE_CAPS = re.compile(r"^[A-Z][A-Z .'’,]{2,40}(?:\([^)]{1,20}\))?\s*(?:--|—|–|-)\s+")
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 # numbers: digits (1,000 -> 1000) and number words that name a quantity
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -194,60 +153,13 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _strip_dateline(text: str) -> int:
-    """How many leading characters of a sentence are a dateline ("WASHINGTON (AP) — ")."""
-    for pattern in (_DATELINE_CAPS, _DATELINE):
-        m = pattern.match(text)
-        if m and len(m.group().split()) <= 8:
-            return m.end()
-    m = re.match(r"^\((?:AP|CNN|UPI|AFP|Reuters)\)\s*(?:--|—|–|-)?\s*", text)
-    return m.end() if m else 0
-
-
-def is_debris(sentence: str, title: str | None = None, strict: bool = True) -> bool:
-    """Whether a sentence is unfit for a summary: a headline, caption, fragment or page furniture.
-
-    ``strict=False`` lowers the length floor to ``FALLBACK_MIN_WORDS`` (for stories whose
-    articles are all short notes).
-    """
-    words = _WORD.findall(sentence)
-    floor = MIN_SENTENCE_WORDS if strict else FALLBACK_MIN_WORDS
-    if not (floor <= len(words) <= MAX_SENTENCE_WORDS):
-        return True
-    if not _TERMINAL.search(sentence):  # headlines, captions and cut-off lines end without a stop
-        return True
-    first = sentence.lstrip("\"“‘'([ ")[:1]
-    if not first or first.islower() or not (first.isalnum()):
-        return True
-    if _DEBRIS.search(sentence) or _CAPTION.search(sentence):
-        return True
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    if capitalised > 0.7 * len(words):  # Title Case: a headline glued to the text
-        return True
-    if title and _norm(sentence).startswith(_norm(title)[:60]) and len(_norm(title)) > 20:
-        return True
-    quoted = sum(len(q) for q in _QUOTED.findall(sentence))
-    if quoted > 0.6 * len(sentence) and not _CUE.search(_QUOTED.sub(" ", sentence)):
-        return True  # a quotation with nobody saying it
-    unquoted = _QUOTED.sub(" ", sentence)
-    if _READER.search(unquoted) and not _CUE.search(unquoted):
-        return True  # addressed to the reader ("You can add location information to your Tweets")
-    if sentence.rstrip().endswith("?"):
-        return True  # questions rarely state news
-    return False
-
-
-def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
-
-
 def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
     """1. Split every article into sentences and mark the candidates."""
     out: list[_Sentence] = []
     for a, article in enumerate(articles):
         for i, (start, end) in enumerate(split_sentences(article.text[:MAX_ARTICLE_CHARS])[:MAX_SENTENCES_PER_ARTICLE]):
             text = article.text[start:end]
-            skip = _strip_dateline(text)
+            skip = dateline_length(text)
             if skip:
                 start += skip
                 text = article.text[start:end]
