@@ -133,6 +133,23 @@ def test_homes_hold_their_tables() -> None:
             assert kind in tables_in(modules[path]), f"{path} should define the {kind} table"
 
 
+def _imports(source: str) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_pysbd_splits_sentences_in_one_module_only() -> None:
+    """pysbd (the slowest sentence splitter, 9 s of a run in issue 15's profile) is used by the summary
+    alone; a stage that needs sentences should take them from there rather than split again."""
+    users = {path for path, text in _modules().items() if "pysbd" in _imports(text)}
+    assert users == {"summarize.py"}
+
+
 @pytest.mark.parametrize(
     ("source", "kinds"),
     [
