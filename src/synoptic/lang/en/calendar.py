@@ -53,9 +53,8 @@ WEEKDAY_PREFIX_ALTERNATION = "|".join(WEEKDAY_PREFIXES)
 #: alternatives in order, so "september" is tried before "sept" and "sep").
 MONTH_FORM_ALTERNATION = "|".join(sorted(MONTHS, key=lambda f: (-len(f), f)))
 
-#: Month and weekday names in lower case (full forms only): words that name a day or month of the
-#: calendar and never a person, place or thing on their own ("On Monday", "May" opening a sentence is
-#: left to the caller).
+#: Month and weekday names in lower case, full forms only ("monday", "may"). Some are also names
+#: ("May", "August"): what a capitalised one stands for is the caller's to decide.
 CALENDAR_NAMES = frozenset(n.lower() for n in MONTH_NAMES + WEEKDAY_NAMES)
 
 
