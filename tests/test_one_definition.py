@@ -34,11 +34,8 @@ HOMES = {
 }
 #: Duplicates still to be switched over, in modules being edited elsewhere: path -> kinds.
 PENDING: dict[str, set[str]] = {
-    "extract/figures.py": {"month", "weekday", "number"},
     "extract/quotes.py": {"month", "weekday"},
-    "extract/reading.py": {"month", "weekday"},
     "reconcile/quotes.py": {"month", "weekday", "union-find"},
-    "reconcile/facts.py": {"number"},
 }
 
 # A literal naming this many different items of one table is a copy of the table.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.units import UNIT_WORDS, unit_of
@@ -33,12 +34,7 @@ CATEGORY_WINDOW = 70
 # An age written between commas ("the former president, 81, from ...") is in this range.
 AGE_RANGE = (15, 110)
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}
+WORD_NUMBERS = {**numbers.CARDINALS, "dozen": 12}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
           "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 # Currencies and units come from the language tables (complete for English, not one story's).
@@ -61,8 +57,7 @@ def _currency(symbol: str) -> str:
 
 DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
                   "minute": "minutes", "second": "seconds", "decade": "decades"}
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
-          "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+MONTHS = "|".join(calendar.MONTHS)
 
 # qualifier -> (kind, the words as a regex). Longer phrases first.
 QUALIFIERS = [
@@ -119,9 +114,7 @@ RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\b
                       re.IGNORECASE)
 # "three or four", "two to three", "10 or 12": a range written with "or"/"to" (numbers up to 1000;
 # "from 10 to 12" is a change, not a range).
-_SMALL_NUM = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five"
-              r"|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-              r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_SMALL_NUM = rf"(?:\d{{1,3}}|{numbers.cardinal_word('-')})"
 OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w.,:-])", re.IGNORECASE)
 # "a 24- to 30-foot dhow", "10- to 12-year-olds": a range whose unit is written once, hyphened to
 # the second end.
@@ -207,7 +200,7 @@ SAYS_RE = re.compile(
     r"|(?:added|adds)(?!\s*(?:[$€£¥₽]|\d))"  # "the EU added €1.2bn" adds money, it does not report
     r"|records|recorded|estimates|estimated|told|confirmed|confirms|claimed|claims|counted)\b")
 SAID_BY_RE = re.compile(rf"\b(?:said|reported|announced|citing|quoting)\s+(?P<src>{_NP})(?=\s*[,.;:]|\s*$)")
-NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
+NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:{calendar.WEEKDAY_NAME_ALTERNATION}|today|yesterday"
                          rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\s+(?P<src>[^,.;:]{3,60}?)(?=[,.;:]|$)", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from synoptic.lang.en import calendar
 from synoptic.lang.en.counted import EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
 from synoptic.lang.en.currencies import currency_code
 from synoptic.lang.en.nouns import GENERIC_NOUNS
@@ -53,11 +54,9 @@ MAX_CLIMB = 6
 
 _SUBGROUP_BEFORE = re.compile(r"\b(?:of\s+(?:whom|which)|among\s+(?:them|whom|those)|including|includ(?:es|ed))\b"
                               r"[^.;:!?]{0," + str(SUBGROUP_CHARS) + r"}$", re.IGNORECASE)
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = tuple(n.lower() for n in calendar.MONTH_NAMES)
 _PERIODS = ("year", "month", "week", "decade", "century")
-_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                       "yesterday", "tonight"))
+_WEEKDAYS = frozenset(n.lower() for n in calendar.WEEKDAY_NAMES) | {"today", "yesterday", "tonight"}
 _SPEECH = frozenset(("say", "said", "says", "tell", "told", "report", "reported", "reports", "add", "added",
                      "announce", "announced", "state", "stated", "claim", "claimed", "estimate", "estimated",
                      "confirm", "confirmed", "according", "accord", "show", "showed", "shows", "be", "is", "are",

@@ -21,6 +21,7 @@ from typing import Any
 from synoptic.extract.figures import rate_span
 from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year  # noqa: F401 (re-exported)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
+from synoptic.lang.en import numbers
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
 from synoptic.reconcile._text import INF
@@ -761,8 +762,7 @@ _UNIT_NAMES = {"km": "kilometres", "m": "metres", "mi": "miles", "nmi": "nautica
 
 
 # A number word or figure inside a counted phrase: "12 Somali and 11 Yemeni pirates" stops at "11".
-_NEXT_NUMBER = re.compile(r"(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten"
-                          r"|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b)", re.I)
+_NEXT_NUMBER = re.compile(rf"(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:\d|(?:{numbers.cardinal_word()}|hundred|thousand|dozen)\b)", re.I)
 # Predicate classes said of what is counted in a label ("AK-47 rifles seized", "people injured");
 # classes in which what is counted is the doer are said of it as a verb ("robbers who stole").
 _DOER_VERBS = {"stolen": "stole", "attacked": "attacked", "damaged": "damaged", "rescued": "rescued",
