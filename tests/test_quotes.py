@@ -565,3 +565,11 @@ def test_find_quotes_a_place_inside_a_relative_clause_is_not_the_speaker() -> No
     text = "His sister Ida, a nurse who lives in Seattle, says she has never been stopped at a border."
     q = _only(find_quotes(text, []), "she has never been stopped at a border")
     assert q.speaker not in ("Seattle", "a nurse who lives")
+
+
+def test_find_quotes_professed_ignorance_reports_a_question_clause() -> None:
+    text = "Inspector Maria Lopez did not know why the guards left the gate open. The cook did not know the recipe."
+    found = find_quotes(text, [])
+    q = _only(found, "why the guards left the gate open")
+    assert (q.kind, q.speaker) == ("indirect", "Maria Lopez")
+    assert not any("recipe" in x.text for x in found)  # a bare object is not a statement

@@ -822,7 +822,9 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
             return t.start()
         if w in ".;?!" or w in ("“", '"', "«") or w == "x" * len(w):
             break
-    word = cue.group(0).lower()
+    word = re.sub(r"\s+", " ", cue.group(0).lower())
+    if word in _speech.IGNORANCE_CUES:  # "did not know why …": the question clause, never a bare object
+        return toks[0].start() if toks and toks[0].group(0).lower() in _speech.QUESTION_OPENERS else None
     if word in BARE_CLAUSE_CUES and toks:
         t0 = toks[0].group(0)
         w0 = t0.lower()

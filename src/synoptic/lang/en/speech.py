@@ -27,7 +27,16 @@ CUE_WORDS = frozenset(
 CLAUSE_ONLY_CUES = frozenset("claims reports reporting states".split())
 
 #: Cues of more than one word; the speaker stands before them ("She went on to say: …").
-MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
+MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out",
+                  "did not know", "didn't know", "does not know", "doesn't know", "do not know", "don't know")
+
+#: Cues of professed ignorance: a source who "did not know why the officers took it inside" said so.
+#: They report only a question clause (or "that …"): "the driver did not know the road" is not speech.
+IGNORANCE_CUES = frozenset(("did not know", "didn't know", "does not know", "doesn't know", "do not know",
+                            "don't know"))
+
+#: Words that open a question clause after an ignorance cue.
+QUESTION_OPENERS = frozenset("why whether how what who whom where when if which".split())
 
 #: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
 BARE_CLAUSE_CUES = frozenset(
