@@ -573,3 +573,28 @@ def test_find_quotes_professed_ignorance_reports_a_question_clause() -> None:
     q = _only(found, "why the guards left the gate open")
     assert (q.kind, q.speaker) == ("indirect", "Maria Lopez")
     assert not any("recipe" in x.text for x in found)  # a bare object is not a statement
+
+
+def _mention_all(text: str, names: dict[str, tuple[str, str]]) -> list[Mention]:
+    return [Mention(text=n, type=t, start=m.start(), end=m.end(), entity=e)
+            for n, (t, e) in names.items() for m in re.finditer(re.escape(n), text)]
+
+
+@pytest.mark.parametrize(("text", "compared"), [
+    pytest.param("Ruritania's foreign minister, Ana Ruiz, promised that visitors could cross her country freely.",
+                 "that visitors could cross Ruritania freely", id="the_country_her_title_names"),
+    pytest.param("Ruritania's President Max Berg praised Ana Ruiz, who promised that visitors could cross her "
+                 "country freely.", "", id="not_the_country_of_another_person_named_between"),
+])
+def test_reported_his_or_her_country_is_compared_as_the_speakers_country(text: str, compared: str) -> None:
+    from synoptic.reconcile.quotes import _quote_units
+    from synoptic.records import Article, Extraction
+
+    words = "that visitors could cross her country freely"
+    s0, sp = text.index(words), text.index("Ana Ruiz")
+    q = Quote(text=words, start=s0, end=s0 + len(words), kind="indirect", speaker="Ana Ruiz", speaker_start=sp,
+              speaker_end=sp + 8, entity="Ana Ruiz", cue="promised")
+    ex = Extraction(article="a", quotes=[q], mentions=_mention_all(text, {
+        "Ruritania": ("GPE", "Ruritania"), "Ana Ruiz": ("PERSON", "Ana Ruiz"), "Max Berg": ("PERSON", "Max Berg")}))
+    (unit,) = _quote_units([Article(id="a", text=text)], [ex])
+    assert (unit.text, unit.compare) == (words, compared)

@@ -90,6 +90,41 @@ class _Unit:
     qid: int = -1  # the extracted quote this piece was cut from
     lead: int = -1  # where the shown variant starts when its reporting clause leads it ("the navy said it …")
     body: bool = False  # the speaker is a body or an unnamed voice, not a named person (see _is_body)
+    compare: str = ""  # the words compared with other versions, when they differ from ``text`` (see _home_of)
+
+    @property
+    def words(self) -> str:
+        return self.compare or self.text
+
+
+#: "Croatia's Prime Minister Zoran Milanovic", "Croatia’s prime minister, Zoran Milanovic": a place in the
+#: possessive, then at most a few title words, then the person (or the person, then ", Croatia's …").
+_HOME_BEFORE = re.compile(r"^['’]s\s+(?:[\w.-]+\s+){0,4}?[\w.-]*,?\s*$")
+_HOME_AFTER = re.compile(r"^,?\s*$")
+#: The possessive a reported statement puts where the speaker said "our country", "my country".
+_THEIR_COUNTRY = re.compile(r"(?i)\b(?:his|her|their)\s+(?:country|nation|homeland)\b")
+
+
+def _homes(text: str, mentions: Sequence[Any]) -> dict[str, str]:
+    """Person -> the country an article makes theirs by its title ("Croatia's prime minister, Zoran
+    Milanovic"): reported speech turns the speaker's "our country" into "his country", which another
+    outlet's direct quote names ("pass through Croatia")."""
+    places = [m for m in mentions if m.type == "GPE"]
+    people = [m for m in mentions if m.type == "PERSON"]
+    out: dict[str, str] = {}
+    for p in people:
+        if not p.entity or p.entity in out:
+            continue
+        for g in places:
+            if 0 <= p.start - g.end <= 40 and _HOME_BEFORE.match(text[g.end:p.start]) \
+                    and not any(g.end <= o.start and o.end <= p.start for o in people):  # "China's Xi praised Tokaev"
+                out[p.entity] = g.entity or g.text
+                break
+            if 0 <= g.start - p.end <= 3 and _HOME_AFTER.match(text[p.end:g.start]) \
+                    and re.match(r"['’]s\s", text[g.end:g.end + 3]):
+                out[p.entity] = g.entity or g.text
+                break
+    return out
 
 
 #: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
@@ -257,6 +292,11 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
     """Quotes cut at sentence ends (each piece still verbatim), with their speaker and context."""
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
     heads = _heads(articles, extractions)
+    homes: dict[str, str] = {}  # a person's country, as any article of the story gives it
+    for ex in extractions:
+        if ex.article in by_id:
+            for person, place in _homes(by_id[ex.article][1].text, ex.mentions).items():
+                homes.setdefault(person, place)
     units: list[_Unit] = []
     qid = 0
     for ex in extractions:
@@ -307,8 +347,12 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 text = art.text[p0:p1] if verbatim else q.text
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
                 lead = _reporting_lead(art.text, q, s0, p0) if verbatim and kind == "indirect" else -1
+                home = homes.get(q.entity or "")
                 units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, lead,
-                                   _is_body(speaker, types.get(q.entity or ""))))
+                                   _is_body(speaker, types.get(q.entity or "")),
+                                   _THEIR_COUNTRY.sub(home, text) if home and kind == "indirect" else ""))
+                if units[-1].compare == text:
+                    units[-1].compare = ""
     return units
 
 
@@ -463,7 +507,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     row_of_context: dict[int, int] = {}
     for i in compared:
         u = units[i]
-        row_of_text[i] = distinct.setdefault(u.text if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context,
+        row_of_text[i] = distinct.setdefault(u.words if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context,
                                              len(distinct))
         row_of_context[i] = distinct.setdefault(u.context, len(distinct))
     vectors, threshold = _vectors(list(distinct)) if distinct else (None, QUOTE_SIM_TFIDF)
@@ -478,7 +522,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     # 3. join: best-first single links (Kruskal order), one version per article in a group
     links: list[tuple[float, int, int]] = []
     pair: dict[tuple[int, int], float] = {}  # every pair compared, linked or not
-    grams = [_grams(u.text) for u in units]
+    grams = [_grams(u.words) for u in units]
     for idx in by_speaker.values():
         if len(idx) < 2 or idx[0] not in row_of_text:
             continue
