@@ -598,3 +598,15 @@ def test_reported_his_or_her_country_is_compared_as_the_speakers_country(text: s
         "Ruritania": ("GPE", "Ruritania"), "Ana Ruiz": ("PERSON", "Ana Ruiz"), "Max Berg": ("PERSON", "Max Berg")}))
     (unit,) = _quote_units([Article(id="a", text=text)], [ex])
     assert (unit.text, unit.compare) == (words, compared)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    pytest.param("The raid was over, navy spokesman Commander Ann Lee said.", "navy", id="title_before"),
+    pytest.param("“We fired back,” Ann Lee, a navy spokesman, told reporters.", "navy", id="apposition_after"),
+    pytest.param("His spokesman Ann Lee said the raid was over.", None, id="not_a_possessive"),
+    pytest.param("Ann Lee, a fisherman, said the raid was over.", None, id="not_another_role"),
+])
+def test_a_named_spokesperson_speaks_for_the_body_named_with_the_title(text: str, body: str | None) -> None:
+    from synoptic.reconcile.quotes import _voices
+
+    assert _voices(text, _mention_all(text, {"Ann Lee": ("PERSON", "Ann Lee")})).get("Ann Lee") == body

@@ -90,7 +90,12 @@ class _Unit:
     qid: int = -1  # the extracted quote this piece was cut from
     lead: int = -1  # where the shown variant starts when its reporting clause leads it ("the navy said it …")
     body: bool = False  # the speaker is a body or an unnamed voice, not a named person (see _is_body)
-    compare: str = ""  # the words compared with other versions, when they differ from ``text`` (see _home_of)
+    compare: str = ""  # the words compared with other versions, when they differ from ``text`` (see _homes)
+    voice_of: str = ""  # the body a named spokesperson speaks for ("navy" for "X, a navy spokesman"; _voices)
+
+    @property
+    def key(self) -> str | None:
+        return self.voice_of or _speaker_key(self.speaker)
 
     @property
     def words(self) -> str:
@@ -103,6 +108,24 @@ _HOME_BEFORE = re.compile(r"^['’]s\s+(?:[\w.-]+\s+){0,4}?[\w.-]*,?\s*$")
 _HOME_AFTER = re.compile(r"^,?\s*$")
 #: The possessive a reported statement puts where the speaker said "our country", "my country".
 _THEIR_COUNTRY = re.compile(r"(?i)\b(?:his|her|their)\s+(?:country|nation|homeland)\b")
+
+
+#: "navy spokesman Commander X", "X, a navy spokesman,": the body word before the spokesperson noun.
+_SPOKES_BEFORE = re.compile(r"(?i)\b([a-z][\w-]*)\s+spokes(?:man|woman|person)\s+(?:[A-Z][\w.]*\s+){0,2}$")
+_SPOKES_AFTER = re.compile(r"(?i)^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\s+spokes(?:man|woman|person)\b")
+
+
+def _voices(text: str, mentions: Sequence[Any]) -> dict[str, str]:
+    """Person -> the body the article names them spokesperson of, by its last word ("navy spokesman
+    Commander Nirad Sinha" -> "navy"): what a spokesperson says, outlets give to the body ("the navy said")."""
+    out: dict[str, str] = {}
+    for p in mentions:
+        if p.type != "PERSON" or not p.entity or p.entity in out:
+            continue
+        m = _SPOKES_BEFORE.search(text, max(0, p.start - 60), p.start) or _SPOKES_AFTER.match(text[p.end:p.end + 60])
+        if m and m.group(1).lower() not in ("a", "an", "the", "his", "her", "its", "their", "our", "my", "chief", "senior", "deputy"):
+            out[p.entity] = m.group(1).lower()
+    return out
 
 
 def _homes(text: str, mentions: Sequence[Any]) -> dict[str, str]:
@@ -293,10 +316,13 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
     heads = _heads(articles, extractions)
     homes: dict[str, str] = {}  # a person's country, as any article of the story gives it
+    voices: dict[str, str] = {}  # the body a person is spokesperson of, as any article gives it
     for ex in extractions:
         if ex.article in by_id:
             for person, place in _homes(by_id[ex.article][1].text, ex.mentions).items():
                 homes.setdefault(person, place)
+            for person, body in _voices(by_id[ex.article][1].text, ex.mentions).items():
+                voices.setdefault(person, body)
     units: list[_Unit] = []
     qid = 0
     for ex in extractions:
@@ -353,6 +379,8 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                                    _THEIR_COUNTRY.sub(home, text) if home and kind == "indirect" else ""))
                 if units[-1].compare == text:
                     units[-1].compare = ""
+                if speaker in voices:  # a body's spokesperson: compared with the body's statements
+                    units[-1].voice_of, units[-1].body = voices[speaker], True
     return units
 
 
@@ -494,7 +522,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     n = len(units)
     by_speaker: dict[str | None, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
-        by_speaker[_speaker_key(u.speaker)].append(i)
+        by_speaker[u.key].append(i)
     # only speakers quoted by two articles or more need comparing; each distinct text is embedded once
     compared = [i for idx in by_speaker.values() if len({units[i].article for i in idx}) > 1 for i in idx]
     generic = [_is_generic(u.speaker) for u in units]
@@ -552,7 +580,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     bodies = [i for i in range(n) if units[i].body and i in row_of_text]
     if len(bodies) > 1 and vectors is not None:
         sims_b = _block(vectors, [row_of_text[i] for i in bodies])
-        keys = [_speaker_key(units[i].speaker) for i in bodies]
+        keys = [units[i].key for i in bodies]
         for a, b in zip(*np.triu_indices(len(bodies), 1), strict=True):
             i, j = bodies[a], bodies[b]
             if keys[a] == keys[b] or units[i].article == units[j].article:
@@ -653,7 +681,10 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         members.sort(key=lambda u: (u.kind != "direct", -len(u.text), u.order))
         names = Counter(u.speaker for u in members)
         # a name first ("Oregon State Police", not "Federal authorities"), else the wording most outlets use
-        speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s), names[s], not _is_generic(s), len(s)))
+        # a named spokesperson speaks for a body too: among the body's voices, the wording most versions use
+        voiced = {u.speaker for u in members if u.voice_of}
+        speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
+                                            not _is_generic(s), len(s)))
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=texts_by_id[u.article][u.lead:u.end] if u.lead >= 0 else u.text,
                          start=u.lead if u.lead >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
