@@ -610,3 +610,14 @@ def test_a_named_spokesperson_speaks_for_the_body_named_with_the_title(text: str
     from synoptic.reconcile.quotes import _voices
 
     assert _voices(text, _mention_all(text, {"Ann Lee": ("PERSON", "Ann Lee")})).get("Ann Lee") == body
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("> More: Further apology from station manager Tom Raponi: “We sincerely regret the error.”",
+                 "Tom Raponi", id="a_page_label_before_the_colon_is_no_speaker"),
+    pytest.param("A statement from the Interior Ministry: “All is calm in the capital.”", "Interior Ministry",
+                 id="the_source_after_from"),
+])
+def test_find_quotes_colon_intro_speaker_is_the_source_not_a_label(text: str, speaker: str) -> None:
+    (q,) = find_quotes(text, [])
+    assert q.speaker is not None and q.speaker.endswith(speaker)

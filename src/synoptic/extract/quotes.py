@@ -678,9 +678,12 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
     if intro.endswith(":") and len(intro.split()) >= 2:
         colon = max(lo, q.open - WINDOW) + len(intro) - 1
         clause_start = max(lo, q.open - WINDOW)
-        ends = list(re.finditer(r"[.!?”’\"']\s", masked[clause_start:colon]))
-        if ends:  # the clause starts after the last quote or sentence before the colon
+        ends = list(re.finditer(r"[.!?”’\"':]\s", masked[clause_start:colon]))
+        if ends:  # the clause starts after the last quote, sentence or label ("More:") before the colon
             clause_start += ends[-1].end()
+        source = list(re.finditer(r"(?<![\w’'-])from\s+", masked[clause_start:colon]))
+        if source and not re.search(r"[,;]", masked[clause_start + source[-1].end():colon]):
+            clause_start += source[-1].end()  # "A statement from the ministry:", "Further apology from X:"
         subj = _subject(masked, clause_start, colon)
         if subj is not None and masked[subj[0] : subj[1]].lower() not in ("i", "we"):
             return _Speaker(subj[0], subj[1], ":", colon)
