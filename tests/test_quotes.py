@@ -621,3 +621,10 @@ def test_a_named_spokesperson_speaks_for_the_body_named_with_the_title(text: str
 def test_find_quotes_colon_intro_speaker_is_the_source_not_a_label(text: str, speaker: str) -> None:
     (q,) = find_quotes(text, [])
     assert q.speaker is not None and q.speaker.endswith(speaker)
+
+
+def test_a_spokesperson_named_before_a_clause_is_not_the_person_after_it() -> None:
+    from synoptic.reconcile.quotes import _voices
+
+    text = "A navy spokesman said that Ann Lee had left."
+    assert _voices(text, _mention_all(text, {"Ann Lee": ("PERSON", "Ann Lee")})) == {}
