@@ -628,3 +628,10 @@ def test_a_spokesperson_named_before_a_clause_is_not_the_person_after_it() -> No
 
     text = "A navy spokesman said that Ann Lee had left."
     assert _voices(text, _mention_all(text, {"Ann Lee": ("PERSON", "Ann Lee")})) == {}
+
+
+@pytest.mark.parametrize("frame", ["is set to", "was expected to", "plans to", "was to"])
+def test_find_quotes_speaker_before_a_planned_speech_act(frame: str) -> None:
+    text = f"Foreign Minister Ann Lee {frame} ask the council to approve “all lawful means” against smugglers."
+    q = _only(find_quotes(text, []), "all lawful means")
+    assert (q.kind, q.speaker) == ("partial", "Ann Lee")

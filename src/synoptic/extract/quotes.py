@@ -284,10 +284,19 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- 3. cues and speakers
 
 
+#: A planned or expected speech act between speaker and cue: "is set to", "was expected to", "plans to".
+_INFINITIVE_FRAME = re.compile(
+    r"\s(?:(?:is|was|are|were)\s+(?:(?:set|expected|due|scheduled|going|about|poised)\s+)?|plans\s+|planned\s+"
+    r"|intends\s+|intended\s+)to\s+$")
+
+
 def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before a cue (walking left over a few words)."""
     floor = max(floor, cue_start - WINDOW)
     left = masked[floor:cue_start]
+    frame = _INFINITIVE_FRAME.search(left)
+    if frame:  # "Rice is set to ask …", "the minister was to tell …": the speaker stands before the frame
+        left = left[:frame.start()]
     toks = list(_TOKEN.finditer(left))
     k = len(toks) - 1
     while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):

@@ -9,7 +9,7 @@ from __future__ import annotations
 #: Reporting verbs (cues) in the forms that introduce a quote or a reported clause.
 CUE_WORDS = frozenset(
     "said says say tell told tells added adds stated declared declares announced announces explained explains "
-    "noted claimed insisted insists argued argues warned warns urged urges asked asks wrote writes tweeted "
+    "noted claimed insisted insists argued argues warned warns urged urges ask asked asks wrote writes tweeted "
     "reported confirmed confirms denied denies admitted admits acknowledged acknowledges stressed stresses "
     "emphasized emphasizes emphasised recalled recalls suggested suggests replied replies responded answered "
     "continued described describes vowed vows promised threatened threatens cried shouted chanted accused "
