@@ -635,3 +635,15 @@ def test_find_quotes_speaker_before_a_planned_speech_act(frame: str) -> None:
     text = f"Foreign Minister Ann Lee {frame} ask the council to approve “all lawful means” against smugglers."
     q = _only(find_quotes(text, []), "all lawful means")
     assert (q.kind, q.speaker) == ("partial", "Ann Lee")
+
+
+def test_a_sentence_adverb_before_an_inserted_attribution_is_not_the_statement() -> None:
+    from synoptic.reconcile.quotes import _quote_units
+    from synoptic.records import Article, Extraction
+
+    text = "Instead, harbour officials said, the ferries sailed on to the northern port."
+    sp = text.index("harbour officials")
+    q = Quote(text=text[:-1], start=0, end=len(text) - 1, kind="indirect", speaker="harbour officials",
+              speaker_start=sp, speaker_end=sp + 17, cue="said")
+    (unit,) = _quote_units([Article(id="a", text=text)], [Extraction(article="a", quotes=[q])])
+    assert unit.text == "the ferries sailed on to the northern port"

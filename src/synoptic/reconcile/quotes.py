@@ -366,7 +366,9 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                     pieces = [(q.start, said.start())]
                     rest = re.match(r"\s*(?:and\s+)?", art.text[said.end():q.end])
                     r0 = said.end() + (rest.end() if rest else 0)
-                    if len(art.text[r0:q.end].split()) >= MIN_CLAUSE_WORDS \
+                    if len(art.text[q.start:said.start()].split()) < MIN_CLAUSE_WORDS:
+                        pieces = [(r0, q.end)]  # "Instead, navy sources said, they tied …": the clause after
+                    elif len(art.text[r0:q.end].split()) >= MIN_CLAUSE_WORDS \
                             and re.match(r"\s*and\s", art.text[said.end():q.end]):
                         pieces.append((r0, q.end))  # "…, the military said, and Y": Y too
                 else:  # "X killed two, and state police did not have any suspects": two statements
