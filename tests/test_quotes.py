@@ -647,3 +647,8 @@ def test_a_sentence_adverb_before_an_inserted_attribution_is_not_the_statement()
               speaker_start=sp, speaker_end=sp + 17, cue="said")
     (unit,) = _quote_units([Article(id="a", text=text)], [Extraction(article="a", quotes=[q])])
     assert unit.text == "the ferries sailed on to the northern port"
+
+
+def test_find_quotes_colon_intro_with_an_unnamed_subject_names_no_one_further_on() -> None:
+    text = "His supporters gathered outside the Royal Courts of Justice carrying placards declaring: “Free him now.”"
+    assert all(q.speaker != "Royal Courts of Justice" and q.speaker != "His" for q in find_quotes(text, []))

@@ -504,8 +504,12 @@ _ANSWERS = frozenset("yes no maybe so not nothing otherwise".split())
 _NOT_SUBJECT = frozenset(
     "later but and however meanwhile in on at after before when while earlier still also then yet so this "
     "that the a an as if since although though for with by from during it’s it's there here instead "
-    "now today yesterday".split()
+    "now today yesterday here’s here's there’s there's over".split()
 )
+#: Words that open a subject with no name ("His supporters", "One user", "Hundreds of followers"): the
+#: clause's speaker is unnamed, not a name further on.
+_UNNAMED_SUBJECT = frozenset(
+    "his her their its our my your one some many several hundreds thousands dozens most few".split())
 
 
 def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -524,6 +528,8 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue  # "In a statement released Thursday, …"
         if first.lower() == "the" and len(words) > 1 and m.start() == _skip_space(masked, lo):
             return m.start(), m.end()  # "The Democratic National Committee released …"
+        if first.lower() in _UNNAMED_SUBJECT and m.start() == _skip_space(masked, lo):
+            return None
         if first.lower() not in _NOT_SUBJECT and not (first.isupper() and len(first) > 2):
             return m.start(), m.end()
     return None
