@@ -652,3 +652,9 @@ def test_a_sentence_adverb_before_an_inserted_attribution_is_not_the_statement()
 def test_find_quotes_colon_intro_with_an_unnamed_subject_names_no_one_further_on() -> None:
     text = "His supporters gathered outside the Royal Courts of Justice carrying placards declaring: “Free him now.”"
     assert all(q.speaker != "Royal Courts of Justice" and q.speaker != "His" for q in find_quotes(text, []))
+
+
+def test_find_quotes_colon_intro_subject_after_a_connective() -> None:
+    text = "But Finley, who came to the Daily Ledger from Ohio in 2016, felt compelled to respond: “Awesome news.”"
+    (q,) = find_quotes(text, [])
+    assert q.speaker == "Finley"

@@ -506,6 +506,8 @@ _NOT_SUBJECT = frozenset(
     "that the a an as if since although though for with by from during it’s it's there here instead "
     "now today yesterday here’s here's there’s there's over".split()
 )
+#: Connectives that open a sentence before its subject's name ("But Finley", "Meanwhile Smith").
+_LINKING_OPENERS = frozenset("but and however meanwhile still also then yet so later earlier instead now".split())
 #: Words that open a subject with no name ("His supporters", "One user", "Hundreds of followers"): the
 #: clause's speaker is unnamed, not a name further on.
 _UNNAMED_SUBJECT = frozenset(
@@ -530,6 +532,10 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             return m.start(), m.end()  # "The Democratic National Committee released …"
         if first.lower() in _UNNAMED_SUBJECT and m.start() == _skip_space(masked, lo):
             return None
+        if first.lower() in _LINKING_OPENERS and len(words) > 1:
+            second = re.search(r"\s+", m.group(0))
+            if second is not None:  # "But Finley, who came to …": the name after the connective
+                return m.start() + second.end(), m.end()
         if first.lower() not in _NOT_SUBJECT and not (first.isupper() and len(first) > 2):
             return m.start(), m.end()
     return None
