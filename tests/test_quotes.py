@@ -658,3 +658,11 @@ def test_find_quotes_colon_intro_subject_after_a_connective() -> None:
     text = "But Finley, who came to the Daily Ledger from Ohio in 2016, felt compelled to respond: “Awesome news.”"
     (q,) = find_quotes(text, [])
     assert q.speaker == "Finley"
+
+
+@pytest.mark.parametrize(("name", "key"), [("the release", "release"), ("a Navy spokesman", "navy"),
+                                           ("the Indian navy", "navy"), ("The Ministry", "ministry")])
+def test_speaker_block_key_is_never_an_article(name: str, key: str) -> None:
+    from synoptic.reconcile.quotes import _speaker_key
+
+    assert _speaker_key(name) == key

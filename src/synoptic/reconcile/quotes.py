@@ -217,7 +217,7 @@ def _speaker_key(name: str | None) -> str | None:
     for ("a navy spokesman", "Navy sources", "the Indian navy" -> "navy")."""
     if not name:
         return None
-    words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 1]
+    words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 1 and w not in ("the", "an")]
     body = [w for w in words if w not in VOICE_WORDS]
     if body and len(body) < len(words):
         return body[-1]
