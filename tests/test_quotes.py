@@ -565,3 +565,104 @@ def test_find_quotes_a_place_inside_a_relative_clause_is_not_the_speaker() -> No
     text = "His sister Ida, a nurse who lives in Seattle, says she has never been stopped at a border."
     q = _only(find_quotes(text, []), "she has never been stopped at a border")
     assert q.speaker not in ("Seattle", "a nurse who lives")
+
+
+def test_find_quotes_professed_ignorance_reports_a_question_clause() -> None:
+    text = "Inspector Maria Lopez did not know why the guards left the gate open. The cook did not know the recipe."
+    found = find_quotes(text, [])
+    q = _only(found, "why the guards left the gate open")
+    assert (q.kind, q.speaker) == ("indirect", "Maria Lopez")
+    assert not any("recipe" in x.text for x in found)  # a bare object is not a statement
+
+
+def _mention_all(text: str, names: dict[str, tuple[str, str]]) -> list[Mention]:
+    return [Mention(text=n, type=t, start=m.start(), end=m.end(), entity=e)
+            for n, (t, e) in names.items() for m in re.finditer(re.escape(n), text)]
+
+
+@pytest.mark.parametrize(("text", "compared"), [
+    pytest.param("Ruritania's foreign minister, Ana Ruiz, promised that visitors could cross her country freely.",
+                 "that visitors could cross Ruritania freely", id="the_country_her_title_names"),
+    pytest.param("Ruritania's President Max Berg praised Ana Ruiz, who promised that visitors could cross her "
+                 "country freely.", "", id="not_the_country_of_another_person_named_between"),
+])
+def test_reported_his_or_her_country_is_compared_as_the_speakers_country(text: str, compared: str) -> None:
+    from synoptic.reconcile.quotes import _quote_units
+    from synoptic.records import Article, Extraction
+
+    words = "that visitors could cross her country freely"
+    s0, sp = text.index(words), text.index("Ana Ruiz")
+    q = Quote(text=words, start=s0, end=s0 + len(words), kind="indirect", speaker="Ana Ruiz", speaker_start=sp,
+              speaker_end=sp + 8, entity="Ana Ruiz", cue="promised")
+    ex = Extraction(article="a", quotes=[q], mentions=_mention_all(text, {
+        "Ruritania": ("GPE", "Ruritania"), "Ana Ruiz": ("PERSON", "Ana Ruiz"), "Max Berg": ("PERSON", "Max Berg")}))
+    (unit,) = _quote_units([Article(id="a", text=text)], [ex])
+    assert (unit.text, unit.compare) == (words, compared)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    pytest.param("The raid was over, navy spokesman Commander Ann Lee said.", "navy", id="title_before"),
+    pytest.param("“We fired back,” Ann Lee, a navy spokesman, told reporters.", "navy", id="apposition_after"),
+    pytest.param("His spokesman Ann Lee said the raid was over.", None, id="not_a_possessive"),
+    pytest.param("Ann Lee, a fisherman, said the raid was over.", None, id="not_another_role"),
+])
+def test_a_named_spokesperson_speaks_for_the_body_named_with_the_title(text: str, body: str | None) -> None:
+    from synoptic.reconcile.quotes import _voices
+
+    assert _voices(text, _mention_all(text, {"Ann Lee": ("PERSON", "Ann Lee")})).get("Ann Lee") == body
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("> More: Further apology from station manager Tom Raponi: “We sincerely regret the error.”",
+                 "Tom Raponi", id="a_page_label_before_the_colon_is_no_speaker"),
+    pytest.param("A statement from the Interior Ministry: “All is calm in the capital.”", "Interior Ministry",
+                 id="the_source_after_from"),
+])
+def test_find_quotes_colon_intro_speaker_is_the_source_not_a_label(text: str, speaker: str) -> None:
+    (q,) = find_quotes(text, [])
+    assert q.speaker is not None and q.speaker.endswith(speaker)
+
+
+def test_a_spokesperson_named_before_a_clause_is_not_the_person_after_it() -> None:
+    from synoptic.reconcile.quotes import _voices
+
+    text = "A navy spokesman said that Ann Lee had left."
+    assert _voices(text, _mention_all(text, {"Ann Lee": ("PERSON", "Ann Lee")})) == {}
+
+
+@pytest.mark.parametrize("frame", ["is set to", "was expected to", "plans to", "was to"])
+def test_find_quotes_speaker_before_a_planned_speech_act(frame: str) -> None:
+    text = f"Foreign Minister Ann Lee {frame} ask the council to approve “all lawful means” against smugglers."
+    q = _only(find_quotes(text, []), "all lawful means")
+    assert (q.kind, q.speaker) == ("partial", "Ann Lee")
+
+
+def test_a_sentence_adverb_before_an_inserted_attribution_is_not_the_statement() -> None:
+    from synoptic.reconcile.quotes import _quote_units
+    from synoptic.records import Article, Extraction
+
+    text = "Instead, harbour officials said, the ferries sailed on to the northern port."
+    sp = text.index("harbour officials")
+    q = Quote(text=text[:-1], start=0, end=len(text) - 1, kind="indirect", speaker="harbour officials",
+              speaker_start=sp, speaker_end=sp + 17, cue="said")
+    (unit,) = _quote_units([Article(id="a", text=text)], [Extraction(article="a", quotes=[q])])
+    assert unit.text == "the ferries sailed on to the northern port"
+
+
+def test_find_quotes_colon_intro_with_an_unnamed_subject_names_no_one_further_on() -> None:
+    text = "His supporters gathered outside the Royal Courts of Justice carrying placards declaring: “Free him now.”"
+    assert all(q.speaker != "Royal Courts of Justice" and q.speaker != "His" for q in find_quotes(text, []))
+
+
+def test_find_quotes_colon_intro_subject_after_a_connective() -> None:
+    text = "But Finley, who came to the Daily Ledger from Ohio in 2016, felt compelled to respond: “Awesome news.”"
+    (q,) = find_quotes(text, [])
+    assert q.speaker == "Finley"
+
+
+@pytest.mark.parametrize(("name", "key"), [("the release", "release"), ("a Navy spokesman", "navy"),
+                                           ("the Indian navy", "navy"), ("The Ministry", "ministry")])
+def test_speaker_block_key_is_never_an_article(name: str, key: str) -> None:
+    from synoptic.reconcile.quotes import _speaker_key
+
+    assert _speaker_key(name) == key

@@ -284,10 +284,19 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- 3. cues and speakers
 
 
+#: A planned or expected speech act between speaker and cue: "is set to", "was expected to", "plans to".
+_INFINITIVE_FRAME = re.compile(
+    r"\s(?:(?:is|was|are|were)\s+(?:(?:set|expected|due|scheduled|going|about|poised)\s+)?|plans\s+|planned\s+"
+    r"|intends\s+|intended\s+)to\s+$")
+
+
 def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before a cue (walking left over a few words)."""
     floor = max(floor, cue_start - WINDOW)
     left = masked[floor:cue_start]
+    frame = _INFINITIVE_FRAME.search(left)
+    if frame:  # "Rice is set to ask …", "the minister was to tell …": the speaker stands before the frame
+        left = left[:frame.start()]
     toks = list(_TOKEN.finditer(left))
     k = len(toks) - 1
     while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
@@ -495,8 +504,14 @@ _ANSWERS = frozenset("yes no maybe so not nothing otherwise".split())
 _NOT_SUBJECT = frozenset(
     "later but and however meanwhile in on at after before when while earlier still also then yet so this "
     "that the a an as if since although though for with by from during it’s it's there here instead "
-    "now today yesterday".split()
+    "now today yesterday here’s here's there’s there's over".split()
 )
+#: Connectives that open a sentence before its subject's name ("But Finley", "Meanwhile Smith").
+_LINKING_OPENERS = frozenset("but and however meanwhile still also then yet so later earlier instead now".split())
+#: Words that open a subject with no name ("His supporters", "One user", "Hundreds of followers"): the
+#: clause's speaker is unnamed, not a name further on.
+_UNNAMED_SUBJECT = frozenset(
+    "his her their its our my your one some many several hundreds thousands dozens most few".split())
 
 
 def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -515,6 +530,12 @@ def _subject(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue  # "In a statement released Thursday, …"
         if first.lower() == "the" and len(words) > 1 and m.start() == _skip_space(masked, lo):
             return m.start(), m.end()  # "The Democratic National Committee released …"
+        if first.lower() in _UNNAMED_SUBJECT and m.start() == _skip_space(masked, lo):
+            return None
+        if first.lower() in _LINKING_OPENERS and len(words) > 1:
+            second = re.search(r"\s+", m.group(0))
+            if second is not None:  # "But Finley, who came to …": the name after the connective
+                return m.start() + second.end(), m.end()
         if first.lower() not in _NOT_SUBJECT and not (first.isupper() and len(first) > 2):
             return m.start(), m.end()
     return None
@@ -678,9 +699,12 @@ def _attribute_marked(masked: str, q: _Marked, sent: tuple[int, int]) -> _Speake
     if intro.endswith(":") and len(intro.split()) >= 2:
         colon = max(lo, q.open - WINDOW) + len(intro) - 1
         clause_start = max(lo, q.open - WINDOW)
-        ends = list(re.finditer(r"[.!?”’\"']\s", masked[clause_start:colon]))
-        if ends:  # the clause starts after the last quote or sentence before the colon
+        ends = list(re.finditer(r"[.!?”’\"':]\s", masked[clause_start:colon]))
+        if ends:  # the clause starts after the last quote, sentence or label ("More:") before the colon
             clause_start += ends[-1].end()
+        source = list(re.finditer(r"(?<![\w’'-])from\s+", masked[clause_start:colon]))
+        if source and not re.search(r"[,;]", masked[clause_start + source[-1].end():colon]):
+            clause_start += source[-1].end()  # "A statement from the ministry:", "Further apology from X:"
         subj = _subject(masked, clause_start, colon)
         if subj is not None and masked[subj[0] : subj[1]].lower() not in ("i", "we"):
             return _Speaker(subj[0], subj[1], ":", colon)
@@ -822,7 +846,9 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
             return t.start()
         if w in ".;?!" or w in ("“", '"', "«") or w == "x" * len(w):
             break
-    word = cue.group(0).lower()
+    word = re.sub(r"\s+", " ", cue.group(0).lower())
+    if word in _speech.IGNORANCE_CUES:  # "did not know why …": the question clause, never a bare object
+        return toks[0].start() if toks and toks[0].group(0).lower() in _speech.QUESTION_OPENERS else None
     if word in BARE_CLAUSE_CUES and toks:
         t0 = toks[0].group(0)
         w0 = t0.lower()

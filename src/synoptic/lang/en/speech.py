@@ -11,7 +11,7 @@ from synoptic.lang.en.calendar import CALENDAR_NAMES
 #: Reporting verbs (cues) in the forms that introduce a quote or a reported clause.
 CUE_WORDS = frozenset(
     "said says say tell told tells added adds stated declared declares announced announces explained explains "
-    "noted claimed insisted insists argued argues warned warns urged urges asked asks wrote writes tweeted "
+    "noted claimed insisted insists argued argues warned warns urged urges ask asked asks wrote writes tweeted "
     "reported confirmed confirms denied denies admitted admits acknowledged acknowledges stressed stresses "
     "emphasized emphasizes emphasised recalled recalls suggested suggests replied replies responded answered "
     "continued described describes vowed vows promised threatened threatens cried shouted chanted accused "
@@ -29,7 +29,16 @@ CUE_WORDS = frozenset(
 CLAUSE_ONLY_CUES = frozenset("claims reports reporting states".split())
 
 #: Cues of more than one word; the speaker stands before them ("She went on to say: …").
-MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out")
+MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out",
+                  "did not know", "didn't know", "does not know", "doesn't know", "do not know", "don't know")
+
+#: Cues of professed ignorance: a source who "did not know why the officers took it inside" said so.
+#: They report only a question clause (or "that …"): "the driver did not know the road" is not speech.
+IGNORANCE_CUES = frozenset(("did not know", "didn't know", "does not know", "doesn't know", "do not know",
+                            "don't know"))
+
+#: Words that open a question clause after an ignorance cue.
+QUESTION_OPENERS = frozenset("why whether how what who whom where when if which".split())
 
 #: Cues that introduce a clause directly, without "that" ("Tokaev said order was restored").
 BARE_CLAUSE_CUES = frozenset(
