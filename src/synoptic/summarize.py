@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 # ------------------------------------------------------------------ tuned constants
 # Calibrated together on ../shared/eval/multinews-dev/clusters.jsonl (100 clusters, reference
 # length budget) with `synoptic eval summaries`, checked on each half separately so that no
-# value is tuned to one half only; see tests/test_eval_summaries.py for the pinned floors.
+# value is tuned to one half only; see tests/evaluate/test_eval_summaries.py for the pinned floors.
 
 #: Sentences and characters looked at per article (long pages are mostly debris after this many;
 #: the cap also bounds the time a 50 MB text can take).

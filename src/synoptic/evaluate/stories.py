@@ -20,7 +20,7 @@ group into stories, brief), in this process; the brief holding the most articles
 
 A brief's report stands for a gold span when one of the two texts contains the other, in the same
 article (the brief shows phrases, the gold annotates phrases; offsets need not agree). These are
-the measures of ``shared/tools/storycheck.py``; ``tests/test_eval_stories.py`` checks that both
+the measures of ``shared/tools/storycheck.py``; ``tests/evaluate/test_eval_stories.py`` checks that both
 say the same on the shared stories.
 """
 

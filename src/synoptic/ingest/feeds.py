@@ -83,7 +83,7 @@ def feed_articles(data: bytes, source: str) -> Iterator[Article | InputError]:
         parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     except (ValueError, TypeError, OverflowError, RecursionError) as err:
         # feedparser itself can fail on hostile input, e.g. a character reference past U+10FFFF
-        # (found by tests/test_fuzz_ingest.py)
+        # (found by tests/ingest/test_fuzz_ingest.py)
         yield InputError(
             source,
             f"is not a readable RSS/Atom feed ({type(err).__name__}: "

@@ -1,1 +1,1 @@
-"""Small algorithms several stages share (one definition each; see ``tests/test_one_definition.py``)."""
+"""Small algorithms several stages share (one definition each; see ``tests/project/test_one_definition.py``)."""

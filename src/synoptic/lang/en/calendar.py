@@ -1,6 +1,6 @@
 """The English calendar: month and weekday names, their abbreviations, and regex alternations of them.
 
-The one table of months and weekdays in synoptic (``tests/test_one_definition.py`` fails when a second
+The one table of months and weekdays in synoptic (``tests/project/test_one_definition.py`` fails when a second
 appears in ``src``). Stages import the names or the ready-made alternations below instead of writing
 their own lists:
 

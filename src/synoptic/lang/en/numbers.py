@@ -1,6 +1,6 @@
 """English number words and the one reader of them.
 
-The one table of number words in synoptic (``tests/test_one_definition.py`` fails when a second
+The one table of number words in synoptic (``tests/project/test_one_definition.py`` fails when a second
 appears in ``src``), as spaCy keeps its own in ``spacy/lang/en/lex_attrs.py``:
 
 - ``UNITS`` ("one" ... "nine"), ``TEENS`` ("ten" ... "nineteen"), ``TENS`` ("twenty" ... "ninety") and

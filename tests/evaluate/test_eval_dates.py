@@ -1,0 +1,126 @@
+"""The TimeBank scorer: format handling and the quality floors of synoptic's dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from synoptic.cli import main
+from synoptic.evaluate.dates import (
+    Document,
+    Scores,
+    Timex,
+    evaluate,
+    extraction_errors,
+    load_corpus,
+    load_timeml,
+    score_document,
+    split_half,
+)
+from tests.conftest import shared_path
+
+#: Floors (TimeBank 1.2 as shared/eval/timebank-dev). Measured on the whole: F1 0.958, value accuracy
+#: 0.901 (dateparser 0.529 and 0.309); on the odd half 0.964 / 0.907, on the even half 0.951 / 0.894.
+#: Rounds: odd half first (even then measured 0.867), then even; a third round on general TimeML
+#: phenomena and unseen 2016 news left even, held out, at 0.891 (errors unread), and a fourth, fitted
+#: on the even half (0.891 -> 0.894), left the held-out odd half at 0.905 (F1 0.962 -> 0.964).
+MIN_F1 = 0.955
+MIN_VALUE_ACCURACY = 0.895
+MIN_HALF = {"odd": (0.96, 0.90), "even": (0.948, 0.89)}  # (F1, value accuracy)
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>x</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Sales fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> for a <TIMEX3 tid="t2" type="DURATION" value="P1W">week</TIMEX3>.</TEXT>
+</TimeML>"""
+
+
+def test_load_timeml_offsets_point_at_the_expression(tmp_path: Path) -> None:
+    path = tmp_path / "x.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = load_timeml(path)
+    assert str(doc.dct) == "1998-01-08"
+    assert [(doc.text[t.start : t.end], t.type) for t in doc.timexes] == [
+        ("yesterday", "DATE"),
+        ("week", "DURATION"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("found", "matched", "correct", "fp"),
+    [
+        ([(11, 20, "1998-01-07")], 1, 1, 0),
+        ([(11, 20, "1998-01-06")], 1, 0, 0),
+        ([(0, 5, None)], 0, 0, 1),
+        ([(27, 31, None)], 0, 0, 0),  # overlaps the DURATION: neither right nor wrong
+    ],
+)
+def test_score_document_counts_matches_and_values(found: list, matched: int, correct: int, fp: int) -> None:
+    doc = Document(
+        "x",
+        "Sales fell yesterday for a week.",
+        __import__("datetime").date(1998, 1, 8),
+        [Timex(11, 20, "DATE", "1998-01-07", "yesterday"), Timex(27, 31, "DURATION", "P1W", "week")],
+    )
+    s = Scores()
+    score_document(doc, found, s)
+    assert (s.matched, s.value_correct, s.found - s.matched) == (matched, correct, fp)
+
+
+def test_synoptic_dates_meet_floors_on_timebank_and_beat_dateparser() -> None:
+    docs, skipped = load_corpus(shared_path("eval", "timebank-dev"))
+    assert docs and not skipped
+    figures = evaluate(docs, baseline=True)
+    ours, base = figures["synoptic"], figures["dateparser"]
+    assert ours["f1"] >= MIN_F1
+    assert ours["value_accuracy"] >= MIN_VALUE_ACCURACY
+    assert ours["f1"] > base["f1"] and ours["value_accuracy"] > base["value_accuracy"]
+
+
+@pytest.mark.parametrize("half", ["odd", "even"])
+def test_synoptic_dates_meet_floors_on_each_half_of_timebank(half: str) -> None:
+    docs, _ = load_corpus(shared_path("eval", "timebank-dev"))
+    part = split_half(docs, half)
+    assert len(part) in (len(docs) // 2, (len(docs) + 1) // 2)
+    ours = evaluate(part, baseline=False)["synoptic"]
+    min_f1, min_value = MIN_HALF[half]
+    assert ours["f1"] >= min_f1 and ours["value_accuracy"] >= min_value
+
+
+def test_split_half_takes_documents_by_order() -> None:
+    docs = [Document(str(i), "", __import__("datetime").date(2000, 1, 1)) for i in range(5)]
+    assert [d.name for d in split_half(docs, "odd")] == ["0", "2", "4"]
+    assert [d.name for d in split_half(docs, "even")] == ["1", "3"]
+    with pytest.raises(ValueError):
+        split_half(docs, "third")
+
+
+def test_eval_dates_command_prints_table_and_writes_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = shared_path("eval", "timebank-dev")
+    out = tmp_path / "dates.json"
+    status = main(["eval", "dates", "--data", str(data), "--no-baseline", "--half", "even", "--limit", "5",
+                   "--errors", "--json", str(out)])
+    assert status == 0
+    assert "even half" in capsys.readouterr().out
+    payload = json.loads(out.read_text())
+    assert payload["half"] == "even" and payload["systems"]["synoptic"]["gold"] > 0
+
+
+def test_eval_dates_missing_folder_is_an_error(tmp_path: Path) -> None:
+    assert main(["eval", "dates", "--data", str(tmp_path / "nope")]) == 1
+
+
+def test_extraction_errors_name_the_missed_and_the_spurious() -> None:
+    doc = Document(
+        "x",
+        "Sales fell yesterday, and in the quarter ahead of Christmas trees.",
+        __import__("datetime").date(1998, 1, 8),
+        [Timex(22, 25, "DATE", "1998", "and")],  # a gold DATE where synoptic finds nothing
+    )
+    errors = extraction_errors([doc])
+    assert ("spurious", "x", "yesterday", "1998-01-07") in [e[:4] for e in errors]
+    assert ("missed", "x", "and", "1998") in [e[:4] for e in errors]
