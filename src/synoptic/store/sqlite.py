@@ -176,6 +176,17 @@ MIGRATIONS.append(
         ],
     )
 )
+MIGRATIONS.append(
+    (
+        5,
+        [
+            # The story list's order (newest first) as an index that also holds the id: listing
+            # a page, or every id in order, walks it instead of sorting the whole table per
+            # request (24 ms a page at 10,000 stories before, under 1 ms after; issue 15).
+            "CREATE INDEX stories_recent ON stories(last_utc IS NULL, last_utc DESC, position, id)",
+        ],
+    )
+)
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Fields that make up an article's content hash: what downstream stages read. ``source`` and the
@@ -594,15 +605,17 @@ class SQLiteStore:
                      merged_from=json.loads(row["merged_from"]))
 
     def _story_rows(self, limit: int | None, offset: int, query: str | None, since: str | None,
-                    until: str | None, order: StoryOrder = "recent") -> list[sqlite3.Row]:
+                    until: str | None, order: StoryOrder = "recent", columns: str = "*") -> list[sqlite3.Row]:
         where: list[str] = []
         params: list[str | int] = []
         if query is not None:
             match = fts_query(query)
             if match is None:
                 return []
-            where.append("id IN (SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
-                         "AND a.current = 1 JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH ?)")
+            # from the index's matches to their articles (by row id) and stories: the index holds
+            # current versions only, so no ``current`` test is needed
+            where.append("id IN (SELECT s.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                         "JOIN story_articles s ON s.article_id = a.id WHERE articles_fts MATCH ?)")
             params.append(match)
         if since:  # the story was still running on or after ``since``
             where.append("coalesce(last_utc, first_utc) >= ?")
@@ -610,7 +623,7 @@ class SQLiteStore:
         if until:  # the story had started by the end of ``until``
             where.append("coalesce(first_utc, last_utc) <= ?")
             params.append(until + "\uffff" if len(until) <= 10 else until)
-        sql = "SELECT * FROM stories"
+        sql = f"SELECT {columns} FROM stories"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY position" if order == "grouping" else " ORDER BY last_utc IS NULL, last_utc DESC, position"
@@ -636,6 +649,16 @@ class SQLiteStore:
                     f"ORDER BY story_id, position", list(chunk)):
                 members[story_id].append(article_id)
         return [self._story(r, members[r["id"]]) for r in rows]
+
+    def story_ids(self, query: str | None = None, since: str | None = None, until: str | None = None) -> list[str]:
+        """The ids of every story :meth:`stories` would give for these filters, in its order
+        (reads the list's index, no story rows and no members)."""
+        return [r[0] for r in self._story_rows(None, 0, query, since, until, columns="id")]
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` of this connection: it changes whenever another
+        connection (of this process or another) commits to the file, and only then."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def count_stories(self) -> int:
         """How many stories the store holds."""
