@@ -102,9 +102,13 @@ def test_date_filters_page_like_the_store(db: Path) -> None:
     with open_store(str(db)) as s:
         expected = [story.id for story in s.stories(since="2024-02-01", until="2024-03-15")]
         assert s.story_ids(since="2024-02-01", until="2024-03-15") == expected
+        searched = [story.id for story in s.stories(query="teal", since="2024-02-01", until="2024-03-15")]
+        assert s.story_ids(query="teal", since="2024-02-01", until="2024-03-15") == searched
     assert 0 < len(expected) < N_STORIES
+    assert 0 < len(searched) < len(expected)
     with TestClient(create_app(str(db))) as c:
         assert all_pages(c, since="2024-02-01", until="2024-03-15", limit=9) == expected
+        assert all_pages(c, q="teal", since="2024-02-01", until="2024-03-15", limit=4) == searched
 
 
 def test_the_list_order_is_read_from_its_index(db: Path) -> None:

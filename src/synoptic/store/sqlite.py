@@ -306,6 +306,8 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc}); check the path and its permissions") from exc
         self._db.row_factory = sqlite3.Row
+        # (data_version, article row id -> story id) for :meth:`story_ids`'s searches
+        self._members: tuple[int, dict[int, str]] | None = None
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL"))
@@ -359,6 +361,7 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            self._members = None  # this connection's own commit leaves its data_version as it was
             return result
 
         return self._retry(attempt)
@@ -652,8 +655,36 @@ class SQLiteStore:
 
     def story_ids(self, query: str | None = None, since: str | None = None, until: str | None = None) -> list[str]:
         """The ids of every story :meth:`stories` would give for these filters, in its order
-        (reads the list's index, no story rows and no members)."""
-        return [r[0] for r in self._story_rows(None, 0, query, since, until, columns="id")]
+        (reads the list's index, no story rows).
+
+        A search takes the full-text index's matches (article row ids) alone and maps them to
+        stories in memory (:meth:`_story_of_rowid`): joining every match to its article and
+        story in SQL cost ten times the match itself for a word in half the articles (40 ms
+        against 4 ms at 10,000 stories, bench_web), and sorting the stories 25 ms more.
+        """
+        ordered = [r[0] for r in self._story_rows(None, 0, None, since, until, columns="id")]
+        if query is None:
+            return ordered
+        match = fts_query(query)
+        if match is None:
+            return []
+        story_of = self._story_of_rowid()
+        hits = {story_of.get(rowid) for (rowid,) in self._db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,))}
+        return [story_id for story_id in ordered if story_id in hits]
+
+    def _story_of_rowid(self) -> dict[int, str]:
+        """The story of each current article version, by its row id; read again only after a
+        commit (``data_version`` for other connections', :meth:`_write` for this one's)."""
+        version = self.data_version()
+        if self._members is not None and self._members[0] == version:
+            return self._members[1]
+        names: dict[str, str] = {}  # one string per story id, shared by its articles
+        members = {rowid: names.setdefault(story_id, story_id) for rowid, story_id in self._db.execute(
+            "SELECT a.rowid, s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "AND a.current = 1")}
+        self._members = (version, members)
+        return members
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version`` of this connection: it changes whenever another
