@@ -58,6 +58,7 @@ UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".at
 # (the rest of the room is for pages visited later, briefs and list pages).
 PRERENDER_BATCH = 200
 PRERENDER_SHARE = 0.75
+ROW_BYTES = 512  # a list line kept in ``Viewer.lists``, roughly (title, outlets, ids)
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
 READ_ONLY = "this server is read-only; start it with `synoptic serve --allow-ingest`"
@@ -310,6 +311,19 @@ def list_stories(viewer: Viewer, store: Store, q: str | None, since: str | None,
     """A page of the story list: its lines, the next offset (None at the end) and the stories'
     versions (a key for what is made of the page)."""
     query = q.strip() if q and q.strip() else None
+    # a whole page, kept under the store's stamp: no commit since means no story version changed,
+    # so not even the versions need reading again (they cost more than the rest of a kept page)
+    key = ("rows", query or "", since or "", until or "", limit, offset, viewer.stamp())
+    kept = viewer.lists.get(key)
+    if isinstance(kept, tuple):
+        return kept
+    made = _list_stories(viewer, store, query, since, until, limit, offset)
+    viewer.lists.put(key, made, ROW_BYTES * (len(made[0]) + 1))
+    return made
+
+
+def _list_stories(viewer: Viewer, store: Store, query: str | None, since: str | None, until: str | None,
+                  limit: int, offset: int) -> tuple[list[views.StoryRow], int | None, tuple[str, ...]]:
     ids = story_ids(viewer, store, query, since, until)
     listed = ids[offset:offset + limit]
     more = len(ids) > offset + limit
