@@ -8,11 +8,14 @@ Steps:
    distinct closing line and title, shifted dates), its extractions, a story and a brief whose article
    ids and dates follow the copy; everything is written through the store.
 3. Start ``synoptic serve`` in its own process on a free loopback port.
-4. For each scenario, ``--clients`` httpx clients (one process each) send requests for ``--duration`` s; count
+   Wait until its background pre-rendering is done (its CPU time stops growing; ``--settle``).
+4. For each scenario (the first, a small static file, is the machine's floor: each p99 is also
+   given as a multiple of it), ``--clients`` httpx clients (one process each) send requests for ``--duration`` s; count
    requests per second and latency percentiles (p50, p99), and every non-200 answer.
-5. Print a table and write ``bench/results/web.json``.
+5. Print a table with the server's peak RSS and the load average, and write ``bench/results/web.json``.
 
-Usage: ``python bench/bench_web.py [--stories 1000] [--duration 10] [--clients 4] [--db PATH]``
+Usage: ``python bench/bench_web.py [--stories 1000] [--duration 10] [--clients 4] [--db PATH] [--settle S]
+[--only NAME ...]`` (issue 15's figure: ``--stories 10000``)
 """
 
 from __future__ import annotations

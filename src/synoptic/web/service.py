@@ -10,6 +10,9 @@ Speed (issue 15, item 5): the story page, the brief API and the story list answe
 and lines kept under the story's version (``Store.story_versions``, one query that reads no text):
 a request for an unchanged story costs that query and a dictionary look-up; a rewritten brief, a
 regrouped story or a new article version gives a new version, so nothing stale is ever served.
+The story list and searches answer from id lists and list pages kept under the store's stamp
+(``Viewer.stamp``: SQLite's ``data_version``, which any commit changes), so paging reads no
+story rows and a search runs its full-text query once per store change.
 """
 
 from __future__ import annotations
