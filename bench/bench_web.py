@@ -8,11 +8,14 @@ Steps:
    distinct closing line and title, shifted dates), its extractions, a story and a brief whose article
    ids and dates follow the copy; everything is written through the store.
 3. Start ``synoptic serve`` in its own process on a free loopback port.
-4. For each scenario, ``--clients`` httpx clients (one process each) send requests for ``--duration`` s; count
+   Wait until its background pre-rendering is done (its CPU time stops growing; ``--settle``).
+4. For each scenario (the first, a small static file, is the machine's floor: each p99 is also
+   given as a multiple of it), ``--clients`` httpx clients (one process each) send requests for ``--duration`` s; count
    requests per second and latency percentiles (p50, p99), and every non-200 answer.
-5. Print a table and write ``bench/results/web.json``.
+5. Print a table with the server's peak RSS and the load average, and write ``bench/results/web.json``.
 
-Usage: ``python bench/bench_web.py [--stories 1000] [--duration 10] [--clients 4] [--db PATH]``
+Usage: ``python bench/bench_web.py [--stories 1000] [--duration 10] [--clients 4] [--db PATH] [--settle S]
+[--only NAME ...]`` (issue 15's figure: ``--stories 10000``)
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import json
 import os
 import platform
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -154,6 +158,40 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("bench: the server did not answer within 60 s")
 
 
+def cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a running process (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pid: int, limit: float) -> float | None:
+    """Wait until the server's CPU time grows by under 5% of a core over a second (its
+    background pre-rendering is done), at most ``limit`` s; the seconds waited (None: no /proc)."""
+    started = time.monotonic()
+    try:
+        before = cpu_of(pid)
+        while time.monotonic() - started < limit:
+            time.sleep(1.0)
+            now = cpu_of(pid)
+            if now - before < 0.05:
+                break
+            before = now
+    except (OSError, IndexError, ValueError):
+        return None
+    return round(time.monotonic() - started, 1)
+
+
+def peak_rss_of(pid: int) -> float | None:
+    """Peak resident memory (``VmHWM``) of a running process, in MiB; None where /proc lacks it."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 def _client(base: str, paths: list[str], seed: int, stop_at: float) -> tuple[list[float], list[int]]:
     """One load-generating client (its own process and keep-alive connection) until ``stop_at``."""
     rng = random.Random(seed)
@@ -201,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario (default 10)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent client processes (default 4)")
     parser.add_argument("--db", type=Path, help="reuse (or build once into) this store file")
+    parser.add_argument("--settle", type=float, default=600.0,
+                        help="wait up to this many seconds for the server's start-up work (pre-rendering) "
+                             "to finish, i.e. its CPU time to stop growing, before measuring (default 600; 0: no wait)")
+    parser.add_argument("--only", nargs="*", default=[], help="run only the scenarios whose name holds one of these")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"results file (default {RESULTS})")
     args = parser.parse_args(argv)
 
@@ -210,10 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     if not db.exists():
         print(f"bench: building {args.stories} stories into {db} ...", file=sys.stderr)
         built = build_store(db, args.stories)
+        built["build_peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     port = free_port()
     server = start_server(db, port)
     base = f"http://127.0.0.1:{port}"
     try:
+        settled = settle(server.pid, args.settle)
         items = []
         offset: int | None = 0
         while offset is not None:
@@ -225,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         articles = [a["id"] for sid in rng.sample(ids, min(50, len(ids)))
                     for a in httpx.get(f"{base}/api/stories/{sid}", timeout=30).json()["articles"]]
         scenarios = {
+            # the floor on this machine: a small static file, no store, no template
+            "baseline (static)": ["/static/favicon.svg"],
             "story page": [f"/stories/{sid}" for sid in ids],
             "search API": [f"/api/stories?q={w}&limit=20" for w in SEARCH_WORDS],
             "story list page": [f"/?offset={o}" for o in range(0, len(ids), 50)],
@@ -232,9 +278,17 @@ def main(argv: list[str] | None = None) -> int:
             "brief API": [f"/api/stories/{sid}" for sid in ids],
         }
         results = {}
+        load_before = [round(x, 2) for x in os.getloadavg()]
         for name, paths in scenarios.items():
+            if args.only and not any(o in name for o in args.only):
+                continue
             httpx.get(base + paths[0], timeout=30)  # warm the path
             results[name] = load(base, paths, args.clients, args.duration)
+        floor = results.get("baseline (static)", {}).get("p99_ms")
+        for r in results.values():
+            if floor:
+                r["p99_vs_baseline"] = round(r["p99_ms"] / floor, 2)
+        server_rss = peak_rss_of(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -243,12 +297,15 @@ def main(argv: list[str] | None = None) -> int:
         "benchmark": "web", "stories": len(ids), "clients": args.clients, "duration_s": args.duration,
         "store": built, "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                     "platform": platform.platform(),
+                                    "loadavg_before": load_before,
                                     "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
-        "scenarios": results,
+        "server_settle_s": settled, "server_peak_rss_mib": server_rss, "scenarios": results,
     }
-    print(f"{'scenario':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7}")
+    print(f"{'scenario':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x floor':>8} {'requests':>9} {'errors':>7}")
     for name, r in results.items():
-        print(f"{name:<22} {r['rps']:>8} {r['p50_ms']:>8} {r['p99_ms']:>8} {r['requests']:>9} {r['errors']:>7}")
+        print(f"{name:<22} {r['rps']:>8} {r['p50_ms']:>8} {r['p99_ms']:>8} {r.get('p99_vs_baseline', ''):>8} "
+              f"{r['requests']:>9} {r['errors']:>7}")
+    print(f"server settled (pre-rendering done) after {settled} s; peak RSS {server_rss} MiB; load average after {report['machine']['loadavg_after']}")
     print(f"({len(ids)} stories, {args.clients} client processes, {args.duration:g} s each; server: one uvicorn "
           f"process; clients on the same machine)")
     args.json.parent.mkdir(parents=True, exist_ok=True)

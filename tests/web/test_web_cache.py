@@ -127,3 +127,29 @@ def test_prerendering_server_has_current_pages_ready_and_leaves_stale_ones_to_th
         with open_store(str(db)) as s:
             assert s.get_brief("s2")["title"] == "Stale"
         assert c.get("/stories/s2").status_code == 200  # built on this request
+
+
+def test_prerendering_keeps_list_lines_beyond_the_room_for_pages(db: Path) -> None:
+    import dataclasses
+    import threading
+
+    from synoptic.web import service
+
+    with open_store(str(db)) as s:
+        for i in range(2, 6):
+            s.add_article(Article(id=f"a{i}", text=f"{TEXT} Case {i}.", raw_text=TEXT, title=f"Case {i}"))
+        stories = [Story(id="s1", article_ids=["a1"])] + [Story(id=f"s{i}", article_ids=[f"a{i}"]) for i in range(2, 6)]
+        s.put_stories(stories)
+        for i in range(2, 6):
+            s.put_brief(f"s{i}", dataclasses.replace(brief(f"Case {i}", article_id=f"a{i}"), story=f"s{i}"))
+        versions = s.story_versions(st.id for st in stories)
+    app = create_app(str(db))
+    with TestClient(app):
+        viewer = app.state.viewer
+        viewer.pages.max_bytes = 1000
+        viewer.pages.put("filler", b"", 1000)  # no room left for pages
+        assert service.prerender(viewer, threading.Event()) == 0
+        assert list(viewer.pages._items) == ["filler"]
+        for story in stories:  # every line is kept all the same, under the story's version
+            row = viewer.row(story.id, versions[story.id])
+            assert row is not None and row.title == ("Bridges closed" if story.id == "s1" else f"Case {story.id[1:]}")

@@ -82,6 +82,14 @@ class Store(Protocol):
 
     def count_stories(self) -> int: ...
 
+    def story_ids(self, query: str | None = None, since: str | None = None, until: str | None = None) -> list[str]:
+        """The ids ``stories`` would give for these filters, in its order."""
+        ...
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the store."""
+        ...
+
     def story_overview(self, limit: int | None = None, offset: int = 0, query: str | None = None,
                        since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Like ``stories``, as rows ``{"id","title","articles","outlets","first_seen","last_seen"}``."""

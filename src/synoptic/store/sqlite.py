@@ -176,6 +176,17 @@ MIGRATIONS.append(
         ],
     )
 )
+MIGRATIONS.append(
+    (
+        5,
+        [
+            # The story list's order (newest first) as an index that also holds the id: listing
+            # a page, or every id in order, walks it instead of sorting the whole table per
+            # request (24 ms a page at 10,000 stories before, under 1 ms after; issue 15).
+            "CREATE INDEX stories_recent ON stories(last_utc IS NULL, last_utc DESC, position, id)",
+        ],
+    )
+)
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 # Fields that make up an article's content hash: what downstream stages read. ``source`` and the
@@ -295,6 +306,8 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc}); check the path and its permissions") from exc
         self._db.row_factory = sqlite3.Row
+        # (data_version, article row id -> story id) for :meth:`story_ids`'s searches
+        self._members: tuple[int, dict[int, str]] | None = None
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL"))
@@ -348,6 +361,7 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            self._members = None  # this connection's own commit leaves its data_version as it was
             return result
 
         return self._retry(attempt)
@@ -594,15 +608,17 @@ class SQLiteStore:
                      merged_from=json.loads(row["merged_from"]))
 
     def _story_rows(self, limit: int | None, offset: int, query: str | None, since: str | None,
-                    until: str | None, order: StoryOrder = "recent") -> list[sqlite3.Row]:
+                    until: str | None, order: StoryOrder = "recent", columns: str = "*") -> list[sqlite3.Row]:
         where: list[str] = []
         params: list[str | int] = []
         if query is not None:
             match = fts_query(query)
             if match is None:
                 return []
-            where.append("id IN (SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
-                         "AND a.current = 1 JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH ?)")
+            # from the index's matches to their articles (by row id) and stories: the index holds
+            # current versions only, so no ``current`` test is needed
+            where.append("id IN (SELECT s.story_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                         "JOIN story_articles s ON s.article_id = a.id WHERE articles_fts MATCH ?)")
             params.append(match)
         if since:  # the story was still running on or after ``since``
             where.append("coalesce(last_utc, first_utc) >= ?")
@@ -610,7 +626,7 @@ class SQLiteStore:
         if until:  # the story had started by the end of ``until``
             where.append("coalesce(first_utc, last_utc) <= ?")
             params.append(until + "\uffff" if len(until) <= 10 else until)
-        sql = "SELECT * FROM stories"
+        sql = f"SELECT {columns} FROM stories"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY position" if order == "grouping" else " ORDER BY last_utc IS NULL, last_utc DESC, position"
@@ -636,6 +652,44 @@ class SQLiteStore:
                     f"ORDER BY story_id, position", list(chunk)):
                 members[story_id].append(article_id)
         return [self._story(r, members[r["id"]]) for r in rows]
+
+    def story_ids(self, query: str | None = None, since: str | None = None, until: str | None = None) -> list[str]:
+        """The ids of every story :meth:`stories` would give for these filters, in its order
+        (reads the list's index, no story rows).
+
+        A search takes the full-text index's matches (article row ids) alone and maps them to
+        stories in memory (:meth:`_story_of_rowid`): joining every match to its article and
+        story in SQL cost ten times the match itself for a word in half the articles (40 ms
+        against 4 ms at 10,000 stories, bench_web), and sorting the stories 25 ms more.
+        """
+        ordered = [r[0] for r in self._story_rows(None, 0, None, since, until, columns="id")]
+        if query is None:
+            return ordered
+        match = fts_query(query)
+        if match is None:
+            return []
+        story_of = self._story_of_rowid()
+        hits = {story_of.get(rowid) for (rowid,) in self._db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,))}
+        return [story_id for story_id in ordered if story_id in hits]
+
+    def _story_of_rowid(self) -> dict[int, str]:
+        """The story of each current article version, by its row id; read again only after a
+        commit (``data_version`` for other connections', :meth:`_write` for this one's)."""
+        version = self.data_version()
+        if self._members is not None and self._members[0] == version:
+            return self._members[1]
+        names: dict[str, str] = {}  # one string per story id, shared by its articles
+        members = {rowid: names.setdefault(story_id, story_id) for rowid, story_id in self._db.execute(
+            "SELECT a.rowid, s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "AND a.current = 1")}
+        self._members = (version, members)
+        return members
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` of this connection: it changes whenever another
+        connection (of this process or another) commits to the file, and only then."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def count_stories(self) -> int:
         """How many stories the store holds."""

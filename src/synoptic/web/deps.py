@@ -29,6 +29,10 @@ log = logging.getLogger("synoptic")
 ENTITY_CACHE_SECONDS = 30.0
 # Story list lines kept (one per story version, a few hundred bytes each).
 ROW_CACHE_SIZE = 20_000
+# Story id lists kept (the list's order, each search's matches): 64 bytes an id, so 8 MiB holds
+# the whole list of ~130,000 stories, or a few hundred searches at 10,000 stories.
+LIST_CACHE_BYTES = 8 * 1024 * 1024
+LIST_ID_BYTES = 64
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class StorePool:
         self.path = path
         self._idle: list[Store] = []
         self._all: list[Store] = []
+        self._watcher: Store | None = None
         self._lock = threading.Lock()
 
     def acquire(self) -> Store:
@@ -61,6 +66,24 @@ class StorePool:
             self._all.append(store)
         return store
 
+    def watcher(self) -> Store:
+        """A connection of its own that no request uses, for :meth:`Viewer.stamp`: its
+        ``data_version`` changes whenever any other connection (a request's, another process's)
+        commits to the file."""
+        with self._lock:
+            if self._watcher is not None:
+                return self._watcher
+        from synoptic.store import open_store
+
+        store = open_store(self.path)
+        with self._lock:
+            if self._watcher is None:
+                self._watcher = store
+                self._all.append(store)
+                return store
+        store.close()
+        return self._watcher
+
     def release(self, store: Store) -> None:
         """Give ``store`` back for the next request (unless the pool was closed meanwhile)."""
         with self._lock:
@@ -74,6 +97,7 @@ class StorePool:
                 store.close()
             self._all.clear()
             self._idle.clear()
+            self._watcher = None
 
 
 @dataclass
@@ -87,6 +111,18 @@ class Viewer:
     pages: LRUCache = field(default_factory=LRUCache)  # rendered bodies by (kind, story id, version)
     rows: dict[str, tuple[str, StoryRow]] = field(default_factory=dict)  # story id -> (version, list line)
     entities: tuple[float, list[dict[str, Any]], dict[str, str]] | None = None  # (when, rows, story titles)
+    # story id lists of the list and of searches, by (query, since, until, stamp): see ``stamp``
+    lists: LRUCache = field(default_factory=lambda: LRUCache(LIST_CACHE_BYTES))
+    epoch: int = 0  # counts this server's own writes (``invalidate``)
+    _stamp_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def stamp(self) -> tuple[int, int]:
+        """A token that changes whenever the store file may have changed: a commit by any
+        connection but the pool's watcher (``PRAGMA data_version``, one call, no table read), or
+        a write through this server (``invalidate``). What is kept under an older token is stale."""
+        watcher = self.pool.watcher()
+        with self._stamp_lock:  # one connection, shared by the request threads
+            return self.epoch, watcher.data_version()
 
     def row(self, story_id: str, version: str) -> StoryRow | None:
         """The cached list line of ``story_id`` at ``version``, or ``None``."""
@@ -109,6 +145,7 @@ class Viewer:
     def invalidate(self) -> None:
         """Forget what is not keyed by a story version (after an ingest or a brief build here)."""
         self.entities = None
+        self.epoch += 1
 
 
 # The dependencies are coroutines although they never await: FastAPI runs a plain function in
