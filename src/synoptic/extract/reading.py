@@ -64,6 +64,8 @@ _SPEECH = frozenset(("say", "said", "says", "tell", "told", "report", "reported"
                      "included", "includes", "including", "leave", "left", "remain", "remained", "bring", "brought"))
 _QUANTITY_DEPS = frozenset(("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod", "advmod", "det", "appos"))
 _NOUNS = frozenset(("NOUN", "PROPN"))
+# Dependencies only a noun phrase fills (a word the tagger mis-tags there is a noun all the same).
+_NOMINAL_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
 # Relations through which the verb above is not the counted thing's verb.
 _NO_CLIMB = frozenset(("appos", "npadvmod", "parataxis", "dep", "meta", "list"))
 _STOP_CONTEXT = frozenset(("the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from",
@@ -434,8 +436,9 @@ def read_figures(text: str, figures: list[Figure],
             elif unit_tok.dep_ in ("compound", "amod", "nmod", "nummod") and unit_tok.head.pos_ in _NOUNS \
                     and unit_tok.head.i > unit_tok.i:
                 noun = unit_tok.head
-            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.pos_ in _NOUNS \
-                    and unit_tok.head.head.i > unit_tok.i:
+            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.i > unit_tok.i \
+                    and (unit_tok.head.head.pos_ in _NOUNS or unit_tok.head.head.dep_ in _NOMINAL_DEPS):
+                # (a rare noun the tagger misses is a noun still where it stands as subject or object)
                 noun = unit_tok.head.head  # "the 10-metre-long dhow": the length of the dhow
             elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.dep_ == "prep":
                 # "one of the largest ships afloat at 400 metres long": what the phrase stands after
