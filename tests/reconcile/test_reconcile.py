@@ -708,3 +708,22 @@ def test_a_rounded_sum_written_with_a_hyphen_is_rounded_too() -> None:
                          ("b", "The fire caused more than $1 million in damage.")])
     (g,) = [g for g in groups if len(g.reports) == 2]
     assert g.verdict == "consistent"
+
+
+def test_who_died_did_not_kill_and_a_tally_names_what_it_counts() -> None:
+    groups = _groups_of([("a", "Some 30 people have died in the floods, officials said."),
+                         ("b", "About 30 people died in the floods.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.label == "people killed"
+    groups = _groups_of([("a", "Officials say the number of foreign soldiers is less than 5,000.")])
+    assert [g.label for g in groups] == ["soldiers"]
+    groups = _groups_of([("a", "The crew said two attempts to lift the crane failed.")])
+    assert [g.noun for g in groups] == ["attempt"]
+
+
+def test_a_count_each_source_words_its_own_way_is_labelled_by_its_side() -> None:
+    groups = _groups_of([("a", "Rebels killed 18 police in the north."),
+                         ("b", "Eighteen soldiers were killed in the north, the army said."),
+                         ("c", "18 officers were killed in the north.")])
+    (g,) = [g for g in groups if len(g.reports) == 3]
+    assert g.label == "security forces killed", g.label

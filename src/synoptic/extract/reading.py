@@ -64,6 +64,8 @@ _SPEECH = frozenset(("say", "said", "says", "tell", "told", "report", "reported"
                      "included", "includes", "including", "leave", "left", "remain", "remained", "bring", "brought"))
 _QUANTITY_DEPS = frozenset(("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod", "advmod", "det", "appos"))
 _NOUNS = frozenset(("NOUN", "PROPN"))
+# Dependencies only a noun phrase fills (a word the tagger mis-tags there is a noun all the same).
+_NOMINAL_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
 # Relations through which the verb above is not the counted thing's verb.
 _NO_CLIMB = frozenset(("appos", "npadvmod", "parataxis", "dep", "meta", "list"))
 _STOP_CONTEXT = frozenset(("the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from",
@@ -168,6 +170,11 @@ def _counted_noun(anchor: Any) -> tuple[Any, bool]:
             noun = noun.head
             steps += 1
         return noun, False
+    if anchor.dep_ == "nsubj" and head.i == anchor.i + 1 and head.tag_ == "VBZ" and head.lower_.endswith("s") \
+            and anchor.lower_ not in ("one", "1"):
+        # "two attempts to move the ship failed": a number is never the subject of a verb in the
+        # third person singular; the word after it, tagged so, is its plural noun
+        return head, False
     for child in anchor.children:  # "23 of the raiders"
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -429,8 +436,9 @@ def read_figures(text: str, figures: list[Figure],
             elif unit_tok.dep_ in ("compound", "amod", "nmod", "nummod") and unit_tok.head.pos_ in _NOUNS \
                     and unit_tok.head.i > unit_tok.i:
                 noun = unit_tok.head
-            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.pos_ in _NOUNS \
-                    and unit_tok.head.head.i > unit_tok.i:
+            elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.i > unit_tok.i \
+                    and (unit_tok.head.head.pos_ in _NOUNS or unit_tok.head.head.dep_ in _NOMINAL_DEPS):
+                # (a rare noun the tagger misses is a noun still where it stands as subject or object)
                 noun = unit_tok.head.head  # "the 10-metre-long dhow": the length of the dhow
             elif unit_tok.dep_ == "npadvmod" and unit_tok.head.pos_ == "ADJ" and unit_tok.head.head.dep_ == "prep":
                 # "one of the largest ships afloat at 400 metres long": what the phrase stands after
@@ -522,9 +530,14 @@ def read_figures(text: str, figures: list[Figure],
             whole_pred, _ = _predicate(whole, whole, False)
             if whole_pred in PREDICATE_CLASSES or predicate_class(whole.lower_):
                 pred = predicate_class(whole.lower_) or whole_pred
-        if noun is None and not fig.noun and fig.dimension == "count" and verb is not None:
+        # the verb or the copula above the number whose subject is a tally ("is" in "officials say
+        # the number of soldiers is less than 5,000")
+        tally_verb = next((h for h in [*([verb] if verb is not None else []), *anchor.ancestors][:MAX_CLIMB]
+                           if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TALLY_NOUNS
+                                  for c in h.children)), verb)
+        if noun is None and not fig.noun and fig.dimension == "count" and tally_verb is not None:
             # "the number of lorries waiting rose to 300", "the total of people arrested is 86"
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in tally_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ in _TALLY_NOUNS:
                 of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
@@ -535,8 +548,10 @@ def read_figures(text: str, figures: list[Figure],
         fig.predicate = pred
         subject = noun if noun is not None else anchor
         # "four robbers stole": what is counted did it, it was not done to them
+        # (a subject is the doer only of a verb done to something: "30 people died" were killed)
         fig.agent = verb is not None and (
-            (subject.dep_ == "nsubj" and subject.head.i == verb.i)  # "four robbers stole"
+            (subject.dep_ == "nsubj" and subject.head.i == verb.i
+             and any(c.dep_ in ("dobj", "obj") for c in verb.children))  # "four robbers stole the gems"
             or (subject.dep_ == "pobj" and subject.head.dep_ == "agent" and subject.head.head.i == verb.i))  # "by four robbers"
         places, times = _scope_and_time(noun, anchor, verb)  # 4
         fig.scope = " ".join(places) or None

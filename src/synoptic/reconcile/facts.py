@@ -855,6 +855,11 @@ def _label_of(group: list[_Read]) -> str:
         noun = nouns.most_common(1)[0][0]
         what = f"{what} {_as_written(group, noun)}".strip() if what.lower() != noun else _as_written(group, noun)
     side = _most(r.side for r in group if r.side and r.side != "people")
+    top = phrases.most_common(2)
+    if side and len(top) == 2 and top[0][1] == top[1][1]:
+        # the sources name it each in their own words ("18 police", "Eighteen guards", "18 victims"):
+        # the side they agree on says it plainly ("security forces")
+        what = side
     if not what and side:
         what = side
     if not what and pred in ("killed", "injured", "detained", "missing", "evacuated", "rescued"):
