@@ -21,7 +21,6 @@ from synoptic.reconcile._text import (
 from synoptic.records import (
     Article,
     Extraction,
-    Quote,
     QuoteGroup,
     QuoteVariant,
 )
@@ -88,7 +87,6 @@ class _Unit:
     kind: str
     context: str
     qid: int = -1  # the extracted quote this piece was cut from
-    lead: int = -1  # where the shown variant starts when its reporting clause leads it ("the navy said it …")
     body: bool = False  # the speaker is a body or an unnamed voice, not a named person (see _is_body)
     compare: str = ""  # the words compared with other versions, when they differ from ``text`` (see _homes)
     voice_of: str = ""  # the body a named spokesperson speaks for ("navy" for "X, a navy spokesman"; _voices)
@@ -153,12 +151,6 @@ def _homes(text: str, mentions: Sequence[Any]) -> dict[str, str]:
                 out[p.entity] = g.entity or g.text
                 break
     return out
-
-
-#: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
-#: said it had sunk …", "The Indian Navy in November said it had …"): one reporting clause, not a sentence.
-#: Set from pirates (leads of 9-40 characters); display only, no group moves with it.
-REPORTING_LEAD_CHARS = 80
 
 
 #: An unnamed source's statement joins a named speaker's group when they are this close (a multiple of
@@ -305,6 +297,9 @@ def _can_speak(speaker: str, etype: str | None, text: str, start: int | None, en
 #: particular"): it stays in its article's view and is not listed as a statement of its own.
 MIN_GROUP_WORDS = 3
 
+#: The complementiser a reported clause may be cut with ("said that X"): shown and compared without it.
+_THAT_LEAD = re.compile(r"(?i)that\s+")
+
 
 def _headline_end(art: Article) -> int:
     """Where the article's headline line ends when its text opens with it (else 0): words quoted in
@@ -377,11 +372,14 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 if aside and len(art.text[pieces[-1][0]:aside.start()].split()) >= MIN_CLAUSE_WORDS:
                     pieces[-1] = (pieces[-1][0], aside.start())  # "… the country — comments that …": the reporter's
             for p0, p1 in pieces:
-                text = art.text[p0:p1] if verbatim else q.text
+                if kind == "indirect" and verbatim:  # "said that X": the reported content is X
+                    that = _THAT_LEAD.match(art.text, p0, p1)
+                    if that and p1 - that.end() >= 12:
+                        p0 = that.end()
+                text = art.text[p0:p1] if verbatim else _THAT_LEAD.sub("", q.text, count=1)
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
-                lead = _reporting_lead(art.text, q, s0, p0) if verbatim and kind == "indirect" else -1
                 home = homes.get(q.entity or "")
-                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, lead,
+                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid,
                                    _is_body(speaker, types.get(q.entity or "")),
                                    _THEIR_COUNTRY.sub(home, text) if home and kind == "indirect" else ""))
                 if units[-1].compare == text:
@@ -389,28 +387,6 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 if speaker in voices:  # a body's spokesperson: compared with the body's statements
                     units[-1].voice_of, units[-1].body = voices[speaker], True
     return units
-
-
-def _reporting_lead(text: str, q: Quote, s0: int, p0: int) -> int:
-    """Where the reporting clause right before a reported statement starts, or -1.
-
-    Reported speech is shown with who reported it and how ("the navy said it had sunk …", "…, saying it
-    had fired …"): it is not verbatim, and the cue tells the reader so. Only a speaker written in the
-    same sentence, just before the statement, with the cue word between them; else the cue alone.
-    """
-    lo = max(s0, p0 - REPORTING_LEAD_CHARS)
-    head = text[lo:p0]
-    cue = (q.cue or "").strip()
-    if not cue or "\n" in head.strip():
-        return -1
-    at = head.lower().rfind(cue.lower())
-    if at < 0 or not re.fullmatch(r"\s*(?:that\s*)?", head[at + len(cue):]):
-        return -1
-    ss = q.speaker_start
-    if ss is not None and lo <= ss < lo + at and q.speaker_end is not None and q.speaker_end <= lo + at:
-        det = re.search(r"(?i)\b(?:the|a|an)\s+$", text[lo:ss])  # the speaker as an entity: "the" before it
-        return lo + det.start() if det else ss
-    return lo + at
 
 
 def _nest(units: list[_Unit]) -> list[_Unit]:
@@ -693,8 +669,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
                                             not _is_generic(s), len(s)))
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
-            QuoteVariant(article=u.article, text=texts_by_id[u.article][u.lead:u.end] if u.lead >= 0 else u.text,
-                         start=u.lead if u.lead >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
+            QuoteVariant(article=u.article, text=u.text, start=u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
             for u in members]))
     groups = [g for g in groups if len(re.findall(r"\w+", g.text)) >= MIN_GROUP_WORDS]
     groups.sort(key=lambda g: (-len({v.article for v in g.variants}), -len(g.text)))
@@ -715,7 +690,7 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
         first, last = qs[0], qs[-1]
         text = texts[first.article][first.start:last.end]  # pieces are cut only from verbatim quotes
         out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
-                         first.context, first.qid, first.lead, first.body))
+                         first.context, first.qid, first.body))
     return out
 
 
