@@ -22,6 +22,7 @@ from synoptic.reconcile._text import (
 from synoptic.records import (
     Article,
     Extraction,
+    Quote,
     QuoteGroup,
     QuoteVariant,
 )
@@ -88,7 +89,7 @@ class _Unit:
     kind: str
     context: str
     qid: int = -1  # the extracted quote this piece was cut from
-    shown: int = -1  # where the shown variant starts when its cue is part of the statement (CONTENT_CUES)
+    shown: int = -1  # where the shown variant starts: its cue (CONTENT_CUES) or reporting clause (_PRONOUN_LEAD)
     body: bool = False  # the speaker is a body or an unnamed voice, not a named person (see _is_body)
     compare: str = ""  # the words compared with other versions, when they differ from ``text`` (see _homes)
     voice_of: str = ""  # the body a named spokesperson speaks for ("navy" for "X, a navy spokesman"; _voices)
@@ -387,6 +388,8 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 text = art.text[p0:p1] if verbatim else _THAT_LEAD.sub("", q.text, count=1)
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
                 shown = _content_cue_start(art.text, q.cue, s0, p0) if verbatim and kind == "indirect" else -1
+                if shown < 0 and verbatim and kind == "indirect" and _PRONOUN_LEAD.match(art.text, p0, p1):
+                    shown = _reporting_lead(art.text, q, s0, p0)  # "the navy said it had sunk …": "it" reads
                 home = homes.get(q.entity or "")
                 units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, shown,
                                    _is_body(speaker, types.get(q.entity or "")),
@@ -414,6 +417,36 @@ def _content_cue_start(text: str, cue: str | None, s0: int, p0: int) -> int:
     if at < 0 or "\n" in text[at:p0]:
         return -1
     return at
+
+
+#: A reported clause whose subject is a personal pronoun ("it had sunk …", "he would resign") or that has
+#: none ("what the navy said was a mother vessel"): shown with its reporting clause, where the subject
+#: is ("the navy said it had sunk …"); a clause with a subject of its own is shown from its first word
+#: ("113 vessels were expected …").
+_PRONOUN_LEAD = re.compile(r"(?:it|he|she|they|we|I|was|were|is|are|had|has|have|will|would)\s", re.I)
+
+#: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
+#: said it had sunk …", "The Indian Navy in November said it had …"): one reporting clause, not a sentence.
+#: Set from pirates (leads of 9-40 characters); display only, no group moves with it.
+REPORTING_LEAD_CHARS = 80
+
+
+def _reporting_lead(text: str, q: Quote, s0: int, p0: int) -> int:
+    """Where the reporting clause right before a reported statement starts, or -1: the speaker written
+    in the same sentence just before the statement, with the cue word between them; else the cue alone."""
+    lo = max(s0, p0 - REPORTING_LEAD_CHARS)
+    head = text[lo:p0]
+    cue = (q.cue or "").strip()
+    if not cue or "\n" in head.strip():
+        return -1
+    at = head.lower().rfind(cue.lower())
+    if at < 0 or not re.fullmatch(r"\s*(?:that\s*)?", head[at + len(cue):]):
+        return -1
+    ss = q.speaker_start
+    if ss is not None and lo <= ss < lo + at and q.speaker_end is not None and q.speaker_end <= lo + at:
+        det = re.search(r"(?i)\b(?:the|a|an)\s+$", text[lo:ss])  # the speaker as an entity: "the" before it
+        return lo + det.start() if det else ss
+    return lo + at
 
 
 def _nest(units: list[_Unit]) -> list[_Unit]:
