@@ -666,3 +666,77 @@ def test_speaker_block_key_is_never_an_article(name: str, key: str) -> None:
     from synoptic.reconcile.quotes import _speaker_key
 
     assert _speaker_key(name) == key
+
+
+# ---------------------------------------------------------------- issue 14, round 5: what a reader sees
+def test_find_quotes_a_relative_that_after_the_cue_is_not_reported_speech() -> None:
+    text = "Nobody will be spared, she warned in a long broadcast that seems to promise more arrests. Then she left."
+    assert not [q for q in find_quotes(text, []) if q.kind == "indirect" and q.text.startswith("that seems")]
+
+
+def test_find_quotes_a_that_clause_after_an_adverbial_is_still_reported() -> None:
+    text = "The mayor said on Friday that the storm had passed."
+    assert [q.text for q in find_quotes(text, []) if q.kind == "indirect"] == ["that the storm had passed"]
+
+
+def test_find_quotes_a_reported_clause_cut_short_is_not_a_statement() -> None:
+    text = "Local papers say the crowd was smaller than 5,000. He said it was expected to be. The mayor left."
+    assert not [q for q in find_quotes(text, []) if q.text.endswith("to be")]
+
+
+def test_find_quotes_a_quoted_title_after_an_article_is_not_a_partial_quote() -> None:
+    text = 'The senator spoke at a "Future Cities Summit" held in Lyon and said the plan would work.'
+    assert not [q for q in find_quotes(text, []) if q.kind == "partial"]
+
+
+def _said(text: str, words: str, speaker: str, kind: str = "indirect", cue: str = "said") -> Quote:
+    s0 = text.index(words)
+    sp = text.index(speaker)
+    return Quote(text=words, start=s0, end=s0 + len(words), kind=kind,  # type: ignore[arg-type]
+                 speaker=speaker, speaker_start=sp, speaker_end=sp + len(speaker), entity="Anna Berg", cue=cue)
+
+
+def _shown(texts: dict[str, str], quotes: dict[str, list[Quote]]) -> list:
+    from synoptic.reconcile.quotes import quote_groups
+    from synoptic.records import Article, Extraction
+
+    arts = [Article(id=k, text=t) for k, t in texts.items()]
+    return quote_groups(arts, [Extraction(article=k, quotes=qs) for k, qs in quotes.items()])
+
+
+def test_reported_content_is_shown_from_after_the_cue_and_that() -> None:
+    a = "The minister Anna Berg said that the new bridge across the river would open in May next year."
+    b = "Anna Berg said the new bridge across the river would open in May next year, after long delays."
+    groups = _shown({"a": a, "b": b}, {
+        "a": [_said(a, "that the new bridge across the river would open in May next year", "Anna Berg")],
+        "b": [_said(b, "the new bridge across the river would open in May next year, after long delays",
+                    "Anna Berg")]})
+    texts = sorted(v.text for g in groups for v in g.variants)
+    assert texts[0].startswith("the new bridge") and texts[1].startswith("the new bridge"), texts
+
+
+def test_reported_content_led_by_a_pronoun_or_a_denial_keeps_its_cue() -> None:
+    a = "Anna Berg said it had closed the old bridge across the river for repairs until the summer."
+    b = "Anna Berg denied that the old bridge across the river had been closed for repairs until the summer."
+    groups = _shown({"a": a, "b": b}, {
+        "a": [_said(a, "it had closed the old bridge across the river for repairs until the summer", "Anna Berg")],
+        "b": [_said(b, "that the old bridge across the river had been closed for repairs until the summer",
+                    "Anna Berg", cue="denied")]})
+    shown = {v.article: v.text for g in groups for v in g.variants}
+    assert shown["a"].startswith("Anna Berg said it had closed"), shown
+    assert shown["b"].startswith("denied that the old bridge"), shown
+
+
+def test_a_short_partial_joins_the_version_holding_its_words_not_a_quote_beside_it() -> None:
+    a = ("“The town is calm again and the shops have reopened,” said Anna Berg, who added that the riots "
+         "had been planned by “hired thugs from the capital”.")
+    b = "Anna Berg said the riots in the town had been planned by “hired thugs from the capital”."
+    c = "Anna Berg blamed “hired thugs” for the night of violence in the town."
+    groups = _shown({"a": a, "b": b, "c": c}, {
+        "a": [_said(a, "The town is calm again and the shops have reopened,", "Anna Berg", "direct"),
+              _said(a, "the riots had been planned by “hired thugs from the capital”", "Anna Berg", cue="added")],
+        "b": [_said(b, "the riots in the town had been planned by “hired thugs from the capital”", "Anna Berg")],
+        "c": [_said(c, "hired thugs", "Anna Berg", "partial", cue="blamed")]})
+    with_partial = [g for g in groups if any(v.article == "c" for v in g.variants)]
+    for g in with_partial:
+        assert not any(v.kind == "direct" for v in g.variants), [(v.article, v.text) for v in g.variants]

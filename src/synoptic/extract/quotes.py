@@ -860,8 +860,7 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     for n, t in enumerate(toks[: MAX_WORDS_BEFORE_THAT + 1]):
         w = t.group(0).lower()
         if w == "that":
-            if n and re.sub(r"\s+", " ", cue.group(0).lower()) not in BARE_CLAUSE_CUES \
-                    and _relative_that(masked, cue.start(), hi, t.start()):
+            if n and _relative_that(masked, cue.start(), hi, t.start()):
                 break  # "threatened a televised speech that seems to …": a relative clause, not what was said
             return t.start()
         if w in ".;?!" or w in ("“", '"', "«") or w == "x" * len(w):
