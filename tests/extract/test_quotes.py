@@ -582,7 +582,7 @@ def _mention_all(text: str, names: dict[str, tuple[str, str]]) -> list[Mention]:
 
 @pytest.mark.parametrize(("text", "compared"), [
     pytest.param("Ruritania's foreign minister, Ana Ruiz, promised that visitors could cross her country freely.",
-                 "that visitors could cross Ruritania freely", id="the_country_her_title_names"),
+                 "visitors could cross Ruritania freely", id="the_country_her_title_names"),
     pytest.param("Ruritania's President Max Berg praised Ana Ruiz, who promised that visitors could cross her "
                  "country freely.", "", id="not_the_country_of_another_person_named_between"),
 ])
@@ -597,7 +597,7 @@ def test_reported_his_or_her_country_is_compared_as_the_speakers_country(text: s
     ex = Extraction(article="a", quotes=[q], mentions=_mention_all(text, {
         "Ruritania": ("GPE", "Ruritania"), "Ana Ruiz": ("PERSON", "Ana Ruiz"), "Max Berg": ("PERSON", "Max Berg")}))
     (unit,) = _quote_units([Article(id="a", text=text)], [ex])
-    assert (unit.text, unit.compare) == (words, compared)
+    assert (unit.text, unit.compare) == (words.removeprefix("that "), compared)  # compared without "that"
 
 
 @pytest.mark.parametrize(("text", "body"), [
@@ -689,7 +689,7 @@ def test_find_quotes_a_quoted_title_after_an_article_is_not_a_partial_quote() ->
     assert not [q for q in find_quotes(text, []) if q.kind == "partial"]
 
 
-def _said(text: str, words: str, speaker: str, kind: str = "indirect", cue: str = "said") -> Quote:
+def _berg_said(text: str, words: str, speaker: str, kind: str = "indirect", cue: str = "said") -> Quote:
     s0 = text.index(words)
     sp = text.index(speaker)
     return Quote(text=words, start=s0, end=s0 + len(words), kind=kind,  # type: ignore[arg-type]
@@ -708,8 +708,8 @@ def test_reported_content_is_shown_from_after_the_cue_and_that() -> None:
     a = "The minister Anna Berg said that the new bridge across the river would open in May next year."
     b = "Anna Berg said the new bridge across the river would open in May next year, after long delays."
     groups = _shown({"a": a, "b": b}, {
-        "a": [_said(a, "that the new bridge across the river would open in May next year", "Anna Berg")],
-        "b": [_said(b, "the new bridge across the river would open in May next year, after long delays",
+        "a": [_berg_said(a, "that the new bridge across the river would open in May next year", "Anna Berg")],
+        "b": [_berg_said(b, "the new bridge across the river would open in May next year, after long delays",
                     "Anna Berg")]})
     texts = sorted(v.text for g in groups for v in g.variants)
     assert texts[0].startswith("the new bridge") and texts[1].startswith("the new bridge"), texts
@@ -719,8 +719,8 @@ def test_reported_content_led_by_a_pronoun_or_a_denial_keeps_its_cue() -> None:
     a = "Anna Berg said it had closed the old bridge across the river for repairs until the summer."
     b = "Anna Berg denied that the old bridge across the river had been closed for repairs until the summer."
     groups = _shown({"a": a, "b": b}, {
-        "a": [_said(a, "it had closed the old bridge across the river for repairs until the summer", "Anna Berg")],
-        "b": [_said(b, "that the old bridge across the river had been closed for repairs until the summer",
+        "a": [_berg_said(a, "it had closed the old bridge across the river for repairs until the summer", "Anna Berg")],
+        "b": [_berg_said(b, "that the old bridge across the river had been closed for repairs until the summer",
                     "Anna Berg", cue="denied")]})
     shown = {v.article: v.text for g in groups for v in g.variants}
     assert shown["a"].startswith("Anna Berg said it had closed"), shown
@@ -730,13 +730,11 @@ def test_reported_content_led_by_a_pronoun_or_a_denial_keeps_its_cue() -> None:
 def test_a_short_partial_joins_the_version_holding_its_words_not_a_quote_beside_it() -> None:
     a = ("“The town is calm again and the shops have reopened,” said Anna Berg, who added that the riots "
          "had been planned by “hired thugs from the capital”.")
-    b = "Anna Berg said the riots in the town had been planned by “hired thugs from the capital”."
-    c = "Anna Berg blamed “hired thugs” for the night of violence in the town."
-    groups = _shown({"a": a, "b": b, "c": c}, {
-        "a": [_said(a, "The town is calm again and the shops have reopened,", "Anna Berg", "direct"),
-              _said(a, "the riots had been planned by “hired thugs from the capital”", "Anna Berg", cue="added")],
-        "b": [_said(b, "the riots in the town had been planned by “hired thugs from the capital”", "Anna Berg")],
-        "c": [_said(c, "hired thugs", "Anna Berg", "partial", cue="blamed")]})
-    with_partial = [g for g in groups if any(v.article == "c" for v in g.variants)]
-    for g in with_partial:
-        assert not any(v.kind == "direct" for v in g.variants), [(v.article, v.text) for v in g.variants]
+    c = "Anna Berg blamed “thugs from the capital” for the night of violence in the town."
+    groups = _shown({"a": a, "c": c}, {
+        "a": [_berg_said(a, "The town is calm again and the shops have reopened,", "Anna Berg", "direct"),
+              _berg_said(a, "the riots had been planned by “hired thugs from the capital”", "Anna Berg",
+                         cue="added")],
+        "c": [_berg_said(c, "thugs from the capital", "Anna Berg", "partial", cue="blamed")]})
+    (g,) = [g for g in groups if any(v.article == "c" for v in g.variants)]
+    assert sorted((v.article, v.kind) for v in g.variants) == [("a", "indirect"), ("c", "partial")], g.variants

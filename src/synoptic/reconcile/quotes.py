@@ -300,8 +300,8 @@ def _can_speak(speaker: str, etype: str | None, text: str, start: int | None, en
 #: particular"): it stays in its article's view and is not listed as a statement of its own.
 MIN_GROUP_WORDS = 3
 
-#: A short piece (under SHORT_QUOTE_WORDS) is read with its sentence only against a longer version holding
-#: at least this share of its content words. Set on the seeds (the "20,000 bandits" partial joined the
+#: A short piece (under SHORT_QUOTE_WORDS) is read with its sentence against a longer version when that
+#: version, or no other version in its sentence, holds at least this share of its content words. Set on the seeds (the "20,000 bandits" partial joined the
 #: direct quote next to it, which holds none of its words; "so-called free media" / "the free media and
 #: certain people abroad" hold 2 of 3); checked on the six dev stories (quote groups unchanged or up).
 HELD_WORDS_SHARE = 0.5
@@ -608,11 +608,16 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         short = np.array([len(units[i].text.split()) < SHORT_QUOTE_WORDS for i in idx])
         either_short = short[:, None] | short[None, :]
         # long quotes are compared by their words; the sentence around them may add at most 0.1
-        # a short piece is read with its sentence only against a version that holds its words ("20,000
-        # bandits" joins the version that says "attacked by 20,000 bandits", not another statement
-        # quoted in the same sentence), or another short piece sharing a word with it: else by its words
-        holds = np.array([[not short[a] or (bool(stems[idx[a]] & stems[idx[b]]) if short[b]
-                                             else _holds_words(stems[idx[b]], stems[idx[a]]))
+        # a short piece is read with its sentence against another short piece only when they share a
+        # word, and against a longer version unless another version in that version's sentence holds the
+        # piece's words ("20,000 bandits" joins "attacked by 20,000 bandits", not the other statement
+        # quoted in the same sentence; "nonsense" still joins "What a stupidity!", its translation)
+        held = [[_holds_words(stems[idx[b]], stems[idx[a]]) for b in range(len(idx))] for a in range(len(idx))]
+        beside = [[units[idx[b]].article == units[idx[c]].article and units[idx[b]].context == units[idx[c]].context
+                   for c in range(len(idx))] for b in range(len(idx))]
+        holds = np.array([[not short[a] or (bool(stems[idx[a]] & stems[idx[b]]) if short[b] else
+                                            held[a][b] or not any(held[a][c] for c in range(len(idx))
+                                                                  if c != b and beside[b][c]))
                            for b in range(len(idx))] for a in range(len(idx))])
         in_context = either_short & holds & holds.T
         score = np.where(in_context, np.maximum(words, around),
