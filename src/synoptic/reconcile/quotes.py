@@ -612,13 +612,17 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         # word, and against a longer version unless another version in that version's sentence holds the
         # piece's words ("20,000 bandits" joins "attacked by 20,000 bandits", not the other statement
         # quoted in the same sentence; "nonsense" still joins "What a stupidity!", its translation)
-        held = [[_holds_words(stems[idx[b]], stems[idx[a]]) for b in range(len(idx))] for a in range(len(idx))]
-        beside = [[units[idx[b]].article == units[idx[c]].article and units[idx[b]].context == units[idx[c]].context
-                   for c in range(len(idx))] for b in range(len(idx))]
-        holds = np.array([[not short[a] or (bool(stems[idx[a]] & stems[idx[b]]) if short[b] else
-                                            held[a][b] or not any(held[a][c] for c in range(len(idx))
-                                                                  if c != b and beside[b][c]))
-                           for b in range(len(idx))] for a in range(len(idx))])
+        m = len(idx)
+        has_words = np.zeros((m, m), dtype=bool)  # [a, b]: version b holds most words of short piece a
+        shares = np.zeros((m, m), dtype=bool)  # [a, b]: short pieces a and b share a word
+        for pa in map(int, np.flatnonzero(short)):
+            for pb in range(m):
+                has_words[pa, pb] = _holds_words(stems[idx[pb]], stems[idx[pa]])
+                shares[pa, pb] = bool(stems[idx[pa]] & stems[idx[pb]])
+        place = [(units[i].article, units[i].context) for i in idx]
+        beside = np.array([[pb != pc and place[pb] == place[pc] for pc in range(m)] for pb in range(m)])
+        other_has = (has_words.astype(int) @ beside.T.astype(int)) > 0  # [a, b]: one beside b holds a's words
+        holds = ~short[:, None] | np.where(short[None, :], shares, has_words | ~other_has)
         in_context = either_short & holds & holds.T
         score = np.where(in_context, np.maximum(words, around),
                          np.where(either_short, own, np.maximum(words, np.minimum(around, words + 0.1))))
