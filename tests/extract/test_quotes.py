@@ -738,3 +738,14 @@ def test_a_short_partial_joins_the_version_holding_its_words_not_a_quote_beside_
         "c": [_berg_said(c, "thugs from the capital", "Anna Berg", "partial", cue="blamed")]})
     (g,) = [g for g in groups if any(v.article == "c" for v in g.variants)]
     assert sorted((v.article, v.kind) for v in g.variants) == [("a", "indirect"), ("c", "partial")], g.variants
+
+
+def test_reported_content_cut_with_its_speaker_is_shown_from_after_the_cue() -> None:
+    a = "Anna Berg said the new bridge across the river would open in May next year."
+    q = Quote(text=a[:-1], start=0, end=len(a) - 1, kind="indirect", speaker="Anna Berg", speaker_start=0,
+              speaker_end=9, entity="Anna Berg", cue="said")
+    b = "Anna Berg told reporters the new bridge across the river would open in May next year."
+    groups = _shown({"a": a, "b": b}, {
+        "a": [q], "b": [_berg_said(b, "the new bridge across the river would open in May next year", "Anna Berg",
+                                   cue="told")]})
+    assert {v.text for g in groups for v in g.variants} == {"the new bridge across the river would open in May next year"}

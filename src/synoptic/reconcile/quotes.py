@@ -306,6 +306,11 @@ MIN_GROUP_WORDS = 3
 #: certain people abroad" hold 2 of 3); checked on the six dev stories (quote groups unchanged or up).
 HELD_WORDS_SHARE = 0.5
 
+#: A saying verb right after the speaker a reported clause was cut with ("Rabie said …", "The ministry, in a
+#: statement, said …"): the content starts after it.
+_OWN_CUE = re.compile(r"(?:\s*,[^,]{0,60},)?\s*(" + "|".join(sorted(_speech.BARE_CLAUSE_CUES, key=len, reverse=True))
+                      + r")\b\s*")
+
 #: The complementiser a reported clause may be cut with ("said that X"): shown and compared without it.
 _THAT_LEAD = re.compile(r"(?i)that\s+")
 
@@ -382,6 +387,11 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                     pieces[-1] = (pieces[-1][0], aside.start())  # "… the country — comments that …": the reporter's
             for p0, p1 in pieces:
                 if kind == "indirect" and verbatim:  # "said that X": the reported content is X
+                    ss = q.speaker_start
+                    own = _OWN_CUE.match(art.text, q.speaker_end, p1) \
+                        if ss is not None and q.speaker_end is not None and p0 <= ss <= p0 + 4 else None
+                    if own and p1 - own.end() >= 12 and own.group(1).lower() not in _speech.CONTENT_CUES:
+                        p0 = own.end()  # "Rabie said 14 tugboats …" cut with its speaker: the content after
                     that = _THAT_LEAD.match(art.text, p0, p1)
                     if that and p1 - that.end() >= 12:
                         p0 = that.end()
