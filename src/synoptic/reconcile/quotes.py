@@ -556,7 +556,9 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     1. quotes with a known speaker, cut into sentence pieces; a quote not verbatim in its source is
        downgraded to indirect; quoted words inside a reported statement are read once (:func:`_nest`);
     2. each piece is compared as its words, and (when short, e.g. a one-word partial quote) as the
-       sentence around it: sentence embeddings when ``synoptic.embed`` has a model, else TF-IDF;
+       sentence around it, unless another version in the other's sentence holds its words (it joins
+       that one, see ``HELD_WORDS_SHARE``): sentence embeddings when ``synoptic.embed`` has a model,
+       else TF-IDF;
     3. groups of the same speaker (by surname, or by the body a voice speaks for) are merged, most
        similar pair first, while their closest versions are above the threshold (a shared run of three content words counts as a
        match), never two statements of one article in a group: the constraint keeps single links
