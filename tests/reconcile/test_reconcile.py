@@ -601,19 +601,6 @@ def test_named_speakers_are_told_from_descriptions(name: str, named: bool) -> No
     assert _is_named(name) is named
 
 
-def test_reported_variant_is_shown_with_its_reporting_clause() -> None:
-    from synoptic.reconcile.quotes import _reporting_lead
-    from synoptic.records import Quote
-
-    text = "Last month, the navy said it had sunk a pirate ship off Somalia."
-    p0 = text.index("it had")
-    q = Quote(text[p0:-1], p0, len(text) - 1, "indirect", speaker="the navy",
-              speaker_start=text.index("the navy"), speaker_end=text.index(" said"), cue="said")
-    assert text[_reporting_lead(text, q, 0, p0):-1] == "the navy said it had sunk a pirate ship off Somalia"
-    tail = "The ship sank, the navy said."
-    assert _reporting_lead(tail, Quote("The ship sank", 0, 13, "indirect", cue="said"), 0, 0) == -1
-
-
 def test_an_unnamed_sources_version_joins_the_named_version_it_repeats():
     a = ("A bomb killed two police officers at a bank in the town, officials said. "
          "Oregon State Police said the investigation led them to the office where the bomb was found.")

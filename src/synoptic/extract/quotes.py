@@ -837,12 +837,31 @@ def _finite_after_dummy(word: str) -> bool:
     return w in CLAUSE_VERBS or (word.islower() and len(w) > 4 and w.endswith("ed"))
 
 
+def _relative_that(masked: str, lo: int, hi: int, that_at: int) -> bool:
+    """Whether the "that" at ``that_at``, some words after a cue, opens a relative clause on the noun
+    before it ("threatened a speech that seems …") rather than the reported clause ("said on Friday that
+    …", "told reporters that …"): by the dependency parse, a complementiser is a marker ("mark"); False
+    without a parser."""
+    clause = masked[lo:hi]
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([clause])[0]
+    except Exception as exc:  # no parser: read "that" as the complementiser, as before
+        log.debug("no parser for %r (%s)", clause[:40], exc)
+        return False
+    tok = next((t for t in doc if t.idx == that_at - lo), None)
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.dep_ == "relcl"
+
+
 def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
     toks = list(_TOKEN.finditer(masked, cue.end(), min(hi, cue.end() + WINDOW)))
-    for t in toks[: MAX_WORDS_BEFORE_THAT + 1]:
+    for n, t in enumerate(toks[: MAX_WORDS_BEFORE_THAT + 1]):
         w = t.group(0).lower()
         if w == "that":
+            if n and _relative_that(masked, cue.start(), hi, t.start()):
+                break  # "threatened a televised speech that seems to …": a relative clause, not what was said
             return t.start()
         if w in ".;?!" or w in ("“", '"', "«") or w == "x" * len(w):
             break
@@ -1323,6 +1342,30 @@ def _strip_title(text: str, s: int, e: int) -> str:
 # ---------------------------------------------------------------- the public function
 
 
+#: Words a finished clause does not end on: an infinitive marker or auxiliary waiting for its verb or
+#: complement ("it was expected to be"), an article, a conjunction. Closed-class words of English; a
+#: reported clause ending on one is cut short (a broken sentence), not a statement.
+_UNFINISHED_END = frozenset("to be been being the a an and or but nor if because whether than".split())
+
+
+def _unfinished(clause: str) -> bool:
+    """Whether a reported clause stops before its end ("He said it was expected to be.")."""
+    words = re.findall(r"[\w’'-]+", clause)
+    return bool(words) and words[-1].lower() in _UNFINISHED_END
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.-]*(?:-[A-Z][\w’'.-]*)*$")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s*[“\"«‘']?\s*$")
+
+
+def _titled(text: str, s: int, e: int) -> bool:
+    """Whether a quoted phrase is a title after an article (a “Commander-in-Chief Forum” sponsored by …),
+    the name of an event or work rather than words someone said: two or more words, all capitalised."""
+    words = text[s:e].strip(" ,.;:!?").split()
+    return len(words) >= 2 and all(_TITLE_WORD.match(w) for w in words) \
+        and _ARTICLE_BEFORE.search(text, max(0, s - 8), s) is not None
+
+
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Direct, partial and reported quotes in ``text`` with cue and speaker (see the module docstring).
 
@@ -1440,7 +1483,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e <= s:
+        if e <= s or (kind == "indirect" and _unfinished(text[s:e])) or (kind == "partial" and _titled(text, s, e)):
             continue
         quotes.append(
             Quote(text[s:e], s, e, kind, speaker=name, speaker_start=ss, speaker_end=se, cue=sp.cue)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.lang.en import speech as _speech
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
@@ -88,7 +89,7 @@ class _Unit:
     kind: str
     context: str
     qid: int = -1  # the extracted quote this piece was cut from
-    lead: int = -1  # where the shown variant starts when its reporting clause leads it ("the navy said it …")
+    shown: int = -1  # where the shown variant starts: its cue (CONTENT_CUES) or reporting clause (_PRONOUN_LEAD)
     body: bool = False  # the speaker is a body or an unnamed voice, not a named person (see _is_body)
     compare: str = ""  # the words compared with other versions, when they differ from ``text`` (see _homes)
     voice_of: str = ""  # the body a named spokesperson speaks for ("navy" for "X, a navy spokesman"; _voices)
@@ -153,12 +154,6 @@ def _homes(text: str, mentions: Sequence[Any]) -> dict[str, str]:
                 out[p.entity] = g.entity or g.text
                 break
     return out
-
-
-#: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
-#: said it had sunk …", "The Indian Navy in November said it had …"): one reporting clause, not a sentence.
-#: Set from pirates (leads of 9-40 characters); display only, no group moves with it.
-REPORTING_LEAD_CHARS = 80
 
 
 #: An unnamed source's statement joins a named speaker's group when they are this close (a multiple of
@@ -305,6 +300,20 @@ def _can_speak(speaker: str, etype: str | None, text: str, start: int | None, en
 #: particular"): it stays in its article's view and is not listed as a statement of its own.
 MIN_GROUP_WORDS = 3
 
+#: A short piece (under SHORT_QUOTE_WORDS) is read with its sentence against a longer version when that
+#: version, or no other version in its sentence, holds at least this share of its content words. Set on the seeds (the "20,000 bandits" partial joined the
+#: direct quote next to it, which holds none of its words; "so-called free media" / "the free media and
+#: certain people abroad" hold 2 of 3); checked on the six dev stories (quote groups unchanged or up).
+HELD_WORDS_SHARE = 0.5
+
+#: A saying verb right after the speaker a reported clause was cut with ("Rabie said …", "The ministry, in a
+#: statement, said …"): the content starts after it.
+_OWN_CUE = re.compile(r"(?:\s*,[^,]{0,60},)?\s*(" + "|".join(sorted(_speech.BARE_CLAUSE_CUES, key=len, reverse=True))
+                      + r")\b\s*")
+
+#: The complementiser a reported clause may be cut with ("said that X"): shown and compared without it.
+_THAT_LEAD = re.compile(r"(?i)that\s+")
+
 
 def _headline_end(art: Article) -> int:
     """Where the article's headline line ends when its text opens with it (else 0): words quoted in
@@ -377,11 +386,22 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 if aside and len(art.text[pieces[-1][0]:aside.start()].split()) >= MIN_CLAUSE_WORDS:
                     pieces[-1] = (pieces[-1][0], aside.start())  # "… the country — comments that …": the reporter's
             for p0, p1 in pieces:
-                text = art.text[p0:p1] if verbatim else q.text
+                if kind == "indirect" and verbatim:  # "said that X": the reported content is X
+                    ss = q.speaker_start
+                    own = _OWN_CUE.match(art.text, q.speaker_end, p1) \
+                        if ss is not None and q.speaker_end is not None and p0 <= ss <= p0 + 4 else None
+                    if own and p1 - own.end() >= 12 and own.group(1).lower() not in _speech.CONTENT_CUES:
+                        p0 = own.end()  # "Rabie said 14 tugboats …" cut with its speaker: the content after
+                    that = _THAT_LEAD.match(art.text, p0, p1)
+                    if that and p1 - that.end() >= 12:
+                        p0 = that.end()
+                text = art.text[p0:p1] if verbatim else _THAT_LEAD.sub("", q.text, count=1)
                 s0, s1 = _sentence_bounds(art.text, p0, p1)
-                lead = _reporting_lead(art.text, q, s0, p0) if verbatim and kind == "indirect" else -1
+                shown = _content_cue_start(art.text, q.cue, s0, p0) if verbatim and kind == "indirect" else -1
+                if shown < 0 and verbatim and kind == "indirect" and _PRONOUN_LEAD.match(art.text, p0, p1):
+                    shown = _reporting_lead(art.text, q, s0, p0)  # "the navy said it had sunk …": "it" reads
                 home = homes.get(q.entity or "")
-                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, lead,
+                units.append(_Unit(art.id, order, speaker, text, p0, p1, kind, art.text[s0:s1], qid, shown,
                                    _is_body(speaker, types.get(q.entity or "")),
                                    _THEIR_COUNTRY.sub(home, text) if home and kind == "indirect" else ""))
                 if units[-1].compare == text:
@@ -391,13 +411,39 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
     return units
 
 
-def _reporting_lead(text: str, q: Quote, s0: int, p0: int) -> int:
-    """Where the reporting clause right before a reported statement starts, or -1.
+#: How far before a reported clause its cue may stand to be shown with it ("did not know why …"): one
+#: reporting clause. Display only, no group moves with it.
+CUE_LEAD_CHARS = 40
 
-    Reported speech is shown with who reported it and how ("the navy said it had sunk …", "…, saying it
-    had fired …"): it is not verbatim, and the cue tells the reader so. Only a speaker written in the
-    same sentence, just before the statement, with the cue word between them; else the cue alone.
-    """
+
+def _content_cue_start(text: str, cue: str | None, s0: int, p0: int) -> int:
+    """Where a cue that is part of the statement starts, right before the reported clause at ``p0`` ("he
+    denied that …", "did not know why …"), or -1 (a saying verb: the clause is shown alone)."""
+    word = re.sub(r"\s+", " ", (cue or "").strip().lower())
+    if word not in _speech.CONTENT_CUES:
+        return -1
+    lo = max(s0, p0 - CUE_LEAD_CHARS)
+    at = text.lower().rfind(word, lo, p0)
+    if at < 0 or "\n" in text[at:p0]:
+        return -1
+    return at
+
+
+#: A reported clause whose subject is a personal pronoun ("it had sunk …", "he would resign") or that has
+#: none ("what the navy said was a mother vessel"): shown with its reporting clause, where the subject
+#: is ("the navy said it had sunk …"); a clause with a subject of its own is shown from its first word
+#: ("113 vessels were expected …").
+_PRONOUN_LEAD = re.compile(r"(?:it|he|she|they|we|I|was|were|is|are|had|has|have|will|would)\s", re.I)
+
+#: How far before a reported clause its speaker and cue may start to be shown with it ("India's navy
+#: said it had sunk …", "The Indian Navy in November said it had …"): one reporting clause, not a sentence.
+#: Set from pirates (leads of 9-40 characters); display only, no group moves with it.
+REPORTING_LEAD_CHARS = 80
+
+
+def _reporting_lead(text: str, q: Quote, s0: int, p0: int) -> int:
+    """Where the reporting clause right before a reported statement starts, or -1: the speaker written
+    in the same sentence just before the statement, with the cue word between them; else the cue alone."""
     lo = max(s0, p0 - REPORTING_LEAD_CHARS)
     head = text[lo:p0]
     cue = (q.cue or "").strip()
@@ -510,7 +556,9 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     1. quotes with a known speaker, cut into sentence pieces; a quote not verbatim in its source is
        downgraded to indirect; quoted words inside a reported statement are read once (:func:`_nest`);
     2. each piece is compared as its words, and (when short, e.g. a one-word partial quote) as the
-       sentence around it: sentence embeddings when ``synoptic.embed`` has a model, else TF-IDF;
+       sentence around it, unless another version in the other's sentence holds its words (it joins
+       that one, see ``HELD_WORDS_SHARE``): sentence embeddings when ``synoptic.embed`` has a model,
+       else TF-IDF;
     3. groups of the same speaker (by surname, or by the body a voice speaks for) are merged, most
        similar pair first, while their closest versions are above the threshold (a shared run of three content words counts as a
        match), never two statements of one article in a group: the constraint keeps single links
@@ -540,11 +588,15 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     distinct: dict[str, int] = {}
     row_of_text: dict[int, int] = {}
     row_of_context: dict[int, int] = {}
+    row_of_own: dict[int, int] = {}
     for i in compared:
         u = units[i]
         row_of_text[i] = distinct.setdefault(u.words if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context,
                                              len(distinct))
         row_of_context[i] = distinct.setdefault(u.context, len(distinct))
+    for i in compared:  # a short piece's own words, for pairs where its sentence does not count
+        row_of_own[i] = distinct.setdefault(units[i].words, len(distinct)) \
+            if len(units[i].text.split()) < SHORT_QUOTE_WORDS else row_of_text[i]
     vectors, threshold = _vectors(list(distinct)) if distinct else (None, QUOTE_SIM_TFIDF)
     parent = list(range(n))
 
@@ -558,16 +610,34 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     links: list[tuple[float, int, int]] = []
     pair: dict[tuple[int, int], float] = {}  # every pair compared, linked or not
     grams = [_grams(u.words) for u in units]
+    stems = [set(_content_stems(u.words)) for u in units]
     for idx in by_speaker.values():
         if len(idx) < 2 or idx[0] not in row_of_text:
             continue
         words = _block(vectors, [row_of_text[i] for i in idx])
         around = _block(vectors, [row_of_context[i] for i in idx])
+        own = _block(vectors, [row_of_own[i] for i in idx])
         short = np.array([len(units[i].text.split()) < SHORT_QUOTE_WORDS for i in idx])
         either_short = short[:, None] | short[None, :]
         # long quotes are compared by their words; the sentence around them may add at most 0.1
-        score = np.where(either_short, np.maximum(words, around),
-                         np.maximum(words, np.minimum(around, words + 0.1)))
+        # a short piece is read with its sentence against another short piece only when they share a
+        # word, and against a longer version unless another version in that version's sentence holds the
+        # piece's words ("20,000 bandits" joins "attacked by 20,000 bandits", not the other statement
+        # quoted in the same sentence; "nonsense" still joins "What a stupidity!", its translation)
+        m = len(idx)
+        has_words = np.zeros((m, m), dtype=bool)  # [a, b]: version b holds most words of short piece a
+        shares = np.zeros((m, m), dtype=bool)  # [a, b]: short pieces a and b share a word
+        for pa in map(int, np.flatnonzero(short)):
+            for pb in range(m):
+                has_words[pa, pb] = _holds_words(stems[idx[pb]], stems[idx[pa]])
+                shares[pa, pb] = bool(stems[idx[pa]] & stems[idx[pb]])
+        place = [(units[i].article, units[i].context) for i in idx]
+        beside = np.array([[pb != pc and place[pb] == place[pc] for pc in range(m)] for pb in range(m)])
+        other_has = (has_words.astype(int) @ beside.T.astype(int)) > 0  # [a, b]: one beside b holds a's words
+        holds = ~short[:, None] | np.where(short[None, :], shares, has_words | ~other_has)
+        in_context = either_short & holds & holds.T
+        score = np.where(in_context, np.maximum(words, around),
+                         np.where(either_short, own, np.maximum(words, np.minimum(around, words + 0.1))))
         article = np.array([units[i].article for i in idx], dtype=object)
         score[article[:, None] == article[None, :]] = -INF  # one article's statements are not versions
         for a, b in zip(*np.triu_indices(len(idx), 1), strict=True):
@@ -693,8 +763,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
                                             not _is_generic(s), len(s)))
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
-            QuoteVariant(article=u.article, text=texts_by_id[u.article][u.lead:u.end] if u.lead >= 0 else u.text,
-                         start=u.lead if u.lead >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
+            QuoteVariant(article=u.article, text=texts_by_id[u.article][u.shown:u.end] if u.shown >= 0 else u.text,
+                         start=u.shown if u.shown >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]
             for u in members]))
     groups = [g for g in groups if len(re.findall(r"\w+", g.text)) >= MIN_GROUP_WORDS]
     groups.sort(key=lambda g: (-len({v.article for v in g.variants}), -len(g.text)))
@@ -715,8 +785,14 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
         first, last = qs[0], qs[-1]
         text = texts[first.article][first.start:last.end]  # pieces are cut only from verbatim quotes
         out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
-                         first.context, first.qid, first.lead, first.body))
+                         first.context, first.qid, first.shown, first.body))
     return out
+
+
+def _holds_words(whole: set[str], piece: set[str]) -> bool:
+    """Whether a version holds most content words of a short piece (stemmed; "so-called free media" /
+    "the free media and …": a translation may differ by a word)."""
+    return bool(piece) and len(piece & whole) >= HELD_WORDS_SHARE * len(piece)
 
 
 def _grams(text: str, n: int = 3) -> set[tuple[str, ...]]:

@@ -37,6 +37,16 @@ MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "poi
 IGNORANCE_CUES = frozenset(("did not know", "didn't know", "does not know", "doesn't know", "do not know",
                             "don't know"))
 
+#: Cues that are part of what the source said: professed ignorance, denial, and verbs whose object is the
+#: statement ("denied that …", "did not know why …", "described the calls as “absurd”", "thanked Putin
+#: for his help"). A reported statement is shown from the cue on; after any other cue ("said that …",
+#: "told reporters …") it is shown from its first word after the cue and "that".
+CONTENT_CUES = IGNORANCE_CUES | frozenset(
+    "denied denies ridiculed described describes praised thanked accused accuses denounced denounces "
+    "criticized criticised called calling branded urged urges urging demanded demands asked asks asking "
+    "threatened threatens vowed vows promised pledged".split()
+)
+
 #: Words that open a question clause after an ignorance cue.
 QUESTION_OPENERS = frozenset("why whether how what who whom where when if which".split())
 
