@@ -103,3 +103,20 @@ TIME_NOUNS = frozenset(
 ) | CALENDAR_NAMES
 #: Words that open such a time phrase.
 TIME_PHRASE_OPENERS = frozenset("in on at during over last this that earlier later early late the".split())
+
+#: Role nouns of an unnamed speaker ("a navy spokesman", "a senior naval commander") and the titles
+#: an article may give the person it then names in that role ("navy spokesman Commander X", "Vice Adm.
+#: X"). A speaker's role noun matches a title of its own family. Complete classes of English: the
+#: spokesperson nouns, and the military command ranks (a "commander" in news prose is any of them).
+ROLE_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset("spokesman spokeswoman spokesperson".split()),
+    frozenset(
+        "commander cmdr comdr admiral adm general gen commodore colonel col brigadier brig major maj".split()
+    ),
+    frozenset("minister".split()),
+    frozenset("ambassador envoy".split()),
+    frozenset("governor gov".split()),
+    frozenset("mayor".split()),
+    frozenset("prosecutor".split()),
+    frozenset("secretary".split()),
+)
