@@ -749,3 +749,40 @@ def test_reported_content_cut_with_its_speaker_is_shown_from_after_the_cue() -> 
         "a": [q], "b": [_berg_said(b, "the new bridge across the river would open in May next year", "Anna Berg",
                                    cue="told")]})
     assert {v.text for g in groups for v in g.variants} == {"the new bridge across the river would open in May next year"}
+
+
+def _speaker_of(text: str, content_start: str) -> str | None:
+    hit = [q for q in find_quotes(text, []) if q.text.startswith(content_start)]
+    assert hit, [q.text for q in find_quotes(text, [])]
+    return hit[0].speaker
+
+
+def test_an_unnamed_role_speaker_takes_the_one_person_named_with_that_role_next_door() -> None:
+    # the next sentence introduces the spokesman by title before his name
+    text = ("A coast guard spokesman said the ferry had been towed to harbour. "
+            "Coast guard spokesman Lieutenant Marek Dolan said the crew was safe.")
+    assert _speaker_of(text, "the ferry had been towed") == "Marek Dolan"
+    # the sentence before, by apposition; and an abbreviated rank does not end the sentence
+    text = ("Rear Adm. Tilda Varga, the fleet commander, visited the port on Monday. "
+            "A senior naval commander said the patrols would continue.")
+    assert _speaker_of(text, "the patrols would continue") == "Tilda Varga"
+    # "the commander of …": the role is the head before "of"
+    text = ("The commander of the northern squadron said the base would reopen. "
+            "Vice Adm. Oskar Lindqvist said repairs had begun.")
+    assert _speaker_of(text, "the base would reopen") == "Oskar Lindqvist"
+
+
+def test_an_unnamed_role_speaker_stays_unnamed_when_no_one_or_two_people_fit() -> None:
+    # a name further away than the adjacent sentence is not taken
+    text = ("Spokesman Pavel Novak opened the briefing. The harbour was closed all day. "
+            "Ships waited outside. A navy spokesman said the channel was blocked.")
+    assert _speaker_of(text, "the channel was blocked") == "A navy spokesman"
+    # two spokespeople next door: ambiguous, stays as written
+    text = ("Army spokesman Ivo Brandt and police spokeswoman Lena Holt met reporters. "
+            "A spokesman said the road would reopen on Friday.")
+    assert _speaker_of(text, "the road would reopen") != "Ivo Brandt"
+    assert _speaker_of(text, "the road would reopen") != "Lena Holt"
+    # a person named nearby without that role is not the speaker
+    text = ("Farmer Ruth Okafor lost her barn in the storm. "
+            "A county spokesman said the storm damaged 40 homes.")
+    assert _speaker_of(text, "the storm damaged") != "Ruth Okafor"

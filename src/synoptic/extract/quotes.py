@@ -1302,6 +1302,9 @@ def _adjacent_holder(
     if not words:
         return None
     family = _role_family(words[-1].lower().strip(".,’'"))
+    low = [w.lower() for w in words]
+    if family is None and "of" in low[1:]:  # "the commander of the 5th Fleet": the head before "of"
+        family = _role_family(low[low.index("of", 1) - 1].strip(".,’'"))
     if family is None:
         return None
     starts = [a for a, _ in sents]
@@ -1311,8 +1314,13 @@ def _adjacent_holder(
     window = sents[max(0, i - ADJACENT_SENTENCES) : i + ADJACENT_SENTENCES + 1]
     found: dict[str, str] = {}
     for lo, hi in window:
-        for s, e in persons:
-            if lo <= s and e <= hi and not (s < sp.end and sp.start < e):
+        # PERSON mentions, and titled capitalised runs the tagger missed ("Lieutenant Marek Dolan")
+        runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(text, lo, hi)
+                if len(_strip_title(text, m.start(), m.end()).split()) >= 2
+                and _looks_like_person(text, m.start(), m.end(), persons)
+                and not any(w.lower().strip(".,") in _CALENDAR | NP_STOP | DETERMINERS for w in m.group(0).split())]
+        for s, e in [p for p in persons if lo <= p[0] and p[1] <= hi] + runs:
+            if not (s < sp.end and sp.start < e):
                 if _introduced_as(text, s, e, lo, hi, family):
                     name = _strip_title(text, s, e)
                     found.setdefault(name.split()[-1].lower(), name)
