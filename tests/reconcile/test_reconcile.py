@@ -242,6 +242,15 @@ def test_one_article_may_give_two_durations_of_one_event():
     assert len(groups) == 1 and len(groups[0].reports) == 3
 
 
+def test_more_than_a_number_and_the_number_bare_are_one_crowd_in_conflict():
+    arts, exs = _synthetic([
+        ("a", "More than 4,000 people marched through the old town on Tuesday.", "2024-05-02T08:00:00", "metadata"),
+        ("b", "In the old town, 4,000 gathered on Tuesday against the reform.", "2024-05-02T09:00:00", "metadata"),
+    ])
+    (group,) = fact_groups(arts, exs)
+    assert sorted(r.article for r in group.reports) == ["a", "b"] and group.verdict == "conflict"
+
+
 def test_years_and_vague_amounts_are_not_facts():
     arts = [Article(id="a", text="In 2019 dozens of people were killed.")]
     exs = [Extraction(article="a", figures=[

@@ -284,6 +284,10 @@ def _interval(r: _Reading) -> tuple[float, float, bool, bool]:
     return r.low, r.high, r.low_open, r.high_open
 
 
+def _closed(iv: tuple[float, float, bool, bool]) -> tuple[float, float, bool, bool]:
+    return iv[0], iv[1], False, False
+
+
 def _contains(iv: tuple[float, float, bool, bool], v: float) -> bool:
     lo, hi, lo_open, hi_open = iv
     return (lo < v or (lo == v and not lo_open)) and (v < hi or (v == hi and not hi_open))
@@ -650,7 +654,9 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # (unless their clauses name one casualty event and side: a toll is a toll)
         far = min(va, vb) > 0 and max(va, vb) / min(va, vb) > MINIMUMS_FAR
         one_toll = a.clause is not None and a.clause == b.clause
-        s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or (same_thing and not far) else 1.0)
+        # "more than 10,000" and "10,000": apart only at an open bound, the same number written twice
+        touching = _meets(_closed(_interval(a.reading)), _closed(_interval(b.reading))) is not None
+        s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or touching or (same_thing and not far) else 1.0)
         if _one_event_lasted(a, b):
             s = 0.0  # how long one event had lasted, reported on different days: an update
         if one_model:
