@@ -503,10 +503,12 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
     return out
 
 
-# "five days of (the worst) riots": the words after "of" a duration may skip to its event noun
+# "five days of (the worst) riots": the words after "of" a duration may skip to its event noun.
+# Set on riots (fit); bomb, heist, kazakhstan, migrants, pirates and the seeds (held out) keep their scores.
 DURATION_OF_WORDS = 3
 # "the protests over the past eight days", "the clashes, now in their fifth day": how far back (in
-# words) the event a duration is of may stand
+# words) the event a duration is of may stand. Set on riots (fit); the other dev stories and the seeds
+# (held out) keep their scores.
 DURATION_BACK_WORDS = 5
 _DURATION_OF = re.compile(rf"\s*(?:-?\s*long\s+)?of\s+((?:[\w'-]+\s+){{0,{DURATION_OF_WORDS - 1}}}[\w'-]+)", re.I)
 _DURATION_BACK = re.compile(rf"((?:[\w'-]+[\s,]+){{1,{DURATION_BACK_WORDS}}})(?:(?:over|in|for|during)\s+the\s+"
