@@ -289,3 +289,16 @@ def test_reading_a_model_name_is_a_modifier_not_part_of_the_number(text: str, no
 
     (f,) = read_figures(text, find_figures(text))
     assert (f.noun, f.modifiers) == (noun, modifiers)
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Outside the town hall, 4,000 gathered to hear the mayor.", "people"),
+    ("Organisers said 2,500 marched to the ministry.", "people"),
+    ("The charity gathered 3,000 signatures.", "signature"),
+    ("The company said 300 were laid off.", None),
+])
+def test_a_bare_number_that_gathers_or_marches_counts_people(text, noun):
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.noun == noun

@@ -200,6 +200,57 @@ def test_subject_keeps_groups_apart_and_one_report_per_article():
     assert all(len({r.article for r in g.reports}) == len(g.reports) for g in groups)
 
 
+@pytest.mark.parametrize("text, event", [
+    ("The arrest sparked five days of rioting across the north.", "unrest"),
+    ("Shops stayed shut after six days of the worst clashes in years.", "unrest"),
+    ("Police have struggled to contain the protests over the past nine days.", "unrest"),
+    ("The dock workers' strike entered its third day on Monday.", "strike"),
+    ("The town endured two weeks of shelling.", "war"),
+    ("The ministry announced a six-month price control on bread.", None),
+    ("He was sentenced to two years in prison.", None),
+    ("Riot police over the past three days made arrests.", None),
+])
+def test_duration_event_reads_what_a_duration_times(text, event):
+    from synoptic.reconcile.facts import duration_event
+
+    m = re.search(r"\b(?:five|six|nine|third|two|three)\b[\w-]*(?:\s+(?:days?|weeks?|years?))?", text)
+    assert m is not None
+    assert duration_event(text, m.start(), m.end()) == event
+
+
+def test_durations_of_one_event_group_as_an_update_and_other_durations_stay_apart():
+    arts, exs = _synthetic([
+        ("a", "The shooting of a student sparked four days of riots in the port city.",
+         "2024-05-02T08:00:00", "metadata"),
+        ("b", "After seven days of clashes, shops in the port city reopened on Friday.",
+         "2024-05-05T08:00:00", "metadata"),
+        ("c", "The council approved a six-month price control on rents in the port city.",
+         "2024-05-05T09:00:00", "metadata"),
+    ])
+    groups = [g for g in fact_groups(arts, exs) if any("day" in r.text or "month" in r.text for r in g.reports)]
+    members = sorted(sorted(r.article for r in g.reports) for g in groups)
+    assert members == [["a", "b"], ["c"]]
+
+
+def test_one_article_may_give_two_durations_of_one_event():
+    arts, exs = _synthetic([
+        ("a", "The killing sparked five days of rioting. Earlier, four days of riots had shut the schools.",
+         "2024-05-04T08:00:00", "metadata"),
+        ("b", "Six days of unrest have left the centre scarred.", "2024-05-05T08:00:00", "metadata"),
+    ])
+    groups = [g for g in fact_groups(arts, exs) if any("days" in r.text for r in g.reports)]
+    assert len(groups) == 1 and len(groups[0].reports) == 3
+
+
+def test_more_than_a_number_and_the_number_bare_are_one_crowd_in_conflict():
+    arts, exs = _synthetic([
+        ("a", "More than 4,000 people marched through the old town on Tuesday.", "2024-05-02T08:00:00", "metadata"),
+        ("b", "In the old town, 4,000 gathered on Tuesday against the reform.", "2024-05-02T09:00:00", "metadata"),
+    ])
+    (group,) = fact_groups(arts, exs)
+    assert sorted(r.article for r in group.reports) == ["a", "b"] and group.verdict == "conflict"
+
+
 def test_years_and_vague_amounts_are_not_facts():
     arts = [Article(id="a", text="In 2019 dozens of people were killed.")]
     exs = [Extraction(article="a", figures=[

@@ -388,6 +388,11 @@ def read_figures_many(items: Sequence[tuple[str, list[Figure]]]) -> None:
             read_figures(text, figs, sp)
 
 
+#: The predicate class whose verbs take people as their subject ("gather", "march", "rally",
+#: "protest"): a bare number doing it counts people.
+_PEOPLE_SUBJECT_CLASS = "gathered"
+
+
 def read_figures(text: str, figures: list[Figure],
                  spans: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Steps 1-5 of the module docstring: set what each figure counts (in place; also returned)."""
@@ -546,6 +551,11 @@ def read_figures(text: str, figures: list[Figure],
                     inner, _ = _predicate(pobj, pobj, False)
                     pred = inner if inner in PREDICATE_CLASSES else None
         fig.predicate = pred
+        if noun is None and not fig.noun and fig.dimension == "count" and pred == _PEOPLE_SUBJECT_CLASS \
+                and verb is not None and anchor.dep_ == "nsubj" and anchor.head.i == verb.i:
+            # "10,000 gathered", "5,000 marched on parliament": only people gather, march or rally
+            fig.noun = "people"
+            fig.counted = fig.counted or "people"
         subject = noun if noun is not None else anchor
         # "four robbers stole": what is counted did it, it was not done to them
         # (a subject is the doer only of a verb done to something: "30 people died" were killed)

@@ -22,6 +22,7 @@ from synoptic.extract.figures import rate_span
 from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year  # noqa: F401 (re-exported)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
+from synoptic.lang.en.counted import DURATION_EVENTS
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
 from synoptic.reconcile._text import INF
@@ -283,6 +284,10 @@ def _interval(r: _Reading) -> tuple[float, float, bool, bool]:
     return r.low, r.high, r.low_open, r.high_open
 
 
+def _closed(iv: tuple[float, float, bool, bool]) -> tuple[float, float, bool, bool]:
+    return iv[0], iv[1], False, False
+
+
 def _contains(iv: tuple[float, float, bool, bool], v: float) -> bool:
     lo, hi, lo_open, hi_open = iv
     return (lo < v or (lo == v and not lo_open)) and (v < hi or (v == hi and not hi_open))
@@ -485,6 +490,9 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                 clause_key = (pred, fig.side or "people")
             elif event and pred == event:
                 clause_key = (pred, fig.side or "people")
+            if dim == "duration" and (lasted := duration_event(art.text, fig.start, fig.end)):
+                # "killing sparked five days of rioting": how long the unrest lasted, not a toll
+                clause_key, pred = ("lasted", lasted), None
             scope = frozenset((fig.scope or "").split())
             if places is not None:
                 scope = scope & places  # where, not whose: "Paris" and "Harry Winston" are no two places
@@ -493,6 +501,42 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
     _apart(out)
     _unit_bands(out)
     return out
+
+
+# "five days of (the worst) riots": the words after "of" a duration may skip to its event noun.
+# Set on riots (fit); bomb, heist, kazakhstan, migrants, pirates and the seeds (held out) keep their scores.
+DURATION_OF_WORDS = 3
+# "the protests over the past eight days", "the clashes, now in their fifth day": how far back (in
+# words) the event a duration is of may stand. Set on riots (fit); the other dev stories and the seeds
+# (held out) keep their scores.
+DURATION_BACK_WORDS = 5
+_DURATION_OF = re.compile(rf"\s*(?:-?\s*long\s+)?of\s+((?:[\w'-]+\s+){{0,{DURATION_OF_WORDS - 1}}}[\w'-]+)", re.I)
+_DURATION_BACK = re.compile(rf"((?:[\w'-]+[\s,]+){{1,{DURATION_BACK_WORDS}}})(?:(?:over|in|for|during)\s+the\s+"
+                            r"(?:past|last)|(?:entered|entering|enters|into)\s+(?:its|their|a)|now\s+in\s+(?:its|their))\s+$",
+                            re.I)
+
+
+def _event_class(word: str) -> str | None:
+    """The event class of one word that names a public event ("riots": unrest), or None."""
+    w = word.lower()
+    for cls, stems in DURATION_EVENTS:
+        for st in stems:
+            if re.fullmatch(re.escape(st[:-1]) + "s?", w) if st.endswith("$") else w.startswith(st):
+                return cls
+    return None
+
+
+def duration_event(text: str, start: int, end: int) -> str | None:
+    """What a duration times, as an event class: "five days of rioting", "eight days of clashes",
+    "the protests over the past eight days", "the strike entered its third day" (None when it
+    times no public event: "a six-month price control", "two years in prison")."""
+    if m := _DURATION_OF.match(text, end):
+        # the event noun heads the phrase after "of": "the worst riots", "rioting and looting"
+        return next((c for w in m.group(1).split() if (c := _event_class(w)) is not None), None)
+    if m := _DURATION_BACK.search(text[max(0, start - 120):start]):
+        # the noun just before: "the protests over the past eight days", "the strike entered its third day"
+        return _event_class(re.findall(r"[\w'-]+", m.group(1))[-1])
+    return None
 
 
 # Entity types that name places: a scope of these is where a figure holds.
@@ -612,7 +656,11 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # (unless their clauses name one casualty event and side: a toll is a toll)
         far = min(va, vb) > 0 and max(va, vb) / min(va, vb) > MINIMUMS_FAR
         one_toll = a.clause is not None and a.clause == b.clause
-        s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or (same_thing and not far) else 1.0)
+        # "more than 10,000" and "10,000": apart only at an open bound, the same number written twice
+        touching = _meets(_closed(_interval(a.reading)), _closed(_interval(b.reading))) is not None
+        s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or touching or (same_thing and not far) else 1.0)
+        if _one_event_lasted(a, b):
+            s = 0.0  # how long one event had lasted, reported on different days: an update
         if one_model:
             s -= W_SUBGROUP  # a model on one side and another number: a subset of its own
         if a.dim.startswith("money:") and same_thing and min(va, vb) > 0 and max(va, vb) / min(va, vb) <= MONEY_NEAR:
@@ -699,6 +747,12 @@ def _other_nouns(a: _Read, b: _Read) -> bool:
     return a.noun is not None and b.noun is not None and a.noun != b.noun and (a.noun, b.noun) not in _NOUN_COREFER
 
 
+def _one_event_lasted(a: _Read, b: _Read) -> bool:
+    """Whether two durations time one public event ("five days of rioting", "four days of riots"):
+    one article may give two of them (a lede updated, a paragraph not), and they are one figure."""
+    return a.dim == "duration" and a.clause is not None and a.clause == b.clause and a.clause[0] == "lasted"
+
+
 def _cluster(reads: list[_Read]) -> list[list[_Read]]:
     """Average-link agglomerative clustering, per dimension: the two groups with the best average
     link merge first, while it reaches ``LINK_THRESHOLD``. Two reports of one article share a group
@@ -716,7 +770,8 @@ def _cluster(reads: list[_Read]) -> list[list[_Read]]:
             for j in idx[x + 1:]:
                 sc = link_score(reads[i], reads[j])
                 ri, rj = reads[i].reading, reads[j].reading
-                if sc is None or (ri.article == rj.article and (ri.figure.value != rj.figure.value
+                if sc is None or (ri.article == rj.article and ((ri.figure.value != rj.figure.value
+                                                                  and not _one_event_lasted(reads[i], reads[j]))
                                                                  or sc < LINK_THRESHOLD
                                                                  or _other_nouns(reads[i], reads[j]))):
                     sc = -INF

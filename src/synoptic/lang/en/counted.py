@@ -57,4 +57,20 @@ MONEY_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("price", ("price$", "prices", "priced")),
 ]
 
-__all__ = ["EVENT_WORDS", "MONEY_KINDS", "SIDE_WORDS"]
+#: What a duration can be the duration of: one public event, by class. "five days of rioting", "the
+#: protests over the past eight days" and "eight days of clashes" time one event of civil unrest; a
+#: "six-month price control" is none of these. General news English (the words of unrest, war,
+#: strikes and sieges), not one story's. Each entry is a word prefix; a trailing ``$`` asks for the
+#: whole word (a plural allowed): "riots" times unrest, "riot police" does not.
+DURATION_EVENTS: list[tuple[str, tuple[str, ...]]] = [
+    ("unrest", ("riot$", "rioting", "clash", "unrest", "violence", "protest$", "protesting", "demonstration",
+                "disorder", "turmoil", "upheaval", "uprising", "looting", "disturbance", "rampage", "mayhem",
+                "vandalism", "arson")),
+    ("war", ("war$", "fighting", "combat", "battle$", "hostilities", "conflict$", "offensive$", "bombardment",
+             "shelling", "airstrike", "insurgency")),
+    ("strike", ("strike$", "walkout", "stoppage", "shutdown", "blockade")),
+    ("siege", ("siege", "standoff", "stand-off", "lockdown", "curfew", "occupation", "sit-in")),
+    ("search", ("search$", "searching", "manhunt", "hunt$")),
+]
+
+__all__ = ["DURATION_EVENTS", "EVENT_WORDS", "MONEY_KINDS", "SIDE_WORDS"]
