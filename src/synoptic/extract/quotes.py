@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from synoptic.lang.en import speech as _speech
 from synoptic.lang.en import titles as _titles
+from synoptic.lang.en.abbreviations import ABBREVIATIONS
 from synoptic.records import Mention, Quote
 
 log = logging.getLogger(__name__)
@@ -129,10 +130,7 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Prof|Jr|Sr|Rev|Gov)\.|[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]"
 )
 _SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘A-Z0-9])|\n\s*")
-_ABBREV = frozenset("mr mrs ms dr st sen rep gov gen lt col jr sr prof u.s u.k u.n inc corp co no vs jan feb "
-                    "aug sept sep oct nov dec mt ft "
-                    # abbreviated ranks and styles before a name ("Vice Adm. X", "Sgt. X", "Rev. X")
-                    "adm capt cmdr comdr sgt brig maj det pvt cpl lieut supt insp rev fr hon".split())  # fmt: skip
+_ABBREV = ABBREVIATIONS
 _CUE_ALT = "|".join(
     [c.replace(" ", r"\s+") for c in MULTIWORD_CUES] + sorted(CUES - {"according"}, key=len, reverse=True)
     + [rf"{w}(?=\s+(?:that|they|it|he|she|we|there)\s)" for w in sorted(_speech.CLAUSE_ONLY_CUES)]

@@ -55,9 +55,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from synoptic.lang.en.abbreviations import ABBREVIATIONS
 from synoptic.lang.en.calendar import (
     MONTH_ABBREVIATION_ALTERNATION,
-    MONTH_ABBREVIATIONS,
     MONTH_NAME_ALTERNATION,
     MONTHS,
     WEEKDAY_NAME_ALTERNATION,
@@ -179,11 +179,7 @@ IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "
 NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 #: Sentence ends for the tense of a date's clause: a full stop, unless it closes one of these
 #: abbreviations or a single capital (an initial, "U.S.").
-_ABBREVIATIONS = frozenset({
-    *MONTH_ABBREVIATIONS, "mr", "mrs",
-    "ms", "dr", "st", "co", "no", "jr", "sr", "vs", "inc", "ltd", "corp", "gen", "gov", "sen", "rep",
-    "lt", "col", "sgt", "capt", "prof", "mt", "ft", "bros", "etc",
-})  # fmt: skip
+_ABBREVIATIONS = ABBREVIATIONS
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n")
 #: A sentence longer than this (characters) is cut around the date before it is parsed.
 PARSE_MAX_CHARS = 600
