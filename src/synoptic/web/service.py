@@ -2,9 +2,10 @@
 cached story bodies and the ingest of uploads. Every function takes the request's store and the
 app's :class:`~synoptic.web.deps.Viewer` as arguments (the routes get them as dependencies).
 
-Briefs stay :class:`~synoptic.records.Brief` records here; they become the documented JSON
-(``synoptic.brief.to_json``) only where a response is written (the brief API, the story page's
-template context).
+Briefs stay :class:`~synoptic.records.Brief` records here, and the story page's template gets
+records too (``pages.story_context``); a brief becomes the documented JSON
+(``synoptic.brief.to_json``) only where the brief API writes its answer, and the other answers
+are built from records by the routes (``routes.api``).
 
 Speed (issue 15, item 5): the story page, the brief API and the story list answer from bodies
 and lines kept under the story's version (``Store.story_versions``, one query that reads no text):

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from jinja2 import Undefined
 from markupsafe import Markup, escape
 
-from synoptic.records import Article, Brief, Extraction, JSONObject, Story
+from synoptic.records import Article, Brief, Extraction, Story
 
 # Timeline chart geometry, in SVG user units (the chart scales to the page width: about 1,200 px
 # at 1280, so a unit is about a pixel and the 12-unit labels read at 12-13 px).
@@ -243,14 +243,6 @@ class StoryRow:
     last: str | None
     conflicts: int
     facts: int
-
-    def as_json(self) -> JSONObject:
-        """The API's view of a story in a list."""
-        return {
-            "id": self.id, "title": self.title, "sources": self.sources, "outlets": list(self.outlets),
-            "first_seen": self.first, "last_seen": self.last, "conflicts": self.conflicts,
-            "facts": self.facts,
-        }
 
 
 def _day(value: str | datetime | None) -> str | None:
@@ -493,11 +485,6 @@ class EntityRow:
     variants: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)  # ids of the stories naming it, in first-seen order
     articles: int = 0  # articles naming it, summed over those stories
-
-    def as_json(self) -> JSONObject:
-        """The API's view of an entity."""
-        return {"name": self.name, "type": self.type, "variants": list(self.variants),
-                "stories": list(self.stories), "articles": self.articles}
 
 
 def merge_entities(briefs: Iterable[tuple[str, Brief]]) -> list[EntityRow]:
