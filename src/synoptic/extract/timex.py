@@ -821,7 +821,7 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
         return "PAST_REF", "ref"
     n = _count(num)
     if n == 1 and unit == "year" and _compares_results(text, m.start()) and \
-            (ctx.period or _in_quarter_context(text, m.start())):
+            (ctx.period or _in_quarter_context(text, m.start())) and not _compares_longer_period(text, m.start()):
         return _year_before_period(anchor, ctx)
     base = anchor
     if not m.group().lower().endswith("ago"):
@@ -841,10 +841,38 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     return f"{base.year - n:04d}", "year"
 
 
+#: A reporting period longer than a quarter ("the nine months", "the first six months", "the fiscal
+#: year", "the year ended Sept. 30"); "the year" before "ago"/"earlier" is the comparison itself.
+_LONGER_PERIOD = re.compile(
+    r"(?i)\b(?:months|(?:the|fiscal|full|calendar)\s+year(?![\s-]+(?:ago|earlier))|year\s+(?:ended|ending|to\s+date))\b"
+)
+_QUARTER_WORD = re.compile(r"(?i)\bquarter")
+
+
+def _compares_longer_period(text: str, at: int) -> bool:
+    """Whether the last reporting period named before ``at`` (in its sentence, else in the sentence
+    before) is longer than a quarter: "For the nine months, net was $5 million, compared with $3
+    million a year earlier" compares nine months, so "a year earlier" is the year before (TimeML:
+    an anchored expression takes the granularity of the period it is compared with)."""
+    left = text[max(0, at - 2 * QUARTER_CONTEXT) : at]
+    cuts = [b.end() for b in SENTENCE_BREAK.finditer(left) if not _is_abbreviation(left, b.start() + 1)]
+    for lo in (cuts[-1] if cuts else 0, cuts[-2] if len(cuts) > 1 else 0):
+        part = left[lo:]
+        longer = max((x.end() for x in _LONGER_PERIOD.finditer(part)), default=-1)
+        quarter = max((x.end() for x in _QUARTER_WORD.finditer(part)), default=-1)
+        if longer >= 0 or quarter >= 0:
+            return longer > quarter
+    return False
+
+
 def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
-    """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
+    """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"; the same
+    quarter a year before where quarterly results are compared, the year before where the period
+    compared is longer ("the nine months", :func:`_compares_longer_period`)."""
     if anchor is None:
         return None, "year"
+    if not m["qunit"] and _compares_longer_period(text, m.start()):
+        return f"{anchor.year - 1:04d}", "year"
     if m["qunit"] or (_compares_results(text, m.start()) and (ctx.period or _in_quarter_context(text, m.start()))):
         return _year_before_period(anchor, ctx)
     return f"{anchor.year - 1:04d}", "year"
@@ -890,6 +918,15 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
         quarter = max((x.end() for x in re.finditer(r"\bquarter", left)), default=-1)
         if months > quarter:
             return m["tqyear"], "year"
+    ended = _QUARTER_ENDED.match(text, m.end())
+    if ended and not ctx.period and not m["tqyear"] and anchor is not None:
+        # "the quarter ended July 31": the calendar quarter holding most of the three months that end
+        # then (its middle month's); a quarter ended a date not yet come is last year's
+        month = _month_num(ended["emon"])
+        end = _safe_date(anchor.year, month, _day_number(ended["eday"])) or date(anchor.year, month, 1)
+        y = anchor.year if end <= anchor else anchor.year - 1
+        y, mid = _shift_month(y, month, -1)
+        return f"{y:04d}-Q{(mid - 1) // 3 + 1}", "quarter"
     if ctx.period:
         y, q = ctx.period
         return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
@@ -899,6 +936,10 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     if m["tqyear"]:
         y = int(m["tqyear"])
     return f"{y:04d}-Q{q}", "quarter"
+
+
+#: "(the quarter) ended Sept. 30": a reporting period named by its last day.
+_QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending)\s+(?P<emon>{MONTH})\s(?P<eday>{DAYNUM})(?![0-9])")
 
 
 def _r_month_span_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -930,6 +971,8 @@ def _r_period_last_year(m: re.Match[str], anchor: date | None, text: str, ctx: _
         return (f"{anchor.year - 1:04d}" if anchor else None), "year"  # "last year's election"
     if anchor is None:
         return None, "quarter"
+    if "quarter" not in m.group().lower() and _compares_longer_period(text, m.start()):
+        return f"{anchor.year - 1:04d}", "year"  # "the year-ago results" after "the nine months"
     return _year_before_period(anchor, ctx)
 
 
@@ -1032,11 +1075,20 @@ def _season_year(anchor: date, code: str, text: str, start: int, end: int) -> in
     return anchor.year
 
 
+#: "then" before "current"/"present" moves the present to a past reference time ("the then current
+#: market price", "then-current").
+_THEN_BEFORE = re.compile(r"(?i)\bthen[\s-]$")
+
+
 def _r_ref(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """PRESENT_REF / PAST_REF / FUTURE_REF (TimeML's references to now, the past, the future); "the
+    then current price" is the present of a past reference time: PAST_REF."""
     word = m.group(0).lower()
     if "future" in word or word in ("soon",):
         return "FUTURE_REF", "ref"
     if "recent" in word or "past" in word or word in ("previously", "formerly"):
+        return "PAST_REF", "ref"
+    if word.startswith("current") and _THEN_BEFORE.search(text, max(0, m.start() - 5), m.start()):
         return "PAST_REF", "ref"
     return "PRESENT_REF", "ref"
 
