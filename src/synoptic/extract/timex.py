@@ -1396,6 +1396,10 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
             y, q = int(value[:4]), int(value[-1])
             if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
                 ctx.period = (y, q)
+            elif date(y, 3 * q - 2, 1) <= anchor and _reading(text, m.start(), m.end()) != "future":
+                # a quarter still running by the calendar whose results are reported is a fiscal
+                # one that has ended ("reported a decline in fourth-quarter earnings" in November)
+                ctx.period = (y, q)
     return hits
 
 
