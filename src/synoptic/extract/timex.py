@@ -435,14 +435,22 @@ _FROM_NOW = re.compile(
 )
 
 
+#: "effective Feb. 1", "effective as of June 1": the day a change announced takes effect lies ahead
+#: (TimeML: the date of a decision's effect, not of the decision); not "became effective June 1".
+_EFFECTIVE = re.compile(r"(?i)(?<!\bbecame\s)(?<!\bwas\s)(?<!\bwere\s)\beffective\s+(?:on\s+|as\s+of\s+|from\s+)?$")
+
+
 def _reading(text: str, start: int, end: int) -> str | None:
     """Past or future reading of a date without its own direction word ("Friday", "in April").
 
+    0. "effective" right before it: the day a change takes effect, ahead (``_EFFECTIVE``);
     1. the tense of the clause it attaches to (:func:`_clause_tense`);
     2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
     3. else None (the caller takes the nearest such date)."""
     if _FROM_NOW.search(text, max(0, start - 25), start):
         return "future"  # "between now and March", "looking ahead to the fall": from today on
+    if _EFFECTIVE.search(text, max(0, start - 30), start):
+        return "future"
     tense = _clause_tense(text, start, end)
     if tense:
         return tense
