@@ -1400,7 +1400,8 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
             ctx.last = (value, gran)
         if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
             ctx.quarter = (int(value[:4]), int(value[-1]))
-        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
+        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None and \
+                not _earlier_quarter_compared(text, m, (int(value[:4]), int(value[-1])), ctx):
             y, q = int(value[:4]), int(value[-1])
             if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
                 ctx.period = (y, q)
@@ -1409,6 +1410,17 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
                 # one that has ended ("reported a decline in fourth-quarter earnings" in November)
                 ctx.period = (y, q)
     return hits
+
+
+def _earlier_quarter_compared(text: str, m: re.Match[str], quarter: tuple[int, int], ctx: _Discourse) -> bool:
+    """Whether a calendar quarter named after the reporting period and before it in time is only
+    compared with it ("posted a gain in third-quarter net ... After a flat second quarter, ..."):
+    the reporting period stays (TimeML: "the 1989 period" still means the quarter reported on). A
+    fiscal quarter ("the fiscal first quarter", "the first quarter ended Sept. 30") names a new
+    reporting period whatever its number."""
+    if ctx.period is None or quarter >= ctx.period:
+        return False
+    return "fiscal" not in m.group().lower() and not _QUARTER_ENDED.match(text, m.end())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
