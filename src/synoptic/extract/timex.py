@@ -32,10 +32,15 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
   years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
-  quarter", "a year earlier" where results are compared;
+  quarter", "a year earlier" where results are compared (a quarter already begun whose results are
+  reported is a fiscal one that has ended; an earlier calendar quarter named after it is only
+  compared: "After a flat second quarter"); "the quarter ended July 31" is the calendar quarter of
+  most of its months; where the period compared is longer ("For the nine months, ... a year
+  earlier") the year before, at year granularity;
+- announced effects: "effective Feb. 1" reads ahead (the day a change takes effect);
 - fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
 - holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
-- references: PRESENT_REF ("now", "currently"), PAST_REF ("recently", "several years ago", "years
+- references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF ("recently", "several years ago", "years
   ago", "the last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
 - not dates (``_not_a_time``, ``NOT_A_DATE``): "as soon as" + a clause, "soon after X", a
   sentence-opening "Now,", "the future of X", "two days after" + an event and "the week before"
