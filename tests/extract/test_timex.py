@@ -631,3 +631,17 @@ def test_then_current_is_a_past_reference() -> None:
     refs = find_dates("Holders may buy shares at 50% of the then current market price.", date(1989, 10, 26))
     assert [d.value for d in refs] == ["PAST_REF"]
     assert [d.value for d in find_dates("The current system works.", date(1989, 10, 26))] == ["PRESENT_REF"]
+
+
+def test_a_fronted_time_adverbial_takes_the_tense_of_the_clause_after_it() -> None:
+    text = "Fearful that the revolt would spread, on Nov. 17 the national police moved in with tanks."
+    assert [d.value for d in find_dates(text, date(2008, 12, 13))] == ["2008-11-17"]
+
+
+def test_a_day_of_the_month_just_named_with_its_year_is_in_that_month() -> None:
+    text = ("In November 1973, students barricaded themselves inside the school. Fearful that the revolt "
+            "would spread, on Nov. 17 the national police moved in with tanks.")
+    assert [d.value for d in find_dates(text, date(2008, 12, 13))] == ["1973-11", "1973-11-17"]
+    # a month-year modifying a noun names an event's time, not the narrative's
+    text = "He accepted the treaty after the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
+    assert [d.value for d in find_dates(text, date(1990, 8, 15))] == ["1988-08", "1990-08-02"]
