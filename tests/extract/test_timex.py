@@ -645,3 +645,12 @@ def test_a_day_of_the_month_just_named_with_its_year_is_in_that_month() -> None:
     # a month-year modifying a noun names an event's time, not the narrative's
     text = "He accepted the treaty after the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
     assert [d.value for d in find_dates(text, date(1990, 8, 15))] == ["1988-08", "1990-08-02"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Until Friday, however, the department had declined to concur with the finding.", "2016-01-29"),
+    ("The company extended the offer until Friday.", "2016-02-05"),  # a deadline set: ahead
+    ("The offer remains open until Friday.", "2016-02-05"),
+])
+def test_until_a_day_looks_ahead_unless_the_past_perfect_ended_the_span(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(2016, 1, 31))] == [value]

@@ -26,7 +26,8 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   perfects, the perfect progressive and a participle after its noun look back; will/modals, the
   present progressive, the simple present of an event verb (not of a stative one), an infinitive
   after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
-  "since" reads past, "until", "between now and", "looking ahead to" future; a fronted time
+  "since" reads past, "until" (unless in the past perfect: "until Friday it had declined"), "between
+  now and", "looking ahead to" future; a fronted time
   adverbial takes the tense of the clause after it, ", on Nov. 17 the police moved in"), else the
   words before it; else the nearest such date ("last February" in March is the year before's); a
   day of a month just named with its year in a time adverbial is in that month ("In November
@@ -424,6 +425,11 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
                 any(c.dep_ in ("nsubj", "nsubjpass") and j <= c.i < k for c in doc[k].children):
             return "past"
     if tok.head.lower_ in ("until", "till"):  # the end of a span still running
+        verb = tok.head.head
+        if verb.i != tok.head.i and any(_word(c) == "had" for c in verb.children if c.dep_ == "aux"):
+            # the past perfect ends the span before now: "Until Friday, the department had declined
+            # to ..." (not a simple past: "extended the offer until Friday" sets a deadline ahead)
+            return "past"
         return "future"
     if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
         return None
