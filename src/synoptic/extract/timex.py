@@ -26,12 +26,11 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   perfects, the perfect progressive and a participle after its noun look back; will/modals, the
   present progressive, the simple present of an event verb (not of a stative one), an infinitive
   after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
-  "since" reads past, "until" (unless in the past perfect: "until Friday it had declined"), "between
-  now and", "looking ahead to" future; a fronted time
-  adverbial takes the tense of the clause after it, ", on Nov. 17 the police moved in"), else the
-  words before it; else the nearest such date ("last February" in March is the year before's); a
-  day of a month just named with its year in a time adverbial is in that month ("In November
-  1973, ... on Nov. 17");
+  "since" reads past; "until" (unless in the past perfect: "until Friday it had declined"),
+  "between now and", "looking ahead to" future; a fronted time adverbial takes the tense of the
+  clause after it: ", on Nov. 17 the police moved in"), else the words before it; else the nearest
+  such date ("last February" in March is the year before's); a day of a month just named with its
+  year in a time adverbial is in that month ("In November 1973, ... on Nov. 17");
 - anchors: document time for "yesterday", "last week", "two days ago"; the reference time (the last
   date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
   years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
@@ -44,8 +43,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - announced effects: "effective Feb. 1" reads ahead (the day a change takes effect);
 - fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
 - holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
-- references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF ("recently", "several years ago", "years
-  ago", "the last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
+- references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
+  ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
+  "coming months", "the near term", "a later date");
 - not dates (``_not_a_time``, ``NOT_A_DATE``): "as soon as" + a clause, "soon after X", a
   sentence-opening "Now,", "the future of X", "two days after" + an event and "the week before"
   an event (TimeML DURATIONs or event-anchored), "the past two years" (a duration), a bare "the
@@ -1134,8 +1134,8 @@ def _season_year(anchor: date, code: str, text: str, start: int, end: int) -> in
     return anchor.year
 
 
-#: "then" before "current"/"present" moves the present to a past reference time ("the then current
-#: market price", "then-current").
+#: "then" before "current" moves the present to a past reference time ("the then current market
+#: price", "then-current").
 _THEN_BEFORE = re.compile(r"(?i)\bthen[\s-]$")
 
 
