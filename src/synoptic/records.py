@@ -147,6 +147,7 @@ class Figure:
     counted: str | None = None  # the counted phrase as written, from the number ("23 Somali pirates")
     noun: str | None = None  # the counted noun, singular lower case ("pirate"); None for a bare number
     modifiers: tuple[str, ...] = ()  # its modifiers ("ak-47", "assault")
+    aliases: tuple[str, ...] = ()  # other names of a measured thing in its sentence ("boat", "salahaddin")
     predicate: str | None = None  # what happened to it: a class ("killed", "detained") or the verb
     scope: str | None = None  # places or holders named in its phrases ("athens", "aden")
     time_ref: str | None = None  # a year or period it is dated to ("2014", "last year", "november")

@@ -80,6 +80,13 @@ _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilia
 # fixed expressions "one-off", "one-time", "one-way", "one-sided", "one-on-one", nor a share).
 _ONE_COMPOUND = re.compile(r"-(?!(?:off|time|way|sided|on|stop|liner|size|shot|third|half|quarter|fifth|tenth)\b)"
                            r"[a-z]+\s+[a-z]", re.IGNORECASE)
+# "Dozen of warships": "dozen" is a singular count noun; without a determiner or a number before it
+# ("a dozen", "the dozen", "two dozen") it is the plural "dozens" written without its s, and
+# "dozens" is at least two dozen.
+_BARE_DOZEN_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_DOZEN_DETERMINER = re.compile(r"\b(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|half|each|every|per|"
+                               r"this|that|which|what|whole|first|last|another)\s+$|\d\s*$", re.IGNORECASE)
+DOZENS_LEAST = 24.0
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
@@ -419,6 +426,10 @@ def _numbers(text: str) -> list[_Raw]:
         value = _parse_number(num)
         if value is None:
             continue
+        plural_dozen = num.lower() == "dozen" and bool(_BARE_DOZEN_AFTER.match(after)) \
+            and not _DOZEN_DETERMINER.search(before)
+        if plural_dozen:
+            value = DOZENS_LEAST  # "Dozen of warships": "dozens" without its s, at least two dozen
         if m.group("half"):
             value += 0.5
         scale = m.group("scale") or m.group("short")
@@ -476,6 +487,8 @@ def _numbers(text: str) -> list[_Raw]:
                 re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
                 or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
+        if plural_dozen and kind is None:
+            kind = "atleast"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
     for m in BOTH_RE.finditer(text):  # "both were dead at the scene": two people
         if not masked[m.start()]:

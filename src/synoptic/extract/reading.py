@@ -332,6 +332,33 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
     return relative or (None, None)
 
 
+# Verbs that give a thing its name: "a craft called Salahaddin", "the boat is named the Salahaddin".
+_NAMING_VERBS = frozenset(("call", "called", "name", "named", "dub", "dubbed", "christen", "christened",
+                           "know", "known", "identify", "identified", "nickname", "nicknamed"))
+
+
+def _other_names(thing: Any) -> tuple[str, ...]:
+    """The other names a noun goes by in its sentence: the nouns in apposition with it ("the
+    larger boat, a 10-metre dhow": boat; "a dhow, a traditional sailboat": sailboat) and the name
+    a naming verb gives it ("a craft called Salahaddin", "the boat is named the Salahaddin")."""
+    nouns = [thing]
+    if thing.dep_ == "appos" and thing.head.pos_ in _NOUNS:
+        nouns.append(thing.head)
+    nouns += [c for c in thing.children if c.dep_ == "appos" and c.pos_ in _NOUNS]
+    names: set[str] = {noun_key(n.text) for n in nouns[1:]}
+    for n in nouns:
+        verbs = [c for c in n.children if c.dep_ == "acl" and c.lower_ in _NAMING_VERBS]
+        if n.dep_ in ("nsubj", "nsubjpass") and n.head.lower_ in _NAMING_VERBS:
+            verbs.append(n.head)
+        for v in verbs:
+            for c in v.children:
+                named = [c] if c.dep_ in ("oprd", "attr") else [g for g in c.children if g.dep_ == "pobj"] \
+                    if c.dep_ == "prep" and c.lower_ == "as" else []
+                names.update(g.text for g in named if g.pos_ == "PROPN")  # (a name keeps its capital)
+    names.discard(noun_key(thing.text))
+    return tuple(sorted(names))
+
+
 def _phrases_of(tok: Any) -> list[Any]:
     """The prepositional phrases and adverbial nouns hanging from ``tok`` (not from its clauses)."""
     out = []
@@ -454,6 +481,7 @@ def read_figures(text: str, figures: list[Figure],
                     held if held.pos_ in _NOUNS else None)
             if noun is not None:
                 fig.noun = noun_key(noun.text)
+                fig.aliases = _other_names(noun)
             noun = None
             via_of = True
         if fig.category == "money":
@@ -488,6 +516,8 @@ def read_figures(text: str, figures: list[Figure],
             named, noun = noun, None
         if noun is not None:
             fig.noun = noun_key(noun.text)
+            if fig.category == "measure":  # "a 10-metre dhow" (the unit's word a compound of the noun)
+                fig.aliases = _other_names(noun)
             compound = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
             if fig.noun in GENERIC_NOUNS and compound:
                 # "crew members", "family members": a general head says what is counted with its compound

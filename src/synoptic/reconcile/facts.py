@@ -224,6 +224,8 @@ def figure_interval(value: float, qualifier: str | None, low: float | None = Non
         return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE), False, False
     if low is not None and high is not None and low < high and not qualifier:
         return low, high, False, False  # a range written without "between": "$14m to $15m"
+    if low is not None and high is None and not qualifier:
+        return low, INF, False, True  # a bound the words themselves make: "Dozen of warships" (dozens)
     if qualifier and (low is not None or high is not None) and (low, high) != (value, value):
         lo = -INF if low is None else low
         hi = INF if high is None else high
@@ -639,9 +641,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
         one_model = bool({m for m in a.mods ^ b.mods if any(ch.isdigit() for ch in m)})
         same_thing = (a.clause is not None and a.clause == b.clause) or not one_model and (
             # the same thing measured twice: "a 10-metre dhow" / "a 24- to 30-foot dhow"
-            a.reading.measured is not None and b.reading.measured is not None and (
-                a.reading.measured == b.reading.measured
-                or _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0) >= MEASURED_SIM_SAME)) or (
+            a.reading.measured is not None and b.reading.measured is not None
+            and _measured_similarity(a, b) >= MEASURED_SIM_SAME) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
             and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME
@@ -728,8 +729,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if a.clause and b.clause:
         s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
     if a.reading.measured and b.reading.measured:
-        sim = 1.0 if a.reading.measured == b.reading.measured else \
-            _NOUN_SIMILARITY.get((a.reading.measured, b.reading.measured), 0.0)
+        sim = _measured_similarity(a, b)
         if sim >= MEASURED_SIM_SAME:
             s += W_NOUN_SAME * sim  # the length of one thing ("ship" / "vessel"), measured twice
         elif sim < NOUN_SIM_DIFF:
@@ -739,6 +739,18 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
         s -= W_PERSON_DIFF
     return s
+
+
+def _measured_similarity(a: _Read, b: _Read) -> float:
+    """How alike two measured things are named: 1 when they share a name ("a 10-metre craft called
+    Salahaddin", "a 10-metre dhow ... named the Salahaddin") or a noun, else the best similarity of
+    the nouns each goes by in its sentence ("the larger boat, a 10-metre dhow": dhow or boat)."""
+    na = {a.reading.measured, *a.reading.figure.aliases} - {None}
+    nb = {b.reading.measured, *b.reading.figure.aliases} - {None}
+    if na & nb:
+        return 1.0
+    return max((_NOUN_SIMILARITY.get((x, y), 0.0) for x in na if x and x.islower()
+                for y in nb if y and y.islower()), default=0.0)
 
 
 def _other_nouns(a: _Read, b: _Read) -> bool:
@@ -965,7 +977,8 @@ def _start(r: _Reading) -> int:
 def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
     """Cosine similarity of every two counted nouns of a story, from the shipped sentence
     embedder (empty when none is installed: then only equal nouns match)."""
-    nouns = sorted({r.noun for r in reads if r.noun} | {r.reading.measured for r in reads if r.reading.measured})
+    nouns = sorted({r.noun for r in reads if r.noun} | {r.reading.measured for r in reads if r.reading.measured}
+                   | {n for r in reads if r.reading.measured for n in r.reading.figure.aliases if n.islower()})
     if len(nouns) < 2:
         return {}
     try:
