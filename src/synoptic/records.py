@@ -161,6 +161,7 @@ class Figure:
     rising: bool = False  # given as a count that changed ("rose to 369", "the toll has climbed to 45")
     increment: bool = False  # counts an addition, not a total ("two more tugs", "another three")
     when: bool = False  # says when, not how much ("30 months ago", "1100 hrs")
+    role: str | None = None  # "undergoes" its predicate ("seized two boats") or "does" it ("two boats were firing")
     agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
 
 

@@ -359,6 +359,47 @@ def _other_names(thing: Any) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+# Relations of a verb's dependent that has the verb done to it: "seized two boats", "two boats were seized".
+_PATIENT_DEPS = frozenset(("dobj", "obj", "nsubjpass", "dative"))
+
+
+# Prepositions whose object carries or arms the subject of the verb: "the pirates, in three boats,
+# were attempting", "gunmen on two motorbikes opened fire", "attacked with two rifles".
+_CARRIER_PREPS = frozenset(("in", "on", "aboard", "onboard", "with"))
+
+
+def _role(thing: Any, verb: Any, pred: str | None) -> str | None:
+    """Whether what is counted "undergoes" its predicate or "does" it (None: neither is said).
+
+    It undergoes an event of a class when it is its object ("seized two small boats", "recovered
+    rifles, launchers, three speedboats"), the subject of its passive ("two boats were seized") or
+    a participle is said of it ("the seized boats", "two boats seized"). It does what the verb
+    says when it is, or stands in, the subject of an active verb that has an object or names no
+    event of a class ("two boats were firing small arms", "two boats were closing in", "the pirates
+    in three boats were attempting"), or the agent of a passive ("fired on by two boats"); the
+    subject of an intransitive verb of a class undergoes nothing said here ("30 people died")."""
+    if verb.head.i == thing.i and verb.dep_ in ("amod", "acl"):
+        return "undergoes" if pred in PREDICATE_CLASSES else None
+    tok = thing
+    for _ in range(MAX_CLIMB):
+        if tok.head is tok:
+            return None
+        if tok.head.i == verb.i:
+            break
+        tok = tok.head
+    else:
+        return None
+    if tok.dep_ in _PATIENT_DEPS:
+        return "undergoes" if pred in PREDICATE_CLASSES else None
+    active = pred not in PREDICATE_CLASSES or any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    if tok.dep_ == "agent" or (tok.dep_ == "nsubj" and active):
+        return "does"
+    if tok.dep_ == "prep" and tok.lower_ in _CARRIER_PREPS and thing.head.i == tok.i and active \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return "does"  # "the pirates, in three boats, were attempting": what carries the doer
+    return None
+
+
 def _phrases_of(tok: Any) -> list[Any]:
     """The prepositional phrases and adverbial nouns hanging from ``tok`` (not from its clauses)."""
     out = []
@@ -581,6 +622,7 @@ def read_figures(text: str, figures: list[Figure],
                     inner, _ = _predicate(pobj, pobj, False)
                     pred = inner if inner in PREDICATE_CLASSES else None
         fig.predicate = pred
+        fig.role = _role(noun if noun is not None else anchor, verb, pred) if verb is not None else None
         if noun is None and not fig.noun and fig.dimension == "count" and pred == _PEOPLE_SUBJECT_CLASS \
                 and verb is not None and anchor.dep_ == "nsubj" and anchor.head.i == verb.i:
             # "10,000 gathered", "5,000 marched on parliament": only people gather, march or rally
