@@ -302,3 +302,43 @@ def test_a_bare_number_that_gathers_or_marches_counts_people(text, noun):
 
     (f,) = read_figures(text, find_figures(text))
     assert f.noun == noun
+
+
+@pytest.mark.parametrize(("text", "value", "interval"), [
+    # "dozen" without a determiner or a number before it is the plural "dozens": at least two dozen
+    ("Dozen of trawlers were anchored off the cape.", 24.0, (24.0, INF, True, True)),
+    ("A dozen of the trawlers were anchored off the cape.", 12.0, (10.8, 13.2, True, True)),
+    ("The dozen teachers interviewed agreed.", 12.0, (10.8, 13.2, True, True)),
+])
+def test_a_bare_dozen_of_is_dozens(text: str, value: float, interval: tuple) -> None:
+    f = _only(text)
+    assert (f.value, _interval(f)) == (value, interval)
+
+
+@pytest.mark.parametrize(("text", "noun", "aliases"), [
+    # the nouns in apposition with a measured thing, and the name a naming verb gives it
+    ("The oldest barge, a 40-metre hulk, is named the Marigold.", "hulk", ("Marigold", "barge")),
+    ("The ferry, a 60-metre catamaran called Sunrise, left at dawn.", "catamaran", ("Sunrise", "ferry")),
+    ("A 300-metre bridge opened today.", "bridge", ()),
+])
+def test_reading_a_measured_thing_has_its_other_names(text: str, noun: str, aliases: tuple) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert (f.noun, f.aliases) == (noun, aliases)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # what is counted undergoes an event of a class (its object, its passive subject) or does something
+    ("Customs officers impounded three lorries at the border.", "undergoes"),
+    ("Three lorries were impounded at the border.", "undergoes"),
+    ("Three lorries were blocking the road to the border.", "does"),
+    ("The smugglers, in three lorries, were trying to cross the border.", "does"),
+    ("The convoy was fired on by three lorries.", "does"),
+    ("Three climbers died on the mountain.", None),  # an intransitive verb of a class: not the doer
+])
+def test_reading_who_undergoes_and_who_does_the_event(text: str, role: str | None) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.role == role

@@ -765,3 +765,27 @@ def test_a_count_each_source_words_its_own_way_is_labelled_by_its_side() -> None
                          ("c", "18 officers were killed in the north.")])
     (g,) = [g for g in groups if len(g.reports) == 3]
     assert g.label == "security forces killed", g.label
+
+
+def test_a_measured_thing_named_two_ways_is_measured_once() -> None:
+    # "hulk" and "wreck" are far apart as words; the apposition ("the oldest barge, a 40-metre hulk")
+    # and the name ("called the Marigold") say they are one thing
+    groups = _groups_of([("a", "The oldest barge, a 40-metre hulk, is named the Marigold."),
+                         ("b", "The barge, a 40-metre wreck called Marigold, sank at its mooring.")])
+    (g,) = [g for g in groups if g.dimension == "length"]
+    assert {r.article for r in g.reports} == {"a", "b"} and g.verdict == "agree"
+
+
+def test_things_that_did_something_and_things_it_was_done_to_are_two_facts() -> None:
+    groups = _groups_of([("a", "Two lorries were blocking the road when the convoy arrived."),
+                         ("b", "Police later impounded two lorries near the border."),
+                         ("c", "Witnesses said two lorries were blocking the road.")])
+    assert _group_of_report(groups, "a", "Two lorries") == _group_of_report(groups, "c", "two lorries")
+    assert _group_of_report(groups, "a", "Two lorries") != _group_of_report(groups, "b", "two lorries")
+
+
+def test_dozen_of_without_a_determiner_is_dozens_and_meets_over_twenty() -> None:
+    groups = _groups_of([("a", "Dozen of trawlers from several ports are fishing the bank."),
+                         ("b", "Over 20 trawlers from several ports are fishing the bank.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "consistent"
