@@ -342,3 +342,14 @@ def test_reading_who_undergoes_and_who_does_the_event(text: str, role: str | Non
 
     (f,) = read_figures(text, find_figures(text))
     assert f.role == role
+
+
+@pytest.mark.parametrize(("text", "noun", "modifiers"), [
+    ("Roughly 12% of world trade passes through the strait.", "trade", ("world",)),
+    ("The party won 52% of the vote.", "vote", ()),
+])
+def test_reading_a_share_is_of_the_nouns_after_of(text: str, noun: str, modifiers: tuple) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert (f.noun, f.modifiers) == (noun, modifiers)

@@ -542,7 +542,20 @@ def read_figures(text: str, figures: list[Figure],
             for child in share.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.pos_ in _NOUNS:
+                    if pobj is None:
+                        # "12% of world trade passes": the parser may hang the nouns after "of" on
+                        # the verb as compounds; the share is of the last noun of the run after "of"
+                        run = []
+                        for t in share.doc[child.i + 1:]:
+                            if t.pos_ not in (*_NOUNS, "ADJ") or t.dep_ not in ("compound", "amod"):
+                                break
+                            run.append(t)
+                        while run and run[-1].pos_ not in _NOUNS:
+                            run.pop()
+                        if run:
+                            fig.noun = noun_key(run[-1].text)
+                            fig.modifiers = tuple(sorted(t.lower_ for t in run[:-1]))
+                    elif pobj.pos_ in _NOUNS:
                         fig.noun = noun_key(pobj.text)
                         fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
                                                      if t.dep_ in ("compound", "amod")))
