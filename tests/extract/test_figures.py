@@ -353,3 +353,17 @@ def test_reading_a_share_is_of_the_nouns_after_of(text: str, noun: str, modifier
 
     (f,) = read_figures(text, find_figures(text))
     assert (f.noun, f.modifiers) == (noun, modifiers)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # "one" counts where a casualty word of its own clause says what happened to it
+    ("At least one fisherman was killed in the storm.", [1.0]),
+    ("Two sailors were rescued and one is confirmed dead.", [2.0, 1.0]),
+    ("One died in hospital overnight.", [1.0]),
+    ("No one was hurt.", []),
+    ("One of the guards was injured.", []),
+    ("At one point he was arrested.", []),
+    ("The one who was arrested spoke to reporters.", []),
+])
+def test_figures_one_with_a_casualty_word_counts(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values

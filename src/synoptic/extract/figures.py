@@ -87,6 +87,30 @@ _BARE_DOZEN_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _DOZEN_DETERMINER = re.compile(r"\b(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|half|each|every|per|"
                                r"this|that|which|what|whole|first|last|another)\s+$|\d\s*$", re.IGNORECASE)
 DOZENS_LEAST = 24.0
+# "one" counts where a casualty word says what happened to it in its own clause: "at least one
+# crew member was killed", "one is confirmed dead" (not "no one was hurt", "one of the guards died",
+# "the one who was arrested", "one day later two were killed").
+_ONE_NOT_BEFORE = re.compile(r"\b(?:no|any|the|every|each|which|that|this|someone|anyone|such|at|for)\s+$", re.IGNORECASE)
+_ONE_CLAUSE = re.compile(r"(?!\s+(?:of|another|day|time|way|who|which|that)\b)"
+                         r"((?:\s+[A-Za-z][\w'-]*){0,5}?)\s+(?:is|was|were|has been|had been|have been)"
+                         r"(?:\s+(?:confirmed|reported|believed|feared|said to be|later|also))?(?:\s+[a-z]+ly)?\s+"
+                         r"(?:killed|dead|injured|wounded|hurt|arrested|detained|missing)\b"
+                         r"|(?!\s+(?:of|another|day|time|way|who|which|that)\b)((?:\s+[A-Za-z][\w'-]*){0,4}?)\s+died\b",
+                         re.IGNORECASE)
+
+
+def _one_casualty(text: str, start: int, end: int) -> bool:
+    """Whether a "one" at ``start:end`` is counted by a casualty word of its own clause."""
+    if _ONE_NOT_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    m = _ONE_CLAUSE.match(text, end)
+    if m is None:
+        return False
+    between = m.group(1) or m.group(2) or ""
+    return not re.search(rf"\b(?:{numbers.cardinal_word()}|and|or|but|he|she|it|they|we|you|i|him|her|them)\b|\d",
+                         between, re.IGNORECASE)
+
+
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
@@ -415,7 +439,7 @@ def _numbers(text: str) -> list[_Raw]:
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
-                                          or _ONE_COMPOUND.match(after))):
+                                          or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e))):
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
             continue  # "5 m" is metres, not millions, unless it is money
