@@ -367,3 +367,16 @@ def test_reading_a_share_is_of_the_nouns_after_of(text: str, noun: str, modifier
 ])
 def test_figures_one_with_a_casualty_word_counts(text: str, values: list[float]) -> None:
     assert [f.value for f in find_figures(text)] == values
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    # a state in a prepositional phrase ("under attack") says what happened only where the verb above
+    # names no event of its own
+    ("The frigate rescued two cargo ships under attack.", "rescued"),
+    ("Police said 3,000 protesters under arrest.", "detained"),
+])
+def test_reading_the_verb_above_wins_over_a_state_phrase(text: str, predicate: str) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.predicate == predicate

@@ -789,3 +789,18 @@ def test_dozen_of_without_a_determiner_is_dozens_and_meets_over_twenty() -> None
                          ("b", "Over 20 trawlers from several ports are fishing the bank.")])
     (g,) = [g for g in groups if len(g.reports) == 2]
     assert g.verdict == "consistent"
+
+
+def test_foiled_attempts_at_an_event_and_the_things_rescued_are_one_fact() -> None:
+    groups = _groups_of([("a", "Last month the frigate foiled two hijack attempts near the strait."),
+                         ("b", "Last month the frigate rescued two tankers near the strait."),
+                         ("c", "Last month the frigate rescued two tankers, officials said.")])
+    assert len({_group_of_report(groups, k, p) for k, p in (("a", "two"), ("b", "two"), ("c", "two"))}) == 1
+
+
+def test_a_small_count_under_two_events_is_two_facts() -> None:
+    groups = _groups_of([("a", "Rebels attacked two police vans outside the town."),
+                         ("b", "Two police vans were later seized by soldiers at a checkpoint."),
+                         ("c", "The rebels attacked two police vans, witnesses said.")])
+    assert _group_of_report(groups, "a", "two") == _group_of_report(groups, "c", "two")
+    assert _group_of_report(groups, "a", "two") != _group_of_report(groups, "b", "Two")

@@ -282,6 +282,7 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
     # attacked a vessel" what happened to the 23 is the capture; and not the participle of a whole
     # the number is part of: in "17 of the hijacked ships are still held" it is the holding)
     relative: tuple[str, Any] | None = None
+    state: tuple[str, Any] | None = None
     for t in ([] if via_of else list(start.children)) + list(anchor.children):
         if t.dep_ == "relcl" and t.i != start.i and relative is None:
             cls = predicate_class(t.lower_)
@@ -294,8 +295,10 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
         if t.dep_ == "prep":
             for pobj in t.children:
                 cls = predicate_class(pobj.lower_) if pobj.dep_ == "pobj" else None
-                if cls and t.lower_ in ("under", "in", "into"):
-                    return cls, pobj
+                if cls and t.lower_ in ("under", "in", "into") and state is None:
+                    # "3 thousand under arrest"; below a verb of a class, that verb says what
+                    # happened to them ("rescued two merchant vessels under attack": rescued)
+                    state = (cls, pobj)
     tok = start
     for _ in range(MAX_CLIMB):
         if tok.head is tok or tok.dep_ in _NO_CLIMB:
@@ -325,11 +328,11 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
                             return cls, c
                 if tok.lower_ in ("be", "is", "are", "was", "were", "been"):
                     continue
-                return relative or (None, tok)
+                return state or relative or (None, tok)
             if tok.pos_ == "ADJ":
                 continue  # "12 are Somali and 11 Yemeni": an adjective says who, not what happened
-            return relative or (noun_key(tok.lower_), tok)
-    return relative or (None, None)
+            return state or relative or (noun_key(tok.lower_), tok)
+    return state or relative or (None, None)
 
 
 # Verbs that give a thing its name: "a craft called Salahaddin", "the boat is named the Salahaddin".
