@@ -380,3 +380,17 @@ def test_reading_the_verb_above_wins_over_a_state_phrase(text: str, predicate: s
 
     (f,) = read_figures(text, find_figures(text))
     assert f.predicate == predicate
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # a sum is the value of what follows "worth of", however the parser hangs it; a scale's word
+    # ("m") counts nothing
+    ("Thieves took $5m worth of gold from the vault.", "gold"),
+    ("The tanker was loaded with e75m worth of crude oil.", "oil"),
+    ("The firm lost $5m last year.", None),
+])
+def test_reading_a_sum_worth_of_a_thing(text: str, noun: str | None) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.noun == noun

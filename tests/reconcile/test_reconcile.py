@@ -804,3 +804,8 @@ def test_a_small_count_under_two_events_is_two_facts() -> None:
                          ("c", "The rebels attacked two police vans, witnesses said.")])
     assert _group_of_report(groups, "a", "two") == _group_of_report(groups, "c", "two")
     assert _group_of_report(groups, "a", "two") != _group_of_report(groups, "b", "Two")
+
+
+def test_a_sum_of_a_mass_noun_is_labelled_with_its_singular() -> None:
+    groups = _groups_of([("a", "The tanker was loaded with e75m worth of crude oil.")])
+    assert [g.label for g in groups] == ["value of oil"]

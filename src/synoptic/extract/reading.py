@@ -213,6 +213,17 @@ def _valued_thing(tok: Any) -> Any:
     return None
 
 
+def _worth_after(doc: Any, end: int) -> Any:
+    """The thing a sum is worth when a value word follows it ("e75m worth of crude oil", "$5m
+    worth of gold"): the noun of the "of" phrase under the first word after the sum, or None."""
+    after = next((t for t in doc if t.idx >= end), None)
+    if after is None or after.lower_ not in _VALUE_WORDS:
+        return None
+    of = next((c for c in after.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
+
+
 # A count given as one that changed: "rose to 369", "the toll has climbed to 45", "now stands at".
 _RISING_BEFORE = re.compile(r"\b(?:(?:rose|risen|rising|climbed|climbing|increased|grew|grown|swelled|jumped|soared|"
                             r"fell|fallen|dropped|declined)\s+to|reached|now\s+stands\s+at)\s+(?:\w+\s+){0,2}$",
@@ -532,8 +543,14 @@ def read_figures(text: str, figures: list[Figure],
             # "gems worth 85 million euros", "diamonds valued at $108 million", "$102 million in
             # jewelry", "e85 million worth of diamonds": a sum is the value of a thing; what is
             # counted is that thing, and what happened to it is what happened to the thing
+            from synoptic.extract.figures import SCALES
+
             thing = _valued_thing(noun if noun is not None else anchor)
-            if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS)):
+            if thing is None:  # "$5m worth of gold", the value word parsed under the sum or apart from it
+                thing = _worth_after(doc, fig.end - s0)
+            if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS
+                                                           or noun.lower_ in SCALES)):
+                # (a scale's word, "m" in "$5m", counts nothing either)
                 # the currency's own word ("euros") says nothing of what the sum is; "a $35,000
                 # reward" is a reward
                 noun = thing

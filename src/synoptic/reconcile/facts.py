@@ -895,6 +895,14 @@ def _as_written(group: list[_Read], noun: str) -> str:
         for w in re.findall(r"[\w'-]+", r.reading.figure.counted or ""):
             if noun_key(w) == noun:
                 return w.lower() if not w.isupper() else w
+    # as the sentences write it: a plural ("diamonds"), or the singular of a thing a sum is the value
+    # of ("e75m worth of crude oil": oil, not "oils")
+    forms = {w for r in group for w in r.reading.figure.context if noun_key(w) == noun}
+    plurals = sorted(w for w in forms if w != noun)
+    if plurals:
+        return plurals[0]
+    if noun in forms and group[0].dim.startswith("money:"):
+        return noun
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
