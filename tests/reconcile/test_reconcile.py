@@ -809,3 +809,13 @@ def test_a_small_count_under_two_events_is_two_facts() -> None:
 def test_a_sum_of_a_mass_noun_is_labelled_with_its_singular() -> None:
     groups = _groups_of([("a", "The tanker was loaded with e75m worth of crude oil.")])
     assert [g.label for g in groups] == ["value of oil"]
+
+
+@pytest.mark.parametrize("qualifier", ["more than", "at least", "almost", "about", "up to", "less than", None])
+def test_reconcile_reads_intervals_by_extracts_one_rule(qualifier: str | None) -> None:
+    # one qualifier -> interval rule (issue 15): what extract gives a figure is what reconcile compares
+    text = f"{qualifier or ''} 13 boats were seen.".strip().capitalize()
+    (f,) = find_figures(text)
+    lo, hi, lo_open, hi_open = figure_interval(f.value, f.qualifier, f.low, f.high)
+    assert (lo, hi) == (-math.inf if f.low is None else f.low, math.inf if f.high is None else f.high)
+    assert (lo_open, hi_open) == (f.low is None or not f.low_inclusive, f.high is None or not f.high_inclusive)

@@ -288,8 +288,11 @@ def _parse_number(num: str) -> float | None:
     return total
 
 
-def _interval(value: float, kind: str | None, high: float | None = None) -> tuple[float | None, float | None, bool, bool]:
-    """(low, high, low_inclusive, high_inclusive) for a value and its qualifier kind."""
+def interval(value: float, kind: str | None, high: float | None = None) -> tuple[float | None, float | None, bool, bool]:
+    """``(low, high, low_inclusive, high_inclusive)`` for a value and its qualifier kind: the one
+    qualifier -> interval rule of the project (DESIGN rule 2; reconcile reads it through
+    :func:`synoptic.reconcile.facts.figure_interval`). Kinds: "more", "atleast", "almost", "about",
+    "atmost", "less", "range" (with ``high``), None (exact); None as a bound is open towards infinity."""
     if kind == "more":
         return value, None, False, True
     if kind == "atleast":
@@ -665,7 +668,7 @@ def find_figures(text: str) -> list[Figure]:
         kind = r.qual_kind
         if kind is None and re.search(r"\bdozen\b", text[r.start:r.end], re.IGNORECASE):
             kind = "about"  # "a dozen Greek cities" is a round number: about twelve
-        low, high, low_inc, high_inc = _interval(r.value, kind, r.high)  # 4
+        low, high, low_inc, high_inc = interval(r.value, kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
             text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from synoptic.extract.figures import rate_span
+from synoptic.extract.figures import ABOUT_TOLERANCE, interval, rate_span  # noqa: F401 (ABOUT_TOLERANCE re-exported)
 from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year  # noqa: F401 (re-exported)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
@@ -35,10 +35,8 @@ from synoptic.records import (
     Verdict,
 )
 
-#: Half-width of the tolerance band of "about N" (relative). Calibrated on the seeds: "about 750"
-#: must meet "more than 740" and "almost 750"; "about 2,500" must meet "more than 2,500". 10% is
-#: the usual reading of a rounded news figure.
-ABOUT_TOLERANCE = 0.10
+# The band of "about N" and the span of "almost N" are extract's (extract.figures: one qualifier ->
+# interval rule for the project); ABOUT_TOLERANCE is re-exported for the renderer.
 
 #: Largest half-width (relative) of the band of a bare figure given with a scale word ("$1 million",
 #: "2 billion euros"): it is known to half a unit of its last written digit ("85 million" is
@@ -46,9 +44,6 @@ ABOUT_TOLERANCE = 0.10
 #: where "$1 million" and "more than $1 million" describe one damage estimate; the half-digit rule
 #: keeps "e80 million" and "85 million euros" apart, a conflict in the heist gold.
 ROUNDED_TOLERANCE = 0.05
-
-#: Width below N of "almost N" (relative): "almost 750" is [675, 750).
-ALMOST_SPAN = 0.10
 
 #: A bare number's report runs over at most this many characters of its clause after it ("12 are
 #: reportedly from Somalia"), so that a reader sees what it counts.
@@ -219,18 +214,10 @@ def figure_interval(value: float, qualifier: str | None, low: float | None = Non
     ``low``/``high`` (None is open towards infinity).
     """
     cls = qualifier_class(qualifier)
-    if cls == "more":
-        return value, INF, True, True
-    if cls == "atleast":
-        return value, INF, False, True
-    if cls == "less":
-        return -INF, value, True, True
-    if cls == "atmost":
-        return -INF, value, True, False
-    if cls == "almost":
-        return value * (1 - ALMOST_SPAN), value, False, True
-    if cls == "about":
-        return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE), False, False
+    if cls != "exact":  # extract's rule, its bounds as (low, high, low_open, high_open)
+        lo, hi, lo_inc, hi_inc = interval(value, cls)
+        return (-INF if lo is None else lo, INF if hi is None else hi,
+                lo is None or not lo_inc, hi is None or not hi_inc)
     if low is not None and high is not None and low < high and not qualifier:
         return low, high, False, False  # a range written without "between": "$14m to $15m"
     if low is not None and high is None and not qualifier:
