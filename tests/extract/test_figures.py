@@ -394,3 +394,15 @@ def test_reading_a_sum_worth_of_a_thing(text: str, noun: str | None) -> None:
 
     (f,) = read_figures(text, find_figures(text))
     assert f.noun == noun
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # an ordinal of a period counts how long something ongoing has lasted
+    ("Strikers picketed the port for the sixth straight day.", [("sixth straight day", 6.0, "days")]),
+    ("Looters struck again on the eighth day of rioting.", [("eighth day", 8.0, "days")]),
+    ("The blockade entered its third week on Monday.", [("third week", 3.0, "weeks")]),
+    ("They met on the first day of the month.", []),
+    ("On the second day of his visit the minister spoke.", []),
+])
+def test_figures_an_ordinal_period_of_an_ongoing_event_is_a_duration(text: str, figures: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(text) if f.category == "duration"] == figures

@@ -819,3 +819,14 @@ def test_reconcile_reads_intervals_by_extracts_one_rule(qualifier: str | None) -
     lo, hi, lo_open, hi_open = figure_interval(f.value, f.qualifier, f.low, f.high)
     assert (lo, hi) == (-math.inf if f.low is None else f.low, math.inf if f.high is None else f.high)
     assert (lo_open, hi_open) == (f.low is None or not f.low_inclusive, f.high is None or not f.high_inclusive)
+
+
+def test_an_unbroken_run_of_days_times_the_event_its_sentence_names() -> None:
+    from synoptic.reconcile.facts import duration_event
+
+    text = "Protests and clashes with police shook the city for the sixth straight day."
+    i = text.index("sixth")
+    assert duration_event(text, i, i + len("sixth straight day")) == "unrest"
+    groups = _groups_of([("a", "Protests filled the capital for the seventh straight day."),
+                         ("b", "The mayor attended the one-week anniversary of the fire.")])
+    assert not [g for g in groups if len(g.reports) > 1]

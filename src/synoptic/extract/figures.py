@@ -421,6 +421,36 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+# "the fifth day of clashes", "for the sixth straight day", "the strike entered its third week": an
+# ordinal of a day, night, week, month or year counts how long something ongoing has lasted.
+ORDINAL_DURATION_RE = re.compile(
+    r"\b(?P<det>the|its|their)\s+(?P<ord>" + "|".join(sorted(numbers.ORDINALS, key=len, reverse=True))
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+(?P<straight>(?:straight|consecutive|successive)\s+)?"
+    r"(?P<unit>day|night|week|month|year)\b(?P<of>\s+of\s+(?P<what>(?:[\w'-]+\s+){0,2}[\w'-]+))?",
+    re.IGNORECASE)
+_ENTERED_BEFORE = re.compile(r"\b(?:entered|entering|enters|enter|into|now\s+in|in)\s+$", re.IGNORECASE)
+
+
+def _ongoing(text: str, m: re.Match[str]) -> bool:
+    """Whether an ordinal of a period times something ongoing: "straight"/"consecutive" says so,
+    as does "entered its third week"; after "of" the words must name a public event ("the fifth
+    day of clashes"; not "the first day of the month", "the second day of his visit")."""
+    from synoptic.lang.en.counted import DURATION_EVENTS
+
+    if m.group("straight"):
+        return True
+    if m.group("det").lower() in ("its", "their") and _ENTERED_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+        return True
+    if not m.group("what"):
+        return False
+    for w in m.group("what").lower().split():
+        for _cls, stems in DURATION_EVENTS:
+            for st in stems:
+                if re.fullmatch(re.escape(st[:-1]) + "s?", w) if st.endswith("$") else w.startswith(st):
+                    return True
+    return False
+
+
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
@@ -517,6 +547,13 @@ def _numbers(text: str) -> list[_Raw]:
         if plural_dozen and kind is None:
             kind = "atleast"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
+    for m in ORDINAL_DURATION_RE.finditer(text):  # "the fifth day of clashes": five days of them
+        if masked[m.start("ord")] or not _ongoing(text, m):
+            continue
+        o = m.group("ord").lower()
+        value = float(numbers.ORDINALS[o]) if o in numbers.ORDINALS else float(re.sub(r"\D", "", o))
+        unit = DURATION_UNITS["day" if m.group("unit").lower() == "night" else m.group("unit").lower()]
+        found.append(_Raw(m.start("ord"), m.end("unit"), value, None, None, m.start("ord"), unit, "duration"))
     for m in BOTH_RE.finditer(text):  # "both were dead at the scene": two people
         if not masked[m.start()]:
             found.append(_Raw(m.start(), m.end(), 2.0, None, None, m.start(), None, None))

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from synoptic.extract.figures import ABOUT_TOLERANCE, interval, rate_span  # noqa: F401 (ABOUT_TOLERANCE re-exported)
-from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year  # noqa: F401 (re-exported)
+from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year, noun_key  # noqa: F401 (re-exported)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
 from synoptic.lang.en.counted import DURATION_EVENTS
@@ -534,7 +534,16 @@ def duration_event(text: str, start: int, end: int) -> str | None:
     if m := _DURATION_BACK.search(text[max(0, start - 120):start]):
         # the noun just before: "the protests over the past eight days", "the strike entered its third day"
         return _event_class(re.findall(r"[\w'-]+", m.group(1))[-1])
+    if _STRAIGHT.search(text[start:end]):
+        # "protests continued for the seventh straight day": an unbroken run of days of what its
+        # sentence names before it (the nearest event word)
+        s0 = _sentence_bounds(text, start, end)[0]
+        return next((c for w in reversed(re.findall(r"[\w'-]+", text[s0:start])) if (c := _event_class(w)) is not None),
+                    None)
     return None
+
+
+_STRAIGHT = re.compile(r"\b(?:straight|consecutive|successive)\b", re.IGNORECASE)
 
 
 # Entity types that name places: a scope of these is where a figure holds.
@@ -732,6 +741,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
         s -= W_SUBGROUP
     if a.clause and b.clause:
         s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
+    elif a.dim == "duration" and (_times_a_thing(a) and b.clause or _times_a_thing(b) and a.clause):
+        s -= W_CLAUSE_DIFF  # "seventh straight day" of the protests / "one-week anniversary": two things timed
     if a.reading.measured and b.reading.measured:
         sim = _measured_similarity(a, b)
         if sim >= MEASURED_SIM_SAME:
@@ -764,6 +775,13 @@ def _counts_events(r: _Read) -> bool:
     arrests", is read as its predicate and compared as a noun.)"""
     return bool(r.noun) and not predicate_class(r.noun) and any(
         predicate_class(m) and m.isalpha() and not m.endswith(("ed", "en", "ing")) for m in r.mods)
+
+
+def _times_a_thing(r: _Read) -> bool:
+    """Whether a duration says what it times with a noun of its own that names no event ("a
+    one-week anniversary", "a six-month price control"), so that it times no public event."""
+    noun = r.reading.figure.noun
+    return r.clause is None and bool(noun) and noun_key(noun or "") not in _DURATION_WORDS
 
 
 def _roles_differ(a: _Read, b: _Read) -> bool:
@@ -874,7 +892,6 @@ def _counted_words(r: _Read) -> str | None:
 def _as_written(group: list[_Read], noun: str) -> str:
     """A counted noun as the reports write it ("pirates" for the key "pirate"; "diamonds and
     jewels" for "diamond and jewel"), else in the plural."""
-    from synoptic.extract.reading import noun_key
 
     if " and " in noun:
         return " and ".join(_as_written(group, n) for n in noun.split(" and "))
