@@ -406,3 +406,17 @@ def test_reading_a_sum_worth_of_a_thing(text: str, noun: str | None) -> None:
 ])
 def test_figures_an_ordinal_period_of_an_ongoing_event_is_a_duration(text: str, figures: list) -> None:
     assert [(f.text, f.value, f.unit) for f in find_figures(text) if f.category == "duration"] == figures
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # a sum its subject amounts to is the value of that subject; a payer is not what is paid for
+    ("Eastbound freight accounts for around $2.1bn of that.", "freight"),
+    ("The new stadium is worth $5m.", "stadium"),
+    ("The settlement amounted to $40m.", "settlement"),
+    ("The company paid $5m.", None),
+])
+def test_reading_a_sum_its_subject_amounts_to(text: str, noun: str | None) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.noun == noun

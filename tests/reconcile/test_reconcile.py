@@ -830,3 +830,11 @@ def test_an_unbroken_run_of_days_times_the_event_its_sentence_names() -> None:
     groups = _groups_of([("a", "Protests filled the capital for the seventh straight day."),
                          ("b", "The mayor attended the one-week anniversary of the fire.")])
     assert not [g for g in groups if len(g.reports) > 1]
+
+
+def test_two_words_of_one_kind_of_sum_name_one_sum() -> None:
+    # "goods" and "trade" are one kind of sum (lang.en.counted.MONEY_KINDS): not two things
+    groups = _groups_of([("a", "The goods held up at the strait are worth about $2.4bn a day."),
+                         ("b", "The closure is holding up about $2.4bn of trade a day.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "agree"

@@ -213,6 +213,33 @@ def _valued_thing(tok: Any) -> Any:
     return None
 
 
+# Verbs that say their subject amounts to a sum: "traffic accounts for $5.1bn", "the deal amounted
+# to $40m", "exports totalled $3bn", "the bridge is worth $5m" (not "the company paid $5m").
+_AMOUNT_VERBS = re.compile(r"(?:account|amount|total|represent|equal)(?:s|ed|ing|led|ling)?|is|are|was|were|be|been",
+                           re.IGNORECASE)
+
+
+def _valued_subject(anchor: Any) -> Any:
+    """The subject a sum is the amount of ("traffic" in "westbound traffic accounts for $5.1bn",
+    "exports" in "exports totalled $3bn"), or None."""
+    head = anchor.head
+    if head is anchor:
+        return None
+    if anchor.dep_ == "pobj" and head.lower_ in ("for", "to"):
+        verb = head.head  # "accounts for", "amounted to"
+    elif anchor.dep_ in ("dobj", "attr"):
+        verb = head  # "totalled $3bn", "is $5m"
+    elif anchor.dep_ == "npadvmod" and head.lower_ == "worth":
+        verb = head.head  # "is worth $5m"
+    else:
+        return None
+    if not _AMOUNT_VERBS.fullmatch(verb.lower_):
+        return None
+    # (the subject, or the noun the parser hung on the verb as its compound: "Westbound traffic accounts")
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "compound" and c.i == verb.i - 1)), None)
+    return subj if subj is not None and subj.pos_ in _NOUNS and subj.lower_ not in _VALUE_WORDS else None
+
+
 def _worth_after(doc: Any, end: int) -> Any:
     """The thing a sum is worth when a value word follows it ("e75m worth of crude oil", "$5m
     worth of gold"): the noun of the "of" phrase under the first word after the sum, or None."""
@@ -548,8 +575,10 @@ def read_figures(text: str, figures: list[Figure],
             thing = _valued_thing(noun if noun is not None else anchor)
             if thing is None:  # "$5m worth of gold", the value word parsed under the sum or apart from it
                 thing = _worth_after(doc, fig.end - s0)
+            if thing is None and (noun is None or noun.lower_.rstrip(".") in SCALES):
+                thing = _valued_subject(noun if noun is not None else anchor)  # "traffic accounts for $5.1bn"
             if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS
-                                                           or noun.lower_ in SCALES)):
+                                                           or noun.lower_.rstrip(".") in SCALES)):
                 # (a scale's word, "m" in "$5m", counts nothing either)
                 # the currency's own word ("euros") says nothing of what the sum is; "a $35,000
                 # reward" is a reward

@@ -698,6 +698,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
             s += W_NOUN_SAME / 2
         elif (a.noun, b.noun) in _NOUN_COREFER:
             s += W_NOUN_COREFER
+        elif a.clause is not None and a.clause == b.clause and a.clause[0] == "money":
+            pass  # "goods" / "trade" held up: words of one kind of sum (lang.en.counted.MONEY_KINDS)
         elif _counts_events(a) != _counts_events(b) and a.pred in PREDICATE_CLASSES and same_class(a.pred, b.pred):
             pass  # "foiled two hijack attempts" / "rescued two vessels": one event per thing, nouns apart
         else:
