@@ -420,3 +420,15 @@ def test_reading_a_sum_its_subject_amounts_to(text: str, noun: str | None) -> No
 
     (f,) = read_figures(text, find_figures(text))
     assert f.noun == noun
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    # a verb with its object names the event before the verb alone
+    ("Four climbers lost their lives on the ridge.", "killed"),
+    ("Four climbers lost their way on the ridge.", "missing"),
+])
+def test_reading_a_verb_and_its_object_name_the_event(text: str, predicate: str) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.predicate == predicate

@@ -344,7 +344,11 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod")):
             speech = tok.lower_ in _SPEECH
-            cls = None if speech else predicate_class(tok.lower_)
+            # a verb with its object names the event before the verb alone: "lost their lives" is a
+            # death, "lost" alone a disappearance
+            idiom = next((cls for c in tok.children if c.dep_ == "dobj"
+                          if (cls := predicate_class(f"{tok.lower_} {noun_key(c.text)}"))), None)
+            cls = idiom or (None if speech else predicate_class(tok.lower_))
             if cls:
                 return cls, tok
             # "took ... into custody", "lost their lives", "set fire to", "made off with": the verb
