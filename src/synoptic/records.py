@@ -147,6 +147,7 @@ class Figure:
     counted: str | None = None  # the counted phrase as written, from the number ("23 Somali pirates")
     noun: str | None = None  # the counted noun, singular lower case ("pirate"); None for a bare number
     modifiers: tuple[str, ...] = ()  # its modifiers ("ak-47", "assault")
+    aliases: tuple[str, ...] = ()  # other names of a measured thing in its sentence ("boat", "salahaddin")
     predicate: str | None = None  # what happened to it: a class ("killed", "detained") or the verb
     scope: str | None = None  # places or holders named in its phrases ("athens", "aden")
     time_ref: str | None = None  # a year or period it is dated to ("2014", "last year", "november")
@@ -160,6 +161,7 @@ class Figure:
     rising: bool = False  # given as a count that changed ("rose to 369", "the toll has climbed to 45")
     increment: bool = False  # counts an addition, not a total ("two more tugs", "another three")
     when: bool = False  # says when, not how much ("30 months ago", "1100 hrs")
+    role: str | None = None  # "undergoes" its predicate ("seized two boats") or "does" it ("two boats were firing")
     agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
 
 
