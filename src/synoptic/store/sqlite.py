@@ -259,7 +259,7 @@ def extraction_from_json(text: str | bytes) -> Extraction:
     return Extraction(
         article=data["article"],
         mentions=[_build(Mention, m) for m in data.get("mentions", [])],
-        figures=[_build(Figure, {**f, **{k: tuple(f[k]) for k in ("modifiers", "context") if isinstance(f.get(k), list)}})
+        figures=[_build(Figure, {**f, **{k: tuple(f[k]) for k in ("modifiers", "context", "aliases") if isinstance(f.get(k), list)}})
                  for f in data.get("figures", [])],  # JSON arrays back to the record's tuples
         quotes=[_build(Quote, q) for q in data.get("quotes", [])],
         dates=[_build(TimeRef, d) for d in data.get("dates", [])],
