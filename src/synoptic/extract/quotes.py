@@ -1072,6 +1072,21 @@ def _indirect(
                 c_end = cm.end() + joint.start()
             if c_end - cm.end() >= 12:
                 out.append((cm.start(), c_end, _Speaker(before[0], before[1], cm.group("verb").lower(), cm.start())))
+                done = True
+            break
+        if done:
+            continue
+        # 4f expressive acts: "The commander expressed doubt Friday about the wisdom of …"
+        for xm in _EXPRESSIVE_RX.finditer(masked, lo, end):
+            before = _parsed_subject_of(masked, lo, end, xm.start("verb")) or _speaker_before(masked, xm.start(), lo)
+            if before is None:
+                continue
+            c_end = end
+            joint = re.search(r",\s+(?:but|while|whereas)\s", masked[xm.end() : end])
+            if joint:
+                c_end = xm.end() + joint.start()
+            if c_end - xm.end() >= 12 and not _is_whole_marked(masked, xm.end(), c_end, marks):
+                out.append((xm.start(), c_end, _Speaker(before[0], before[1], xm.group("verb").lower(), xm.start())))
             break
     return out
 
@@ -1110,6 +1125,16 @@ def _second_attribution(masked: str, start: int, end: int) -> tuple[int, int, _S
 _COMMISSIVE_RX = re.compile(
     r"(?i)(?<![\w’'-])(?:(?:" + "|".join(sorted(_speech.COMMISSIVE_AUXILIARIES)) + r")\s+){0,2}"
     r"(?P<verb>" + "|".join(sorted(_speech.COMMISSIVE_VERBS)) + r")\s+to\s+(?=[a-z])"
+)
+
+
+#: "X expressed doubt (Friday) about …", "X has voiced serious concerns that …": an expressive act whose
+#: object is an attitude noun (tables in ``lang/en/speech.py``); the statement is the act, verb included.
+_EXPRESSIVE_RX = re.compile(
+    r"(?i)(?<![\w’'-])(?:(?:" + "|".join(sorted(_speech.COMMISSIVE_AUXILIARIES)) + r")\s+){0,2}"
+    r"(?P<verb>" + "|".join(sorted(_speech.EXPRESSIVE_VERBS)) + r")\s+"
+    r"(?:(?:" + "|".join(sorted(_speech.ATTITUDE_MODIFIERS)) + r")\s+){0,2}"
+    r"(?:" + "|".join(sorted(_speech.ATTITUDE_NOUNS)) + r")(?![\w’'-])"
 )
 
 

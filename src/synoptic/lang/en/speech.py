@@ -64,6 +64,34 @@ COMMISSIVE_VERBS = frozenset(
     "threatens threatened threatening swear swears swore sworn undertake undertook undertaken".split()
 )
 
+#: Expressive speech acts reported as a verb with an attitude noun for its object: "X expressed doubt
+#: about …", "X voiced concern that …". The statement is the whole act, verb
+#: included ("about the wisdom of …" alone does not say whether it was doubted or hoped for). The verbs
+#: whose subject holds the attitude (express, voice, register, air); "raise" and "cast" are left out,
+#: as events raise fears and reports cast doubt without anyone saying so ("The storm raised fears …").
+EXPRESSIVE_VERBS = frozenset(
+    "express expresses expressed expressing voice voices voiced voicing "
+    "register registers registered registering air airs aired airing".split()
+)
+
+#: The attitude nouns such a verb reports: doubt and belief, hope and fear, approval and disapproval,
+#: feeling (English attitude nouns of reported evaluation; a closed grammatical class, not one story's).
+ATTITUDE_NOUNS = frozenset(
+    "doubt doubts concern concerns hope hopes fear fears worry worries regret regrets confidence "
+    "skepticism scepticism optimism pessimism sympathy condolences support opposition disappointment "
+    "dismay satisfaction dissatisfaction displeasure surprise frustration anger outrage indignation alarm "
+    "shock sorrow grief gratitude appreciation solidarity reservations misgivings objections objection "
+    "reservation suspicion suspicions uncertainty caution willingness readiness interest disapproval "
+    "approval relief".split()
+)
+
+#: Words that may stand between an expressive verb and its attitude noun ("expressed serious doubts",
+#: "voiced his deep concern"): determiners, possessives and degree adjectives.
+ATTITUDE_MODIFIERS = frozenset(
+    "a an the some his her their its our my grave serious deep deepest strong strongest growing great "
+    "considerable real renewed sincere profound particular cautious new further mounting".split()
+)
+
 #: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
 COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
 
