@@ -41,6 +41,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import speech as _speech
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.abbreviations import ABBREVIATIONS
@@ -1139,7 +1140,7 @@ _EXPRESSIVE_RX = re.compile(
 
 
 _AFTER_CUE_COMMA = re.compile(
-    r"\s*(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\s*(?:(?:on\s+|late\s+|early\s+)?(?:" + _calendar.WEEKDAY_NAME_ALTERNATION + r"|"
     r"yesterday|today|tonight|recently|earlier|later|then|too)(?:\s+(?:morning|afternoon|evening|night))?\s*)?,\s*"
 )
 
@@ -1165,11 +1166,8 @@ _NAME_RUN = re.compile(
 )
 
 
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february march "
-    "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct "
-    "nov dec".split()
-)
+#: Words of the calendar (every written form of a month or weekday) and the days said by name.
+_CALENDAR = frozenset(_calendar.MONTHS) | frozenset(_calendar.WEEKDAYS) | frozenset(("today", "yesterday", "tomorrow"))
 
 
 def _name_in(text: str, s: int, e: int) -> tuple[int, int] | None:

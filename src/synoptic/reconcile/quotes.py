@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import speech as _speech
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
@@ -26,6 +27,7 @@ from synoptic.records import (
     QuoteGroup,
     QuoteVariant,
 )
+from synoptic.util.unionfind import UnionFind
 
 #: Quotes shorter than this (in words) are compared through the sentence around them as well:
 #: a partial quote such as "nonsense." says little on its own.
@@ -275,9 +277,8 @@ def _heads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> di
 #: its government, which the text names elsewhere; the brief does not guess which).
 NON_SPEAKER_TYPES = {"GPE", "LOC", "NORP", "FAC", "PRODUCT", "DATE", "TIME"}
 _CALENDAR = re.compile(
-    r"(?i)^(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|tonight|"
-    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?|\d[\d\s/.,:-]*)(?:\s+\d+)?$"
+    r"(?i)^(?:the\s+)?(?:" + _calendar.WEEKDAY_NAME_ALTERNATION + r"|today|yesterday|tomorrow|tonight|"
+    + _calendar.MONTH_FORM_ALTERNATION + r"|\d[\d\s/.,:-]*)\.?(?:\s+\d+)?$"
 )
 
 
@@ -598,13 +599,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         row_of_own[i] = distinct.setdefault(units[i].words, len(distinct)) \
             if len(units[i].text.split()) < SHORT_QUOTE_WORDS else row_of_text[i]
     vectors, threshold = _vectors(list(distinct)) if distinct else (None, QUOTE_SIM_TFIDF)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    uf = UnionFind(n)
+    find = uf.find
 
     # 3. join: best-first single links (Kruskal order), one version per article in a group
     links: list[tuple[float, int, int]] = []
@@ -705,10 +701,11 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             if cross and sum(cross) / len(cross) < threshold * GROUP_MEAN_FACTOR * (
                     QUOTE_INDIRECT_FACTOR if reported else 1):
                 continue
-        parent[rj] = ri
-        held[ri] += held.pop(rj)
-        arts[ri] |= arts.pop(rj)
-        weak[ri] = min(weak.pop(ri, INF), weak.pop(rj, INF), sim)
+        uf.union(ri, rj)
+        root = find(ri)
+        held[root] = held.pop(ri) + held.pop(rj)
+        arts[root] = arts.pop(ri) | arts.pop(rj)
+        weak[root] = min(weak.pop(ri, INF), weak.pop(rj, INF), sim)
     # 3b. a statement of an unnamed source ("officials said") that another outlet gives, nearly word
     # for word, to a named person or body joins that group: outlets attribute one wire sentence differently
     if any(generic) and vectors is not None:
@@ -730,9 +727,10 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
                 if sim >= best_sim:
                     best_root, best_sim = r2, sim
             if best_root is not None:
-                parent[r] = best_root
-                arts[best_root] = arts.get(best_root, set()) | arts.pop(r, set())
-                named[best_root] = named[best_root] + idx
+                uf.union(r, best_root)
+                root = find(r)
+                arts[root] = arts.pop(best_root, set()) | arts.pop(r, set())
+                named[root] = named.pop(best_root) + idx
     # a piece that joined nothing else goes back to the other pieces of its quote
     pieces: dict[int, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
@@ -745,7 +743,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         anchor = linked[0] if linked else idx[0]
         for i in idx:
             if size[find(i)] == sum(1 for k in idx if find(k) == find(i)):
-                parent[find(i)] = find(anchor)
+                uf.union(find(i), find(anchor))
         size = Counter(find(i) for i in range(n))
     clusters: dict[int, list[_Unit]] = defaultdict(list)
     for i, u in enumerate(units):
