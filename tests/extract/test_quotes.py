@@ -786,3 +786,31 @@ def test_an_unnamed_role_speaker_stays_unnamed_when_no_one_or_two_people_fit() -
     text = ("Farmer Ruth Okafor lost her barn in the storm. "
             "A county spokesman said the storm damaged 40 homes.")
     assert _speaker_of(text, "the storm damaged") != "Ruth Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Meanwhile the harbour master expressed doubt on Monday about the plan to dredge the channel twice.",
+         "expressed doubt on Monday about the plan to dredge the channel twice", "the harbour master"),
+        ("The union has voiced serious concerns that the new rota will leave wards without nurses.",
+         "has voiced serious concerns that the new rota will leave wards without nurses", "The union"),
+    ],
+)
+def test_quotes_an_expressive_act_with_an_attitude_noun_is_a_statement(text: str, clause: str, speaker: str) -> None:
+    got = _said(text)
+    assert ("indirect", clause, speaker, speaker) in got
+
+
+def test_quotes_an_event_that_raises_fears_is_no_speaker() -> None:
+    assert _said("The flood raised fears of disease in the low-lying villages along the river.") == []
+
+
+def test_quotes_a_possessed_noun_of_saying_gives_its_clause_to_the_possessor() -> None:
+    text = "The inquiry will test Ms Orwin's claim that the valve had been closed before the fire started."
+    got = _said(text)
+    assert got and got[0][:3] == ("indirect", "the valve had been closed before the fire started", "Orwin")
+
+
+def test_quotes_the_fact_that_is_no_saying() -> None:
+    assert _said("Nobody disputed the fact that the valve had been closed before the fire started.") == []

@@ -1088,6 +1088,26 @@ def _indirect(
                 c_end = xm.end() + joint.start()
             if c_end - xm.end() >= 12 and not _is_whole_marked(masked, xm.end(), c_end, marks):
                 out.append((xm.start(), c_end, _Speaker(before[0], before[1], xm.group("verb").lower(), xm.start())))
+                done = True
+            break
+        if done:
+            continue
+        # 4g a noun of saying with its possessor: "… shed light on Mr Korkoneas's statement that the bullet …"
+        for pm in _POSSESSED_SAYING_RX.finditer(masked, lo, end):
+            before = _speaker_before(masked, pm.start(), lo)
+            if before is not None:  # "will test Ms Orwin's claim": the possessor starts at a name or determiner
+                words = list(re.finditer(r"\S+", masked[before[0] : before[1]]))
+                first = next((w for w in words if w.group(0)[:1].isupper() or w.group(0).lower() in DETERMINERS),
+                             None)
+                before = (before[0] + first.start(), before[1]) if first is not None else None
+            if before is None:
+                continue
+            c_end = end
+            joint = re.search(r",\s+(?:but|while|whereas)\s", masked[pm.end() : end])
+            if joint:
+                c_end = pm.end() + joint.start()
+            if c_end - pm.end() >= 12 and not _is_whole_marked(masked, pm.end(), c_end, marks):
+                out.append((pm.end(), c_end, _Speaker(before[0], before[1], "statement", pm.start())))
             break
     return out
 
@@ -1136,6 +1156,13 @@ _EXPRESSIVE_RX = re.compile(
     r"(?P<verb>" + "|".join(sorted(_speech.EXPRESSIVE_VERBS)) + r")\s+"
     r"(?:(?:" + "|".join(sorted(_speech.ATTITUDE_MODIFIERS)) + r")\s+){0,2}"
     r"(?:" + "|".join(sorted(_speech.ATTITUDE_NOUNS)) + r")(?![\w’'-])"
+)
+
+
+#: "Mr Korkoneas's statement that …", "the minister’s repeated claim that …": a noun of saying with its
+#: possessor (the speaker) and a "that" clause (what was said).
+_POSSESSED_SAYING_RX = re.compile(
+    r"(?<=[\w.])[’']s?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_speech.SPEECH_NOUNS)) + r")\s+that\s+(?=\w)"
 )
 
 

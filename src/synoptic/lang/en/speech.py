@@ -92,6 +92,16 @@ ATTITUDE_MODIFIERS = frozenset(
     "considerable real renewed sincere profound particular cautious new further mounting".split()
 )
 
+#: Nouns of saying that take a "that" clause: "Mr Korkoneas's statement that the bullet bounced …",
+#: "the minister's claim that …". The possessor is the speaker, the clause what was said (English
+#: nominalisations of reporting verbs; "the fact that", "the idea that" are no one's saying and left out).
+SPEECH_NOUNS = frozenset(
+    "statement statements claim claims assertion assertions insistence contention argument allegation "
+    "allegations denial admission account testimony suggestion warning warnings promise pledge assurance "
+    "assurances prediction announcement declaration explanation remark remarks comment comments "
+    "complaint acknowledgment acknowledgement confirmation revelation".split()
+)
+
 #: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
 COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
 
