@@ -814,3 +814,21 @@ def test_quotes_a_possessed_noun_of_saying_gives_its_clause_to_the_possessor() -
 
 def test_quotes_the_fact_that_is_no_saying() -> None:
     assert _said("Nobody disputed the fact that the valve had been closed before the fire started.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Captain Oduya declined to name the ship but indicated it was carrying grain.",
+         "declined to name the ship but indicated it was carrying grain", "Oduya"),
+        ("The council had no budget for the hall and could offer no date other than to say it would open in spring.",
+         "could offer no date other than to say it would open in spring", "The council"),
+    ],
+)
+def test_quotes_a_refusal_then_a_saying_is_one_statement(text: str, clause: str, speaker: str) -> None:
+    got = _said(text)
+    assert got and got[0][:3] == ("indirect", clause, speaker)
+
+
+def test_quotes_a_refusal_without_a_saying_after_it_is_no_statement() -> None:
+    assert _said("The striker did not give up, but scored twice in the second half.") == []

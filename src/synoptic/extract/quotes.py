@@ -904,6 +904,16 @@ def _indirect(
         sent = masked[lo:end]
         if not sent.strip():
             continue
+        # 4a' a refusal, then what was said all the same: "X declined to describe the bomb but indicated it was …"
+        refusal = _REFUSAL_RX.search(masked, lo, end)
+        then = _AFTER_REFUSAL_CUE.search(masked, refusal.end(), end) if refusal else None
+        if refusal and then and end - then.end() >= 12:
+            verb_at = refusal.start("refuse") if refusal.group("refuse") else refusal.start()
+            before = _refusal_subject(masked, lo, end, verb_at)
+            if before is not None:
+                out.append((refusal.start(), end, _Speaker(before[0], before[1], then.group("cue").lower(),
+                                                           refusal.start())))
+                continue
         # 4a "X said (that) …" and "X quoted Y as saying …"
         done = False
         for cue in _CUE_RX.finditer(masked, lo, end):
@@ -1164,6 +1174,51 @@ _EXPRESSIVE_RX = re.compile(
 _POSSESSED_SAYING_RX = re.compile(
     r"(?<=[\w.])[’']s?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(_speech.SPEECH_NOUNS)) + r")\s+that\s+(?=\w)"
 )
+
+
+#: A refusal to tell ("declined to describe", "could offer no", "would not say"): when a saying verb follows it in
+#: the sentence, the statement is the whole predicate from the refusal on (tables in ``lang/en/speech.py``).
+_REFUSAL_RX = re.compile(
+    r"(?<![\w’'-])(?:(?P<refuse>" + "|".join(sorted(_speech.REFUSAL_VERBS)) + r")\s+to\s+|(?P<neg>"
+    + "|".join(sorted((re.escape(a).replace("\\ ", r"\s+") for a in _speech.NEGATED_AUXILIARIES), key=len,
+                      reverse=True))
+    + r")\s+)(?:" + "|".join(sorted(_speech.DISCLOSURE_VERBS)) + r")\b"
+    r"|(?:(?:could|would|can|will|did)\s+)?(?:" + "|".join(sorted(_speech.WITHHOLDING_VERBS))
+    + r")\s+(?:no|few|little)\b"
+)
+#: The saying verb after a refusal: "but indicated …", "other than to say …", "except to say …".
+_AFTER_REFUSAL_CUE = re.compile(
+    r"(?i)\b(?:but|though|although|yet|other\s+than\s+to|except\s+to|beyond|only\s+to)\s+(?:\w+ly\s+)?"
+    r"(?P<cue>" + "|".join(sorted(_speech.CUE_WORDS | frozenset(("say", "tell", "note", "indicate")),
+                                  key=len, reverse=True)) + r")\b"
+)
+
+
+def _refusal_subject(masked: str, lo: int, hi: int, at: int) -> tuple[int, int] | None:
+    """The subject of the verb phrase starting at ``at``; for a second verb after "and" ("Police had no
+    motive and could offer …"), the subject of the first."""
+    before = _parsed_subject_of(masked, lo, hi, at)
+    if before is not None:
+        return before
+    lead = re.search(r"\s+and\s+$", masked[lo:at])
+    if lead is None:
+        return _speaker_before(masked, at, lo)
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([masked[lo:hi]])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", masked[lo : lo + 40], exc)
+        return None
+    tok = next((t for t in doc if t.idx >= at - lo), None)
+    while tok is not None and tok.dep_ in ("aux", "neg"):
+        tok = tok.head
+    if tok is None or tok.dep_ != "conj":
+        return None
+    for child in tok.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return lo + child.left_edge.idx, lo + child.idx + len(child.text)
+    return None
 
 
 _AFTER_CUE_COMMA = re.compile(

@@ -102,6 +102,22 @@ SPEECH_NOUNS = frozenset(
     "complaint acknowledgment acknowledgement confirmation revelation".split()
 )
 
+#: A refusal to say, reported with what was said all the same: "X declined to describe the bomb but
+#: indicated it was powerful", "Police could offer no details other than to say it was powerful". The
+#: statement is the whole predicate, refusal included. Verbs of refusing (with "to") ...
+REFUSAL_VERBS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
+#: ... and negated modals and auxiliaries before a verb of telling ("would not say", "could offer no").
+NEGATED_AUXILIARIES = ("would not", "could not", "did not", "does not", "do not", "will not", "can not",
+                       "cannot", "wouldn't", "couldn't", "didn't", "doesn't", "don't", "won't", "can't")
+#: Verbs of telling and disclosing that a source refuses: complete for news English reporting.
+DISCLOSURE_VERBS = frozenset(
+    "comment elaborate describe discuss disclose reveal say give offer provide confirm identify name specify "
+    "release detail explain speculate divulge".split()
+)
+#: Giving nothing away: "gave no details", "could offer little explanation" (the verb, then "no", "few", "little").
+WITHHOLDING_VERBS = frozenset("give gives gave giving offer offers offered offering provide provides provided "
+                              "providing".split())
+
 #: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
 COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
 
