@@ -832,3 +832,19 @@ def test_quotes_a_refusal_then_a_saying_is_one_statement(text: str, clause: str,
 
 def test_quotes_a_refusal_without_a_saying_after_it_is_no_statement() -> None:
     assert _said("The striker did not give up, but scored twice in the second half.") == []
+
+
+def test_quotes_a_document_speaks_for_the_body_that_issued_it() -> None:
+    text = ("The rail line will reopen on Monday, a Transport Ministry statement said.\n"
+            "Repairs to the bridge cost more than planned, the statement added.\n"
+            "The plant will shut in May, the firm said in a statement.\n"
+            "About 300 jobs will go by the end of the year, the release said.")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["The rail line will reopen on Monday"] == "Transport Ministry"
+    assert got["Repairs to the bridge cost more than planned"] == "Transport Ministry"
+    assert got["About 300 jobs will go by the end of the year"] == "the firm"
+
+
+def test_quotes_a_document_with_no_issuer_stays_as_written() -> None:
+    got = find_quotes("The vote will be held again in March, the statement said.", [])
+    assert got and got[0].speaker == "the statement"

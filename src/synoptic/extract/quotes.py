@@ -1296,6 +1296,48 @@ def _person_mentions(text: str, mentions: list[Mention]) -> list[tuple[int, int]
         return [(m.start(), m.end()) for m in _NAME_RUN.finditer(text) if " " in m.group(0)]
 
 
+#: "a Defence Ministry statement", "the Indian statement", "a statement from the Indian government", "the
+#: release": a document as speaker; its issuer is named before the noun, after "from"/"by"/"of", or earlier
+#: in the article ("the military said in a statement … the release said").
+_DOCUMENT = "|".join(sorted(_speech.DOCUMENT_NOUNS))
+_DOCUMENT_SPEAKER = re.compile(
+    rf"(?i)(?:a|an|the|its|their)\s+(?:(?:new|latest|written|joint|official|press|brief|short)\s+)*"
+    rf"(?P<by>(?:[A-Z][\w.’'-]*\s+){{0,4}}?)(?:press\s+)?(?:{_DOCUMENT})"
+    rf"(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?[\w.’'-]+(?:\s+[A-Z][\w.’'-]*){{0,4}}))?\s*$"
+)
+#: The issuer named after a document: "(a statement) from the Indian government", "(a release) by Acme Corp".
+_ISSUER_AFTER = re.compile(
+    r"\s+(?:from|by|of)\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}(?:\s+(?:"
+    + "|".join(sorted(ORG_WORDS)) + r"))?)(?![\w’'-])"
+)
+#: "X said in a statement", "X announced in a press release": X issued the document the article cites later.
+_IN_A_DOCUMENT = re.compile(
+    rf"(?i)\S+\s+(?:\w+\s+)?in\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOCUMENT})\b"
+)
+#: How far back the issuer of "the statement" may have been named (one news report's length).
+ISSUER_MEMORY_CHARS = SPEAKER_MEMORY_CHARS
+
+
+def _document_issuer(text: str, sp: _Speaker, issuers: list[tuple[int, str]]) -> str | None:
+    """Who issued the document a speaker phrase names ("a Defence Ministry statement" -> "Defence
+    Ministry"; "the release" -> the body last said to have issued one), or None (not a document, or
+    no issuer known: it stays as written)."""
+    m = _DOCUMENT_SPEAKER.fullmatch(text, sp.start, sp.end)
+    if m is None:
+        return None
+    by = (m.group("from") or "").strip()
+    if not by:  # "according to a statement from the Indian government": the issuer after the speaker phrase
+        after = _ISSUER_AFTER.match(text, sp.end)
+        by = after.group(1) if after else ""
+    if by and by[:1].isupper() or by.lower().startswith("the "):
+        return by
+    own = m.group("by").strip()
+    if own and own.split()[-1].lower().strip(".") in ORG_WORDS:
+        return own
+    last = [name for pos, name in issuers if pos < sp.start and sp.start - pos <= ISSUER_MEMORY_CHARS]
+    return last[-1] if last else None
+
+
 def _resolve(
     text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]],
     bodies: list[tuple[int, str]] | None = None, sents: list[tuple[int, int]] | None = None,
@@ -1640,13 +1682,20 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     bodies: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved: dict[tuple[int, int], tuple[str | None, int, int]] = {}
+    issuers: list[tuple[int, str]] = []  # bodies said to have issued a statement, in text order
     for s, e, kind, qsp in sorted(raw, key=lambda r: (r[3].start if r[3] else r[0], r[0])):
         if qsp is None:
             continue
         sp = qsp
         key = (sp.start, sp.end)
         if key not in resolved:
-            resolved[key] = _resolve(text, sp, persons, named, bodies, sents)
+            issuer = _document_issuer(text, sp, issuers)
+            resolved[key] = (issuer, sp.start, sp.end) if issuer else _resolve(text, sp, persons, named, bodies,
+                                                                                sents)
+            if resolved[key][0] and _IN_A_DOCUMENT.match(text, sp.cue_start):
+                issuers.append((sp.start, str(resolved[key][0])))
+            elif issuer:
+                issuers.append((sp.start, issuer))
             name = resolved[key][0]
             _, ns, ne = resolved[key]
             if name and name.lower() not in PRONOUNS | OTHER_PRONOUNS and name[:1].isalpha() \

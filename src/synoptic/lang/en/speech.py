@@ -118,6 +118,10 @@ DISCLOSURE_VERBS = frozenset(
 WITHHOLDING_VERBS = frozenset("give gives gave giving offer offers offered offering provide provides provided "
                               "providing".split())
 
+#: Documents a body speaks through: "a Defence Ministry statement said", "the release said" stand for the
+#: body that issued them.
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement bulletin notice".split())
+
 #: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
 COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
 
