@@ -199,8 +199,8 @@ def _is_body(name: str | None, etype: str | None) -> bool:
         return True
     words = re.findall(r"[\w'’-]+", name)
     low = [w.lower() for w in words]
-    if _is_generic(name) or any(w in VOICE_WORDS for w in low):
-        return True
+    if _is_generic(name) or any(w in VOICE_WORDS for w in low) or (low and low[-1] in _speech.BODY_NOUNS):
+        return True  # "the Indian government", "the military": a body by its head noun
     return bool(words) and not _is_named(name) and low[-1].endswith("s")  # "forensic experts", "young protesters"
 
 

@@ -7,6 +7,7 @@ The quote finder (``synoptic.extract.quotes``) reads these tables and carries no
 from __future__ import annotations
 
 from synoptic.lang.en.calendar import CALENDAR_NAMES
+from synoptic.lang.en.names import UNIT_NOUNS
 
 #: Reporting verbs (cues) in the forms that introduce a quote or a reported clause.
 CUE_WORDS = frozenset(
@@ -131,6 +132,14 @@ SOURCE_NOUNS = frozenset(
     "advisers advisors diplomats lawmakers protesters demonstrators activists investigators prosecutors "
     "researchers scientists doctors economists voters supporters opponents republicans democrats people "
     "reports polls media".split()
+)
+
+#: Nouns heading a body that speaks as one ("the Indian government", "the military", "the ministry"): the
+#: armed, police and civil units of ``names.UNIT_NOUNS`` and the bodies of government, justice and business.
+BODY_NOUNS = UNIT_NOUNS | frozenset(
+    "government administration military cabinet council committee commission court parliament congress "
+    "senate assembly embassy consulate authority company firm corporation bank board union federation "
+    "association institute organisation organization".split()
 )
 
 #: Words that name someone speaking for a body, not the body: "a navy spokesman", "Navy sources",
