@@ -848,3 +848,8 @@ def test_quotes_a_document_speaks_for_the_body_that_issued_it() -> None:
 def test_quotes_a_document_with_no_issuer_stays_as_written() -> None:
     got = find_quotes("The vote will be held again in March, the statement said.", [])
     assert got and got[0].speaker == "the statement"
+
+
+def test_quotes_the_possessor_is_the_noun_phrase_not_the_clause_before_it() -> None:
+    got = _said("The judge dismissed a neighbour's claim that the fence had been moved during the night.")
+    assert got and got[0][:3] == ("indirect", "the fence had been moved during the night", "a neighbour")

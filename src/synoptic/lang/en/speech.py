@@ -82,7 +82,7 @@ ATTITUDE_NOUNS = frozenset(
     "skepticism scepticism optimism pessimism sympathy condolences support opposition disappointment "
     "dismay satisfaction dissatisfaction displeasure surprise frustration anger outrage indignation alarm "
     "shock sorrow grief gratitude appreciation solidarity reservations misgivings objections objection "
-    "reservation suspicion suspicions uncertainty caution willingness readiness interest disapproval "
+    "reservation suspicion suspicions uncertainty caution disapproval "
     "approval relief".split()
 )
 
