@@ -139,7 +139,7 @@ SOURCE_NOUNS = frozenset(
 BODY_NOUNS = UNIT_NOUNS | frozenset(
     "government administration military cabinet council committee commission court parliament congress "
     "senate assembly embassy consulate authority company firm corporation bank board union federation "
-    "association institute organisation organization".split()
+    "association institute organisation organization watchdog regulator monitor".split()
 )
 
 #: Words that name someone speaking for a body, not the body: "a navy spokesman", "Navy sources",
