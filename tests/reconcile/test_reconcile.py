@@ -636,6 +636,14 @@ def test_quote_speakers_who_speak_for_one_body_are_compared_together(speaker: st
     assert _speaker_key("Gregg Hastings") == "hastings"
 
 
+def test_quote_speaker_key_is_the_head_before_a_relative_clause_and_bodies_by_head_noun() -> None:
+    from synoptic.reconcile.quotes import _is_body, _speaker_key
+
+    assert _speaker_key("the guard who opened the gate") == "guard"
+    assert _is_body("the port authority", None) and _is_body("the military", None)
+    assert not _is_body("the guard who opened the gate", None)
+
+
 @pytest.mark.parametrize(("name", "generic"), [("officials", True), ("the police", True), ("Federal authorities", True),
                                               ("Oregon State Police", False), ("Gregg Hastings", False)])
 def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> None:

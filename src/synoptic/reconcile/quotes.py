@@ -214,6 +214,7 @@ def _speaker_key(name: str | None) -> str | None:
     for ("a navy spokesman", "Navy sources", "the Indian navy" -> "navy")."""
     if not name:
         return None
+    name = re.split(r"(?i)\s+(?:who|which|that|whose)\s", name, maxsplit=1)[0]  # "the officer who fired the shot"
     words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 1 and w not in ("the", "an")]
     body = [w for w in words if w not in VOICE_WORDS]
     if body and len(body) < len(words):
