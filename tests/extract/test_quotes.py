@@ -853,3 +853,9 @@ def test_quotes_a_document_with_no_issuer_stays_as_written() -> None:
 def test_quotes_the_possessor_is_the_noun_phrase_not_the_clause_before_it() -> None:
     got = _said("The judge dismissed a neighbour's claim that the fence had been moved during the night.")
     assert got and got[0][:3] == ("indirect", "the fence had been moved during the night", "a neighbour")
+
+
+def test_quotes_a_directive_given_or_issued_is_a_statement() -> None:
+    got = _said("The ministry issued instructions to close every school in the province until Monday.")
+    assert got and got[0][:3] == ("indirect", "instructions to close every school in the province until Monday",
+                                  "The ministry")

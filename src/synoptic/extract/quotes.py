@@ -140,7 +140,8 @@ _CUE_RX = re.compile(r"(?<![\w’'-])(?:[Aa]ccording\s+to|" + _CUE_ALT + r")(?![
 #: Right after a closing mark a cue may be capitalised (',” Cried the President').
 _CUE_RX_ANYCASE = re.compile(r"(?i)(?<![\w’'-])(?:according\s+to|" + _CUE_ALT + r")(?![\w’'])")
 _ORDER_RX = re.compile(
-    r"(?i)(?<![\w’'])(?:gave|issued|has\s+given|had\s+given)\b(?:\s+[\w-]+){0,4}?\s+orders?\b"
+    r"(?i)(?<![\w’'])(?:" + "|".join(re.escape(v).replace("\\ ", r"\s+") for v in _speech.DIRECTIVE_VERBS)
+    + r")\b(?:\s+[\w-]+){0,4}?\s+(?:" + "|".join(sorted(_speech.DIRECTIVE_NOUNS)) + r")\b"
 )
 
 
@@ -1056,7 +1057,7 @@ def _indirect(
             if by is not None and end - (lo + acc_head.end()) >= 12:
                 out.append((lo + acc_head.end(), end, by))
             continue
-        # 4d orders: "X gave (yesterday) orders to shoot …"
+        # 4d directives: "X gave (yesterday) orders to shoot …", "X issued instructions to close …"
         for om in _ORDER_RX.finditer(masked, lo, end):
             before = _speaker_before(masked, om.start(), lo)
             if before is None:
@@ -1064,7 +1065,8 @@ def _indirect(
             first = re.match(r"(?i)\S+\s*", masked[om.start() : end])
             c_start = om.start() + (first.end() if first else 0)
             if end - c_start >= 12:
-                out.append((c_start, end, _Speaker(before[0], before[1], "gave orders", om.start())))
+                verb = (first.group(0).strip().lower() if first else "gave")
+                out.append((c_start, end, _Speaker(before[0], before[1], verb, om.start())))
                 done = True
             break
         if done:

@@ -123,6 +123,13 @@ WITHHOLDING_VERBS = frozenset("give gives gave giving offer offers offered offer
 #: body that issued them.
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement bulletin notice".split())
 
+#: Directive speech acts reported as giving or issuing a directive: "X gave (yesterday) orders to shoot",
+#: "the ministry issued instructions to …". The verbs of giving a directive and the directive nouns.
+DIRECTIVE_VERBS = ("gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "has given",
+                   "had given", "have given")
+DIRECTIVE_NOUNS = frozenset("order orders instruction instructions directive directives command commands "
+                            "ultimatum".split())
+
 #: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
 COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
 
