@@ -859,3 +859,8 @@ def test_quotes_a_directive_given_or_issued_is_a_statement() -> None:
     got = _said("The ministry issued instructions to close every school in the province until Monday.")
     assert got and got[0][:3] == ("indirect", "instructions to close every school in the province until Monday",
                                   "The ministry")
+
+
+def test_quotes_a_judgement_aloud_gives_the_quoted_words_a_speaker() -> None:
+    got = _said("The mayor condemned the vandalism as “a disgrace to the whole town.”")
+    assert any(kind == "partial" and sp == "The mayor" for kind, _, sp, _ in got)

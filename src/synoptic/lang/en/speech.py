@@ -22,7 +22,10 @@ CUE_WORDS = frozenset(
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
     "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
     "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed "
-    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads".split()
+    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads "
+    # verbs of judging aloud, with the judgement quoted: "condemned the test as “provocative”"
+    "condemned condemns blasted blasts slammed slams hailed hails lauded lauds likened likens termed dubbed "
+    "labelled labeled".split()
 )
 
 #: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
@@ -45,7 +48,8 @@ IGNORANCE_CUES = frozenset(("did not know", "didn't know", "does not know", "doe
 CONTENT_CUES = IGNORANCE_CUES | frozenset(
     "denied denies ridiculed described describes praised thanked accused accuses denounced denounces "
     "criticized criticised called calling branded urged urges urging demanded demands asked asks asking "
-    "threatened threatens vowed vows promised pledged".split()
+    "threatened threatens vowed vows promised pledged condemned condemns blasted blasts slammed slams hailed "
+    "hails lauded lauds likened likens termed dubbed labelled labeled".split()
 )
 
 #: Words that open a question clause after an ignorance cue.
