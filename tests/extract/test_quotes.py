@@ -864,3 +864,16 @@ def test_quotes_a_directive_given_or_issued_is_a_statement() -> None:
 def test_quotes_a_judgement_aloud_gives_the_quoted_words_a_speaker() -> None:
     got = _said("The mayor condemned the vandalism as “a disgrace to the whole town.”")
     assert any(kind == "partial" and sp == "The mayor" for kind, _, sp, _ in got)
+
+
+def test_quotes_a_progressive_cue_has_its_subject_for_speaker_and_a_passive_one_none() -> None:
+    got = _said("The governor is telling farmers that the new dam will be “finished by spring.”")
+    assert any(kind == "indirect" and sp == "The governor" for kind, _, sp, _ in got)
+    assert _said("He was told that the plant would close within the year.") == []
+
+
+def test_quotes_a_source_relayed_by_another_keeps_its_own_statement() -> None:
+    text = "The local radio is reporting that the coast guard says two fishermen were rescued near the harbour."
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("two fishermen were rescued near the harbour", "the coast guard") in got
+    assert any(sp == "The local radio" for _, sp in got)

@@ -109,6 +109,8 @@ BETWEEN = frozenset(
     "would will has just already now still further even often never "
     "earlier initially".split()
 )
+#: Auxiliaries of the progressive, between a speaker and an -ing cue ("Trump is telling …").
+_PROGRESSIVE = frozenset("is are was were been be".split())
 #: Words that may follow a cue before its clause or the sentence end ("told reporters", "said on Friday").
 ROLE_NOUNS = frozenset(
     "president leader minister spokesman spokeswoman spokesperson head chief official secretary chancellor "
@@ -302,7 +304,10 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         left = left[:frame.start()]
     toks = list(_TOKEN.finditer(left))
     k = len(toks) - 1
-    while k >= 0 and (toks[k].group(0).lower() in BETWEEN or toks[k].group(0).endswith("ly")):
+    cue_word = re.match(r"[\w’'-]+", masked[cue_start : cue_start + 30])
+    # a progressive cue: "Donald Trump is telling a veterans group …" (a passive one, "he was told", is not)
+    between = BETWEEN | _PROGRESSIVE if cue_word and cue_word.group(0).lower().endswith("ing") else BETWEEN
+    while k >= 0 and (toks[k].group(0).lower() in between or toks[k].group(0).endswith("ly")):
         k -= 1
     # a time between speaker and cue: "The Indian Navy in November said", "Police on Friday said",
     # "Trump at the time said", "who has in the past described"
@@ -893,6 +898,24 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     return None
 
 
+def _nested_attribution(masked: str, start: int, end: int) -> bool:
+    """Whether a reported clause opens with an attribution of its own ("that the Indian Navy claims they
+    have captured …"): its subject is the speaker of a cue that introduces the rest."""
+    lead = _THAT_START.match(masked, start, end)
+    c0 = lead.end() if lead else start
+    for cue in _CUE_RX.finditer(masked, c0, min(end, c0 + 80)):
+        if _clause_after(masked, cue, end) is None:
+            continue
+        sp = _cue_speaker(masked, cue, c0, end, inverted_ok=False)
+        # another source, not the speaker again ("Hastings said he did not know why …" is one statement)
+        return sp is not None and sp.start <= c0 + 4 and sp.end <= cue.start() \
+            and masked[sp.start : sp.end].lower() not in PRONOUNS | OTHER_PRONOUNS
+    return False
+
+
+_THAT_START = re.compile(r"(?i)that\s+")
+
+
 def _indirect(
     text: str, masked: str, sents: list[tuple[int, int]], marks: list[_Marked]
 ) -> list[tuple[int, int, _Speaker]]:
@@ -978,6 +1001,8 @@ def _indirect(
                     opens_quoted = masked[lo:c_end].lstrip()[:1] in "“\"«'"
                     if c_end - lo >= 12 and not opens_quoted and not _is_whole_marked(masked, lo, c_end, marks):
                         out.append((lo, c_end, hit))
+            if _nested_attribution(masked, start, end):
+                continue  # "MSNBC is reporting that the Indian Navy claims they …": the navy's claim too, at its cue
             break
         if done:
             continue
