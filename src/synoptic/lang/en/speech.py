@@ -25,7 +25,10 @@ CUE_WORDS = frozenset(
     "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads "
     # verbs of judging aloud, with the judgement quoted: "condemned the test as “provocative”"
     "condemned condemns blasted blasts slammed slams hailed hails lauded lauds likened likens termed dubbed "
-    "labelled labeled".split()
+    "labelled labeled "
+    # their -ing forms, as in "Clinton is describing him as “unhinged”", "Trump is promising “jobs, jobs, jobs”"
+    "describing promising denouncing criticizing criticising praising accusing condemning blasting slamming "
+    "hailing vowing pledging".split()
 )
 
 #: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
@@ -49,7 +52,10 @@ CONTENT_CUES = IGNORANCE_CUES | frozenset(
     "denied denies ridiculed described describes praised thanked accused accuses denounced denounces "
     "criticized criticised called calling branded urged urges urging demanded demands asked asks asking "
     "threatened threatens vowed vows promised pledged condemned condemns blasted blasts slammed slams hailed "
-    "hails lauded lauds likened likens termed dubbed labelled labeled".split()
+    "hails lauded lauds likened likens termed dubbed labelled labeled "
+    # their -ing forms, as in "Clinton is describing him as “unhinged”", "Trump is promising “jobs, jobs, jobs”"
+    "describing promising denouncing criticizing criticising praising accusing condemning blasting slamming "
+    "hailing vowing pledging".split()
 )
 
 #: Words that open a question clause after an ignorance cue.
