@@ -877,3 +877,8 @@ def test_quotes_a_source_relayed_by_another_keeps_its_own_statement() -> None:
     got = {(q.text, q.speaker) for q in find_quotes(text, [])}
     assert ("two fishermen were rescued near the harbour", "the coast guard") in got
     assert any(sp == "The local radio" for _, sp in got)
+
+
+def test_quotes_a_body_named_with_of_keeps_its_whole_name() -> None:
+    got = _said("On Monday the Federation of Small Businesses expressed concern about the rise in energy prices.")
+    assert got and got[0][2] == "Federation of Small Businesses"

@@ -596,7 +596,13 @@ def _parsed_subject_of(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int
             before = doc[child.left_edge.i - 1].lower_ if child.left_edge.i > 0 else ""
             if before in _PREPOSITIONS:
                 return None  # a misparse: "since the boy's death have vowed"
-            return lo + child.left_edge.idx, lo + child.idx + len(child.text)
+            last = child
+            for prep in child.rights:  # a name with "of": "the Organization of Islamic Cooperation"
+                words = list(prep.subtree)
+                if prep.lower_ == "of" and child.pos_ == "PROPN" and all(
+                        w.text[:1].isupper() or w.lower_ in ("of", "the", "and", "for", "&") for w in words[1:]):
+                    last = words[-1]
+            return lo + child.left_edge.idx, lo + last.idx + len(last.text)
     return None
 
 
