@@ -644,6 +644,13 @@ def test_quote_speaker_key_is_the_head_before_a_relative_clause_and_bodies_by_he
     assert not _is_body("the guard who opened the gate", None)
 
 
+def test_quote_counts_read_in_figures_and_words() -> None:
+    from synoptic.reconcile.quotes import _counts
+
+    assert _counts("Twenty-three crew (12 from Chile) were freed, 1,500 more wait") == {23, 12, 1500}
+    assert _counts("one man was hurt") == set()
+
+
 @pytest.mark.parametrize(("name", "generic"), [("officials", True), ("the police", True), ("Federal authorities", True),
                                               ("Oregon State Police", False), ("Gregg Hastings", False)])
 def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from synoptic.lang.en import calendar as _calendar
+from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import speech as _speech
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
@@ -173,6 +174,20 @@ GENERIC_JOIN_FACTOR = 1.4
 #: at 1.4 riots 7/10 -> 8/10, the forensic experts' words that one outlet gives to "court sources");
 #: bomb, kazakhstan, migrants and the seeds unchanged (4/8, 6/7, 3/5, 7/7). Check it on new stories.
 BODY_JOIN_FACTOR = 1.4
+
+
+_CARDINAL = re.compile(rf"(?i)\b(?:\d[\d,]*|{_numbers.CARDINAL_WORD})\b")
+
+
+def _counts(text: str) -> set[int]:
+    """The whole numbers a text states, in figures or words ("23", "Twenty-three"), two and up."""
+    out: set[int] = set()
+    for m in _CARDINAL.finditer(text):
+        w = m.group(0).replace(",", "")
+        v = int(w) if w.isdigit() else _numbers.number_value(w)
+        if v is not None and v >= 2:
+            out.add(v)
+    return out
 
 
 def _is_named(name: str | None) -> bool:
@@ -661,6 +676,9 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
                 continue
             bar = threshold * BODY_JOIN_FACTOR
             sim = float(sims_b[a, b])
+            ca, cb = _counts(units[i].words), _counts(units[j].words)
+            if ca and cb and not ca & cb:
+                continue  # two bodies giving different counts ("23 pirates" / "22 fishermen") say different things
             pair[(i, j)] = pair[(j, i)] = sim
             if sim >= bar:
                 links.append((sim, i, j))
