@@ -882,3 +882,13 @@ def test_quotes_a_source_relayed_by_another_keeps_its_own_statement() -> None:
 def test_quotes_a_body_named_with_of_keeps_its_whole_name() -> None:
     got = _said("On Monday the Federation of Small Businesses expressed concern about the rise in energy prices.")
     assert got and got[0][2] == "Federation of Small Businesses"
+
+
+def test_quotes_one_sentence_a_line_carries_a_long_quote_but_not_a_scare_quote() -> None:
+    text = ("The coast guard said it had rescued nine sailors off the cape.\n"
+            "The storm had lasted two days.\n"
+            "They had `` no food and no water left on board for the last day. ''\n"
+            "The boat was later called the `` lucky one ''.\n")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got.get("no food and no water left on board for the last day.") == "The coast guard"
+    assert "lucky one" not in got

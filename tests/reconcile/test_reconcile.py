@@ -644,6 +644,20 @@ def test_quote_speaker_key_is_the_head_before_a_relative_clause_and_bodies_by_he
     assert not _is_body("the guard who opened the gate", None)
 
 
+def test_two_bodies_quoting_the_same_words_carry_one_statement() -> None:
+    a_text = "Police seized two lorries and `` a hoard of stolen copper cable, '' the ministry said in a statement."
+    b_words = ("Soldiers searching lorries at the northern border crossing on Friday night found a hoard of stolen "
+               "copper cable hidden under crates of oranges bound for the coast")
+    b_text = b_words + ", the army said."
+    arts = [Article(id="a", text=a_text), Article(id="b", text=b_text)]
+    qa = _quote(a_text, "a hoard of stolen copper cable,", "the ministry", kind="partial")
+    qb = _quote(b_text, b_words, "the army")
+    qa.entity = qb.entity = None
+    exs = [Extraction(article="a", quotes=[qa]), Extraction(article="b", quotes=[qb])]
+    groups = quote_groups(arts, exs)
+    assert len(groups) == 1 and {v.article for v in groups[0].variants} == {"a", "b"}
+
+
 def test_quote_counts_read_in_figures_and_words() -> None:
     from synoptic.reconcile.quotes import _counts
 

@@ -679,6 +679,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             ca, cb = _counts(units[i].words), _counts(units[j].words)
             if ca and cb and not ca & cb:
                 continue  # two bodies giving different counts ("23 pirates" / "22 fishermen") say different things
+            if sim < bar and grams[i] & grams[j]:
+                sim = bar  # the same words quoted ("a substantial cache of arms"), as within one speaker's block
             pair[(i, j)] = pair[(j, i)] = sim
             if sim >= bar:
                 links.append((sim, i, j))
