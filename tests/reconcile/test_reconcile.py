@@ -658,6 +658,17 @@ def test_two_bodies_quoting_the_same_words_carry_one_statement() -> None:
     assert len(groups) == 1 and {v.article for v in groups[0].variants} == {"a", "b"}
 
 
+def test_two_bodies_giving_one_count_and_a_rare_word_carry_one_statement() -> None:
+    a_text = "Nineteen crew members abandoned the burning tanker before dawn, the ministry said."
+    b_text = "The 19 sailors were winched to safety after they abandoned ship, the coast guard said."
+    arts = [Article(id="a", text=a_text), Article(id="b", text=b_text)]
+    qa = _quote(a_text, "Nineteen crew members abandoned the burning tanker before dawn", "the ministry")
+    qb = _quote(b_text, "The 19 sailors were winched to safety after they abandoned ship", "the coast guard")
+    qa.entity = qb.entity = None
+    groups = quote_groups(arts, [Extraction(article="a", quotes=[qa]), Extraction(article="b", quotes=[qb])])
+    assert len(groups) == 1
+
+
 def test_quote_counts_read_in_figures_and_words() -> None:
     from synoptic.reconcile.quotes import _counts
 
