@@ -892,3 +892,11 @@ def test_quotes_one_sentence_a_line_carries_a_long_quote_but_not_a_scare_quote()
     got = {q.text: q.speaker for q in find_quotes(text, [])}
     assert got.get("no food and no water left on board for the last day.") == "The coast guard"
     assert "lucky one" not in got
+
+
+def test_quotes_paragraphs_parted_by_blank_lines_with_spaces_are_still_paragraphs() -> None:
+    text = ("The coast guard said it had rescued nine sailors off the cape. \n \n"
+            "The storm had lasted two days. \n \n"
+            "They had `` no food and no water left on board for the last day. ''\n")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert "no food and no water left on board for the last day." not in got

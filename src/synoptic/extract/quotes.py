@@ -1690,7 +1690,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     # a text written one sentence a line, with no blank line (ECB+), has no paragraphs to tell apart: a
     # quote of a few words on a later line still takes the speaker before (CARRY_LINE_WORDS)
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    par_break = "\n" if "\n\n" in text or len(lines) < 3 else "\x00"
+    par_break = "\n" if re.search(r"\n[ \t]*\n", text) or len(lines) < 3 else "\x00"
     attributions = [(a.cue_start, a) for _, _, a in indirect]
     for lo, hi in sents:  # "He said:" at a paragraph's end introduces the quote below it
         if masked[lo:hi].rstrip().endswith(":"):
