@@ -636,6 +636,46 @@ def test_quote_speakers_who_speak_for_one_body_are_compared_together(speaker: st
     assert _speaker_key("Gregg Hastings") == "hastings"
 
 
+def test_quote_speaker_key_is_the_head_before_a_relative_clause_and_bodies_by_head_noun() -> None:
+    from synoptic.reconcile.quotes import _is_body, _speaker_key
+
+    assert _speaker_key("the guard who opened the gate") == "guard"
+    assert _is_body("the port authority", None) and _is_body("the military", None)
+    assert not _is_body("the guard who opened the gate", None)
+
+
+def test_two_bodies_quoting_the_same_words_carry_one_statement() -> None:
+    a_text = "Police seized two lorries and `` a hoard of stolen copper cable, '' the ministry said in a statement."
+    b_words = ("Soldiers searching lorries at the northern border crossing on Friday night found a hoard of stolen "
+               "copper cable hidden under crates of oranges bound for the coast")
+    b_text = b_words + ", the army said."
+    arts = [Article(id="a", text=a_text), Article(id="b", text=b_text)]
+    qa = _quote(a_text, "a hoard of stolen copper cable,", "the ministry", kind="partial")
+    qb = _quote(b_text, b_words, "the army")
+    qa.entity = qb.entity = None
+    exs = [Extraction(article="a", quotes=[qa]), Extraction(article="b", quotes=[qb])]
+    groups = quote_groups(arts, exs)
+    assert len(groups) == 1 and {v.article for v in groups[0].variants} == {"a", "b"}
+
+
+def test_two_bodies_giving_one_count_and_a_rare_word_carry_one_statement() -> None:
+    a_text = "Nineteen crew members abandoned the burning tanker before dawn, the ministry said."
+    b_text = "The 19 sailors were winched to safety after they abandoned ship, the coast guard said."
+    arts = [Article(id="a", text=a_text), Article(id="b", text=b_text)]
+    qa = _quote(a_text, "Nineteen crew members abandoned the burning tanker before dawn", "the ministry")
+    qb = _quote(b_text, "The 19 sailors were winched to safety after they abandoned ship", "the coast guard")
+    qa.entity = qb.entity = None
+    groups = quote_groups(arts, [Extraction(article="a", quotes=[qa]), Extraction(article="b", quotes=[qb])])
+    assert len(groups) == 1
+
+
+def test_quote_counts_read_in_figures_and_words() -> None:
+    from synoptic.reconcile.quotes import _counts
+
+    assert _counts("Twenty-three crew (12 from Chile) were freed, 1,500 more wait") == {23, 12, 1500}
+    assert _counts("one man was hurt") == set()
+
+
 @pytest.mark.parametrize(("name", "generic"), [("officials", True), ("the police", True), ("Federal authorities", True),
                                               ("Oregon State Police", False), ("Gregg Hastings", False)])
 def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> None:
