@@ -648,3 +648,33 @@ def test_a_day_of_the_month_just_named_with_its_year_is_in_that_month() -> None:
 ])
 def test_until_a_day_looks_ahead_unless_the_past_perfect_ended_the_span(sentence: str, value: str) -> None:
     assert [d.value for d in find_dates(sentence, date(2016, 1, 31))] == [value]
+
+
+def test_last_year_after_a_figure_of_quarterly_results_is_the_quarter_a_year_before() -> None:
+    third = "The insurer's third-quarter net income rose 11%. "
+    refs = find_dates(third + "Its health unit earned $24 million, compared with a loss of $3 million last year.",
+                      date(1989, 11, 2))
+    assert [d.value for d in refs] == ["1989-Q3", "1988-Q3"]
+    # a longer period compared, no figure right before it, or no quarter spoken of: the year
+    text = third + "In the first nine months, net was $306 million, up from $250 million, or $2.10 a share, last year."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1988"
+    assert find_dates(third + "Last year, the company earned $480 million.", date(1989, 11, 2))[-1].value == "1988"
+    assert [d.value for d in find_dates("Trade fell to $14 billion last year.", date(1998, 2, 27))] == ["1997"]
+
+
+def test_last_years_results_are_those_of_the_period_compared() -> None:
+    head = "The food maker reported a decline in fourth-quarter earnings.\n\n"
+    text = head + "Sales in the latest period were $1.76 billion, a 13% increase from last year's $1.55 billion."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1988-Q4"
+    assert find_dates(head + "Last year's results were hurt by charges.", date(1989, 11, 2))[-1].value == "1988-Q4"
+    assert find_dates(head + "Last year's election was close.", date(1989, 11, 2))[-1].value == "1988"
+
+
+def test_the_running_quarter_named_after_the_one_reported_is_not_the_reporting_period() -> None:
+    text = ("The insurer's third-quarter net income fell 22%. It has no estimate of the impact of the earthquake "
+            "on fourth-quarter results.\n\nIn the latest quarter, its auto line lost $23 million.")
+    refs = find_dates(text, date(1989, 10, 30))
+    assert [d.value for d in refs] == ["1989-Q3", "1989-Q4", "1989-Q3"]
+    # named first, a running quarter whose results are reported is a fiscal one that has ended
+    text = "The food maker reported a decline in fourth-quarter earnings.\n\nIn the latest quarter, sales rose."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1989-Q4"
