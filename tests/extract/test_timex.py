@@ -678,3 +678,13 @@ def test_the_running_quarter_named_after_the_one_reported_is_not_the_reporting_p
     # named first, a running quarter whose results are reported is a fiscal one that has ended
     text = "The food maker reported a decline in fourth-quarter earnings.\n\nIn the latest quarter, sales rose."
     assert find_dates(text, date(1989, 11, 2))[-1].value == "1989-Q4"
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Analysts say the language will one day be the most widely spoken.", ["FUTURE_REF"]),
+    ("She hopes she could someday return.", ["FUTURE_REF"]),
+    ("The delay cost one day of trading.", []),
+    ("One day in 1990, he left.", ["1990"]),
+])
+def test_a_day_not_named_after_a_modal_is_a_future_reference(sentence: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(sentence, date(1998, 3, 3))] == values

@@ -45,7 +45,7 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
 - references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
   ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
-  "coming months", "the near term", "a later date");
+  "coming months", "the near term", "a later date", "will one day");
 - not dates (``_not_a_time``, ``NOT_A_DATE``): "as soon as" + a clause, "soon after X", a
   sentence-opening "Now,", "the future of X", "two days after" + an event and "the week before"
   an event (TimeML DURATIONs or event-anchored), "the past two years" (a duration), a bare "the
@@ -1256,6 +1256,12 @@ def _r_vague(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
     return ("FUTURE_REF" if m["fut"] else "PAST_REF"), "ref"
 
 
+def _r_some_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "will one day be", "could someday": a day not named, after a modal, lies ahead (TimeML:
+    FUTURE_REF)."""
+    return ("FUTURE_REF" if anchor else None), "ref"
+
+
 def _r_that_period(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "that quarter": the last quarter the article named (TimeML: anchored on the discourse)."""
     if ctx.quarter:
@@ -1418,6 +1424,11 @@ RULES: list[tuple[str, Resolver]] = [
         _r_vague,
     ),
     (r"(?i:(?<![\w-])that\squarter(?![\w-]))", _r_that_period),
+    (
+        r"(?i:(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcan\s)|"
+        r"(?<=\bshall\s))(?:one\sday|some\s?day)(?![\w-]))",
+        _r_some_day,
+    ),
     (
         r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast"
         # "the past two years", "the past 12 months" are durations, not the past
