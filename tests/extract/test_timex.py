@@ -606,13 +606,7 @@ def test_a_fiscal_quarter_reported_before_the_calendar_one_ends_is_the_reporting
     assert [(d.text, d.value) for d in refs] == [("fourth-quarter", "1989-Q4"), ("the latest period", "1989-Q4")]
 
 
-def test_an_earlier_quarter_named_for_comparison_keeps_the_reporting_period() -> None:
-    text = ("The paper maker posted a 20% gain in third-quarter net income. After a flat second quarter, the "
-            "company attributed the gain to its consumer businesses. In the 1989 period, interest expense "
-            "was lower.")
-    refs = find_dates(text, date(1989, 11, 1))
-    assert [d.value for d in refs] == ["1989-Q3", "1989-Q2", "1989-Q3"]
-    # a fiscal quarter is a new reporting period whatever its number
+def test_a_fiscal_quarter_named_after_another_is_the_new_reporting_period() -> None:
     text = ("The maker posted a gain in third-quarter net. Separately, a textile maker posted net income for "
             "the fiscal first quarter ended Sept. 30. The latest period included a gain.")
     assert find_dates(text, date(1989, 10, 26))[-1].value == "1989-Q1"
@@ -654,3 +648,43 @@ def test_a_day_of_the_month_just_named_with_its_year_is_in_that_month() -> None:
 ])
 def test_until_a_day_looks_ahead_unless_the_past_perfect_ended_the_span(sentence: str, value: str) -> None:
     assert [d.value for d in find_dates(sentence, date(2016, 1, 31))] == [value]
+
+
+def test_last_year_after_a_figure_of_quarterly_results_is_the_quarter_a_year_before() -> None:
+    third = "The insurer's third-quarter net income rose 11%. "
+    refs = find_dates(third + "Its health unit earned $24 million, compared with a loss of $3 million last year.",
+                      date(1989, 11, 2))
+    assert [d.value for d in refs] == ["1989-Q3", "1988-Q3"]
+    # a longer period compared, no figure right before it, or no quarter spoken of: the year
+    text = third + "In the first nine months, net was $306 million, up from $250 million, or $2.10 a share, last year."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1988"
+    assert find_dates(third + "Last year, the company earned $480 million.", date(1989, 11, 2))[-1].value == "1988"
+    assert [d.value for d in find_dates("Trade fell to $14 billion last year.", date(1998, 2, 27))] == ["1997"]
+
+
+def test_last_years_results_are_those_of_the_period_compared() -> None:
+    head = "The food maker reported a decline in fourth-quarter earnings.\n\n"
+    text = head + "Sales in the latest period were $1.76 billion, a 13% increase from last year's $1.55 billion."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1988-Q4"
+    assert find_dates(head + "Last year's results were hurt by charges.", date(1989, 11, 2))[-1].value == "1988-Q4"
+    assert find_dates(head + "Last year's election was close.", date(1989, 11, 2))[-1].value == "1988"
+
+
+def test_the_running_quarter_named_after_the_one_reported_is_not_the_reporting_period() -> None:
+    text = ("The insurer's third-quarter net income fell 22%. It has no estimate of the impact of the earthquake "
+            "on fourth-quarter results.\n\nIn the latest quarter, its auto line lost $23 million.")
+    refs = find_dates(text, date(1989, 10, 30))
+    assert [d.value for d in refs] == ["1989-Q3", "1989-Q4", "1989-Q3"]
+    # named first, a running quarter whose results are reported is a fiscal one that has ended
+    text = "The food maker reported a decline in fourth-quarter earnings.\n\nIn the latest quarter, sales rose."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1989-Q4"
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Analysts say the language will one day be the most widely spoken.", ["FUTURE_REF"]),
+    ("She hopes she could someday return.", ["FUTURE_REF"]),
+    ("The delay cost one day of trading.", []),
+    ("One day in 1990, he left.", ["1990"]),
+])
+def test_a_day_not_named_after_a_modal_is_a_future_reference(sentence: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(sentence, date(1998, 3, 3))] == values

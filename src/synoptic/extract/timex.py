@@ -35,17 +35,17 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
   years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
-  quarter", "a year earlier" where results are compared (a quarter already begun whose results are
-  reported is a fiscal one that has ended; an earlier calendar quarter named after it is only
-  compared: "After a flat second quarter"); "the quarter ended July 31" is the calendar quarter of
-  most of its months; where the period compared is longer ("For the nine months, ... a year
+  quarter", "a year earlier", "$3 million last year", "last year's $1.55 billion" where results are
+  compared (a quarter already begun whose results are reported is a fiscal one that has ended, unless
+  the quarter just before it was reported on: then it is the one under way); "the quarter ended July
+  31" is the calendar quarter of most of its months; where the period compared is longer ("For the nine months, ... a year
   earlier") the year before, at year granularity;
 - announced effects: "effective Feb. 1" reads ahead (the day a change takes effect);
 - fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
 - holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
 - references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
   ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
-  "coming months", "the near term", "a later date");
+  "coming months", "the near term", "a later date", "will one day");
 - not dates (``_not_a_time``, ``NOT_A_DATE``): "as soon as" + a clause, "soon after X", a
   sentence-opening "Now,", "the future of X", "two days after" + an event and "the week before"
   an event (TimeML DURATIONs or event-anchored), "the past two years" (a duration), a bare "the
@@ -529,6 +529,11 @@ def _quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+def _shift_quarter(y: int, q: int, delta: int) -> tuple[int, int]:
+    idx = y * 4 + (q - 1) + delta
+    return idx // 4, idx % 4 + 1
+
+
 def _last_full_quarter(anchor: date) -> tuple[int, int]:
     q = _quarter_of(anchor) - 1
     return (anchor.year, q) if q else (anchor.year - 1, 4)
@@ -823,6 +828,9 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     if unit == "month":
         y, mo = _shift_month(anchor.year, anchor.month, shift)
         return f"{y:04d}-{mo:02d}", "month"
+    if unit == "year" and rel == "last" and _FIGURE_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            (ctx.period or _in_quarter_context(text, m.start())) and not _compares_longer_period(text, m.start()):
+        return _year_before_period(anchor, ctx)  # "compared with a loss of $3 million last year"
     if unit == "year":
         return f"{anchor.year + shift:04d}", "year"
     if unit == "quarter" and shift == 0 and ctx.period and rel in ("this", "the"):
@@ -845,6 +853,17 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         y = anchor.year + 1 if SEASON_LAST_MONTH[code] < anchor.month else anchor.year
     return f"{y:04d}-{code}", "season"
 
+
+#: A figure right before "last year" ("a loss of $3 million last year", "from $4.41 a share, last
+#: year"): the year is the time of that figure, so in quarterly results it is the quarter a year
+#: before (TimeML: an expression comparing results takes the granularity of the period compared,
+#: as "a year ago" does).
+_FIGURE_BEFORE = re.compile(r"(?i)(?:[0-9]%?|\b(?:million|billion|cents?|pence|percent|a\sshare))[\s,]*$")
+#: What "last year's" names when it is the counterpart of reported results ("a 13% increase from
+#: last year's $1.55 billion", "Last year's results were hurt"): the period compared, a year before.
+_RESULTS_AFTER = re.compile(
+    r"(?i)\s+(?:[$#£€¥]\s?[0-9]|[0-9]|(?:results|sales|earnings|net|profits?|revenues?|losses?|figures?)\b)"
+)
 
 #: "the week before the convention", "the year after he left": a time counted from an event.
 _EVENT_RELATIVE = re.compile(r"\s+(?:before|after|when)\s+[\w'\"“‘]")
@@ -1026,7 +1045,8 @@ def _year_before_period(anchor: date, ctx: _Discourse) -> _Value:
 def _r_period_last_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "last year's quarter", "the same period last year", "the year-ago period": the reporting
     quarter a year before (TimeML granularity: that of the period compared)."""
-    if m["lys"] and not m["pword"] and not _in_quarter_context(text, m.start()):
+    if m["lys"] and not m["pword"] and not _in_quarter_context(text, m.start()) and \
+            not (ctx.period and _RESULTS_AFTER.match(text, m.end())):
         return (f"{anchor.year - 1:04d}" if anchor else None), "year"  # "last year's election"
     if anchor is None:
         return None, "quarter"
@@ -1236,6 +1256,12 @@ def _r_vague(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
     return ("FUTURE_REF" if m["fut"] else "PAST_REF"), "ref"
 
 
+def _r_some_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "will one day be", "could someday": a day not named, after a modal, lies ahead (TimeML:
+    FUTURE_REF)."""
+    return ("FUTURE_REF" if anchor else None), "ref"
+
+
 def _r_that_period(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "that quarter": the last quarter the article named (TimeML: anchored on the discourse)."""
     if ctx.quarter:
@@ -1399,6 +1425,11 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (r"(?i:(?<![\w-])that\squarter(?![\w-]))", _r_that_period),
     (
+        r"(?i:(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcan\s)|"
+        r"(?<=\bshall\s))(?:one\sday|some\s?day)(?![\w-]))",
+        _r_some_day,
+    ),
+    (
         r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast"
         # "the past two years", "the past 12 months" are durations, not the past
         r"(?!\s(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple)\b)|these\sdays|"
@@ -1453,27 +1484,18 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
             ctx.last_adverbial = bool(_TIME_ADVERBIAL.search(text, max(0, m.start() - 8), m.start()))
         if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
             ctx.quarter = (int(value[:4]), int(value[-1]))
-        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None and \
-                not _earlier_quarter_compared(text, m, (int(value[:4]), int(value[-1])), ctx):
+        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
             y, q = int(value[:4]), int(value[-1])
             if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
                 ctx.period = (y, q)
-            elif date(y, 3 * q - 2, 1) <= anchor and _reading(text, m.start(), m.end()) != "future":
+            elif date(y, 3 * q - 2, 1) <= anchor and _reading(text, m.start(), m.end()) != "future" and \
+                    ctx.period != _shift_quarter(y, q, -1):
                 # a quarter still running by the calendar whose results are reported is a fiscal
-                # one that has ended ("reported a decline in fourth-quarter earnings" in November)
+                # one that has ended ("reported a decline in fourth-quarter earnings" in November);
+                # named after the quarter just before it was reported on, it is the one under way
+                # ("third-quarter net fell ... no estimate of the impact on fourth-quarter results")
                 ctx.period = (y, q)
     return hits
-
-
-def _earlier_quarter_compared(text: str, m: re.Match[str], quarter: tuple[int, int], ctx: _Discourse) -> bool:
-    """Whether a calendar quarter named after the reporting period and before it in time is only
-    compared with it ("posted a gain in third-quarter net ... After a flat second quarter, ..."):
-    the reporting period stays (TimeML: "the 1989 period" still means the quarter reported on). A
-    fiscal quarter ("the fiscal first quarter", "the first quarter ended Sept. 30") names a new
-    reporting period whatever its number."""
-    if ctx.period is None or quarter >= ctx.period:
-        return False
-    return "fiscal" not in m.group().lower() and not _QUARTER_ENDED.match(text, m.end())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
