@@ -606,7 +606,13 @@ def test_a_fiscal_quarter_reported_before_the_calendar_one_ends_is_the_reporting
     assert [(d.text, d.value) for d in refs] == [("fourth-quarter", "1989-Q4"), ("the latest period", "1989-Q4")]
 
 
-def test_a_fiscal_quarter_named_after_another_is_the_new_reporting_period() -> None:
+def test_an_earlier_quarter_named_for_comparison_keeps_the_reporting_period() -> None:
+    text = ("The paper maker posted a 20% gain in third-quarter net income. After a flat second quarter, the "
+            "company attributed the gain to its consumer businesses. In the 1989 period, interest expense "
+            "was lower.")
+    refs = find_dates(text, date(1989, 11, 1))
+    assert [d.value for d in refs] == ["1989-Q3", "1989-Q2", "1989-Q3"]
+    # a fiscal quarter is a new reporting period whatever its number
     text = ("The maker posted a gain in third-quarter net. Separately, a textile maker posted net income for "
             "the fiscal first quarter ended Sept. 30. The latest period included a gain.")
     assert find_dates(text, date(1989, 10, 26))[-1].value == "1989-Q1"

@@ -37,7 +37,8 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
   quarter", "a year earlier", "$3 million last year", "last year's $1.55 billion" where results are
   compared (a quarter already begun whose results are reported is a fiscal one that has ended, unless
-  the quarter just before it was reported on: then it is the one under way); "the quarter ended July
+  the quarter just before it was reported on: then it is the one under way; an earlier calendar
+  quarter named after it is only compared: "After a flat second quarter"); "the quarter ended July
   31" is the calendar quarter of most of its months; where the period compared is longer ("For the nine months, ... a year
   earlier") the year before, at year granularity;
 - announced effects: "effective Feb. 1" reads ahead (the day a change takes effect);
@@ -1484,7 +1485,8 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
             ctx.last_adverbial = bool(_TIME_ADVERBIAL.search(text, max(0, m.start() - 8), m.start()))
         if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
             ctx.quarter = (int(value[:4]), int(value[-1]))
-        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
+        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None and \
+                not _earlier_quarter_compared(text, m, (int(value[:4]), int(value[-1])), ctx):
             y, q = int(value[:4]), int(value[-1])
             if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
                 ctx.period = (y, q)
@@ -1496,6 +1498,17 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
                 # ("third-quarter net fell ... no estimate of the impact on fourth-quarter results")
                 ctx.period = (y, q)
     return hits
+
+
+def _earlier_quarter_compared(text: str, m: re.Match[str], quarter: tuple[int, int], ctx: _Discourse) -> bool:
+    """Whether a calendar quarter named after the reporting period and before it in time is only
+    compared with it ("posted a gain in third-quarter net ... After a flat second quarter, ..."):
+    the reporting period stays (TimeML: "the 1989 period" still means the quarter reported on). A
+    fiscal quarter ("the fiscal first quarter", "the first quarter ended Sept. 30") names a new
+    reporting period whatever its number."""
+    if ctx.period is None or quarter >= ctx.period:
+        return False
+    return "fiscal" not in m.group().lower() and not _QUARTER_ENDED.match(text, m.end())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
