@@ -33,6 +33,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _content_stems(text: str) -> list[str]:
-    """The stems (the project's one stemmer) of a text's content words, in order."""
+    """The stems (the project's one stemmer) of a text's content words, in order.
+
+    No prefix match on top: the light stripper with 6-letter truncation this replaced gave the same
+    story figures (facts, quotes, names of the six dev stories) and seeds as Snowball alone.
+    """
     return [stem(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)
             if w.lower() not in _STOP and len(w) > 1]
