@@ -76,3 +76,8 @@ def test_a_unit_is_named_in_words_from_the_units_table(symbol: str, name: str) -
 def test_a_sum_nothing_is_known_of_quotes_its_words_not_a_bare_currency() -> None:
     labels = _labels([("a", "The league agreed on $2.5bn with its broadcasters.")])
     assert labels and all(x != "amount in USD" for x in labels), labels
+
+
+def test_a_measure_of_nothing_named_quotes_its_words() -> None:
+    labels = _labels([("a", "The quake struck about 40 kilometres off the coast.")])
+    assert labels == ["kilometres in “The quake struck about 40 kilometres off the coast”"], labels

@@ -867,7 +867,8 @@ _MONEY_LABEL = {"losses": "losses", "trade": "value of trade", "revenue": "reven
 _DURATION_WORDS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
 #: A year or a number in the words read as whose age a figure is ("37-year"): not a name.
 _YEARISH = re.compile(r"\d|\byears?\b", re.I)
-#: Words either side of a figure quoted in a label when nothing is known of what it counts.
+#: Words either side of a figure quoted in a label when nothing is known of what it counts (chosen
+#: by reading the seed, dev-story and demo briefs; it sets only how much of the sentence is shown).
 AROUND_WORDS = 4
 #: Words a clause-splitting punctuation mark ends a quoted window at.
 _WINDOW_STOP = re.compile(r"[;()\[\]“”\"]|:(?!\d)|\s[-–—]\s")
@@ -1028,7 +1029,7 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
         noun = _most(r.noun for r in group)
         if noun:  # "gems worth 85 million euros" stolen
             return f"value of {_as_written(group, noun)}{' ' + pred if pred in _LABEL_PREDICATES else ''}{per}"
-        return _unknown(f"sum in {unit.split('/')[0]}{per}", group, texts)
+        return _unknown(f"sum{per}", group, texts) if texts else f"amount in {unit.split('/')[0]}{per}"
     if dim == "age":
         named = Counter(r.person for r in group if r.person).most_common(1)
         if named:
@@ -1054,12 +1055,12 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
         span = _most(r.reading.figure.unit for r in group) or "duration"
         lasts = _most(r.reading.figure.noun for r in group
                       if r.reading.figure.noun and r.reading.figure.noun.rstrip("s") not in _DURATION_WORDS)
-        return f"{span} ({lasts})" if lasts else span
+        return f"{span} ({lasts})" if lasts else _unknown(span, group, texts)
     if dim != "count":
         unit = first.reading.figure.unit or dim
         thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
         name = _unit_name(unit)
-        return f"{name} ({thing[0][0]})" if thing else name
+        return f"{name} ({thing[0][0]})" if thing else _unknown(name, group, texts)
     phrases: Counter[str] = Counter()
     written: dict[str, str] = {}
     for r in group:
