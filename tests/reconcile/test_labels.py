@@ -81,3 +81,9 @@ def test_a_sum_nothing_is_known_of_quotes_its_words_not_a_bare_currency() -> Non
 def test_a_measure_of_nothing_named_quotes_its_words() -> None:
     labels = _labels([("a", "The quake struck about 40 kilometres off the coast.")])
     assert labels == ["kilometres in “The quake struck about 40 kilometres off the coast”"], labels
+
+
+def test_a_share_is_of_what_the_sentence_says_and_a_noun_it_is_not_of_is_quoted() -> None:
+    assert _labels([("a", "The tax brings in 9% of the state budget each year.")]) == ["percent of the state budget"]
+    labels = _labels([("a", "The survey had a 2.5 percent margin of error.")])
+    assert labels == ["percent in “The survey had a 2.5 percent margin of error”"], labels

@@ -983,6 +983,28 @@ _AUXILIARIES = "|".join(("who", "that", "which", "have", "has", "had", "having",
                          "might", "must", "do", "does", "did", "also", "then", "reportedly", "allegedly"))
 
 
+#: Words read after "of" for what a share is a share of ("of the popular vote").
+SHARE_OF_WORDS = 4
+
+
+def _share_of(group: list[_Read], noun: str, texts: dict[str, str] | None) -> str | None:
+    """What a share is "of", as written up to its noun ("12% of world trade" -> "world trade",
+    "52% of the vote" -> "the vote"), from the first report that writes it so."""
+    for r in group:
+        text = (texts or {}).get(r.reading.article, "")
+        m = re.match(r"\s+of\s+", text[r.reading.figure.end:])
+        if not m:
+            continue
+        words = text[r.reading.figure.end + m.end():].split(maxsplit=SHARE_OF_WORDS)[:SHARE_OF_WORDS]
+        for i, w in enumerate(words):
+            bare = w.strip(".,;:!?\"'”’)")
+            if noun_key(bare) == noun or bare.lower() == noun:
+                return " ".join([*words[:i], bare])
+            if bare != w:
+                break  # the phrase ended before its noun
+    return None
+
+
 def _said_verb(group: list[_Read], texts: dict[str, str] | None) -> str | None:
     """The most frequent verb of the group's reports that their own sentences write, as it is
     written, right after what is counted ("people gathered"; not a lemma such as "leaf" for
@@ -1046,10 +1068,16 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
             return _unknown("percent", group, texts)
         # a share of people counted in the plural ("62 percent of respondents"), else of a thing
         noun = share[0][0].split()[-1]
+        of = _share_of(group, noun, texts)
+        if of:  # as the sources write it: "percent of the vote", "percent of world trade"
+            return f"percent of {of}"
         plural = _most(w for r in group for w in re.findall(r"[\w'-]+", r.reading.label or "")
                        if noun_key(w) == noun and w.lower() != noun)
-        return f"percent of {share[0][0].rsplit(' ', 1)[0] + ' ' if ' ' in share[0][0] else ''}" \
-            f"{_cased(plural, group, texts)}" if plural else f"percent ({share[0][0]})"
+        if plural:
+            return f"percent of {share[0][0].rsplit(' ', 1)[0] + ' ' if ' ' in share[0][0] else ''}" \
+                f"{_cased(plural, group, texts)}"
+        # a noun the share is not "of" ("a 3.1 percent margin of error"): the words say what it is
+        return _unknown("percent", group, texts) if texts else f"percent ({share[0][0]})"
     if dim == "duration":
         # "eight-year offer", "five days of rioting": the unit, and what lasts it where the sources say
         span = _most(r.reading.figure.unit for r in group) or "duration"
