@@ -983,7 +983,8 @@ _AUXILIARIES = "|".join(("who", "that", "which", "have", "has", "had", "having",
                          "might", "must", "do", "does", "did", "also", "then", "reportedly", "allegedly"))
 
 
-#: Words read after "of" for what a share is a share of ("of the popular vote").
+#: Words read after "of" for what a share is a share of ("of the popular vote"); set by reading
+#: the dev briefs, not fitted (a longer phrase is a clause, not a noun phrase).
 SHARE_OF_WORDS = 4
 
 
