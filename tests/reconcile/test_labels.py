@@ -87,3 +87,8 @@ def test_a_share_is_of_what_the_sentence_says_and_a_noun_it_is_not_of_is_quoted(
     assert _labels([("a", "The tax brings in 9% of the state budget each year.")]) == ["percent of the state budget"]
     labels = _labels([("a", "The survey had a 2.5 percent margin of error.")])
     assert labels == ["percent in “The survey had a 2.5 percent margin of error”"], labels
+
+
+def test_people_something_was_done_to_are_said_in_the_passive() -> None:
+    labels = _labels([("a", "Nearly 600 people were marched out of the square by police.")])
+    assert labels == ["people marched"], labels

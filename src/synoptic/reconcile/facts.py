@@ -1006,11 +1006,15 @@ def _share_of(group: list[_Read], noun: str, texts: dict[str, str] | None) -> st
     return None
 
 
-def _said_verb(group: list[_Read], texts: dict[str, str] | None) -> str | None:
+#: Forms of "be" that make the verb after them passive ("two banks were attacked").
+_BE = frozenset(("was", "were", "is", "are", "am", "be", "been", "being"))
+
+
+def _said_verb(group: list[_Read], texts: dict[str, str] | None) -> tuple[str, bool] | None:
     """The most frequent verb of the group's reports that their own sentences write, as it is
     written, right after what is counted ("people gathered"; not a lemma such as "leaf" for
-    "leaves", nor the verb of another subject)."""
-    said = []
+    "leaves", nor the verb of another subject), and whether it is passive ("banks were attacked")."""
+    said: list[tuple[str, bool]] = []
     for r in group:
         text = (texts or {}).get(r.reading.article)
         verb = r.pred
@@ -1022,11 +1026,13 @@ def _said_verb(group: list[_Read], texts: dict[str, str] | None) -> str | None:
         # gathered"): they did it ("the poll of 1,000 people for the paper gave" is the poll's verb)
         # ("a poll of 1,000 people gave": what is counted is inside another noun's phrase)
         inside = re.search(r"\bof\s*$", text[max(0, f.start - 4):f.start], re.I)
-        m = None if inside else re.match(rf"\s+(?:(?:{_AUXILIARIES})\s+)*([a-z]+)\b", text[end:], re.I)
+        m = None if inside else re.match(rf"((?:\s+(?:{_AUXILIARIES}))*)\s+([a-z]+)\b(?!\s+to\b)", text[end:], re.I)
         # the verb as written when it is the reading's predicate or of its class ("marched": gathered)
-        if m and (m.group(1).lower() == verb or predicate_class(m.group(1).lower()) == verb):
-            said.append(m.group(1).lower())
-    return _most(said)
+        if m and (m.group(2).lower() == verb or predicate_class(m.group(2).lower()) == verb):
+            passive = bool(_BE & set(m.group(1).lower().split())) and not m.group(2).lower().endswith("ing")
+            said.append((m.group(2).lower(), passive))
+    common = Counter(said).most_common(1)
+    return common[0][0] if common else None
 
 
 def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
@@ -1118,10 +1124,14 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
     someone = any(r.side for r in group)  # who is counted are people: "who", not "that"
     generic = noun_key(what.split()[-1]) in GENERIC_NOUNS or what.lower() in ("people", "others")
     if generic and pred not in _LABEL_PREDICATES:
-        # "people" alone says nothing: what they did, as the sources say it ("people who gathered")
-        verb = _said_verb(group, texts)
-        if verb:
-            what = f"{what} {verb}" if verb.endswith("ing") else f"{what} {'who' if someone else 'that'} {verb}"
+        # "people" alone says nothing: what they did or what was done to them, as the sources say
+        # it ("people who gathered", "people were moved": "people moved"). (Said of every noun, the
+        # verb is too often half a phrase: "countries accounted [for]", "pirates based [in]".)
+        said_verb = _said_verb(group, texts)
+        if said_verb:
+            verb, passive = said_verb
+            what = f"{what} {verb}" if passive or verb.endswith("ing") \
+                else f"{what} {'who' if someone else 'that'} {verb}"
     agent = agent and pred in _DOER_VERBS
     # an event noun says what happened itself: "deaths", "arrests", "injuries" (not "deaths killed")
     said = bool(what.split()) and same_class(predicate_class(what.split()[-1]), pred)
