@@ -299,7 +299,9 @@ def json_schema() -> dict[str, Any]:
                         })},
             "facts": {"type": "array", "description": "figure reports grouped by what they count",
                       "items": _obj({
-                          "label": _s("what is counted, in the sources' words"),
+                          "label": _s("what is counted and what happened to it, in the sources' words (\"AK-47 rifles seized\"); "
+                                      "where the reading does not say what a figure counts, the figure in its own words "
+                                      "(figure in “...”)"),
                           "verdict": {"enum": ["agree", "consistent", "conflict", "single-source"],
                                       "description": "agree: same value; consistent: the intervals meet, or later "
                                                      "reports raise a lower bound; conflict: disjoint; single-source: "

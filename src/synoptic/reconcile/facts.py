@@ -25,6 +25,7 @@ from synoptic.lang.en import numbers
 from synoptic.lang.en.counted import DURATION_EVENTS
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
+from synoptic.lang.en.units import UNITS
 from synoptic.reconcile._text import INF
 from synoptic.records import (
     Article,
@@ -864,8 +865,23 @@ _LABEL_PREDICATES = frozenset(("killed", "injured", "detained", "missing", "evac
 _MONEY_LABEL = {"losses": "losses", "trade": "value of trade", "revenue": "revenue", "damage": "damage",
                 "cost": "cost", "aid": "aid", "fines": "fines", "price": "price"}
 _DURATION_WORDS = frozenset(("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"))
-_UNIT_NAMES = {"km": "kilometres", "m": "metres", "mi": "miles", "nmi": "nautical miles", "ft": "feet",
-               "t": "tonnes", "kg": "kilograms", "ha": "hectares", "l": "litres"}
+#: A year or a number in the words read as whose age a figure is ("37-year"): not a name.
+_YEARISH = re.compile(r"\d|\byears?\b", re.I)
+#: Words either side of a figure quoted in a label when nothing is known of what it counts (chosen
+#: by reading the seed, dev-story and demo briefs; it sets only how much of the sentence is shown).
+AROUND_WORDS = 4
+#: Words a clause-splitting punctuation mark ends a quoted window at.
+_WINDOW_STOP = re.compile(r"[;()\[\]“”\"]|:(?!\d)|\s[-–—]\s")
+
+
+def _unit_name(symbol: str) -> str:
+    """A unit symbol in plain words, from the complete units table: "mm" -> "millimetres",
+    "kn" -> "knots", "nmi" -> "nautical miles" (the symbol itself when the table lacks it)."""
+    forms = [f for f, (sym, _dim, _factor) in UNITS.items() if sym == symbol and f != symbol.lower()]
+    written = [f for f in forms if len(f) > 3 and f.isalpha() or " " in f]
+    plural = [f for f in written if f.endswith("s") or " per " in f]
+    # the table lists a singular before its plural ("foot", "feet")
+    return plural[0] if plural else written[-1] if written else symbol
 
 
 # A number word or figure inside a counted phrase: "12 Somali and 11 Yemeni pirates" stops at "11".
@@ -916,10 +932,115 @@ def _as_written(group: list[_Read], noun: str) -> str:
     return noun + "s"
 
 
-def _label_of(group: list[_Read]) -> str:
+def _words_around(group: list[_Read], texts: dict[str, str] | None) -> str | None:
+    """The figure of the group's first report with up to ``AROUND_WORDS`` words either side, inside
+    its sentence and clause ("attacked nearly 40 ships in the"), or None without the article text."""
+    for r in group:
+        f = r.reading.figure
+        text = (texts or {}).get(r.reading.article)
+        if not text or not 0 <= f.start < f.end <= len(text):
+            continue
+        s0, s1 = _sentence_bounds(text, f.start, f.end)
+        s1 = max(s1, f.end)
+        # (a stop is looked for with the figure's first character after it: "2:06:28" is one time)
+        stops = [m for m in _WINDOW_STOP.finditer(text[s0:f.start + 1]) if m.end() <= f.start - s0]
+        lo = s0 + stops[-1].end() if stops else s0
+        stop = _WINDOW_STOP.search(text, f.end, s1)
+        hi = stop.start() if stop else s1
+        before = list(re.finditer(r"\S+", text[lo:f.start]))[-AROUND_WORDS:]
+        after = list(re.finditer(r"\S+", text[f.end:hi]))[:AROUND_WORDS]
+        lo = lo + before[0].start() if before else f.start
+        hi = f.end + after[-1].end() if after else f.end
+        return " ".join(text[lo:hi].split()).strip(" ,.")
+    return None
+
+
+def _unknown(head: str, group: list[_Read], texts: dict[str, str] | None) -> str:
+    """A label for a figure whose reading says nothing of what it counts: the words around it
+    ("figure in “attacked nearly 40 ships”"), else that it is not said."""
+    around = _words_around(group, texts)
+    return f"{head} in “{around}”" if around else f"{head} (what it counts is not said)"
+
+
+#: The words that say who a person's age is given for ("son", "Tsikala Stephania", "civil war").
+#: A name (two to four capitalised words: one may only open a sentence, "Officers said the
+#: 52-year-old") or one or two lowercase words ("son", "civil war"); else a clause, not whose age.
+_AGE_OF = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}|[a-z][a-z'’-]*(?: [a-z][a-z'’-]*)?")
+
+
+def _cased(word: str, group: list[_Read], texts: dict[str, str] | None) -> str:
+    """``word`` as the articles write it ("greeks" -> "Greeks"), else as given."""
+    for r in group:
+        m = re.search(rf"\b{re.escape(word)}\b", (texts or {}).get(r.reading.article, ""), re.I)
+        if m:
+            return m.group(0)
+    return word
+
+
+#: English auxiliaries and relative words that may stand between a subject and its verb (a closed class).
+_AUXILIARIES = "|".join(("who", "that", "which", "have", "has", "had", "having", "been", "be", "being", "was",
+                         "were", "is", "are", "am", "will", "would", "shall", "should", "can", "could", "may",
+                         "might", "must", "do", "does", "did", "also", "then", "reportedly", "allegedly"))
+
+
+#: Words read after "of" for what a share is a share of ("of the popular vote"); set by reading
+#: the dev briefs, not fitted (a longer phrase is a clause, not a noun phrase).
+SHARE_OF_WORDS = 4
+
+
+def _share_of(group: list[_Read], noun: str, texts: dict[str, str] | None) -> str | None:
+    """What a share is "of", as written up to its noun ("12% of world trade" -> "world trade",
+    "52% of the vote" -> "the vote"), from the first report that writes it so."""
+    for r in group:
+        text = (texts or {}).get(r.reading.article, "")
+        m = re.match(r"\s+of\s+", text[r.reading.figure.end:])
+        if not m:
+            continue
+        words = text[r.reading.figure.end + m.end():].split(maxsplit=SHARE_OF_WORDS)[:SHARE_OF_WORDS]
+        for i, w in enumerate(words):
+            bare = w.strip(".,;:!?\"'”’)")
+            if noun_key(bare) == noun or bare.lower() == noun:
+                return " ".join([*words[:i], bare])
+            if bare != w:
+                break  # the phrase ended before its noun
+    return None
+
+
+#: Forms of "be" that make the verb after them passive ("two banks were attacked").
+_BE = frozenset(("was", "were", "is", "are", "am", "be", "been", "being"))
+
+
+def _said_verb(group: list[_Read], texts: dict[str, str] | None) -> tuple[str, bool] | None:
+    """The most frequent verb of the group's reports that their own sentences write, as it is
+    written, right after what is counted ("people gathered"; not a lemma such as "leaf" for
+    "leaves", nor the verb of another subject), and whether it is passive ("banks were attacked")."""
+    said: list[tuple[str, bool]] = []
+    for r in group:
+        text = (texts or {}).get(r.reading.article)
+        verb = r.pred
+        if not text or not verb or not verb.isalpha():
+            continue
+        f = r.reading.figure
+        end = f.start + len(f.counted) if f.counted and text.startswith(f.counted, f.start) else f.end
+        # the verb right after what is counted, with only auxiliaries between ("10,000 people had
+        # gathered"): they did it ("the poll of 1,000 people for the paper gave" is the poll's verb)
+        # ("a poll of 1,000 people gave": what is counted is inside another noun's phrase)
+        inside = re.search(r"\bof\s*$", text[max(0, f.start - 4):f.start], re.I)
+        m = None if inside else re.match(rf"((?:\s+(?:{_AUXILIARIES}))*)\s+([a-z]+)\b(?!\s+to\b)", text[end:], re.I)
+        # the verb as written when it is the reading's predicate or of its class ("marched": gathered)
+        if m and (m.group(2).lower() == verb or predicate_class(m.group(2).lower()) == verb):
+            passive = bool(_BE & set(m.group(1).lower().split())) and not m.group(2).lower().endswith("ing")
+            said.append((m.group(2).lower(), passive))
+    common = Counter(said).most_common(1)
+    return common[0][0] if common else None
+
+
+def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
     """What a group counts in plain words, from the sources' own words: "AK-47 assault rifles
     seized", "Somali pirates detained", "robbers who stole", "value of diamonds stolen", "losses
-    per day", "percent (vote)", "metres (bridge)", "age of X"."""
+    per day", "percent of respondents", "metres (bridge)", "age of X", "people injured in Athens";
+    with ``texts`` (article id -> text), a figure nothing is known of is shown in its own words
+    ("figure in “attacked nearly 40 ships”")."""
     first = group[0]
     dim = first.dim
     pred = _most(r.pred for r in group if r.pred in PREDICATE_CLASSES)
@@ -937,24 +1058,44 @@ def _label_of(group: list[_Read]) -> str:
         noun = _most(r.noun for r in group)
         if noun:  # "gems worth 85 million euros" stolen
             return f"value of {_as_written(group, noun)}{' ' + pred if pred in _LABEL_PREDICATES else ''}{per}"
-        return f"amount in {unit.split('/')[0]}{per}"
+        return _unknown(f"sum{per}", group, texts) if texts else f"amount in {unit.split('/')[0]}{per}"
     if dim == "age":
-        person = Counter(r.person for r in group if r.person).most_common(1)
-        return f"age of {person[0][0]}" if person else "age"
+        named = Counter(r.person for r in group if r.person).most_common(1)
+        if named:
+            return f"age of {named[0][0]}"
+        # whose age the sentence says ("a 16-year-old son"), when it is words, not the number's own
+        whose = _most(r.reading.label for r in group if r.reading.label and _AGE_OF.fullmatch(r.reading.label)
+                      and not _YEARISH.search(r.reading.label))
+        if whose:
+            return f"age of {'the ' if whose[0].islower() else ''}{whose}"
+        return _unknown("age", group, texts)
     if dim == "percent":
         share = Counter(" ".join([*sorted(r.mods), r.noun]) for r in group if r.noun).most_common(1)
-        return f"percent ({share[0][0]})" if share else "percent"
+        if not share:
+            return _unknown("percent", group, texts)
+        # a share of people counted in the plural ("62 percent of respondents"), else of a thing
+        noun = share[0][0].split()[-1]
+        of = _share_of(group, noun, texts)
+        if of:  # as the sources write it: "percent of the vote", "percent of world trade"
+            return f"percent of {of}"
+        plural = _most(w for r in group for w in re.findall(r"[\w'-]+", r.reading.label or "")
+                       if noun_key(w) == noun and w.lower() != noun)
+        if plural:
+            return f"percent of {share[0][0].rsplit(' ', 1)[0] + ' ' if ' ' in share[0][0] else ''}" \
+                f"{_cased(plural, group, texts)}"
+        # a noun the share is not "of" ("a 3.1 percent margin of error"): the words say what it is
+        return _unknown("percent", group, texts) if texts else f"percent ({share[0][0]})"
     if dim == "duration":
         # "eight-year offer", "five days of rioting": the unit, and what lasts it where the sources say
         span = _most(r.reading.figure.unit for r in group) or "duration"
         lasts = _most(r.reading.figure.noun for r in group
                       if r.reading.figure.noun and r.reading.figure.noun.rstrip("s") not in _DURATION_WORDS)
-        return f"{span} ({lasts})" if lasts else span
+        return f"{span} ({lasts})" if lasts else _unknown(span, group, texts)
     if dim != "count":
         unit = first.reading.figure.unit or dim
         thing = Counter(r.reading.measured for r in group if r.reading.measured).most_common(1)
-        name = _UNIT_NAMES.get(unit, unit)
-        return f"{name} ({thing[0][0]})" if thing else name
+        name = _unit_name(unit)
+        return f"{name} ({thing[0][0]})" if thing else _unknown(name, group, texts)
     phrases: Counter[str] = Counter()
     written: dict[str, str] = {}
     for r in group:
@@ -979,18 +1120,31 @@ def _label_of(group: list[_Read]) -> str:
     if not what and pred in ("killed", "injured", "detained", "missing", "evacuated", "rescued"):
         what = "people"
     if not what:
-        scope = _most(" ".join(sorted(r.scope)) for r in group)
-        time = _most(r.time for r in group)
-        verb = _most(r.pred for r in group if r.pred)
-        what = " ".join(x for x in ("number", f"({verb})" if verb and verb not in PREDICATE_CLASSES else None,
-                                    f"in {scope.title()}" if scope else None, f"({time})" if time else None) if x)
+        return ("additional " if first.reading.increment else "") + _unknown("figure", group, texts)
+    someone = any(r.side for r in group)  # who is counted are people: "who", not "that"
+    generic = noun_key(what.split()[-1]) in GENERIC_NOUNS or what.lower() in ("people", "others")
+    if generic and pred not in _LABEL_PREDICATES:
+        # "people" alone says nothing: what they did or what was done to them, as the sources say
+        # it ("people who gathered", "people were moved": "people moved"). (Said of every noun, the
+        # verb is too often half a phrase: "countries accounted [for]", "pirates based [in]".)
+        said_verb = _said_verb(group, texts)
+        if said_verb:
+            verb, passive = said_verb
+            what = f"{what} {verb}" if passive or verb.endswith("ing") \
+                else f"{what} {'who' if someone else 'that'} {verb}"
     agent = agent and pred in _DOER_VERBS
     # an event noun says what happened itself: "deaths", "arrests", "injuries" (not "deaths killed")
     said = bool(what.split()) and same_class(predicate_class(what.split()[-1]), pred)
     if pred and not said and pred not in what.lower().split() and (pred in _LABEL_PREDICATES or agent):
-        label = f"{what} that {_DOER_VERBS.get(pred, pred)}" if agent else f"{what} {pred}"
+        label = f"{what} {'who' if someone else 'that'} {_DOER_VERBS.get(pred, pred)}" if agent else f"{what} {pred}"
     else:
         label = what
+    scope = _most(" ".join(sorted(r.scope)) for r in group) if generic else None
+    if scope and len(scope.split()) == 1:  # where the people were ("people injured in Athens")
+        label = f"{label} in {scope.title()}"
+    if generic and label == what and what.lower() in GENERIC_NOUNS | {"people", "others"}:
+        # "people" and nothing else known of them: the words around the figure say who
+        label = _unknown(what, group, texts) if _words_around(group, texts) else label
     return ("additional " + label) if first.reading.increment else label
 
 
@@ -1120,7 +1274,7 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
         preds = Counter(r.pred for r in cluster if r.pred)
         sides = Counter(r.side for r in cluster if r.side)
         out.append(FactGroup(
-            label=_label_of(cluster) + (" (over time)" if update else ""), verdict=verdict,
+            label=_label_of(cluster, text_of) + (" (over time)" if update else ""), verdict=verdict,
             framing_differs=any(len(f) > 1 for f in frames.values()),
             low=None if lo is None or lo == -INF else lo, high=None if hi is None or hi == INF else hi,
             category=preds.most_common(1)[0][0] if preds else first.category,
