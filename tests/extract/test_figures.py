@@ -432,3 +432,16 @@ def test_reading_a_verb_and_its_object_name_the_event(text: str, predicate: str)
 
     (f,) = read_figures(text, find_figures(text))
     assert f.predicate == predicate
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He broke the old record of 2:01:39 set in 2018.", []),
+    ("She ran 1:43.21 over 800 metres.", [800.0]),
+    ("Prices rose 3.25 percent in a year.", [3.25]),
+    ("Growth slowed to 2.75% in May.", [2.75]),
+    ("The rate is 12.50 per cent.", [12.5]),
+    ("We met at 10.30 with 20 people.", [20.0]),
+    ("At 3.45 p.m. 12 people were hurt.", [12.0]),
+])
+def test_clock_and_race_times_are_no_figures_but_decimals_are(text: str, expected: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == expected

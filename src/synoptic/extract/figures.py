@@ -136,8 +136,13 @@ AFTER_UNIT_RE = re.compile(
     r"|(?P<measure>" + "|".join(re.escape(f) for f in sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?!\w))",
     re.IGNORECASE,
 )
-# Not claims: times, dates, ordinals, numbers that are part of names.
-TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+# Not claims: times, dates, ordinals, numbers that are part of names. A clock time or a race time
+# ("10:30", "2:01:39", "1:23.4") is one token: none of its parts is a count. With a full stop
+# ("10.30") it is a time only with a.m./p.m. or after "at": "3.25 percent", "12.50 euros" are figures.
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?\b(?:\s?[ap]\.?m\.?)?"
+                     r"|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)"
+                     r"|(?<=\bat\s)\d{1,2}\.\d{2}\b(?!\s?(?:%|per\s?cent|percent))"
+                     r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
                      re.IGNORECASE)
 # "10-15 people" is a range; "53-3", "45-7-2" (records, scores) and "2019-2020" are not figures.
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
