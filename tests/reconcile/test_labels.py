@@ -38,8 +38,10 @@ def test_a_figure_nothing_is_known_of_is_shown_in_its_own_words() -> None:
 
 
 def test_the_words_around_a_figure_stay_inside_its_clause_and_keep_a_clock_time_whole() -> None:
-    (label,) = _labels([("a", "Rain fell all week; the winner crossed the line in 3:12:45 on Sunday.")])
-    assert "3:12:45" in label and "Rain" not in label, label
+    (label,) = _labels([("a", "Rain fell all week; by 10:30 some 4,000 had crossed the line.")])
+    assert "10:30" in label and "4,000" in label and "Rain" not in label, label
+    # a race time is no figure at all (not "45" of "3:12:45")
+    assert _labels([("a", "Rain fell all week; the winner crossed the line in 3:12:45 on Sunday.")]) == []
 
 
 def test_people_and_what_they_did_where() -> None:
