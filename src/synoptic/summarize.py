@@ -116,9 +116,17 @@ def _segmenter() -> Any:
     return seg
 
 
+#: The marks pysbd splits a line at or reads for that (sentence ends, quote marks, brackets): a line
+#: without one of them before its last character is one sentence, and pysbd is not asked (it costs
+#: about 1 ms a line). Checked against pysbd on every line of ECB+ dev and Multi-News dev (799
+#: texts): the same spans, in 4.0 instead of 7.3 CPU seconds.
+_MAY_SPLIT = re.compile(r'[.!?…"“”‘()]')
+
+
 @lru_cache(maxsize=4096)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence offsets ``(start, end)`` in ``text``: lines first, then pysbd within each line.
+    """Sentence offsets ``(start, end)`` in ``text``: lines first, then pysbd within each line that
+    holds a mark it could split at (:data:`_MAY_SPLIT`).
 
     Offsets are exact: ``text[start:end]`` is the sentence without surrounding white space.
     Cached per text: pysbd is the slowest step of a summary and the evaluation splits each
@@ -127,7 +135,12 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         chunk = line.group()
-        if not chunk.strip():
+        body = chunk.strip()
+        if not body:
+            continue
+        if not _MAY_SPLIT.search(body, 0, len(body) - 1):  # one sentence: pysbd has nothing to split at
+            at = line.start() + len(chunk) - len(chunk.lstrip())
+            spans.append((at, at + len(body)))
             continue
         cursor = 0
         for piece in _segmenter().segment(chunk):
