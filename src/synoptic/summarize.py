@@ -24,7 +24,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -110,10 +110,39 @@ def _segmenter() -> Any:
     """pysbd's segmenter, one per thread: it keeps the text being split on the instance."""
     seg = getattr(_LOCAL, "segmenter", None)
     if seg is None:
-        import pysbd
-
-        seg = _LOCAL.segmenter = pysbd.Segmenter(language="en", clean=False)
+        seg = _LOCAL.segmenter = _segmenter_class()(language="en", clean=False)
     return seg
+
+
+@cache
+def _segmenter_class() -> Any:
+    """pysbd's ``Segmenter`` with its sentences found back in the text by ``str.find`` instead of
+    a regular expression compiled for each sentence (the escaped sentence and white space): the same
+    spans (checked on the 16,092 lines of ECB+ dev, Multi-News dev, PolNeAR dev and the gold
+    stories), in 4.8 instead of 8.2 CPU seconds, and Python's cache of compiled expressions is not
+    flushed for the other stages once per sentence."""
+    import pysbd
+    from pysbd.utils import TextSpan
+
+    class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+        def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
+            text = self.original_text
+            spans = []
+            prior = 0  # each sentence is the first occurrence ending after the one before
+            for sent in sentences:
+                pos = 0
+                while (at := text.find(sent, pos)) >= 0:
+                    end = at + len(sent)
+                    while end < len(text) and text[end].isspace():  # the white space after it
+                        end += 1
+                    if end > prior:
+                        spans.append(TextSpan(text[at:end], at, end))
+                        prior = end
+                        break
+                    pos = end if end > at else at + 1
+            return spans
+
+    return Segmenter
 
 
 #: The marks pysbd splits a line at or reads for that (sentence ends, quote marks, brackets): a line
