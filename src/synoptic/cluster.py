@@ -9,7 +9,8 @@ either joins the best one or opens a new story. Steps for one article (numbered 
      content-word TF-IDF (whole text, URL words, numbers) with the story's;
    * names: :data:`NAME_WEIGHT` x the cosine of its capitalised-word TF-IDF with the story's
      (two events of the same kind differ mostly in who and where);
-   * time: dates are ``Article.published``, else a date in the URL, else one in the dateline.
+   * time: each article's date is :func:`synoptic.dating.article_date` (``Article.published``,
+     else a date in the URL, else one in the dateline).
      A dated story more than :data:`TIME_WINDOW_DAYS` from a dated article is a candidate only as
      a follow-up: up to :data:`FOLLOW_UP_DAYS` away, when one side refers back to the other's time
      (the article mentions a year the story's dates fall in, or a member mentions the article's
@@ -47,14 +48,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sized
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz.distance import OSA
 
-from synoptic.lang.en.calendar import MONTH_FORM_ALTERNATION, MONTHS, WEEKDAYS, month_number
+from synoptic.dating import YEAR_SLACK, article_date, mentioned_years
+from synoptic.dating import url_and_body as _url_and_body
+from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
 from synoptic.records import Article, Story
 
 if TYPE_CHECKING:
@@ -98,8 +100,6 @@ TIME_FAR_PENALTY = 0.08
 #: 0.923; 0.6 is best (or tied) on both halves. It was 0.4 (charged whole) before the cost was
 #: proportional.
 TIME_UNKNOWN_PENALTY = 0.6
-#: A text is taken to be written no earlier than the latest year it mentions, less this slack.
-YEAR_SLACK = 1
 #: Both sides undated: an article that mentions a year more than UNDATED_YEAR_GAP years later than
 #: any year the story's members mention is likely a later event of the same kind (a champion's
 #: next title defence) and pays UNDATED_YEAR_PENALTY. Calibrated on the odd ECB+ topics (0.4-1.0
@@ -141,40 +141,6 @@ QUIET_ARRIVALS = 2000
 #: pieces per article on average (the model time is about proportional).
 LEAD_CHARS = 400
 
-_MONTH_RE = rf"({MONTH_FORM_ALTERNATION})\.?"
-_YEAR_RE = r"((?:19|20)\d\d)"
-_URL_DATE_PATTERNS = [
-    re.compile(r"/" + _YEAR_RE + r"/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?:/|$|[^\d])", re.I),
-    re.compile(_YEAR_RE + r"[-_](\d{1,2})[-_](\d{1,2})(?!\d)"),
-    re.compile(r"(?<!\d)" + _YEAR_RE + r"(\d\d)(\d\d)(?!\d)"),
-    re.compile(r"/" + _YEAR_RE + r"/(\d{1,2}|[a-z]{3,9})/", re.I),
-    # "/130909-paris-hit-by...": a two-digit year, month and day opening a slug
-    re.compile(r"/((?:0\d|1\d|2\d))(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-[a-z]", re.I),
-]
-_TEXT_DATE_PATTERNS = [
-    # "May 03, 2013", "Dec. 7, 2009", "Saturday December 13 2008", "November 27 - 2005"
-    (
-        re.compile(
-            r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[,\-]\s*|\s+)" + _YEAR_RE + r"\b", re.I
-        ),
-        "mdy",
-    ),
-    # "12 January 2010"
-    (re.compile(r"\b(\d{1,2})\s+" + _MONTH_RE + r"\s*,?\s+" + _YEAR_RE + r"\b", re.I), "dmy"),
-    # "2011-11-12", "2011 - 11 - 12", "2012. 08. 08"
-    (re.compile(r"\b" + _YEAR_RE + r"\s?([-.])\s?(\d{1,2})\s?\2\s?(\d{1,2})\b"), "ymd"),
-    # "11 / 30 / 2009" (month first, as in US datelines; "16/09/2013" is read day first)
-    (re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?" + _YEAR_RE + r"\b"), "mdy_num"),
-    # "11 / 28 / 05": a two-digit year, only in this slashed form
-    (re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d\d)(?![\d/])"), "mdy_num2"),
-    # "08. 07. 2012", "08.07.2012": day first
-    (re.compile(r"\b(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?" + _YEAR_RE + r"\b"), "dmy_num"),
-    # "Novemer 27, 2005": a long month name with one letter wrong, missing or extra
-    (re.compile(r"\b([A-Za-z]{6,10})\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[,\-]\s*|\s+)" + _YEAR_RE + r"\b"), "mdy_typo"),
-]
-# a line that starts with a URL is taken whole as the URL (some corpora space out its characters)
-_URL_LINE = re.compile(r"^\s*(?:https?\s*:\s*/\s*/|www\s*\.)", re.I)
-
 _STOP_NAMES = frozenset(
     """a an the and but or nor for so yet in on at to of by with from as into onto about after before
     during since until over under he she it they we you i his her its their our my your him them us
@@ -192,135 +158,6 @@ _STOP_WORDS = _STOP_NAMES | frozenset(
     one two three first last new year years week day days people""".split()
 )
 _NAME_TOKEN = re.compile(r"\b[A-Z][A-Za-z\u00c0-\u024f'\-]+")
-
-
-def _url_and_body(article: Article) -> tuple[str, str]:
-    """The article's URL (its own, or a URL line at the top of the text) and the rest of the text."""
-    text = article.text or ""
-    url = article.url or ""
-    lines = text.split("\n")
-    while lines and _URL_LINE.match(lines[0]):
-        if not url:
-            url = re.sub(r"\s+", "", lines[0])
-        lines = lines[1:]
-    return url, "\n".join(lines)
-
-
-def _mk_date(year: int, month: int, day: int) -> datetime | None:
-    try:
-        return datetime(year, month, day, tzinfo=UTC)
-    except ValueError:
-        return None
-
-
-#: Month names long enough that one letter wrong still names the month without doubt.
-_LONG_MONTHS = {name: num for name, num in MONTHS.items() if len(name) >= 7}
-
-
-def _misspelt_month(token: str) -> int | None:
-    """The month a long month name with one typo names ("Novemer"); None for a correct name
-    (the ordinary patterns read those) or any other word."""
-    word = token.lower()
-    if word in MONTHS:
-        return None
-    # one letter changed, added or dropped, or two neighbours swapped: an optimal-string-alignment
-    # distance of one
-    return next((num for name, num in _LONG_MONTHS.items() if OSA.distance(word, name) == 1), None)
-
-
-def _month(token: str) -> int | None:
-    if token.isdigit():
-        m = int(token)
-        return m if 1 <= m <= 12 else None
-    return month_number(token)
-
-
-#: The pattern of :data:`_URL_DATE_PATTERNS` that gives a month only ("/2005/11/").
-_URL_MONTH_ONLY = 3
-
-
-def _url_date(url: str) -> tuple[datetime, bool] | None:
-    """A date in a URL path, and whether it names the day (else the 15th of its month is given)."""
-    if not url:
-        return None
-    for n, pat in enumerate(_URL_DATE_PATTERNS):
-        for m in pat.finditer(url):
-            month = _month(m.group(2))
-            if month is None:
-                continue
-            day = int(m.group(3)) if n != _URL_MONTH_ONLY else 15
-            year = int(m.group(1))
-            d = _mk_date(year + 2000 if year < 100 else year, month, day)
-            if d is not None:
-                return d, n != _URL_MONTH_ONLY
-    return None
-
-
-def url_date(url: str) -> datetime | None:
-    """A date written in a URL path ("/2013/03/11/", "2011-11-12", "2013_09_14", "20111111",
-    "/2009/dec/07/", "/130909-slug"); a path with a month only ("/2005/11/") gives its 15th."""
-    found = _url_date(url)
-    return found[0] if found else None
-
-
-def text_dates(text: str) -> list[datetime]:
-    """Full dates written in the text, in order of appearance."""
-    found: list[tuple[int, datetime]] = []
-    for pat, kind in _TEXT_DATE_PATTERNS:
-        for m in pat.finditer(text):
-            g = m.groups()
-            if kind == "mdy":
-                y, mo, d = int(g[2]), _month(g[0]), int(g[1])
-            elif kind == "dmy":
-                y, mo, d = int(g[2]), _month(g[1]), int(g[0])
-            elif kind == "ymd":
-                y, mo, d = int(g[0]), int(g[2]), int(g[3])
-            elif kind == "mdy_typo":
-                y, mo, d = int(g[2]), _misspelt_month(g[0]), int(g[1])
-            elif kind == "dmy_num":
-                y, mo, d = int(g[2]), int(g[1]), int(g[0])
-            else:
-                y, mo, d = int(g[2]), int(g[0]), int(g[1])
-                if kind == "mdy_num2":
-                    y += 2000 if y < 40 else 1900
-                if mo > 12 >= d:  # day first
-                    mo, d = d, mo
-            if mo is None:
-                continue
-            date = _mk_date(y, mo, d)
-            if date is not None:
-                found.append((m.start(), date))
-    found.sort(key=lambda x: x[0])
-    return [d for _, d in found]
-
-
-#: Characters at the top of the body where a date is taken as the publication date (dateline).
-DATELINE_CHARS = 300
-
-
-def article_date(article: Article) -> tuple[datetime | None, str]:
-    """The date used for time: ``published``, else a date in the URL, else one in the dateline.
-
-    Returns the date (UTC) and how it was found: "metadata", "url", "text" or "none".
-    """
-    if article.published is not None:
-        pub = article.published
-        return (pub if pub.tzinfo is not None else pub.replace(tzinfo=UTC)), "metadata"
-    url, body = _url_and_body(article)
-    lead = body[:DATELINE_CHARS]
-    from_url = _url_date(url)
-    if from_url is not None:
-        found, has_day = from_url
-        if not has_day:  # a month-only path: the dateline may name the day
-            day = next((d for d in text_dates(lead) if (d.year, d.month) == (found.year, found.month)), None)
-            found = day or found
-        return found, "url"
-    dates = text_dates(lead)
-    # a date at the top of a text that mentions later years is a date in the story (a birth, an
-    # earlier event), not the publication date
-    if dates and latest_year(body) <= dates[0].year + YEAR_SLACK:
-        return dates[0], "text"
-    return None, "none"
 
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f'\-])[a-z\u00df-\u024f][a-z\u00df-\u024f'\-]+")
@@ -342,22 +179,6 @@ def names(text: str) -> Counter[str]:
             continue
         out[tok] += 1
     return out
-
-
-_YEAR_MENTION = re.compile(
-    r"(?<![\d.,$£€:-])((?:19[5-9]|20[0-3])\d)(?![\d])(?!\s*(?:GMT|UTC|hrs|hours|local|IST|BST|EST|PST)\b)"
-)
-
-
-def mentioned_years(text: str) -> frozenset[int]:
-    """The years (1950-2039) the text mentions (not times of day such as "2030 GMT")."""
-    return frozenset(int(m.group(1)) for m in _YEAR_MENTION.finditer(text))
-
-
-def latest_year(text: str) -> int:
-    """The latest year (1950-2039) the text mentions, 0 when none: a lower bound on when it was written,
-    give or take a year for events announced ahead."""
-    return max(mentioned_years(text), default=0)
 
 
 def words(text: str) -> Counter[str]:

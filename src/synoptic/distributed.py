@@ -163,7 +163,7 @@ class _WorkerEmbedder:
 
         local = get_embedder()  # cheap: the model loads on first use, which never comes here
         self.name = local.name
-        self.dim = getattr(local, "dim", None)
+        self.dim: int = getattr(local, "dim", None) or 0
         self.max_tokens = getattr(local, "max_tokens", "")
         self.version = getattr(local, "version", "")  # part of the store's cache key
         self.client = client

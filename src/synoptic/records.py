@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 PublishedHow = Literal["metadata", "text", "inferred", "none"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -147,6 +147,7 @@ class Figure:
     counted: str | None = None  # the counted phrase as written, from the number ("23 Somali pirates")
     noun: str | None = None  # the counted noun, singular lower case ("pirate"); None for a bare number
     modifiers: tuple[str, ...] = ()  # its modifiers ("ak-47", "assault")
+    aliases: tuple[str, ...] = ()  # other names of a measured thing in its sentence ("boat", "salahaddin")
     predicate: str | None = None  # what happened to it: a class ("killed", "detained") or the verb
     scope: str | None = None  # places or holders named in its phrases ("athens", "aden")
     time_ref: str | None = None  # a year or period it is dated to ("2014", "last year", "november")
@@ -160,6 +161,7 @@ class Figure:
     rising: bool = False  # given as a count that changed ("rose to 369", "the toll has climbed to 45")
     increment: bool = False  # counts an addition, not a total ("two more tugs", "another three")
     when: bool = False  # says when, not how much ("30 months ago", "1100 hrs")
+    role: str | None = None  # "undergoes" its predicate ("seized two boats") or "does" it ("two boats were firing")
     agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
 
 
@@ -327,3 +329,41 @@ class Brief:
     entities: list[EntitySummary] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     schema: str = "synoptic.brief/1"
+
+
+# ---------------------------------------------------------------- what the store lists
+
+#: A JSON value as the edges write it (HTTP answers, files): what ``json.dumps`` takes.
+JSONValue: TypeAlias = "str | int | float | bool | None | list[JSONValue] | dict[str, JSONValue]"
+JSONObject: TypeAlias = "dict[str, JSONValue]"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article the full-text search found, best match first (``Store.search``)."""
+
+    id: str
+    title: str | None
+    snippet: str  # the matching words in ``[`` ``]``, cut with ``…``
+    story: str | None  # the (first) story holding it; None before stories are grouped
+
+    def as_json(self) -> JSONObject:
+        return {"id": self.id, "title": self.title, "snippet": self.snippet, "story": self.story}
+
+
+@dataclass(frozen=True)
+class StoryOverview:
+    """A story as the listing shows it (``Store.story_overview``): counts read from the store,
+    no brief needed."""
+
+    id: str
+    title: str | None
+    articles: int  # current member articles
+    outlets: int  # distinct outlets among them (case-insensitive)
+    first_seen: str | None  # ISO 8601 as stored
+    last_seen: str | None
+
+    def as_json(self) -> JSONObject:
+        """The row as ``synoptic stories --json`` prints it."""
+        return {"id": self.id, "title": self.title, "articles": self.articles, "outlets": self.outlets,
+                "first_seen": self.first_seen, "last_seen": self.last_seen}

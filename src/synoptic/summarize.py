@@ -31,6 +31,7 @@ import numpy as np
 
 from synoptic.clean import dateline_length, is_debris
 from synoptic.lang.en.numbers import CARDINALS, SCALES
+from synoptic.lang.en.stems import strip_inflection
 from synoptic.records import Article, Citation, Extraction, SummarySentence
 
 log = logging.getLogger(__name__)
@@ -215,23 +216,17 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
 
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
-#: Suffixes a light stemmer strips (longest first) so "killed", "kills" and "killing" meet; a
-#: stem keeps at least three letters. Worth +0.2 ROUGE-1 / +0.3 ROUGE-2 on Multi-News dev.
-_SUFFIXES = ("ingly", "edly", "ing", "ed", "es", "s", "ly")
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def _terms(text: str) -> list[str]:
-    """Lower-cased, stemmed content words of a text (scikit-learn's English stop words out)."""
+    """Lower-cased, stemmed content words of a text (scikit-learn's English stop words out).
+
+    Inflections come off (``synoptic.lang.en.stems.strip_inflection``: "killed", "kills" and "killing"
+    meet); the full Snowball stem measured lower ROUGE here.
+    """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+    return [strip_inflection(w) for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
 
 def _vectors(texts: list[str], fit: list[str] | None = None) -> Any:

@@ -9,7 +9,18 @@ from typing import Any
 
 import pytest
 
-from synoptic.render import html, markdown, safe_url
+from synoptic.brief import from_json, to_json
+from synoptic.records import (
+    Brief,
+    Citation,
+    FactGroup,
+    FactReport,
+    QuoteGroup,
+    QuoteVariant,
+    SourceInfo,
+    TimelineEntry,
+)
+from synoptic.render import as_brief, html, markdown, safe_url
 from synoptic.render import json as json_render
 from synoptic.render.markdown import value_text
 
@@ -169,8 +180,32 @@ def test_markdown_index_links_only_relative_pages():
 def test_json_render_is_the_brief_and_safe_to_embed(evil):
     brief = _brief(evil)
     text = json_render.render(brief)
-    assert json.loads(text) == brief
+    # the schema form of the record the JSON reads as: every field the schema has, nothing else
+    assert json.loads(text) == to_json(from_json(brief))
+    assert json.loads(text)["facts"][0]["reports"][1]["text"] == f"40 {evil}"
+    assert "_text" not in json.loads(text)
     assert "<" not in text and ">" not in text
+
+
+def test_a_record_and_its_schema_json_render_the_same():
+    """The renderers read the record; a stored brief (its JSON) is read into one first."""
+    record = from_json(_brief("<b>x</b>"))
+    doc = to_json(record)
+    assert isinstance(as_brief(doc), Brief) and as_brief(record) is record
+    assert markdown.render(record) == markdown.render(doc)
+    assert html.render(record) == html.render(doc)
+    assert json_render.render(record) == json_render.render(doc)
+    with pytest.raises(ValueError, match="malformed field"):  # not a brief: said, not half rendered
+        markdown.render({"schema": "synoptic.brief/1", "story": "s", "facts": [{"label": "x", "reports": 5}]})
+
+
+def _group(reports: tuple[dict[str, Any], ...] = (), **fields: Any) -> FactGroup:
+    """A fact group of these fields (a label and verdict of no matter when not given), its reports
+    cited in articles a0, a1, ..."""
+    fields.setdefault("label", "counted")
+    fields.setdefault("verdict", "agree")
+    return FactGroup(**fields, reports=[FactReport(article=f"a{i}", text="", start=0, end=1, **r)
+                                        for i, r in enumerate(reports)])
 
 
 @pytest.mark.parametrize("fact, expected", [
@@ -178,7 +213,7 @@ def test_json_render_is_the_brief_and_safe_to_embed(evil):
     ({"low": None, "high": 5000}, "< 5,000"), ({"low": None, "high": None}, "?"), ({"low": 2.5, "high": 2.5}, "2.5"),
 ])
 def test_value_text_of_plain_intervals(fact, expected):
-    assert value_text(fact) == expected
+    assert value_text(_group(**fact)) == expected
 
 
 @pytest.mark.parametrize("url, ok", [("https://a.org/x", True), ("HTTP://a.org", True), ("javascript:alert(1)", False),
@@ -201,20 +236,20 @@ def test_safe_url(url, ok):
     ({"low": 200000, "high": 220000, "unit": "tonne", "category": "count:tonne"}, "200,000–220,000"),
 ])
 def test_markdown_value_reads_money_rates_and_bands_as_news_writes_them(fact, expected):
-    assert value_text(fact) == expected
+    assert value_text(_group(**fact)) == expected
 
 
 def test_markdown_timeline_shows_granularity_announced_dates_apart_and_caps_evidence():
     from synoptic.render.markdown import TIMELINE_EVIDENCE_SHOWN, render
 
-    ev = [{"article": f"s{i}", "start": 0, "end": 6, "text": "Monday"} for i in range(TIMELINE_EVIDENCE_SHOWN + 2)]
-    brief = {"story": "x", "title": "Flood", "articles": [{"id": f"s{i}"} for i in range(5)],
-             "timeline": [
-                 {"date": "2019-01-01", "granularity": "year", "text": "The dam was built.", "evidence": ev[:1]},
-                 {"date": "2023-03-01", "granularity": "month", "text": "Cracks appeared.", "evidence": ev[:1]},
-                 {"date": "2023-05-08", "text": "The dam burst.", "evidence": ev},
-                 {"date": "2023-05-12", "kind": "announced", "text": "The curfew ends.", "evidence": ev[:1]},
-             ]}
+    ev = [Citation(f"s{i}", 0, 6) for i in range(TIMELINE_EVIDENCE_SHOWN + 2)]
+    said = ["Monday"] * len(ev)
+    brief = Brief(story="x", title="Flood", articles=[_source(f"s{i}") for i in range(5)], timeline=[
+        TimelineEntry("2019-01-01", "The dam was built.", ev[:1], said[:1], granularity="year"),
+        TimelineEntry("2023-03-01", "Cracks appeared.", ev[:1], said[:1], granularity="month"),
+        TimelineEntry("2023-05-08", "The dam burst.", ev, said),
+        TimelineEntry("2023-05-12", "The curfew ends.", ev[:1], said[:1], kind="announced"),
+    ])
     md = render(brief)
     timeline, announced = md.split("## Timeline", 1)[1].split("## Announced dates", 1)
     assert "**2019** The dam was built." in timeline and "**March 2023** Cracks appeared." in timeline
@@ -227,14 +262,15 @@ def test_markdown_timeline_shows_granularity_announced_dates_apart_and_caps_evid
 def test_markdown_names_each_speaker_once_with_their_statements_under_them() -> None:
     from synoptic.render.markdown import render as render_markdown
 
-    brief = {"story": "s", "title": "t", "articles": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
-             "quotes": [{"speaker": "Ann Lee", "text": "We will rebuild the bridge",
-                         "variants": [{"article": "a", "text": "We will rebuild the bridge", "kind": "direct"},
-                                      {"article": "b", "text": "We will rebuild the bridge", "kind": "direct"}]},
-                        {"speaker": "Bo Chan", "text": "The money is there",
-                         "variants": [{"article": "a", "text": "The money is there", "kind": "direct"}]},
-                        {"speaker": "Ann Lee", "text": "The work starts in May",
-                         "variants": [{"article": "b", "text": "the work starts in May", "kind": "indirect"}]}]}
+    def variant(article: str, text: str, kind: str = "direct") -> QuoteVariant:
+        return QuoteVariant(article, text, 0, len(text), kind)  # type: ignore[arg-type]
+
+    brief = Brief(story="s", title="t", articles=[_source("a", "A"), _source("b", "B")], quotes=[
+        QuoteGroup("Ann Lee", "We will rebuild the bridge", [variant("a", "We will rebuild the bridge"),
+                                                             variant("b", "We will rebuild the bridge")]),
+        QuoteGroup("Bo Chan", "The money is there", [variant("a", "The money is there")]),
+        QuoteGroup("Ann Lee", "The work starts in May", [variant("b", "the work starts in May", "indirect")]),
+    ])
     md = render_markdown(brief)
     assert md.count("**Ann Lee**") == 1
     assert md.index("**Ann Lee**") < md.index("the work starts in May")
@@ -245,15 +281,12 @@ def test_markdown_fact_table_puts_shared_figures_first_conflicts_on_top_and_fold
     from synoptic.render import markdown
 
     def fact(label, verdict, articles):
-        return {"label": label, "verdict": verdict, "framing_differs": False, "low": 1, "high": 1,
-                "category": None, "subject": None, "unit": None,
-                "reports": [{"article": a, "text": f"{label} in {a}", "start": 0, "end": 1, "value": 1,
-                             "qualifier": None, "label": None} for a in articles]}
+        return FactGroup(label, verdict, low=1, high=1,
+                         reports=[FactReport(a, f"{label} in {a}", 0, 1, 1) for a in articles])
 
-    brief = {"story": "s", "title": "T", "articles": [{"id": a} for a in "abc"], "summary": [], "quotes": [],
-             "entities": [], "timeline": [],
-             "facts": [fact("alone one", "single-source", ["a"]), fact("rifles seized", "agree", ["a", "b"]),
-                       fact("boats", "conflict", ["a", "c"]), fact("alone two", "single-source", ["c"])]}
+    brief = Brief(story="s", title="T", articles=[_source(a) for a in "abc"],
+                  facts=[fact("alone one", "single-source", ["a"]), fact("rifles seized", "agree", ["a", "b"]),
+                         fact("boats", "conflict", ["a", "c"]), fact("alone two", "single-source", ["c"])])
     md = markdown.render(brief)
     table, folded = md.split("<details>", 1)
     assert table.index("boats") < table.index("rifles seized")  # the conflict on top
@@ -280,4 +313,8 @@ def test_markdown_fact_table_puts_shared_figures_first_conflicts_on_top_and_fold
 ])
 def test_value_text_words_a_group_as_its_sources_do(fact, expected):
     # issue 16: "almost three decades" is not "2.7–3 decades"; "about 2,500" and "2,500" are not "2,500–2,750"
-    assert value_text(fact) == expected
+    assert value_text(_group(reports=tuple(fact.pop("reports")), **fact)) == expected
+
+
+def _source(article_id: str, title: str | None = None) -> SourceInfo:
+    return SourceInfo(id=article_id, title=title, outlet=None, url=None, published=None)

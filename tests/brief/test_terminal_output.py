@@ -33,10 +33,11 @@ def brief() -> dict[str, Any]:
             {"label": "knots", "verdict": "single-source", "low": None, "high": 40, "unit": "",
              "category": "speed", "reports": [{"article": "a1", "text": "up to 40 knots", "start": 9, "end": 23, "value": 40,
                           "qualifier": "up to"}]},
-            {"label": "containers", "verdict": "conflict", "low": 3800, "high": None, "unit": "",
+            {"label": "containers <20 ft> long", "verdict": "conflict", "low": 3800, "high": None, "unit": "",
              "category": "count:containers",
-             "reports": [{"article": "a1", "text": "more than 3,800 containers", "start": 100, "end": 126},
-                         {"article": "a1", "text": "3,800 containers", "start": 110, "end": 126}]},
+             "reports": [{"article": "a1", "text": "more than 3,800 containers", "start": 100, "end": 126,
+                          "value": 3800, "qualifier": "more than"},
+                         {"article": "a1", "text": "3,800 containers", "start": 110, "end": 126, "value": 3800}]},
         ],
         "quotes": [], "entities": [], "timeline": [],
     }
@@ -76,7 +77,7 @@ def run_on_a_terminal(args: list[str]) -> str:
 
 def test_brief_on_a_terminal_has_no_markdown_escapes(db: Path) -> None:
     shown = run_on_a_terminal(["brief", "s-1", "--db", str(db)])
-    assert "up to 40" in shown and "> 3,800" in shown and "\\>" not in shown and "\\<" not in shown
+    assert "up to 40" in shown and "3,800" in shown and "<20 ft>" in shown and "\\>" not in shown and "\\<" not in shown
     assert "\\<" not in shown and "\\>" not in shown and "## " not in shown and "<br>" not in shown
     assert "CONFLICT" in shown and "Ship against the bank" in shown
 

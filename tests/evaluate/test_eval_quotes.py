@@ -23,7 +23,12 @@ from tests.conftest import shared_path
 #: after the speaker): dev quoted F1 0.889 -> 0.8935 (P 0.955, R 0.839), speaker accuracy 0.915 -> 0.936, all
 #: attributions F1 0.605 -> 0.613; train first 200 articles (not looked at this round): quoted F1 0.863 ->
 #: 0.866, speaker accuracy 0.889 -> 0.893, all attributions F1 0.567 -> 0.570.
-MIN_QUOTED_F1 = 0.892
+#: Issue 14 round 5 (expressive acts "expressed doubt about", possessed nouns of saying "X's claim that",
+#: refusals then a saying, documents speaking for their issuer, judging verbs "condemned … as", progressive
+#: cues "is telling", a source relayed by another): dev quoted F1 0.894 -> 0.902 (P 0.950, R 0.859), speaker
+#: accuracy 0.936, all attributions F1 0.617 -> 0.624; train first 200 articles (held out: only dev misses
+#: were read): quoted F1 0.866 -> 0.8705, speaker accuracy 0.893 -> 0.895, all attributions 0.569 -> 0.5745.
+MIN_QUOTED_F1 = 0.899
 MIN_SPEAKER_ACCURACY = 0.934
 
 TEXT = "“We won,” he said, “and we stay.” Sources said prices rose."

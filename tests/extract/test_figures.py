@@ -302,3 +302,133 @@ def test_a_bare_number_that_gathers_or_marches_counts_people(text, noun):
 
     (f,) = read_figures(text, find_figures(text))
     assert f.noun == noun
+
+
+@pytest.mark.parametrize(("text", "value", "interval"), [
+    # "dozen" without a determiner or a number before it is the plural "dozens": at least two dozen
+    ("Dozen of trawlers were anchored off the cape.", 24.0, (24.0, INF, True, True)),
+    ("A dozen of the trawlers were anchored off the cape.", 12.0, (10.8, 13.2, True, True)),
+    ("The dozen teachers interviewed agreed.", 12.0, (10.8, 13.2, True, True)),
+])
+def test_a_bare_dozen_of_is_dozens(text: str, value: float, interval: tuple) -> None:
+    f = _only(text)
+    assert (f.value, _interval(f)) == (value, interval)
+
+
+@pytest.mark.parametrize(("text", "noun", "aliases"), [
+    # the nouns in apposition with a measured thing, and the name a naming verb gives it
+    ("The oldest barge, a 40-metre hulk, is named the Marigold.", "hulk", ("Marigold", "barge")),
+    ("The ferry, a 60-metre catamaran called Sunrise, left at dawn.", "catamaran", ("Sunrise", "ferry")),
+    ("A 300-metre bridge opened today.", "bridge", ()),
+])
+def test_reading_a_measured_thing_has_its_other_names(text: str, noun: str, aliases: tuple) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert (f.noun, f.aliases) == (noun, aliases)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # what is counted undergoes an event of a class (its object, its passive subject) or does something
+    ("Customs officers impounded three lorries at the border.", "undergoes"),
+    ("Three lorries were impounded at the border.", "undergoes"),
+    ("Three lorries were blocking the road to the border.", "does"),
+    ("The smugglers, in three lorries, were trying to cross the border.", "does"),
+    ("The convoy was fired on by three lorries.", "does"),
+    ("Three climbers died on the mountain.", None),  # an intransitive verb of a class: not the doer
+])
+def test_reading_who_undergoes_and_who_does_the_event(text: str, role: str | None) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.role == role
+
+
+@pytest.mark.parametrize(("text", "noun", "modifiers"), [
+    ("Roughly 12% of world trade passes through the strait.", "trade", ("world",)),
+    ("The party won 52% of the vote.", "vote", ()),
+])
+def test_reading_a_share_is_of_the_nouns_after_of(text: str, noun: str, modifiers: tuple) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert (f.noun, f.modifiers) == (noun, modifiers)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # "one" counts where a casualty word of its own clause says what happened to it
+    ("At least one fisherman was killed in the storm.", [1.0]),
+    ("Two sailors were rescued and one is confirmed dead.", [2.0, 1.0]),
+    ("One died in hospital overnight.", [1.0]),
+    ("No one was hurt.", []),
+    ("One of the guards was injured.", []),
+    ("At one point he was arrested.", []),
+    ("The one who was arrested spoke to reporters.", []),
+])
+def test_figures_one_with_a_casualty_word_counts(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    # a state in a prepositional phrase ("under attack") says what happened only where the verb above
+    # names no event of its own
+    ("The frigate rescued two cargo ships under attack.", "rescued"),
+    ("Police said 3,000 protesters under arrest.", "detained"),
+])
+def test_reading_the_verb_above_wins_over_a_state_phrase(text: str, predicate: str) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.predicate == predicate
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # a sum is the value of what follows "worth of", however the parser hangs it; a scale's word
+    # ("m") counts nothing
+    ("Thieves took $5m worth of gold from the vault.", "gold"),
+    ("The tanker was loaded with e75m worth of crude oil.", "oil"),
+    ("The firm lost $5m last year.", None),
+])
+def test_reading_a_sum_worth_of_a_thing(text: str, noun: str | None) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.noun == noun
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # an ordinal of a period counts how long something ongoing has lasted
+    ("Strikers picketed the port for the sixth straight day.", [("sixth straight day", 6.0, "days")]),
+    ("Looters struck again on the eighth day of rioting.", [("eighth day", 8.0, "days")]),
+    ("The blockade entered its third week on Monday.", [("third week", 3.0, "weeks")]),
+    ("They met on the first day of the month.", []),
+    ("On the second day of his visit the minister spoke.", []),
+])
+def test_figures_an_ordinal_period_of_an_ongoing_event_is_a_duration(text: str, figures: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(text) if f.category == "duration"] == figures
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # a sum its subject amounts to is the value of that subject; a payer is not what is paid for
+    ("Eastbound freight accounts for around $2.1bn of that.", "freight"),
+    ("The new stadium is worth $5m.", "stadium"),
+    ("The settlement amounted to $40m.", "settlement"),
+    ("The company paid $5m.", None),
+])
+def test_reading_a_sum_its_subject_amounts_to(text: str, noun: str | None) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.noun == noun
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    # a verb with its object names the event before the verb alone
+    ("Four climbers lost their lives on the ridge.", "killed"),
+    ("Four climbers lost their way on the ridge.", "missing"),
+])
+def test_reading_a_verb_and_its_object_name_the_event(text: str, predicate: str) -> None:
+    from synoptic.extract.reading import read_figures
+
+    (f,) = read_figures(text, find_figures(text))
+    assert f.predicate == predicate

@@ -786,3 +786,117 @@ def test_an_unnamed_role_speaker_stays_unnamed_when_no_one_or_two_people_fit() -
     text = ("Farmer Ruth Okafor lost her barn in the storm. "
             "A county spokesman said the storm damaged 40 homes.")
     assert _speaker_of(text, "the storm damaged") != "Ruth Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Meanwhile the harbour master expressed doubt on Monday about the plan to dredge the channel twice.",
+         "expressed doubt on Monday about the plan to dredge the channel twice", "the harbour master"),
+        ("The union has voiced serious concerns that the new rota will leave wards without nurses.",
+         "has voiced serious concerns that the new rota will leave wards without nurses", "The union"),
+    ],
+)
+def test_quotes_an_expressive_act_with_an_attitude_noun_is_a_statement(text: str, clause: str, speaker: str) -> None:
+    got = _said(text)
+    assert ("indirect", clause, speaker, speaker) in got
+
+
+def test_quotes_an_event_that_raises_fears_is_no_speaker() -> None:
+    assert _said("The flood raised fears of disease in the low-lying villages along the river.") == []
+
+
+def test_quotes_a_possessed_noun_of_saying_gives_its_clause_to_the_possessor() -> None:
+    text = "The inquiry will test Ms Orwin's claim that the valve had been closed before the fire started."
+    got = _said(text)
+    assert got and got[0][:3] == ("indirect", "the valve had been closed before the fire started", "Orwin")
+
+
+def test_quotes_the_fact_that_is_no_saying() -> None:
+    assert _said("Nobody disputed the fact that the valve had been closed before the fire started.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Captain Oduya declined to name the ship but indicated it was carrying grain.",
+         "declined to name the ship but indicated it was carrying grain", "Oduya"),
+        ("The council had no budget for the hall and could offer no date other than to say it would open in spring.",
+         "could offer no date other than to say it would open in spring", "The council"),
+    ],
+)
+def test_quotes_a_refusal_then_a_saying_is_one_statement(text: str, clause: str, speaker: str) -> None:
+    got = _said(text)
+    assert got and got[0][:3] == ("indirect", clause, speaker)
+
+
+def test_quotes_a_refusal_without_a_saying_after_it_is_no_statement() -> None:
+    assert _said("The striker did not give up, but scored twice in the second half.") == []
+
+
+def test_quotes_a_document_speaks_for_the_body_that_issued_it() -> None:
+    text = ("The rail line will reopen on Monday, a Transport Ministry statement said.\n"
+            "Repairs to the bridge cost more than planned, the statement added.\n"
+            "The plant will shut in May, the firm said in a statement.\n"
+            "About 300 jobs will go by the end of the year, the release said.")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["The rail line will reopen on Monday"] == "Transport Ministry"
+    assert got["Repairs to the bridge cost more than planned"] == "Transport Ministry"
+    assert got["About 300 jobs will go by the end of the year"] == "the firm"
+
+
+def test_quotes_a_document_with_no_issuer_stays_as_written() -> None:
+    got = find_quotes("The vote will be held again in March, the statement said.", [])
+    assert got and got[0].speaker == "the statement"
+
+
+def test_quotes_the_possessor_is_the_noun_phrase_not_the_clause_before_it() -> None:
+    got = _said("The judge dismissed a neighbour's claim that the fence had been moved during the night.")
+    assert got and got[0][:3] == ("indirect", "the fence had been moved during the night", "a neighbour")
+
+
+def test_quotes_a_directive_given_or_issued_is_a_statement() -> None:
+    got = _said("The ministry issued instructions to close every school in the province until Monday.")
+    assert got and got[0][:3] == ("indirect", "instructions to close every school in the province until Monday",
+                                  "The ministry")
+
+
+def test_quotes_a_judgement_aloud_gives_the_quoted_words_a_speaker() -> None:
+    got = _said("The mayor condemned the vandalism as “a disgrace to the whole town.”")
+    assert any(kind == "partial" and sp == "The mayor" for kind, _, sp, _ in got)
+
+
+def test_quotes_a_progressive_cue_has_its_subject_for_speaker_and_a_passive_one_none() -> None:
+    got = _said("The governor is telling farmers that the new dam will be “finished by spring.”")
+    assert any(kind == "indirect" and sp == "The governor" for kind, _, sp, _ in got)
+    assert _said("He was told that the plant would close within the year.") == []
+
+
+def test_quotes_a_source_relayed_by_another_keeps_its_own_statement() -> None:
+    text = "The local radio is reporting that the coast guard says two fishermen were rescued near the harbour."
+    got = {(q.text, q.speaker) for q in find_quotes(text, [])}
+    assert ("two fishermen were rescued near the harbour", "the coast guard") in got
+    assert any(sp == "The local radio" for _, sp in got)
+
+
+def test_quotes_a_body_named_with_of_keeps_its_whole_name() -> None:
+    got = _said("On Monday the Federation of Small Businesses expressed concern about the rise in energy prices.")
+    assert got and got[0][2] == "Federation of Small Businesses"
+
+
+def test_quotes_one_sentence_a_line_carries_a_long_quote_but_not_a_scare_quote() -> None:
+    text = ("The coast guard said it had rescued nine sailors off the cape.\n"
+            "The storm had lasted two days.\n"
+            "They had `` no food and no water left on board for the last day. ''\n"
+            "The boat was later called the `` lucky one ''.\n")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got.get("no food and no water left on board for the last day.") == "The coast guard"
+    assert "lucky one" not in got
+
+
+def test_quotes_paragraphs_parted_by_blank_lines_with_spaces_are_still_paragraphs() -> None:
+    text = ("The coast guard said it had rescued nine sailors off the cape. \n \n"
+            "The storm had lasted two days. \n \n"
+            "They had `` no food and no water left on board for the last day. ''\n")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert "no food and no water left on board for the last day." not in got

@@ -576,3 +576,121 @@ def test_a_gerund_does_not_inherit_a_future_reading() -> None:
     text = "Packer said the increased focus on Trump is taking a toll on the front-runner, pointing to Cruz's " \
            "victories Tuesday in Texas, Oklahoma and Alaska."
     assert [d.value for d in find_dates(text, date(2016, 3, 3))] == ["2016-03-01"]
+
+
+def test_a_year_ago_compared_with_nine_months_is_the_year_before() -> None:
+    text = ("Net for the third quarter rose 12% to $40 million from $36 million a year earlier. For the nine "
+            "months, net was $110 million, compared with $95 million a year earlier.")
+    values = [d.value for d in find_dates(text, date(1989, 10, 26)) if "year" in d.text]
+    assert values == ["1988-Q3", "1988"]
+
+
+def test_the_year_ago_results_after_the_nine_months_are_the_year_before() -> None:
+    text = ("In the first nine months, profit was $30 million, compared with $20 million in the 1988 period. "
+            "The year-ago results included a one-time charge.")
+    refs = find_dates(text, date(1989, 11, 2))
+    assert [(d.text, d.value) for d in refs if "year-ago" in d.text] == [("The year-ago", "1988")]
+
+
+def test_the_quarter_ended_a_date_is_the_calendar_quarter_of_most_of_its_months() -> None:
+    text = "In the quarter ended July 31, the retailer had an average of 5.6 million shares outstanding."
+    assert find_dates(text, date(1989, 10, 30))[0].value == "1989-Q2"
+    text = "For the quarter ended Sept. 30, the airline posted net income of $133 million."
+    assert find_dates(text, date(1989, 10, 26))[0].value == "1989-Q3"
+
+
+def test_a_fiscal_quarter_reported_before_the_calendar_one_ends_is_the_reporting_period() -> None:
+    text = ("The maker of pet food reported a 47% decline in fourth-quarter earnings.\n\n"
+            "Sales in the latest period were $1.76 billion.")
+    refs = find_dates(text, date(1989, 11, 2))
+    assert [(d.text, d.value) for d in refs] == [("fourth-quarter", "1989-Q4"), ("the latest period", "1989-Q4")]
+
+
+def test_an_earlier_quarter_named_for_comparison_keeps_the_reporting_period() -> None:
+    text = ("The paper maker posted a 20% gain in third-quarter net income. After a flat second quarter, the "
+            "company attributed the gain to its consumer businesses. In the 1989 period, interest expense "
+            "was lower.")
+    refs = find_dates(text, date(1989, 11, 1))
+    assert [d.value for d in refs] == ["1989-Q3", "1989-Q2", "1989-Q3"]
+    # a fiscal quarter is a new reporting period whatever its number
+    text = ("The maker posted a gain in third-quarter net. Separately, a textile maker posted net income for "
+            "the fiscal first quarter ended Sept. 30. The latest period included a gain.")
+    assert find_dates(text, date(1989, 10, 26))[-1].value == "1989-Q1"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The bank also created a four-member office of the chairman, effective Feb. 1.", "1990-02-01"),
+    ("Costs rose under the new labor pact effective June 1.", "1990-06-01"),
+    ("The labor pact became effective June 1.", "1989-06-01"),
+])
+def test_the_day_a_change_takes_effect_lies_ahead(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(1989, 10, 26))] == [value]
+
+
+def test_then_current_is_a_past_reference() -> None:
+    refs = find_dates("Holders may buy shares at 50% of the then current market price.", date(1989, 10, 26))
+    assert [d.value for d in refs] == ["PAST_REF"]
+    assert [d.value for d in find_dates("The current system works.", date(1989, 10, 26))] == ["PRESENT_REF"]
+
+
+def test_a_fronted_time_adverbial_takes_the_tense_of_the_clause_after_it() -> None:
+    text = "Fearful that the revolt would spread, on Nov. 17 the national police moved in with tanks."
+    assert [d.value for d in find_dates(text, date(2008, 12, 13))] == ["2008-11-17"]
+
+
+def test_a_day_of_the_month_just_named_with_its_year_is_in_that_month() -> None:
+    text = ("In November 1973, students barricaded themselves inside the school. Fearful that the revolt "
+            "would spread, on Nov. 17 the national police moved in with tanks.")
+    assert [d.value for d in find_dates(text, date(2008, 12, 13))] == ["1973-11", "1973-11-17"]
+    # a month-year modifying a noun names an event's time, not the narrative's
+    text = "He accepted the treaty after the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
+    assert [d.value for d in find_dates(text, date(1990, 8, 15))] == ["1988-08", "1990-08-02"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Until Friday, however, the department had declined to concur with the finding.", "2016-01-29"),
+    ("The company extended the offer until Friday.", "2016-02-05"),  # a deadline set: ahead
+    ("The offer remains open until Friday.", "2016-02-05"),
+])
+def test_until_a_day_looks_ahead_unless_the_past_perfect_ended_the_span(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(2016, 1, 31))] == [value]
+
+
+def test_last_year_after_a_figure_of_quarterly_results_is_the_quarter_a_year_before() -> None:
+    third = "The insurer's third-quarter net income rose 11%. "
+    refs = find_dates(third + "Its health unit earned $24 million, compared with a loss of $3 million last year.",
+                      date(1989, 11, 2))
+    assert [d.value for d in refs] == ["1989-Q3", "1988-Q3"]
+    # a longer period compared, no figure right before it, or no quarter spoken of: the year
+    text = third + "In the first nine months, net was $306 million, up from $250 million, or $2.10 a share, last year."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1988"
+    assert find_dates(third + "Last year, the company earned $480 million.", date(1989, 11, 2))[-1].value == "1988"
+    assert [d.value for d in find_dates("Trade fell to $14 billion last year.", date(1998, 2, 27))] == ["1997"]
+
+
+def test_last_years_results_are_those_of_the_period_compared() -> None:
+    head = "The food maker reported a decline in fourth-quarter earnings.\n\n"
+    text = head + "Sales in the latest period were $1.76 billion, a 13% increase from last year's $1.55 billion."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1988-Q4"
+    assert find_dates(head + "Last year's results were hurt by charges.", date(1989, 11, 2))[-1].value == "1988-Q4"
+    assert find_dates(head + "Last year's election was close.", date(1989, 11, 2))[-1].value == "1988"
+
+
+def test_the_running_quarter_named_after_the_one_reported_is_not_the_reporting_period() -> None:
+    text = ("The insurer's third-quarter net income fell 22%. It has no estimate of the impact of the earthquake "
+            "on fourth-quarter results.\n\nIn the latest quarter, its auto line lost $23 million.")
+    refs = find_dates(text, date(1989, 10, 30))
+    assert [d.value for d in refs] == ["1989-Q3", "1989-Q4", "1989-Q3"]
+    # named first, a running quarter whose results are reported is a fiscal one that has ended
+    text = "The food maker reported a decline in fourth-quarter earnings.\n\nIn the latest quarter, sales rose."
+    assert find_dates(text, date(1989, 11, 2))[-1].value == "1989-Q4"
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Analysts say the language will one day be the most widely spoken.", ["FUTURE_REF"]),
+    ("She hopes she could someday return.", ["FUTURE_REF"]),
+    ("The delay cost one day of trading.", []),
+    ("One day in 1990, he left.", ["1990"]),
+])
+def test_a_day_not_named_after_a_modal_is_a_future_reference(sentence: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(sentence, date(1998, 3, 3))] == values

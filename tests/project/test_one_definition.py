@@ -33,10 +33,7 @@ HOMES = {
     "union-find": {"util/unionfind.py"},
 }
 #: Duplicates still to be switched over, in modules being edited elsewhere: path -> kinds.
-PENDING: dict[str, set[str]] = {
-    "extract/quotes.py": {"month", "weekday"},
-    "reconcile/quotes.py": {"month", "weekday", "union-find"},
-}
+PENDING: dict[str, set[str]] = {}
 
 # A literal naming this many different items of one table is a copy of the table.
 MIN_MONTHS = 4

@@ -636,6 +636,46 @@ def test_quote_speakers_who_speak_for_one_body_are_compared_together(speaker: st
     assert _speaker_key("Gregg Hastings") == "hastings"
 
 
+def test_quote_speaker_key_is_the_head_before_a_relative_clause_and_bodies_by_head_noun() -> None:
+    from synoptic.reconcile.quotes import _is_body, _speaker_key
+
+    assert _speaker_key("the guard who opened the gate") == "guard"
+    assert _is_body("the port authority", None) and _is_body("the military", None)
+    assert not _is_body("the guard who opened the gate", None)
+
+
+def test_two_bodies_quoting_the_same_words_carry_one_statement() -> None:
+    a_text = "Police seized two lorries and `` a hoard of stolen copper cable, '' the ministry said in a statement."
+    b_words = ("Soldiers searching lorries at the northern border crossing on Friday night found a hoard of stolen "
+               "copper cable hidden under crates of oranges bound for the coast")
+    b_text = b_words + ", the army said."
+    arts = [Article(id="a", text=a_text), Article(id="b", text=b_text)]
+    qa = _quote(a_text, "a hoard of stolen copper cable,", "the ministry", kind="partial")
+    qb = _quote(b_text, b_words, "the army")
+    qa.entity = qb.entity = None
+    exs = [Extraction(article="a", quotes=[qa]), Extraction(article="b", quotes=[qb])]
+    groups = quote_groups(arts, exs)
+    assert len(groups) == 1 and {v.article for v in groups[0].variants} == {"a", "b"}
+
+
+def test_two_bodies_giving_one_count_and_a_rare_word_carry_one_statement() -> None:
+    a_text = "Nineteen crew members abandoned the burning tanker before dawn, the ministry said."
+    b_text = "The 19 sailors were winched to safety after they abandoned ship, the coast guard said."
+    arts = [Article(id="a", text=a_text), Article(id="b", text=b_text)]
+    qa = _quote(a_text, "Nineteen crew members abandoned the burning tanker before dawn", "the ministry")
+    qb = _quote(b_text, "The 19 sailors were winched to safety after they abandoned ship", "the coast guard")
+    qa.entity = qb.entity = None
+    groups = quote_groups(arts, [Extraction(article="a", quotes=[qa]), Extraction(article="b", quotes=[qb])])
+    assert len(groups) == 1
+
+
+def test_quote_counts_read_in_figures_and_words() -> None:
+    from synoptic.reconcile.quotes import _counts
+
+    assert _counts("Twenty-three crew (12 from Chile) were freed, 1,500 more wait") == {23, 12, 1500}
+    assert _counts("one man was hurt") == set()
+
+
 @pytest.mark.parametrize(("name", "generic"), [("officials", True), ("the police", True), ("Federal authorities", True),
                                               ("Oregon State Police", False), ("Gregg Hastings", False)])
 def test_unnamed_sources_are_told_from_named_ones(name: str, generic: bool) -> None:
@@ -765,3 +805,76 @@ def test_a_count_each_source_words_its_own_way_is_labelled_by_its_side() -> None
                          ("c", "18 officers were killed in the north.")])
     (g,) = [g for g in groups if len(g.reports) == 3]
     assert g.label == "security forces killed", g.label
+
+
+def test_a_measured_thing_named_two_ways_is_measured_once() -> None:
+    # "hulk" and "wreck" are far apart as words; the apposition ("the oldest barge, a 40-metre hulk")
+    # and the name ("called the Marigold") say they are one thing
+    groups = _groups_of([("a", "The oldest barge, a 40-metre hulk, is named the Marigold."),
+                         ("b", "The barge, a 40-metre wreck called Marigold, sank at its mooring.")])
+    (g,) = [g for g in groups if g.dimension == "length"]
+    assert {r.article for r in g.reports} == {"a", "b"} and g.verdict == "agree"
+
+
+def test_things_that_did_something_and_things_it_was_done_to_are_two_facts() -> None:
+    groups = _groups_of([("a", "Two lorries were blocking the road when the convoy arrived."),
+                         ("b", "Police later impounded two lorries near the border."),
+                         ("c", "Witnesses said two lorries were blocking the road.")])
+    assert _group_of_report(groups, "a", "Two lorries") == _group_of_report(groups, "c", "two lorries")
+    assert _group_of_report(groups, "a", "Two lorries") != _group_of_report(groups, "b", "two lorries")
+
+
+def test_dozen_of_without_a_determiner_is_dozens_and_meets_over_twenty() -> None:
+    groups = _groups_of([("a", "Dozen of trawlers from several ports are fishing the bank."),
+                         ("b", "Over 20 trawlers from several ports are fishing the bank.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "consistent"
+
+
+def test_foiled_attempts_at_an_event_and_the_things_rescued_are_one_fact() -> None:
+    groups = _groups_of([("a", "Last month the frigate foiled two hijack attempts near the strait."),
+                         ("b", "Last month the frigate rescued two tankers near the strait."),
+                         ("c", "Last month the frigate rescued two tankers, officials said.")])
+    assert len({_group_of_report(groups, k, p) for k, p in (("a", "two"), ("b", "two"), ("c", "two"))}) == 1
+
+
+def test_a_small_count_under_two_events_is_two_facts() -> None:
+    groups = _groups_of([("a", "Rebels attacked two police vans outside the town."),
+                         ("b", "Two police vans were later seized by soldiers at a checkpoint."),
+                         ("c", "The rebels attacked two police vans, witnesses said.")])
+    assert _group_of_report(groups, "a", "two") == _group_of_report(groups, "c", "two")
+    assert _group_of_report(groups, "a", "two") != _group_of_report(groups, "b", "Two")
+
+
+def test_a_sum_of_a_mass_noun_is_labelled_with_its_singular() -> None:
+    groups = _groups_of([("a", "The tanker was loaded with e75m worth of crude oil.")])
+    assert [g.label for g in groups] == ["value of oil"]
+
+
+@pytest.mark.parametrize("qualifier", ["more than", "at least", "almost", "about", "up to", "less than", None])
+def test_reconcile_reads_intervals_by_extracts_one_rule(qualifier: str | None) -> None:
+    # one qualifier -> interval rule (issue 15): what extract gives a figure is what reconcile compares
+    text = f"{qualifier or ''} 13 boats were seen.".strip().capitalize()
+    (f,) = find_figures(text)
+    lo, hi, lo_open, hi_open = figure_interval(f.value, f.qualifier, f.low, f.high)
+    assert (lo, hi) == (-math.inf if f.low is None else f.low, math.inf if f.high is None else f.high)
+    assert (lo_open, hi_open) == (f.low is None or not f.low_inclusive, f.high is None or not f.high_inclusive)
+
+
+def test_an_unbroken_run_of_days_times_the_event_its_sentence_names() -> None:
+    from synoptic.reconcile.facts import duration_event
+
+    text = "Protests and clashes with police shook the city for the sixth straight day."
+    i = text.index("sixth")
+    assert duration_event(text, i, i + len("sixth straight day")) == "unrest"
+    groups = _groups_of([("a", "Protests filled the capital for the seventh straight day."),
+                         ("b", "The mayor attended the one-week anniversary of the fire.")])
+    assert not [g for g in groups if len(g.reports) > 1]
+
+
+def test_two_words_of_one_kind_of_sum_name_one_sum() -> None:
+    # "goods" and "trade" are one kind of sum (lang.en.counted.MONEY_KINDS): not two things
+    groups = _groups_of([("a", "The goods held up at the strait are worth about $2.4bn a day."),
+                         ("b", "The closure is holding up about $2.4bn of trade a day.")])
+    (g,) = [g for g in groups if len(g.reports) == 2]
+    assert g.verdict == "agree"

@@ -50,7 +50,7 @@ class Reader(threading.Thread):
                     self.counts.append(store.count_articles())
                     ref = f"ref{(i * 37) % 2000:05d}x"
                     for hit in store.search(ref):
-                        assert store.get_article(hit["id"]).text.count(ref) == 1
+                        assert store.get_article(hit.id).text.count(ref) == 1
                     store.stories(limit=5, query="officials")
                     self.queries += 3
                     i += 1
@@ -92,4 +92,4 @@ def test_two_ingests_and_a_reader_lose_and_duplicate_nothing(tmp_path: Path) -> 
                 assert article.text == (from_a.get(aid) or from_b[aid]).text
         assert_stories_are_whole(store, truth)
         for i in (0, 950, 1150, 1999):
-            assert [r["id"] for r in store.search(f"ref{i:05d}x")] == [f"gen-{i:05d}"]
+            assert [r.id for r in store.search(f"ref{i:05d}x")] == [f"gen-{i:05d}"]

@@ -124,7 +124,7 @@ def test_ingest_killed_at_random_moments_then_rerun_loses_nothing(tmp_path: Path
                 article.text, article.title, article.outlet, article.published, article.raw_text), aid
             assert len(store.versions(aid)) == 1
         for i in random.Random(SEED).sample(range(N_ARTICLES), 25):  # every article is findable
-            assert [r["id"] for r in store.search(f"ref{i:05d}x")] == [f"gen-{i:05d}"]
+            assert [r.id for r in store.search(f"ref{i:05d}x")] == [f"gen-{i:05d}"]
         assert_stories_are_whole(store, truth)
 
 

@@ -17,8 +17,10 @@ from synoptic.records import (
     Mention,
     Quote,
     RemovedLine,
+    SearchHit,
     Segment,
     Story,
+    StoryOverview,
     TimeRef,
 )
 from synoptic.store import open_store
@@ -84,7 +86,7 @@ def test_changed_text_is_a_new_current_version_and_old_one_kept(store: SQLiteSto
     assert store.get_article(old.id) == new
     assert [v.text for v in store.versions(old.id)] == [old.text, new.text]
     # the index follows the current version only
-    assert [r["id"] for r in store.search("refloated")] == [old.id]
+    assert [r.id for r in store.search("refloated")] == [old.id]
     assert store.check() == []
     # going back to the old text is another update, not "unchanged"
     assert store.add_article(old) == "updated"
@@ -171,7 +173,7 @@ def test_stories_round_trip_and_replace(store: SQLiteStore) -> None:
     assert [s.id for s in store.stories()] == ["s3"]
     with pytest.raises(NotFoundError):
         store.get_story("s1")
-    assert store.search("Suez")[0]["story"] == "s3"
+    assert store.search("Suez")[0].story == "s3"
 
 
 def test_stories_pagination_dates_and_search(store: SQLiteStore) -> None:
@@ -188,9 +190,9 @@ def test_stories_pagination_dates_and_search(store: SQLiteStore) -> None:
     assert [s.id for s in store.stories(since="2021-03-05", until="2021-03-15")] == ["sb"]
     assert [s.id for s in store.stories(query="topicb")] == ["sb"]
     assert store.stories(query="***") == []
-    assert store.story_overview(limit=1) == [{"id": "sc", "title": "Tc", "articles": 1, "outlets": 1,
-                                             "first_seen": "2021-03-20T12:00:00+00:00",
-                                             "last_seen": "2021-03-20T12:00:00+00:00"}]
+    assert store.story_overview(limit=1) == [StoryOverview(id="sc", title="Tc", articles=1, outlets=1,
+                                                           first_seen="2021-03-20T12:00:00+00:00",
+                                                           last_seen="2021-03-20T12:00:00+00:00")]
     assert store.count_stories() == 3
 
 
@@ -227,15 +229,16 @@ def test_search_finds_words_in_title_and_text(store: SQLiteStore, query: str, hi
     results = store.search(query)
     assert len(results) == hits
     if hits:
-        assert set(results[0]) == {"id", "title", "snippet", "story"} and "[" in results[0]["snippet"]
+        assert isinstance(results[0], SearchHit) and "[" in results[0].snippet
+        assert set(results[0].as_json()) == {"id", "title", "snippet", "story"}
 
 
 def test_search_pagination(store: SQLiteStore) -> None:
     for i in range(5):
         store.add_article(full_article(i))
-    ids = [r["id"] for r in store.search("canal", limit=50)]
+    ids = [r.id for r in store.search("canal", limit=50)]
     assert len(ids) == 5
-    assert [r["id"] for r in store.search("canal", limit=2, offset=2)] == ids[2:4]
+    assert [r.id for r in store.search("canal", limit=2, offset=2)] == ids[2:4]
 
 
 def test_fts_query_quotes_every_word() -> None:
@@ -372,7 +375,7 @@ def test_version_1_file_is_migrated_and_keeps_its_articles(tmp_path: Path) -> No
     with SQLiteStore(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.get_article("old").text.startswith("An article stored")
-        assert [r["id"] for r in store.search("version one")] == ["old"]
+        assert [r.id for r in store.search("version one")] == ["old"]
         assert store.count_embeddings() == 0 and store.check() == []
 
 

@@ -13,13 +13,10 @@ import pytest
 
 from synoptic.cluster import (
     StoryClusterer,
-    article_date,
     cluster_articles,
-    latest_year,
     names,
-    text_dates,
-    url_date,
 )
+from synoptic.dating import article_date, latest_year, text_dates, url_date
 from synoptic.evaluate.clustering import bcubed, load_jsonl
 from tests.conftest import shared_path
 

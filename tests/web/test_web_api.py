@@ -146,7 +146,7 @@ def test_entities_merge_across_stories_and_filter_by_spelling(client: TestClient
     spelling = (target["variants"] or [target["name"]])[-1]
     found = client.get("/api/entities", params={"q": spelling.lower()}).json()["items"]
     assert target["name"] in {e["name"] for e in found}
-    assert all(views.entity_matches(e, spelling) for e in found)
+    assert all(views.entity_matches(views.EntityRow(**e), spelling) for e in found)
 
 
 # ------------------------------------------------------------------ one error shape
@@ -357,19 +357,19 @@ def test_timeline_chart_places_days_in_order_and_stacks_the_same_day() -> None:
     entries = [{"date": "2022-01-07", "text": "b"}, {"date": "2022-01-02", "text": "a"},
                {"date": "2022-01-07", "text": "c"}, {"date": "2022-01-03/2022-01-05", "text": "span"},
                {"date": "sometime", "text": "skipped"}]
-    chart = views.timeline_chart(entries)
+    chart = views.timeline_chart([views.ChartEntry(**e) for e in entries])
     assert chart is not None
     x = {p.text: p for p in chart.points}
     assert x["a"].x < x["span"].x < x["b"].x == x["c"].x
     assert x["b"].y != x["c"].y
     assert "skipped" not in x and len(chart.spans) == 1
-    assert views.timeline_chart([{"date": "never"}]) is None
+    assert views.timeline_chart([views.ChartEntry("never")]) is None
 
 
 def test_timeline_chart_breaks_the_axis_so_a_far_date_cannot_squash_the_others() -> None:
     entries = [{"date": "1991-12-16", "text": "Independence"}]
     entries += [{"date": f"2022-01-0{d}", "text": f"day {d}"} for d in range(2, 9)]
-    chart = views.timeline_chart(entries)
+    chart = views.timeline_chart([views.ChartEntry(**e) for e in entries])
     assert chart is not None and len(chart.breaks) == 1
     xs = [p.x for p in sorted(chart.points, key=lambda p: p.index)]
     assert xs == sorted(xs)
@@ -476,9 +476,9 @@ def test_timeline_chart_ticks_are_as_fine_as_their_dates() -> None:
     entries = [{"date": "1990-01", "text": "a month"}, {"date": "1990-03-07", "text": "a day"},
                {"date": "1990-05", "text": "a later month"}, {"date": "1991", "text": "a year"},
                {"date": "1991-01-01", "text": "new year's day"}]
-    chart = views.timeline_chart(entries)
+    chart = views.timeline_chart([views.ChartEntry(**e) for e in entries])
     assert chart is not None
     labels = [label for _x, label in chart.ticks]
     assert labels == ["Jan 1990", "7 Mar", "May", "1 Jan 1991"]
-    chart = views.timeline_chart([{"date": "1989", "text": "a year"}, {"date": "1990-06", "text": "a month"}])
+    chart = views.timeline_chart([views.ChartEntry("1989", "a year"), views.ChartEntry("1990-06", "a month")])
     assert chart is not None and [label for _x, label in chart.ticks] == ["1989", "Jun 1990"]

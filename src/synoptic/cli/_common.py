@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from synoptic.records import Article, Brief
+
+if TYPE_CHECKING:
+    from synoptic.store.base import Store
 
 log = logging.getLogger("synoptic")
 
@@ -38,7 +41,7 @@ def read_cleaned(args: argparse.Namespace) -> tuple[list[Article], int]:
     return articles, len(report.skipped)
 
 
-def open_existing_store(path: str, how_to_create: str) -> Any:
+def open_existing_store(path: str, how_to_create: str) -> Store | None:
     """The store at ``path``, or None after one line on stderr naming it and saying what to do
     (``how_to_create``: the command that makes one). Never creates an empty store file."""
     import sys
@@ -57,7 +60,7 @@ def open_existing_store(path: str, how_to_create: str) -> Any:
         return None
 
 
-def print_brief(brief: Brief | Mapping[str, Any]) -> None:
+def print_brief(brief: Brief | Mapping[str, object]) -> None:
     """A brief on stdout: as Markdown text when piped or redirected, rendered (headings, bold,
     tables, no Markdown escapes) when stdout is a terminal."""
     import sys

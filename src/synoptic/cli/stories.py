@@ -47,15 +47,15 @@ def main(args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            print(json.dumps(row.as_json(), ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("synoptic: no stories", file=sys.stderr)
         return EXIT_OK
     print("story\tarticles\toutlets\tfrom\tto\ttitle")
     for row in rows:
-        print(f"{row['id']}\t{row['articles']}\t{row['outlets']}\t{_day(row['first_seen'])}\t"
-              f"{_day(row['last_seen'])}\t{row['title'] or ''}")
+        print(f"{row.id}\t{row.articles}\t{row.outlets}\t{_day(row.first_seen)}\t"
+              f"{_day(row.last_seen)}\t{row.title or ''}")
     return EXIT_OK
 
 

@@ -6,7 +6,8 @@ Each extractor works on a plain string and returns records with offsets into tha
   (sets ``Mention.entity`` to the canonical name shared across all the given mentions);
 - ``figures.find_figures(text) -> list[Figure]``;
 - ``quotes.find_quotes(text, mentions) -> list[Quote]``;
-- ``timex.find_dates(text, anchor) -> list[TimeRef]`` and ``timex.infer_published(...)``.
+- ``timex.find_dates(text, anchor) -> list[TimeRef]``, anchored on each article's date from
+  :func:`synoptic.dating.publication_dates` (its own, else ``timex.infer_published``).
 
 ``extract_articles`` runs them all over a batch of cleaned articles (one story, or one run).
 """
@@ -15,15 +16,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import date
 from functools import lru_cache
 
+from synoptic.dating import publication_dates
 from synoptic.extract import entities as _entities
 from synoptic.extract import figures as _figures
 from synoptic.extract import quotes as _quotes
 from synoptic.extract import reading as _reading
 from synoptic.extract import timex as _timex
-from synoptic.records import Article, Entity, Extraction, Mention, PublishedHow, Quote
+from synoptic.records import Article, Entity, Extraction, Mention, Quote
 
 log = logging.getLogger(__name__)
 
@@ -112,21 +113,15 @@ def speaker_entity(quote: Quote, mentions: list[Mention], found: list[Entity]) -
     return people[0].name if len(people) == 1 and " " not in key else None
 
 
-def _published(article: Article) -> tuple[date | None, PublishedHow]:
-    if article.published is None:
-        return None, "none"
-    how: PublishedHow = article.published_how if article.published_how != "none" else "metadata"
-    return article.published.date(), how
-
-
 def extract_articles(articles: list[Article], what: Iterable[str] | None = None) -> list[Extraction]:
     """Run every extractor over each article's cleaned text (offsets into ``Article.text``).
 
     1. mentions per article, names spread across the articles, then resolved across all of them
        (one canonical name per entity for the whole batch);
     2. figures per article;
-    3. publication dates: the article's own, else inferred from its words and its peers' dates
-       (``published_how == "inferred"``); relative dates are anchored on it;
+    3. publication dates (:func:`synoptic.dating.publication_dates`): the article's own (metadata,
+       URL, dateline), else inferred from its words and its peers' dates (``published_how ==
+       "inferred"``); relative dates are anchored on it;
     4. quotes per article, each speaker mapped to its canonical entity name.
 
     ``what`` limits the work to some of ``entities``, ``figures``, ``quotes``, ``dates`` (all by
@@ -140,13 +135,9 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
     mentions = find_all_mentions(articles) if need_mentions else [[] for _ in articles]  # 1
     found = _entities.resolve([m for ms in mentions for m in ms]) if need_mentions else []
 
-    own = [_published(a) for a in articles]  # 3
-    # the peers' dates: publication dates known from metadata or text, and update dates (an
-    # article is published on or before its update; seed 004 only carries "Date Of Update")
-    peers = [d for d, how in own if d is not None and how != "inferred"]
-    peers += [a.updated.date() for a in articles if a.updated is not None]
+    dated = publication_dates(articles)  # 3: own evidence, else inferred from the text and peers
     out = []
-    for article, ms, (published, how) in zip(articles, mentions, own, strict=True):
+    for article, ms, (published, how) in zip(articles, mentions, dated, strict=True):
         ex = Extraction(article=article.id, published=published, published_how=how)
         if "entities" in wanted:
             ex.mentions = ms
@@ -154,9 +145,6 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
             ex.figures = _figures.find_figures(article.text)  # read below, all articles' sentences in one parse
             for f in ex.figures:
                 f.article = article.id
-        if ex.published is None:
-            ex.published = _timex.infer_published(article.text, peers)
-            ex.published_how = "inferred" if ex.published else "none"
         if "dates" in wanted:
             ex.dates = _timex.find_dates(article.text, ex.published)
             for d in ex.dates:

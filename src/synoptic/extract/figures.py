@@ -80,6 +80,37 @@ _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilia
 # fixed expressions "one-off", "one-time", "one-way", "one-sided", "one-on-one", nor a share).
 _ONE_COMPOUND = re.compile(r"-(?!(?:off|time|way|sided|on|stop|liner|size|shot|third|half|quarter|fifth|tenth)\b)"
                            r"[a-z]+\s+[a-z]", re.IGNORECASE)
+# "Dozen of warships": "dozen" is a singular count noun; without a determiner or a number before it
+# ("a dozen", "the dozen", "two dozen") it is the plural "dozens" written without its s, and
+# "dozens" is at least two dozen.
+_BARE_DOZEN_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_DOZEN_DETERMINER = re.compile(r"\b(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|half|each|every|per|"
+                               r"this|that|which|what|whole|first|last|another)\s+$|\d\s*$", re.IGNORECASE)
+DOZENS_LEAST = 24.0
+# "one" counts where a casualty word says what happened to it in its own clause: "at least one
+# crew member was killed", "one is confirmed dead" (not "no one was hurt", "one of the guards died",
+# "the one who was arrested", "one day later two were killed").
+_ONE_NOT_BEFORE = re.compile(r"\b(?:no|any|the|every|each|which|that|this|someone|anyone|such|at|for)\s+$", re.IGNORECASE)
+_ONE_CLAUSE = re.compile(r"(?!\s+(?:of|another|day|time|way|who|which|that)\b)"
+                         r"((?:\s+[A-Za-z][\w'-]*){0,5}?)\s+(?:is|was|were|has been|had been|have been)"
+                         r"(?:\s+(?:confirmed|reported|believed|feared|said to be|later|also))?(?:\s+[a-z]+ly)?\s+"
+                         r"(?:killed|dead|injured|wounded|hurt|arrested|detained|missing)\b"
+                         r"|(?!\s+(?:of|another|day|time|way|who|which|that)\b)((?:\s+[A-Za-z][\w'-]*){0,4}?)\s+died\b",
+                         re.IGNORECASE)
+
+
+def _one_casualty(text: str, start: int, end: int) -> bool:
+    """Whether a "one" at ``start:end`` is counted by a casualty word of its own clause."""
+    if _ONE_NOT_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    m = _ONE_CLAUSE.match(text, end)
+    if m is None:
+        return False
+    between = m.group(1) or m.group(2) or ""
+    return not re.search(rf"\b(?:{numbers.cardinal_word()}|and|or|but|he|she|it|they|we|you|i|him|her|them)\b|\d",
+                         between, re.IGNORECASE)
+
+
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
@@ -257,8 +288,11 @@ def _parse_number(num: str) -> float | None:
     return total
 
 
-def _interval(value: float, kind: str | None, high: float | None = None) -> tuple[float | None, float | None, bool, bool]:
-    """(low, high, low_inclusive, high_inclusive) for a value and its qualifier kind."""
+def interval(value: float, kind: str | None, high: float | None = None) -> tuple[float | None, float | None, bool, bool]:
+    """``(low, high, low_inclusive, high_inclusive)`` for a value and its qualifier kind: the one
+    qualifier -> interval rule of the project (DESIGN rule 2; reconcile reads it through
+    :func:`synoptic.reconcile.facts.figure_interval`). Kinds: "more", "atleast", "almost", "about",
+    "atmost", "less", "range" (with ``high``), None (exact); None as a bound is open towards infinity."""
     if kind == "more":
         return value, None, False, True
     if kind == "atleast":
@@ -387,6 +421,36 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+# "the fifth day of clashes", "for the sixth straight day", "the strike entered its third week": an
+# ordinal of a day, night, week, month or year counts how long something ongoing has lasted.
+ORDINAL_DURATION_RE = re.compile(
+    r"\b(?P<det>the|its|their)\s+(?P<ord>" + "|".join(sorted(numbers.ORDINALS, key=len, reverse=True))
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+(?P<straight>(?:straight|consecutive|successive)\s+)?"
+    r"(?P<unit>day|night|week|month|year)\b(?P<of>\s+of\s+(?P<what>(?:[\w'-]+\s+){0,2}[\w'-]+))?",
+    re.IGNORECASE)
+_ENTERED_BEFORE = re.compile(r"\b(?:entered|entering|enters|enter|into|now\s+in|in)\s+$", re.IGNORECASE)
+
+
+def _ongoing(text: str, m: re.Match[str]) -> bool:
+    """Whether an ordinal of a period times something ongoing: "straight"/"consecutive" says so,
+    as does "entered its third week"; after "of" the words must name a public event ("the fifth
+    day of clashes"; not "the first day of the month", "the second day of his visit")."""
+    from synoptic.lang.en.counted import DURATION_EVENTS
+
+    if m.group("straight"):
+        return True
+    if m.group("det").lower() in ("its", "their") and _ENTERED_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+        return True
+    if not m.group("what"):
+        return False
+    for w in m.group("what").lower().split():
+        for _cls, stems in DURATION_EVENTS:
+            for st in stems:
+                if re.fullmatch(re.escape(st[:-1]) + "s?", w) if st.endswith("$") else w.startswith(st):
+                    return True
+    return False
+
+
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
@@ -408,7 +472,7 @@ def _numbers(text: str) -> list[_Raw]:
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
-                                          or _ONE_COMPOUND.match(after))):
+                                          or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e))):
             continue
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
             continue  # "5 m" is metres, not millions, unless it is money
@@ -419,6 +483,10 @@ def _numbers(text: str) -> list[_Raw]:
         value = _parse_number(num)
         if value is None:
             continue
+        plural_dozen = num.lower() == "dozen" and bool(_BARE_DOZEN_AFTER.match(after)) \
+            and not _DOZEN_DETERMINER.search(before)
+        if plural_dozen:
+            value = DOZENS_LEAST  # "Dozen of warships": "dozens" without its s, at least two dozen
         if m.group("half"):
             value += 0.5
         scale = m.group("scale") or m.group("short")
@@ -476,7 +544,16 @@ def _numbers(text: str) -> list[_Raw]:
                 re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
                 or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
             category, unit = "age", "years"
+        if plural_dozen and kind is None:
+            kind = "atleast"
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
+    for m in ORDINAL_DURATION_RE.finditer(text):  # "the fifth day of clashes": five days of them
+        if masked[m.start("ord")] or not _ongoing(text, m):
+            continue
+        o = m.group("ord").lower()
+        value = float(numbers.ORDINALS[o]) if o in numbers.ORDINALS else float(re.sub(r"\D", "", o))
+        unit = DURATION_UNITS["day" if m.group("unit").lower() == "night" else m.group("unit").lower()]
+        found.append(_Raw(m.start("ord"), m.end("unit"), value, None, None, m.start("ord"), unit, "duration"))
     for m in BOTH_RE.finditer(text):  # "both were dead at the scene": two people
         if not masked[m.start()]:
             found.append(_Raw(m.start(), m.end(), 2.0, None, None, m.start(), None, None))
@@ -628,7 +705,7 @@ def find_figures(text: str) -> list[Figure]:
         kind = r.qual_kind
         if kind is None and re.search(r"\bdozen\b", text[r.start:r.end], re.IGNORECASE):
             kind = "about"  # "a dozen Greek cities" is a round number: about twelve
-        low, high, low_inc, high_inc = _interval(r.value, kind, r.high)  # 4
+        low, high, low_inc, high_inc = interval(r.value, kind, r.high)  # 4
         start = r.qual_start
         fig = Figure(
             text=text[start:r.end], start=start, end=r.end, value=r.value, low=low, high=high,

@@ -213,6 +213,44 @@ def _valued_thing(tok: Any) -> Any:
     return None
 
 
+# Verbs that say their subject amounts to a sum: "traffic accounts for $5.1bn", "the deal amounted
+# to $40m", "exports totalled $3bn", "the bridge is worth $5m" (not "the company paid $5m").
+_AMOUNT_VERBS = re.compile(r"(?:account|amount|total|represent|equal)(?:s|ed|ing|led|ling)?|is|are|was|were|be|been",
+                           re.IGNORECASE)
+
+
+def _valued_subject(anchor: Any) -> Any:
+    """The subject a sum is the amount of ("traffic" in "westbound traffic accounts for $5.1bn",
+    "exports" in "exports totalled $3bn"), or None."""
+    head = anchor.head
+    if head is anchor:
+        return None
+    if anchor.dep_ == "pobj" and head.lower_ in ("for", "to"):
+        verb = head.head  # "accounts for", "amounted to"
+    elif anchor.dep_ in ("dobj", "attr"):
+        verb = head  # "totalled $3bn", "is $5m"
+    elif anchor.dep_ == "npadvmod" and head.lower_ == "worth":
+        verb = head.head  # "is worth $5m"
+    else:
+        return None
+    if not _AMOUNT_VERBS.fullmatch(verb.lower_):
+        return None
+    # (the subject, or the noun the parser hung on the verb as its compound: "Westbound traffic accounts")
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "compound" and c.i == verb.i - 1)), None)
+    return subj if subj is not None and subj.pos_ in _NOUNS and subj.lower_ not in _VALUE_WORDS else None
+
+
+def _worth_after(doc: Any, end: int) -> Any:
+    """The thing a sum is worth when a value word follows it ("e75m worth of crude oil", "$5m
+    worth of gold"): the noun of the "of" phrase under the first word after the sum, or None."""
+    after = next((t for t in doc if t.idx >= end), None)
+    if after is None or after.lower_ not in _VALUE_WORDS:
+        return None
+    of = next((c for c in after.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
+
+
 # A count given as one that changed: "rose to 369", "the toll has climbed to 45", "now stands at".
 _RISING_BEFORE = re.compile(r"\b(?:(?:rose|risen|rising|climbed|climbing|increased|grew|grown|swelled|jumped|soared|"
                             r"fell|fallen|dropped|declined)\s+to|reached|now\s+stands\s+at)\s+(?:\w+\s+){0,2}$",
@@ -282,6 +320,7 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
     # attacked a vessel" what happened to the 23 is the capture; and not the participle of a whole
     # the number is part of: in "17 of the hijacked ships are still held" it is the holding)
     relative: tuple[str, Any] | None = None
+    state: tuple[str, Any] | None = None
     for t in ([] if via_of else list(start.children)) + list(anchor.children):
         if t.dep_ == "relcl" and t.i != start.i and relative is None:
             cls = predicate_class(t.lower_)
@@ -294,8 +333,10 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
         if t.dep_ == "prep":
             for pobj in t.children:
                 cls = predicate_class(pobj.lower_) if pobj.dep_ == "pobj" else None
-                if cls and t.lower_ in ("under", "in", "into"):
-                    return cls, pobj
+                if cls and t.lower_ in ("under", "in", "into") and state is None:
+                    # "3 thousand under arrest"; below a verb of a class, that verb says what
+                    # happened to them ("rescued two merchant vessels under attack": rescued)
+                    state = (cls, pobj)
     tok = start
     for _ in range(MAX_CLIMB):
         if tok.head is tok or tok.dep_ in _NO_CLIMB:
@@ -303,7 +344,11 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod")):
             speech = tok.lower_ in _SPEECH
-            cls = None if speech else predicate_class(tok.lower_)
+            # a verb with its object names the event before the verb alone: "lost their lives" is a
+            # death, "lost" alone a disappearance
+            idiom = next((cls for c in tok.children if c.dep_ == "dobj"
+                          if (cls := predicate_class(f"{tok.lower_} {noun_key(c.text)}"))), None)
+            cls = idiom or (None if speech else predicate_class(tok.lower_))
             if cls:
                 return cls, tok
             # "took ... into custody", "lost their lives", "set fire to", "made off with": the verb
@@ -325,11 +370,79 @@ def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None
                             return cls, c
                 if tok.lower_ in ("be", "is", "are", "was", "were", "been"):
                     continue
-                return relative or (None, tok)
+                return state or relative or (None, tok)
             if tok.pos_ == "ADJ":
                 continue  # "12 are Somali and 11 Yemeni": an adjective says who, not what happened
-            return relative or (noun_key(tok.lower_), tok)
-    return relative or (None, None)
+            return state or relative or (noun_key(tok.lower_), tok)
+    return state or relative or (None, None)
+
+
+# Verbs that give a thing its name: "a craft called Salahaddin", "the boat is named the Salahaddin".
+_NAMING_VERBS = frozenset(("call", "called", "name", "named", "dub", "dubbed", "christen", "christened",
+                           "know", "known", "identify", "identified", "nickname", "nicknamed"))
+
+
+def _other_names(thing: Any) -> tuple[str, ...]:
+    """The other names a noun goes by in its sentence: the nouns in apposition with it ("the
+    larger boat, a 10-metre dhow": boat; "a dhow, a traditional sailboat": sailboat) and the name
+    a naming verb gives it ("a craft called Salahaddin", "the boat is named the Salahaddin")."""
+    nouns = [thing]
+    if thing.dep_ == "appos" and thing.head.pos_ in _NOUNS:
+        nouns.append(thing.head)
+    nouns += [c for c in thing.children if c.dep_ == "appos" and c.pos_ in _NOUNS]
+    names: set[str] = {noun_key(n.text) for n in nouns[1:]}
+    for n in nouns:
+        verbs = [c for c in n.children if c.dep_ == "acl" and c.lower_ in _NAMING_VERBS]
+        if n.dep_ in ("nsubj", "nsubjpass") and n.head.lower_ in _NAMING_VERBS:
+            verbs.append(n.head)
+        for v in verbs:
+            for c in v.children:
+                named = [c] if c.dep_ in ("oprd", "attr") else [g for g in c.children if g.dep_ == "pobj"] \
+                    if c.dep_ == "prep" and c.lower_ == "as" else []
+                names.update(g.text for g in named if g.pos_ == "PROPN")  # (a name keeps its capital)
+    names.discard(noun_key(thing.text))
+    return tuple(sorted(names))
+
+
+# Relations of a verb's dependent that has the verb done to it: "seized two boats", "two boats were seized".
+_PATIENT_DEPS = frozenset(("dobj", "obj", "nsubjpass", "dative"))
+
+
+# Prepositions whose object carries or arms the subject of the verb: "the pirates, in three boats,
+# were attempting", "gunmen on two motorbikes opened fire", "attacked with two rifles".
+_CARRIER_PREPS = frozenset(("in", "on", "aboard", "onboard", "with"))
+
+
+def _role(thing: Any, verb: Any, pred: str | None) -> str | None:
+    """Whether what is counted "undergoes" its predicate or "does" it (None: neither is said).
+
+    It undergoes an event of a class when it is its object ("seized two small boats", "recovered
+    rifles, launchers, three speedboats"), the subject of its passive ("two boats were seized") or
+    a participle is said of it ("the seized boats", "two boats seized"). It does what the verb
+    says when it is, or stands in, the subject of an active verb that has an object or names no
+    event of a class ("two boats were firing small arms", "two boats were closing in", "the pirates
+    in three boats were attempting"), or the agent of a passive ("fired on by two boats"); the
+    subject of an intransitive verb of a class undergoes nothing said here ("30 people died")."""
+    if verb.head.i == thing.i and verb.dep_ in ("amod", "acl"):
+        return "undergoes" if pred in PREDICATE_CLASSES else None
+    tok = thing
+    for _ in range(MAX_CLIMB):
+        if tok.head is tok:
+            return None
+        if tok.head.i == verb.i:
+            break
+        tok = tok.head
+    else:
+        return None
+    if tok.dep_ in _PATIENT_DEPS:
+        return "undergoes" if pred in PREDICATE_CLASSES else None
+    active = pred not in PREDICATE_CLASSES or any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    if tok.dep_ == "agent" or (tok.dep_ == "nsubj" and active):
+        return "does"
+    if tok.dep_ == "prep" and tok.lower_ in _CARRIER_PREPS and thing.head.i == tok.i and active \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return "does"  # "the pirates, in three boats, were attempting": what carries the doer
+    return None
 
 
 def _phrases_of(tok: Any) -> list[Any]:
@@ -454,14 +567,23 @@ def read_figures(text: str, figures: list[Figure],
                     held if held.pos_ in _NOUNS else None)
             if noun is not None:
                 fig.noun = noun_key(noun.text)
+                fig.aliases = _other_names(noun)
             noun = None
             via_of = True
         if fig.category == "money":
             # "gems worth 85 million euros", "diamonds valued at $108 million", "$102 million in
             # jewelry", "e85 million worth of diamonds": a sum is the value of a thing; what is
             # counted is that thing, and what happened to it is what happened to the thing
+            from synoptic.extract.figures import SCALES
+
             thing = _valued_thing(noun if noun is not None else anchor)
-            if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS)):
+            if thing is None:  # "$5m worth of gold", the value word parsed under the sum or apart from it
+                thing = _worth_after(doc, fig.end - s0)
+            if thing is None and (noun is None or noun.lower_.rstrip(".") in SCALES):
+                thing = _valued_subject(noun if noun is not None else anchor)  # "traffic accounts for $5.1bn"
+            if thing is not None or (noun is not None and (currency_code(noun.text) or noun.lower_ in _VALUE_WORDS
+                                                           or noun.lower_.rstrip(".") in SCALES)):
+                # (a scale's word, "m" in "$5m", counts nothing either)
                 # the currency's own word ("euros") says nothing of what the sum is; "a $35,000
                 # reward" is a reward
                 noun = thing
@@ -473,7 +595,20 @@ def read_figures(text: str, figures: list[Figure],
             for child in share.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.pos_ in _NOUNS:
+                    if pobj is None:
+                        # "12% of world trade passes": the parser may hang the nouns after "of" on
+                        # the verb as compounds; the share is of the last noun of the run after "of"
+                        run = []
+                        for t in share.doc[child.i + 1:]:
+                            if t.pos_ not in (*_NOUNS, "ADJ") or t.dep_ not in ("compound", "amod"):
+                                break
+                            run.append(t)
+                        while run and run[-1].pos_ not in _NOUNS:
+                            run.pop()
+                        if run:
+                            fig.noun = noun_key(run[-1].text)
+                            fig.modifiers = tuple(sorted(t.lower_ for t in run[:-1]))
+                    elif pobj.pos_ in _NOUNS:
                         fig.noun = noun_key(pobj.text)
                         fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
                                                      if t.dep_ in ("compound", "amod")))
@@ -488,6 +623,8 @@ def read_figures(text: str, figures: list[Figure],
             named, noun = noun, None
         if noun is not None:
             fig.noun = noun_key(noun.text)
+            if fig.category == "measure":  # "a 10-metre dhow" (the unit's word a compound of the noun)
+                fig.aliases = _other_names(noun)
             compound = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1]
             if fig.noun in GENERIC_NOUNS and compound:
                 # "crew members", "family members": a general head says what is counted with its compound
@@ -551,6 +688,7 @@ def read_figures(text: str, figures: list[Figure],
                     inner, _ = _predicate(pobj, pobj, False)
                     pred = inner if inner in PREDICATE_CLASSES else None
         fig.predicate = pred
+        fig.role = _role(noun if noun is not None else anchor, verb, pred) if verb is not None else None
         if noun is None and not fig.noun and fig.dimension == "count" and pred == _PEOPLE_SUBJECT_CLASS \
                 and verb is not None and anchor.dep_ == "nsubj" and anchor.head.i == verb.i:
             # "10,000 gathered", "5,000 marched on parliament": only people gather, march or rally

@@ -26,17 +26,27 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   perfects, the perfect progressive and a participle after its noun look back; will/modals, the
   present progressive, the simple present of an event verb (not of a stative one), an infinitive
   after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
-  "since" reads past, "until", "between now and", "looking ahead to" future), else the words
-  before it; else the nearest such date ("last February" in March is the year before's);
+  "since" reads past; "until" (unless in the past perfect: "until Friday it had declined"),
+  "between now and", "looking ahead to" future; a fronted time adverbial takes the tense of the
+  clause after it: ", on Nov. 17 the police moved in"), else the words before it; else the nearest
+  such date ("last February" in March is the year before's); a day of a month just named with its
+  year in a time adverbial is in that month ("In November 1973, ... on Nov. 17");
 - anchors: document time for "yesterday", "last week", "two days ago"; the reference time (the last
   date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
   years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
-  quarter", "a year earlier" where results are compared;
+  quarter", "a year earlier", "$3 million last year", "last year's $1.55 billion" where results are
+  compared (a quarter already begun whose results are reported is a fiscal one that has ended, unless
+  the quarter just before it was reported on: then it is the one under way; an earlier calendar
+  quarter named after it is only compared: "After a flat second quarter"); "the quarter ended July
+  31" is the calendar quarter of most of its months; where the period compared is longer ("For the nine months, ... a year
+  earlier") the year before, at year granularity;
+- announced effects: "effective Feb. 1" reads ahead (the day a change takes effect);
 - fiscal years: "fiscal 1990" is the year; "the latest fiscal year" the last completed one;
 - holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
-- references: PRESENT_REF ("now", "currently"), PAST_REF ("recently", "several years ago", "years
-  ago", "the last few months"), FUTURE_REF ("soon", "coming months", "the near term", "a later date");
+- references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
+  ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
+  "coming months", "the near term", "a later date", "will one day");
 - not dates (``_not_a_time``, ``NOT_A_DATE``): "as soon as" + a clause, "soon after X", a
   sentence-opening "Now,", "the future of X", "two days after" + an event and "the week before"
   an event (TimeML DURATIONs or event-anchored), "the past two years" (a duration), a bare "the
@@ -203,6 +213,8 @@ class _Discourse:
     quarter"): "the quarter", "the latest period", "a year earlier" in results speak of it."""
 
     last: tuple[str, str] | None = None
+    last_at: int = 0  # where ``last`` ends in the text
+    last_adverbial: bool = False  # ``last`` opens with a preposition ("in November 1973"), no modifier
     period: tuple[int, int] | None = None
     quarter: tuple[int, int] | None = None  # the last quarter named, ended or not
 
@@ -365,6 +377,8 @@ def _verb_tense(verb: Any) -> str | None:
     return None
 
 
+#: Tags of the words of a plain noun phrase (a clause's subject after a fronted adverbial).
+_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD"})
 _SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
 
 
@@ -402,7 +416,21 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     if j < len(doc) and doc[j].tag_ == "VBD" and before is not None and \
             (before.lower_ == "on" or before.tag_ not in ("IN", "TO")):
         return "past"  # "Clinton on Friday only further muddled ...": between subject and its past verb
+    if before is not None and before.tag_ == "IN" and (before.i == 0 or doc[before.i - 1].is_punct):
+        # a fronted time adverbial belongs to the clause that follows it, whatever the parser
+        # attached it to: ", on Nov. 17 the national police moved in" (its subject, then its verb)
+        k = j
+        while k < len(doc) and doc[k].tag_ in _NOUN_PHRASE_TAGS:
+            k += 1
+        if k > j and k < len(doc) and doc[k].tag_ == "VBD" and \
+                any(c.dep_ in ("nsubj", "nsubjpass") and j <= c.i < k for c in doc[k].children):
+            return "past"
     if tok.head.lower_ in ("until", "till"):  # the end of a span still running
+        verb = tok.head.head
+        if verb.i != tok.head.i and any(_word(c) == "had" for c in verb.children if c.dep_ == "aux"):
+            # the past perfect ends the span before now: "Until Friday, the department had declined
+            # to ..." (not a simple past: "extended the offer until Friday" sets a deadline ahead)
+            return "past"
         return "future"
     if tok.dep_ in NOUN_MODIFIER_DEPS:  # "a June agreement", "Tuesday's declaration": no clause
         return None
@@ -435,14 +463,22 @@ _FROM_NOW = re.compile(
 )
 
 
+#: "effective Feb. 1", "effective as of June 1": the day a change announced takes effect lies ahead
+#: (TimeML: the date of a decision's effect, not of the decision); not "became effective June 1".
+_EFFECTIVE = re.compile(r"(?i)(?<!\bbecame\s)(?<!\bwas\s)(?<!\bwere\s)\beffective\s+(?:on\s+|as\s+of\s+|from\s+)?$")
+
+
 def _reading(text: str, start: int, end: int) -> str | None:
     """Past or future reading of a date without its own direction word ("Friday", "in April").
 
+    0. "effective" right before it: the day a change takes effect, ahead (``_EFFECTIVE``);
     1. the tense of the clause it attaches to (:func:`_clause_tense`);
     2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
     3. else None (the caller takes the nearest such date)."""
     if _FROM_NOW.search(text, max(0, start - 25), start):
         return "future"  # "between now and March", "looking ahead to the fall": from today on
+    if _EFFECTIVE.search(text, max(0, start - 30), start):
+        return "future"
     tense = _clause_tense(text, start, end)
     if tense:
         return tense
@@ -494,6 +530,11 @@ def _quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+def _shift_quarter(y: int, q: int, delta: int) -> tuple[int, int]:
+    idx = y * 4 + (q - 1) + delta
+    return idx // 4, idx % 4 + 1
+
+
 def _last_full_quarter(anchor: date) -> tuple[int, int]:
     q = _quarter_of(anchor) - 1
     return (anchor.year, q) if q else (anchor.year - 1, 4)
@@ -509,6 +550,10 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
         d = _safe_date(int(m["year"]), month, day)
     elif anchor is None:
         return None, "day"
+    elif (ref := _month_named_before(ctx, m.start(), month)) is not None and ref.year < anchor.year:
+        # "In November 1973, students barricaded themselves ... on Nov. 17 the police moved in": a
+        # day of the month just named is in that month (TimeML: anchored on the reference time)
+        d = _safe_date(ref.year, month, day)
     else:
         d = _nearest_year(anchor, month, day)
         # the tense matters only for a day behind the anchor or far ahead of it (parse only then)
@@ -530,6 +575,26 @@ def _r_full_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
                     d = alt
                     break
     return (d.isoformat() if d else None), "day"
+
+
+#: How far (characters) before a month-day without a year the same month, named with its year,
+#: still gives it its year (about two sentences: "In November 1973, ... On Nov. 17 ..."). Set on the
+#: riots story of shared/gold/stories (ECB+ texts, no TimeBank gold); TimeBank's halves unchanged.
+SAME_MONTH_REACH = 300
+
+
+#: A preposition right before a date: it sets the time of its clause ("In November 1973, ...").
+_TIME_ADVERBIAL = re.compile(r"(?i)\b(?:in|on|by|during|until|from)\s+$")
+
+
+def _month_named_before(ctx: _Discourse, at: int, month: int) -> date | None:
+    """The last full date of the article when it names ``month`` (at month or day granularity) in
+    a time adverbial ("in November 1973") no more than SAME_MONTH_REACH characters before ``at``."""
+    if ctx.last is None or ctx.last[1] not in ("month", "day") or at - ctx.last_at > SAME_MONTH_REACH or \
+            not ctx.last_adverbial:
+        return None  # "the August 1988 cease-fire" names an event's time, not the narrative's
+    ref = _reference(ctx, "month")
+    return ref if ref is not None and ref.month == month else None
 
 
 def _r_iso(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -764,6 +829,9 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     if unit == "month":
         y, mo = _shift_month(anchor.year, anchor.month, shift)
         return f"{y:04d}-{mo:02d}", "month"
+    if unit == "year" and rel == "last" and _FIGURE_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            (ctx.period or _in_quarter_context(text, m.start())) and not _compares_longer_period(text, m.start()):
+        return _year_before_period(anchor, ctx)  # "compared with a loss of $3 million last year"
     if unit == "year":
         return f"{anchor.year + shift:04d}", "year"
     if unit == "quarter" and shift == 0 and ctx.period and rel in ("this", "the"):
@@ -786,6 +854,17 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         y = anchor.year + 1 if SEASON_LAST_MONTH[code] < anchor.month else anchor.year
     return f"{y:04d}-{code}", "season"
 
+
+#: A figure right before "last year" ("a loss of $3 million last year", "from $4.41 a share, last
+#: year"): the year is the time of that figure, so in quarterly results it is the quarter a year
+#: before (TimeML: an expression comparing results takes the granularity of the period compared,
+#: as "a year ago" does).
+_FIGURE_BEFORE = re.compile(r"(?i)(?:[0-9]%?|\b(?:million|billion|cents?|pence|percent|a\sshare))[\s,]*$")
+#: What "last year's" names when it is the counterpart of reported results ("a 13% increase from
+#: last year's $1.55 billion", "Last year's results were hurt"): the period compared, a year before.
+_RESULTS_AFTER = re.compile(
+    r"(?i)\s+(?:[$#£€¥]\s?[0-9]|[0-9]|(?:results|sales|earnings|net|profits?|revenues?|losses?|figures?)\b)"
+)
 
 #: "the week before the convention", "the year after he left": a time counted from an event.
 _EVENT_RELATIVE = re.compile(r"\s+(?:before|after|when)\s+[\w'\"“‘]")
@@ -821,7 +900,7 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
         return "PAST_REF", "ref"
     n = _count(num)
     if n == 1 and unit == "year" and _compares_results(text, m.start()) and \
-            (ctx.period or _in_quarter_context(text, m.start())):
+            (ctx.period or _in_quarter_context(text, m.start())) and not _compares_longer_period(text, m.start()):
         return _year_before_period(anchor, ctx)
     base = anchor
     if not m.group().lower().endswith("ago"):
@@ -841,10 +920,38 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     return f"{base.year - n:04d}", "year"
 
 
+#: A reporting period longer than a quarter ("the nine months", "the first six months", "the fiscal
+#: year", "the year ended Sept. 30"); "the year" before "ago"/"earlier" is the comparison itself.
+_LONGER_PERIOD = re.compile(
+    r"(?i)\b(?:months|(?:the|fiscal|full|calendar)\s+year(?![\s-]+(?:ago|earlier))|year\s+(?:ended|ending|to\s+date))\b"
+)
+_QUARTER_WORD = re.compile(r"(?i)\bquarter")
+
+
+def _compares_longer_period(text: str, at: int) -> bool:
+    """Whether the last reporting period named before ``at`` (in its sentence, else in the sentence
+    before) is longer than a quarter: "For the nine months, net was $5 million, compared with $3
+    million a year earlier" compares nine months, so "a year earlier" is the year before (TimeML:
+    an anchored expression takes the granularity of the period it is compared with)."""
+    left = text[max(0, at - 2 * QUARTER_CONTEXT) : at]
+    cuts = [b.end() for b in SENTENCE_BREAK.finditer(left) if not _is_abbreviation(left, b.start() + 1)]
+    for lo in (cuts[-1] if cuts else 0, cuts[-2] if len(cuts) > 1 else 0):
+        part = left[lo:]
+        longer = max((x.end() for x in _LONGER_PERIOD.finditer(part)), default=-1)
+        quarter = max((x.end() for x in _QUARTER_WORD.finditer(part)), default=-1)
+        if longer >= 0 or quarter >= 0:
+            return longer > quarter
+    return False
+
+
 def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
-    """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"."""
+    """Year-ago expressions: "a year earlier", "year-ago", "the year-earlier quarter"; the same
+    quarter a year before where quarterly results are compared, the year before where the period
+    compared is longer ("the nine months", :func:`_compares_longer_period`)."""
     if anchor is None:
         return None, "year"
+    if not m["qunit"] and _compares_longer_period(text, m.start()):
+        return f"{anchor.year - 1:04d}", "year"
     if m["qunit"] or (_compares_results(text, m.start()) and (ctx.period or _in_quarter_context(text, m.start()))):
         return _year_before_period(anchor, ctx)
     return f"{anchor.year - 1:04d}", "year"
@@ -890,6 +997,15 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
         quarter = max((x.end() for x in re.finditer(r"\bquarter", left)), default=-1)
         if months > quarter:
             return m["tqyear"], "year"
+    ended = _QUARTER_ENDED.match(text, m.end())
+    if ended and not ctx.period and not m["tqyear"] and anchor is not None:
+        # "the quarter ended July 31": the calendar quarter holding most of the three months that end
+        # then (its middle month's); a quarter ended a date not yet come is last year's
+        month = _month_num(ended["emon"])
+        end = _safe_date(anchor.year, month, _day_number(ended["eday"])) or date(anchor.year, month, 1)
+        y = anchor.year if end <= anchor else anchor.year - 1
+        y, mid = _shift_month(y, month, -1)
+        return f"{y:04d}-Q{(mid - 1) // 3 + 1}", "quarter"
     if ctx.period:
         y, q = ctx.period
         return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
@@ -899,6 +1015,10 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     if m["tqyear"]:
         y = int(m["tqyear"])
     return f"{y:04d}-Q{q}", "quarter"
+
+
+#: "(the quarter) ended Sept. 30": a reporting period named by its last day.
+_QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending)\s+(?P<emon>{MONTH})\s(?P<eday>{DAYNUM})(?![0-9])")
 
 
 def _r_month_span_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -926,10 +1046,13 @@ def _year_before_period(anchor: date, ctx: _Discourse) -> _Value:
 def _r_period_last_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "last year's quarter", "the same period last year", "the year-ago period": the reporting
     quarter a year before (TimeML granularity: that of the period compared)."""
-    if m["lys"] and not m["pword"] and not _in_quarter_context(text, m.start()):
+    if m["lys"] and not m["pword"] and not _in_quarter_context(text, m.start()) and \
+            not (ctx.period and _RESULTS_AFTER.match(text, m.end())):
         return (f"{anchor.year - 1:04d}" if anchor else None), "year"  # "last year's election"
     if anchor is None:
         return None, "quarter"
+    if "quarter" not in m.group().lower() and _compares_longer_period(text, m.start()):
+        return f"{anchor.year - 1:04d}", "year"  # "the year-ago results" after "the nine months"
     return _year_before_period(anchor, ctx)
 
 
@@ -1032,11 +1155,20 @@ def _season_year(anchor: date, code: str, text: str, start: int, end: int) -> in
     return anchor.year
 
 
+#: "then" before "current" moves the present to a past reference time ("the then current market
+#: price", "then-current").
+_THEN_BEFORE = re.compile(r"(?i)\bthen[\s-]$")
+
+
 def _r_ref(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """PRESENT_REF / PAST_REF / FUTURE_REF (TimeML's references to now, the past, the future); "the
+    then current price" is the present of a past reference time: PAST_REF."""
     word = m.group(0).lower()
     if "future" in word or word in ("soon",):
         return "FUTURE_REF", "ref"
     if "recent" in word or "past" in word or word in ("previously", "formerly"):
+        return "PAST_REF", "ref"
+    if word.startswith("current") and _THEN_BEFORE.search(text, max(0, m.start() - 5), m.start()):
         return "PAST_REF", "ref"
     return "PRESENT_REF", "ref"
 
@@ -1123,6 +1255,12 @@ def _r_vague(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
     """Times named only by their direction: "coming months", "the near term", "a later date" are
     FUTURE_REF; "past years", "recent years", "the last few months" are PAST_REF (TimeML)."""
     return ("FUTURE_REF" if m["fut"] else "PAST_REF"), "ref"
+
+
+def _r_some_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "will one day be", "could someday": a day not named, after a modal, lies ahead (TimeML:
+    FUTURE_REF)."""
+    return ("FUTURE_REF" if anchor else None), "ref"
 
 
 def _r_that_period(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -1288,6 +1426,11 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (r"(?i:(?<![\w-])that\squarter(?![\w-]))", _r_that_period),
     (
+        r"(?i:(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcan\s)|"
+        r"(?<=\bshall\s))(?:one\sday|some\s?day)(?![\w-]))",
+        _r_some_day,
+    ),
+    (
         r"(?i:(?<![\w-])(?:now|currently|current|recently|recent|the\snear\sfuture|the\sfuture|the\spast"
         # "the past two years", "the past 12 months" are durations, not the past
         r"(?!\s(?:[0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple)\b)|these\sdays|"
@@ -1338,13 +1481,34 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
         if value and resolve in _FULL_DATE_RULES and gran in ("day", "month", "year") and \
                 not re.search(r"(?i)\bsince\s+$", text[max(0, m.start() - 7) : m.start()]):
             ctx.last = (value, gran)
+            ctx.last_at = m.end()
+            ctx.last_adverbial = bool(_TIME_ADVERBIAL.search(text, max(0, m.start() - 8), m.start()))
         if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
             ctx.quarter = (int(value[:4]), int(value[-1]))
-        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None:
+        if value and gran == "quarter" and resolve is _r_quarter and anchor is not None and \
+                not _earlier_quarter_compared(text, m, (int(value[:4]), int(value[-1])), ctx):
             y, q = int(value[:4]), int(value[-1])
             if date(y + q // 4, q % 4 * 3 + 1, 1) <= anchor:  # a period reported on has ended
                 ctx.period = (y, q)
+            elif date(y, 3 * q - 2, 1) <= anchor and _reading(text, m.start(), m.end()) != "future" and \
+                    ctx.period != _shift_quarter(y, q, -1):
+                # a quarter still running by the calendar whose results are reported is a fiscal
+                # one that has ended ("reported a decline in fourth-quarter earnings" in November);
+                # named after the quarter just before it was reported on, it is the one under way
+                # ("third-quarter net fell ... no estimate of the impact on fourth-quarter results")
+                ctx.period = (y, q)
     return hits
+
+
+def _earlier_quarter_compared(text: str, m: re.Match[str], quarter: tuple[int, int], ctx: _Discourse) -> bool:
+    """Whether a calendar quarter named after the reporting period and before it in time is only
+    compared with it ("posted a gain in third-quarter net ... After a flat second quarter, ..."):
+    the reporting period stays (TimeML: "the 1989 period" still means the quarter reported on). A
+    fiscal quarter ("the fiscal first quarter", "the first quarter ended Sept. 30") names a new
+    reporting period whatever its number."""
+    if ctx.period is None or quarter >= ctx.period:
+        return False
+    return "fiscal" not in m.group().lower() and not _QUARTER_ENDED.match(text, m.end())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

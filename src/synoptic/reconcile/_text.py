@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from synoptic.lang.en.stems import stem
+
 INF = math.inf
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
@@ -30,15 +32,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s0, max(s1, end)
 
 
-def _stem(word: str) -> str:
-    """A light English stemmer: enough to match "arrested"/"arrest", "weapons"/"weapon"."""
-    w = word.lower().strip("'’-")
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    return w[:6]
-
-
 def _content_stems(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
+    """The stems (the project's one stemmer) of a text's content words, in order.
+
+    No prefix match on top: the light stripper with 6-letter truncation this replaced gave the same
+    story figures (facts, quotes, names of the six dev stories) and seeds as Snowball alone.
+    """
+    return [stem(w.lower().replace("’", "'").strip("'-")) for w in _WORD.findall(text)
+            if w.lower() not in _STOP and len(w) > 1]

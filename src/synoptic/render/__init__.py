@@ -1,34 +1,38 @@
 """Renderers of a brief: Markdown, JSON and HTML.
 
 Each module has ``render(brief) -> str`` and, for the index pages, ``render_index(stories)``
-(Markdown and HTML). A brief comes as a ``Brief`` record or as its schema JSON
-(``synoptic.brief.to_json``); renderers are an edge: they read the JSON form (:func:`as_json`,
-once per render), so a stored brief renders the same as the record it was made from.
+(Markdown and HTML). The renderers read the :class:`~synoptic.records.Brief` record (its fields);
+a brief given as its schema JSON (a stored brief, a file: ``synoptic.brief/1``) is read into the
+record first (:func:`as_brief`, the one place JSON comes in), so both render the same.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
 
 from synoptic.reconcile import ABOUT_TOLERANCE
-from synoptic.records import Brief
+from synoptic.records import Brief, FactGroup
+
+#: A brief as the renderers take it: the record, or its schema JSON (read with :func:`as_brief`).
+BriefLike = Brief | Mapping[str, object]
 
 
-def as_json(brief: Brief | Mapping[str, Any]) -> dict[str, Any]:
-    """The brief's schema JSON: a record serialised (``synoptic.brief.to_json``), JSON as it is."""
+def as_brief(brief: BriefLike) -> Brief:
+    """The brief as a record: a record as it is, its schema JSON read by ``synoptic.brief.from_json``
+    (``ValueError`` naming the field when it is not a brief)."""
     if isinstance(brief, Brief):
-        from synoptic.brief import to_json
+        return brief
+    from synoptic.brief import from_json
 
-        return to_json(brief)
-    return dict(brief)
+    return from_json(dict(brief))
 
 
-def source_numbers(brief: dict[str, Any]) -> dict[str, int]:
+def source_numbers(brief: Brief) -> dict[str, int]:
     """Article id -> its number (1-based) in the brief's source list, as the renderers cite it."""
-    return {a.get("id"): i + 1 for i, a in enumerate(brief.get("articles", []))}
+    return {a.id: i + 1 for i, a in enumerate(brief.articles)}
 
 
 #: How a source's date was found, said for a reader (``published_how`` in the brief; nothing is
@@ -39,18 +43,20 @@ DATE_NOTES = {
 }
 
 
-def date_note(how: Any) -> str:
+def date_note(how: str | None) -> str:
     """What to say after a source's date about how it was found ("" for metadata dates)."""
     return DATE_NOTES.get(str(how), "") if how else ""
 
 
-def format_number(x: Any) -> str:
-    """A figure for reading: 3800 -> "3,800", 2.5 -> "2.5", None -> "?"."""
+def format_number(x: object) -> str:
+    """A figure for reading: 3800 -> "3,800", 2.5 -> "2.5", None -> "?" (anything else as text)."""
     if x is None:
         return "?"
+    if not isinstance(x, int | float | str):
+        return str(x)
     try:
         f = float(x)
-    except (TypeError, ValueError):
+    except ValueError:
         return str(x)
     if f.is_integer():
         return f"{int(f):,}"
@@ -81,24 +87,22 @@ def money_text(x: float | None, code: str) -> str:
 _STATED_DIMENSIONS = ("count", "percent", "age")
 
 
-def _stated(fact: dict[str, Any]) -> tuple[list[float], str] | None:
+def _stated(fact: FactGroup) -> tuple[list[float], str] | None:
     """The values the reports of ``fact`` state (a range's two ends, else its value), lowest first,
     and their qualifier as written when every report gives the same one ("almost"); None where the
     group's own interval is to be shown instead (no reports, or several reports of a measure or
     a duration, which may differ in unit: "six months" and "180 days", "40 km" and "25 miles")."""
-    reports = fact.get("reports") or []
-    if fact.get("latest"):  # an update: the value is the latest report's
-        reports = [r for r in reports if r.get("article") == fact["latest"]][-1:] or reports
-    dim = str(fact.get("dimension") or "count")
+    reports = fact.reports
+    if fact.latest:  # an update: the value is the latest report's
+        reports = [r for r in reports if r.article == fact.latest][-1:] or reports
+    dim = fact.dimension or "count"
     if not reports or not (dim in _STATED_DIMENSIONS or dim.startswith("money:") or len(reports) == 1):
         return None
     values: set[float] = set()
     qualifiers: set[str] = set()
     for r in reports:
-        value, low, high, qual = r.get("value"), r.get("low"), r.get("high"), (r.get("qualifier") or "").strip()
-        if not isinstance(value, int | float):
-            return None
-        if isinstance(low, int | float) and isinstance(high, int | float) and low != high and qual in ("", "between"):
+        value, low, high, qual = r.value, r.low, r.high, (r.qualifier or "").strip()
+        if low is not None and high is not None and low != high and qual in ("", "between"):
             values.update((float(low), float(high)))  # a range as stated: "between 12 and 14 million"
             qualifiers.add("")
         else:
@@ -108,20 +112,22 @@ def _stated(fact: dict[str, Any]) -> tuple[list[float], str] | None:
     return ordered, (qualifiers.pop() if len(qualifiers) == 1 and len(ordered) == 1 else "")
 
 
-def value_text(fact: dict[str, Any]) -> str:
+def value_text(fact: FactGroup) -> str:
     """The value column of a fact group: money in news style with its rate ("$12m–$14m a day"), a
     tolerance band as the figure it is around ("about 420"), else the interval and unit ("740–750",
     "> 3,800", "6 days")."""
-    unit = fact.get("unit") or ""
-    if str(fact.get("category") or "").startswith("count:"):
+    unit = fact.unit or ""
+    if (fact.category or "").startswith("count:"):
         unit = ""  # the label names what is counted: "tonnes (ship)"
     m = _CURRENCY.match(unit)
+    fmt: Callable[[float], str]
     if m:
         per = m.group("per")
         suffix = f" {'an' if per == 'hour' else 'a'} {per}" if per else ""
+        code = m.group("code")
 
-        def fmt(x: Any) -> str:
-            return money_text(float(x), m.group("code"))
+        def fmt(x: float) -> str:
+            return money_text(float(x), code)
     else:
         suffix = "%" if unit in ("%", "percent") else f" {unit}" if unit else ""
         fmt = format_number
@@ -131,7 +137,7 @@ def value_text(fact: dict[str, Any]) -> str:
         if len(values) == 1:
             return f"{qualifier + ' ' if qualifier else ''}{fmt(values[0])}{suffix}"
         return f"{fmt(values[0])}–{fmt(values[-1])}{suffix}"
-    low, high = fact.get("low"), fact.get("high")
+    low, high = fact.low, fact.high
     if low is None and high is None:
         return "?"
     if low is not None and high is not None:
@@ -143,10 +149,16 @@ def value_text(fact: dict[str, Any]) -> str:
         return f"{fmt(lo)}–{fmt(hi)}{suffix}"
     if low is not None:
         return f"> {fmt(low)}{suffix}"
+    assert high is not None
     return f"< {fmt(high)}{suffix}"
 
 
-def safe_url(url: Any) -> str | None:
+def report_value_text(group: FactGroup, value: float) -> str:
+    """One report's ``value`` worded as its group's range is ("$9.6bn a day", "6 months", "26")."""
+    return value_text(dataclasses.replace(group, low=value, high=value, reports=[]))
+
+
+def safe_url(url: object) -> str | None:
     """The URL when it is an absolute http(s) URL, else None: a ``javascript:`` or ``data:`` link,
     a relative path or a URL carrying quotes, brackets or whitespace is never output."""
     from urllib.parse import urlsplit

@@ -9,13 +9,12 @@ out are kept only when they are http(s).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-from synoptic.records import Brief
+from synoptic.render import BriefLike
 
 
-def render(brief: Brief | Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+def render(brief: BriefLike, articles: Mapping[str, Mapping[str, object]] | None = None) -> str:
     """The brief (a record, or its schema JSON) as one HTML page; ``articles`` (id -> {"title","outlet","url","text"})
     adds each source's text with the cited spans marked."""
     from synoptic.web.pages import static_story
@@ -23,8 +22,9 @@ def render(brief: Brief | Mapping[str, Any], articles: Mapping[str, Mapping[str,
     return static_story(brief, articles)
 
 
-def render_index(stories: list[dict[str, Any]]) -> str:
-    """The index page: every story with its sources, dates and conflicts, linked to its page."""
+def render_index(stories: Sequence[Mapping[str, object]]) -> str:
+    """The index page: every story with its sources, dates and conflicts, linked to its page
+    (``stories``: the index's JSON rows, ``pipeline.story_summary``)."""
     from synoptic.web.pages import static_index
 
     return static_index(stories)

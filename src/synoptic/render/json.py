@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any
 
-from synoptic.records import Brief
-from synoptic.render import as_json
+from synoptic.render import BriefLike, as_brief
 
 
-def render(brief: Brief | Mapping[str, Any]) -> str:
-    """The brief (a record, or its schema JSON) as JSON text; non-ASCII kept as is, ``<``, ``>``
-    and ``&`` escaped so the text can also be embedded in an HTML page safely."""
-    text = json.dumps(as_json(brief), ensure_ascii=False, indent=2, allow_nan=False)
+def render(brief: BriefLike) -> str:
+    """The brief (a record, or its schema JSON, read into the record first) as its schema JSON
+    text (``synoptic.brief.to_json``); non-ASCII kept as is, ``<``, ``>`` and ``&`` escaped so the
+    text can also be embedded in an HTML page safely."""
+    from synoptic.brief import to_json
+
+    text = json.dumps(to_json(as_brief(brief)), ensure_ascii=False, indent=2, allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -7,25 +7,32 @@ as ``[n]``, the number of the article in the Sources list at the end.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from synoptic.lang.en.calendar import MONTH_NAMES
-from synoptic.records import Brief
-from synoptic.render import as_json, date_note, format_number, safe_url, source_numbers, value_text
+from synoptic.records import FactGroup, QuoteGroup, TimelineEntry
+from synoptic.render import (
+    BriefLike,
+    as_brief,
+    date_note,
+    format_number,
+    safe_url,
+    source_numbers,
+    value_text,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 VERDICT_MARK = {"agree": "agree", "consistent": "consistent", "conflict": "**CONFLICT**",
                 "single-source": "single source"}
 
 
-def esc(text: Any) -> str:
+def esc(text: object) -> str:
     """Source text made inert in Markdown: one line, special characters escaped."""
     s = " ".join(str(text if text is not None else "").split())
     return _SPECIAL.sub(r"\\\1", s)
 
 
-def _cite(nums: dict[str, int], article: Any) -> str:
+def _cite(nums: dict[str, int], article: str) -> str:
     n = nums.get(article)
     return f"[{n}]" if n else f"[{esc(article)}]"
 
@@ -36,7 +43,7 @@ TIMELINE_EVIDENCE_SHOWN = 3
 _MONTH_NAMES = MONTH_NAMES
 
 
-def date_label(date: Any, granularity: Any = "day") -> str:
+def date_label(date: str | None, granularity: str = "day") -> str:
     """A timeline date as its granularity says: "2022-01-07", "January 2022", "2019"."""
     d = str(date or "")
     if granularity == "year" and len(d) >= 4:
@@ -46,69 +53,68 @@ def date_label(date: Any, granularity: Any = "day") -> str:
     return d
 
 
-def _timeline_line(nums: dict[str, int], t: dict[str, Any]) -> str:
-    evidence = t.get("evidence", [])
-    shown = "; ".join(f"{_cite(nums, c.get('article'))} “{esc(c.get('text'))}”"
-                      for c in evidence[:TIMELINE_EVIDENCE_SHOWN])
+def _timeline_line(nums: dict[str, int], t: TimelineEntry) -> str:
+    evidence = t.evidence
+    shown = "; ".join(f"{_cite(nums, c.article)} “{esc(t.evidence_text[i] if i < len(t.evidence_text) else '')}”"
+                      for i, c in enumerate(evidence[:TIMELINE_EVIDENCE_SHOWN]))
     more = len(evidence) - TIMELINE_EVIDENCE_SHOWN
     if more > 0:
         shown += f"; +{more} more source{'s' if more != 1 else ''}"
-    return f"- **{esc(date_label(t.get('date'), t.get('granularity', 'day')))}** {esc(t.get('text'))} ({shown})"
+    return f"- **{esc(date_label(t.date, t.granularity))}** {esc(t.text)} ({shown})"
 
 
 # Order of the shared figures: disagreement first, then what merely overlaps, then agreement.
 VERDICT_ORDER = {"conflict": 0, "consistent": 1, "agree": 2, "single-source": 3}
 
 
-def _n_sources(fact: dict[str, Any]) -> int:
-    return len({r.get("article") for r in fact.get("reports", [])})
+def _n_sources(fact: FactGroup) -> int:
+    return len({r.article for r in fact.reports})
 
 
-def _fact_table(facts: list[dict[str, Any]], nums: dict[str, int], cell_break: str = "<br>") -> list[str]:
+def _fact_table(facts: list[FactGroup], nums: dict[str, int], cell_break: str = "<br>") -> list[str]:
     """Rows of the fact table: what is counted (in plain words), verdict, value, the reports cited."""
     rows = ["| What | Verdict | Value | Reports |", "| --- | --- | --- | --- |"]
     for f in facts:
-        verdict = VERDICT_MARK.get(str(f.get("verdict")), esc(f.get("verdict")))
-        if f.get("framing_differs"):
+        verdict = VERDICT_MARK.get(f.verdict, esc(f.verdict))
+        if f.framing_differs:
             verdict += " · framing differs"
-        if f.get("latest"):
-            verdict += f" · latest {_cite(nums, f.get('latest'))}"
-        reports = cell_break.join(
-            f"{_cite(nums, r.get('article'))} “{esc(r.get('text'))}”" for r in f.get("reports", []))
-        rows.append(f"| {esc(f.get('label'))} | {verdict} | {esc(value_text(f))} | {reports} |")
+        if f.latest:
+            verdict += f" · latest {_cite(nums, f.latest)}"
+        reports = cell_break.join(f"{_cite(nums, r.article)} “{esc(r.text)}”" for r in f.reports)
+        rows.append(f"| {esc(f.label)} | {verdict} | {esc(value_text(f))} | {reports} |")
     return rows
 
 
-def render(brief: Brief | Mapping[str, Any], cell_break: str = "<br>") -> str:
+def render(brief: BriefLike, cell_break: str = "<br>") -> str:
     """The brief (a record, or its schema JSON) as a Markdown document. ``cell_break`` separates
     the reports in a cell of the figure table: ``<br>`` for forges, ``" · "`` for renderers that
     drop HTML (the terminal)."""
-    brief = as_json(brief)
-    nums = source_numbers(brief)
+    b = as_brief(brief)
+    nums = source_numbers(b)
     out: list[str] = []
-    title = brief.get("title") or f"Story {brief.get('story')}"
+    title = b.title or f"Story {b.story}"
     out.append(f"# {esc(title)}")
     out.append("")
-    n_src = len(brief.get("articles", []))
-    facts = brief.get("facts", [])
-    conflicts = sum(1 for f in facts if f.get("verdict") == "conflict")
+    n_src = len(b.articles)
+    facts = b.facts
+    conflicts = sum(1 for f in facts if f.verdict == "conflict")
     out.append(f"_{n_src} source{'s' if n_src != 1 else ''} · {len(facts)} figures compared · "
-               f"{conflicts} in conflict · story {esc(brief.get('story'))}_")
+               f"{conflicts} in conflict · story {esc(b.story)}_")
     out.append("")
     # summary
-    if brief.get("summary"):
+    if b.summary:
         out.append("## Summary")
         out.append("")
-        for s in brief["summary"]:
-            cites = " ".join(dict.fromkeys(_cite(nums, c.get("article")) for c in s.get("citations", [])))
-            out.append(f"- {esc(s.get('text'))} {cites}".rstrip())
+        for s in b.summary:
+            cites = " ".join(dict.fromkeys(_cite(nums, c.article) for c in s.citations))
+            out.append(f"- {esc(s.text)} {cites}".rstrip())
         out.append("")
     # facts: given by two or more sources first, conflicts on top; single-source figures folded
     if facts:
         out.append("## Figures across sources")
         out.append("")
         shared = sorted((f for f in facts if _n_sources(f) >= 2),
-                        key=lambda f: (VERDICT_ORDER.get(str(f.get("verdict")), 9), -_n_sources(f)))
+                        key=lambda f: (VERDICT_ORDER.get(f.verdict, 9), -_n_sources(f)))
         alone = [f for f in facts if _n_sources(f) < 2]
         if shared:
             out.extend(_fact_table(shared, nums, cell_break))
@@ -122,41 +128,41 @@ def render(brief: Brief | Mapping[str, Any], cell_break: str = "<br>") -> str:
             out.append("</details>")
             out.append("")
     # quotes
-    if brief.get("quotes"):
+    if b.quotes:
         out.append("## Quotes")
         out.append("")
         # each speaker once, in the order of their most widely carried statement, statements under them
-        by_speaker: dict[str, list[dict]] = {}
-        for q in brief["quotes"]:
-            by_speaker.setdefault(q.get("speaker") or "unknown speaker", []).append(q)
+        by_speaker: dict[str, list[QuoteGroup]] = {}
+        for q in b.quotes:
+            by_speaker.setdefault(q.speaker or "unknown speaker", []).append(q)
         for speaker, statements in by_speaker.items():
             out.append(f"**{esc(speaker)}**")
             out.append("")
             for q in statements:
-                arts = {v.get("article") for v in q.get("variants", [])}
+                arts = {v.article for v in q.variants}
                 out.append(f"*{len(arts)} source{'s' if len(arts) != 1 else ''}*")
                 out.append("")
-                for v in q.get("variants", []):
-                    kind = v.get("kind")
-                    words = f"“{esc(v.get('text'))}”" if kind in ("direct", "partial") else esc(v.get("text"))
-                    out.append(f"> {_cite(nums, v.get('article'))} {esc(kind)}: {words}")
+                for v in q.variants:
+                    kind = v.kind
+                    words = f"“{esc(v.text)}”" if kind in ("direct", "partial") else esc(v.text)
+                    out.append(f"> {_cite(nums, v.article)} {esc(kind)}: {words}")
                     out.append(">")
                 if out[-1] == ">":
                     out.pop()
                 out.append("")
     # entities
-    if brief.get("entities"):
+    if b.entities:
         out.append("## Who and what")
         out.append("")
-        for e in brief["entities"]:
-            others = [v for v in e.get("variants", []) if v != e.get("name")]
+        for e in b.entities:
+            others = [v for v in e.variants if v != e.name]
             also = f" — also {', '.join(esc(v) for v in others)}" if others else ""
-            srcs = " ".join(_cite(nums, a) for a in e.get("articles", []))
-            out.append(f"- **{esc(e.get('name'))}** ({esc(e.get('type'))}){also} {srcs}".rstrip())
+            srcs = " ".join(_cite(nums, a) for a in e.articles)
+            out.append(f"- **{esc(e.name)}** ({esc(e.type)}){also} {srcs}".rstrip())
         out.append("")
     # timeline
-    events = [t for t in brief.get("timeline", []) if t.get("kind", "event") != "announced"]
-    announced = [t for t in brief.get("timeline", []) if t.get("kind") == "announced"]
+    events = [t for t in b.timeline if t.kind != "announced"]
+    announced = [t for t in b.timeline if t.kind == "announced"]
     if events:
         out.append("## Timeline")
         out.append("")
@@ -172,25 +178,26 @@ def render(brief: Brief | Mapping[str, Any], cell_break: str = "<br>") -> str:
     # sources
     out.append("## Sources")
     out.append("")
-    for i, a in enumerate(brief.get("articles", []), 1):
-        bits = [f"{i}. {esc(a.get('title') or a.get('id'))}"]
-        if a.get("outlet"):
-            bits.append(f"— {esc(a['outlet'])}")
-        if a.get("published"):
-            note = date_note(a.get("published_how"))
-            bits.append(f"· {esc(str(a['published'])[:10])}{' (' + note + ')' if note else ''}")
-        url = safe_url(a.get("url"))
+    for i, a in enumerate(b.articles, 1):
+        bits = [f"{i}. {esc(a.title or a.id)}"]
+        if a.outlet:
+            bits.append(f"— {esc(a.outlet)}")
+        if a.published:
+            note = date_note(a.published_how)
+            bits.append(f"· {esc(str(a.published)[:10])}{' (' + note + ')' if note else ''}")
+        url = safe_url(a.url)
         if url:
             bits.append(f"· <{url}>")
-        if a.get("removed"):
-            bits.append(f"· {format_number(a['removed'])} lines of debris removed")
+        if a.removed:
+            bits.append(f"· {format_number(a.removed)} lines of debris removed")
         out.append(" ".join(bits))
     out.append("")
     return "\n".join(out)
 
 
-def render_index(stories: list[dict[str, Any]]) -> str:
-    """The list of stories as Markdown (one row per story: title, sources, dates, conflicts)."""
+def render_index(stories: Sequence[Mapping[str, object]]) -> str:
+    """The list of stories as Markdown (one row per story: title, sources, dates, conflicts);
+    ``stories`` are the index's JSON rows (``pipeline.story_summary``, as ``index.json`` holds them)."""
     out = ["# Stories", ""]
     if not stories:
         out += ["_No stories yet._", ""]

@@ -7,6 +7,8 @@ is current). Extractions, stories and briefs are derived data and can be rewritt
 Briefs go in and come out as :class:`synoptic.records.Brief` records (``put_brief``,
 ``load_brief``); the store keeps them as their documented JSON (``synoptic.brief/1``), which
 ``get_brief`` hands out unparsed-to-records for the edges that want exactly that JSON (the CLI).
+Searches and the story listing come as small records (:class:`~synoptic.records.SearchHit`,
+:class:`~synoptic.records.StoryOverview`); they become JSON only where they are printed.
 ``story_versions`` gives readers (the web viewer) a cheap token to cache what they derive from
 a story and its brief.
 """
@@ -14,13 +16,15 @@ a story and its brief.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
-from synoptic.records import Article, Brief, Extraction, Story
+from synoptic.records import Article, Brief, Extraction, SearchHit, Story, StoryOverview
 
 if TYPE_CHECKING:
+    from synoptic.embed import Embedder
     from synoptic.store.sqlite import CachedEmbedder
 
+E = TypeVar("E", bound="Embedder")
 AddStatus = Literal["new", "unchanged", "updated"]
 #: ``Store.stories``: newest first, or in the order the grouping gave them.
 StoryOrder = Literal["recent", "grouping"]
@@ -45,8 +49,8 @@ class Store(Protocol):
 
     def count_articles(self) -> int: ...
 
-    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """Full-text search (FTS5) over title and text: ``[{"id","title","snippet","story"}]``."""
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Full-text search (FTS5) over title and text, best match first."""
         ...
 
     def versions(self, article_id: str) -> list[Article]:
@@ -91,8 +95,8 @@ class Store(Protocol):
         ...
 
     def story_overview(self, limit: int | None = None, offset: int = 0, query: str | None = None,
-                       since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Like ``stories``, as rows ``{"id","title","articles","outlets","first_seen","last_seen"}``."""
+                       since: str | None = None, until: str | None = None) -> list[StoryOverview]:
+        """Like ``stories``, as listing rows with counts (no brief needed)."""
         ...
 
     def stories(self, limit: int | None = None, offset: int = 0, query: str | None = None,
@@ -107,7 +111,7 @@ class Store(Protocol):
 
     def get_extraction(self, article_id: str) -> Extraction | None: ...
 
-    def put_brief(self, story_id: str, brief: Brief | Mapping[str, Any]) -> None:
+    def put_brief(self, story_id: str, brief: Brief | Mapping[str, object]) -> None:
         """Store (or replace) a story's brief: a ``Brief`` is kept as its schema JSON
         (``synoptic.brief.to_json``); a mapping is taken to be that JSON already."""
         ...
@@ -117,6 +121,9 @@ class Store(Protocol):
         stored JSON is not a brief (``synoptic.brief.from_json``)."""
         ...
 
+    # JSON edge: the stored document as it is, for the callers that print or check exactly that
+    # JSON (``synoptic brief --format json``, ``pipeline.stored_brief``); every reader that
+    # works with a brief uses ``load_brief``.
     def get_brief(self, story_id: str) -> dict[str, Any]:
         """A story's brief as its stored schema JSON; raises ``NotFoundError``."""
         ...
@@ -127,9 +134,8 @@ class Store(Protocol):
         version, or the stored brief. Unknown ids are left out."""
         ...
 
-    def cached_embedder(self, embedder: Any) -> CachedEmbedder:
-        """``embedder`` (``embed(texts) -> ndarray``) with its vectors kept in this store: it embeds
-        only the texts it has not seen."""
+    def cached_embedder(self, embedder: E) -> CachedEmbedder[E]:
+        """``embedder`` with its vectors kept in this store: it embeds only the texts it has not seen."""
         ...
 
     def count_embeddings(self) -> int: ...

@@ -21,10 +21,10 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from synoptic.errors import NotFoundError, StoreError
 from synoptic.records import (
@@ -35,11 +35,18 @@ from synoptic.records import (
     Mention,
     Quote,
     RemovedLine,
+    SearchHit,
     Segment,
     Story,
+    StoryOverview,
     TimeRef,
 )
 from synoptic.store.base import AddStatus, StoryOrder
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from synoptic.embed import Embedder
 
 # How long a writer waits for another writer's lock before giving up. Measured: with two ingest
 # processes writing 1,000 articles each at once on a 2-core machine the longest wait was well under
@@ -53,6 +60,7 @@ PAGE_ROWS = 1000
 MAX_QUERY_TERMS = 32
 
 T = TypeVar("T")
+E = TypeVar("E", bound="Embedder")  # the embedder a CachedEmbedder wraps (its own type kept: ``inner``)
 
 # ------------------------------------------------------------------ schema and migrations
 
@@ -221,7 +229,7 @@ def utc_key(value: datetime | None) -> str | None:
     return value.isoformat()
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """Dataclasses, lists and datetimes as JSON-ready values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
@@ -234,23 +242,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_json(value: Any) -> str:
+def to_json(value: object) -> str:
     """Serialise a record (or a list/dict of them) to compact JSON; datetimes as ISO text."""
     return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
-def _build(cls: type[T], data: dict[str, Any]) -> T:
+def _build(cls: type[T], data: Mapping[str, object]) -> T:
     """A dataclass from a dict, ignoring keys the class does not (or no longer) have."""
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def extraction_from_dict(data: dict[str, Any]) -> Extraction:
-    """Rebuild an :class:`Extraction` from its JSON form (see :func:`to_json`)."""
+def extraction_from_json(text: str | bytes) -> Extraction:
+    """Rebuild an :class:`Extraction` from its stored JSON text (see :func:`to_json`)."""
+    data: dict[str, Any] = json.loads(text)  # the JSON edge: read into records at once
     return Extraction(
         article=data["article"],
         mentions=[_build(Mention, m) for m in data.get("mentions", [])],
-        figures=[_build(Figure, {**f, **{k: tuple(f[k]) for k in ("modifiers", "context") if isinstance(f.get(k), list)}})
+        figures=[_build(Figure, {**f, **{k: tuple(f[k]) for k in ("modifiers", "context", "aliases") if isinstance(f.get(k), list)}})
                  for f in data.get("figures", [])],  # JSON arrays back to the record's tuples
         quotes=[_build(Quote, q) for q in data.get("quotes", [])],
         dates=[_build(TimeRef, d) for d in data.get("dates", [])],
@@ -335,7 +344,7 @@ class SQLiteStore:
         except sqlite3.Error:
             pass
 
-    def _retry(self, op: Any, attempts: int = 50) -> Any:
+    def _retry(self, op: Callable[[], T], attempts: int = 50) -> T:
         """Run ``op`` again while SQLite reports the file locked beyond the busy timeout's reach.
 
         A few statements (switching to WAL, the first write after a schema change) can fail with
@@ -350,10 +359,10 @@ class SQLiteStore:
                 time.sleep(0.05 * (i + 1))
         raise AssertionError("unreachable")
 
-    def _write(self, fn: Any) -> Any:
+    def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``fn(db)`` inside one ``BEGIN IMMEDIATE`` transaction; roll back on any error."""
 
-        def attempt() -> Any:
+        def attempt() -> T:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 result = fn(self._db)
@@ -488,8 +497,8 @@ class SQLiteStore:
         """How many articles (current versions) the store holds."""
         return int(self._db.execute("SELECT count(*) FROM articles WHERE current = 1").fetchone()[0])
 
-    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """Full-text search over title and text, best match first: ``[{"id","title","snippet","story"}]``.
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over title and text, best match first.
 
         Any user text is safe (see :func:`fts_query`); text without words finds nothing.
         """
@@ -503,7 +512,7 @@ class SQLiteStore:
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ? OFFSET ?",
             (match, max(0, int(limit)), max(0, int(offset))),
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [SearchHit(id=r["id"], title=r["title"], snippet=r["snippet"], story=r["story"]) for r in rows]
 
     # -------------------------------------------------------------- stories
 
@@ -696,16 +705,17 @@ class SQLiteStore:
         return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
 
     def story_overview(self, limit: int | None = None, offset: int = 0, query: str | None = None,
-                       since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Like :meth:`stories`, as listing rows: ``{"id","title","articles","outlets","first_seen","last_seen"}``."""
+                       since: str | None = None, until: str | None = None) -> list[StoryOverview]:
+        """Like :meth:`stories`, as listing rows with the member and outlet counts."""
         out = []
         for row in self._story_rows(limit, offset, query, since, until):
             counts = self._db.execute(
                 "SELECT count(*), count(DISTINCT lower(a.outlet)) FROM story_articles s "
                 "JOIN articles a ON a.id = s.article_id AND a.current = 1 WHERE s.story_id = ?",
                 (row["id"],)).fetchone()
-            out.append({"id": row["id"], "title": row["title"], "articles": counts[0], "outlets": counts[1],
-                        "first_seen": row["first_seen"], "last_seen": row["last_seen"]})
+            out.append(StoryOverview(id=row["id"], title=row["title"], articles=int(counts[0]),
+                                     outlets=int(counts[1]), first_seen=row["first_seen"],
+                                     last_seen=row["last_seen"]))
         return out
 
     def get_story(self, story_id: str) -> Story:
@@ -736,9 +746,9 @@ class SQLiteStore:
         row = self._db.execute(
             "SELECT e.json FROM extractions e JOIN articles a ON a.id = e.article_id AND a.current = 1 "
             "AND a.content_hash = e.content_hash WHERE e.article_id = ?", (article_id,)).fetchone()
-        return extraction_from_dict(json.loads(row[0])) if row else None
+        return extraction_from_json(row[0]) if row else None
 
-    def put_brief(self, story_id: str, brief: Brief | Mapping[str, Any]) -> None:
+    def put_brief(self, story_id: str, brief: Brief | Mapping[str, object]) -> None:
         """Store (or replace) a story's brief: a ``Brief`` is written as its schema JSON
         (``synoptic.brief.to_json``), a mapping as it is (it is taken to be that JSON already).
 
@@ -755,6 +765,7 @@ class SQLiteStore:
 
         self._write(write)
 
+    # JSON edge (see ``Store.get_brief``): the stored document, unread
     def get_brief(self, story_id: str) -> dict[str, Any]:
         """A story's brief as its stored schema JSON; raises ``NotFoundError``."""
         row = self._db.execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
@@ -794,8 +805,8 @@ class SQLiteStore:
 
     # -------------------------------------------------------------- embedding cache
 
-    def cached_embedder(self, embedder: Any) -> CachedEmbedder:
-        """Wrap an embedder (``embed(texts) -> ndarray``) so its vectors are kept in this store
+    def cached_embedder(self, embedder: E) -> CachedEmbedder[E]:
+        """Wrap an embedder so its vectors are kept in this store
         (one already caching into this store is returned as it is)."""
         if isinstance(embedder, CachedEmbedder) and embedder.store is self:
             return embedder
@@ -849,7 +860,7 @@ def short_cache_key(prefix: str, text: str) -> int:
     return _short(cache_key(prefix, text))
 
 
-class CachedEmbedder:
+class CachedEmbedder(Generic[E]):
     """An embedder that looks vectors up in the store first and embeds only what is missing.
 
     Keys are SHA-256 digests of the embedder's name, its token limit, its ``version`` (where it
@@ -858,7 +869,7 @@ class CachedEmbedder:
     transaction: a process killed part-way keeps what earlier calls computed.
     """
 
-    def __init__(self, store: SQLiteStore, embedder: Any) -> None:
+    def __init__(self, store: SQLiteStore, embedder: E) -> None:
         self.store = store
         self.inner = embedder
         self.name: str = getattr(embedder, "name", type(embedder).__name__)
@@ -880,7 +891,7 @@ class CachedEmbedder:
         rows = self.store._db.execute("SELECT key FROM embeddings")
         return frozenset(_short(key) for (key,) in rows)
 
-    def put(self, texts: list[str], vectors: Any) -> None:
+    def put(self, texts: list[str], vectors: np.ndarray | Sequence[np.ndarray]) -> None:
         """Keep vectors computed elsewhere (by the inner embedder's model, on another machine)."""
         import numpy as np
 
@@ -892,12 +903,12 @@ class CachedEmbedder:
 
         self.store._write(write)
 
-    def embed(self, texts: list[str]) -> Any:
+    def embed(self, texts: list[str]) -> np.ndarray:
         """Vectors for ``texts`` (one row each), from the cache where possible."""
         import numpy as np
 
         keys = [self._key(t) for t in texts]
-        found: dict[str, Any] = {}
+        found: dict[str, np.ndarray] = {}
         unique = list(dict.fromkeys(keys))
         for chunk in _chunks(unique):
             marks = ",".join("?" * len(chunk))

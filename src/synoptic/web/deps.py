@@ -13,14 +13,14 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
 from jinja2 import Environment
 
 from synoptic.store.base import Store
 from synoptic.web.cache import LRUCache
-from synoptic.web.views import StoryRow
+from synoptic.web.views import EntityRow, StoryRow
 
 log = logging.getLogger("synoptic")
 
@@ -110,7 +110,7 @@ class Viewer:
     write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest or brief build at a time
     pages: LRUCache = field(default_factory=LRUCache)  # rendered bodies by (kind, story id, version)
     rows: dict[str, tuple[str, StoryRow]] = field(default_factory=dict)  # story id -> (version, list line)
-    entities: tuple[float, list[dict[str, Any]], dict[str, str]] | None = None  # (when, rows, story titles)
+    entities: tuple[float, list[EntityRow], dict[str, str]] | None = None  # (when, rows, story titles)
     # story id lists of the list and of searches, by (query, since, until, stamp): see ``stamp``
     lists: LRUCache = field(default_factory=lambda: LRUCache(LIST_CACHE_BYTES))
     epoch: int = 0  # counts this server's own writes (``invalidate``)
@@ -135,7 +135,7 @@ class Viewer:
             self.rows = {}
         self.rows[story_id] = (version, row)
 
-    def fresh_entities(self) -> tuple[list[dict[str, Any]], dict[str, str]] | None:
+    def fresh_entities(self) -> tuple[list[EntityRow], dict[str, str]] | None:
         """The merged entities and story titles, while younger than ``ENTITY_CACHE_SECONDS``."""
         cached = self.entities
         if cached is not None and time.monotonic() - cached[0] < ENTITY_CACHE_SECONDS:

@@ -7,11 +7,11 @@ bodies are capped (``MAX_REQUEST_BYTES``) before they are parsed.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
-
 from fastapi import HTTPException as FastAPIHTTPException
 from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from synoptic.records import JSONObject
 
 # The 5 MB body cap matches DESIGN.md's "a 50 MB text gets a clear message" rule at the HTTP
 # edge: one request may carry a few long articles, never a corpus (use `synoptic ingest`).
@@ -32,11 +32,7 @@ ERROR_CODES = {
     500: "internal_error", 503: "unavailable",
 }
 
-ASGIApp = Callable[[MutableMapping[str, Any], Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
-                   Awaitable[None]]
-
-
-def error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:
+def error_body(status: int, message: str, code: str | None = None) -> JSONObject:
     """The one error shape of the API: ``{"error": {"status", "code", "message"}}``."""
     return {"error": {"status": status, "code": code or ERROR_CODES.get(status, "error"), "message": message}}
 
@@ -48,8 +44,7 @@ class BodyLimit:
         self.app = app
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[Any]],
-                       send: Callable[[Any], Awaitable[None]]) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -60,7 +55,7 @@ class BodyLimit:
                     return
         seen = 0
 
-        async def limited() -> Any:
+        async def limited() -> Message:
             nonlocal seen
             message = await receive()
             if message.get("type") == "http.request":
@@ -83,13 +78,12 @@ class SecurityHeaders:
         self.app = app
         self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
 
-    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[Any]],
-                       send: Callable[[Any], Awaitable[None]]) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def with_headers(message: Any) -> None:
+        async def with_headers(message: Message) -> None:
             if message.get("type") == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
@@ -99,7 +93,7 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-async def _send_json(send: Callable[[Any], Awaitable[None]], status: int, body: dict[str, Any]) -> None:
+async def _send_json(send: Send, status: int, body: JSONObject) -> None:
     response = JSONResponse(body, status_code=status, headers=SECURITY_HEADERS)
     await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": response.body})

@@ -8,18 +8,28 @@ request anywhere); links to an article's page become links to its text further d
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
+from typing import Protocol, TypeVar
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from synoptic.brief import to_json as brief_json
-from synoptic.records import Brief, Story
-from synoptic.render import date_note, safe_url, value_text
+from synoptic.records import (
+    Article,
+    Brief,
+    FactGroup,
+    FactReport,
+    PublishedHow,
+    QuoteGroup,
+    QuoteVariant,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from synoptic.render import BriefLike, as_brief, date_note, report_value_text, safe_url, value_text
 from synoptic.render.markdown import date_label
 from synoptic.web import views
 
@@ -62,12 +72,9 @@ def make_env(*, static: bool = False, allow_ingest: bool = False) -> Environment
     return env
 
 
-def report_value(group: Mapping[str, Any], report: Mapping[str, Any]) -> str:
+def report_value(group: FactGroup, report: FactReport) -> str:
     """One source's figure worded as its group's range is ("$9.6bn a day", "6 months", "26")."""
-    value = report.get("value")
-    if not isinstance(value, int | float):
-        return views.number(value)
-    return value_text({**group, "low": value, "high": value, "reports": []})
+    return report_value_text(group, report.value)
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +82,83 @@ def _stylesheet() -> str:
     return (STATIC / "style.css").read_text(encoding="utf-8")
 
 
-def story_context(story: Story, brief: Brief | Mapping[str, Any] | None,
-                  articles: Mapping[str, Any]) -> dict[str, Any]:
-    """Everything the story page shows, computed from the brief and the story's articles
-    (``Article`` records, or for static pages plain objects with the same attributes).
+# ------------------------------------------------------------------ what the story page shows
 
-    The brief is a ``Brief`` record (the server), or its schema JSON (static pages written from
-    stored JSON), or None (no brief yet). The page is an edge like the API: the templates read
-    the brief in its documented JSON form, so a record is turned into it here, once per render.
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source in the story page's list: the brief's line for it, else its stored article's."""
+
+    n: int  # its number, as the page cites it: [n]
+    id: str
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    published_how: PublishedHow
+    removed: int  # lines cleaning took out
+    stored: bool  # its article is in the store (or, for a static page, was given)
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    """A source's text side by side with the others, what the brief cites from it highlighted."""
+
+    n: int
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    body: views.Highlighted
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote group as the page shows it: the variants worded as its text (cited on the text,
+    one per article) and the others (listed under it)."""
+
+    speaker: str | None
+    text: str
+    same: list[QuoteVariant]
+    others: list[QuoteVariant]
+    n_sources: int
+    order: int  # position in the brief's quote list
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A timeline entry's span in one source, with the date expression as written."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """A timeline entry as the page lists it: its date worded as its granularity says."""
+
+    date: str
+    text: str
+    kind: str
+    granularity: str
+    evidence: list[Evidence] = field(default_factory=list)  # the first span of each source
+    label: str = ""  # "7 January 2022"-style text of the date: "2022-01-07", "January 2022", "2019"
+    period: str = ""  # the ISO value of the period: "2019", "2022-01", "2022-01-07"
+
+
+@dataclass
+class IndexLine(views.StoryRow):
+    """A line of a static index page: the story row and its page's file."""
+
+    link: str | None = None
+
+
+def story_context(story: Story, brief: Brief | None, articles: Mapping[str, Article]) -> dict[str, object]:
+    """Everything the story page shows, computed from the brief (None: no brief yet) and the
+    story's ``articles``; the templates get records and the small views above, and only loop
+    and escape.
 
     1. Number the sources in the brief's order (then any story article the brief lacks).
     2. Facts: the groups several sources report lead; single-source figures fold.
@@ -90,122 +166,139 @@ def story_context(story: Story, brief: Brief | Mapping[str, Any] | None,
     4. Quotes: the top ones (most sources) lead; the rest fold, grouped by speaker.
     5. Summary and timeline citations, one per source, and the timeline chart.
     """
-    if isinstance(brief, Brief):
-        brief = brief_json(brief)
-    brief = brief or {}
+    b = brief if brief is not None else Brief(story=story.id, title=None)
     # 1. sources
-    order = [a.get("id") for a in brief.get("articles") or [] if a.get("id")]
+    order = [a.id for a in b.articles if a.id]
     order += [aid for aid in story.article_ids if aid not in order]
-    info = {a.get("id"): a for a in brief.get("articles") or []}
-    sources = []
+    info = {a.id: a for a in b.articles}
+    sources: list[SourceView] = []
     for n, aid in enumerate(order, 1):
-        meta = info.get(aid, {})
+        meta = info.get(aid)
         art = articles.get(aid)
-        published = meta.get("published") or (art.published.isoformat() if art and art.published else None)
-        sources.append({
-            "n": n, "id": aid,
-            "title": meta.get("title") or (art.title if art else None) or f"Article {aid}",
-            "outlet": meta.get("outlet") or (art.outlet if art else None),
-            "url": meta.get("url") or (art.url if art else None),
-            "published": published,
-            "published_how": meta.get("published_how") or (art.published_how if art else "none"),
-            "removed": meta.get("removed", len(art.removed) if art else 0),
-            "stored": art is not None,
-        })
-    number = {s["id"]: s["n"] for s in sources}
+        published = (meta.published if meta is not None else None) or (
+            art.published.isoformat() if art is not None and art.published else None)
+        sources.append(SourceView(
+            n=n, id=aid,
+            title=(meta.title if meta is not None else None) or (art.title if art is not None else None)
+            or f"Article {aid}",
+            outlet=(meta.outlet if meta is not None else None) or (art.outlet if art is not None else None),
+            url=(meta.url if meta is not None else None) or (art.url if art is not None else None),
+            published=published,
+            published_how=(meta.published_how if meta is not None and meta.published_how else None)
+            or (art.published_how if art is not None else "none"),
+            removed=meta.removed if meta is not None else (len(art.removed) if art is not None else 0),
+            stored=art is not None,
+        ))
+    number = {s.id: s.n for s in sources}
     # 2. facts: compared across sources first, single-source ones apart
-    facts = []
-    for g in brief.get("facts") or []:
-        cells: dict[str, list[dict[str, Any]]] = {}
-        for r in g.get("reports") or []:
-            cells.setdefault(r.get("article"), []).append(r)
-        facts.append({**g, "cells": [cells.get(s["id"], []) for s in sources]})
-    compared = [g for g in facts if g.get("verdict") != "single-source"]
-    single = [g for g in facts if g.get("verdict") == "single-source"]
-    conflicts = sum(1 for g in facts if g.get("verdict") == "conflict")
+    facts = list(b.facts)
+    compared = [g for g in facts if g.verdict != "single-source"]
+    single = [g for g in facts if g.verdict == "single-source"]
+    conflicts = sum(1 for g in facts if g.verdict == "conflict")
     # 3. texts side by side, with what the brief cites from each
     marks: dict[str, list[views.Mark]] = {}
-    for g in brief.get("facts") or []:
-        for r in g.get("reports") or []:
-            marks.setdefault(r.get("article"), []).append(views.Mark(
-                int(r.get("start", 0)), int(r.get("end", 0)), "figure", f"{g.get('label')}: {g.get('verdict')}"))
-    for qg in brief.get("quotes") or []:
-        for v in qg.get("variants") or []:
-            marks.setdefault(v.get("article"), []).append(views.Mark(
-                int(v.get("start", 0)), int(v.get("end", 0)), "quote", f"{v.get('kind')} quote: {qg.get('speaker')}"))
+    for g in b.facts:
+        for r in g.reports:
+            marks.setdefault(r.article, []).append(views.Mark(r.start, r.end, "figure", f"{g.label}: {g.verdict}"))
+    for qg in b.quotes:
+        for v in qg.variants:
+            marks.setdefault(v.article, []).append(views.Mark(v.start, v.end, "quote", f"{v.kind} quote: {qg.speaker}"))
     columns = []
     for s in sources:
-        art = articles.get(s["id"])
-        if art is not None and isinstance(getattr(art, "text", None), str):
-            columns.append({**s, "body": views.highlight(art.text, marks.get(s["id"], []))})
+        art = articles.get(s.id)
+        if art is not None:
+            columns.append(ColumnView(n=s.n, id=s.id, title=s.title, outlet=s.outlet, published=s.published,
+                                      body=views.highlight(art.text, marks.get(s.id, []))))
     # 4. quotes: a variant worded as the group's text is cited on the text itself
-    groups = []
-    for i, qg in enumerate(brief.get("quotes") or []):
-        same: list[dict[str, Any]] = []
-        others: list[dict[str, Any]] = []
-        for v in qg.get("variants") or []:
-            (same if _norm(v.get("text")) == _norm(qg.get("text")) else others).append(v)
-        n_sources = len({v.get("article") for v in qg.get("variants") or []})
-        groups.append({**qg, "same": _first_per_article(same), "others": others, "n_sources": n_sources,
-                       "order": i})
-    ranked = sorted(groups, key=lambda g: (-g["n_sources"], g["order"]))
+    groups = [_quote_view(i, qg) for i, qg in enumerate(b.quotes)]
+    ranked = sorted(groups, key=lambda q: (-q.n_sources, q.order))
     top = ranked[:TOP_QUOTES]
-    top_ids = {g["order"] for g in top}
-    speakers: dict[str, list[dict[str, Any]]] = {}
-    for g in groups:
-        if g["order"] not in top_ids:
-            speakers.setdefault(g.get("speaker") or "Unattributed", []).append(g)
+    top_ids = {q.order for q in top}
+    speakers: dict[str, list[QuoteView]] = {}
+    for q in groups:
+        if q.order not in top_ids:
+            speakers.setdefault(q.speaker or "Unattributed", []).append(q)
     # 5. summary and timeline, one citation per source (the first span it gives)
-    summary = [{**s, "citations": _first_per_article(s.get("citations") or [])} for s in brief.get("summary") or []]
+    summary = [SummarySentence(text=s.text, citations=_first_per_article(s.citations)) for s in b.summary]
     # dated events on the chart and in the list, each date as its granularity says ("2019", "January
     # 2022"); dates the sources give as still to come (deadlines, schedules) listed apart
-    dated = [{**t, "evidence": _first_per_article(t.get("evidence") or []),
-              "label": date_label(t.get("date"), t.get("granularity") or "day"),
-              "period": _period(t.get("date"), t.get("granularity") or "day")}
-             for t in brief.get("timeline") or []]
-    timeline = [t for t in dated if t.get("kind") != "announced"]
-    announced = [t for t in dated if t.get("kind") == "announced"]
-    chart = views.timeline_chart([{**t, "date": t["period"]} for t in timeline])
+    dated = [_timeline_view(t) for t in b.timeline]
+    timeline = [t for t in dated if t.kind != "announced"]
+    announced = [t for t in dated if t.kind == "announced"]
+    chart = views.timeline_chart([views.ChartEntry(t.period, t.text) for t in timeline])
     return {
-        "story": story, "brief": brief, "title": brief.get("title") or story.title or f"Story {story.id}",
+        "story": story, "brief": brief, "title": b.title or story.title or f"Story {story.id}",
         "sources": sources, "number": number, "facts": facts, "compared": compared, "single": single,
         "conflicts": conflicts, "columns": columns, "summary": summary, "top_quotes": top,
         "speakers": sorted(speakers.items(), key=lambda kv: -len(kv[1])), "more_quotes": len(groups) - len(top),
         "quotes_shown": QUOTES_SHOWN_PER_SPEAKER, "per_source": False, "side_by_side": SIDE_BY_SIDE_MAX,
-        "chart": chart, "timeline": timeline, "announced": announced, "timeline_shown": TIMELINE_SHOWN, "has_brief": bool(brief),
+        "chart": chart, "timeline": timeline, "announced": announced, "timeline_shown": TIMELINE_SHOWN,
+        "has_brief": brief is not None,
     }
 
 
-def static_story(brief: Brief | Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+def _quote_view(order: int, qg: QuoteGroup) -> QuoteView:
+    same: list[QuoteVariant] = []
+    others: list[QuoteVariant] = []
+    for v in qg.variants:
+        (same if _norm(v.text) == _norm(qg.text) else others).append(v)
+    return QuoteView(speaker=qg.speaker, text=qg.text, same=_first_per_article(same), others=others,
+                     n_sources=len({v.article for v in qg.variants}), order=order)
+
+
+def _timeline_view(t: TimelineEntry) -> TimelineView:
+    granularity = t.granularity or "day"
+    evidence = [Evidence(c.article, c.start, c.end, t.evidence_text[i] if i < len(t.evidence_text) else "")
+                for i, c in enumerate(t.evidence)]
+    return TimelineView(date=t.date, text=t.text, kind=t.kind, granularity=t.granularity,
+                        evidence=_first_per_article(evidence), label=date_label(t.date, granularity),
+                        period=_period(t.date, granularity))
+
+
+def static_story(brief: BriefLike, articles: Mapping[str, Mapping[str, object]] | None = None) -> str:
     """The story page of ``brief`` (a record, or its schema JSON) as one self-contained HTML file
     (``articles``: id -> {"title", "outlet", "url", "text"} adds each source's text with the
     cited spans marked)."""
-    if isinstance(brief, Brief):
-        brief = brief_json(brief)
-    ids = [str(a.get("id")) for a in brief.get("articles") or [] if a.get("id")]
-    story = Story(id=str(brief.get("story") or ""), article_ids=ids, title=brief.get("title"))
+    b = as_brief(brief)
+    ids = [a.id for a in b.articles if a.id]
+    story = Story(id=b.story or "", article_ids=ids, title=b.title)
     arts = {}
     for aid, a in (articles or {}).items():
-        arts[aid] = SimpleNamespace(title=a.get("title"), outlet=a.get("outlet"), url=a.get("url"),
-                                    published=None, published_how="none", removed=[], text=a.get("text"))
-    ctx = story_context(story, brief, arts)
+        text = a.get("text")
+        arts[aid] = Article(id=aid, text=text if isinstance(text, str) else "", title=_text_or_none(a.get("title")),
+                            outlet=_text_or_none(a.get("outlet")), url=_text_or_none(a.get("url")))
+    ctx = story_context(story, b, arts)
     return _static_env().get_template("story.html").render(**ctx)
 
 
-def static_index(rows: list[dict[str, Any]]) -> str:
-    """The index of ``synoptic run``'s stories (``pipeline.story_summary`` rows) as one HTML file."""
+def static_index(rows: Sequence[Mapping[str, object]]) -> str:
+    """The index of ``synoptic run``'s stories (``pipeline.story_summary`` rows, as ``index.json``
+    holds them) as one HTML file."""
     shown = []
     for s in rows:
         link = s.get("html")
         ok = isinstance(link, str) and ":" not in link and not link.startswith(("/", "\\")) and link.endswith(".html")
-        row = views.StoryRow(
-            str(s.get("id")), str(s.get("title") or s.get("id")), int(s.get("articles") or 0),
-            [str(o) for o in s.get("outlet_names") or []],
-            str(s["first"])[:10] if s.get("first") else None, str(s["last"])[:10] if s.get("last") else None,
-            int(s.get("conflicts") or 0), int(s.get("facts") or 0))
-        shown.append({**row.__dict__, "link": link if ok else None})
+        first, last = s.get("first"), s.get("last")
+        shown.append(IndexLine(
+            str(s.get("id")), str(s.get("title") or s.get("id")), _count(s.get("articles")),
+            [str(o) for o in _items(s.get("outlet_names"))],
+            str(first)[:10] if first else None, str(last)[:10] if last else None,
+            _count(s.get("conflicts")), _count(s.get("facts")), link=link if ok and isinstance(link, str) else None))
     return _static_env().get_template("stories.html").render(rows=shown, title="Stories", q="", since="",
                                                              until="", offset=0, next_offset=None)
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _count(value: object) -> int:
+    """A count of an index row (JSON): a number, or 0 when it is missing."""
+    return int(value) if isinstance(value, int | float | str) and value else 0
+
+
+def _items(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 @lru_cache(maxsize=1)
@@ -213,18 +306,26 @@ def _static_env() -> Environment:
     return make_env(static=True)
 
 
-def _norm(text: Any) -> str:
+def _norm(text: str | None) -> str:
     return " ".join(str(text or "").split()).strip(" ,.;:").casefold()
 
 
-def _period(date: Any, granularity: str) -> str:
+def _period(date: str, granularity: str) -> str:
     """The ISO value of the period a timeline date stands for: "2019" for a year, "2022-01" for a month."""
     d = str(date or "")
     return d[:4] if granularity == "year" else d[:7] if granularity == "month" else d
 
 
-def _first_per_article(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: dict[Any, dict[str, Any]] = {}
+class _Cited(Protocol):
+    @property
+    def article(self) -> str: ...
+
+
+C = TypeVar("C", bound=_Cited)
+
+
+def _first_per_article(citations: Sequence[C]) -> list[C]:
+    seen: dict[str, C] = {}
     for c in citations:
-        seen.setdefault(c.get("article"), c)
+        seen.setdefault(c.article, c)
     return list(seen.values())

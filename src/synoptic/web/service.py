@@ -2,9 +2,10 @@
 cached story bodies and the ingest of uploads. Every function takes the request's store and the
 app's :class:`~synoptic.web.deps.Viewer` as arguments (the routes get them as dependencies).
 
-Briefs stay :class:`~synoptic.records.Brief` records here; they become the documented JSON
-(``synoptic.brief.to_json``) only where a response is written (the brief API, the story page's
-template context).
+Briefs stay :class:`~synoptic.records.Brief` records here, and the story page's template gets
+records too (``pages.story_context``); a brief becomes the documented JSON
+(``synoptic.brief.to_json``) only where the brief API writes its answer, and the other answers
+are built from records by the routes (``routes.api``).
 
 Speed (issue 15, item 5): the story page, the brief API and the story list answer from bodies
 and lines kept under the story's version (``Store.story_versions``, one query that reads no text):
@@ -25,9 +26,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException as FastAPIHTTPException
@@ -35,7 +36,7 @@ from fastapi import Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from synoptic.errors import InputError, NotFoundError
-from synoptic.records import Article, Brief, Story, text_id
+from synoptic.records import Article, Brief, JSONObject, JSONValue, PublishedHow, Story, text_id
 from synoptic.store.base import Store
 from synoptic.web import views
 from synoptic.web.cache import Compressed
@@ -92,7 +93,7 @@ def same_origin(request: Request) -> bool:
     return parts.netloc == request.headers.get("host", "")
 
 
-def page(viewer: Viewer, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+def page(viewer: Viewer, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
     """A server-rendered page."""
     return HTMLResponse(viewer.env.get_template(template).render(**context), status_code=status_code)
 
@@ -364,7 +365,7 @@ def story_list_body(viewer: Viewer, store: Store, q: str | None, since: str | No
     return body
 
 
-def entities(viewer: Viewer, store: Store) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def entities(viewer: Viewer, store: Store) -> tuple[list[views.EntityRow], dict[str, str]]:
     """Entities merged across every stored brief, and story titles by id (cached for
     ``ENTITY_CACHE_SECONDS``)."""
     cached = viewer.fresh_entities()
@@ -398,7 +399,7 @@ def story_of(store: Store, article_id: str, story_id: str | None) -> Story | Non
     return story if article_id in story.article_ids else None
 
 
-def article_date(store: Store, article: Article, story: Story | None) -> tuple[str | None, str]:
+def article_date(store: Store, article: Article, story: Story | None) -> tuple[str | None, PublishedHow]:
     """The article's date and how it was found; without one, the date its story's brief inferred
     (as the story page says)."""
     published, how = article.published.isoformat() if article.published else None, article.published_how
@@ -416,9 +417,35 @@ def article_date(store: Store, article: Article, story: Story | None) -> tuple[s
 # ------------------------------------------------------------------ ingest
 
 
+@dataclass(frozen=True)
+class Ingested:
+    """An article an ingest request read: its id and title, and whether it was new to the store."""
+
+    id: str
+    title: str | None
+    status: str  # new, unchanged, updated
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source an ingest request could not use, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest request did: the articles read, the sources skipped, the stories they are in."""
+
+    added: list[Ingested] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+
+
 async def ingest_request(request: Request, viewer: Viewer, files: list[UploadFile | str] | None,
                          text: str | None, title: str | None, outlet: str | None,
-                         url: str | None) -> dict[str, Any]:
+                         url: str | None) -> IngestReport:
     """Check an ingest request (allowed, same origin, within limits), read its uploads and ingest
     them with a store of the pool (taken only once the request passed its checks)."""
     if not viewer.settings.allow_ingest:
@@ -447,11 +474,11 @@ async def ingest_request(request: Request, viewer: Viewer, files: list[UploadFil
 
 
 def ingest_payload(viewer: Viewer, store: Store, payload: list[tuple[str, bytes]], text: str | None,
-                   title: str | None, outlet: str | None, url: str | None) -> dict[str, Any]:
+                   title: str | None, outlet: str | None, url: str | None) -> IngestReport:
     """Read uploads through the project's ingest, clean, store and brief them (one ingest at a time)."""
     from synoptic.clean import clean_articles
 
-    skipped: list[dict[str, str]] = []
+    skipped: list[Skipped] = []
     raw: list[Article] = []
     if payload:
         from synoptic.ingest import load
@@ -463,7 +490,7 @@ def ingest_payload(viewer: Viewer, store: Store, payload: list[tuple[str, bytes]
             for item in load([str(p) for p in paths]):
                 if isinstance(item, InputError):
                     source = Path(item.source).name.split("_", 1)[-1] if item.source else "upload"
-                    skipped.append({"source": source, "reason": item.reason})
+                    skipped.append(Skipped(source=source, reason=item.reason))
                 else:
                     name = Path(item.source or "").name.split("_", 1)[-1]
                     raw.append(item.replace(source=f"upload:{name}" if name else "upload"))
@@ -473,7 +500,7 @@ def ingest_payload(viewer: Viewer, store: Store, payload: list[tuple[str, bytes]
 
         problem = quality_problem(body)  # the gate `load` applies to files
         if problem is not None:
-            skipped.append({"source": "pasted text", "reason": problem})
+            skipped.append(Skipped(source="pasted text", reason=problem))
             body = ""
     if body:
         raw.append(Article(id=text_id(body), text=body, raw_text=body, title=_field(title),
@@ -487,8 +514,8 @@ def ingest_payload(viewer: Viewer, store: Store, payload: list[tuple[str, bytes]
         ours = {a.id for a in articles}
         story_ids = [s.id for s in report.stories if ours.intersection(s.article_ids)]
         viewer.invalidate()
-    added = [{"id": a.id, "title": a.title, "status": statuses.get(a.id, "new")} for a in articles]
-    return {"added": added, "skipped": skipped, "stories": story_ids}
+    added = [Ingested(id=a.id, title=a.title, status=statuses.get(a.id, "new")) for a in articles]
+    return IngestReport(added=added, skipped=skipped, stories=story_ids)
 
 
 def _field(value: str | None) -> str | None:
@@ -516,16 +543,33 @@ def _status_probe(store: Store, article: Article) -> str:
     return "unchanged" if old.text == article.text else "updated"
 
 
-def plain(value: Any) -> Any:
-    """Dataclasses, lists and dates as JSON-ready values (NaN and infinities as null)."""
+def plain(value: object) -> JSONValue:
+    """Records (dataclasses), lists and dates as JSON values (NaN and infinities as null): what the
+    HTTP edge writes."""
     import dataclasses
 
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, date):  # datetime too
         return value.isoformat()
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return None
-    return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def article_json(article: Article, extraction: JSONValue) -> JSONObject:
+    """The article API's answer: raw and cleaned text, what cleaning removed, its extraction."""
+    return {
+        "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "published_how": article.published_how, "language": article.language, "source": article.source,
+        "text": article.text, "raw_text": article.raw_text,
+        "removed": [{"text": r.text, "reason": r.reason, "start": r.start} for r in article.removed],
+        "extraction": extraction,
+    }

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import date, datetime
 
 from jinja2 import Undefined
 from markupsafe import Markup, escape
 
-from synoptic.records import Brief, Extraction, Story
+from synoptic.records import Article, Brief, Extraction, Story
 
 # Timeline chart geometry, in SVG user units (the chart scales to the page width: about 1,200 px
 # at 1280, so a unit is about a pixel and the 12-unit labels read at 12-13 px).
@@ -208,14 +207,16 @@ def interval_text(low: float | None, high: float | None) -> str:
     return f"≤ {number(high)}"
 
 
-def number(value: Any) -> str:
+def number(value: object) -> str:
     """A figure without a useless ``.0`` and with thousands separators ("?" for none, or for a
     field a brief from elsewhere lacks)."""
     if value is None or isinstance(value, Undefined):
         return "?"
+    if not isinstance(value, int | float | str):
+        return str(value)
     try:
         v = float(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return str(value)
     if v != v or v in (float("inf"), float("-inf")):
         return "∞" if v > 0 else "-∞" if v < 0 else "?"
@@ -243,29 +244,22 @@ class StoryRow:
     conflicts: int
     facts: int
 
-    def as_json(self) -> dict[str, Any]:
-        """The API's view of a story in a list."""
-        return {
-            "id": self.id, "title": self.title, "sources": self.sources, "outlets": self.outlets,
-            "first_seen": self.first, "last_seen": self.last, "conflicts": self.conflicts,
-            "facts": self.facts,
-        }
 
-
-def _day(value: Any) -> str | None:
+def _day(value: str | datetime | None) -> str | None:
     if value is None:
         return None
-    if hasattr(value, "isoformat"):
+    if isinstance(value, datetime):
         return value.isoformat()[:10]
     return str(value)[:10] or None
 
 
-def story_row(story: Story, brief: Brief | None, articles: Iterable[Any] = ()) -> StoryRow:
+def story_row(story: Story, brief: Brief | None, articles: Iterable[Article] = ()) -> StoryRow:
     """Counts for the story list, from the brief when there is one, else from the story's
     ``articles`` (``Article`` records: outlets and dates without a brief yet)."""
     title = (brief.title if brief is not None else None) or story.title or f"Story {story.id}"
+    sources: list[tuple[str | None, str | datetime | None]]
     if brief is None:
-        sources: list[tuple[Any, Any]] = [(a.outlet, a.published) for a in articles]
+        sources = [(a.outlet, a.published) for a in articles]
     else:
         sources = [(a.outlet, a.published) for a in brief.articles]
     outlets = sorted({outlet for outlet, _ in sources if outlet})
@@ -373,7 +367,16 @@ def short_label(text: str, limit: int = TIMELINE_LABEL_CHARS) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
+@dataclass(frozen=True)
+class ChartEntry:
+    """What the timeline chart places: a date value (``2022-01-07``, ``2022-01``, ``2022``, ``a/b``)
+    and the event's words."""
+
+    date: str
+    text: str = ""
+
+
+def timeline_chart(entries: Sequence[ChartEntry]) -> TimelineChart | None:
     """Lay the brief's timeline out on a horizontal date axis (None when nothing has a date).
 
     1. Parse each entry's date into the days it covers; skip the ones that do not parse.
@@ -386,7 +389,7 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
     """
     parsed = []
     for i, e in enumerate(entries):  # 1.
-        covered = parse_day(str(e.get("date") or ""))
+        covered = parse_day(e.date)
         if covered:
             parsed.append((i, e, covered))
     if not parsed:
@@ -432,7 +435,7 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
         level = stack.get(key, 0)
         stack[key] = level + 1
         y = TIMELINE_AXIS_Y + 10 + level * TIMELINE_DOT_GAP
-        points.append(TimelinePoint(xof(key), y, str(e.get("date")), i, str(e.get("text") or "")))
+        points.append(TimelinePoint(xof(key), y, e.date, i, e.text))
         if last_day > first_day:
             spans.append((xof(key), xof(last_day.toordinal()), y))
     # 4. labels in lanes, left to right
@@ -457,7 +460,7 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
     finest: dict[int, int] = {}  # the finest granularity of the entries starting on each day
     for _i, e, (first_day, _last) in parsed:
         key = first_day.toordinal()
-        finest[key] = max(finest.get(key, 0), value_granularity(str(e.get("date"))))
+        finest[key] = max(finest.get(key, 0), value_granularity(e.date))
     for d in sorted(finest):
         x = xof(d)
         when = date.fromordinal(d)
@@ -473,27 +476,37 @@ def timeline_chart(entries: Sequence[dict[str, Any]]) -> TimelineChart | None:
 # ------------------------------------------------------------------ entities
 
 
-def merge_entities(briefs: Iterable[tuple[str, Brief]]) -> list[dict[str, Any]]:
+@dataclass
+class EntityRow:
+    """One person, organisation or place across the stored stories (the entities page and API)."""
+
+    name: str
+    type: str
+    variants: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # ids of the stories naming it, in first-seen order
+    articles: int = 0  # articles naming it, summed over those stories
+
+
+def merge_entities(briefs: Iterable[tuple[str, Brief]]) -> list[EntityRow]:
     """Entities across stories: one row per (name, type) with all variants and the stories they occur in."""
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    rows: dict[tuple[str, str], EntityRow] = {}
     for story_id, brief in briefs:
         for e in brief.entities:
             name = str(e.name or "").strip()
             if not name:
                 continue
             etype = str(e.type or "")
-            row = rows.setdefault((name.casefold(), etype), {
-                "name": name, "type": etype, "variants": [], "stories": [], "articles": 0})
+            row = rows.setdefault((name.casefold(), etype), EntityRow(name=name, type=etype))
             for v in e.variants:
-                if v not in row["variants"]:
-                    row["variants"].append(v)
-            if story_id not in row["stories"]:
-                row["stories"].append(story_id)
-            row["articles"] += len(e.articles)
-    return sorted(rows.values(), key=lambda r: (-len(r["stories"]), -r["articles"], r["name"].casefold()))
+                if v not in row.variants:
+                    row.variants.append(v)
+            if story_id not in row.stories:
+                row.stories.append(story_id)
+            row.articles += len(e.articles)
+    return sorted(rows.values(), key=lambda r: (-len(r.stories), -r.articles, r.name.casefold()))
 
 
-def entity_matches(row: dict[str, Any], query: str) -> bool:
+def entity_matches(row: EntityRow, query: str) -> bool:
     """Whether an entity row's name or one of its variants contains ``query`` (case-insensitive)."""
     q = query.casefold()
-    return q in row["name"].casefold() or any(q in str(v).casefold() for v in row["variants"])
+    return q in row.name.casefold() or any(q in str(v).casefold() for v in row.variants)

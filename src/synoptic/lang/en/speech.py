@@ -7,6 +7,7 @@ The quote finder (``synoptic.extract.quotes``) reads these tables and carries no
 from __future__ import annotations
 
 from synoptic.lang.en.calendar import CALENDAR_NAMES
+from synoptic.lang.en.names import UNIT_NOUNS
 
 #: Reporting verbs (cues) in the forms that introduce a quote or a reported clause.
 CUE_WORDS = frozenset(
@@ -21,7 +22,13 @@ CUE_WORDS = frozenset(
     "maintains testified exclaimed lamented thanked mentioned pledged indicated believes believed thinks "
     "according saying called adding arguing noting telling writing tweeting asking insisting claiming "
     "stressing calling explaining declaring urging branded notes concludes yelled screamed boomed "
-    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads".split()
+    "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads "
+    # verbs of judging aloud, with the judgement quoted: "condemned the test as “provocative”"
+    "condemned condemns blasted blasts slammed slams hailed hails lauded lauds likened likens termed dubbed "
+    "labelled labeled "
+    # their -ing forms, as in "Clinton is describing him as “unhinged”", "Trump is promising “jobs, jobs, jobs”"
+    "describing promising denouncing criticizing criticising praising accusing condemning blasting slamming "
+    "hailing vowing pledging".split()
 )
 
 #: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
@@ -44,7 +51,11 @@ IGNORANCE_CUES = frozenset(("did not know", "didn't know", "does not know", "doe
 CONTENT_CUES = IGNORANCE_CUES | frozenset(
     "denied denies ridiculed described describes praised thanked accused accuses denounced denounces "
     "criticized criticised called calling branded urged urges urging demanded demands asked asks asking "
-    "threatened threatens vowed vows promised pledged".split()
+    "threatened threatens vowed vows promised pledged condemned condemns blasted blasts slammed slams hailed "
+    "hails lauded lauds likened likens termed dubbed labelled labeled "
+    # their -ing forms, as in "Clinton is describing him as “unhinged”", "Trump is promising “jobs, jobs, jobs”"
+    "describing promising denouncing criticizing criticising praising accusing condemning blasting slamming "
+    "hailing vowing pledging".split()
 )
 
 #: Words that open a question clause after an ignorance cue.
@@ -64,6 +75,71 @@ COMMISSIVE_VERBS = frozenset(
     "threatens threatened threatening swear swears swore sworn undertake undertook undertaken".split()
 )
 
+#: Expressive speech acts reported as a verb with an attitude noun for its object: "X expressed doubt
+#: about …", "X voiced concern that …". The statement is the whole act, verb
+#: included ("about the wisdom of …" alone does not say whether it was doubted or hoped for). The verbs
+#: whose subject holds the attitude (express, voice, register, air); "raise" and "cast" are left out,
+#: as events raise fears and reports cast doubt without anyone saying so ("The storm raised fears …").
+EXPRESSIVE_VERBS = frozenset(
+    "express expresses expressed expressing voice voices voiced voicing "
+    "register registers registered registering air airs aired airing".split()
+)
+
+#: The attitude nouns such a verb reports: doubt and belief, hope and fear, approval and disapproval,
+#: feeling (English attitude nouns of reported evaluation; a closed grammatical class, not one story's).
+ATTITUDE_NOUNS = frozenset(
+    "doubt doubts concern concerns hope hopes fear fears worry worries regret regrets confidence "
+    "skepticism scepticism optimism pessimism sympathy condolences support opposition disappointment "
+    "dismay satisfaction dissatisfaction displeasure surprise frustration anger outrage indignation alarm "
+    "shock sorrow grief gratitude appreciation solidarity reservations misgivings objections objection "
+    "reservation suspicion suspicions uncertainty caution disapproval "
+    "approval relief".split()
+)
+
+#: Words that may stand between an expressive verb and its attitude noun ("expressed serious doubts",
+#: "voiced his deep concern"): determiners, possessives and degree adjectives.
+ATTITUDE_MODIFIERS = frozenset(
+    "a an the some his her their its our my grave serious deep deepest strong strongest growing great "
+    "considerable real renewed sincere profound particular cautious new further mounting".split()
+)
+
+#: Nouns of saying that take a "that" clause: "Mr Korkoneas's statement that the bullet bounced …",
+#: "the minister's claim that …". The possessor is the speaker, the clause what was said (English
+#: nominalisations of reporting verbs; "the fact that", "the idea that" are no one's saying and left out).
+SPEECH_NOUNS = frozenset(
+    "statement statements claim claims assertion assertions insistence contention argument allegation "
+    "allegations denial admission account testimony suggestion warning warnings promise pledge assurance "
+    "assurances prediction announcement declaration explanation remark remarks comment comments "
+    "complaint acknowledgment acknowledgement confirmation revelation".split()
+)
+
+#: A refusal to say, reported with what was said all the same: "X declined to describe the bomb but
+#: indicated it was powerful", "Police could offer no details other than to say it was powerful". The
+#: statement is the whole predicate, refusal included. Verbs of refusing (with "to") ...
+REFUSAL_VERBS = frozenset("decline declines declined declining refuse refuses refused refusing".split())
+#: ... and negated modals and auxiliaries before a verb of telling ("would not say", "could offer no").
+NEGATED_AUXILIARIES = ("would not", "could not", "did not", "does not", "do not", "will not", "can not",
+                       "cannot", "wouldn't", "couldn't", "didn't", "doesn't", "don't", "won't", "can't")
+#: Verbs of telling and disclosing that a source refuses: complete for news English reporting.
+DISCLOSURE_VERBS = frozenset(
+    "comment elaborate describe discuss disclose reveal say give offer provide confirm identify name specify "
+    "release detail explain speculate divulge".split()
+)
+#: Giving nothing away: "gave no details", "could offer little explanation" (the verb, then "no", "few", "little").
+WITHHOLDING_VERBS = frozenset("give gives gave giving offer offers offered offering provide provides provided "
+                              "providing".split())
+
+#: Documents a body speaks through: "a Defence Ministry statement said", "the release said" stand for the
+#: body that issued them.
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement bulletin notice".split())
+
+#: Directive speech acts reported as giving or issuing a directive: "X gave (yesterday) orders to shoot",
+#: "the ministry issued instructions to …". The verbs of giving a directive and the directive nouns.
+DIRECTIVE_VERBS = ("gave", "give", "gives", "giving", "issued", "issue", "issues", "issuing", "has given",
+                   "had given", "have given")
+DIRECTIVE_NOUNS = frozenset("order orders instruction instructions directive directives command commands "
+                            "ultimatum".split())
+
 #: Auxiliaries and adverbs that may stand between a speaker and a commissive verb, kept in the statement.
 COMMISSIVE_AUXILIARIES = frozenset("has have had will would also again already repeatedly publicly".split())
 
@@ -73,6 +149,14 @@ SOURCE_NOUNS = frozenset(
     "advisers advisors diplomats lawmakers protesters demonstrators activists investigators prosecutors "
     "researchers scientists doctors economists voters supporters opponents republicans democrats people "
     "reports polls media".split()
+)
+
+#: Nouns heading a body that speaks as one ("the Indian government", "the military", "the ministry"): the
+#: armed, police and civil units of ``names.UNIT_NOUNS`` and the bodies of government, justice and business.
+BODY_NOUNS = UNIT_NOUNS | frozenset(
+    "government administration military cabinet council committee commission court parliament congress "
+    "senate assembly embassy consulate authority company firm corporation bank board union federation "
+    "association institute organisation organization watchdog regulator monitor".split()
 )
 
 #: Words that name someone speaking for a body, not the body: "a navy spokesman", "Navy sources",

@@ -1,12 +1,16 @@
-"""The JSON API under ``/api/`` (described at ``/openapi.json``)."""
+"""The JSON API under ``/api/`` (described at ``/openapi.json``).
+
+The routes work with records (``service``, ``views``) and turn them into JSON only here: into the
+response models below, or (a brief, an article) into the documented JSON body.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from synoptic.web import service, views
@@ -94,7 +98,7 @@ class IngestResult(BaseModel):
     stories: list[str]
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     code: {"model": ErrorBody, "description": name.replace("_", " ")}
     for code, name in ERROR_CODES.items() if code in (400, 404, 422)
 }
@@ -104,10 +108,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/health", response_model=Health)
-def api_health(store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
+def api_health(store: StoreDep, settings: SettingsDep) -> Health:
     """Whether the store can be read, with its counts."""
-    return {"status": "ok", "articles": store.count_articles(), "stories": store.count_stories(),
-            "ingest": settings.allow_ingest}
+    return Health(status="ok", articles=store.count_articles(), stories=store.count_stories(),
+                  ingest=settings.allow_ingest)
 
 
 @router.get("/stories", response_model=StoryPage, responses=ERROR_RESPONSES)
@@ -119,11 +123,13 @@ def api_stories(
     until: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> dict[str, Any]:
+) -> StoryPage:
     """Stories, newest first; ``q`` searches the articles' full text; ``since``/``until`` filter by date."""
     rows, next_offset, _ = service.list_stories(viewer, store, q, service.check_day(since, "since"),
                                                 service.check_day(until, "until"), limit, offset)
-    return {"items": [r.as_json() for r in rows], "limit": limit, "offset": offset, "next_offset": next_offset}
+    items = [StoryItem(id=r.id, title=r.title, sources=r.sources, outlets=list(r.outlets), first_seen=r.first,
+                       last_seen=r.last, conflicts=r.conflicts, facts=r.facts) for r in rows]
+    return StoryPage(items=items, limit=limit, offset=offset, next_offset=next_offset)
 
 
 @router.get("/stories/{story_id:path}", responses=ERROR_RESPONSES)
@@ -133,19 +139,12 @@ def api_story(request: Request, store: StoreDep, viewer: ViewerDep,
     return service.send(request, service.brief_body(viewer, store, story_id))
 
 
-@router.get("/articles/{article_id:path}", responses=ERROR_RESPONSES)
-def api_article(store: StoreDep, article_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)]) -> dict[str, Any]:
+@router.get("/articles/{article_id:path}", responses=ERROR_RESPONSES, response_model=dict[str, object])
+def api_article(store: StoreDep, article_id: Annotated[str, PathParam(max_length=MAX_ID_CHARS)]) -> Response:
     """An article: raw and cleaned text, the lines cleaning removed (with reasons), its extraction."""
     article = service.load_article(store, article_id)
     extraction = store.get_extraction(article.id)
-    return {
-        "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
-        "published": article.published.isoformat() if article.published else None,
-        "published_how": article.published_how, "language": article.language, "source": article.source,
-        "text": article.text, "raw_text": article.raw_text,
-        "removed": [{"text": r.text, "reason": r.reason, "start": r.start} for r in article.removed],
-        "extraction": service.plain(extraction) if extraction is not None else None,
-    }
+    return JSONResponse(service.article_json(article, service.plain(extraction) if extraction is not None else None))
 
 
 @router.get("/entities", response_model=EntityPage, responses=ERROR_RESPONSES)
@@ -155,12 +154,14 @@ def api_entities(
     q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="name or variant contains")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> dict[str, Any]:
+) -> EntityPage:
     """Entities across every story, with all their spellings; most widely reported first."""
     rows, _ = service.entities(viewer, store)
     if q and q.strip():
         rows = [r for r in rows if views.entity_matches(r, q.strip())]
-    return {"items": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+    items = [EntityItem(name=r.name, type=r.type, variants=list(r.variants), stories=list(r.stories),
+                        articles=r.articles) for r in rows[offset:offset + limit]]
+    return EntityPage(items=items, total=len(rows), limit=limit, offset=offset)
 
 
 @router.post("/ingest", response_model=IngestResult, responses={
@@ -174,9 +175,12 @@ async def api_ingest(
     title: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
     outlet: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
     url: Annotated[str | None, Form(max_length=MAX_FIELD_CHARS)] = None,
-) -> dict[str, Any]:
+) -> IngestResult:
     """Add articles (uploaded files and/or pasted text), regroup stories and rebuild changed briefs.
 
     Only when the server runs with ``--allow-ingest``; 403 otherwise.
     """
-    return await service.ingest_request(request, viewer, files, text, title, outlet, url)
+    report = await service.ingest_request(request, viewer, files, text, title, outlet, url)
+    return IngestResult(added=[IngestedItem(id=a.id, title=a.title, status=a.status) for a in report.added],
+                        skipped=[SkippedItem(source=s.source, reason=s.reason) for s in report.skipped],
+                        stories=list(report.stories))
