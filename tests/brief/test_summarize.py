@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -66,6 +67,40 @@ def test_split_sentences_offsets_are_exact(text: str) -> None:
         last = end
     covered = "".join(text[s:e] for s, e in spans)
     assert covered.replace(" ", "") == "".join(text.split())
+
+
+def _pysbd_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """What pysbd alone makes of ``text``, line by line (the reference of the fast paths)."""
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        cursor = 0
+        for piece in segmenter.segment(line.group()):
+            piece = piece.strip()
+            if piece:
+                at = line.group().find(piece, cursor)
+                spans.append((line.start() + at, line.start() + at + len(piece)))
+                cursor = at + len(piece)
+    return tuple(spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  A line with no mark at all  \nWASHINGTON — The president spoke on Monday\n\n",
+        "One line without marks\nAnother with two sentences. Here is the second one.",
+        "Items: • one • two • three\nfirst; second thing here\n1) one thing 2) two things",
+        '"My client is in that facility right now, " Heller argued\nHe said: no way',
+        "Last line ends with a mark!\nA line ending with a bracket (see above)",
+        "He said: “Yes. Yes.” Then he left. He left. He left.\nDr. Smith arrived in the U.S. on Monday.",
+        "Same words. Same words.   Same words.\t\tAnd again?! Yes… no.",
+    ],
+)
+def test_split_sentences_gives_the_spans_of_pysbd_alone(text: str) -> None:
+    S.split_sentences.cache_clear()
+    assert S.split_sentences(text) == _pysbd_spans(text)
 
 
 def test_split_sentences_keeps_abbreviations_together() -> None:

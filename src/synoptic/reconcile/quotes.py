@@ -605,6 +605,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         by_speaker[u.key].append(i)
     # only speakers quoted by two articles or more need comparing; each distinct text is embedded once
     compared = [i for idx in by_speaker.values() if len({units[i].article for i in idx}) > 1 for i in idx]
+    within = set(compared)  # units compared with their own speaker's: they need their sentence too
     generic = [_is_generic(u.speaker) for u in units]
     if any(generic):  # an unnamed source's statement is compared with everyone's (step 3b)
         compared = list(range(n))
@@ -618,10 +619,12 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         u = units[i]
         row_of_text[i] = distinct.setdefault(u.words if len(u.text.split()) >= SHORT_QUOTE_WORDS else u.context,
                                              len(distinct))
-        row_of_context[i] = distinct.setdefault(u.context, len(distinct))
+        if i in within:
+            row_of_context[i] = distinct.setdefault(u.context, len(distinct))
     for i in compared:  # a short piece's own words, for pairs where its sentence does not count
-        row_of_own[i] = distinct.setdefault(units[i].words, len(distinct)) \
-            if len(units[i].text.split()) < SHORT_QUOTE_WORDS else row_of_text[i]
+        if i in within:
+            row_of_own[i] = distinct.setdefault(units[i].words, len(distinct)) \
+                if len(units[i].text.split()) < SHORT_QUOTE_WORDS else row_of_text[i]
     vectors, threshold = _vectors(list(distinct)) if distinct else (None, QUOTE_SIM_TFIDF)
     uf = UnionFind(n)
     find = uf.find
@@ -632,7 +635,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     grams = [_grams(u.words) for u in units]
     stems = [set(_content_stems(u.words)) for u in units]
     for idx in by_speaker.values():
-        if len(idx) < 2 or idx[0] not in row_of_text:
+        if len(idx) < 2 or idx[0] not in row_of_context:  # one article's statements only: no pair to link
             continue
         words = _block(vectors, [row_of_text[i] for i in idx])
         around = _block(vectors, [row_of_context[i] for i in idx])
