@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from synoptic.errors import InputError, NothingReadable, OutputError
 from synoptic.progress import progress
-from synoptic.records import Article, Brief, Extraction, Story
+from synoptic.records import Article, Brief, Extraction, JSONObject, Story
 from synoptic.timing import StageTimes, recording, stage
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def _brief_story(store: Store, story: Story, max_words: int,
     return brief
 
 
-def stored_brief(store: Store, story: Story) -> dict[str, Any] | None:
+def stored_brief(store: Store, story: Story) -> JSONObject | None:
     """The stored brief of ``story`` as its stored JSON when it covers exactly the story's
     articles; None when there is none or it is stale (for the edges that hand out that JSON)."""
     from synoptic.errors import NotFoundError
@@ -218,7 +218,9 @@ def stored_brief(store: Store, story: Story) -> dict[str, Any] | None:
         doc = store.get_brief(story.id)
     except NotFoundError:
         return None
-    if {a.get("id") for a in doc.get("articles") or []} == set(story.article_ids):
+    articles = doc.get("articles")
+    ids = {a.get("id") for a in articles if isinstance(a, dict)} if isinstance(articles, list) else set()
+    if ids == set(story.article_ids):
         return doc
     return None
 
@@ -374,11 +376,10 @@ def _write_outputs(store: Store, stories: list[Story], briefs: Mapping[str, Brie
             if manifest.get(story.id):
                 written[story.id] = manifest[story.id]
             continue
-        doc = to_json(brief)  # the renderers read the brief's documented JSON form
         articles = {a.id: _article_view(a) for a in store.articles(story.article_ids)}
-        _write(paths[0], json.dumps(doc, ensure_ascii=False, indent=2))
-        _write(paths[1], md_render.render(doc))
-        _write(paths[2], html_render.render(doc, articles))
+        _write(paths[0], json.dumps(to_json(brief), ensure_ascii=False, indent=2))
+        _write(paths[1], md_render.render(brief))
+        _write(paths[2], html_render.render(brief, articles))
         if token:
             written[story.id] = token
     _write(out_dir / "index.json", json.dumps({"stories": index}, ensure_ascii=False, indent=2))

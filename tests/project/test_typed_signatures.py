@@ -24,12 +24,8 @@ SCANNED = ("store", "render", "web")
 
 #: path -> qualified names whose signature may mention ``Any``, and why.
 EDGES: dict[str, dict[str, str]] = {
-    # The stored brief document as it is, unread, for the callers that print or check exactly that
-    # JSON: ``synoptic brief --format json`` and ``pipeline.stored_brief`` / ``_has_brief``
-    # (pipeline.py reads it with ``.get`` chains). Every reader that works with a brief uses
-    # ``load_brief``. Once pipeline.py reads ``load_brief`` too, this can become a TypedDict.
-    "store/base.py": {"Store.get_brief": "stored brief JSON, handed out unread"},
-    "store/sqlite.py": {"SQLiteStore.get_brief": "stored brief JSON, handed out unread"},
+    # None left: the stored brief JSON handed out unread (``Store.get_brief``, for ``synoptic brief
+    # --format json`` and ``pipeline.stored_brief``) is typed as ``records.JSONObject``.
 }
 
 

@@ -16,9 +16,9 @@ a story and its brief.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from synoptic.records import Article, Brief, Extraction, SearchHit, Story, StoryOverview
+from synoptic.records import Article, Brief, Extraction, JSONObject, SearchHit, Story, StoryOverview
 
 if TYPE_CHECKING:
     from synoptic.embed import Embedder
@@ -124,7 +124,7 @@ class Store(Protocol):
     # JSON edge: the stored document as it is, for the callers that print or check exactly that
     # JSON (``synoptic brief --format json``, ``pipeline.stored_brief``); every reader that
     # works with a brief uses ``load_brief``.
-    def get_brief(self, story_id: str) -> dict[str, Any]:
+    def get_brief(self, story_id: str) -> JSONObject:
         """A story's brief as its stored schema JSON; raises ``NotFoundError``."""
         ...
 

@@ -32,6 +32,7 @@ from synoptic.records import (
     Brief,
     Extraction,
     Figure,
+    JSONObject,
     Mention,
     Quote,
     RemovedLine,
@@ -766,13 +767,13 @@ class SQLiteStore:
         self._write(write)
 
     # JSON edge (see ``Store.get_brief``): the stored document, unread
-    def get_brief(self, story_id: str) -> dict[str, Any]:
+    def get_brief(self, story_id: str) -> JSONObject:
         """A story's brief as its stored schema JSON; raises ``NotFoundError``."""
         row = self._db.execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no brief for story {story_id!r} in {self.path}; "
                                 f"make one with `synoptic run`, list stories with `synoptic stories`")
-        result: dict[str, Any] = json.loads(row[0])
+        result: JSONObject = json.loads(row[0])
         return result
 
     def load_brief(self, story_id: str) -> Brief:
