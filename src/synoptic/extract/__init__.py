@@ -139,8 +139,8 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
 
     dated = publication_dates(articles)  # 3: own evidence, else inferred from the text and peers
     # the dates of all the articles at once: the sentences whose tense they need parsed in one batch
-    dates = _timex.find_dates_many([(a.text, published) for a, (published, _how) in zip(articles, dated, strict=True)]) \
-        if "dates" in wanted else [[] for _ in articles]
+    anchored = [(a.text, published) for a, (published, _how) in zip(articles, dated, strict=True)]
+    dates = _timex.find_dates_many(anchored) if "dates" in wanted else [[] for _ in articles]
     out = []
     for article, ms, (published, how), refs in zip(articles, mentions, dated, dates, strict=True):
         ex = Extraction(article=article.id, published=published, published_how=how)
