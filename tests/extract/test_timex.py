@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synoptic.extract.timex import find_dates, infer_published
+from synoptic.extract import models
+from synoptic.extract.timex import clause_tense, find_dates, find_dates_many, infer_published
 
 FRIDAY = date(2022, 1, 7)
 
@@ -694,3 +696,58 @@ def test_the_running_quarter_named_after_the_one_reported_is_not_the_reporting_p
 ])
 def test_a_day_not_named_after_a_modal_is_a_future_reference(sentence: str, values: list[str]) -> None:
     assert [d.value for d in find_dates(sentence, date(1998, 3, 3))] == values
+
+
+class _CountingParser:
+    """The real parsing pipeline, counting the calls made to it (one ``pipe`` call per batch)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.pipe_calls: list[int] = []  # texts per nlp.pipe call
+        self.single_calls = 0
+
+    def pipe(self, texts: Any, **kwargs: Any) -> Any:
+        batch = list(texts)
+        self.pipe_calls.append(len(batch))
+        return self.nlp.pipe(batch, **kwargs)
+
+    def __call__(self, text: str) -> Any:
+        self.single_calls += 1
+        return self.nlp(text)
+
+
+@pytest.fixture
+def counting_parser(monkeypatch: pytest.MonkeyPatch) -> _CountingParser:
+    """The real parser behind a counter, with an empty sentence cache (restored afterwards)."""
+    counting = _CountingParser(models.get_parser())
+    monkeypatch.setattr(models, "_parser", counting)
+    monkeypatch.setattr(models, "_parse_cache", {})
+    return counting
+
+
+#: Bare weekdays whose direction only the tense of their clause tells, one per sentence.
+_TENSED = ("Police arrested him on Thursday. Officials said talks resumed Monday morning. "
+           "The president will speak on Saturday.")
+
+
+def test_the_sentences_dates_need_are_parsed_in_one_batch(counting_parser: _CountingParser) -> None:
+    refs = find_dates(_TENSED, FRIDAY)
+    assert [(r.text, r.value) for r in refs] == [
+        ("Thursday", "2022-01-06"), ("Monday morning", "2022-01-03"), ("Saturday", "2022-01-08")]
+    # three sentences asked about, one model run (not one nlp() call per sentence)
+    assert counting_parser.pipe_calls == [3]
+    assert counting_parser.single_calls == 0
+
+
+def test_many_texts_share_one_parse_batch_and_read_as_one_at_a_time(counting_parser: _CountingParser) -> None:
+    second = "The court ruled on Tuesday. The team will return on Sunday."
+    items = [(_TENSED, FRIDAY), (second, FRIDAY), ("No date here.", FRIDAY)]
+    batched = find_dates_many(items)
+    assert counting_parser.pipe_calls == [5]
+    assert counting_parser.single_calls == 0
+    assert batched == [find_dates(text, anchor) for text, anchor in items]
+    assert [r.value for r in batched[1]] == ["2022-01-04", "2022-01-09"]
+    # the public clause_tense (the timeline's) reads the parse the batch left in the cache
+    thursday = batched[0][0]
+    assert clause_tense(_TENSED, thursday.start, thursday.end) == "past"
+    assert counting_parser.pipe_calls == [5]

@@ -7,7 +7,9 @@ Each extractor works on a plain string and returns records with offsets into tha
 - ``figures.find_figures(text) -> list[Figure]``;
 - ``quotes.find_quotes(text, mentions) -> list[Quote]``;
 - ``timex.find_dates(text, anchor) -> list[TimeRef]``, anchored on each article's date from
-  :func:`synoptic.dating.publication_dates` (its own, else ``timex.infer_published``).
+  :func:`synoptic.dating.publication_dates` (its own, else ``timex.infer_published``); run over
+  all the articles at once (``timex.find_dates_many``), so the sentences whose tense a date needs
+  are parsed in one batch.
 
 ``extract_articles`` runs them all over a batch of cleaned articles (one story, or one run).
 """
@@ -136,8 +138,11 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
     found = _entities.resolve([m for ms in mentions for m in ms]) if need_mentions else []
 
     dated = publication_dates(articles)  # 3: own evidence, else inferred from the text and peers
+    # the dates of all the articles at once: the sentences whose tense they need parsed in one batch
+    anchored = [(a.text, published) for a, (published, _how) in zip(articles, dated, strict=True)]
+    dates = _timex.find_dates_many(anchored) if "dates" in wanted else [[] for _ in articles]
     out = []
-    for article, ms, (published, how) in zip(articles, mentions, dated, strict=True):
+    for article, ms, (published, how), refs in zip(articles, mentions, dated, dates, strict=True):
         ex = Extraction(article=article.id, published=published, published_how=how)
         if "entities" in wanted:
             ex.mentions = ms
@@ -146,7 +151,7 @@ def extract_articles(articles: list[Article], what: Iterable[str] | None = None)
             for f in ex.figures:
                 f.article = article.id
         if "dates" in wanted:
-            ex.dates = _timex.find_dates(article.text, ex.published)
+            ex.dates = refs
             for d in ex.dates:
                 d.article = article.id
         if "quotes" in wanted:  # 4

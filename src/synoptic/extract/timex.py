@@ -60,8 +60,9 @@ the dates of its story peers (see its docstring).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -218,6 +219,22 @@ class _Discourse:
     period: tuple[int, int] | None = None
     quarter: tuple[int, int] | None = None  # the last quarter named, ended or not
 
+
+@dataclass
+class _Parses:
+    """The parses of the date sentences of a batch of texts (:func:`find_dates_many`).
+
+    A first resolving pass gathers the sentences ``_clause_tense`` asks about (``docs is None``:
+    ``wanted`` fills, no sentence is parsed); they are then parsed in one ``nlp.pipe`` run and the
+    second, real pass looks them up in ``docs`` (a sentence it asks about that the first pass did not
+    is parsed on its own, as before)."""
+
+    wanted: dict[str, None] = field(default_factory=dict)
+    docs: dict[str, Any] | None = None
+
+
+#: The batch being resolved, if any (a context variable, so threads resolving batches do not mix).
+_PARSES: ContextVar[_Parses | None] = ContextVar("timex_parses", default=None)
 
 _Value = tuple[str | None, str]
 #: The granularity a resolver gives to words its pattern matched that are no date in their context.
@@ -385,16 +402,24 @@ _SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
 def _clause_tense(text: str, start: int, end: int) -> str | None:
     """'past' / 'future' from the verb a date attaches to in the dependency parse; None if unknown.
 
-    The date's sentence is parsed (cached per sentence by :func:`parse_many`); from the date's token
+    The date's sentence is parsed (looked up in the batch's parses of :func:`find_dates_many`, else
+    parsed alone, cached per sentence by :func:`parse_many`); from the date's token
     the parse is climbed to the first verb, whose tense and auxiliaries decide (:func:`_verb_tense`).
     """
-    try:
-        from synoptic.extract.models import parse_many
-
-        s0, s1 = _clause_sentence(text, start, end)
-        doc = parse_many([text[s0:s1]])[0]
-    except Exception:  # no parser installed: the caller falls back on the words before the date
+    s0, s1 = _clause_sentence(text, start, end)
+    sentence = text[s0:s1]
+    parses = _PARSES.get()
+    if parses is not None and parses.docs is None:
+        parses.wanted[sentence] = None  # the gathering pass: no parse yet (the words before decide)
         return None
+    doc = parses.docs.get(sentence) if parses is not None and parses.docs is not None else None
+    if doc is None:
+        try:
+            from synoptic.extract.models import parse_many
+
+            doc = parse_many([sentence])[0]
+        except Exception:  # no parser installed: the caller falls back on the words before the date
+            return None
     at = start - s0
     tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
     if tok is None:
@@ -1449,14 +1474,9 @@ _FULL_DATE_RULES: frozenset[Resolver] = frozenset({
 })  # fmt: skip
 
 
-def _scan(text: str, anchor: date | None) -> list[_Hit]:
-    """Find and resolve the expressions of ``text``.
-
-    1. Run every rule; keep the longest of overlapping matches (earliest first on ties).
-    2. Resolve them in text order, each with what was said before it (:class:`_Discourse`):
-       the last date given in full and the last reporting quarter named.
-    """
-    # 1. matches
+def _matches(text: str) -> list[tuple[re.Match[str], Resolver]]:
+    """Every rule run over ``text``; the longest of overlapping matches kept (earliest first on
+    ties), in text order."""
     matches: list[tuple[re.Match[str], Resolver]] = []
     for rx, resolve in _COMPILED:
         for m in rx.finditer(text):
@@ -1469,7 +1489,12 @@ def _scan(text: str, anchor: date | None) -> list[_Hit]:
         if all(m.end() <= t.start() or m.start() >= t.end() for t, _r in taken):
             taken.append((m, resolve))
     taken.sort(key=lambda mr: mr[0].start())
-    # 2. values, in text order
+    return taken
+
+
+def _resolve(text: str, anchor: date | None, taken: list[tuple[re.Match[str], Resolver]]) -> list[_Hit]:
+    """The matches of ``text`` resolved in text order, each with what was said before it
+    (:class:`_Discourse`): the last date given in full and the last reporting quarter named."""
     ctx = _Discourse()
     hits: list[_Hit] = []
     for m, resolve in taken:
@@ -1523,16 +1548,48 @@ def find_dates(text: str, anchor: date | None) -> list[TimeRef]:
     Returns one :class:`TimeRef` per expression, in text order, with ``text[start:end] == ref.text``.
     ``anchor=None`` leaves relative expressions with ``value=None``.
     """
-    if isinstance(anchor, datetime):  # a publication datetime: its day is the anchor
-        anchor = anchor.date()
-    refs: list[TimeRef] = []
-    anchor_s = anchor.isoformat() if anchor else None
-    for h in _scan(text, anchor):
-        start, end = _trim(text, h.start, h.end)
-        if end <= start:
-            continue
-        refs.append(TimeRef(text[start:end], start, end, h.value, h.granularity, anchor_s))
-    return refs
+    return find_dates_many([(text, anchor)])[0]
+
+
+def find_dates_many(items: Sequence[tuple[str, date | None]]) -> list[list[TimeRef]]:
+    """:func:`find_dates` for many ``(text, anchor)`` pairs, the sentences whose parse they need
+    parsed together (one ``nlp.pipe`` run rather than one model call per sentence).
+
+    1. the matches of every text (:func:`_matches`);
+    2. a first resolving pass that gathers the sentences ``_clause_tense`` asks about (:class:`_Parses`);
+    3. those sentences parsed in one batch (:func:`synoptic.extract.models.parse_many`);
+    4. the real resolving pass, looking the parses up: the same values as one text at a time.
+    """
+    anchors = [a.date() if isinstance(a, datetime) else a for _, a in items]  # a datetime: its day
+    texts = [text for text, _ in items]
+    taken = [_matches(text) for text in texts]
+    parses = _Parses()
+    token = _PARSES.set(parses)
+    try:
+        for text, anchor, t in zip(texts, anchors, taken, strict=True):  # 2
+            _resolve(text, anchor, t)
+        parses.docs = {}
+        if parses.wanted:  # 3
+            wanted = list(parses.wanted)
+            try:
+                from synoptic.extract.models import parse_many
+
+                parses.docs = dict(zip(wanted, parse_many(wanted), strict=True))
+            except Exception:  # no parser installed: _clause_tense falls back per date
+                pass
+        out = []
+        for text, anchor, t in zip(texts, anchors, taken, strict=True):  # 4
+            refs: list[TimeRef] = []
+            anchor_s = anchor.isoformat() if anchor else None
+            for h in _resolve(text, anchor, t):
+                start, end = _trim(text, h.start, h.end)
+                if end <= start:
+                    continue
+                refs.append(TimeRef(text[start:end], start, end, h.value, h.granularity, anchor_s))
+            out.append(refs)
+    finally:
+        _PARSES.reset(token)
+    return out
 
 
 # ---------------------------------------------------------------- publication date
@@ -1604,4 +1661,4 @@ def infer_published(text: str, peers: list[date]) -> date | None:
     return best[1] if best else None
 
 
-__all__ = ["clause_tense", "find_dates", "infer_published"]
+__all__ = ["clause_tense", "find_dates", "find_dates_many", "infer_published"]
