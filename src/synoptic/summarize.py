@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -33,6 +31,7 @@ from synoptic.clean import dateline_length, is_debris
 from synoptic.lang.en.numbers import CARDINALS, SCALES
 from synoptic.lang.en.stems import strip_inflection
 from synoptic.records import Article, Citation, Extraction, SummarySentence
+from synoptic.util.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -102,91 +101,6 @@ class _Sentence:
 
 
 # ------------------------------------------------------------------ sentences
-
-
-_LOCAL = threading.local()
-
-
-def _segmenter() -> Any:
-    """pysbd's segmenter, one per thread: it keeps the text being split on the instance."""
-    seg = getattr(_LOCAL, "segmenter", None)
-    if seg is None:
-        seg = _LOCAL.segmenter = _segmenter_class()(language="en", clean=False)
-    return seg
-
-
-@cache
-def _segmenter_class() -> Any:
-    """pysbd's ``Segmenter`` with its sentences found back in the text by ``str.find`` instead of
-    a regular expression compiled for each sentence (the escaped sentence and white space): the same
-    spans (checked on the 16,092 lines of ECB+ dev, Multi-News dev, PolNeAR dev and the gold
-    stories), in 4.8 instead of 8.2 CPU seconds, and Python's cache of compiled expressions is not
-    flushed for the other stages once per sentence."""
-    import pysbd
-    from pysbd.utils import TextSpan
-
-    class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
-        def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
-            text = self.original_text
-            spans = []
-            prior = 0  # each sentence is the first occurrence ending after the one before
-            for sent in sentences:
-                pos = 0
-                while (at := text.find(sent, pos)) >= 0:
-                    end = at + len(sent)
-                    while end < len(text) and text[end].isspace():  # the white space after it
-                        end += 1
-                    if end > prior:
-                        spans.append(TextSpan(text[at:end], at, end))
-                        prior = end
-                        break
-                    pos = end if end > at else at + 1
-            return spans
-
-    return Segmenter
-
-
-#: The marks pysbd splits a line at or reads for that (sentence ends, quote marks, brackets): a line
-#: without one of them before its last character is one sentence, and pysbd is not asked (it costs
-#: about 1 ms a line). Checked against pysbd on every line of ECB+ dev and Multi-News dev (799
-#: texts): the same spans, in 4.0 instead of 7.3 CPU seconds.
-_MAY_SPLIT = re.compile(r'[.!?…"“”‘()]')
-
-
-@lru_cache(maxsize=4096)
-def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence offsets ``(start, end)`` in ``text``: lines first, then pysbd within each line that
-    holds a mark it could split at (:data:`_MAY_SPLIT`).
-
-    Offsets are exact: ``text[start:end]`` is the sentence without surrounding white space.
-    Cached per text: pysbd is the slowest step of a summary and the evaluation splits each
-    document once per system.
-    """
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        chunk = line.group()
-        body = chunk.strip()
-        if not body:
-            continue
-        if not _MAY_SPLIT.search(body, 0, len(body) - 1):  # one sentence: pysbd has nothing to split at
-            at = line.start() + len(chunk) - len(chunk.lstrip())
-            spans.append((at, at + len(body)))
-            continue
-        cursor = 0
-        for piece in _segmenter().segment(chunk):
-            piece = piece.strip()
-            if not piece:
-                continue
-            at = chunk.find(piece, cursor)
-            if at < 0:  # pysbd changed the text: the rest of the line is one sentence
-                piece = chunk[cursor:].strip()
-                if piece:
-                    at = chunk.index(piece, cursor)
-                    spans.append((line.start() + at, line.start() + at + len(piece)))
-                break
-            spans.append((line.start() + at, line.start() + at + len(piece)))
-            cursor = at + len(piece)
-    return tuple(spans)
 
 
 def numbers_in(text: str) -> frozenset[str]:
