@@ -22,6 +22,7 @@ from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.units import UNIT_WORDS, unit_of
 from synoptic.records import Figure
+from synoptic.util.sentences import split_sentences
 
 # "about 750": a tolerance band of +-10% (the spread between sources that the seeds' gold calls
 # consistent, 700/740/750, sits inside it). "almost 750": from 90% up to, not including, 750.
@@ -239,7 +240,6 @@ SAID_BY_RE = re.compile(rf"\b(?:said|reported|announced|citing|quoting)\s+(?P<sr
 NOT_SOURCES = re.compile(rf"^(?:(?:on\s+)?(?:{calendar.WEEKDAY_NAME_ALTERNATION}|today|yesterday"
                          rf"|{MONTHS})\b|(?:it|he|she|they|we|i)$)", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\s+(?P<src>[^,.;:]{3,60}?)(?=[,.;:]|$)", re.IGNORECASE)
-SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 # How far before a number (characters, within its sentence) "among the police officers" may stand;
 # bounds the per-figure scan so a sentence of thousands of numbers stays linear.
 SUBJECT_LEAD_WINDOW = 300
@@ -418,12 +418,8 @@ def rate_after(text: str, end: int, limit: int) -> str | None:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in SENTENCE_RE.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return [(s, e) for s, e in out if e > s]
+    """Sentence offsets of ``text`` (the project's one splitter)."""
+    return list(split_sentences(text))
 
 
 # "the fifth day of clashes", "for the sixth straight day", "the strike entered its third week": an
