@@ -66,7 +66,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from synoptic.lang.en.abbreviations import ABBREVIATIONS
 from synoptic.lang.en.calendar import (
     MONTH_ABBREVIATION_ALTERNATION,
     MONTH_NAME_ALTERNATION,
@@ -76,6 +75,7 @@ from synoptic.lang.en.calendar import (
 )
 from synoptic.lang.en.numbers import ORDINALS, TEENS, TENS, UNITS, number_value
 from synoptic.records import TimeRef
+from synoptic.util.sentences import sentence_bounds, split_sentences
 
 # ---------------------------------------------------------------- tuned constants
 
@@ -155,7 +155,6 @@ AHEAD = re.compile(
     re.IGNORECASE,
 )
 PAST_CUE = re.compile(r"\b(?:last|past|previous|earlier|ago|was|were|had|did)\b", re.IGNORECASE)
-SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 #: Auxiliaries and modals that put their verb in the future ("will meet", "could close", "'ll vote").
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should", "must"})
@@ -188,10 +187,6 @@ IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "
 #: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
 #: clause's tense says nothing about it.
 NOUN_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
-#: Sentence ends for the tense of a date's clause: a full stop, unless it closes one of these
-#: abbreviations or a single capital (an initial, "U.S.").
-_ABBREVIATIONS = ABBREVIATIONS
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n")
 #: A sentence longer than this (characters) is cut around the date before it is parsed.
 PARSE_MAX_CHARS = 600
 
@@ -285,12 +280,13 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 
 
 def _sentence_left(text: str, at: int, width: int) -> str:
-    """Up to ``width`` characters before ``at``, cut at the last sentence break."""
-    left = text[max(0, at - width) : at]
-    cut = 0
-    for brk in SENTENCE_BREAK.finditer(left):
-        cut = brk.end()
-    return left[cut:]
+    """Up to ``width`` characters before ``at``, from the start of its sentence (the one splitter)."""
+    return text[max(0, at - width, sentence_bounds(text, at, at)[0]) : at]
+
+
+def _sentence_right(text: str, at: int, width: int) -> str:
+    """Up to ``width`` characters from ``at``, to the end of its sentence (the one splitter)."""
+    return text[at : max(at, min(at + width, sentence_bounds(text, at, at)[1]))]
 
 
 def _looks_ahead(text: str, start: int) -> bool:
@@ -306,26 +302,9 @@ def _looks_ahead(text: str, start: int) -> bool:
 
 
 def _clause_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``, at most PARSE_MAX_CHARS characters."""
-    lo = max(0, start - PARSE_MAX_CHARS // 2)
-    hi = min(len(text), end + PARSE_MAX_CHARS // 2)
-    s0, s1 = lo, hi
-    for m in _SENT_SPLIT.finditer(text, lo, hi):
-        if "\n" in m.group() or not _is_abbreviation(text, m.start()):
-            if m.end() <= start:
-                s0 = m.end()
-            elif m.start() >= end:
-                s1 = m.start()
-                break
-    return s0, max(s1, end)
-
-
-def _is_abbreviation(text: str, at: int) -> bool:
-    """Whether the full stop just before ``at`` closes an abbreviation or an initial."""
-    if at == 0 or text[at - 1] != ".":
-        return False
-    word = re.search(r"(\w+)\.$", text[max(0, at - 12) : at])
-    return word is not None and (word[1].lower() in _ABBREVIATIONS or (len(word[1]) == 1 and word[1].isupper()))
+    """The sentence around ``[start, end)`` (the one splitter), at most PARSE_MAX_CHARS characters."""
+    s0, s1 = sentence_bounds(text, start, end, cover=True)
+    return max(s0, start - PARSE_MAX_CHARS // 2), min(s1, end + PARSE_MAX_CHARS // 2)
 
 
 def _base_form(word: str, vocab: frozenset[str] = FORWARD_VERBS) -> str:
@@ -517,7 +496,7 @@ def _in_quarter_context(text: str, at: int) -> bool:
     para = para[para.rfind("\n") + 1 :]
     if re.search(r"(?i)\bquarter", para):
         return True
-    right = SENTENCE_BREAK.split(text[at : at + 200], maxsplit=1)[0]
+    right = _sentence_right(text, at, 200)
     return bool(re.search(r"(?i)\bquarter", left + right))
 
 
@@ -531,7 +510,7 @@ def _compares_results(text: str, at: int) -> bool:
     million"): then it is the same period a year before; in "she imagined a year ago" the year."""
     if _COMPARED.search(text, max(0, at - 12), at):
         return True
-    right = SENTENCE_BREAK.split(text[at : at + 200], maxsplit=1)[0]
+    right = _sentence_right(text, at, 200)
     return bool(_FIGURE.search(_sentence_left(text, at, 200) + right))
 
 
@@ -958,10 +937,10 @@ def _compares_longer_period(text: str, at: int) -> bool:
     before) is longer than a quarter: "For the nine months, net was $5 million, compared with $3
     million a year earlier" compares nine months, so "a year earlier" is the year before (TimeML:
     an anchored expression takes the granularity of the period it is compared with)."""
-    left = text[max(0, at - 2 * QUARTER_CONTEXT) : at]
-    cuts = [b.end() for b in SENTENCE_BREAK.finditer(left) if not _is_abbreviation(left, b.start() + 1)]
-    for lo in (cuts[-1] if cuts else 0, cuts[-2] if len(cuts) > 1 else 0):
-        part = left[lo:]
+    floor = max(0, at - 2 * QUARTER_CONTEXT)
+    starts = [s0 for s0, _ in split_sentences(text) if floor < s0 <= at]
+    for lo in (starts[-1] if starts else floor, starts[-2] if len(starts) > 1 else floor):
+        part = text[lo:at]
         longer = max((x.end() for x in _LONGER_PERIOD.finditer(part)), default=-1)
         quarter = max((x.end() for x in _QUARTER_WORD.finditer(part)), default=-1)
         if longer >= 0 or quarter >= 0:
