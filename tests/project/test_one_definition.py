@@ -139,10 +139,10 @@ def _imports(source: str) -> set[str]:
 
 
 def test_pysbd_splits_sentences_in_one_module_only() -> None:
-    """pysbd (the slowest sentence splitter, 9 s of a run in issue 15's profile) is used by the summary
-    alone; a stage that needs sentences should take them from there rather than split again."""
+    """pysbd (the slowest sentence splitter, 9 s of a run in issue 15's profile) is used by the one
+    splitter alone; a stage that needs sentences takes them from there rather than split again."""
     users = {path for path, text in _modules().items() if "pysbd" in _imports(text)}
-    assert users == {"summarize.py"}
+    assert users == {"util/sentences.py"}
 
 
 @pytest.mark.parametrize(
