@@ -24,9 +24,6 @@ HOME = "util/sentences.py"
 
 #: Splitters still to switch: path -> why the switch was kept back (what dropped when it was tried).
 PENDING: dict[str, str] = {
-    "extract/reading.py": "sentence_bounds on the one splitter: bomb figures 6/6 -> 5/6 (the ages of "
-                          "'Police Capt. Tom Tennant and ... both 51' take the side word 'Police' once the "
-                          "sentence is no longer cut at 'Capt.')",
     "web/views.py": "the viewer's source-sentence highlight (_SENTENCE_END): outside this round's files, "
                     "not tried",
     "extract/quotes.py": "_sentences on the one splitter over the masked text: PolNeAR dev exact F1 "
