@@ -123,3 +123,13 @@ def test_the_viewer_highlights_the_one_splitters_sentence() -> None:
     text = "Title\nOne fell. Police Capt. Lee, 51, died at 5 p.m. on Monday. Two rose.\nNext line"
     at = text.index("51")
     assert text[slice(*sentence_around(text, at, at + 2))] == "Police Capt. Lee, 51, died at 5 p.m. on Monday."
+
+
+def test_sentence_bounds_splits_each_text_once() -> None:
+    """pysbd is the slowest step: the figures' split and the bounds around a figure share one."""
+    text = "A unique text for the cache test. It has two sentences."
+    split_sentences.cache_clear()
+    split_sentences(text)
+    sentence_bounds(text, 0, 3)
+    sentence_bounds(text, 40, 45, cover=True)
+    assert split_sentences.cache_info().misses == 1

@@ -146,9 +146,15 @@ def split_sentences(text: str, inside_quotes: bool = False) -> tuple[tuple[int, 
     return tuple(spans)
 
 
+def _spans(text: str, inside_quotes: bool) -> tuple[tuple[int, int], ...]:
+    """:func:`split_sentences`, called the way the other stages call it (``split_sentences(text)``)
+    when ``inside_quotes`` is off, so that its cache holds each text once, not once per spelling."""
+    return split_sentences(text, True) if inside_quotes else split_sentences(text)
+
+
 @lru_cache(maxsize=256)
 def _ends(text: str, inside_quotes: bool = False) -> tuple[int, ...]:
-    return tuple(e for _, e in split_sentences(text, inside_quotes))
+    return tuple(e for _, e in _spans(text, inside_quotes))
 
 
 def sentence_bounds(text: str, start: int, end: int, *, cover: bool = False,
@@ -159,7 +165,7 @@ def sentence_bounds(text: str, start: int, end: int, *, cover: bool = False,
     Between two sentences (white space) the next one is taken. With ``cover`` the end is at least
     ``end``; ``inside_quotes`` is passed on to :func:`split_sentences`.
     """
-    spans = split_sentences(text, inside_quotes)
+    spans = _spans(text, inside_quotes)
     if not spans:
         return 0, (max(len(text), end) if cover else len(text))
     ends = _ends(text, inside_quotes)
