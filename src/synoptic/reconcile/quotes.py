@@ -608,11 +608,14 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     units = _nest(_quote_units(articles, extractions))
     if not units:
         return []
+    carried = _carried(articles, extractions, units)  # step 3c: unattributed copies, joined after step 3
+    source = {len(units) + k: i for k, (i, _u) in enumerate(carried)}
+    units += [u for _i, u in carried]
     # 2. similarities
     n = len(units)
     by_speaker: dict[str | None, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
-        if not u.proxy:  # a country's statement is compared only with named speakers' groups (step 3b)
+        if not u.proxy and not u.carried:  # a country's statement is compared only with named groups (step 3b)
             by_speaker[u.key].append(i)
     # only speakers quoted by two articles or more need comparing; each distinct text is embedded once
     compared = [i for idx in by_speaker.values() if len({units[i].article for i in idx}) > 1 for i in idx]
@@ -688,7 +691,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     # 3a. a body's statement carried by outlets that give it to different parts of the body or to an
     # unnamed voice ("the navy said" / "a Defence Ministry statement said" / "the military said"): bodies
     # of different blocks link when their versions are nearly the same words (GENERIC_JOIN_FACTOR)
-    bodies = [i for i in range(n) if units[i].body and not units[i].proxy and i in row_of_text]
+    bodies = [i for i in range(n) if units[i].body and not units[i].proxy and not units[i].carried
+              and i in row_of_text]
     df = Counter(w for st in stems for w in st)  # in how many versions each content stem stands
     if len(bodies) > 1 and vectors is not None:
         sims_b = _block(vectors, [row_of_text[i] for i in bodies])
@@ -749,11 +753,20 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             if cross and sum(cross) / len(cross) < threshold * GROUP_MEAN_FACTOR * (
                     QUOTE_INDIRECT_FACTOR if reported else 1):
                 continue
+        log.debug("quote link %.2f: %r / %r", sim, units[i].text[:50], units[j].text[:50])
         uf.union(ri, rj)
         root = find(ri)
         held[root] = held.pop(ri) + held.pop(rj)
         arts[root] = arts.pop(ri) | arts.pop(rj)
         weak[root] = min(weak.pop(ri, INF), weak.pop(rj, INF), sim)
+    # 3c. a sentence no article attributes that repeats an attributed version word for word joins its group
+    for c, i in source.items():
+        rc, ri = find(c), find(i)
+        if rc != ri and not arts[ri] & arts[rc]:
+            uf.union(rc, ri)
+            root = find(ri)
+            held[root] = held.pop(ri) + held.pop(rc)
+            arts[root] = arts.pop(ri) | arts.pop(rc)
     # 3b. a statement of an unnamed source ("officials said") that another outlet gives, nearly word
     # for word, to a named person or body joins that group: outlets attribute one wire sentence differently
     if any(generic) and vectors is not None:
@@ -796,11 +809,6 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     clusters: dict[int, list[_Unit]] = defaultdict(list)
     for i, u in enumerate(units):
         clusters[find(i)].append(u)
-    # 3c. a sentence no article attributes that repeats an attributed version word for word joins its group
-    for i, u in _carried(articles, extractions, units):
-        arts_i = {m.article for m in clusters[find(i)]}
-        if u.article not in arts_i:
-            clusters[find(i)].append(u)
     # 4. order
     groups: list[QuoteGroup] = []
     texts_by_id = {a.id: a.text for a in articles}
@@ -888,7 +896,7 @@ def _carried(articles: Sequence[Article], extractions: Sequence[Extraction],
             src = units[i]
             text = art.text[s0:s1].strip()
             t0 = s0 + art.text[s0:s1].index(text[:1]) if text else s0
-            out.append((i, _Unit(art.id, order, src.speaker, text, t0, t0 + len(text), "indirect", text, -1, -1,
+            out.append((i, _Unit(art.id, order, src.speaker, text, t0, t0 + len(text), "indirect", text, -2 - len(out), -1,
                                  src.body, proxy=src.proxy, carried=True)))
     return out
 
