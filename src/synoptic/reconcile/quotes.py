@@ -844,6 +844,10 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
 #: police station, stores and banks and fought running battles"); at 9 two wrong ones join (migrants, heist).
 CARRY_RUN_WORDS = 10
 
+#: ... or when it holds every word of a quote in quotation marks of at least this many words, in order: quotation
+#: marks give the speaker's own words, and an outlet printing all of them bare prints the statement.
+CARRY_QUOTED_WORDS = 5
+
 _WORD = re.compile(r"\w+")
 
 
@@ -866,12 +870,15 @@ def _carried(articles: Sequence[Article], extractions: Sequence[Extraction],
     reported version of the same speaker). A sentence is unattributed when no quote of its article, of any
     speaker, touches it; it is carried by the version of another article it shares the longest run of words
     with, at least ``CARRY_RUN_WORDS``; it is never shown as a direct quote."""
-    k = CARRY_RUN_WORDS
+    k = min(CARRY_RUN_WORDS, CARRY_QUOTED_WORDS)
     words = [_WORD.findall(u.text.lower()) for u in units]
     index: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, w in enumerate(words):
         for g in range(len(w) - k + 1):
             index[tuple(w[g:g + k])].add(i)
+
+    def enough(run: int, i: int) -> bool:
+        return run >= CARRY_RUN_WORDS or (units[i].kind != "indirect" and run == len(words[i]) >= CARRY_QUOTED_WORDS)
     if not index:
         return []
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -890,9 +897,11 @@ def _carried(articles: Sequence[Article], extractions: Sequence[Extraction],
                      if units[i].article != art.id}
             if not cands:
                 continue
-            run, i = max((_longest_run(sw, words[i]), i) for i in sorted(cands))
-            if run < k:
+            runs = [(_longest_run(sw, words[i]), i) for i in sorted(cands)]
+            runs = [(r, i) for r, i in runs if enough(r, i)]
+            if not runs:
                 continue
+            run, i = max(runs)
             src = units[i]
             text = art.text[s0:s1].strip()
             t0 = s0 + art.text[s0:s1].index(text[:1]) if text else s0
