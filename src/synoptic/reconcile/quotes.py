@@ -80,6 +80,9 @@ GROUP_MEAN_FACTOR = 0.8
 #: (0.01: 11/18 quote groups; 0.02-0.04: 12/18; set mid-range); on bomb, heist, kazakhstan, migrants, riots
 #: and the seeds nothing changes over 0.01-0.04. At 0.03 it links three pairs in all six stories, each one
 #: statement (kazakhstan "26 armed criminals", pirates "cache of arms", "surrendered").
+#: Issue 14 round 6 (with carried sentences and countries' statements): swept 0-0.1 on all six stories; pirates
+#: (fitted) 15/18 over 0-0.06, 12/18 at 0.1; held out, bomb 7/8, kazakhstan 6/7, migrants 4/5, riots 9/10 and
+#: heist the same over 0-0.1 (the floor of two versions does the work there): no held-out story needs it.
 RARE_STEM_SHARE = 0.03
 
 #: Share of a reported statement that quoted pieces inside it must cover to stand for it (seeds: a
