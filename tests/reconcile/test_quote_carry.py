@@ -78,3 +78,13 @@ def test_a_country_never_names_a_group_but_its_statement_joins_the_named_speaker
     (group,) = quote_groups([a, b], [ea, eb])
     assert group.speaker == "Indian Navy"
     assert {v.article for v in group.variants} == {"a", "b"}
+
+
+def test_a_bare_sentence_whose_article_is_in_the_group_already_is_left_out():
+    words = SAID[len("The ministry said "):]
+    a, ea = _quoted("a", SAID, words, "The ministry", "Transport Ministry")
+    b, eb = _quoted("b", SAID + " " + BARE, words, "The ministry", "Transport Ministry")
+    groups = quote_groups([a, b], [ea, eb])
+    (group,) = groups
+    assert sorted(v.article for v in group.variants) == ["a", "b"]
+    assert all(v.start < len(SAID) for v in group.variants if v.article == "b")

@@ -816,11 +816,14 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     groups: list[QuoteGroup] = []
     texts_by_id = {a.id: a.text for a in articles}
     for members in clusters.values():
-        if all(u.proxy for u in members):
-            continue  # a country's statement that joined no named speaker's: the country is not a speaker
+        if all(u.proxy or u.carried for u in members):
+            continue  # a country's statement that joined no named speaker's (the country is not a speaker), or a
+            # bare sentence that could not join its attributed version's group (one article each)
         members = _dedupe_units(_rejoin(members, texts_by_id))
         members.sort(key=lambda u: (u.carried, u.kind != "direct", -len(u.text), u.order))
-        names = Counter(u.speaker for u in members if not u.proxy)
+        # the versions that name their speaker choose it: not a country's, not a bare sentence's (it has none)
+        names = Counter(u.speaker for u in members if not u.proxy and not u.carried) \
+            or Counter(u.speaker for u in members)
         # a name first ("Oregon State Police", not "Federal authorities"), else the wording most outlets use
         # a named spokesperson speaks for a body too: among the body's voices, the wording most versions use
         voiced = {u.speaker for u in members if u.voice_of}
@@ -927,7 +930,7 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
         first, last = qs[0], qs[-1]
         text = texts[first.article][first.start:last.end]  # pieces are cut only from verbatim quotes
         out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
-                         first.context, first.qid, first.shown, first.body, proxy=first.proxy))
+                         first.context, first.qid, first.shown, first.body, proxy=first.proxy, carried=first.carried))
     return out
 
 
