@@ -602,11 +602,16 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
        match), never two statements of one article in a group: the constraint keeps single links
        from chaining a speaker's different statements together (tried on the seeds: average
        linkage splits the translations "nonsense" / "absurd" / "What a stupidity!" apart);
-       3b. a group of an unnamed source ("officials said") joins the named speaker's group it nearly
-       repeats (``GENERIC_JOIN_FACTOR``), and the group takes the named speaker;
-    4. each group: the fullest direct version first; groups quoted by most articles first; a group
-       of fewer than ``MIN_GROUP_WORDS`` words is a fragment and is left out (speakers that cannot
-       speak, places, dates and headings, were left out in step 1).
+       3c. a sentence no quote of its article touches that repeats a version of another article word for
+       word (``CARRY_RUN_WORDS``, or all the words of a quote in quotation marks, ``CARRY_QUOTED_WORDS``)
+       joins that version's group as a reported version;
+       3b. a group of an unnamed source ("officials said") or of a country ("India said",
+       ``STAND_IN_TYPES``) joins the named speaker's group it nearly repeats (``GENERIC_JOIN_FACTOR``),
+       and the group takes the named speaker;
+    4. each group: the fullest direct version first (a bare sentence of step 3c last, and it does not
+       choose the speaker); groups quoted by most articles first; a group of fewer than
+       ``MIN_GROUP_WORDS`` words is a fragment and is left out, and so is a group of a country's
+       statements or bare sentences only (dates and headings, which cannot speak, were left out in step 1).
     """
     units = _nest(_quote_units(articles, extractions))
     if not units:
