@@ -858,7 +858,7 @@ CARRY_RUN_WORDS = 10
 #: ... or when it holds every word of a quote in quotation marks of at least this many words, in order: quotation
 #: marks give the speaker's own words, and an outlet printing all of them bare prints the statement. Fitted on
 #: pirates: from 3 to 6 words it carries the two outlets that print "handed over to appropriate authorities
-#: ashore" bare (gold), at 3 also one sentence already attributed elsewhere ("all necessary measures"). Held out
+#: ashore" bare (gold); at 3 also Rice's "all necessary measures" from a sentence with no speech verb. Held out
 #: (bomb, heist, kazakhstan, migrants, riots, the seeds): nothing is carried at any value from 3, so no check.
 CARRY_QUOTED_WORDS = 5
 
