@@ -204,3 +204,17 @@ ROLE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset("prosecutor".split()),
     frozenset("secretary".split()),
 )
+
+#: Nouns for a person of one sex (kinship, address, gendered roles): "she said" after "Nichols' mother
+#: expressed …" stands for the mother. Complete closed classes of English, lowercase, singular.
+FEMALE_NOUNS = frozenset(
+    "mother mom mum wife widow daughter sister grandmother grandma granddaughter aunt niece stepmother "
+    "stepdaughter stepsister girlfriend fiancee fiancée bride woman girl lady queen princess duchess countess "
+    "actress waitress hostess heroine spokeswoman chairwoman congresswoman councilwoman businesswoman "
+    "policewoman sportswoman nun matriarch mistress madam".split()
+)
+MALE_NOUNS = frozenset(
+    "father dad son husband widower brother grandfather grandpa grandson uncle nephew stepfather stepson "
+    "stepbrother boyfriend fiance fiancé groom man boy gentleman king prince duke count actor waiter host hero "
+    "spokesman chairman congressman councilman businessman policeman sportsman monk patriarch".split()
+)
