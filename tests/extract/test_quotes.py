@@ -1009,3 +1009,9 @@ def test_quotes_a_name_ending_in_ly_is_not_an_adverb() -> None:
     assert got and got[0][2] == "Bob Kelly"
     got = _said("Radio traffic reporter Bob Kelly called it “the worst pileup in years.”")
     assert any(sp == "Bob Kelly" for _, _, sp, _ in got)
+
+
+def test_quotes_told_someone_then_a_clause_reports_the_clause() -> None:
+    got = _said("Sergeant Ada Moss told a news conference today a man walked into the shop with a rifle.")
+    assert ("indirect", "a man walked into the shop with a rifle", "Ada Moss") in [g[:3] for g in got]
+    assert _said("The minister told him to leave the room at once.") == []

@@ -934,6 +934,36 @@ def _relative_that(masked: str, lo: int, hi: int, that_at: int) -> bool:
     return tok is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.dep_ == "relcl"
 
 
+def _parsed_complement(masked: str, cue: re.Match[str], hi: int) -> int | None:
+    """Where the clause complement of "told <someone>" starts by the dependency parse (a ``ccomp`` of the verb
+    after its object, with a subject of its own); None without a parser or when there is none."""
+    lo = cue.start()
+    clause = masked[lo : min(hi, lo + WINDOW)]
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([clause])[0]
+    except Exception as exc:  # no parser: no clause
+        log.debug("no parser for %r (%s)", clause[:40], exc)
+        return None
+    verb = doc[0] if len(doc) else None
+    if verb is None:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    for child in verb.children:
+        if child.dep_ != "ccomp" or not objects or child.left_edge.i <= objects[-1].right_edge.i:
+            continue
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children):
+            continue
+        first = child.left_edge
+        if first.lower_ == "that":
+            return lo + first.idx
+        if "x" * 3 in first.text or not first.text[:1].isalnum():
+            return None
+        return lo + first.idx
+    return None
+
+
 def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
     toks = list(_TOKEN.finditer(masked, cue.end(), min(hi, cue.end() + WINDOW)))
@@ -950,7 +980,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
         return toks[0].start() if toks and toks[0].group(0).lower() in _speech.QUESTION_OPENERS else None
     if word in BARE_CLAUSE_CUES and toks:
         if word in ("told", "tell", "tells"):
-            return None
+            # "told a news conference today a man walked in …": the clause the parse attaches to the verb
+            return _parsed_complement(masked, cue, hi)
         if _inverted_after_comma(masked, cue):
             return None  # "The numbers are mind-boggling, said Josh Lepawsky, a geographer": no clause
         n_time = _time_words(toks)
