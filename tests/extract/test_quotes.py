@@ -1015,3 +1015,8 @@ def test_quotes_told_someone_then_a_clause_reports_the_clause() -> None:
     got = _said("Sergeant Ada Moss told a news conference today a man walked into the shop with a rifle.")
     assert ("indirect", "a man walked into the shop with a rifle", "Ada Moss") in [g[:3] for g in got]
     assert _said("The minister told him to leave the room at once.") == []
+
+
+def test_quotes_characterizing_in_quotes_is_a_judgement_aloud() -> None:
+    got = _said("Mayor Ines Duarte characterized the flood a “once in a century disaster” for the valley.")
+    assert any(kind == "partial" and sp == "Ines Duarte" for kind, _, sp, _ in got), got

@@ -25,7 +25,7 @@ CUE_WORDS = frozenset(
     "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads "
     # verbs of judging aloud, with the judgement quoted: "condemned the test as “provocative”"
     "condemned condemns blasted blasts slammed slams hailed hails lauded lauds likened likens termed dubbed "
-    "labelled labeled "
+    "labelled labeled characterized characterised characterizes characterises "
     # their -ing forms, as in "Clinton is describing him as “unhinged”", "Trump is promising “jobs, jobs, jobs”"
     "describing promising denouncing criticizing criticising praising accusing condemning blasting slamming "
     "hailing vowing pledging".split()
