@@ -1020,3 +1020,13 @@ def test_quotes_told_someone_then_a_clause_reports_the_clause() -> None:
 def test_quotes_characterizing_in_quotes_is_a_judgement_aloud() -> None:
     got = _said("Mayor Ines Duarte characterized the flood a “once in a century disaster” for the valley.")
     assert any(kind == "partial" and sp == "Ines Duarte" for kind, _, sp, _ in got), got
+
+
+def test_quotes_a_mid_sentence_attribution_before_a_clause_with_its_own_cue_keeps_the_first_clause() -> None:
+    text = "The driver was fired last week, Moss said, but she did not know how long he had worked there."
+    got = [g[:3] for g in _said(text)]
+    assert ("indirect", "The driver was fired last week", "Moss") in got, got
+    text = "The sailors boarded the ship, the navy said, and the crew surrendered peacefully."
+    got = [g[:3] for g in _said(text)]
+    assert got == [("indirect", "The sailors boarded the ship, the navy said, and the crew surrendered peacefully",
+                    "the navy")], got

@@ -1067,6 +1067,20 @@ def _indirect(
                 out.append((refusal.start(), end, _Speaker(before[0], before[1], then.group("cue").lower(),
                                                            refusal.start())))
                 continue
+        # 4a° "A happened, police said, but they did not know B": A is the speaker's statement, and B, with a
+        # cue of its own, another one (4a)
+        for cue in _CUE_RX.finditer(masked, lo, end):
+            comma = _AFTER_CUE_COMMA.match(masked, cue.end(), min(end, cue.end() + 40))
+            if comma is None or cue.group(0).lower().startswith("according") \
+                    or not _JOINT_AFTER.match(masked, comma.end(), end) \
+                    or not _CUE_RX.search(masked, comma.end(), end):
+                continue  # without a cue of its own, "A, police said, and B" is one statement (4b')
+            sp = _cue_speaker(masked, cue, lo, cue.end(), inverted_ok=False)
+            head = masked[lo : sp.start].rstrip() if sp is not None else ""
+            if sp is not None and head.endswith(",") and len(head) > 12 and head.lstrip()[:1] not in "“\"«'" \
+                    and not _is_whole_marked(masked, lo, lo + len(head) - 1, marks):
+                out.append((lo, lo + len(head) - 1, sp))
+            break
         # 4a "X said (that) …" and "X quoted Y as saying …"
         done = False
         for cue in _CUE_RX.finditer(masked, lo, end):
@@ -1435,6 +1449,10 @@ _AFTER_CUE_COMMA = re.compile(
     r"\s*(?:(?:on\s+|late\s+|early\s+)?(?:" + _calendar.WEEKDAY_NAME_ALTERNATION + r"|"
     r"yesterday|today|tonight|recently|earlier|later|then|too)(?:\s+(?:morning|afternoon|evening|night))?\s*)?,\s*"
 )
+
+
+#: A conjunction opening a second clause after a mid-sentence attribution ("…, police said, but …").
+_JOINT_AFTER = re.compile(r"(?i)(?:but|and|though|although|while|whereas|yet)\s")
 
 
 def _is_whole_marked(masked: str, start: int, end: int, marks: list[_Marked]) -> bool:
