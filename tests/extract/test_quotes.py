@@ -1030,3 +1030,17 @@ def test_quotes_a_mid_sentence_attribution_before_a_clause_with_its_own_cue_keep
     got = [g[:3] for g in _said(text)]
     assert got == [("indirect", "The sailors boarded the ship, the navy said, and the crew surrendered peacefully",
                     "the navy")], got
+
+
+def test_quotes_a_quoted_paragraph_cut_into_lines_runs_on_to_its_reopening_mark() -> None:
+    text = ("The chief spoke first, Sergeant Ada Moss told reporters.\n"
+            "`` There were at least ten people inside.\n"
+            "They all got out.\n"
+            "`` Our team talked to him for an hour. ''\n"
+            "`` It was late, `` Moss told the radio.\n"
+            "He then left the scene.\n"
+            "`` We are done here. ''\n")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    merged = "There were at least ten people inside.\nThey all got out.\n`` Our team talked to him for an hour."
+    assert got.get(merged) == "Ada Moss", got
+    assert not any("He then left the scene" in t for t in got)  # a line after the reporter's cue is his own

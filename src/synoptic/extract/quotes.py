@@ -221,6 +221,10 @@ def _pair_marks(text: str) -> list[_Marked]:
                 if text.count("\n", i, j) == 1 and _closes_on_later_line(text, j, open_ch):
                     i = j
                     continue
+                resume = _reopened_after_line(text, i, j, open_ch)
+                if resume is not None:
+                    i = resume
+                    continue
                 open_at = -1
             elif open_ch in ("''", "``"):
                 if two:
@@ -237,6 +241,30 @@ def _pair_marks(text: str) -> list[_Marked]:
                 open_at = i  # a second opening before any closing: the first one was stray
         i += 1
     return found
+
+
+def _reopened_after_line(text: str, nl: int, at: int, open_ch: str) -> int | None:
+    """Where a quote left open at a line end resumes when one line without marks follows and the line after
+    it opens with the same mark (texts one sentence a line cut a quoted paragraph into lines: ``It was
+    over.⏎They got out.⏎`` Our men talked to him. ''): past that opening mark; else None."""
+    if open_ch not in ("“", "``") or text.count("\n", nl, at) != 1:
+        return None
+    close = _OPENERS[open_ch]
+    end = text.find("\n", at)
+    if end < 0:
+        return None
+    line = text[at:end]
+    if not line.strip() or open_ch in line or close in line or '"' in line:
+        return None
+    opened = text[max(0, text.rfind(open_ch, 0, nl)) : nl]
+    if _CUE_RX.search(line) or _CUE_RX.search(opened):
+        return None  # the reporter's words: "`` said the juror.", "Pigeon told The Canadian Press."
+    k = end + 1
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    if text[k : k + len(open_ch)] != open_ch or k - nl > MAX_QUOTE_CHARS:
+        return None
+    return k + len(open_ch)
 
 
 def _closes_on_later_line(text: str, at: int, open_ch: str) -> bool:
