@@ -22,11 +22,15 @@
    (``X gave orders to …``) and commitments (``X vowed to …``, the verb kept in the statement) give
    indirect quotes whose text is the reported clause (partial quotes inside it are reported too,
    with the same speaker).
-5. Speakers are resolved: a name in the speaker's words is the speaker (titles dropped:
-   "President Tokayev" -> "Tokayev"; "X from Y" is X; "X, who said" is X, the span being "who");
+5. Speakers are resolved: a name in the speaker's words is the speaker (titles and ranks dropped, their
+   short forms included: "President Tokayev" -> "Tokayev", "Police Const. X Y" -> "X Y"; "X from Y" is X;
+   "X, who said" is X, the span being "who"; "X, head of Y, said" and "X, who runs Y, said" are X; an owner
+   is not the speaker: "X's cousin said" stays "X's cousin");
    a description ("the Secretary-General", "the head of state") is the person the article names
    with that title, else the last speaker when the article gives them that role, else it stays as
-   written (an unnamed source is never given another speaker's name); "he", "she" become the last
+   written (an unnamed source is never given another speaker's name); "he", "she" become the person
+   subject of the main clause before them in their sentence or of the sentence before (by the parse; an
+   unnamed one when its noun is of the pronoun's sex: "the defendant's mother" for "she"), else the last
    speaker, named or a singular role, else the nearest person named before them (``mentions`` of
    type PERSON, or spaCy's when none are given); plural or unnamed sources stay as written.
 
@@ -1674,12 +1678,13 @@ def _resolve(
 
 
 def _possessor(text: str, end: int, phrase_end: int) -> bool:
-    """Whether the name ending at ``end`` owns a noun after it in the speaker phrase ("Latyef's cousin",
-    "Nichols' mother"): the speaker is the one owned, not the name."""
-    m = re.match(r"(?:[’']s?|\s*[’']s?)(?=\s+\S)", text[end : phrase_end + 1])
-    if m is None:
-        return bool(re.match(r"[’']s?\s+\S", text[end - 2 : phrase_end])) and text[end - 2 : end] in ("’s", "'s")
-    return end + m.end() < phrase_end
+    """Whether the name ending at ``end`` (its mention with or without the "'s") owns a noun after it in the
+    speaker phrase ending at ``phrase_end`` ("Latyef's cousin", "Nichols ' mother"): the speaker is the one
+    owned, not the name."""
+    if text[end - 2 : end] in ("’s", "'s"):
+        end -= 2
+    m = re.match(r"\s?[’'](?:s\b)?", text[end:phrase_end])
+    return m is not None and bool(text[end + m.end() : phrase_end].strip())
 
 
 def _pronoun_antecedent(
