@@ -1113,12 +1113,12 @@ def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -
                 return None, "decade"
             return _two_digit_decade(anchor, int(dec)), "decade"
         return dec[:3], "decade"
-    if m["hyear"]:
-        return f"{m['hyear']}-H{h}", "half"
+    if m["hyear"] or m["hyear0"]:  # "the first half of 1990", "1990's first half"
+        return f"{m['hyear'] or m['hyear0']}-H{h}", "half"
     if anchor is None:
         return None, "half"
-    if m["hrel"]:  # "the second half of last year"
-        return f"{_relative_year(anchor, m['hrel'].lower()):04d}-H{h}", "half"
+    if m["hrel"] or m["hrel0"]:  # "the second half of last year", "next year's first half"
+        return f"{_relative_year(anchor, (m['hrel'] or m['hrel0']).lower()):04d}-H{h}", "half"
     y = anchor.year
     if h == 2 and anchor.month <= 6 and _reading(text, m.start(), m.end()) == "past":
         y -= 1  # "profit rose in the second half" in a February report: last year's
@@ -1384,13 +1384,14 @@ RULES: list[tuple[str, Resolver]] = [
         _r_year_earlier,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear's\s)?(?:(?P<qyear2>{YEAR})\s)?(?P<q>{QUARTER_ORD})"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear['’]s\s)?(?:(?P<qyear2>{YEAR})(?:['’]s)?\s)?(?P<q>{QUARTER_ORD})"
         rf"[\s-](?:fiscal\s)?quarter(?:\sof\s(?:(?P<qyear>{YEAR})|fiscal\s(?P<qyear3>{YEAR})|"
         rf"(?P<qrel2>this|last|next|the)\s(?:fiscal\s)?year))?(?![\w-]))",
         _r_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:(?P<h>first|second|1st|2nd|last)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<hrel0>this|last|next)\syear['’]s\s|(?P<hyear0>{YEAR})['’]s\s)?"
+        rf"(?:(?P<h>first|second|1st|2nd|last)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
         rf"(?:\sof\s(?:(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
         rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
