@@ -502,16 +502,24 @@ def _in_quarter_context(text: str, at: int) -> bool:
 
 _FIGURE = re.compile(r"[0-9$%#£€¥]|\b(?:cents?|million|billion|pence)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"(?i)\b(?:from|than|with|over|versus|vs\.?)\s+$")
+#: What a period's results are: a comparison without a figure compares results only when its
+#: sentence names one of them ("its net loss for the third quarter narrowed from a year earlier"),
+#: not a cause ("attributed the decline to higher borrowing costs compared with a year earlier":
+#: the year). Read from TimeBank's odd half (wsj_0950, wsj_1025).
+_RESULT_WORD = re.compile(
+    r"(?i)\b(?:quarter|period|net|profits?|loss(?:es)?|earnings|income|sales|revenues?|results|margins?)\b"
+)
 
 
 def _compares_results(text: str, at: int) -> bool:
-    """Whether "a year ago" at ``at`` compares results: a figure in its sentence, or "from", "than",
-    "compared with" right before it ("net rose 5% from a year ago", "A year earlier, net was $2
-    million"): then it is the same period a year before; in "she imagined a year ago" the year."""
-    if _COMPARED.search(text, max(0, at - 12), at):
+    """Whether "a year ago" at ``at`` compares results: a figure in its sentence ("A year earlier,
+    net was $2 million"), or "from", "than", "compared with" right before it in a sentence naming
+    results ("net narrowed from a year ago"): then it is the same period a year before; in "she
+    imagined a year ago" or "higher costs compared with a year earlier" the year."""
+    left, right = _sentence_left(text, at, 200), _sentence_right(text, at, 200)
+    if _COMPARED.search(text, max(0, at - 12), at) and _RESULT_WORD.search(left):
         return True
-    right = _sentence_right(text, at, 200)
-    return bool(_FIGURE.search(_sentence_left(text, at, 200) + right))
+    return bool(_FIGURE.search(left + right))
 
 
 def _weekday_date(anchor: date, wd: int, mode: str) -> date:
