@@ -898,6 +898,30 @@ def _r_week_of_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Dis
     return _iso_week(day), "week"
 
 
+def _r_from_now(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "two years from now", "six months from today": counted ahead from the report's day at the
+    unit's granularity (TimeML: a DATE anchored on the document time, as "two years ago" is); an
+    amount not counted ("a few years from now") is FUTURE_REF. A guideline rule, not fitted."""
+    unit = m["unit"].lower().rstrip("s")
+    gran = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade"}[unit]
+    if anchor is None:
+        return None, gran
+    num = (m["num"] or "few").lower()
+    if num in VAGUE_AMOUNTS:
+        return "FUTURE_REF", "ref"
+    n = _count(num)
+    if unit == "day":
+        return (anchor + timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(anchor + timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, n)
+        return f"{y:04d}-{mo:02d}", "month"
+    if unit == "decade":
+        return str(anchor.year + 10 * n)[:3], "decade"
+    return f"{anchor.year + n:04d}", "year"
+
+
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "two days ago", "three years earlier": counted back from the report's day at the unit's
     granularity; an amount not counted ("years ago", "several months ago") is PAST_REF (TimeML)."""
@@ -1072,7 +1096,7 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
     """ "the following day", "the previous month", "that year", "two days later", "the day before":
     counted from the last date the article gave in full (TimeML's reference time), or from the
     document date when none of that granularity came before."""
-    unit = (m["aunit"] or m["aunit2"] or m["aunit3"] or "day").lower().rstrip("s")
+    unit = (m["aunit"] or m["aunit2"] or m["aunit3"] or m["aunit4"] or "day").lower().rstrip("s")
     if unit in SEASONS:  # "that spring", "the following summer": the season of the reference year
         rel = (m["arel"] or "").lower()
         base_year = _reference(ctx, "year") or anchor
@@ -1347,7 +1371,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?:(?P<arel>the\s(?:following|next|previous|preceding|same|prior)|that(?:\ssame)?)\s"
-        rf"(?P<aunit>day|week|month|year|spring|summer|fall|autumn|winter)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\sday\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
+        rf"(?P<aunit>day|week|month|year|spring|summer|fall|autumn|winter)|(?:later|earlier)\sin\sthe\s(?P<aunit3>day|week|month|year)|the\s(?P<aunit4>day|week|month)\s(?P<arel2>before|after)(?=\s*[.,;:!?)]|\s*$)|(?P<anum>{NUMWORD})\s"
         # "two days after" + a clause or a noun counts from that event, not from a date: TimeML makes
         # "two days" a DURATION there; only "two days after." (the clause's end) is anaphoric
         rf"(?P<aunit2>days?|weeks?|months?|years?)\s(?P<later>later|after(?=\s*[.,;:!?)]|\s*$)))(?![\w-]))",
@@ -1386,6 +1410,11 @@ RULES: list[tuple[str, Resolver]] = [
         r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
+    ),
+    (
+        rf"(?i:(?<![\w-])(?:a\sfew|(?P<num>{NUMWORD}))\s(?P<unit>days?|weeks?|months?|years?|decades?)\sfrom\s"
+        r"(?:now|today)(?![\w-]))",
+        _r_from_now,
     ),
     (
         r"(?i:(?<![\w-])(?:the\s)?(?:a\s)?year[\s-](?:ago|earlier)(?:\s(?P<qunit>quarter|period))?(?![\w-]))",
@@ -1496,6 +1525,12 @@ def _resolve(text: str, anchor: date | None, taken: list[tuple[re.Match[str], Re
             ctx.last = (value, gran)
             ctx.last_at = m.end()
             ctx.last_adverbial = bool(_TIME_ADVERBIAL.search(text, max(0, m.start() - 8), m.start()))
+        if value and resolve is _r_season and m["syear"]:
+            # "In the summer of 1987, ... That summer": a season given with its year is the
+            # reference year of the anaphora after it (TimeML reference time; guideline, not fitted)
+            ctx.last = (value[:4], "year")
+            ctx.last_at = m.end()
+            ctx.last_adverbial = False
         if value and gran == "quarter" and value[-2] == "Q" and value[-1].isdigit():
             ctx.quarter = (int(value[:4]), int(value[-1]))
         if value and gran == "quarter" and resolve is _r_quarter and anchor is not None and \
