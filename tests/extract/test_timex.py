@@ -751,3 +751,39 @@ def test_many_texts_share_one_parse_batch_and_read_as_one_at_a_time(counting_par
     thursday = batched[0][0]
     assert clause_tense(_TENSED, thursday.start, thursday.end) == "past"
     assert counting_parser.pipe_calls == [5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Profit will rise in next year's first half.", "next year's first half", "1990-H1"),
+        ("Sales fell in fiscal 1990's first quarter.", "fiscal 1990's first quarter", "1990-Q1"),
+        ("It expects 1990's first-half results to improve.", "1990's first-half", "1990-H1"),
+    ],
+)
+def test_a_possessive_year_before_a_quarter_or_half_is_one_expression(
+    sentence: str, expression: str, value: str
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == [(expression, value)]
+
+
+def test_compared_with_a_year_earlier_is_a_quarter_only_where_results_are_named() -> None:
+    quarter = "Its net loss for the slow third quarter narrowed from a year earlier."
+    assert find_dates(quarter, date(1989, 10, 26))[-1].value == "1988-Q3"
+    cause = ("Net dropped 3.1% in the third quarter. The unit attributed the decline to higher borrowing "
+             "costs compared with a year earlier.")
+    assert find_dates(cause, date(1989, 10, 26))[-1].value == "1988"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The deal will close two years from now.", "two years from now", "1991"),
+        ("It will be done six months from today.", "six months from today", "1990-05"),
+        ("Prices will double a few years from now.", "a few years from now", "FUTURE_REF"),
+        ("It rose on Oct. 2, 1989, and fell the week after.", "the week after", "1989-W41"),
+        ("The plant closed in the summer of 1987. That summer, rates rose.", "That summer", "1987-SU"),
+    ],
+)
+def test_counts_from_now_and_anaphora_after_the_reference_time(sentence: str, expression: str, value: str) -> None:
+    assert {d.text: d.value for d in find_dates(sentence, date(1989, 11, 1))}[expression] == value
