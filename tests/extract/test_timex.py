@@ -787,3 +787,17 @@ def test_compared_with_a_year_earlier_is_a_quarter_only_where_results_are_named(
 )
 def test_counts_from_now_and_anaphora_after_the_reference_time(sentence: str, expression: str, value: str) -> None:
     assert {d.text: d.value for d in find_dates(sentence, date(1989, 11, 1))}[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The company's current fiscal year ends June 30.", "current fiscal year", "1989"),
+        ("The stock rose in the final quarter of 1988.", "the final quarter of 1988", "1988-Q4"),
+        ("In the latter half of 1988, sales rose.", "the latter half of 1988", "1988-H2"),
+        ("Earnings for the year's first half fell.", "the year's first half", "1989-H1"),
+        ("Sales in the year's third quarter rose.", "the year's third quarter", "1989-Q3"),
+    ],
+)
+def test_possessive_current_final_and_latter_periods(sentence: str, expression: str, value: str) -> None:
+    assert {d.text: d.value for d in find_dates(sentence, date(1989, 11, 1))}[expression] == value

@@ -148,7 +148,7 @@ def _count(word: str) -> int:
         return int(word)
     value = number_value(word)
     return value if value is not None else VAGUE_COUNTS.get(word, 1)
-QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+QUARTER_ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"  # "the final quarter": the fourth
 AHEAD = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|scheduled|expected|due|plans? to|planned|hopes? to|intends? to|"
     r"going to|until|till|next|coming|upcoming|set to|set for|slated|ahead of)\b",
@@ -994,7 +994,7 @@ def _r_year_earlier(m: re.Match[str], anchor: date | None, text: str, ctx: _Disc
 
 
 def _r_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
         m["q"].lower()
     ]
     if m["qyear"] or m["qyear2"] or m["qyear3"]:
@@ -1394,7 +1394,8 @@ RULES: list[tuple[str, Resolver]] = [
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
         r"the\slatest|the\smost\srecent|"
-        r"the\scoming|the\sfollowing|the\scurrent|the\slast|the\snext|the)\s(?:fiscal\s)?(?P<unit>week|weekend|month|year|"
+        r"the\scoming|the\sfollowing|the\scurrent|(?<=['’]s\s)current|(?<=\bits\s)current|(?<=\btheir\s)current|"
+        r"the\slast|the\snext|the)\s(?:fiscal\s)?(?P<unit>week|weekend|month|year|"
         r"quarter|spring|summer|fall|autumn|winter)(?![\w-]))",
         _r_unit_rel,
     ),
@@ -1421,14 +1422,14 @@ RULES: list[tuple[str, Resolver]] = [
         _r_year_earlier,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next)\syear['’]s\s)?(?:(?P<qyear2>{YEAR})(?:['’]s)?\s)?(?P<q>{QUARTER_ORD})"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<qrel>this|last|next|the)\syear['’]s\s)?(?:(?P<qyear2>{YEAR})(?:['’]s)?\s)?(?P<q>{QUARTER_ORD})"
         rf"[\s-](?:fiscal\s)?quarter(?:\sof\s(?:(?P<qyear>{YEAR})|fiscal\s(?P<qyear3>{YEAR})|"
         rf"(?P<qrel2>this|last|next|the)\s(?:fiscal\s)?year))?(?![\w-]))",
         _r_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<hrel0>this|last|next)\syear['’]s\s|(?P<hyear0>{YEAR})['’]s\s)?"
-        rf"(?:(?P<h>first|second|1st|2nd|last)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<hrel0>this|last|next|the)\syear['’]s\s|(?P<hyear0>{YEAR})['’]s\s)?"
+        rf"(?:(?P<h>first|second|1st|2nd|last|latter)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
         rf"(?:\sof\s(?:(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
         rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
