@@ -801,3 +801,15 @@ def test_counts_from_now_and_anaphora_after_the_reference_time(sentence: str, ex
 )
 def test_possessive_current_final_and_latter_periods(sentence: str, expression: str, value: str) -> None:
     assert {d.text: d.value for d in find_dates(sentence, date(1989, 11, 1))}[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Housing starts in September rose 5%.", "1989-09"),  # "starts" misread as a verb
+        ("The notes, due in April, were sold.", "1990-04"),
+        ("The payment was due in April.", "1989-04"),
+    ],
+)
+def test_a_misread_noun_is_no_clause_and_due_sets_a_date_ahead(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(1989, 11, 1))] == [value]

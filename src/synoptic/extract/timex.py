@@ -373,6 +373,8 @@ def _verb_tense(verb: Any) -> str | None:
     return None
 
 
+#: Dependency labels of a noun's roles: a finite verb form carrying one is a misread noun.
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 #: Tags of the words of a plain noun phrase (a clause's subject after a fronted adverbial).
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD"})
 _SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
@@ -440,7 +442,13 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         return None
     through_gerund = False
     for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        # a present-tense form in a noun's role is a noun the tagger took for a verb ("Housing starts
+        # in September rose": "starts" is the subject of "rose"): a finite verb is never a subject or
+        # an object, so the climb goes on to the verb it depends on (a parse repair, not fitted)
+        misread_noun = tok.tag_ in ("VBZ", "VBP") and tok.dep_ in _NOMINAL_DEPS
+        if tok.pos_ == "ADJ" and tok.lower_ in ("due", "payable") and tok.dep_ == "amod":
+            return "future"  # "notes due in April", "a dividend payable in June": a date set ahead
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and not misread_noun:
             tense = _verb_tense(tok)
             if through_gerund and tense == "future":
                 return None  # "is taking a toll, pointing to Cruz's victories Tuesday": an ongoing state
