@@ -1275,6 +1275,8 @@ def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
 def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "the nineties" (of the report's century, or the last one when that lies ahead);
     "the last/past decade", "this decade" from the report's year."""
+    if m["dword"] and m["dcent"]:  # "the nineteen eighties" (broadcast transcripts spell years out)
+        return f"{18 if m['dcent'].lower() == 'eighteen' else 19}{DECADE_WORDS[m['dword'].lower()]}", "decade"
     if anchor is None:
         return None, "decade"
     if m["dword"]:
@@ -1461,7 +1463,7 @@ RULES: list[tuple[str, Resolver]] = [
         _r_century,
     ),
     (
-        r"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?P<dword>twenties|thirties|forties|fifties|sixties|"
+        r"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?:(?P<dcent>nineteen|eighteen)[\s-])?(?P<dword>twenties|thirties|forties|fifties|sixties|"
         r"seventies|eighties|nineties)|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
         _r_decade_word,
     ),
