@@ -813,3 +813,18 @@ def test_possessive_current_final_and_latter_periods(sentence: str, expression: 
 )
 def test_a_misread_noun_is_no_clause_and_due_sets_a_date_ahead(sentence: str, value: str) -> None:
     assert [d.value for d in find_dates(sentence, date(1989, 11, 1))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Stocks fell in the week of Oct. 16.", [("the week of Oct. 16", "1989-W42")]),
+        ("Sales rose in the month of September.", [("the month of September", "1989-09")]),
+        ("The index fell 5% in the week ended Oct. 27.", [("the week", "1989-W43"), ("Oct. 27", "1989-10-27")]),
+        ("In the month ended Sept. 30, sales rose.", [("the month", "1989-09"), ("Sept. 30", "1989-09-30")]),
+        ("Prices rose in the second week of October.", [("the second week of October", "1989-W41")]),
+        ("In the nineteen eighties, the economy grew.", [("the nineteen eighties", "198")]),
+    ],
+)
+def test_weeks_and_months_named_by_a_day_and_spoken_decades(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == expected

@@ -842,6 +842,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     if unit == "weekend" and rel in ("the", "this past") and anchor.weekday() < 5 and \
             _reading(text, m.start(), m.end()) != "future":
         shift = -1  # "over the weekend" in a weekday's report: the one just past ("this weekend" is to come)
+    if rel == "the" and unit in ("week", "month") and (ended := _unit_ended(m, anchor, text, unit)) is not None:
+        return ended  # "the week ended Oct. 27": the week of that day
     if unit in ("week", "weekend"):
         d = anchor + timedelta(weeks=shift)
         val = _iso_week(d) + ("-WE" if unit == "weekend" else "")
@@ -890,6 +892,53 @@ _RESULTS_AFTER = re.compile(
 _EVENT_RELATIVE = re.compile(r"\s+(?:before|after|when)\s+[\w'\"“‘]")
 
 
+def _r_unit_of_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "the week of Oct. 16", "the month of September": the week holding that day, the month named
+    (TimeML: one expression at the unit's granularity; a guideline rule, not fitted)."""
+    month = _month_num(m["omon"] or m["omon2"])
+    if m["oday"] and m["ounit"].lower() == "week":
+        day = _day_number(m["oday"])
+        if m["oyear"]:
+            d = _safe_date(int(m["oyear"]), month, day)
+        elif anchor is None:
+            return None, "week"
+        else:
+            d = _nearest_year(anchor, month, day)
+        return (_iso_week(d) if d else None), "week"
+    if m["oday"] or m["ounit"].lower() == "week":
+        return None, NOT_A_DATE  # "the month of Oct. 16", "the week of October": no such period
+    if m["oyear"]:
+        return f"{int(m['oyear']):04d}-{month:02d}", "month"
+    if anchor is None:
+        return None, "month"
+    return f"{_bare_month_year(anchor, month, text, m.start(), m.end()):04d}-{month:02d}", "month"
+
+
+#: "(the week) ended Oct. 27", "(the month) ending Sept. 30", "(the week) to Friday": a period named
+#: by its last day (the day stays its own expression, as in "the quarter ended Sept. 30").
+_UNIT_ENDED = re.compile(
+    rf"\s+(?:ended|ending|to)\s+(?:(?P<emon>{MONTH})\s(?P<eday>{DAYNUM})(?![0-9])|(?P<ewd>{WEEKDAY})\b)"
+)
+
+
+def _unit_ended(m: re.Match[str], anchor: date, text: str, unit: str) -> _Value | None:
+    """The week or month that ends on the day named right after "the week"/"the month" (TimeML:
+    the period holding that day, not the report's), None when no such day follows."""
+    ended = _UNIT_ENDED.match(text, m.end())
+    if ended is None:
+        return None
+    if ended["ewd"]:
+        d: date | None = _weekday_date(anchor, WEEKDAYS[ended["ewd"].lower()], "past")
+    else:
+        month, day = _month_num(ended["emon"]), _day_number(ended["eday"])
+        d = _nearest_year(anchor, month, day)
+        if d is not None and d > anchor:  # a period that has ended: the last such day gone by
+            d = _safe_date(d.year - 1, month, day)
+    if d is None:
+        return None
+    return (_iso_week(d), "week") if unit == "week" else (f"{d.year:04d}-{d.month:02d}", "month")
+
+
 def _r_week_of_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "the last week of February", "the first week of April 1998": the ISO week holding the month's
     last or first day, in the month's year (given, else as a bare month is read)."""
@@ -900,7 +949,9 @@ def _r_week_of_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Dis
         return None, "week"
     else:
         y = _bare_month_year(anchor, month, text, m.start(), m.end())
-    day = date(y, month, 1)
+    # the n-th week after the first is the one holding the middle of the month's n-th seven days
+    # ("the second week of October": the week of Oct. 11)
+    day = date(y, month, {"second": 11, "third": 18, "fourth": 25}.get(m["wk"].lower(), 1))
     if m["wk"].lower() in ("last", "final"):
         day = date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     return _iso_week(day), "week"
@@ -1397,9 +1448,14 @@ RULES: list[tuple[str, Resolver]] = [
         _r_month_span_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])the\s(?P<wk>first|last|final)\sweek\sof\s(?P<wmon>{_MONTH_FULL}|{_MONTH_ABBR})"
+        rf"(?i:(?<![\w-])the\s(?P<wk>first|second|third|fourth|last|final)\sweek\sof\s(?P<wmon>{_MONTH_FULL}|{_MONTH_ABBR})"
         rf"(?:,?\s(?P<wyear>{YEAR}))?(?![\w-]))",
         _r_week_of_month,
+    ),
+    (
+        rf"(?i:(?<![\w-])the\s(?P<ounit>week|month)\sof\s)(?:(?P<omon>{MONTH})\s(?P<oday>{DAYNUM})(?![0-9])|"
+        rf"(?P<omon2>{_MONTH_FULL}))(?:,?\s(?P<oyear>{YEAR}))?(?![\w-])",
+        _r_unit_of_date,
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
