@@ -828,3 +828,16 @@ def test_a_misread_noun_is_no_clause_and_due_sets_a_date_ahead(sentence: str, va
 )
 def test_weeks_and_months_named_by_a_day_and_spoken_decades(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Profit rose in the 1989 first half.", [("the 1989 first half", "1989-H1")]),
+        ("Sales fell in the first half of fiscal 1990.", [("the first half of fiscal 1990", "1990-H1")]),
+        ("Sales fell on Wednesday of last week.", [("Wednesday of last week", "1989-10-25")]),
+        ("They meet Friday of next week.", [("Friday of next week", "1989-11-10")]),
+    ],
+)
+def test_halves_with_their_year_and_a_weekday_of_a_week_named(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == expected

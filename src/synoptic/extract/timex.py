@@ -801,6 +801,9 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     if anchor is None:
         return None, "day"
     wd = WEEKDAYS[m["wd"].lower()]
+    if m["wrel"]:  # "Wednesday of last week": that weekday in the week named (guideline, not fitted)
+        week = anchor + timedelta(weeks={"last": -1, "next": 1}.get(m["wrel"].lower(), 0))
+        return (week + timedelta(days=wd - week.weekday())).isoformat(), "day"
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower()).strip()
     if mod in ("the previous", "the following"):  # TimeML: from the reference time, not the report's day
         base = _reference(ctx, "day") or anchor
@@ -1427,7 +1430,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:{_EDGE}(?P<mod>late|early|last|next|this|this\scoming|this\spast|the\sprevious|the\sfollowing|"
-        rf"the\snext|coming|past)\s)?(?P<wd>{WEEKDAY})(?:\s{PART})?(?!\w)",
+        rf"the\snext|coming|past)\s)?(?P<wd>{WEEKDAY})(?:\s{PART})?(?:\sof\s(?P<wrel>(?i:last|next|this))\sweek)?(?!\w)",
         _r_weekday,
     ),
     (
@@ -1494,9 +1497,9 @@ RULES: list[tuple[str, Resolver]] = [
         _r_quarter,
     ),
     (
-        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<hrel0>this|last|next|the)\syear['’]s\s|(?P<hyear0>{YEAR})['’]s\s)?"
+        rf"(?i:(?<![\w-])(?:the\s)?(?:fiscal[\s-])?(?:(?P<hrel0>this|last|next|the)\syear['’]s\s|(?P<hyear0>{YEAR})(?:['’]s)?\s)?"
         rf"(?:(?P<h>first|second|1st|2nd|last|latter)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
-        rf"(?:\sof\s(?:(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
+        rf"(?:\sof\s(?:(?:fiscal\s)?(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
         rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
         _r_half,
     ),
