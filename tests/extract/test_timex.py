@@ -841,3 +841,22 @@ def test_weeks_and_months_named_by_a_day_and_spoken_decades(sentence: str, expec
 )
 def test_halves_with_their_year_and_a_weekday_of_a_week_named(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "remarks" taken for a verb without a subject: the clause is "did not revisit", past
+        ("The senator did not revisit her Wall Street remarks in a speech to Iowa voters on Sunday, where she "
+         "was joined by her husband.", [("Sunday", "2015-11-15")]),
+        # a present with its subject still reads ahead
+        ("On Saturday, Alaska, Hawaii and Washington hold caucuses.", [("Saturday", "2015-11-21")]),
+        # "last week's" belongs to the noun after it, not to the weekday
+        ("Police released video on Monday of last week's shooting.", [("Monday", "2015-11-16"),
+                                                                      ("last week", "2015-W46")]),
+    ],
+)
+def test_a_subjectless_verb_in_s_is_a_noun_and_a_weekday_keeps_its_own_week(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(2015, 11, 16))] == expected

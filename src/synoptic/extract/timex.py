@@ -442,10 +442,13 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         return None
     through_gerund = False
     for _ in range(12):
-        # a present-tense form in a noun's role is a noun the tagger took for a verb ("Housing starts
+        # a verb form in -s in a noun's role is a plural noun the tagger took for a verb ("Housing starts
         # in September rose": "starts" is the subject of "rose"): a finite verb is never a subject or
         # an object, so the climb goes on to the verb it depends on (a parse repair, not fitted)
-        misread_noun = tok.tag_ in ("VBZ", "VBP") and tok.dep_ in _NOMINAL_DEPS
+        misread_noun = tok.tag_ == "VBZ" and (tok.dep_ in _NOMINAL_DEPS or (
+            # a finite present without a subject of its own, not sharing one as a conjunct ("Clinton
+            # did not revisit her Wall Street remarks in an address ...": "remarks" taken for a verb)
+            tok.dep_ != "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)))
         if tok.pos_ == "ADJ" and tok.lower_ in ("due", "payable") and tok.dep_ == "amod":
             return "future"  # "notes due in April", "a dividend payable in June": a date set ahead
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and not misread_noun:
@@ -1430,7 +1433,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:{_EDGE}(?P<mod>late|early|last|next|this|this\scoming|this\spast|the\sprevious|the\sfollowing|"
-        rf"the\snext|coming|past)\s)?(?P<wd>{WEEKDAY})(?:\s{PART})?(?:\sof\s(?P<wrel>(?i:last|next|this))\sweek)?(?!\w)",
+        rf"the\snext|coming|past)\s)?(?P<wd>{WEEKDAY})(?:\s{PART})?(?:\sof\s(?P<wrel>(?i:last|next|this))\sweek(?![\w'’]))?(?!\w)",
         _r_weekday,
     ),
     (
