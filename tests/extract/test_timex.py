@@ -860,3 +860,17 @@ def test_a_subjectless_verb_in_s_is_a_noun_and_a_weekday_keeps_its_own_week(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, date(2015, 11, 16))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Kasich is coming off a strong debate Thursday night, when many commentators called him the winner.",
+         "2016-03-03"),
+        ("She will reach that number on Tuesday, when voters cast ballots in California.", "2016-03-08"),
+    ],
+)
+def test_a_past_relative_clause_on_the_date_tells_its_time_unless_its_clause_is_planned(
+    sentence: str, value: str
+) -> None:
+    assert [d.value for d in find_dates(sentence, date(2016, 3, 4))] == [value]

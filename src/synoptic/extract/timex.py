@@ -377,6 +377,8 @@ def _verb_tense(verb: Any) -> str | None:
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 #: Tags of the words of a plain noun phrase (a clause's subject after a fronted adverbial).
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD"})
+#: A date followed by a relative clause on it: "on Sunday, where she was joined", "Thursday, when".
+_WHEN_AFTER = re.compile(r"(?i)(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*(?:when|where)$")
 _SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
 
 
@@ -408,6 +410,17 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     first = tok
     while tok.head.i != tok.i and at <= tok.head.idx < end - s0:
         tok = tok.head  # "Wednesday night": the phrase's head, not the weekday modifying it
+    when = next((t for t in doc if t.idx >= end - s0 and t.lower_ in ("when", "where")), None)
+    if when is not None and _WHEN_AFTER.match(text, end, s0 + when.idx + len(when)) and when.head.i != when.i:
+        # "Thursday night, when many commentators called him the winner": a relative clause on the
+        # time itself tells what happened then, so its tense is the date's (guideline, not fitted)
+        # ("on Tuesday, when voters cast ballots": a past form that is also a present does not
+        # outweigh a "will" of the clause the date belongs to)
+        tense = _verb_tense(when.head) if when.head.pos_ in ("VERB", "AUX") else None
+        verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass")), None)
+        planned = verb is not None and any(_word(c) in FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
+        if tense == "past" and not planned:
+            return tense
     if tok.head.lower_ == "since" or _SINCE_THE.search(text, max(0, start - 24), start):
         return "past"  # "since January", "since the October endorsement": a starting point in the past
     i = first.i - 1
