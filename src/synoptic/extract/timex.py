@@ -20,7 +20,10 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   "early summer" ``SP`` / ``SU``, "the last week of February" an ISO week, "the 1990s" / "the
   nineties" / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end"
   and "the full year" the year); a period "of last year" is one expression in that year ("the
-  fourth quarter of last year" ``2021-Q4``);
+  fourth quarter of last year" ``2021-Q4``), as is one after a possessive year ("1990's first half",
+  "the year's third quarter", "its current fiscal year"); "the week of Oct. 16" is that day's ISO
+  week, "the week ended Oct. 27" the week of that day, "the second week of October" the week of
+  Oct. 11, "Wednesday of last week" the day; "the nineteen eighties" ``198``;
 - past or future of a bare weekday, month, month-day, season or holiday (``_reading``): the tense
   of the verb the date attaches to in spaCy's dependency parse (``_clause_tense``: simple past,
   perfects, the perfect progressive and a participle after its noun look back; will/modals, the
@@ -28,10 +31,13 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
   "since" reads past; "until" (unless in the past perfect: "until Friday it had declined"),
   "between now and", "looking ahead to" future; a fronted time adverbial takes the tense of the
-  clause after it: ", on Nov. 17 the police moved in"), else the words before it; else the nearest
+  clause after it: ", on Nov. 17 the police moved in"; a past relative clause on the date itself:
+  "Thursday night, when commentators called him the winner"; a verb form in -s used as a noun is
+  no clause: "Housing starts in September rose"), else the words before it; else the nearest
   such date ("last February" in March is the year before's); a day of a month just named with its
   year in a time adverbial is in that month ("In November 1973, ... on Nov. 17");
-- anchors: document time for "yesterday", "last week", "two days ago"; the reference time (the last
+- anchors: document time for "yesterday", "last week", "two days ago", "two years from now"; the
+  reference time (the last
   date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
   years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
