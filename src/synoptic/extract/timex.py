@@ -37,9 +37,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   such date ("last February" in March is the year before's); a day of a month just named with its
   year in a time adverbial is in that month ("In November 1973, ... on Nov. 17");
 - anchors: document time for "yesterday", "last week", "two days ago", "two years from now"; the
-  reference time (the last
-  date the article named, ``_Discourse.last``) for "the following day", "two months later", "three
-  years earlier", "that year", "that spring", "later in the day", "the previous Friday"; the
+  reference time (the last date the article named, ``_Discourse.last``, a season with its year
+  included) for "the following day", "two months later", "three years earlier", "that year", "that
+  summer", "the week before", "later in the day", "the previous Friday"; the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
   quarter", "a year earlier", "$3 million last year", "last year's $1.55 billion" where results are
   compared (a quarter already begun whose results are reported is a fiscal one that has ended, unless
