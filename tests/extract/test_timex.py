@@ -874,3 +874,23 @@ def test_a_past_relative_clause_on_the_date_tells_its_time_unless_its_clause_is_
     sentence: str, value: str
 ) -> None:
     assert [d.value for d in find_dates(sentence, date(2016, 3, 4))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # "that November": the month of the reference time's year
+        ("Nixon won in 1968. Street riots contributed to Humphrey's loss that November.", date(2016, 6, 23),
+         "1968-11"),
+        # "come November": when that time comes
+        ("She is the favorite to win the election come November.", date(2016, 6, 15), "2016-11"),
+        # a possessive date right after a past verb modifies its noun, not the verb
+        ("Cross called November's general election a citizenship election.", date(2016, 8, 17), "2016-11"),
+        # a past relative clause on the date, without a comma
+        ("The clash echoes a controversy in June when Mr. Trump assailed a judge.", date(2016, 8, 1), "2016-06"),
+    ],
+)
+def test_that_month_come_month_possessive_months_and_relative_clauses(
+    sentence: str, anchor: date, value: str
+) -> None:
+    assert find_dates(sentence, anchor)[-1].value == value

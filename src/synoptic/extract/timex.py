@@ -384,7 +384,7 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 #: Tags of the words of a plain noun phrase (a clause's subject after a fronted adverbial).
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD"})
 #: A date followed by a relative clause on it: "on Sunday, where she was joined", "Thursday, when".
-_WHEN_AFTER = re.compile(r"(?i)(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*(?:when|where)$")
+_WHEN_AFTER = re.compile(r"(?i)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*(?:when|where)$")
 _SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
 
 
@@ -432,7 +432,7 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     i = first.i - 1
     while i >= 0 and doc[i].lower_ in ("on", "late", "early"):
         i -= 1
-    if i >= 0 and doc[i].tag_ == "VBD":
+    if i >= 0 and doc[i].tag_ == "VBD" and tok.dep_ not in NOUN_MODIFIER_DEPS:
         return "past"  # "said Monday it would ...": the date belongs to the verb just before it
     j = max(t.i for t in doc if t.idx < end - s0) + 1
     while j < len(doc) and doc[j].tag_ in ("RB", "RBR"):
@@ -492,6 +492,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return _reading(text, start, end)
 
 
+_COME = re.compile(r"(?i)\bcome\s+$")
 _FROM_NOW = re.compile(
     r"(?i)\b(?:between\snow\sand|from\snow\s(?:un)?til|from\snow\sto|(?:looking|look|looks)\sahead\sto)\s+$"
 )
@@ -509,6 +510,8 @@ def _reading(text: str, start: int, end: int) -> str | None:
     1. the tense of the clause it attaches to (:func:`_clause_tense`);
     2. else, the words before it in its sentence ("will", "until", "next": :func:`_looks_ahead`);
     3. else None (the caller takes the nearest such date)."""
+    if _COME.search(text, max(0, start - 6), start):
+        return "future"  # "the favorite to win come November": when that time comes
     if _FROM_NOW.search(text, max(0, start - 25), start):
         return "future"  # "between now and March", "looking ahead to the fall": from today on
     if _EFFECTIVE.search(text, max(0, start - 30), start):
@@ -738,6 +741,8 @@ def _r_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) 
         y = anchor.year if month > anchor.month else anchor.year + 1
     elif mod == "this":  # "this September": the one of the report's year
         y = anchor.year
+    elif mod == "that" and (ref := _reference(ctx, "year")) is not None:
+        y = ref.year  # "Humphrey's loss that November": the reference time's year (TimeML anaphora)
     else:
         y = _bare_month_year(anchor, month, text, m.start(), m.end())
     return f"{y:04d}-{month:02d}", "month"
@@ -1427,7 +1432,7 @@ RULES: list[tuple[str, Resolver]] = [
     (rf"(?<![\w-])(?P<hol>(?i:{_HOLIDAY}))(?:,?\s(?P<hyear>{YEAR}))?(?![\w-])", _r_holiday),
     (rf"{_EDGE}(?P<mon>{MONTH})\s(?P<rel>last|this|next)\syear\b", _r_month_rel_year),
     (
-        rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
+        rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
         rf"[Mm]id|[Ee]arlier|[Ll]ater)[\s-]|(?:[Tt]he\s)?(?:beginning|end|middle|start)\sof\s)?"
         rf"(?P<mon>{MONTH_ALONE})(?![\w-])",
         _r_month,
