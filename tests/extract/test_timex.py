@@ -894,3 +894,8 @@ def test_that_month_come_month_possessive_months_and_relative_clauses(
     sentence: str, anchor: date, value: str
 ) -> None:
     assert find_dates(sentence, anchor)[-1].value == value
+
+
+def test_until_an_event_in_a_month_looks_ahead() -> None:
+    text = "The race could go on through June 7, and perhaps until the party's convention in July."
+    assert find_dates(text, date(2016, 4, 28))[-1].value == "2016-07"

@@ -450,9 +450,13 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
         if k > j and k < len(doc) and doc[k].tag_ == "VBD" and \
                 any(c.dep_ in ("nsubj", "nsubjpass") and j <= c.i < k for c in doc[k].children):
             return "past"
-    if tok.head.lower_ in ("until", "till"):  # the end of a span still running
-        verb = tok.head.head
-        if verb.i != tok.head.i and any(_word(c) == "had" for c in verb.children if c.dep_ == "aux"):
+    until = tok.head if tok.head.lower_ in ("until", "till") else None
+    if until is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.head.dep_ == "pobj" and tok.head.head.head.lower_ in ("until", "till"):
+        until = tok.head.head.head  # "until the party's convention in July": the event ends the span
+    if until is not None:  # the end of a span still running
+        verb = until.head
+        if verb.i != until.i and any(_word(c) == "had" for c in verb.children if c.dep_ == "aux"):
             # the past perfect ends the span before now: "Until Friday, the department had declined
             # to ..." (not a simple past: "extended the offer until Friday" sets a deadline ahead)
             return "past"
