@@ -24,14 +24,6 @@ HOME = "util/sentences.py"
 
 #: Splitters still to switch: path -> why the switch was kept back (what dropped when it was tried).
 PENDING: dict[str, str] = {
-    "extract/reading.py": "sentence_bounds on the one splitter: bomb figures 6/6 -> 5/6 (the ages of "
-                          "'Police Capt. Tom Tennant and ... both 51' take the side word 'Police' once the "
-                          "sentence is no longer cut at 'Capt.')",
-    "reconcile/_text.py": "_sentence_bounds on the one splitter (closing quote marks kept or not): the seed "
-                          "quote group negotiation-nonsense falls to 1 of 3 articles "
-                          "(tests/reconcile/test_reconcile.py), the quote contexts compared change",
-    "web/views.py": "the viewer's source-sentence highlight (_SENTENCE_END): outside this round's files, "
-                    "not tried",
     "extract/quotes.py": "_sentences on the one splitter over the masked text: PolNeAR dev exact F1 "
                          "0.637 -> 0.634 (quoted F1 0.902 -> 0.905, speaker 0.936 unchanged); a sentence "
                          "kept with its closing quote marks also dropped kazakhstan quotes 6/7 -> 5/7",
@@ -110,3 +102,34 @@ def test_sentence_bounds_around_a_span() -> None:
     across = sentence_bounds(text, two, text.index("Three") + 5)  # a span over a sentence end
     assert text[slice(*across)].endswith("Three ran.")
     assert sentence_bounds("", 0, 3, cover=True) == (0, 3)
+
+
+def test_a_quotation_of_several_sentences_is_cut_inside_only_when_asked() -> None:
+    text = 'He spoke. "We asked for talks. What folly! Can one talk to thieves?" Then he left.'
+    whole = [text[s:e] for s, e in split_sentences(text)]
+    assert whole == ["He spoke.", '"We asked for talks. What folly! Can one talk to thieves?"', "Then he left."]
+    cut = [text[s:e] for s, e in split_sentences(text, inside_quotes=True)]
+    assert cut == ["He spoke.", '"We asked for talks.', "What folly!", 'Can one talk to thieves?"', "Then he left."]
+    folly = text.index("folly")
+    assert text[slice(*sentence_bounds(text, folly, folly + 5, inside_quotes=True))] == "What folly!"
+    assert text[slice(*sentence_bounds(text, folly, folly + 5))] == whole[1]
+    one = 'She called it “nonsense.” Then she left.'  # one quoted word: nothing to cut inside
+    assert split_sentences(one, inside_quotes=True) == split_sentences(one)
+
+
+def test_the_viewer_highlights_the_one_splitters_sentence() -> None:
+    from synoptic.web.views import sentence_around
+
+    text = "Title\nOne fell. Police Capt. Lee, 51, died at 5 p.m. on Monday. Two rose.\nNext line"
+    at = text.index("51")
+    assert text[slice(*sentence_around(text, at, at + 2))] == "Police Capt. Lee, 51, died at 5 p.m. on Monday."
+
+
+def test_sentence_bounds_splits_each_text_once() -> None:
+    """pysbd is the slowest step: the figures' split and the bounds around a figure share one."""
+    text = "A unique text for the cache test. It has two sentences."
+    split_sentences.cache_clear()
+    split_sentences(text)
+    sentence_bounds(text, 0, 3)
+    sentence_bounds(text, 40, 45, cover=True)
+    assert split_sentences.cache_info().misses == 1

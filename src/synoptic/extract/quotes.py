@@ -1581,6 +1581,9 @@ ROLE_NEAR_CHARS = 40
 #: pursuit", "Alex", chanted "Pigs! Murderers!"). Set on pirates and riots, the dev stories it touches: at
 #: any length 10 quotes were carried, 1 to the right speaker; from four words 1, right. The other dev
 #: stories, the seeds and PolNeAR (blank lines, or no line breaks) are untouched: no held-out check yet.
+#: Issue 14 round 6, swept 1-8 and off: pirates (fitted) quote groups 15/18 at any value 1-8, 14/18 off; riots
+#: (held out) extracts 1-2 more quotes below 3 words, its quote groups 9/10 at every value; bomb, kazakhstan,
+#: migrants and heist extract the same quotes at every value. PolNeAR dev and train-200 unchanged at 4.
 CARRY_LINE_WORDS = 4
 
 #: How far back (characters) a description's title may name its holder ("Secretary-General Ban

@@ -46,6 +46,7 @@ from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
+from synoptic.util.sentences import sentence_bounds
 
 # How far (characters) before a number "of whom" / "including" makes it a subgroup.
 SUBGROUP_CHARS = 25
@@ -851,18 +852,7 @@ VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|
 _DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
              "year": "years", "decade": "decades"}
 _CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` around ``[start, end)``."""
-    s0 = 0
-    for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
-        if m.end() <= start:
-            s0 = m.end()
-    after = _SENT_END.search(text, end)
-    return s0, after.start() if after else len(text)
 
 
 def _word_pattern(word: str) -> str:
@@ -1030,7 +1020,8 @@ def _read_clause(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
     out.label = _label_words(after)
     if side is not None and out.category is None:
         out.category = "people"  # a bare head count: "20,000 bandits"
-    if side is None and out.category not in _SIDE_FREE:
+    if side is None and out.category not in _SIDE_FREE and "age" not in (out.category, (fig.category or "").lower()):
+        # (an age counts no side: "Police Capt. Tom Tennant and ..., both 51" is no age of the police)
         before_sent = text[s0:fig.start].lower()
         hits = []
         for sd, frames in SIDE_WORDS.items():

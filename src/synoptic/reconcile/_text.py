@@ -6,10 +6,9 @@ import math
 import re
 
 from synoptic.lang.en.stems import stem
+from synoptic.util.sentences import sentence_bounds
 
 INF = math.inf
-
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“«(]?[A-Z0-9])|\n+")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -22,14 +21,13 @@ _STOP = frozenset(
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` around ``[start, end)``."""
-    s0 = 0
-    for m in _SENT_END.finditer(text, max(0, start - 2000), min(len(text), start + 3)):
-        if m.end() <= start:
-            s0 = m.end()
-    after = _SENT_END.search(text, end)
-    s1 = after.start() if after else len(text)
-    return s0, max(s1, end)
+    """The sentence of ``text`` around ``[start, end)`` (the one splitter), reaching at least ``end``.
+
+    A quotation of several sentences is cut at its own sentence ends (``inside_quotes``): the
+    sentence around a piece of "I urge talks. What a stupidity!" is the piece's own sentence, so a
+    short partial quote ("nonsense") is compared with the quoted sentence it translates.
+    """
+    return sentence_bounds(text, start, end, cover=True, inside_quotes=True)
 
 
 def _content_stems(text: str) -> list[str]:

@@ -264,6 +264,35 @@ def _nearest_person(fig: Figure, ex: Extraction, text: str) -> str | None:
     return m.entity or m.text
 
 
+#: The words before an age said of several people at once ("Tom Tennant and William Hakim, both 51",
+#: "..., all aged 30"): it is the age of each of them.
+_SHARED_AGE = re.compile(r"\b(?:both|all|each)(?:\s+aged)?\s+$", re.I)
+
+
+def _people_sharing(fig: Figure, ex: Extraction, text: str) -> frozenset[str]:
+    """The people an age is said of together (:data:`_SHARED_AGE`): those named before it in its
+    clause; empty unless two or more."""
+    if not _SHARED_AGE.search(text, max(0, fig.start - 20), fig.start):
+        return frozenset()
+    s0 = _sentence_bounds(text, fig.start, fig.end)[0]
+    names = frozenset(m.entity or m.text for m in ex.mentions if m.type == "PERSON" and s0 <= m.start
+                      and m.end <= fig.start and not _CLAUSE_WORD.search(text[m.end:fig.start]))
+    return names if len(names) > 1 else frozenset()
+
+
+def _shared_ages(reads: list[_Read], shared: list[tuple[float, frozenset[str]]]) -> None:
+    """An age said of several people together ("A and B, both 51") makes the reports of that age of
+    any of them one fact: each such report is read as the age of them all (person and side), so
+    that "51-year-old ... Hakim" and "51-year-old Capt. Tom Tennant" are not two people's ages."""
+    for value, names in shared:
+        surnames = {n.split()[-1] for n in names}
+        key = " and ".join(sorted(names))
+        for r in reads:
+            if r.dim == "age" and r.person and r.person.split()[-1] in surnames \
+                    and float(r.reading.figure.value) == value:
+                r.person = r.side = r.reading.side = key
+
+
 def _meets(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> tuple[float, float, bool, bool] | None:
     """The intersection of two intervals, or None when they are disjoint."""
     if a[0] > b[0] or (a[0] == b[0] and a[2]):
@@ -432,6 +461,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
         if ex.article in by_id and any(f.dimension is None for f in ex.figures):  # extracted before reading existed
             read_figures(by_id[ex.article][1].text, ex.figures)
     out: list[_Read] = []
+    shared: list[tuple[float, frozenset[str]]] = []  # ages said of several people at once
     for ex in extractions:
         if ex.article not in by_id:
             continue
@@ -454,6 +484,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             lo, hi = _base(fig, lo), _base(fig, hi)
             published, sure = _published(art, ex)
             person = _nearest_person(fig, ex, art.text) if dim == "age" else None
+            if dim == "age" and (sharing := _people_sharing(fig, ex, art.text)):
+                shared.append((float(fig.value), sharing))
             if dim == "age" and (person or fig.subject):
                 side: tuple[str, str | None] | None = (person or fig.subject or "", None)  # whose age
             elif dim.startswith("money:") and fig.about:
@@ -497,6 +529,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                 scope = scope & places  # where, not whose: "Paris" and "Harry Winston" are no two places
             out.append(_Read(r, dim, noun, mods, pred, r.side, scope, fig.time_ref, fig.subgroup,
                              frozenset(fig.context), person, clause_key))
+    _shared_ages(out, shared)
     _apart(out)
     _unit_bands(out)
     return out

@@ -16,6 +16,7 @@ from jinja2 import Undefined
 from markupsafe import Markup, escape
 
 from synoptic.records import Article, Brief, Extraction, Story
+from synoptic.util.sentences import sentence_bounds
 
 # Timeline chart geometry, in SVG user units (the chart scales to the page width: about 1,200 px
 # at 1280, so a unit is about a pixel and the 12-unit labels read at 12-13 px).
@@ -39,7 +40,6 @@ TIMELINE_LANE_HEIGHT = 18
 
 # How far around a cited span the "source sentence" may reach when it is highlighted.
 SENTENCE_MAX_REACH = 600
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s|\n")
 
 # Link schemes a page may turn into an href; anything else (javascript:, data:, ...) is shown as text.
 
@@ -108,28 +108,23 @@ def clamp_span(text: str, start: int | None, end: int | None) -> tuple[int, int]
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) that contains ``text[start:end]``, within ``SENTENCE_MAX_REACH``.
+    """The sentence (by the one splitter, :mod:`synoptic.util.sentences`) that contains
+    ``text[start:end]``, reaching at most ``SENTENCE_MAX_REACH`` characters either side of it (past
+    that, the span's own end).
 
-    1. Walk back from ``start`` to just after the previous sentence end or line break.
-    2. Walk forward from ``end`` to the next sentence end or line break.
+    Only the lines holding the span are split: the splitter cuts lines first, so their sentences are
+    the ones it gives for the whole text, and a page costs one paragraph of pysbd, not the article.
     """
-    # 1. backwards
-    lo = max(0, start - SENTENCE_MAX_REACH)
-    left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
-    if left == lo and lo > 0:
+    line0 = text.rfind("\n", 0, start) + 1
+    line1 = text.find("\n", end)
+    line1 = len(text) if line1 < 0 else line1
+    left, right = sentence_bounds(text[line0:line1], start - line0, end - line0, cover=True)
+    left, right = left + line0, right + line0
+    if left < start - SENTENCE_MAX_REACH:
         left = start
-    # 2. forwards
-    hi = min(len(text), end + SENTENCE_MAX_REACH)
-    stop = _SENTENCE_END.search(text, max(end - 1, 0), hi)
-    right = stop.start() + 1 if stop else (hi if hi == len(text) else end)
-    if stop and text[stop.start()] == "\n":
-        right = stop.start()
-    right = max(right, end)
-    while left < start and text[left].isspace():
-        left += 1
-    return left, right
+    if right > end + SENTENCE_MAX_REACH:
+        right = end
+    return left, max(right, end)
 
 
 def extraction_marks(extraction: Extraction | None) -> list[Mark]:
