@@ -1337,8 +1337,11 @@ def _is_title(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?:'s|’s|[\"“‘]|\b[A-Z][\w.-]*)\s*$", before))
 
 
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                "eighties": 8, "nineties": 9}  # fmt: skip
+#: "twenties" ... "nineties": the decade's digit, from the tens of the one number table.
+DECADE_WORDS = {word[:-1] + "ies": value // 10 for word, value in TENS.items()}
+_DECADE_ALT = "|".join(DECADE_WORDS)
+#: The spelled centuries a decade or a year is said in ("the nineteen eighties", "nineteen ninety-six").
+_CENTURY_WORDS = "|".join(word for word, value in TEENS.items() if value in (18, 19))
 
 
 def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -1553,8 +1556,8 @@ RULES: list[tuple[str, Resolver]] = [
         _r_century,
     ),
     (
-        r"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?:(?P<dcent>nineteen|eighteen)[\s-])?(?P<dword>twenties|thirties|forties|fifties|sixties|"
-        r"seventies|eighties|nineties)|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
+        rf"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?:(?P<dcent>{_CENTURY_WORDS})[\s-])?(?P<dword>{_DECADE_ALT})"
+        r"|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
         _r_decade_word,
     ),
     (
