@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
+from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
+from synoptic.lang.en.function_words import FUNCTION_WORDS
 from synoptic.lang.en.units import UNIT_WORDS, unit_of
 from synoptic.records import Figure
 from synoptic.util.sentences import split_sentences
@@ -56,6 +58,9 @@ def _currency(symbol: str) -> str:
     return CURRENCY_SYMBOLS.get(symbol) or currency_code(symbol) or "USD"
 
 
+# Vulgar fractions as written after a whole number ("7½").
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+                    "⅞": 0.875}
 DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
                   "minute": "minutes", "second": "seconds", "decade": "decades"}
 MONTHS = "|".join(calendar.MONTHS)
@@ -119,10 +124,12 @@ NUMBER_RE = re.compile(
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
+    # "7½ hours", "3 1/2-inch", "2-3/4 miles": a whole number and a fraction
+    r"(?P<frac>(?<=\d)\s?[½¼¾⅓⅔⅛⅜⅝⅞]|(?<=\d)[\s-][1-9]/(?:[2-9]|1[0-6])(?![\d/]))?"
     r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
-HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>-old)?\b",
+HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>[-\s]old)?\b",
                             re.IGNORECASE)
 # Units of measure by written form -> symbol ("kilometres" -> "km"); dimension and size in lang.en.units.
 MEASURE_UNITS = {form: sym for form, (sym, _dim, _f) in ((f, unit_of(f) or ("", "", 0.0)) for f in UNIT_WORDS)
@@ -138,13 +145,28 @@ AFTER_UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 # Not claims: times, dates, ordinals, numbers that are part of names. A clock time or a race time
-# ("10:30", "2:01:39", "1:23.4") is one token: none of its parts is a count. With a full stop
-# ("10.30") it is a time only with a.m./p.m. or after "at": "3.25 percent", "12.50 euros" are figures.
-TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?\b(?:\s?[ap]\.?m\.?)?"
+# ("10:30", "2:01:39", "1:23.4", "8:30am") is one token: none of its parts is a count. Some corpora
+# (ECB+) write a space after the colon: "6: 00 p.m.", "4: 20" (an hour, then minutes 00-59). With a
+# full stop ("10.30") it is a time only with a.m./p.m. or after "at": "3.25 percent", "12.50 euros"
+# are figures. Four digits before a time zone ("1336 GMT") are a 24-hour clock time.
+_AMPM = r"(?:\s?[ap]\.?m(?![a-z])\.?)"
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?(?!\d)" + _AMPM + "?"
+                     r"|\b(?:[01]?\d|2[0-4]):\s[0-5]\d(?![\d:.,]\d|\d)" + _AMPM + "?"
                      r"|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)"
                      r"|(?<=\bat\s)\d{1,2}\.\d{2}\b(?!\s?(?:%|per\s?cent|percent))"
                      r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
                      re.IGNORECASE)
+CLOCK_ZONE_RE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+                           + r")\b|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)?\s+local\s+time\b")
+# A house number: "40 East Fifth Avenue", "40 East 5th Ave.", "10 Downing Street": a number before
+# up to three capitalised words (or an ordinal) and a street type (lang.en.addresses), not followed
+# by a plural noun it would count ("9 Supreme Court justices" has no street type; "40 Main Street
+# shops" is left a count).
+_STREET_TYPE = "|".join(sorted((w.capitalize() for w in STREET_TYPES), key=len, reverse=True))
+_COMPASS = "|".join(sorted({w.capitalize() for w in COMPASS} | {w.upper() for w in COMPASS}, key=len, reverse=True))
+STREET_NUMBER_RE = re.compile(
+    rf"(?<![\w.,$€£-])\d{{1,5}}[A-Z]?(?=\s+(?:(?:{_COMPASS})\.?\s+)?(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    rf"(?:{_STREET_TYPE})\b\.?(?!\s+(?!says\b|is\b|was\b|has\b)[a-z]+s\b)(?!\w))")
 # "10-15 people" is a range; "53-3", "45-7-2" (records, scores) and "2019-2020" are not figures.
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
@@ -318,7 +340,7 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
 def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
     mask = bytearray(len(text) + 1)
-    for rx in (TIME_RE, DATE_RE):
+    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE):
         for m in rx.finditer(text):
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
@@ -452,6 +474,75 @@ def _ongoing(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+# Words that open a sentence before a count ("Another 20 people", "Only 3 were found", "Fully 40
+# percent"): the function words, adverbs in -ly, and these quantifying words (a closed class).
+_COUNT_OPENERS = frozenset("another only just all total overall additional further extra exactly "
+                           "barely nearly almost some around over under".split())
+# A plural noun right after a number: what it counts ("Another 20 people"); a short verb is none.
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:is|was|has|says|does|its|his|this|thus|as|us|plus)\b)[a-z][a-z-]*[^s\W]?s\b"
+                            r"|\s*(?:%|per\s?cent)|-")
+
+
+def _not_a_qualifier(words: str, category: str | None, compound: bool, qstart: int, text: str,
+                     found: list[_Raw]) -> bool:
+    """Whether the qualifier words before a number say nothing of its size: "overcome the
+    3 1/2-inch advantage" (a verb before "the" and a compound modifier: the advantage is overcome,
+    not the number), "$160 million over eight years" (a sum spread over a span: "over" right after
+    another figure is the span's preposition, not "more than")."""
+    if compound and re.search(r"\sthe$", words, re.IGNORECASE):
+        return True
+    if words.lower() == "over" and category == "duration":
+        return any(0 <= qstart - r.end <= 3 and not text[r.end:qstart].strip(" ,") for r in found)
+    return False
+
+
+def _age_close(before: str, after: str) -> bool:
+    """Whether an age written after a name's comma closes with something other than a comma: a
+    dash or a bracket ("Salah Shukri Abu Latyef, 22 -- who ..."), or the sentence ("killing
+    Benjamin David Banky, 40."; a capitalised name before the comma, not a list "... 12, 40.")."""
+    if not re.search(r"[A-Za-z’'],\s*$", before):
+        return False
+    return bool(re.match(r"\s*(?:--|[—–;)]|-\s)", after)
+                or (re.match(r"\.(?:\s|$)", after) and re.search(r"\b[A-Z][\w’'-]*,\s*$", before)))
+
+
+def _fraction(written: str) -> float:
+    """The value of a fraction written after a whole number: "½", " 1/2", "-3/4"."""
+    w = written.strip(" -")
+    if w in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[w]
+    top, bottom = w.split("/")
+    return int(top) / int(bottom)
+
+
+# A decimal written without its leading 0 (".308", ".22-calibre") stands after a space, a
+# determiner or a hyphened modifier ("a.308 average", "career-best.308" where a corpus dropped the
+# space); after any other word the full stop ends a sentence ("killed.12 people").
+_POINT_BEFORE = re.compile(r"(?:^|\s|(?:^|\W)(?:an?|the|his|her|its|their|with|of)|\w-\w+)\.$", re.IGNORECASE)
+
+
+def _leading_point(text: str, s: int, num: str) -> float | None:
+    """The value of ``num`` at ``s`` when a full stop before it makes it a decimal (".308"), else None."""
+    if not num.isdigit() or s < 1 or text[s - 1] != "." or (s >= 2 and text[s - 2].isdigit()):
+        return None
+    return float("0." + num) if _POINT_BEFORE.search(text[max(0, s - 20):s]) else None
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word before a number is a name in capitals ("CBS 3", "AK 47"), not a currency code."""
+    w = word.rstrip(".")
+    return 2 <= len(w) <= 6 and w.isalpha() and w.isupper() and currency_code(w) is None
+
+
+def _initial_name(word: str, after: str) -> bool:
+    """Whether a capitalised word opening a sentence names what the number after it is part of
+    ("Chopper 3 was over the scene"): a content word, and no plural noun after the number."""
+    low = word.lower()
+    if low in FUNCTION_WORDS or low in _COUNT_OPENERS or low.endswith(("ly", "ed")) or low in WORD_NUMBERS:
+        return False
+    return not _COUNTED_AFTER.match(after) and not AFTER_UNIT_RE.match(after)
+
+
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
@@ -490,19 +581,26 @@ def _numbers(text: str) -> list[_Raw]:
             value = DOZENS_LEAST  # "Dozen of warships": "dozens" without its s, at least two dozen
         if m.group("half"):
             value += 0.5
+        if m.group("frac"):
+            value += _fraction(m.group("frac"))
+        decimal = _leading_point(text, s, num)
+        if decimal is not None:  # "a .308 average", "career-best.308": a decimal written without its 0
+            value, s = decimal, s - 1
         scale = m.group("scale") or m.group("short")
         if scale:
             value *= SCALES[scale.lower()]
         prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
         prev = prev_word.group(1) if prev_word else ""
-        if prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS:
-            continue
+        adjacent = re.search(r"[A-Za-z]\.?\s*$", before) is not None and not m.group("cur")
+        if adjacent and (prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS):
+            continue  # "No. 5", "flight 17" (not "a seven-year, $161-million deal")
         sentence_start = _starts_sentence(text, s)
         prev_starts = prev_word is not None and _starts_sentence(text, s - len(before) + prev_word.start())
-        if prev and prev[0].isupper() and not sentence_start and not prev_starts and not _QUAL_RE.search(before) \
-                and not m.group("cur") \
-                and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I):
-            continue  # "Khabar 24", "Boeing 737"
+        if prev and prev[0].isupper() and not _QUAL_RE.search(before) and not m.group("cur") \
+                and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I) and (
+                    (not sentence_start and not prev_starts) or _acronym(prev)
+                    or (prev_starts and _initial_name(prev, after))):
+            continue  # "Khabar 24", "Boeing 737", "CBS 3 is told", "Chopper 3 was over the scene"
         unit = category = None
         end = e
         hy = HYPHEN_UNIT_RE.match(text, e)
@@ -541,9 +639,13 @@ def _numbers(text: str) -> list[_Raw]:
             qstart = max(0, s - 40) + qm.start("q")
             kind = next(k for k, rx in _QUAL_KIND if rx.match(qual))
             qual = re.sub(r"^(?:can|could|to|will|would)\s+|\s+the$", "", qual, flags=re.IGNORECASE)
+            if _not_a_qualifier(qm.group("q"), category, bool(hy or hm), qstart, text, found):
+                qual = kind = None
+                qstart = s
         if category is None and value == int(value) and value <= AGE_RANGE[1] and qual is None and (
                 re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
-                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
+                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before)
+                    and (re.match(r"\s*,", after) or _age_close(before, after)))):
             category, unit = "age", "years"
         if plural_dozen and kind is None:
             kind = "atleast"
@@ -577,6 +679,8 @@ def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
         w = m.group(2)
         if w.lower() in LABEL_STOP or len(words) >= MAX_LABEL_WORDS or _CASUALTY_RE.fullmatch(w):
             break
+        if words and _verb_or_adverb(words[-1], w):
+            break  # "holdouts refused", "villagers slightly injured", "holdouts how many"
         if w.lower() == "and" and not _PEOPLE_AHEAD_RE.match(text, end + m.end()):
             break  # "18 police and National Guard personnel", not "five times and found"
         words.append(w)
@@ -588,6 +692,26 @@ def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
     if not words:
         return None, end
     return " ".join(words), pos
+
+
+# Words that open a clause of their own after a noun ("the three holdouts how many people ...").
+_CLAUSE_OPENERS = frozenset("how why whether if what whose whom along around about".split())
+# Verbs in the past tense that do not end in -ed (a complete enough table of the common irregular ones).
+_IRREGULAR_PAST = frozenset(
+    "told said made took gave left fled found got went came saw knew thought brought bought sought fought "
+    "held kept met ran sat stood threw wrote spoke broke chose drove rode rose fell felt led lost paid "
+    "sent spent built began became shot hit put set cut let quit struck stole hid won wore".split())
+
+
+def _verb_or_adverb(last: str, w: str) -> bool:
+    """Whether ``w`` after the label word ``last`` ends the label: a word opening a clause, an
+    adverb in -ly, or a verb in the past tense after a plural noun ("holdouts refused",
+    "jurors asked"; not "armed criminals", where the -ed word comes first)."""
+    low = w.lower()
+    if low in _CLAUSE_OPENERS or (low.endswith("ly") and len(low) > 4):
+        return True
+    plural = last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
+    return plural and (low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4))
 
 
 def _subject(words: str | None) -> str | None:
