@@ -478,9 +478,9 @@ def _ongoing(text: str, m: re.Match[str]) -> bool:
 # percent"): the function words, adverbs in -ly, and these quantifying words (a closed class).
 _COUNT_OPENERS = frozenset("another only just all total overall additional further extra exactly "
                            "barely nearly almost some around over under".split())
-# A plural noun right after a number: what it counts ("Another 20 people"); a short verb is none.
-_COUNTED_AFTER = re.compile(r"\s+(?!(?:is|was|has|says|does|its|his|this|thus|as|us|plus)\b)[a-z][a-z-]*[^s\W]?s\b"
-                            r"|\s*(?:%|per\s?cent)|-")
+# What follows a number that is part of a name: a capitalised word, a function word ("Chopper 3 was
+# over the scene", "Text 46373 To ...") or punctuation; a noun after it is what it counts.
+_NAME_NUMBER_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]”\"'—–]|[A-Z]|(?P<word>[a-z]+)\b)")
 
 
 def _not_a_qualifier(words: str, category: str | None, compound: bool, qstart: int, text: str,
@@ -536,11 +536,14 @@ def _acronym(word: str) -> bool:
 
 def _initial_name(word: str, after: str) -> bool:
     """Whether a capitalised word opening a sentence names what the number after it is part of
-    ("Chopper 3 was over the scene"): a content word, and no plural noun after the number."""
+    ("Chopper 3 was over the scene"): a content word (no function word, quantifier, adverb or
+    participle: "Another 20", "Killing 10 people"), and no noun after the number that it counts."""
     low = word.lower()
-    if low in FUNCTION_WORDS or low in _COUNT_OPENERS or low.endswith(("ly", "ed")) or low in WORD_NUMBERS:
+    if low in FUNCTION_WORDS or low in _COUNT_OPENERS or low.endswith(("ly", "ed", "ing")) or low in WORD_NUMBERS:
         return False
-    return not _COUNTED_AFTER.match(after) and not AFTER_UNIT_RE.match(after)
+    m = _NAME_NUMBER_AFTER.match(after)
+    return m is not None and (m.group("word") is None or m.group("word") in FUNCTION_WORDS) \
+        and not AFTER_UNIT_RE.match(after)
 
 
 def _numbers(text: str) -> list[_Raw]:
