@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
+from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
@@ -717,6 +718,30 @@ def _verb_or_adverb(last: str, w: str) -> bool:
     return plural and (low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4))
 
 
+# "death penalty", "pro-death": a casualty word that counts no one (lang.en.counted tables).
+_NOT_A_CASUALTY = re.compile(r"deaths?\s+(?:" + "|".join(DEATH_COMPOUNDS) + r")\b", re.IGNORECASE)
+# A subject pronoun after the number opens a clause of its own: "the other nine jurors that they
+# would not impose death" (the casualty word is not said of the nine).
+_OWN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|you)\b", re.IGNORECASE)
+
+
+# "voting to put Nichols to death", "sentenced Smith to death": the death is the named one's.
+_NAMED_TO_DEATH = re.compile(r"\b[A-Z][\w’'-]*\s+to\s+$")
+
+
+def _casualties(window: str) -> list[str]:
+    """The casualty categories named in the clause after a number, in order."""
+    out = []
+    for cm in _CASUALTY_RE.finditer(window):
+        if _OWN_SUBJECT.search(window, 0, cm.start()):
+            break
+        if _NOT_A_CASUALTY.match(window, cm.start()) or window[:cm.start()].lower().endswith(CASUALTY_PREFIXES) \
+                or _NAMED_TO_DEATH.search(window, 0, cm.start()):
+            continue
+        out.append(next(k for k, v in cm.groupdict().items() if v))
+    return out
+
+
 def _subject(words: str | None) -> str | None:
     if not words:
         return None
@@ -800,7 +825,7 @@ def find_figures(text: str) -> list[Figure]:
             else _label(text, r.end, limit)  # 2
         category = r.category
         window = re.split(r"[,;:]|\s[–—-]\s", text[r.end:limit], maxsplit=1)[0]  # this clause only
-        cats = [next(k for k, v in cm.groupdict().items() if v) for cm in _CASUALTY_RE.finditer(window)]
+        cats = _casualties(window)
         lead = _CASUALTY_BEFORE_RE.search(text, max(s0, r.qual_start - 40, raws[i - 1].end if i else 0),
                                           r.qual_start)
         if category is None and lead:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synoptic.lang.en import calendar
-from synoptic.lang.en.counted import EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
+from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS, EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
 from synoptic.lang.en.currencies import currency_code
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
@@ -872,10 +872,20 @@ def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
     best = (-1, -1)
     low = window.lower()
     for w in words:
-        m = _word_regex(w).search(low)
+        m = next((m for m in _word_regex(w).finditer(low) if not _counts_no_one(low, m.start())), None)
         if m and (best[0] < 0 or m.start() < best[0]):
             best = (m.start(), m.end())
     return best
+
+
+# "the death penalty", "pro-death jurors": a casualty word that counts no one (lang.en.counted).
+_NO_ONE_DEATH = re.compile(r"deaths?\s+(?:" + "|".join(DEATH_COMPOUNDS) + r")\b")
+
+
+def _counts_no_one(low: str, at: int) -> bool:
+    """Whether the event word at ``at`` of the lower-cased ``low`` is half of a compound that counts
+    no one ("death penalty", "pro-death")."""
+    return bool(_NO_ONE_DEATH.match(low, at)) or low[:at].endswith(CASUALTY_PREFIXES)
 
 
 def _find_words(window: str, words: Sequence[str]) -> int:

@@ -73,4 +73,13 @@ DURATION_EVENTS: list[tuple[str, tuple[str, ...]]] = [
     ("search", ("search$", "searching", "manhunt", "hunt$")),
 ]
 
-__all__ = ["DURATION_EVENTS", "EVENT_WORDS", "MONEY_KINDS", "SIDE_WORDS"]
+#: Nouns after "death" that make it no death of anyone counted: the sentence, its place, a threat
+#: ("voted against the death penalty", "death row", "death threats", "a death warrant").
+DEATH_COMPOUNDS = ("penalty", "penalties", "sentence", "sentences", "row", "threat", "threats", "warrant",
+                   "warrants", "squad", "squads", "certificate", "certificates", "knell", "wish", "trap", "traps",
+                   "metal", "match", "spiral", "grip", "throes", "bed")
+#: A casualty word written as the other half of a compound with these prefixes counts no one
+#: ("the nine pro-death jurors", "anti-death-penalty groups").
+CASUALTY_PREFIXES = ("pro-", "anti-")
+
+__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "MONEY_KINDS", "SIDE_WORDS"]
