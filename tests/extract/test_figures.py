@@ -545,3 +545,30 @@ def test_a_casualty_word_said_of_no_one_counted(text: str) -> None:
 
 def test_a_casualty_count_keeps_its_category() -> None:
     assert find_figures("Nine people were beaten to death and 3 died later.")[0].category == "killed"
+
+
+def _read(text: str) -> list[Figure]:
+    from synoptic.extract.reading import read_clauses
+
+    figs = find_figures(text)
+    read_clauses(text, figs)
+    return figs
+
+
+def test_the_subject_of_a_reporting_verb_is_no_side() -> None:
+    figs = _read("Police allege John Doe, 61, opened fire at an office party, killing one man.")
+    assert [(f.event, f.side) for f in figs if f.value == 1] == [("killed", "people")]
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("But Jane Roe, the fine reporter who broke the story, says the club offered $90 million.", None),
+    ("The court imposed a fine of $5 million.", "fines"),
+    ("The fine imposed was $2 million.", "fines"),
+])
+def test_an_adjective_homograph_names_no_sum(text: str, about: str | None) -> None:
+    assert [f.about for f in _read(text)] == [about]
+
+
+def test_the_death_penalty_is_no_death_in_reading() -> None:
+    figs = _read("The three who voted against the death penalty would not comment.")
+    assert figs[0].event is None
