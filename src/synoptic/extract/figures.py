@@ -24,6 +24,7 @@ from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
 from synoptic.lang.en.units import UNIT_WORDS, unit_of
+from synoptic.lang.en.verbs import IRREGULAR_PAST
 from synoptic.records import Figure
 from synoptic.util.sentences import split_sentences
 
@@ -700,22 +701,15 @@ def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
 
 # Words that open a clause of their own after a noun ("the three holdouts how many people ...").
 _CLAUSE_OPENERS = frozenset("how why whether if what whose whom along around about".split())
-# Verbs in the past tense that do not end in -ed (a complete enough table of the common irregular ones).
-_IRREGULAR_PAST = frozenset(
-    "told said made took gave left fled found got went came saw knew thought brought bought sought fought "
-    "held kept met ran sat stood threw wrote spoke broke chose drove rode rose fell felt led lost paid "
-    "sent spent built began became shot hit put set cut let quit struck stole hid won wore".split())
-
-
 def _verb_or_adverb(last: str, w: str) -> bool:
-    """Whether ``w`` after the label word ``last`` ends the label: a word opening a clause, an
-    adverb in -ly, or a verb in the past tense after a plural noun ("holdouts refused",
-    "jurors asked"; not "armed criminals", where the -ed word comes first)."""
+    """Whether ``w`` after the label word ``last`` ends the label: a word opening a clause, or after
+    a plural noun a verb in the past tense or an adverb in -ly ("holdouts refused", "jurors asked",
+    "villagers slightly injured"; not "armed criminals", where the -ed word comes first)."""
     low = w.lower()
-    if low in _CLAUSE_OPENERS or (low.endswith("ly") and len(low) > 4):
+    if low in _CLAUSE_OPENERS:
         return True
     plural = last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
-    return plural and (low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4))
+    return plural and (low in IRREGULAR_PAST or (low.endswith(("ed", "ly")) and len(low) > 4))
 
 
 # "death penalty", "pro-death": a casualty word that counts no one (lang.en.counted tables).
@@ -725,7 +719,8 @@ _NOT_A_CASUALTY = re.compile(r"deaths?\s+(?:" + "|".join(DEATH_COMPOUNDS) + r")\
 _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|you)\b", re.IGNORECASE)
 
 
-# "voting to put Nichols to death", "sentenced Smith to death": the death is the named one's.
+# "voting to put Nichols to death", "sentenced Smith to death": a death word after "<Name> to" is
+# the named one's, not the counted people's.
 _NAMED_TO_DEATH = re.compile(r"\b[A-Z][\w’'-]*\s+to\s+$")
 
 
