@@ -572,3 +572,16 @@ def test_an_adjective_homograph_names_no_sum(text: str, about: str | None) -> No
 def test_the_death_penalty_is_no_death_in_reading() -> None:
     figs = _read("The three who voted against the death penalty would not comment.")
     assert figs[0].event is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He signed a three-year, $37. 5 million contract.", [3.0, 37.5e6]),
+    ("The show was watched by 39. 9 million people.", [39.9e6]),
+    ("It ended. 5 people left.", [5.0]),
+    ("Timeline: Aug. 16: 40 priests confessed.", [40.0]),
+    ("The quake, which struck at 1353 (1023 GMT), hurt 9 people.", [9.0]),
+    ("The girl was hidden for years. Now 18, she wants to leave.", [18.0]),
+    ("See article - 1. 1287452 for more.", []),
+])
+def test_spaced_decimals_and_what_is_no_time_or_name(text: str, expected: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == [pytest.approx(v) for v in expected]

@@ -122,7 +122,8 @@ def _one_casualty(text: str, start: int, end: int) -> bool:
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # "$37. 5 million": a decimal written with a space after its point (ECB+), before a scale word
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b))?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
@@ -158,8 +159,11 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?(?!\d)" + _AMPM
                      r"|(?<=\bat\s)\d{1,2}\.\d{2}\b(?!\s?(?:%|per\s?cent|percent))"
                      r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
                      re.IGNORECASE)
-CLOCK_ZONE_RE = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True))
-                           + r")\b|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)?\s+local\s+time\b")
+_ZONES = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+CLOCK_ZONE_RE = re.compile(rf"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{_ZONES})\b"
+                           r"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)?\s+local\s+time\b"
+                           # "struck at 1353 (1023 GMT)": the local time before the zone's
+                           rf"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s?\((?:[01]\d|2[0-3])[0-5]\d\s?(?:{_ZONES})\b)")
 # A house number: "40 East Fifth Avenue", "40 East 5th Ave.", "10 Downing Street": a number before
 # up to three capitalised words (or an ordinal) and a street type (lang.en.addresses), not followed
 # by a plural noun it would count ("9 Supreme Court justices" has no street type; "40 Main Street
@@ -297,7 +301,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _parse_number(num: str) -> float | None:
-    n = num.lower().replace(",", "")
+    n = re.sub(r"(?<=\d)\.\s(?=\d)", ".", num.lower().replace(",", ""))
     try:
         return float(n)
     except ValueError:
@@ -339,11 +343,16 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     return value, value, True, True
 
 
+_AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
+
+
 def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
     mask = bytearray(len(text) + 1)
     for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE):
         for m in rx.finditer(text):
+            if rx is TIME_RE and ": " in m.group() and _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Aug. 16: 40 priests confessed": a date, then a count
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
     for m in SCALED_RANGE_RE.finditer(text):
@@ -479,7 +488,8 @@ def _ongoing(text: str, m: re.Match[str]) -> bool:
 # Words that open a sentence before a count ("Another 20 people", "Only 3 were found", "Fully 40
 # percent"): the function words, adverbs in -ly, and these quantifying words (a closed class).
 _COUNT_OPENERS = frozenset("another only just all total overall additional further extra exactly "
-                           "barely nearly almost some around over under".split())
+                           "barely nearly almost some around over under now then still already even also "
+                           "aged age ages".split())
 # What follows a number that is part of a name: a capitalised word, a function word ("Chopper 3 was
 # over the scene", "Text 46373 To ...") or punctuation; a noun after it is what it counts.
 _NAME_NUMBER_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]”\"'—–]|[A-Z]|(?P<word>[a-z]+)\b)")
@@ -596,14 +606,14 @@ def _numbers(text: str) -> list[_Raw]:
             value *= SCALES[scale.lower()]
         prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
         prev = prev_word.group(1) if prev_word else ""
-        adjacent = re.search(r"[A-Za-z]\.?\s*$", before) is not None and not m.group("cur")
+        adjacent = re.search(r"[A-Za-z]\.?[\s/#:–—-]*$", before) is not None and not m.group("cur")
         if adjacent and (prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS):
             continue  # "No. 5", "flight 17" (not "a seven-year, $161-million deal")
         sentence_start = _starts_sentence(text, s)
         prev_starts = prev_word is not None and _starts_sentence(text, s - len(before) + prev_word.start())
         if prev and prev[0].isupper() and not _QUAL_RE.search(before) and not m.group("cur") \
                 and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I) and (
-                    (not sentence_start and not prev_starts) or _acronym(prev)
+                    (not sentence_start and not prev_starts) or (num[0].isdigit() and _acronym(prev))
                     or (prev_starts and _initial_name(prev, after))):
             continue  # "Khabar 24", "Boeing 737", "CBS 3 is told", "Chopper 3 was over the scene"
         unit = category = None
