@@ -585,3 +585,13 @@ def test_the_death_penalty_is_no_death_in_reading() -> None:
 ])
 def test_spaced_decimals_and_what_is_no_time_or_name(text: str, expected: list[float]) -> None:
     assert [f.value for f in find_figures(text)] == [pytest.approx(v) for v in expected]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "category"), [
+    ("The 26 - year - old actress checked in.", 26.0, "years", "age"),
+    ("She began a 90 - day stay.", 90.0, "days", "duration"),
+    ("On Friday, 36 - hour strikes began.", 36.0, "hours", "duration"),
+])
+def test_spaced_hyphens_of_a_compound(text: str, value: float, unit: str, category: str) -> None:
+    fig = _only(text)
+    assert (fig.value, fig.unit, fig.category) == (value, unit, category)

@@ -132,7 +132,8 @@ NUMBER_RE = re.compile(
     r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
-HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>[-\s]old)?\b",
+# "six-month", "81-year-old", "36-year old"; ECB+ spaces its hyphens: "26 - year - old", "three - year".
+HYPHEN_UNIT_RE = re.compile(r"\s?-\s?(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>\s?-\s?old|\sold)?\b",
                             re.IGNORECASE)
 # Units of measure by written form -> symbol ("kilometres" -> "km"); dimension and size in lang.en.units.
 MEASURE_UNITS = {form: sym for form, (sym, _dim, _f) in ((f, unit_of(f) or ("", "", 0.0)) for f in UNIT_WORDS)
