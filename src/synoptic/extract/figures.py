@@ -552,8 +552,9 @@ def _initial_name(word: str, after: str) -> bool:
     ("Chopper 3 was over the scene"): a content word (no function word, quantifier, adverb or
     participle: "Another 20", "Killing 10 people"), and no noun after the number that it counts."""
     low = word.lower()
-    if low in FUNCTION_WORDS or low in _COUNT_OPENERS or low.endswith(("ly", "ed", "ing")) or low in WORD_NUMBERS:
-        return False
+    if low in FUNCTION_WORDS or low in _COUNT_OPENERS or low.endswith(("ly", "ed", "ing")) or low in WORD_NUMBERS \
+            or _CASUALTY_RE.fullmatch(word):
+        return False  # "Another 20 people", "Killing 10 people", "Dead: 12"
     m = _NAME_NUMBER_AFTER.match(after)
     return m is not None and (m.group("word") is None or m.group("word") in FUNCTION_WORDS) \
         and not AFTER_UNIT_RE.match(after)
