@@ -2,8 +2,9 @@
 side it counts, and who says so.
 
 Regular expressions find numbers (digits with separators, "3 thousand", "a thousand", number words,
-"six-month", "81-year-old", "88 million euros", "$9.6bn"); light context rules read the words around
-them. No model is needed: the whole pass costs well under a millisecond per sentence.
+"six-month", "81-year-old", "88 million euros", "$9.6bn", "7½", "3 1/2-inch", ".308"); light context
+rules read the words around them. Clock times (also "6: 00 p.m." with the space ECB+ writes, "1336
+GMT"), dates, house numbers ("40 East Fifth Avenue") and numbers of names ("CBS 3") are no figures. No model is needed: the whole pass costs well under a millisecond per sentence.
 
 Intervals follow DESIGN.md rule 2: "more than 740" is (740, inf); "at least 3 thousand" is
 [3000, inf); "almost 750" is [0.9 x 750, 750); "about 750" is [0.9 x 750, 1.1 x 750]; "less than
