@@ -563,6 +563,12 @@ def test_clean_takes_out_a_short_line_an_article_repeats_and_not_as_title() -> N
     assert out.text.startswith("The river rose")
 
 
+def test_clean_keeps_a_short_line_written_again_apart() -> None:
+    body = "\n\n".join(f"Item {i} costs little and ships fast.\n\nSee it now: the shop" for i in range(4))
+    out = clean_article(Article(id="r", text=body, raw_text=body, title="Four gifts for the garden"))
+    assert out.text.count("See it now: the shop") == 4
+
+
 def test_clean_keeps_a_paragraph_written_twice() -> None:
     para = "The river rose two metres overnight and closed the old bridge, officials said."
     body = "\n\n".join([para, "Residents were told to stay away.", para])
