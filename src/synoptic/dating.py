@@ -336,8 +336,10 @@ PEER_WINDOW_DAYS = 45
 
 #: The weekday the lead tells of (the first weekday in the first LEAD_CHARS characters, not looking
 #: ahead) is the day of the story's newest event: news is published on that day or up to
-#: LEAD_LAG_DAYS after it. The day after covers wire copy filed overnight; set on the review9
-#: stories' leads (mn071, 3a) and checked on the riots and seeds' leads (all within one day).
+#: LEAD_LAG_DAYS after it (wire copy filed overnight). It acts only beside an anchor of the text's
+#: own. Set by reading review9's mn071 (a lead "on Wednesday" over captions dated Wednesday, Sept.
+#: 15, 2010, and last week's "Friday" and "Sunday"); checked on the ECB+ and Multi-News dev texts
+#: (every date it sets read by hand: 1a Dec. 9, 2008, mn014, mn061, mn071, mn080, mn085 plausible).
 LEAD_CHARS = 300
 LEAD_LAG_DAYS = 1
 
