@@ -339,7 +339,7 @@ PEER_WINDOW_DAYS = 45
 #: LEAD_LAG_DAYS after it (wire copy filed overnight). It acts only beside an anchor of the text's
 #: own. Set by reading review9's mn071 (a lead "on Wednesday" over captions dated Wednesday, Sept.
 #: 15, 2010, and last week's "Friday" and "Sunday"); checked on the ECB+ and Multi-News dev texts
-#: (every date it sets read by hand: 1a Dec. 9, 2008, mn014, mn061, mn071, mn080, mn085 plausible).
+#: (dates it sets read by hand and plausible: ECB+ 1a Dec. 9, 2008, mn014, mn061, mn071, mn085).
 LEAD_CHARS = 300
 LEAD_LAG_DAYS = 1
 
