@@ -1726,71 +1726,12 @@ def find_dates_many(items: Sequence[tuple[str, date | None]]) -> list[list[TimeR
 
 # ---------------------------------------------------------------- publication date
 
-_WD_ANCHOR = re.compile(
-    r"(?i:(?<![\w-])(?P<rel>the\sday\sbefore\syesterday|yesterday|today|tonight|tomorrow)),\s(?P<wd>"
-    + WEEKDAY
-    + r")\b"
-)
-
-
 def infer_published(text: str, peers: list[date]) -> date | None:
-    """Guess an article's publication date from its own words and its story peers' dates.
+    """Guess an article's publication date from its own words and its story peers' dates: the
+    article-dating module's reading (:func:`synoptic.dating.infer_published`, which says how)."""
+    from synoptic.dating import infer_published as infer
 
-    1. Constraints from the text: "today, Friday" / "yesterday, Thursday" fix the weekday of
-       publication; explicit dates with a year ("07 January 2022") are reference points; weekdays
-       mentioned without a forward-looking cue are days on or before publication.
-    2. References: the peers' dates (those within PEER_WINDOW_DAYS of their median) and the text's
-       own full dates. Without any reference there is nothing to anchor on: None.
-    3. Candidates run from CANDIDATE_DAYS_BEFORE before the earliest reference to
-       CANDIDATE_DAYS_AFTER after the latest. Those
-       breaking a weekday constraint are dropped; among the rest the one that makes the article's
-       dates most compact wins (smallest spread of the candidate, its resolved weekday mentions and
-       the references), the earliest on ties.
-    """
-    peers = [p.date() if isinstance(p, datetime) else p for p in peers]
-    # 1. constraints
-    fixed_wd: set[int] = set()
-    for m in _WD_ANCHOR.finditer(text):
-        shift = {"the day before yesterday": 2, "yesterday": 1, "today": 0, "tonight": 0, "tomorrow": -1}[
-            re.sub(r"\s+", " ", m["rel"].lower())
-        ]
-        fixed_wd.add((WEEKDAYS[m["wd"].lower()] + shift) % 7)
-    past_wds: list[int] = []
-    own_dates: list[date] = []
-    for ref in find_dates(text, None):
-        if ref.value and ref.granularity == "day":
-            d = _safe_date(*map(int, ref.value.split("-")))
-            if d and not _looks_ahead(text, ref.start):
-                own_dates.append(d)
-    for m in re.finditer(rf"(?<!\w)(?P<wd>{WEEKDAY})(?!\w)", text):
-        before = text[max(0, m.start() - 40) : m.start()].lower()
-        if re.search(r"(?:next|coming|until|till)\s*$", before) or re.search(
-            r"(?:yesterday|today|tomorrow),\s*$", before
-        ):
-            continue
-        if _looks_ahead(text, m.start()):
-            continue
-        past_wds.append(WEEKDAYS[m["wd"].lower()])
-    # 2. references
-    refs = sorted(peers)
-    if refs:
-        median = refs[len(refs) // 2]
-        refs = [d for d in refs if abs((d - median).days) <= PEER_WINDOW_DAYS]
-        own_dates = [d for d in own_dates if abs((d - median).days) <= PEER_WINDOW_DAYS]
-    refs = sorted(refs + own_dates)
-    if not refs:
-        return None
-    # 3. candidates
-    best: tuple[int, date] | None = None
-    day = refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE)
-    while day <= refs[-1] + timedelta(days=CANDIDATE_DAYS_AFTER):
-        if not fixed_wd or day.weekday() in fixed_wd:
-            points = [day, *refs, *(_weekday_date(day, wd, "past") for wd in past_wds)]
-            spread = (max(points) - min(points)).days
-            if best is None or spread < best[0]:
-                best = (spread, day)
-        day += timedelta(days=1)
-    return best[1] if best else None
+    return infer(text, peers)
 
 
 __all__ = ["clause_tense", "find_dates", "find_dates_many", "infer_published"]
