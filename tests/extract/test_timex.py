@@ -899,3 +899,11 @@ def test_that_month_come_month_possessive_months_and_relative_clauses(
 def test_until_an_event_in_a_month_looks_ahead() -> None:
     text = "The race could go on through June 7, and perhaps until the party's convention in July."
     assert find_dates(text, date(2016, 4, 28))[-1].value == "2016-07"
+
+
+def test_that_quarter_with_no_quarter_named_before_is_the_last_full_one() -> None:
+    # "that quarter" reaches the quarter rule without the year group the other patterns carry
+    (ref,) = find_dates("Profit fell in that quarter.", date(1990, 1, 5))
+    assert (ref.value, ref.granularity) == ("1989-Q4", "quarter")
+    (undated,) = find_dates("Profit fell in that quarter.", None)
+    assert undated.value is None

@@ -1115,19 +1115,20 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     (TimeML: anchored on the discourse, not the document date), else the last full quarter.
     A bare "the period" where no quarter was named nor is spoken of around it is no date ("the
     period before 1972"): left out ("the latest period" is a reporting period wherever it is)."""
+    tqyear = m.groupdict().get("tqyear")  # "that quarter" comes through _r_that_period without it
     if re.fullmatch(r"(?i)the\speriod", m.group()) and not (ctx.period or ctx.quarter) and \
             not _in_quarter_context(text, m.start()):
         return None, NOT_A_DATE
-    if m["tqyear"] and m.group().lower().endswith("period"):
+    if tqyear and m.group().lower().endswith("period"):
         # "net for the first nine months ... compared with the 1988 period": the period compared is
         # the last one named in the sentence; months or a year are no quarter, so the year is its value
         left = _sentence_left(text, m.start(), 300).lower()
         months = max((x.end() for x in re.finditer(r"\b(?:months|half|year)\b", left)), default=-1)
         quarter = max((x.end() for x in re.finditer(r"\bquarter", left)), default=-1)
         if months > quarter:
-            return m["tqyear"], "year"
+            return tqyear, "year"
     ended = _QUARTER_ENDED.match(text, m.end())
-    if ended and not ctx.period and not m["tqyear"] and anchor is not None:
+    if ended and not ctx.period and not tqyear and anchor is not None:
         # "the quarter ended July 31": the calendar quarter holding most of the three months that end
         # then (its middle month's); a quarter ended a date not yet come is last year's
         month = _month_num(ended["emon"])
@@ -1138,11 +1139,11 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     if ctx.period:
         y, q = ctx.period
         return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
-    if anchor is None and not m["tqyear"]:
+    if anchor is None and not tqyear:
         return None, "quarter"
-    y, q = _last_full_quarter(anchor or date(int(m["tqyear"]), 12, 31))
-    if m["tqyear"]:
-        y = int(m["tqyear"])
+    y, q = _last_full_quarter(anchor or date(int(tqyear), 12, 31))
+    if tqyear:
+        y = int(tqyear)
     return f"{y:04d}-Q{q}", "quarter"
 
 
