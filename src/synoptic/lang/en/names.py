@@ -54,4 +54,22 @@ STREET_AFTER = frozenset(
     "street avenue road boulevard square drive terrace crescent parkway promenade".split()
 )
 
-__all__ = ["STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+#: Lower-case nouns for a natural or administrative feature written after a place's name ("the Qeshm
+#: island", "the Hormozgan province", "the Mount Pleasant neighbourhood"): written in lower case they are
+#: no part of the name, which is also written bare. (A capitalised one is part of it: "Hornby Island".)
+PLACE_FEATURE_NOUNS = AREA_NOUNS | frozenset(
+    "island islands isle peninsula archipelago atoll coast coastline shore valley basin delta plain plains "
+    "plateau desert mountain mountains hills range river lake bay gulf strait sea oasis forest "
+    "city town village hamlet township municipality county state territory prefecture governorate "
+    "oblast emirate borough quarter precinct ward enclave exclave border frontier outskirts area".split()
+)
+
+#: Particles inside a family name (Arabic, Dutch, German, Romance, Celtic, Hebrew and Persian names):
+#: "Abu Latyef" is the family name of "Salah Shukri Abu Latyef", "van Gogh" of "Vincent van Gogh". Lower case.
+#: Not the particles that are also English given names ("Ben Banky" is Benjamin Banky).
+NAME_PARTICLES = frozenset(
+    "abu abou abi bin bint ibn ibni al el ul ud ould "
+    "van von der den de della dei degli di da dos das du le la les zu".split()
+)
+
+__all__ = ["NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
