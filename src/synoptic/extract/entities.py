@@ -1075,13 +1075,13 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         label = forced[0] if forced else _majority_label(members, forms)
         name = _canonical(ms, label)
         if label in ("GPE", "LOC", "FAC"):
-            name = _bare_place(name) or name  # "Mount Pleasant", not "Mount Pleasant neighbourhood"
+            name = _names.bare_place(name) or name  # "Mount Pleasant", not "Mount Pleasant neighbourhood"
         for m in ms:
             m.entity = name
             m.type = label
         variants = list(dict.fromkeys(m.text for m in ms))
         if label in ("GPE", "LOC", "FAC"):  # "Dargehan area" also names "Dargehan", as it is written bare
-            variants += [b for b in dict.fromkeys(_bare_place(v) for v in variants) if b and b not in variants]
+            variants += [b for b in dict.fromkeys(_names.bare_place(v) for v in variants) if b and b not in variants]
         entities.append(Entity(name=name, type=label, variants=variants, mentions=ms))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
@@ -1469,16 +1469,6 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
         if f[0] != long[0]:
             relabel[f] = long[0]
     return relabel
-
-
-def _bare_place(name: str) -> str | None:
-    """A place's name without the lower-case feature noun after it ("Mount Pleasant neighbourhood" ->
-    "Mount Pleasant", "Qeshm island" -> "Qeshm"), or None."""
-    words = _tokens(name)
-    if len(words) >= 2 and words[-1].islower() and words[-1] in _names.PLACE_FEATURE_NOUNS \
-            and all(w[:1].isupper() for w in words[:-1]):
-        return " ".join(words[:-1])
-    return None
 
 
 def _well_formed(name: str, label: str) -> bool:

@@ -64,6 +64,16 @@ PLACE_FEATURE_NOUNS = AREA_NOUNS | frozenset(
     "oblast emirate borough quarter precinct ward enclave exclave border frontier outskirts area".split()
 )
 
+def bare_place(name: str) -> str | None:
+    """A place's name without the lower-case feature noun after it ("Mount Pleasant neighbourhood" ->
+    "Mount Pleasant", "Qeshm island" -> "Qeshm"), or None."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].islower() and words[-1] in PLACE_FEATURE_NOUNS \
+            and all(w[:1].isupper() for w in words[:-1]):
+        return " ".join(words[:-1])
+    return None
+
+
 #: Particles inside a family name (Arabic, Dutch, German, Romance, Celtic, Hebrew and Persian names):
 #: "Abu Latyef" is the family name of "Salah Shukri Abu Latyef", "van Gogh" of "Vincent van Gogh". Lower case.
 #: Not the particles that are also English given names ("Ben Banky" is Benjamin Banky).
@@ -72,4 +82,4 @@ NAME_PARTICLES = frozenset(
     "van von der den de della dei degli di da dos das du le la les zu".split()
 )
 
-__all__ = ["NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+__all__ = ["bare_place", "NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
