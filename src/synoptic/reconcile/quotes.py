@@ -862,8 +862,9 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             for r2, idx2 in named.items():
                 if arts.get(r2, set()) & arts.get(r, set()):
                     continue
-                if stand_in and not any(units[i].body for i in idx2):
-                    continue  # what "Afghanistan said" is a body's word (its government's), not one person's
+                if stand_in and not any(units[i].body for i in idx2) \
+                        and not any(grams[i] & grams[j] for i in idx for j in idx2):
+                    continue  # a country's word given to a person only in the person's words (a run of content words)
                 sim = float(sims[np.ix_(idx, idx2)].max())
                 if sim >= best_sim:
                     best_root, best_sim = r2, sim
