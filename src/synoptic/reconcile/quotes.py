@@ -15,6 +15,7 @@ import numpy as np
 from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import speech as _speech
+from synoptic.lang.en.function_words import FUNCTION_WORDS
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
@@ -645,7 +646,8 @@ def _story_name(speaker: str, names: _StoryNames) -> str:
         return found
     words = bare.split()
     upper = [i for i, w in enumerate(words) if w[:1].isupper()]
-    if upper and upper == list(range(upper[0], upper[-1] + 1)) and len(upper) < len(words):
+    if upper and upper == list(range(upper[0], upper[-1] + 1)) and len(upper) < len(words) \
+            and not any(w.lower() in FUNCTION_WORDS for w in words):  # not "spokesman of Port Board"
         found = names.find(" ".join(words[upper[0]:upper[-1] + 1]))  # lower-case words around a name
     return found or (bare if bare != speaker.strip() and _is_named(bare) else speaker)
 
