@@ -26,6 +26,7 @@ def test_a_speaker_is_shown_under_the_story_name_of_the_body_or_person():
     assert _story_name("TallGrass, a wholesaler of natural health products,", names) == "TallGrass Distribution Ltd"
     assert _story_name("Iran's state television", names) == "Iran's state television"  # not Iran itself
     assert _story_name("Hospital officials", names) == "Hospital officials"
+    assert _story_name("an ISNA spokesman", names) == "an ISNA spokesman"  # a body's voice stays one
 
 
 def test_police_is_not_named_when_the_story_has_two_forces():

@@ -681,8 +681,11 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
     for m in mentions:
         low = m.text.lower()
         words = _tokens(m.text)
-        if len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
-                                or (tags.get(m.start) == "JJ" and m.type != "GPE")
+        if len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and not _DEMONYM_END.search(low) \
+                and not low.endswith("s") and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
+            m.type = "PERSON"  # "Ibanez" of "Raul Ibanez" in this text: a surname, not a nationality
+        elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
+                                or (tags.get(m.start) == "JJ" and m.type != "GPE" and _DEMONYM_END.search(low))
                                 or (low.endswith("s") and (low[:-1] in DEMONYMS or (
                                     low[:-1] in norps and _DEMONYM_END.search(low[:-1]))))):
             m.type = "NORP"  # "Kazakh", "Greeks"
@@ -1421,7 +1424,7 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
     tails: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     heads: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
-        keys, words = f[1].split(), _tokens(text_of[f])
+        keys, words = f[1].split(), [w for w in _SPACING_RE.split(text_of[f]) if w]  # "Journal-Constitution": 2 words
         if len(keys) < 2 or len(words) != len(keys) or _is_acronym(text_of[f]) or any(c.isdigit() for c in f[1]):
             continue
         if any(w.lower() in _FUNCTION_WORDS for w in words):
@@ -1436,7 +1439,7 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
         elif f[0] == "LOC" and len(words) == 2 and words[-1].lower() in _names.PLACE_FEATURE_NOUNS:
             tails[keys[-1]].append(f)  # "the Gulf" / "Persian Gulf", when the story names one such gulf
     for f in form_list:
-        words = _tokens(text_of[f])
+        words = [w for w in _SPACING_RE.split(text_of[f]) if w]
         if f[0] not in _SHORT_TYPES or _is_acronym(text_of[f]) or len(f[1].replace(" ", "")) < MIN_SHORT_NAME:
             continue
         feature = len(words) == 1 and f[0] in ("LOC", "GPE") and words[0][:1].isupper() \

@@ -647,7 +647,8 @@ def _story_name(speaker: str, names: _StoryNames) -> str:
     words = bare.split()
     upper = [i for i, w in enumerate(words) if w[:1].isupper()]
     if upper and upper == list(range(upper[0], upper[-1] + 1)) and len(upper) < len(words) \
-            and not any(w.lower() in FUNCTION_WORDS for w in words):  # not "spokesman of Port Board"
+            and not any(w.lower() in FUNCTION_WORDS or w.lower() in VOICE_WORDS for w in words):
+        # not "spokesman of Port Board", nor a body's voice ("an IDF spokesman", "Hamas security sources")
         found = names.find(" ".join(words[upper[0]:upper[-1] + 1]))  # lower-case words around a name
     return found or (bare if bare != speaker.strip() and _is_named(bare) else speaker)
 
