@@ -526,8 +526,10 @@ def test_a_one_word_company_joins_its_name_with_a_legal_form_but_not_a_departmen
 # ---------------------------------------------------------------- short forms, prefixes, particles (review9 item 11)
 def test_resolve_a_team_name_and_its_tail_after_the_place_are_one() -> None:
     ms = [_m("Boston Red Sox", "ORG", "a"), _m("Red Sox", "ORG", "b"), _m("New York Yankees", "ORG", "a", 40),
-          _m("Yankees", "ORG", "c"), _m("Vancouver Police", "ORG", "a", 80), _m("Police", "ORG", "b", 40)]
+          _m("Yankees", "ORG", "c"), _m("Vancouver Police", "ORG", "a", 80), _m("Police", "ORG", "b", 40),
+          _m("Atlanta Journal-Constitution", "ORG", "d"), _m("Journal-Constitution", "ORG", "e")]
     got = _groups(ms)
+    assert got["e:Journal-Constitution"] == "Atlanta Journal-Constitution"
     assert got["b:Red Sox"] == got["a:Boston Red Sox"]
     assert got["c:Yankees"] == got["a:New York Yankees"]
     assert got["b:Police"] != got["a:Vancouver Police"]  # a generic word is no short form
@@ -599,3 +601,14 @@ def test_cut_prefixes_offices_organisations_and_numbered_designators() -> None:
     assert [(m.text, m.type) for m in ms] == [("Mehdi Irannejad", "PERSON"), ("Ofir Akunis", "PERSON"),
                                               ("Knesset", "ORG")]
     assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_fix_types_a_surname_typed_nationality_is_a_person_but_a_demonym_stays() -> None:
+    from synoptic.extract.entities import _fix_types
+
+    text = "Raul Ibanez signed. Ibanez will play left field for the Kazakh side."
+    ms = [Mention(text=t, type=label, start=text.index(t), end=text.index(t) + len(t))
+          for t, label in (("Raul Ibanez", "PERSON"), ("Kazakh", "NORP"))]
+    ms.append(Mention(text="Ibanez", type="NORP", start=20, end=26))
+    _fix_types(ms, {20: "JJ"}, text)
+    assert [(m.text, m.type) for m in ms] == [("Raul Ibanez", "PERSON"), ("Kazakh", "NORP"), ("Ibanez", "PERSON")]
