@@ -1436,14 +1436,14 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
                     heads[" ".join(keys[:k])].append(f)
         elif f[0] in ("GPE", "LOC", "FAC") and words[-1].islower() and words[-1] in _names.PLACE_FEATURE_NOUNS:
             heads[" ".join(keys[:-1])].append(f)
-        elif f[0] == "LOC" and len(words) == 2 and words[-1].lower() in _names.PLACE_FEATURE_NOUNS:
+        elif f[0] == "LOC" and len(words) == 2 and words[-1].lower() in _names.FEATURE_HEADS:
             tails[keys[-1]].append(f)  # "the Gulf" / "Persian Gulf", when the story names one such gulf
     for f in form_list:
         words = [w for w in _SPACING_RE.split(text_of[f]) if w]
         if f[0] not in _SHORT_TYPES or _is_acronym(text_of[f]) or len(f[1].replace(" ", "")) < MIN_SHORT_NAME:
             continue
         feature = len(words) == 1 and f[0] in ("LOC", "GPE") and words[0][:1].isupper() \
-            and words[0].lower() in _names.PLACE_FEATURE_NOUNS
+            and words[0].lower() in _names.FEATURE_HEADS
         if any(_generic_word(w) for w in words) and not feature:
             continue
         cands = []

@@ -57,12 +57,20 @@ STREET_AFTER = frozenset(
 #: Lower-case nouns for a natural or administrative feature written after a place's name ("the Qeshm
 #: island", "the Hormozgan province", "the Mount Pleasant neighbourhood"): written in lower case they are
 #: no part of the name, which is also written bare. (A capitalised one is part of it: "Hornby Island".)
+#: Not "city", "state", "county": "Quebec city", "Washington state" and "Los Angeles county" are other
+#: places than "Quebec", "Washington", "Los Angeles"; nor waters and mountains, which name places after them
+#: ("the Jordan river" is not Jordan).
 PLACE_FEATURE_NOUNS = AREA_NOUNS | frozenset(
-    "island islands isle peninsula archipelago atoll coast coastline shore valley basin delta plain plains "
-    "plateau desert mountain mountains hills range river lake bay gulf strait sea oasis forest "
-    "city town village hamlet township municipality county state territory prefecture governorate "
-    "oblast emirate borough quarter precinct ward enclave exclave border frontier outskirts area".split()
+    "island islands isle peninsula archipelago atoll coast coastline valley basin plain plains plateau desert "
+    "oasis village hamlet prefecture governorate oblast quarter precinct ward enclave border frontier outskirts".split()
 )
+
+#: Nouns heading the name of a natural feature ("Persian Gulf", "Red Sea", "Gaza Strip"): written alone and
+#: capitalised ("the Gulf") they stand for the one such feature a story names.
+FEATURE_HEADS = PLACE_FEATURE_NOUNS | frozenset(
+    "sea seas ocean gulf bay strait straits channel canal river lake mountains range hills strip".split()
+)
+
 
 def bare_place(name: str) -> str | None:
     """A place's name without the lower-case feature noun after it ("Mount Pleasant neighbourhood" ->
@@ -82,4 +90,4 @@ NAME_PARTICLES = frozenset(
     "van von der den de della dei degli di da dos das du le la les zu".split()
 )
 
-__all__ = ["bare_place", "NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+__all__ = ["bare_place", "FEATURE_HEADS", "NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
