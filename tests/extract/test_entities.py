@@ -612,3 +612,13 @@ def test_fix_types_a_surname_typed_nationality_is_a_person_but_a_demonym_stays()
     ms.append(Mention(text="Ibanez", type="NORP", start=20, end=26))
     _fix_types(ms, {20: "JJ"}, text)
     assert [(m.text, m.type) for m in ms] == [("Raul Ibanez", "PERSON"), ("Kazakh", "NORP"), ("Ibanez", "PERSON")]
+
+
+def test_fix_types_a_name_paired_with_a_place_after_between_is_a_place() -> None:
+    from synoptic.extract.entities import _fix_types
+
+    text = "Traffic stopped between Willow Grove and the Route 1 exits. Talks between Ann Lee and Bo Park ended."
+    ms = [Mention(text=t, type=label, start=text.index(t), end=text.index(t) + len(t))
+          for t, label in (("Willow Grove", "PERSON"), ("Route 1", "FAC"), ("Ann Lee", "PERSON"), ("Bo Park", "PERSON"))]
+    _fix_types(ms, {}, text)
+    assert [m.type for m in ms] == ["GPE", "FAC", "PERSON", "PERSON"]

@@ -667,6 +667,10 @@ _PLACE_PREP = re.compile(r"\b(?:in|near|outside)\s+$")
 _COMMA_NAME = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:and|or)\b|,\s+[A-Z])")
 
 
+_BETWEEN = re.compile(r"\b[Bb]etween\s+$")
+_AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
 def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None:
     """Step 4 of :func:`find_mentions` (in place: the mentions are this function's own)."""
     places = {m.text.lower() for m in mentions if m.type in ("GPE", "LOC")}
@@ -698,6 +702,12 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
                     full_keys | single_keys if len(words) > 1 else full_keys) \
                 and all(w[0].isupper() for w in words) and ministry_key(m.text) is None:
             m.type = "PERSON"
+    starts = {m.start: m for m in mentions}
+    for m in mentions:  # "between Willow Grove and the Route 1 exits": a place, as what it is paired with
+        if m.type == "PERSON" and _BETWEEN.search(text, max(0, m.start - 9), m.start):
+            other = (after := _AND_NEXT.match(text, m.end)) and starts.get(after.end())
+            if other and other.type in ("GPE", "LOC", "FAC"):
+                m.type = "GPE"
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         votes[m.text][m.type] += 1
