@@ -34,7 +34,7 @@ RANKS = frozenset(
     "assemblywoman assemblymember congressman congresswoman delegate legislator lawmaker mp mep "
     "comptroller treasurer magistrate coroner ombudsman undersecretary speaker "
     # clerical styles
-    "msgr monsignor pastor deacon cleric mullah ayatollah".split()
+    "msgr monsignor pastor deacon cleric mullah mufti ayatollah".split()
 )
 
 #: Words of RANKS that only qualify another title ("Police Chief", "Foreign Minister", "Vice Adm."):
