@@ -23,7 +23,9 @@ from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, 
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
 from synoptic.lang.en.counted import DURATION_EVENTS
+from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
 from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.persons import GENERAL_PERSON_NOUNS, PAST_WORDS, PERIOD_NOUNS, PERSON_NOUNS, TOTAL_WORDS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
 from synoptic.lang.en.units import UNITS
 from synoptic.reconcile._text import INF
@@ -135,6 +137,19 @@ SMALL_VALUE_SHARE = 0.25
 #: value from 0 to 0.75; 1.0 gives 9/24, B3 0.85); bomb, heist, kazakhstan, migrants and riots, not
 #: looked at while fitting, score the same at 0, 0.25, 0.5 and 0.75.
 OPEN_SHARE = 0.5
+#: Two reports whose numbers disagree and whose sentences place them on different occasions (one
+#: "on Sunday", the other "on Wednesday"; one "in September", the other on a weekday, which news
+#: English uses only within the week; one "last season", the other in no past period) count two
+#: things: a figure of an earlier or separate event, not a conflict. It outweighs what one casualty
+#: toll's reports share when their numbers disagree (half W_VALUE_APART off, noun, predicate, clause
+#: and context: about 3). Set on ECB+ 20a and Multi-News mn071 (review9 stories); 10a, 18a, 3a, 7a
+#: and the six gold stories, not looked at while setting it, checked after.
+W_OCCASION_DIFF = 4.0
+#: Two reports whose numbers disagree and of which one is a total ("a combined 157 games",
+#: "Overall, ... 33 homers") or confined to a part of the event ("68 punches thrown during the
+#: round") and the other not: a part and the whole, two counts of one noun. As much as the same
+#: noun earns. Set on ECB+ 10a and 7a (review9); the gold stories checked after.
+W_PART_WHOLE = W_NOUN_SAME
 
 
 _ROUNDED = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a)[\s-]*"
@@ -419,6 +434,76 @@ _NOUN_SIMILARITY: dict[tuple[str, str], float] = {}
 _NOUN_COREFER: set[tuple[str, str]] = set()
 
 
+@dataclass(frozen=True)
+class _Occasion:
+    """When a figure's sentence places what it says: the weekdays it names, the months it names
+    without a day ("in September"), and whether it names a past period ("last season")."""
+
+    weekdays: frozenset[int] = frozenset()
+    months: frozenset[int] = frozenset()
+    past: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.weekdays or self.months or self.past)
+
+
+_PAST_PERIOD = re.compile(rf"\b(?:{'|'.join(PAST_WORDS)})\s+(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(PERIOD_NOUNS)})s?\b",
+                          re.I)
+_TOTAL = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in TOTAL_WORDS)})\b", re.I)
+# A count confined to a part of the event it is of: "during the round", "in the first half",
+# "over those three minutes" (the parts of a match, a day or a race: a closed class of English).
+_PART = re.compile(r"\b(?:during|in|over|within)\s+(?:the|that|this|one|a|each|its|his|her|their|those)\s+"
+                   r"(?:[\w'-]+\s+){0,2}?(?:round|half|halves|quarter|period|inning|innings|set|lap|minute|hour|"
+                   r"stage|leg)s?\b", re.I)
+#: How far after a figure, inside its clause, the phrase that confines it to a part of its event may
+#: end ("68 punches thrown during the round" is 24). Set by reading ECB+ 7a (review9).
+PART_TAIL_CHARS = 40
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _occasion(text: str, fig: Figure, ex: Extraction) -> _Occasion:
+    """Where the sentence of ``fig`` places it in time, from the time expressions extract found in
+    it (weekday names; month names without a day) and a past period it names ("last season")."""
+    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
+    days: set[int] = set()
+    months: set[int] = set()
+    for t in ex.dates:
+        if not (s0 <= t.start < s1) or fig.start <= t.start < fig.end:
+            continue
+        words = [w.lower() for w in _WEEKDAY_WORD.findall(t.text)]
+        days |= {WEEKDAYS[w] for w in words if w in WEEKDAYS}
+        if t.granularity == "month":
+            months |= {MONTHS[w] for w in words if w in MONTHS}
+    return _Occasion(frozenset(days), frozenset(months), bool(_PAST_PERIOD.search(text, s0, s1)))
+
+
+def _occasions_differ(a: _Occasion | None, b: _Occasion | None) -> bool:
+    """Whether two sentences place their figures on different occasions: other weekdays, other
+    months, a month named bare beside a weekday (news English names the weekday within the week,
+    the month beyond it), or a past period on one side only."""
+    if not a or not b:
+        return bool(a) != bool(b) and bool((a and a.past) or (b and b.past))
+    if a.weekdays and b.weekdays:
+        return not a.weekdays & b.weekdays
+    if a.months and b.months:
+        return not a.months & b.months
+    if (a.months and b.weekdays) or (b.months and a.weekdays):
+        return True
+    return a.past != b.past
+
+
+def _whole(text: str, fig: Figure) -> str:
+    """"total" when the sentence of ``fig`` makes it a total over parts ("a combined 157 games"),
+    "part" when it confines it to a part of its event ("during the round"), else ""."""
+    s0, s1 = _sentence_bounds(text, fig.start, fig.end)
+    if _TOTAL.search(text, s0, s1):
+        return "total"
+    # the part is said of the figure in its own phrase, after it ("68 punches thrown during the
+    # round"), not of another verb of its sentence ("47 KO's, dismantled Rahman in the seventh round")
+    tail = re.match(rf"[^,;:.!?()\n]{{0,{PART_TAIL_CHARS}}}", text[fig.end:s1])
+    return "part" if tail and _PART.search(tail.group()) else ""
+
+
 @dataclass
 class _Read:
     """One figure report as the grouping sees it."""
@@ -435,6 +520,8 @@ class _Read:
     context: frozenset[str]
     person: str | None = None
     clause: tuple[str, str] | None = None  # (event, side) of a casualty count read from its clause
+    occasion: _Occasion | None = None  # when its sentence places it (weekdays, bare months, a past period)
+    whole: str = ""  # "total" (a total over parts), "part" (confined to a part of the event), else ""
 
 
 # The clause reading's event categories as predicate classes.
@@ -528,7 +615,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if places is not None:
                 scope = scope & places  # where, not whose: "Paris" and "Harry Winston" are no two places
             out.append(_Read(r, dim, noun, mods, pred, r.side, scope, fig.time_ref, fig.subgroup,
-                             frozenset(fig.context), person, clause_key))
+                             frozenset(fig.context), person, clause_key, _occasion(art.text, fig, ex),
+                             _whole(art.text, fig)))
     _shared_ages(out, shared)
     _apart(out)
     _unit_bands(out)
@@ -705,6 +793,10 @@ def link_score(a: _Read, b: _Read) -> float | None:
             s -= W_SUBGROUP  # a model on one side and another number: a subset of its own
         if a.dim.startswith("money:") and same_thing and min(va, vb) > 0 and max(va, vb) / min(va, vb) <= MONEY_NEAR:
             s = 0.0  # two sums of one thing that nearly agree ("e80 million", "85 million euros"): a conflict
+        if _occasions_differ(a.occasion, b.occasion):
+            s -= W_OCCASION_DIFF  # "a 6.1 quake in September" / "a 5.6 quake on Sunday": two events
+        if a.whole != b.whole:
+            s -= W_PART_WHOLE  # "a combined 157 games" / "54 games with the Angels": the whole and a part
     elif min(va, vb) > 0 and (max(va, vb) / min(va, vb) > VALUE_FAR or (
             max(va, vb) / min(va, vb) == VALUE_FAR and not _same_side(a, b))):
         # (at exactly VALUE_FAR, "less than 5,000" says nothing of "about 2,500"; two minimums
@@ -730,6 +822,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
             s -= W_NOUN_DIFF  # "passengers and crew" is a union: not the passengers alone
         elif a.noun in b.mods or b.noun in a.mods:
             s += W_NOUN_SAME / 2
+        elif _person_hypernym(a.noun, b.noun):
+            s += W_NOUN_SAME * GENERIC_NOUN_SHARE  # "one man" / "one person": as "people" / "people"
         elif (a.noun, b.noun) in _NOUN_COREFER:
             s += W_NOUN_COREFER
         elif a.clause is not None and a.clause == b.clause and a.clause[0] == "money":
@@ -829,8 +923,18 @@ def _roles_differ(a: _Read, b: _Read) -> bool:
 
 def _other_nouns(a: _Read, b: _Read) -> bool:
     """Whether two reports name different counted nouns: in one article that is two things
-    ("a wife and two children" ... "two grown daughters"), not the figure repeated."""
-    return a.noun is not None and b.noun is not None and a.noun != b.noun and (a.noun, b.noun) not in _NOUN_COREFER
+    ("a wife and two children" ... "two grown daughters"), not the figure repeated ("one man" ...
+    "one person": a general person noun names any person)."""
+    return a.noun is not None and b.noun is not None and a.noun != b.noun and (a.noun, b.noun) not in _NOUN_COREFER \
+        and not _person_hypernym(a.noun, b.noun)
+
+
+def _person_hypernym(x: str, y: str) -> bool:
+    """Whether one of two different counted nouns is a general person noun ("people", "person")
+    and the other names people ("man", "employee", "villager"; lang.en.persons): the first may
+    count what the second counts."""
+    return (x in GENERAL_PERSON_NOUNS and (y in PERSON_NOUNS or canonical_side(y) is not None)) or \
+        (y in GENERAL_PERSON_NOUNS and (x in PERSON_NOUNS or canonical_side(x) is not None))
 
 
 def _one_event_lasted(a: _Read, b: _Read) -> bool:
