@@ -22,8 +22,8 @@ from synoptic.extract.figures import ABOUT_TOLERANCE, interval, rate_span  # noq
 from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, is_year, noun_key  # noqa: F401 (re-exported)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
-from synoptic.lang.en.counted import DURATION_EVENTS
 from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
+from synoptic.lang.en.counted import DURATION_EVENTS
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.persons import GENERAL_PERSON_NOUNS, PAST_WORDS, PERIOD_NOUNS, PERSON_NOUNS, TOTAL_WORDS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
@@ -793,10 +793,14 @@ def link_score(a: _Read, b: _Read) -> float | None:
             s -= W_SUBGROUP  # a model on one side and another number: a subset of its own
         if a.dim.startswith("money:") and same_thing and min(va, vb) > 0 and max(va, vb) / min(va, vb) <= MONEY_NEAR:
             s = 0.0  # two sums of one thing that nearly agree ("e80 million", "85 million euros"): a conflict
-        if _occasions_differ(a.occasion, b.occasion):
-            s -= W_OCCASION_DIFF  # "a 6.1 quake in September" / "a 5.6 quake on Sunday": two events
-        if a.whole != b.whole:
-            s -= W_PART_WHOLE  # "a combined 157 games" / "54 games with the Angels": the whole and a part
+        # the numbers disagree because the reports are of two things: not a conflict of one thing
+        # (a duration's weekday dates where it starts or ends: "the shooting on Saturday sparked five
+        # days of riots", "eight days of riots" on Sunday are one span, told on two days)
+        timed = a.dim not in ("duration", "age")
+        if timed and _occasions_differ(a.occasion, b.occasion):
+            s = min(s, -W_VALUE_APART) - W_OCCASION_DIFF  # "a 6.1 quake in September" / "a 5.6 quake on Sunday"
+        if timed and a.whole != b.whole:
+            s = min(s, -W_VALUE_APART) - W_PART_WHOLE  # "a combined 157 games" / "54 games with the Angels"
     elif min(va, vb) > 0 and (max(va, vb) / min(va, vb) > VALUE_FAR or (
             max(va, vb) / min(va, vb) == VALUE_FAR and not _same_side(a, b))):
         # (at exactly VALUE_FAR, "less than 5,000" says nothing of "about 2,500"; two minimums
