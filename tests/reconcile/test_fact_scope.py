@@ -108,8 +108,8 @@ GOLD_20A = Path("/tmp/review9/g20a")
 @pytest.mark.skipif(not (GOLD_18A / "gold.json").exists() or not (GOLD_20A / "gold.json").exists(),
                     reason="the review9 hand gold (/tmp/review9/g18a, g20a) is not on this machine")
 def test_review_stories_keep_their_figure_floors():
-    """Floors under the figures measured on the reviewer's hand gold (18a 3/6 groups, B3 0.87;
-    20a 4/7, B3 0.74 after this change; before it 18a 3/6 0.83, 20a 2/7 0.72)."""
+    """Floors under the figures measured on the reviewer's hand gold (18a 4/6 groups, B3 0.90;
+    20a 4/7, B3 0.79 after this change; before it 18a 3/6 0.83, 20a 2/7 0.72)."""
     tool = Path("/work/shared/tools/storycheck.py")
     if not tool.exists():
         pytest.skip("storycheck.py is not in /work/shared/tools")
@@ -121,5 +121,12 @@ def test_review_stories_keep_their_figure_floors():
 
     scores = {m.group(1): (int(m.group(2)), float(m.group(3)))
               for m in re.finditer(r"^(g\d+a): .*figures (\d+)/\d+ groups right, mention B3 F1 ([\d.]+)", out, re.M)}
-    assert scores["g18a"][0] >= 3 and scores["g18a"][1] >= 0.85
-    assert scores["g20a"][0] >= 4 and scores["g20a"][1] >= 0.72
+    assert scores["g18a"][0] >= 4 and scores["g18a"][1] >= 0.88
+    assert scores["g20a"][0] >= 4 and scores["g20a"][1] >= 0.77
+
+
+def test_a_toll_that_rose_on_another_day_is_still_one_toll():
+    arts, exs = _story(["Twelve people were killed in the floods on Monday.",
+                        "The death toll from the floods rose to 40 on Wednesday."])
+    groups = _groups_with(fact_groups(arts, exs), "12", "Twelve", "40")
+    assert len(groups) == 1 and {r.article for r in groups[0].reports} == {"a0", "a1"}

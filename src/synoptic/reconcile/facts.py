@@ -467,6 +467,7 @@ def _occasion(text: str, fig: Figure, ex: Extraction) -> _Occasion:
     s0, s1 = _sentence_bounds(text, fig.start, fig.end)
     days: set[int] = set()
     months: set[int] = set()
+    past = bool(_PAST_PERIOD.search(text, s0, s1))
     for t in ex.dates:
         if not (s0 <= t.start < s1) or fig.start <= t.start < fig.end:
             continue
@@ -474,7 +475,7 @@ def _occasion(text: str, fig: Figure, ex: Extraction) -> _Occasion:
         days |= {WEEKDAYS[w] for w in words if w in WEEKDAYS}
         if t.granularity == "month":
             months |= {MONTHS[w] for w in words if w in MONTHS}
-    return _Occasion(frozenset(days), frozenset(months), bool(_PAST_PERIOD.search(text, s0, s1)))
+    return _Occasion(frozenset(days), frozenset(months), past)
 
 
 def _occasions_differ(a: _Occasion | None, b: _Occasion | None) -> bool:
@@ -783,7 +784,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # "an estimated 1,500 pirates" in Somalia), whatever else they share
         # (unless their clauses name one casualty event and side: a toll is a toll)
         far = min(va, vb) > 0 and max(va, vb) / min(va, vb) > MINIMUMS_FAR
-        one_toll = a.clause is not None and a.clause == b.clause
+        one_toll = _one_toll(a, b)
         # "more than 10,000" and "10,000": apart only at an open bound, the same number written twice
         touching = _meets(_closed(_interval(a.reading)), _closed(_interval(b.reading))) is not None
         s = -W_VALUE_APART * (CONFLICT_SHARE if one_toll or touching or (same_thing and not far) else 1.0)
@@ -796,8 +797,11 @@ def link_score(a: _Read, b: _Read) -> float | None:
         # the numbers disagree because the reports are of two things: not a conflict of one thing
         # (a duration's weekday dates where it starts or ends: "the shooting on Saturday sparked five
         # days of riots", "eight days of riots" on Sunday are one span, told on two days)
+        # (a count given as one that changes, "the toll rose to 45 on Thursday", is told again on
+        # each day it changes: an update, not another event)
         timed = a.dim not in ("duration", "age")
-        if timed and _occasions_differ(a.occasion, b.occasion):
+        rising = a.reading.figure.rising or b.reading.figure.rising
+        if timed and not rising and _occasions_differ(a.occasion, b.occasion):
             s = min(s, -W_VALUE_APART) - W_OCCASION_DIFF  # "a 6.1 quake in September" / "a 5.6 quake on Sunday"
         if timed and a.whole != b.whole:
             s = min(s, -W_VALUE_APART) - W_PART_WHOLE  # "a combined 157 games" / "54 games with the Angels"
@@ -874,7 +878,14 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if a.subgroup != b.subgroup:
         s -= W_SUBGROUP
     if a.clause and b.clause:
-        s += W_CLAUSE_SAME if a.clause == b.clause else -W_CLAUSE_DIFF
+        if a.clause == b.clause:
+            s += W_CLAUSE_SAME
+        elif _one_toll(a, b):
+            # one event, one side named as "people" (the hypernym of every side) and one number:
+            # "two people injured" / "two villagers injured"
+            s -= W_SIDE_DIFF
+        else:
+            s -= W_CLAUSE_DIFF
     elif a.dim == "duration" and (_times_a_thing(a) and b.clause or _times_a_thing(b) and a.clause):
         s -= W_CLAUSE_DIFF  # "seventh straight day" of the protests / "one-week anniversary": two things timed
     if a.reading.measured and b.reading.measured:
@@ -888,6 +899,14 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
         s -= W_PERSON_DIFF
     return s
+
+
+def _one_toll(a: _Read, b: _Read) -> bool:
+    """Whether two casualty counts read from their clauses are of one event and side, or of one
+    event with one side named as "people", the hypernym of every side ("five people injured" /
+    "two villagers injured")."""
+    return a.clause is not None and b.clause is not None and a.clause[0] == b.clause[0] and (
+        a.clause[1] == b.clause[1] or (a.clause[0] != "money" and "people" in (a.clause[1], b.clause[1])))
 
 
 def _measured_similarity(a: _Read, b: _Read) -> float:
