@@ -130,3 +130,13 @@ def test_a_toll_that_rose_on_another_day_is_still_one_toll():
                         "The death toll from the floods rose to 40 on Wednesday."])
     groups = _groups_with(fact_groups(arts, exs), "12", "Twelve", "40")
     assert len(groups) == 1 and {r.article for r in groups[0].reports} == {"a0", "a1"}
+
+
+def test_people_and_civilians_are_one_toll_but_police_are_a_part():
+    arts, exs = _story(["The quake injured five people in the town.",
+                        "Two villagers were injured by the quake in the town."])
+    (group,) = _groups_with(fact_groups(arts, exs), "five", "Two")
+    assert group.verdict == "conflict" and {r.article for r in group.reports} == {"a0", "a1"}
+    arts, exs = _story(["The clashes killed 225 people across the country.",
+                        "The clashes killed 18 police officers across the country."])
+    assert len(_groups_with(fact_groups(arts, exs), "225", "18")) == 2

@@ -903,10 +903,17 @@ def link_score(a: _Read, b: _Read) -> float | None:
 
 def _one_toll(a: _Read, b: _Read) -> bool:
     """Whether two casualty counts read from their clauses are of one event and side, or of one
-    event with one side named as "people", the hypernym of every side ("five people injured" /
-    "two villagers injured")."""
-    return a.clause is not None and b.clause is not None and a.clause[0] == b.clause[0] and (
-        a.clause[1] == b.clause[1] or (a.clause[0] != "money" and "people" in (a.clause[1], b.clause[1])))
+    event with one side named as "people", the hypernym of every side: when the other side is
+    civilians ("five people injured" / "two villagers injured") or the numbers meet ("killing one
+    man" / "one person killed"). A count of people and a different count of security forces or
+    protesters are a total and a part ("225 people killed" / "18 police killed")."""
+    if a.clause is None or b.clause is None or a.clause[0] != b.clause[0]:
+        return False
+    if a.clause[1] == b.clause[1]:
+        return True
+    sides = {a.clause[1], b.clause[1]}
+    return a.clause[0] != "money" and "people" in sides and (
+        sides == {"people", "civilians"} or _meets(_interval(a.reading), _interval(b.reading)) is not None)
 
 
 def _measured_similarity(a: _Read, b: _Read) -> float:
