@@ -140,3 +140,19 @@ def test_people_and_civilians_are_one_toll_but_police_are_a_part():
     arts, exs = _story(["The clashes killed 225 people across the country.",
                         "The clashes killed 18 police officers across the country."])
     assert len(_groups_with(fact_groups(arts, exs), "225", "18")) == 2
+
+
+def test_a_place_one_report_names_is_not_the_label_of_all():
+    arts, exs = _story(["The quake injured five people on the island.",
+                        "The quake injured five people, officials said.",
+                        "Five people from Zinbi were injured in the quake."])
+    (group,) = _groups_with(fact_groups(arts, exs), "five", "Five")
+    assert len(group.reports) == 3 and "Zinbi" not in group.label
+
+
+def test_a_count_whose_event_comes_from_its_clause_groups_with_the_same_toll():
+    arts, exs = _story(["An earthquake hit the island on Sunday, injuring five people.",
+                        "The governor said five people had received treatment after being injured by the quake."])
+    groups = _groups_with(fact_groups(arts, exs), "five")
+    assert len(groups) == 1 and {r.article for r in groups[0].reports} == {"a0", "a1"}
+    assert "who" not in groups[0].label

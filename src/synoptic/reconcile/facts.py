@@ -523,6 +523,8 @@ class _Read:
     clause: tuple[str, str] | None = None  # (event, side) of a casualty count read from its clause
     occasion: _Occasion | None = None  # when its sentence places it (weekdays, bare months, a past period)
     whole: str = ""  # "total" (a total over parts), "part" (confined to a part of the event), else ""
+    own_verb: bool = True  # its predicate is its own verb's, not its clause's event ("had received
+    # treatment after being injured": the role and agency read from "received" say nothing of "injured")
 
 
 # The clause reading's event categories as predicate classes.
@@ -617,7 +619,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                 scope = scope & places  # where, not whose: "Paris" and "Harry Winston" are no two places
             out.append(_Read(r, dim, noun, mods, pred, r.side, scope, fig.time_ref, fig.subgroup,
                              frozenset(fig.context), person, clause_key, _occasion(art.text, fig, ex),
-                             _whole(art.text, fig)))
+                             _whole(art.text, fig), pred is None or fig.predicate is None
+                             or same_class(fig.predicate, pred)))
     _shared_ages(out, shared)
     _apart(out)
     _unit_bands(out)
@@ -861,7 +864,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
             # a small count of one noun that underwent two events is two facts ("attacked two boats",
             # "seized two small boats"); doers of two acts are one group ("four robbers entered",
             # "four robbers stole")
-            both_undergo = a.reading.figure.role == b.reading.figure.role == "undergoes"
+            both_undergo = _role(a) == _role(b) == "undergoes"
             s -= W_ROLE_DIFF if both_undergo and min(va, vb) < COREFER_MIN_VALUE else W_PRED_DIFF
         else:
             s -= W_PRED_VERB
@@ -948,7 +951,13 @@ def _roles_differ(a: _Read, b: _Read) -> bool:
     """Whether one report's thing had an event done to it ("seized two small boats", "attacked two
     boats") and the other's did something ("two boats were closing in", "fired on by two boats"):
     what happened to them differs, so they are two facts."""
-    return {a.reading.figure.role, b.reading.figure.role} == {"undergoes", "does"}
+    return {_role(a), _role(b)} == {"undergoes", "does"}
+
+
+def _role(r: _Read) -> str | None:
+    """Whether a report's thing underwent its predicate or did it, when the predicate is its own
+    verb's (None when the predicate is its clause's event word)."""
+    return r.reading.figure.role if r.own_verb else None
 
 
 def _other_nouns(a: _Read, b: _Read) -> bool:
@@ -1211,7 +1220,7 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
     first = group[0]
     dim = first.dim
     pred = _most(r.pred for r in group if r.pred in PREDICATE_CLASSES)
-    agent = sum(r.reading.figure.agent for r in group) * 2 >= len(group)
+    agent = sum(r.reading.figure.agent and r.own_verb for r in group) * 2 >= len(group)
     if dim.startswith("money:"):
         unit = dim.split(":", 1)[1]
         per = f" per {unit.split('/', 1)[1]}" if "/" in unit else ""
@@ -1307,7 +1316,10 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
     else:
         label = what
     scope = _most(" ".join(sorted(r.scope)) for r in group) if generic else None
-    if scope and len(scope.split()) == 1:  # where the people were ("people injured in Athens")
+    # where the people were ("people injured in Athens"), when most reports say it: one report's
+    # village is not where all the others' people were
+    held = sum(" ".join(sorted(r.scope)) == scope for r in group)
+    if scope and len(scope.split()) == 1 and 2 * held >= len(group):
         label = f"{label} in {scope.title()}"
     if generic and label == what and what.lower() in GENERIC_NOUNS | {"people", "others"}:
         # "people" and nothing else known of them: the words around the figure say who
