@@ -881,8 +881,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
     if a.subgroup != b.subgroup:
         s -= W_SUBGROUP
     if a.clause and b.clause:
-        if a.clause == b.clause:
-            s += W_CLAUSE_SAME
+        if a.clause == b.clause or (a.clause[0] == b.clause[0] and {a.clause[1], b.clause[1]} == {"people", "civilians"}):
+            s += W_CLAUSE_SAME  # (civilians are people: "almost 50 injured" civilians / "injuring 40" people)
         elif _one_toll(a, b):
             # one event, one side named as "people" (the hypernym of every side) and one number:
             # "two people injured" / "two villagers injured"
