@@ -109,7 +109,7 @@ GOLD_20A = Path("/tmp/review9/g20a")
                     reason="the review9 hand gold (/tmp/review9/g18a, g20a) is not on this machine")
 def test_review_stories_keep_their_figure_floors():
     """Floors under the figures measured on the reviewer's hand gold (18a 4/6 groups, B3 0.90;
-    20a 4/7, B3 0.79 after this change; before it 18a 3/6 0.83, 20a 2/7 0.72)."""
+    20a 6/7, B3 0.82 after this change; before it 18a 3/6 0.83, 20a 2/7 0.72)."""
     tool = Path("/work/shared/tools/storycheck.py")
     if not tool.exists():
         pytest.skip("storycheck.py is not in /work/shared/tools")
@@ -122,7 +122,7 @@ def test_review_stories_keep_their_figure_floors():
     scores = {m.group(1): (int(m.group(2)), float(m.group(3)))
               for m in re.finditer(r"^(g\d+a): .*figures (\d+)/\d+ groups right, mention B3 F1 ([\d.]+)", out, re.M)}
     assert scores["g18a"][0] >= 4 and scores["g18a"][1] >= 0.88
-    assert scores["g20a"][0] >= 4 and scores["g20a"][1] >= 0.77
+    assert scores["g20a"][0] >= 6 and scores["g20a"][1] >= 0.80
 
 
 def test_a_toll_that_rose_on_another_day_is_still_one_toll():
@@ -156,3 +156,10 @@ def test_a_count_whose_event_comes_from_its_clause_groups_with_the_same_toll():
     groups = _groups_with(fact_groups(arts, exs), "five")
     assert len(groups) == 1 and {r.article for r in groups[0].reports} == {"a0", "a1"}
     assert "who" not in groups[0].label
+
+
+def test_a_small_number_of_two_unrelated_nouns_is_two_facts():
+    arts, exs = _story(["The team lost the series in four games last month.",
+                        "The team is one of four teams pursuing the player."])
+    groups = _groups_with(fact_groups(arts, exs), "four games", "four teams")
+    assert all(len({r.article for r in g.reports}) == 1 for g in groups)

@@ -851,6 +851,10 @@ def link_score(a: _Read, b: _Read) -> float | None:
                 s *= SMALL_VALUE_SHARE
             elif sim < NOUN_SIM_DIFF:
                 s -= W_NOUN_DIFF
+            elif min(va, vb) < COREFER_MIN_VALUE and s > 0:
+                # "four games" / "four teams": two nouns neither alike nor apart and a small number
+                # that agrees by chance (as for two related nouns without shared words)
+                s *= SMALL_VALUE_SHARE
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
     if ("other" in a.mods) != ("other" in b.mods) and (a.mods | b.mods) - {"other"} and not (a.mods & b.mods):
         # "two other rifles" are besides the ones named ("seven AK-47 rifles"): another count
