@@ -163,3 +163,11 @@ def test_a_small_number_of_two_unrelated_nouns_is_two_facts():
                         "The team is one of four teams pursuing the player."])
     groups = _groups_with(fact_groups(arts, exs), "four games", "four teams")
     assert all(len({r.article for r in g.reports}) == 1 for g in groups)
+
+
+def test_a_bound_of_last_season_is_not_a_bound_of_now():
+    arts, exs = _story(["The team offered at least $160 million for the player.",
+                        "The offer would be the biggest, surpassing the $90 million deal the team gave "
+                        "another player last season."])
+    groups = _groups_with(fact_groups(arts, exs), "$160 million", "$90 million")
+    assert all(len({r.article for r in g.reports}) == 1 for g in groups)

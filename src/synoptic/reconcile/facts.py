@@ -830,6 +830,11 @@ def link_score(a: _Read, b: _Read) -> float | None:
         if va == vb and not a.reading.figure.qualifier and not b.reading.figure.qualifier \
                 and va >= COREFER_MIN_VALUE:
             s += W_SAME_NUMBER  # one number written twice as it stands ("68 percent", "83.3 percent")
+    if va != vb and _meets(_interval(a.reading), _interval(b.reading)) and a.dim not in ("duration", "age") \
+            and not (a.reading.figure.rising or b.reading.figure.rising) and _occasions_differ(a.occasion, b.occasion):
+        # two numbers that meet only as bounds, on two occasions: "surpassing the $90 million deal
+        # ... last season" is not "at least $160 million" now
+        s -= W_OCCASION_DIFF
     if a.noun and b.noun:
         if a.noun == b.noun:
             s += W_NOUN_SAME * (GENERIC_NOUN_SHARE if a.noun in GENERIC_NOUNS else 1.0)
