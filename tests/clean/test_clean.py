@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synoptic.clean import REPEAT_MIN_ARTICLES, clean_article, clean_articles
+from synoptic.clean import REPEAT_MIN_ARTICLES, SELF_REPEAT_MIN, clean_article, clean_articles
 from synoptic.ingest import load
 from synoptic.records import Article
 
@@ -546,3 +546,42 @@ def test_clean_cookie_notice_above_the_headline_does_not_hide_the_date_line() ->
     )
     got = _clean_text(body)
     assert got.published == datetime(2021, 3, 28, 9, 40) and got.title == "Storm closes the coast road"
+
+
+PROMO = "Sign in to read the river report from the valley desk every morning."
+
+
+def test_clean_takes_out_a_short_line_an_article_repeats_and_not_as_title() -> None:
+    body = "\n\n".join([PROMO] * SELF_REPEAT_MIN + [
+        "The river rose two metres overnight and closed the old bridge, officials said.",
+        "Residents were told to stay away from the banks until Friday.",
+    ])
+    out = clean_article(Article(id="r", text=body, raw_text=body))
+    assert PROMO not in out.text
+    assert [r.reason for r in out.removed] == ["repeated"] * SELF_REPEAT_MIN
+    assert out.title != PROMO
+    assert out.text.startswith("The river rose")
+
+
+def test_clean_keeps_a_short_line_written_again_apart() -> None:
+    body = "\n\n".join(f"Item {i} costs little and ships fast.\n\nSee it now: the shop" for i in range(4))
+    out = clean_article(Article(id="r", text=body, raw_text=body, title="Four gifts for the garden"))
+    assert out.text.count("See it now: the shop") == 4
+
+
+def test_clean_keeps_a_paragraph_written_twice() -> None:
+    para = "The river rose two metres overnight and closed the old bridge, officials said."
+    body = "\n\n".join([para, "Residents were told to stay away.", para])
+    out = clean_article(Article(id="r", text=body, raw_text=body))
+    assert out.text.count(para) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Get breaking news alerts on your mobile device direct from the newsroom.",
+    "Text 12345 To 'NEWS' To Get Breaking News Alerts From Channel 9",
+    "Download the free Daily Courier app for the latest stories.",
+])
+def test_clean_takes_out_calls_to_action(line: str) -> None:
+    body = f"{line}\n\nThe river rose two metres overnight and closed the old bridge, officials said."
+    out = clean_article(Article(id="r", text=body, raw_text=body))
+    assert line not in out.text and out.removed[0].reason == "navigation"

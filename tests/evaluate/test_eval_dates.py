@@ -30,10 +30,15 @@ from tests.conftest import shared_path
 #: Feb. 1", written from odd's errors, gave odd 0.921 / even 0.898; one rule read from even's errors
 #: (an earlier quarter named for comparison) took even to 0.904, odd unchanged. A sixth round, fitted
 #: on odd only (0.921 -> 0.927), left even unchanged: without the rule read from its errors, even
-#: held out is 0.898.
+#: held out is 0.898. A seventh round: one rule fitted on odd ("compared with a year earlier" compares
+#: results only in a sentence naming them: odd 0.927 -> 0.929, 481 of 518) and rules from the TimeML
+#: guidelines fitted on neither half (possessive years before quarters and halves, "two years from
+#: now", "the week of Oct. 16", "the nineteen eighties", misread nouns in the parse, ...): even held
+#: out unchanged, 0.904 with the rule read from its errors, 0.898 (430 of 479) without; whole 0.958 /
+#: 0.917.
 MIN_F1 = 0.955
-MIN_VALUE_ACCURACY = 0.91
-MIN_HALF = {"odd": (0.96, 0.922), "even": (0.948, 0.90)}  # (F1, value accuracy)
+MIN_VALUE_ACCURACY = 0.914
+MIN_HALF = {"odd": (0.96, 0.926), "even": (0.948, 0.90)}  # (F1, value accuracy)
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>

@@ -445,3 +445,153 @@ def test_reading_a_verb_and_its_object_name_the_event(text: str, predicate: str)
 ])
 def test_clock_and_race_times_are_no_figures_but_decimals_are(text: str, expected: list[float]) -> None:
     assert [f.value for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a space after the colon, as some corpora write a clock time
+    ("The gunman surrendered just after 6: 00 p.m., and 12 people left.", [12.0]),
+    ("She looked out at about 4: 20 and saw 30 officers.", [30.0]),
+    ("The pileup began about 8:30am and involved 50 cars.", [50.0]),
+    ("The quake struck at 1336 GMT and injured 15 people.", [15.0]),
+    ("The ratio was 3: 1 in favour.", [3.0, 1.0]),
+    ("Rates rose 3.25 percent while 2:01:39 stood as the record.", [3.25]),
+])
+def test_spaced_and_glued_clock_times_are_no_figures(text: str, expected: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police were called to an office at 40 East Fifth Avenue, where 12 people had gathered.", [12.0]),
+    ("The shots were fired at 221 North 3rd St. by a man, 61, from out of town.", [61.0]),
+    ("Aides at 10 Downing Street said 40 people were invited.", [40.0]),
+    ("The 40 Main Street shops closed early.", [40.0]),
+])
+def test_house_numbers_are_no_counts(text: str, expected: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Doctors were treating one. NBC 10 is told five of the injuries are serious.", [5.0]),
+    ("Crews arrived.  Skycam 6 was over the scene where at least four cars were stuck.", [4.0]),
+    ("Killing 10 people, the storm moved north.", [10.0]),
+    ("Another 20 people were hurt.", [20.0]),
+    ("It was priced at USD 300 million.", []),
+])
+def test_a_name_before_a_number_is_no_count(text: str, expected: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "category"), [
+    ("He agreed to a five-year, $82-million deal on Tuesday.", 82e6, "USD", "money"),
+    ("She signed a two-year, $12.5-million contract.", 12.5e6, "USD", "money"),
+    ("The flight took 4½ hours.", 4.5, "hours", "duration"),
+    ("He had a 2 1/2-inch reach advantage.", 2.5, "in", "measure"),
+    ("That is bad news for the 29-year old striker.", 29.0, "years", "age"),
+])
+def test_hyphened_sums_fractions_and_ages(text: str, value: float, unit: str, category: str) -> None:
+    fig = next(f for f in find_figures(text) if f.unit == unit)
+    assert (fig.value, fig.category) == (pytest.approx(value), category)
+    assert fig.qualifier is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She finished with a .291 average.", 0.291),
+    ("She finished with a.291 average.", 0.291),
+    ("It was a career-best.291 mark.", 0.291),
+    ("Police killed.12 people died there.", 12.0),
+])
+def test_a_decimal_without_its_zero(text: str, value: float) -> None:
+    assert find_figures(text)[0].value == pytest.approx(value)
+
+
+def test_over_after_a_sum_is_a_span_not_more_than() -> None:
+    figs = find_figures("The club offered $120 million over six years, and he has served over 10 years.")
+    spans = [(f.text, f.qualifier) for f in figs if f.category == "duration"]
+    assert spans == [("six years", None), ("over 10 years", "over")]
+
+
+@pytest.mark.parametrize("text", [
+    "The victim was named as Marta Ruiz Ortega, 27 -- who worked nearby.",
+    "A gunman shot dead the firm's founder, Paul Dent, 52.",
+])
+def test_an_age_closed_by_a_dash_or_the_sentence(text: str) -> None:
+    fig = find_figures(text)[0]
+    assert (fig.category, fig.unit) == ("age", "years")
+
+
+def test_a_list_ending_in_a_full_stop_is_no_age() -> None:
+    assert [f.category for f in find_figures("The scores were 12, 40. Then it rained.")] == [None, None]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The three holdouts refused to deliberate.", "holdouts"),
+    ("Houses were damaged and two villagers slightly injured.", "villagers"),
+    ("The nine jurors asked the holdouts how many people would be enough.", "jurors"),
+    ("He said 20 armed criminals fled.", "armed criminals"),
+])
+def test_a_label_ends_at_its_verb_or_adverb(text: str, label: str) -> None:
+    assert find_figures(text)[0].label == label
+
+
+@pytest.mark.parametrize("text", [
+    "The three who voted against the death penalty would not comment.",
+    "The nine pro-death jurors sat apart.",
+    "They were among the nine voting to put Smith to death.",
+    "The holdouts told the other nine jurors that they would not impose death for any killings.",
+])
+def test_a_casualty_word_said_of_no_one_counted(text: str) -> None:
+    assert find_figures(text)[0].category is None
+
+
+def test_a_casualty_count_keeps_its_category() -> None:
+    assert find_figures("Nine people were beaten to death and 3 died later.")[0].category == "killed"
+
+
+def _read(text: str) -> list[Figure]:
+    from synoptic.extract.reading import read_clauses
+
+    figs = find_figures(text)
+    read_clauses(text, figs)
+    return figs
+
+
+def test_the_subject_of_a_reporting_verb_is_no_side() -> None:
+    figs = _read("Police allege John Doe, 61, opened fire at an office party, killing one man.")
+    assert [(f.event, f.side) for f in figs if f.value == 1] == [("killed", "people")]
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("But Jane Roe, the fine reporter who broke the story, says the club offered $90 million.", None),
+    ("The court imposed a fine of $5 million.", "fines"),
+    ("The fine imposed was $2 million.", "fines"),
+])
+def test_an_adjective_homograph_names_no_sum(text: str, about: str | None) -> None:
+    assert [f.about for f in _read(text)] == [about]
+
+
+def test_the_death_penalty_is_no_death_in_reading() -> None:
+    figs = _read("The three who voted against the death penalty would not comment.")
+    assert figs[0].event is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He signed a three-year, $37. 5 million contract.", [3.0, 37.5e6]),
+    ("The show was watched by 39. 9 million people.", [39.9e6]),
+    ("It ended. 5 people left.", [5.0]),
+    ("Timeline: Aug. 16: 40 priests confessed.", [40.0]),
+    ("The quake, which struck at 1353 (1023 GMT), hurt 9 people.", [9.0]),
+    ("The girl was hidden for years. Now 18, she wants to leave.", [18.0]),
+    ("See article - 1. 1287452 for more.", []),
+])
+def test_spaced_decimals_and_what_is_no_time_or_name(text: str, expected: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == [pytest.approx(v) for v in expected]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "category"), [
+    ("The 26 - year - old actress checked in.", 26.0, "years", "age"),
+    ("She began a 90 - day stay.", 90.0, "days", "duration"),
+    ("On Friday, 36 - hour strikes began.", 36.0, "hours", "duration"),
+])
+def test_spaced_hyphens_of_a_compound(text: str, value: float, unit: str, category: str) -> None:
+    fig = _only(text)
+    assert (fig.value, fig.unit, fig.category) == (value, unit, category)

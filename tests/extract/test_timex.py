@@ -751,3 +751,159 @@ def test_many_texts_share_one_parse_batch_and_read_as_one_at_a_time(counting_par
     thursday = batched[0][0]
     assert clause_tense(_TENSED, thursday.start, thursday.end) == "past"
     assert counting_parser.pipe_calls == [5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Profit will rise in next year's first half.", "next year's first half", "1990-H1"),
+        ("Sales fell in fiscal 1990's first quarter.", "fiscal 1990's first quarter", "1990-Q1"),
+        ("It expects 1990's first-half results to improve.", "1990's first-half", "1990-H1"),
+    ],
+)
+def test_a_possessive_year_before_a_quarter_or_half_is_one_expression(
+    sentence: str, expression: str, value: str
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == [(expression, value)]
+
+
+def test_compared_with_a_year_earlier_is_a_quarter_only_where_results_are_named() -> None:
+    quarter = "Its net loss for the slow third quarter narrowed from a year earlier."
+    assert find_dates(quarter, date(1989, 10, 26))[-1].value == "1988-Q3"
+    cause = ("Net dropped 3.1% in the third quarter. The unit attributed the decline to higher borrowing "
+             "costs compared with a year earlier.")
+    assert find_dates(cause, date(1989, 10, 26))[-1].value == "1988"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The deal will close two years from now.", "two years from now", "1991"),
+        ("It will be done six months from today.", "six months from today", "1990-05"),
+        ("Prices will double a few years from now.", "a few years from now", "FUTURE_REF"),
+        ("It rose on Oct. 2, 1989, and fell the week after.", "the week after", "1989-W41"),
+        ("The plant closed in the summer of 1987. That summer, rates rose.", "That summer", "1987-SU"),
+    ],
+)
+def test_counts_from_now_and_anaphora_after_the_reference_time(sentence: str, expression: str, value: str) -> None:
+    assert {d.text: d.value for d in find_dates(sentence, date(1989, 11, 1))}[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The company's current fiscal year ends June 30.", "current fiscal year", "1989"),
+        ("The stock rose in the final quarter of 1988.", "the final quarter of 1988", "1988-Q4"),
+        ("In the latter half of 1988, sales rose.", "the latter half of 1988", "1988-H2"),
+        ("Earnings for the year's first half fell.", "the year's first half", "1989-H1"),
+        ("Sales in the year's third quarter rose.", "the year's third quarter", "1989-Q3"),
+    ],
+)
+def test_possessive_current_final_and_latter_periods(sentence: str, expression: str, value: str) -> None:
+    assert {d.text: d.value for d in find_dates(sentence, date(1989, 11, 1))}[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Housing starts in September rose 5%.", "1989-09"),  # "starts" misread as a verb
+        ("The notes, due in April, were sold.", "1990-04"),
+        ("The payment was due in April.", "1989-04"),
+    ],
+)
+def test_a_misread_noun_is_no_clause_and_due_sets_a_date_ahead(sentence: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, date(1989, 11, 1))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Stocks fell in the week of Oct. 16.", [("the week of Oct. 16", "1989-W42")]),
+        ("Sales rose in the month of September.", [("the month of September", "1989-09")]),
+        ("The index fell 5% in the week ended Oct. 27.", [("the week", "1989-W43"), ("Oct. 27", "1989-10-27")]),
+        ("In the month ended Sept. 30, sales rose.", [("the month", "1989-09"), ("Sept. 30", "1989-09-30")]),
+        ("Prices rose in the second week of October.", [("the second week of October", "1989-W41")]),
+        ("In the nineteen eighties, the economy grew.", [("the nineteen eighties", "198")]),
+    ],
+)
+def test_weeks_and_months_named_by_a_day_and_spoken_decades(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Profit rose in the 1989 first half.", [("the 1989 first half", "1989-H1")]),
+        ("Sales fell in the first half of fiscal 1990.", [("the first half of fiscal 1990", "1990-H1")]),
+        ("Sales fell on Wednesday of last week.", [("Wednesday of last week", "1989-10-25")]),
+        ("They meet Friday of next week.", [("Friday of next week", "1989-11-10")]),
+    ],
+)
+def test_halves_with_their_year_and_a_weekday_of_a_week_named(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(1989, 11, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "remarks" taken for a verb without a subject: the clause is "did not revisit", past
+        ("The senator did not revisit her Wall Street remarks in a speech to Iowa voters on Sunday, where she "
+         "was joined by her husband.", [("Sunday", "2015-11-15")]),
+        # a present with its subject still reads ahead
+        ("On Saturday, Alaska, Hawaii and Washington hold caucuses.", [("Saturday", "2015-11-21")]),
+        # "last week's" belongs to the noun after it, not to the weekday
+        ("Police released video on Monday of last week's shooting.", [("Monday", "2015-11-16"),
+                                                                      ("last week", "2015-W46")]),
+    ],
+)
+def test_a_subjectless_verb_in_s_is_a_noun_and_a_weekday_keeps_its_own_week(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, date(2015, 11, 16))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Kasich is coming off a strong debate Thursday night, when many commentators called him the winner.",
+         "2016-03-03"),
+        ("She will reach that number on Tuesday, when voters cast ballots in California.", "2016-03-08"),
+    ],
+)
+def test_a_past_relative_clause_on_the_date_tells_its_time_unless_its_clause_is_planned(
+    sentence: str, value: str
+) -> None:
+    assert [d.value for d in find_dates(sentence, date(2016, 3, 4))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # "that November": the month of the reference time's year
+        ("Nixon won in 1968. Street riots contributed to Humphrey's loss that November.", date(2016, 6, 23),
+         "1968-11"),
+        # "come November": when that time comes
+        ("She is the favorite to win the election come November.", date(2016, 6, 15), "2016-11"),
+        # a possessive date right after a past verb modifies its noun, not the verb
+        ("Cross called November's general election a citizenship election.", date(2016, 8, 17), "2016-11"),
+        # a past relative clause on the date, without a comma
+        ("The clash echoes a controversy in June when Mr. Trump assailed a judge.", date(2016, 8, 1), "2016-06"),
+    ],
+)
+def test_that_month_come_month_possessive_months_and_relative_clauses(
+    sentence: str, anchor: date, value: str
+) -> None:
+    assert find_dates(sentence, anchor)[-1].value == value
+
+
+def test_until_an_event_in_a_month_looks_ahead() -> None:
+    text = "The race could go on through June 7, and perhaps until the party's convention in July."
+    assert find_dates(text, date(2016, 4, 28))[-1].value == "2016-07"
+
+
+def test_that_quarter_with_no_quarter_named_before_is_the_last_full_one() -> None:
+    # "that quarter" reaches the quarter rule without the year group the other patterns carry
+    (ref,) = find_dates("Profit fell in that quarter.", date(1990, 1, 5))
+    assert (ref.value, ref.granularity) == ("1989-Q4", "quarter")
+    (undated,) = find_dates("Profit fell in that quarter.", None)
+    assert undated.value is None

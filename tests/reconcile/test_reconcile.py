@@ -382,6 +382,14 @@ def test_timeline_keeps_announced_dates_apart_from_events():
     assert kinds == {"2023-05-09": "event", "2023-05-12": "announced", "2023-05-15": "event"}
 
 
+def test_timeline_never_announces_a_date_framed_as_history():
+    # even under an anchor before it (an article misdated early), an anniversary's date is past
+    arts, exs = _dated([("a", "The pastor planned to burn the book to mark the anniversary of the "
+                              "September 11, 2001, attacks. He will speak on Friday.", "2001-09-08")])
+    kinds = {t.date: t.kind for t in timeline(arts, exs)}
+    assert kinds == {"2001-09-11": "event", "2001-09-14": "announced"}
+
+
 def test_timeline_evidence_is_one_span_per_source_naming_the_date_best():
     arts, exs = _dated([
         ("a", "Fighting resumed on Friday. Friday's shelling was heavy. By Friday night, May 12, the town fell.",

@@ -2,8 +2,9 @@
 side it counts, and who says so.
 
 Regular expressions find numbers (digits with separators, "3 thousand", "a thousand", number words,
-"six-month", "81-year-old", "88 million euros", "$9.6bn"); light context rules read the words around
-them. No model is needed: the whole pass costs well under a millisecond per sentence.
+"six-month", "81-year-old", "88 million euros", "$9.6bn", "7½", "3 1/2-inch", ".308"); light context
+rules read the words around them. Clock times (also "6: 00 p.m." with the space ECB+ writes, "1336
+GMT"), dates, house numbers ("40 East Fifth Avenue") and numbers of names ("CBS 3") are no figures. No model is needed: the whole pass costs well under a millisecond per sentence.
 
 Intervals follow DESIGN.md rule 2: "more than 740" is (740, inf); "at least 3 thousand" is
 [3000, inf); "almost 750" is [0.9 x 750, 750); "about 750" is [0.9 x 750, 1.1 x 750]; "less than
@@ -18,9 +19,13 @@ import re
 from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
+from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
+from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
+from synoptic.lang.en.function_words import FUNCTION_WORDS
 from synoptic.lang.en.units import UNIT_WORDS, unit_of
+from synoptic.lang.en.verbs import IRREGULAR_PAST
 from synoptic.records import Figure
 from synoptic.util.sentences import split_sentences
 
@@ -56,6 +61,9 @@ def _currency(symbol: str) -> str:
     return CURRENCY_SYMBOLS.get(symbol) or currency_code(symbol) or "USD"
 
 
+# Vulgar fractions as written after a whole number ("7½").
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+                    "⅞": 0.875}
 DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
                   "minute": "minutes", "second": "seconds", "decade": "decades"}
 MONTHS = "|".join(calendar.MONTHS)
@@ -115,14 +123,18 @@ def _one_casualty(text: str, start: int, end: int) -> bool:
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     _CUR_PREFIX + r"?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # "$37. 5 million": a decimal written with a space after its point (ECB+), before a scale word
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b))?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
+    # "7½ hours", "3 1/2-inch", "2-3/4 miles": a whole number and a fraction
+    r"(?P<frac>(?<=\d)\s?[½¼¾⅓⅔⅛⅜⅝⅞]|(?<=\d)[\s-][1-9]/(?:[2-9]|1[0-6])(?![\d/]))?"
     r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
     re.IGNORECASE,
 )
-HYPHEN_UNIT_RE = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>-old)?\b",
+# "six-month", "81-year-old", "36-year old"; ECB+ spaces its hyphens: "26 - year - old", "three - year".
+HYPHEN_UNIT_RE = re.compile(r"\s?-\s?(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>\s?-\s?old|\sold)?\b",
                             re.IGNORECASE)
 # Units of measure by written form -> symbol ("kilometres" -> "km"); dimension and size in lang.en.units.
 MEASURE_UNITS = {form: sym for form, (sym, _dim, _f) in ((f, unit_of(f) or ("", "", 0.0)) for f in UNIT_WORDS)
@@ -138,13 +150,31 @@ AFTER_UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 # Not claims: times, dates, ordinals, numbers that are part of names. A clock time or a race time
-# ("10:30", "2:01:39", "1:23.4") is one token: none of its parts is a count. With a full stop
-# ("10.30") it is a time only with a.m./p.m. or after "at": "3.25 percent", "12.50 euros" are figures.
-TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?\b(?:\s?[ap]\.?m\.?)?"
+# ("10:30", "2:01:39", "1:23.4", "8:30am") is one token: none of its parts is a count. Some corpora
+# (ECB+) write a space after the colon: "6: 00 p.m.", "4: 20" (an hour, then minutes 00-59). With a
+# full stop ("10.30") it is a time only with a.m./p.m. or after "at": "3.25 percent", "12.50 euros"
+# are figures. Four digits before a time zone ("1336 GMT") are a 24-hour clock time.
+_AMPM = r"(?:\s?[ap]\.?m(?![a-z])\.?)"
+TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?(?!\d)" + _AMPM + "?"
+                     r"|\b(?:[01]?\d|2[0-4]):\s[0-5]\d(?![\d:.,]\d|\d)" + _AMPM + "?"
                      r"|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)"
                      r"|(?<=\bat\s)\d{1,2}\.\d{2}\b(?!\s?(?:%|per\s?cent|percent))"
                      r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
                      re.IGNORECASE)
+_ZONES = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+CLOCK_ZONE_RE = re.compile(rf"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{_ZONES})\b"
+                           r"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)?\s+local\s+time\b"
+                           # "struck at 1353 (1023 GMT)": the local time before the zone's
+                           rf"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s?\((?:[01]\d|2[0-3])[0-5]\d\s?(?:{_ZONES})\b)")
+# A house number: "40 East Fifth Avenue", "40 East 5th Ave.", "10 Downing Street": a number before
+# up to three capitalised words (or an ordinal) and a street type (lang.en.addresses), not followed
+# by a plural noun it would count ("9 Supreme Court justices" has no street type; "40 Main Street
+# shops" is left a count).
+_STREET_TYPE = "|".join(sorted((w.capitalize() for w in STREET_TYPES), key=len, reverse=True))
+_COMPASS = "|".join(sorted({w.capitalize() for w in COMPASS} | {w.upper() for w in COMPASS}, key=len, reverse=True))
+STREET_NUMBER_RE = re.compile(
+    rf"(?<![\w.,$€£-])\d{{1,5}}[A-Z]?(?=\s+(?:(?:{_COMPASS})\.?\s+)?(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    rf"(?:{_STREET_TYPE})\b\.?(?!\s+(?!says\b|is\b|was\b|has\b)[a-z]+s\b)(?!\w))")
 # "10-15 people" is a range; "53-3", "45-7-2" (records, scores) and "2019-2020" are not figures.
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
@@ -273,7 +303,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _parse_number(num: str) -> float | None:
-    n = num.lower().replace(",", "")
+    n = re.sub(r"(?<=\d)\.\s(?=\d)", ".", num.lower().replace(",", ""))
     try:
         return float(n)
     except ValueError:
@@ -315,11 +345,16 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     return value, value, True, True
 
 
+_AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
+
+
 def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
     mask = bytearray(len(text) + 1)
-    for rx in (TIME_RE, DATE_RE):
+    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE):
         for m in rx.finditer(text):
+            if rx is TIME_RE and ": " in m.group() and _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Aug. 16: 40 priests confessed": a date, then a count
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
     for m in SCALED_RANGE_RE.finditer(text):
@@ -452,6 +487,80 @@ def _ongoing(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+# Words that open a sentence before a count ("Another 20 people", "Only 3 were found", "Fully 40
+# percent"): the function words, adverbs in -ly, and these quantifying words (a closed class).
+_COUNT_OPENERS = frozenset("another only just all total overall additional further extra exactly "
+                           "barely nearly almost some around over under now then still already even also "
+                           "aged age ages".split())
+# What follows a number that is part of a name: a capitalised word, a function word ("Chopper 3 was
+# over the scene", "Text 46373 To ...") or punctuation; a noun after it is what it counts.
+_NAME_NUMBER_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]”\"'—–]|[A-Z]|(?P<word>[a-z]+)\b)")
+
+
+def _not_a_qualifier(words: str, category: str | None, compound: bool, qstart: int, text: str,
+                     found: list[_Raw]) -> bool:
+    """Whether the qualifier words before a number say nothing of its size: "overcome the
+    3 1/2-inch advantage" (a verb before "the" and a compound modifier: the advantage is overcome,
+    not the number), "$160 million over eight years" (a sum spread over a span: "over" right after
+    another figure is the span's preposition, not "more than")."""
+    if compound and re.search(r"\sthe$", words, re.IGNORECASE):
+        return True
+    if words.lower() == "over" and category == "duration":
+        return any(0 <= qstart - r.end <= 3 and not text[r.end:qstart].strip(" ,") for r in found)
+    return False
+
+
+def _age_close(before: str, after: str) -> bool:
+    """Whether an age written after a name's comma closes with something other than a comma: a
+    dash or a bracket ("Salah Shukri Abu Latyef, 22 -- who ..."), or the sentence ("killing
+    Benjamin David Banky, 40."; a capitalised name before the comma, not a list "... 12, 40.")."""
+    if not re.search(r"[A-Za-z’'],\s*$", before):
+        return False
+    return bool(re.match(r"\s*(?:--|[—–;)]|-\s)", after)
+                or (re.match(r"\.(?:\s|$)", after) and re.search(r"\b[A-Z][\w’'-]*,\s*$", before)))
+
+
+def _fraction(written: str) -> float:
+    """The value of a fraction written after a whole number: "½", " 1/2", "-3/4"."""
+    w = written.strip(" -")
+    if w in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[w]
+    top, bottom = w.split("/")
+    return int(top) / int(bottom)
+
+
+# A decimal written without its leading 0 (".308", ".22-calibre") stands after a space, a
+# determiner or a hyphened modifier ("a.308 average", "career-best.308" where a corpus dropped the
+# space); after any other word the full stop ends a sentence ("killed.12 people").
+_POINT_BEFORE = re.compile(r"(?:^|\s|(?:^|\W)(?:an?|the|his|her|its|their|with|of)|\w-\w+)\.$", re.IGNORECASE)
+
+
+def _leading_point(text: str, s: int, num: str) -> float | None:
+    """The value of ``num`` at ``s`` when a full stop before it makes it a decimal (".308"), else None."""
+    if not num.isdigit() or s < 1 or text[s - 1] != "." or (s >= 2 and text[s - 2].isdigit()):
+        return None
+    return float("0." + num) if _POINT_BEFORE.search(text[max(0, s - 20):s]) else None
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word before a number is a name in capitals ("CBS 3", "AK 47"), not a currency code."""
+    w = word.rstrip(".")
+    return 2 <= len(w) <= 6 and w.isalpha() and w.isupper() and currency_code(w) is None
+
+
+def _initial_name(word: str, after: str) -> bool:
+    """Whether a capitalised word opening a sentence names what the number after it is part of
+    ("Chopper 3 was over the scene"): a content word (no function word, quantifier, adverb or
+    participle: "Another 20", "Killing 10 people"), and no noun after the number that it counts."""
+    low = word.lower()
+    if low in FUNCTION_WORDS or low in _COUNT_OPENERS or low.endswith(("ly", "ed", "ing")) or low in WORD_NUMBERS \
+            or _CASUALTY_RE.fullmatch(word):
+        return False  # "Another 20 people", "Killing 10 people", "Dead: 12"
+    m = _NAME_NUMBER_AFTER.match(after)
+    return m is not None and (m.group("word") is None or m.group("word") in FUNCTION_WORDS) \
+        and not AFTER_UNIT_RE.match(after)
+
+
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
@@ -490,19 +599,26 @@ def _numbers(text: str) -> list[_Raw]:
             value = DOZENS_LEAST  # "Dozen of warships": "dozens" without its s, at least two dozen
         if m.group("half"):
             value += 0.5
+        if m.group("frac"):
+            value += _fraction(m.group("frac"))
+        decimal = _leading_point(text, s, num)
+        if decimal is not None:  # "a .308 average", "career-best.308": a decimal written without its 0
+            value, s = decimal, s - 1
         scale = m.group("scale") or m.group("short")
         if scale:
             value *= SCALES[scale.lower()]
         prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
         prev = prev_word.group(1) if prev_word else ""
-        if prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS:
-            continue
+        adjacent = re.search(r"[A-Za-z]\.?[\s/#:–—-]*$", before) is not None and not m.group("cur")
+        if adjacent and (prev.lower().rstrip(".") in NUMBERING_WORDS or prev.lower() in NUMBERING_WORDS):
+            continue  # "No. 5", "flight 17" (not "a seven-year, $161-million deal")
         sentence_start = _starts_sentence(text, s)
         prev_starts = prev_word is not None and _starts_sentence(text, s - len(before) + prev_word.start())
-        if prev and prev[0].isupper() and not sentence_start and not prev_starts and not _QUAL_RE.search(before) \
-                and not m.group("cur") \
-                and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I):
-            continue  # "Khabar 24", "Boeing 737"
+        if prev and prev[0].isupper() and not _QUAL_RE.search(before) and not m.group("cur") \
+                and re.search(r"[A-Za-z]\s+$", before) and not re.match(rf"(?:{MONTHS})$", prev, re.I) and (
+                    (not sentence_start and not prev_starts) or (num[0].isdigit() and _acronym(prev))
+                    or (prev_starts and _initial_name(prev, after))):
+            continue  # "Khabar 24", "Boeing 737", "CBS 3 is told", "Chopper 3 was over the scene"
         unit = category = None
         end = e
         hy = HYPHEN_UNIT_RE.match(text, e)
@@ -541,9 +657,13 @@ def _numbers(text: str) -> list[_Raw]:
             qstart = max(0, s - 40) + qm.start("q")
             kind = next(k for k, rx in _QUAL_KIND if rx.match(qual))
             qual = re.sub(r"^(?:can|could|to|will|would)\s+|\s+the$", "", qual, flags=re.IGNORECASE)
+            if _not_a_qualifier(qm.group("q"), category, bool(hy or hm), qstart, text, found):
+                qual = kind = None
+                qstart = s
         if category is None and value == int(value) and value <= AGE_RANGE[1] and qual is None and (
                 re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
-                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before) and re.match(r"\s*,", after))):
+                or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before)
+                    and (re.match(r"\s*,", after) or _age_close(before, after)))):
             category, unit = "age", "years"
         if plural_dozen and kind is None:
             kind = "atleast"
@@ -577,6 +697,8 @@ def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
         w = m.group(2)
         if w.lower() in LABEL_STOP or len(words) >= MAX_LABEL_WORDS or _CASUALTY_RE.fullmatch(w):
             break
+        if words and _verb_or_adverb(words[-1], w):
+            break  # "holdouts refused", "villagers slightly injured", "holdouts how many"
         if w.lower() == "and" and not _PEOPLE_AHEAD_RE.match(text, end + m.end()):
             break  # "18 police and National Guard personnel", not "five times and found"
         words.append(w)
@@ -588,6 +710,44 @@ def _label(text: str, end: int, limit: int) -> tuple[str | None, int]:
     if not words:
         return None, end
     return " ".join(words), pos
+
+
+# Words that open a clause of their own after a noun ("the three holdouts how many people ...").
+_CLAUSE_OPENERS = frozenset("how why whether if what whose whom along around about".split())
+def _verb_or_adverb(last: str, w: str) -> bool:
+    """Whether ``w`` after the label word ``last`` ends the label: a word opening a clause, or after
+    a plural noun a verb in the past tense or an adverb in -ly ("holdouts refused", "jurors asked",
+    "villagers slightly injured"; not "armed criminals", where the -ed word comes first)."""
+    low = w.lower()
+    if low in _CLAUSE_OPENERS:
+        return True
+    plural = last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
+    return plural and (low in IRREGULAR_PAST or (low.endswith(("ed", "ly")) and len(low) > 4))
+
+
+# "death penalty", "pro-death": a casualty word that counts no one (lang.en.counted tables).
+_NOT_A_CASUALTY = re.compile(r"deaths?\s+(?:" + "|".join(DEATH_COMPOUNDS) + r")\b", re.IGNORECASE)
+# A subject pronoun after the number opens a clause of its own: "the other nine jurors that they
+# would not impose death" (the casualty word is not said of the nine).
+_OWN_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|you)\b", re.IGNORECASE)
+
+
+# "voting to put Nichols to death", "sentenced Smith to death": a death word after "<Name> to" is
+# the named one's, not the counted people's.
+_NAMED_TO_DEATH = re.compile(r"\b[A-Z][\w’'-]*\s+to\s+$")
+
+
+def _casualties(window: str) -> list[str]:
+    """The casualty categories named in the clause after a number, in order."""
+    out = []
+    for cm in _CASUALTY_RE.finditer(window):
+        if _OWN_SUBJECT.search(window, 0, cm.start()):
+            break
+        if _NOT_A_CASUALTY.match(window, cm.start()) or window[:cm.start()].lower().endswith(CASUALTY_PREFIXES) \
+                or _NAMED_TO_DEATH.search(window, 0, cm.start()):
+            continue
+        out.append(next(k for k, v in cm.groupdict().items() if v))
+    return out
 
 
 def _subject(words: str | None) -> str | None:
@@ -673,7 +833,7 @@ def find_figures(text: str) -> list[Figure]:
             else _label(text, r.end, limit)  # 2
         category = r.category
         window = re.split(r"[,;:]|\s[–—-]\s", text[r.end:limit], maxsplit=1)[0]  # this clause only
-        cats = [next(k for k, v in cm.groupdict().items() if v) for cm in _CASUALTY_RE.finditer(window)]
+        cats = _casualties(window)
         lead = _CASUALTY_BEFORE_RE.search(text, max(s0, r.qual_start - 40, raws[i - 1].end if i else 0),
                                           r.qual_start)
         if category is None and lead:

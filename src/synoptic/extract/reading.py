@@ -40,10 +40,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synoptic.lang.en import calendar
-from synoptic.lang.en.counted import EVENT_WORDS, MONEY_KINDS, SIDE_WORDS
+from synoptic.lang.en.counted import (
+    CASUALTY_PREFIXES,
+    DEATH_COMPOUNDS,
+    EVENT_WORDS,
+    MONEY_KIND_ADJECTIVES,
+    MONEY_KINDS,
+    SIDE_WORDS,
+)
 from synoptic.lang.en.currencies import currency_code
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
+from synoptic.lang.en.speech import CUE_WORDS
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
 from synoptic.util.sentences import sentence_bounds
@@ -872,10 +880,20 @@ def _find_span(window: str, words: Sequence[str]) -> tuple[int, int]:
     best = (-1, -1)
     low = window.lower()
     for w in words:
-        m = _word_regex(w).search(low)
+        m = next((m for m in _word_regex(w).finditer(low) if not _counts_no_one(low, m.start())), None)
         if m and (best[0] < 0 or m.start() < best[0]):
             best = (m.start(), m.end())
     return best
+
+
+# "the death penalty", "pro-death jurors": a casualty word that counts no one (lang.en.counted).
+_NO_ONE_DEATH = re.compile(r"deaths?\s+(?:" + "|".join(DEATH_COMPOUNDS) + r")\b")
+
+
+def _counts_no_one(low: str, at: int) -> bool:
+    """Whether the event word at ``at`` of the lower-cased ``low`` is half of a compound that counts
+    no one ("death penalty", "pro-death")."""
+    return bool(_NO_ONE_DEATH.match(low, at)) or low[:at].endswith(CASUALTY_PREFIXES)
 
 
 def _find_words(window: str, words: Sequence[str]) -> int:
@@ -1028,7 +1046,8 @@ def _read_clause(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
             for frame, ws in frames.items():
                 for w in ws:
                     for mm in re.finditer(_word_pattern(w), before_sent):
-                        hits.append((mm.start(), sd, frame))
+                        if not _reports(before_sent, mm.end()):  # "Police allege ..." is the source
+                            hits.append((mm.start(), sd, frame))
         if hits:
             pos, sd, frame = max(hits, key=lambda h: h[0])
             side = (sd, frame)
@@ -1036,6 +1055,16 @@ def _read_clause(fig: Figure, text: str, neighbours: list[Figure]) -> _Clause:
     if side:
         out.side, out.framing = side
     return out
+
+
+def _reports(low: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is the subject of a reporting verb right after it
+    ("police allege", "officials said"): it names who says so, not who is counted."""
+    m = re.match(r"[a-z]*\s+([a-z]+)\b", low[end:])
+    if not m:
+        return False
+    verb = m.group(1)
+    return any(form in CUE_WORDS for form in (verb, verb + "s", verb + "d", verb + "ed"))
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -1063,6 +1092,16 @@ def _label_words(after: str) -> str | None:
     return " ".join(words) or None
 
 
+def _adjective_before_noun(low: str, m: re.Match[str]) -> bool:
+    """Whether a word of a kind of sum is an adjective here (MONEY_KIND_ADJECTIVES before a content
+    word: "the fine reporter"), not the noun ("a fine of", "the fine imposed")."""
+    if m.group().strip() not in MONEY_KIND_ADJECTIVES:
+        return False
+    nxt = re.match(r"\s+([a-z]+)\b", low[m.end():])
+    return nxt is not None and nxt.group(1) not in _FUNCTION and nxt.group(1) not in CUE_WORDS \
+        and not nxt.group(1).endswith(("ed", "ing"))
+
+
 def money_kind(text: str, fig: Figure) -> str | None:
     """What a sum of money is (:data:`synoptic.lang.en.counted.MONEY_KINDS`): the first kind named
     in the figure's clause, else the one named nearest to it in its sentence; None when nothing says."""
@@ -1080,6 +1119,8 @@ def money_kind(text: str, fig: Figure) -> str | None:
             for m in _word_regex(w).finditer(sent):
                 if at0 <= m.start() < at1 or (text[s0 + m.start()].isupper() and m.start() > 0):
                     continue  # the figure itself; a word of a name ("the Greek Commerce Confederation")
+                if _adjective_before_noun(sent, m):
+                    continue  # "the fine reporter": an adjective, no fine
                 outside = not (c0 <= m.start() < c1)
                 dist = at0 - m.end() if m.end() <= at0 else m.start() - at1
                 key = (outside, 0 if outside else i, dist, kind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from synoptic.dating import is_historic
 from synoptic.extract.timex import clause_tense
 from synoptic.lang.en.calendar import MONTH_PREFIX_ALTERNATION, WEEKDAY_NAME_ALTERNATION
 from synoptic.reconcile._text import (
@@ -71,7 +72,11 @@ def _first_day(value: str) -> str:
 def _announced(d: TimeRef, value: str, art: Article) -> bool:
     """Whether the source gives the date as still to come: it lies after the date the source was
     anchored on (its publication), or on that day in a clause in the future tense ("will speak
-    today"); without an anchor, the clause's tense alone decides."""
+    today"); without an anchor, the clause's tense alone decides. A date the text frames as history
+    ("the anniversary of the September 11, 2001, attacks", "since March 11, 2005", a file photo's
+    date: :func:`synoptic.dating.is_historic`) is an event whatever the anchor says."""
+    if is_historic(art.text, d.start, d.end):
+        return False
     anchor = (d.anchor or "")[: len(value)]
     if anchor and value > anchor:
         return True

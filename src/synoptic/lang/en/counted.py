@@ -73,4 +73,16 @@ DURATION_EVENTS: list[tuple[str, tuple[str, ...]]] = [
     ("search", ("search$", "searching", "manhunt", "hunt$")),
 ]
 
-__all__ = ["DURATION_EVENTS", "EVENT_WORDS", "MONEY_KINDS", "SIDE_WORDS"]
+#: Words of MONEY_KINDS that are also adjectives: before a noun they name no sum ("the fine reporter
+#: who wrote the story"; not "a fine of $5m", "the fine imposed").
+MONEY_KIND_ADJECTIVES = frozenset({"fine"})
+#: Nouns after "death" that make it no death of anyone counted: the sentence, its place, a threat
+#: ("voted against the death penalty", "death row", "death threats", "a death warrant").
+DEATH_COMPOUNDS = ("penalty", "penalties", "sentence", "sentences", "row", "threat", "threats", "warrant",
+                   "warrants", "squad", "squads", "certificate", "certificates", "knell", "wish", "trap", "traps",
+                   "metal", "match", "spiral", "grip", "throes", "bed")
+#: A casualty word written as the other half of a compound with these prefixes counts no one
+#: ("the nine pro-death jurors", "anti-death-penalty groups").
+CASUALTY_PREFIXES = ("pro-", "anti-")
+
+__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS", "SIDE_WORDS"]
