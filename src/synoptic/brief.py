@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from synoptic.lang.en.names import bare_place
 from synoptic.records import (
     Article,
     Brief,
@@ -148,6 +149,8 @@ def entity_summaries(articles: list[Article], extractions: list[Extraction]) -> 
         types = Counter(m.type for _, m in ms)
         etype = types.most_common(1)[0][0]
         variants = list(dict.fromkeys(" ".join(m.text.split()) for _, m in ms))
+        if etype in ("GPE", "LOC", "FAC"):  # "Dargehan area" is also written "Dargehan"
+            variants += [b for b in dict.fromkeys(map(bare_place, variants)) if b and b not in variants]
         rank = ENTITY_TYPE_ORDER.index(etype) if etype in ENTITY_TYPE_ORDER else len(ENTITY_TYPE_ORDER)
         # people and organisations first; within a type, the most widely named first
         key = (0 if etype in ("PERSON", "ORG") else 1, -len(arts), rank, name)

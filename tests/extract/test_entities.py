@@ -521,3 +521,104 @@ def test_a_one_word_company_joins_its_name_with_a_legal_form_but_not_a_departmen
     assert got["a:Norvik Plc"] == got["b:Norvik"]
     assert got["a:Fire Department"] != got["b:Fire"]
     assert got["a:Ostrava Group"] != got["b:Ostrava"]
+
+
+# ---------------------------------------------------------------- short forms, prefixes, particles (review9 item 11)
+def test_resolve_a_team_name_and_its_tail_after_the_place_are_one() -> None:
+    ms = [_m("Boston Red Sox", "ORG", "a"), _m("Red Sox", "ORG", "b"), _m("New York Yankees", "ORG", "a", 40),
+          _m("Yankees", "ORG", "c"), _m("Vancouver Police", "ORG", "a", 80), _m("Police", "ORG", "b", 40),
+          _m("Atlanta Journal-Constitution", "ORG", "d"), _m("Journal-Constitution", "ORG", "e")]
+    got = _groups(ms)
+    assert got["e:Journal-Constitution"] == "Atlanta Journal-Constitution"
+    assert got["b:Red Sox"] == got["a:Boston Red Sox"]
+    assert got["c:Yankees"] == got["a:New York Yankees"]
+    assert got["b:Police"] != got["a:Vancouver Police"]  # a generic word is no short form
+
+
+def test_resolve_an_organisation_and_its_name_before_its_trade_are_one_but_not_its_committee() -> None:
+    ms = [_m("Paperny Films", "ORG", "a"), _m("Paperny", "ORG", "b"),
+          _m("Knesset Finance Committee", "ORG", "a", 40), _m("Knesset", "ORG", "c"),
+          _m("Boston", "GPE", "c", 40), _m("Boston Consulting", "ORG", "a", 80)]
+    got = _groups(ms)
+    assert got["b:Paperny"] == got["a:Paperny Films"] == "Paperny Films"
+    assert got["c:Knesset"] != got["a:Knesset Finance Committee"]
+    assert got["c:Boston"] != got["a:Boston Consulting"]  # a place is not the firm named after it
+
+
+@pytest.mark.parametrize(("old_name_articles", "merged"), [(["c"], True), (["a", "b", "c"], False)])
+def test_resolve_a_short_form_of_two_names_joins_only_the_one_it_shares_far_more_articles_with(
+        old_name_articles: list[str], merged: bool) -> None:
+    ms = [_m("TallGrass", "ORG", art, 100) for art in "abc"]
+    ms += [_m("TallGrass Distribution Ltd", "ORG", art) for art in "abcd"]
+    ms += [_m("Tallgrass Hemp Company", "ORG", art, 50) for art in old_name_articles]
+    resolve(ms)
+    assert (ms[0].entity == "TallGrass Distribution Ltd") is merged
+    assert ms[-1].entity == "Tallgrass Hemp Company"
+
+
+def test_resolve_a_place_with_a_lower_case_feature_noun_is_the_bare_place() -> None:
+    ms = [_m("Qeshm island", "GPE", "a"), _m("Qeshm", "LOC", "b"), _m("Qeshm", "LOC", "c"),
+          _m("Mount Pleasant neighbourhood", "LOC", "a", 40)]
+    found = resolve(ms)
+    assert ms[0].entity == ms[1].entity == "Qeshm"
+    pleasant = next(e for e in found if "Mount Pleasant neighbourhood" in e.variants)
+    assert pleasant.name == "Mount Pleasant" and "Mount Pleasant" in pleasant.variants
+
+
+def test_resolve_a_family_name_with_its_particle_joins_the_full_name() -> None:
+    ms = [_m("Salah Shukri Abu Latyef", "PERSON", "a"), _m("Abu Latyef", "PERSON", "b"),
+          _m("Latyef", "PERSON", "a", 60), _m("Benjamin David Banky", "PERSON", "c"), _m("Ben Banky", "PERSON", "d"),
+          _m("Omar Latyef", "PERSON", "e")]
+    got = _groups(ms)
+    assert got["b:Abu Latyef"] == got["a:Latyef"] == "Salah Shukri Abu Latyef"
+    assert got["e:Omar Latyef"] == "Omar Latyef"  # another Latyef, without the particle
+    assert got["d:Ben Banky"] == "Benjamin David Banky"  # "Ben" is a given name, not a particle
+
+
+def test_resolve_a_nationality_before_a_person_and_an_organisation_type_by_the_surname() -> None:
+    ms = [_m("American Hasim Rahman", "PERSON", "a"), _m("Hasim Rahman", "PERSON", "b"),
+          _m("Lennox Lewis", "ORG", "a", 40), _m("Lennox Lewis", "ORG", "c"), _m("Lewis", "PERSON", "d")]
+    found = resolve(ms)
+    assert ms[0].entity == ms[1].entity == "Hasim Rahman"
+    lewis = next(e for e in found if e.name == "Lennox Lewis")
+    assert lewis.type == "PERSON" and "Lewis" in lewis.variants
+
+
+def test_cut_prefixes_offices_organisations_and_numbered_designators() -> None:
+    from synoptic.extract.entities import _cut_prefixes
+
+    text = ("Qeshm Governor Mehdi Irannejad spoke. Juror No. 8 wept. Deputy Minister for Liaison with the "
+            "Knesset Ofir Akunis said so. The Knesset met.")
+
+    def at(name: str, label: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(text=name, type=label, start=start, end=start + len(name))
+
+    ms = _cut_prefixes(text, [at("Qeshm Governor Mehdi Irannejad", "FAC"), at("Juror No", "PERSON"),
+                              at("Knesset Ofir Akunis", "ORG"), at("Knesset", "ORG", 1)])
+    assert [(m.text, m.type) for m in ms] == [("Mehdi Irannejad", "PERSON"), ("Ofir Akunis", "PERSON"),
+                                              ("Knesset", "ORG")]
+    assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_fix_types_a_surname_typed_nationality_is_a_person_but_a_demonym_stays() -> None:
+    from synoptic.extract.entities import _fix_types
+
+    text = "Raul Ibanez signed. Ibanez will play left field for the Kazakh side."
+    ms = [Mention(text=t, type=label, start=text.index(t), end=text.index(t) + len(t))
+          for t, label in (("Raul Ibanez", "PERSON"), ("Kazakh", "NORP"))]
+    ms.append(Mention(text="Ibanez", type="NORP", start=20, end=26))
+    _fix_types(ms, {20: "JJ"}, text)
+    assert [(m.text, m.type) for m in ms] == [("Raul Ibanez", "PERSON"), ("Kazakh", "NORP"), ("Ibanez", "PERSON")]
+
+
+def test_fix_types_a_name_paired_with_a_place_after_between_is_a_place() -> None:
+    from synoptic.extract.entities import _fix_types
+
+    text = "Traffic stopped between Willow Grove and the Route 1 exits. Talks between Ann Lee and Bo Park ended."
+    ms = [Mention(text=t, type=label, start=text.index(t), end=text.index(t) + len(t))
+          for t, label in (("Willow Grove", "PERSON"), ("Route 1", "FAC"), ("Ann Lee", "PERSON"), ("Bo Park", "PERSON"))]
+    _fix_types(ms, {}, text)
+    assert [m.type for m in ms] == ["GPE", "FAC", "PERSON", "PERSON"]

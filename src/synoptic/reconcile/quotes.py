@@ -15,6 +15,7 @@ import numpy as np
 from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import speech as _speech
+from synoptic.lang.en.function_words import FUNCTION_WORDS
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
@@ -84,6 +85,20 @@ GROUP_MEAN_FACTOR = 0.8
 #: (fitted) 15/18 over 0-0.06, 12/18 at 0.1; held out, bomb 7/8, kazakhstan 6/7, migrants 4/5, riots 9/10 and
 #: heist the same over 0-0.1 (the floor of two versions does the work there): no held-out story needs it.
 RARE_STEM_SHARE = 0.03
+
+#: A link of two pieces (neither short) under this multiple of its bar is weak: it holds only when the two
+#: share at least MIN_WEAK_OVERLAP of the content words of the shorter (overlap coefficient of stems). One
+#: speaker's different statements on one topic match at 0.59-0.68 cosine with MiniLM sharing a word or
+#: none ("the incident was extremely traumatic for witnesses" / "couldn't say if anyone else was in the
+#: building"). Fitted on the ECB+ review stories 18a and 3a (weak links of different statements overlap 0-0.18;
+#: weak links within their hand-gold groups 0.29 and up); checked on the six dev stories and the seeds, not
+#: looked at while fitting: unchanged at 0.2 (quote groups 7/8, 6/7, 4/5, 15/18, 9/10, seeds 7/7), while 0.3
+#: loses pirates 15 -> 13/18 and riots 9 -> 8/10. The factor is not swept (1.3: the weak links seen end
+#: below 0.75 cosine, 1.3 times the reported-speech bar). Tried and dropped: the overlap weighted by the
+#: stems' rarity in the story (it would also part 18a's "pointed the gun" / "entered the party around 4 p.m."),
+#: which loses pirates 15 -> 13/18 at 0.2 and 0.25.
+WEAK_LINK_FACTOR = 1.3
+MIN_WEAK_OVERLAP = 0.2
 
 #: Share of a reported statement that quoted pieces inside it must cover to stand for it (seeds: a
 #: statement made of two quoted sentences is the sentences; "open fire “without warning”" is the
@@ -587,6 +602,59 @@ def _block(vectors: Any, rows: list[int]) -> np.ndarray:
     return np.asarray(m.toarray() if hasattr(m, "toarray") else m)
 
 
+class _StoryNames:
+    """The names of a story's people and organisations, to show a speaker as written ("the student ISNA
+    news agency", "police", "TallGrass, a wholesaler of natural health products,") under the story's name
+    for it ("ISNA", "Vancouver Police", "TallGrass Distribution Ltd")."""
+
+    def __init__(self, extractions: Sequence[Extraction]) -> None:
+        self.by_text: dict[str, set[str]] = defaultdict(set)  # a variant, lower case -> entity names
+        self.by_tail: dict[str, set[str]] = defaultdict(set)  # the last words of an organisation's name
+        for ex in extractions:
+            for m in ex.mentions:
+                if not m.entity or m.type not in ("PERSON", "ORG"):
+                    continue
+                for name in (m.text, m.entity):
+                    self.by_text[" ".join(name.split()).lower()].add(m.entity)
+                    words = name.split()
+                    if m.type == "ORG" and len(words) >= 2:
+                        for k in range(1, len(words)):
+                            self.by_tail[" ".join(words[k:]).lower()].add(m.entity)
+
+    def find(self, name: str) -> str | None:
+        low = " ".join(name.split()).lower()
+        for table in (self.by_text, self.by_tail):
+            hit = table.get(low, set())
+            if len(hit) == 1:
+                return next(iter(hit))
+        return None
+
+
+#: An appositive after a speaker's name ("TallGrass, a wholesaler of natural health products,").
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s.*$", re.S)
+_DETERMINER = re.compile(r"(?i)^(?:the|a|an)\s+")
+
+
+def _story_name(speaker: str, names: _StoryNames) -> str:
+    """``speaker`` as the story names it (see :class:`_StoryNames`): the speaker without an appositive, a
+    determiner or lower-case descriptors around the name ("the student ISNA news agency" -> "ISNA"), or
+    an unnamed body ("police") as the one organisation of the story whose name ends with it ("Vancouver
+    Police"); else ``speaker`` unchanged. Never through a possessive ("Iran's state television")."""
+    bare = _DETERMINER.sub("", _APPOSITIVE.sub("", speaker).strip(" ,"))
+    if not bare or re.search(r"['’]s\b", bare):
+        return speaker
+    found = names.find(bare)
+    if found:
+        return found
+    words = bare.split()
+    upper = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if upper and upper == list(range(upper[0], upper[-1] + 1)) and len(upper) < len(words) \
+            and not any(w.lower() in FUNCTION_WORDS or w.lower() in VOICE_WORDS for w in words):
+        # not "spokesman of Port Board", nor a body's voice ("an IDF spokesman", "Hamas security sources")
+        found = names.find(" ".join(words[upper[0]:upper[-1] + 1]))  # lower-case words around a name
+    return found or (bare if bare != speaker.strip() and _is_named(bare) else speaker)
+
+
 def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list[QuoteGroup]:
     """Versions of one utterance across sources and translations, one speaker per group.
 
@@ -693,6 +761,12 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
             bar = threshold * (QUOTE_INDIRECT_FACTOR if "indirect" in (units[idx[a]].kind, units[idx[b]].kind) else 1)
             if sim < bar and grams[idx[a]] & grams[idx[b]]:
                 sim = bar  # a shared run of content words
+            if bar <= sim < bar * WEAK_LINK_FACTOR and not either_short[a, b]:
+                sa, sb = stems[idx[a]], stems[idx[b]]
+                shared = len(sa & sb) / max(1, min(len(sa), len(sb)))
+                log.debug("weak link %.2f overlap %.2f: %r / %r", sim, shared, units[idx[a]].text[:50], units[idx[b]].text[:50])
+                if shared < MIN_WEAK_OVERLAP:
+                    sim = min(sim, bar - 1e-6)  # a weak match sharing few words: two statements on one topic
             pair[(idx[a], idx[b])] = pair[(idx[b], idx[a])] = sim
             if sim >= bar:
                 links.append((sim, idx[a], idx[b]))
@@ -789,9 +863,13 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         for r in unnamed:
             idx = roots[r]
             best_root, best_sim = None, threshold * GENERIC_JOIN_FACTOR
+            stand_in = all(units[i].proxy for i in idx)
             for r2, idx2 in named.items():
                 if arts.get(r2, set()) & arts.get(r, set()):
                     continue
+                if stand_in and not any(units[i].body for i in idx2) \
+                        and not any(grams[i] & grams[j] for i in idx for j in idx2):
+                    continue  # a country's word given to a person only in the person's words (a run of content words)
                 sim = float(sims[np.ix_(idx, idx2)].max())
                 if sim >= best_sim:
                     best_root, best_sim = r2, sim
@@ -819,6 +897,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         clusters[find(i)].append(u)
     # 4. order
     groups: list[QuoteGroup] = []
+    story_names = _StoryNames(extractions)
     texts_by_id = {a.id: a.text for a in articles}
     for members in clusters.values():
         if all(u.proxy or u.carried for u in members):
@@ -834,6 +913,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         voiced = {u.speaker for u in members if u.voice_of}
         speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
                                             not _is_generic(s), len(s)))
+        speaker = _story_name(speaker, story_names)
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=texts_by_id[u.article][u.shown:u.end] if u.shown >= 0 else u.text,
                          start=u.shown if u.shown >= 0 else u.start, end=u.end, kind=u.kind)  # type: ignore[arg-type]

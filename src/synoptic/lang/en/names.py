@@ -54,4 +54,40 @@ STREET_AFTER = frozenset(
     "street avenue road boulevard square drive terrace crescent parkway promenade".split()
 )
 
-__all__ = ["STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+#: Lower-case nouns for a natural or administrative feature written after a place's name ("the Qeshm
+#: island", "the Hormozgan province", "the Mount Pleasant neighbourhood"): written in lower case they are
+#: no part of the name, which is also written bare. (A capitalised one is part of it: "Hornby Island".)
+#: Not "city", "state", "county": "Quebec city", "Washington state" and "Los Angeles county" are other
+#: places than "Quebec", "Washington", "Los Angeles"; nor waters and mountains, which name places after them
+#: ("the Jordan river" is not Jordan).
+PLACE_FEATURE_NOUNS = AREA_NOUNS | frozenset(
+    "island islands isle peninsula archipelago atoll coast coastline valley basin plain plains plateau desert "
+    "oasis village hamlet prefecture governorate oblast quarter precinct ward enclave border frontier outskirts".split()
+)
+
+#: Nouns heading the name of a natural feature ("Persian Gulf", "Red Sea", "Gaza Strip"): written alone and
+#: capitalised ("the Gulf") they stand for the one such feature a story names.
+FEATURE_HEADS = PLACE_FEATURE_NOUNS | frozenset(
+    "sea seas ocean gulf bay strait straits channel canal river lake mountains range hills strip".split()
+)
+
+
+def bare_place(name: str) -> str | None:
+    """A place's name without the lower-case feature noun after it ("Mount Pleasant neighbourhood" ->
+    "Mount Pleasant", "Qeshm island" -> "Qeshm"), or None."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].islower() and words[-1] in PLACE_FEATURE_NOUNS \
+            and all(w[:1].isupper() for w in words[:-1]):
+        return " ".join(words[:-1])
+    return None
+
+
+#: Particles inside a family name (Arabic, Dutch, German, Romance, Celtic, Hebrew and Persian names):
+#: "Abu Latyef" is the family name of "Salah Shukri Abu Latyef", "van Gogh" of "Vincent van Gogh". Lower case.
+#: Not the particles that are also English given names ("Ben Banky" is Benjamin Banky).
+NAME_PARTICLES = frozenset(
+    "abu abou abi bin bint ibn ibni al el ul ud ould "
+    "van von der den de della dei degli di da dos das du le la les zu".split()
+)
+
+__all__ = ["bare_place", "FEATURE_HEADS", "NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]

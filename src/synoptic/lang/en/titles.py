@@ -21,7 +21,10 @@ RANKS = frozenset(
     "spokesman spokeswoman spokesperson prince princess king queen crown pope cardinal bishop archbishop "
     "chancellor premier ambassador envoy consul attorney prosecutor sheriff marshal warden ensign "
     "lance first second staff master petty police fire state foreign interior defence defense finance "
-    "former acting late lawyer analyst professor economist historian editor reporter correspondent".split()
+    "former acting late lawyer analyst professor economist historian editor reporter correspondent "
+    # police and civic ranks, clerical titles ("Const. Tim Fanning", "Cleric Enayat Ullah")
+    "const supt insp commissioner councillor councilor alderman assemblyman assemblywoman congressman "
+    "congresswoman lawmaker legislator cleric mullah ayatollah mufti pastor deacon".split()
 )
 
 #: Words of RANKS that only qualify another title ("Police Chief", "Foreign Minister", "Vice Adm."):
