@@ -5,7 +5,9 @@ noun, predicate, scope, time reference, subgroup, context; from its clause the c
 is counted and what a sum of money is). This module reads nothing: two reports are linked by the
 evidence that they count one thing (:func:`link_score`: meeting intervals, one noun or nouns whose
 embeddings are close, one predicate class, the same casualty event and side, shared words;
-against: another dimension or currency, another place, period, person or subgroup), clustered by
+against: another dimension or currency, another place, period, person or subgroup; numbers that
+disagree because their sentences place them on two occasions or make one a total and the other a
+part), clustered by
 average link (:func:`fact_groups`) and judged (:func:`verdict_of`).
 """
 
@@ -498,7 +500,7 @@ def _occasions_differ(a: _Occasion | None, b: _Occasion | None) -> bool:
 
 
 def _whole(text: str, fig: Figure) -> str:
-    """"total" when the sentence of ``fig`` makes it a total over parts ("a combined 157 games"),
+    """The kind of count ``fig`` is: "total" when its sentence makes it a total over parts ("a combined 157 games"),
     "part" when it confines it to a part of its event ("during the round"), else ""."""
     s0, s1 = _sentence_bounds(text, fig.start, fig.end)
     if _TOTAL.search(text, s0, s1):
