@@ -3,11 +3,7 @@ nouns that name the same people ("one man" / "one person")."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -99,30 +95,6 @@ def test_a_general_person_noun_groups_with_the_people_it_names():
 ])
 def test_person_hypernyms(x, y, related):
     assert _person_hypernym(x, y) is related
-
-
-GOLD_18A = Path("/tmp/review9/g18a")
-GOLD_20A = Path("/tmp/review9/g20a")
-
-
-@pytest.mark.skipif(not (GOLD_18A / "gold.json").exists() or not (GOLD_20A / "gold.json").exists(),
-                    reason="the review9 hand gold (/tmp/review9/g18a, g20a) is not on this machine")
-def test_review_stories_keep_their_figure_floors():
-    """Floors under the figures measured on the reviewer's hand gold (18a 4/6 groups, B3 0.90;
-    20a 6/7, B3 0.82 after this change; before it 18a 3/6 0.83, 20a 2/7 0.72)."""
-    tool = Path("/work/shared/tools/storycheck.py")
-    if not tool.exists():
-        pytest.skip("storycheck.py is not in /work/shared/tools")
-    synoptic = Path(sys.executable).with_name("synoptic")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
-    out = subprocess.run([sys.executable, str(tool), "--synoptic", str(synoptic), str(GOLD_18A), str(GOLD_20A)],
-                         capture_output=True, text=True, env=env, timeout=600).stdout
-    import re
-
-    scores = {m.group(1): (int(m.group(2)), float(m.group(3)))
-              for m in re.finditer(r"^(g\d+a): .*figures (\d+)/\d+ groups right, mention B3 F1 ([\d.]+)", out, re.M)}
-    assert scores["g18a"][0] >= 4 and scores["g18a"][1] >= 0.88
-    assert scores["g20a"][0] >= 6 and scores["g20a"][1] >= 0.80
 
 
 def test_a_toll_that_rose_on_another_day_is_still_one_toll():
