@@ -1138,10 +1138,10 @@ def _r_the_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
         return f"{y:04d}-Q{(mid - 1) // 3 + 1}", "quarter"
     if ctx.period:
         y, q = ctx.period
-        return f"{int(m['tqyear']) if m['tqyear'] else y:04d}-Q{q}", "quarter"
+        return f"{int(tqyear) if tqyear else y:04d}-Q{q}", "quarter"
     if anchor is None and not tqyear:
         return None, "quarter"
-    y, q = _last_full_quarter(anchor or date(int(tqyear), 12, 31))
+    y, q = _last_full_quarter(anchor if anchor is not None else date(int(str(tqyear)), 12, 31))
     if tqyear:
         y = int(tqyear)
     return f"{y:04d}-Q{q}", "quarter"
