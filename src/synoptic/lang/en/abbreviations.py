@@ -10,8 +10,17 @@ from synoptic.lang.en.calendar import MONTH_ABBREVIATIONS
 
 #: Titles, ranks and styles written before a name, and the suffixes written after one.
 NAME_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sen rep gov gen lt lieut col maj brig adm capt cmdr comdr sgt det pvt cpl supt insp "
-    "rev fr hon jr sr".split()
+    # courtesy titles and name suffixes
+    "mr mrs ms messrs mmes dr prof st hon jr sr esq "
+    # civil offices ("Gov.", "Atty. Gen.", "Supt.", "Asst. Sec.", "Amb.", "Pres.", "Cllr.", "Ald.", "Commr.")
+    "sen rep gov pres amb atty dep asst supt cllr ald commr comm "
+    # military ranks, Army/Navy/Air Force/Marines ("Pfc.", "Spc.", "Sgt. Maj.", "Lt. Cmdr.", "Cmdre.", "Ens.")
+    "pvt pfc spc cpl sgt ssgt msgt sfc cwo lt lieut capt cpt maj col brig gen adm cmdr comdr cdr lcdr cmdre "
+    "ens "
+    # police ranks (Canada's "Const."/"Cst.", "Insp.", "Det.", "Ofc.")
+    "const cst insp det ofc "
+    # clerical styles ("Rev.", "Fr.", "Msgr.")
+    "rev fr msgr".split()
 )
 #: Company forms, country initials and other short forms.
 OTHER_ABBREVIATIONS = frozenset("inc corp co ltd bros no vs etc mt ft u.s u.k u.n".split())

@@ -25,7 +25,7 @@ CUE_WORDS = frozenset(
     "demanded demands yells shouts screams snapped scolded exhorted asserting wondered wonders read reads "
     # verbs of judging aloud, with the judgement quoted: "condemned the test as “provocative”"
     "condemned condemns blasted blasts slammed slams hailed hails lauded lauds likened likens termed dubbed "
-    "labelled labeled "
+    "labelled labeled characterized characterised characterizes characterises "
     # their -ing forms, as in "Clinton is describing him as “unhinged”", "Trump is promising “jobs, jobs, jobs”"
     "describing promising denouncing criticizing criticising praising accusing condemning blasting slamming "
     "hailing vowing pledging".split()
@@ -203,4 +203,18 @@ ROLE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset("mayor".split()),
     frozenset("prosecutor".split()),
     frozenset("secretary".split()),
+)
+
+#: Nouns for a person of one sex (kinship, address, gendered roles): "she said" after "Nichols' mother
+#: expressed …" stands for the mother. Complete closed classes of English, lowercase, singular.
+FEMALE_NOUNS = frozenset(
+    "mother mom mum wife widow daughter sister grandmother grandma granddaughter aunt niece stepmother "
+    "stepdaughter stepsister girlfriend fiancee fiancée bride woman girl lady queen princess duchess countess "
+    "actress waitress hostess heroine spokeswoman chairwoman congresswoman councilwoman businesswoman "
+    "policewoman sportswoman nun matriarch mistress madam".split()
+)
+MALE_NOUNS = frozenset(
+    "father dad son husband widower brother grandfather grandpa grandson uncle nephew stepfather stepson "
+    "stepbrother boyfriend fiance fiancé groom man boy gentleman king prince duke count actor waiter host hero "
+    "spokesman chairman congressman councilman businessman policeman sportsman monk patriarch".split()
 )

@@ -22,9 +22,19 @@ RANKS = frozenset(
     "chancellor premier ambassador envoy consul attorney prosecutor sheriff marshal warden ensign "
     "lance first second staff master petty police fire state foreign interior defence defense finance "
     "former acting late lawyer analyst professor economist historian editor reporter correspondent "
-    # police and civic ranks, clerical titles ("Const. Tim Fanning", "Cleric Enayat Ullah")
-    "const supt insp commissioner councillor councilor alderman assemblyman assemblywoman congressman "
-    "congresswoman lawmaker legislator cleric mullah ayatollah mufti pastor deacon".split()
+    # police ranks and their written short forms (Commonwealth and US forces: "Const.", "Cst.", "Supt.",
+    # "Ofc.", "Insp.", "Commr."; the British initials "PC", "DC", "DI" are left out: they open other names)
+    "const cst supt insp ofc patrolman patrolwoman commissioner commr comm "
+    "superintendent "
+    # military ranks not above, and their short forms (Army, Navy, Air Force, Marines)
+    "pfc spc specialist ssgt msgt sfc cwo cpt cdr lcdr cmdre ens midshipman cadet seaman airman "
+    "rifleman marshal "
+    # civil offices and styles
+    "pres amb atty dep asst cllr councillor councilor councilman councilwoman alderman ald assemblyman "
+    "assemblywoman assemblymember congressman congresswoman delegate legislator lawmaker mp mep "
+    "comptroller treasurer magistrate coroner ombudsman undersecretary speaker "
+    # clerical styles
+    "msgr monsignor pastor deacon cleric mullah mufti ayatollah".split()
 )
 
 #: Words of RANKS that only qualify another title ("Police Chief", "Foreign Minister", "Vice Adm."):
