@@ -991,6 +991,21 @@ def _r_week_of_month(m: re.Match[str], anchor: date | None, text: str, ctx: _Dis
     return _iso_week(day), "week"
 
 
+def _counted_from(base: date, unit: str, n: int) -> _Value:
+    """The date ``n`` units (day, week, month, year, decade) after ``base`` (before it for a negative
+    ``n``), at the unit's granularity: "two days ago", "the following month", "two years from now"."""
+    if unit == "day":
+        return (base + timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(base + timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, mo = _shift_month(base.year, base.month, n)
+        return f"{y:04d}-{mo:02d}", "month"
+    if unit == "decade":
+        return str(base.year + 10 * n)[:3], "decade"
+    return f"{base.year + n:04d}", "year"
+
+
 def _r_from_now(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "two years from now", "six months from today": counted ahead from the report's day at the
     unit's granularity (TimeML: a DATE anchored on the document time, as "two years ago" is); an
@@ -1002,17 +1017,7 @@ def _r_from_now(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     num = (m["num"] or "few").lower()
     if num in VAGUE_AMOUNTS:
         return "FUTURE_REF", "ref"
-    n = _count(num)
-    if unit == "day":
-        return (anchor + timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        return _iso_week(anchor + timedelta(weeks=n)), "week"
-    if unit == "month":
-        y, mo = _shift_month(anchor.year, anchor.month, n)
-        return f"{y:04d}-{mo:02d}", "month"
-    if unit == "decade":
-        return str(anchor.year + 10 * n)[:3], "decade"
-    return f"{anchor.year + n:04d}", "year"
+    return _counted_from(anchor, unit, _count(num))
 
 
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -1037,16 +1042,7 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
         # a date still to come is no reference time for what happened earlier
         ref = _reference(ctx, unit if unit != "decade" else "year")
         base = ref if ref is not None and ref <= anchor else anchor
-    if unit == "day":
-        return (base - timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        return _iso_week(base - timedelta(weeks=n)), "week"
-    if unit == "month":
-        y, mo = _shift_month(base.year, base.month, -n)
-        return f"{y:04d}-{mo:02d}", "month"
-    if unit == "decade":
-        return str(base.year - 10 * n)[:3], "decade"
-    return f"{base.year - n:04d}", "year"
+    return _counted_from(base, unit, -n)
 
 
 #: A reporting period longer than a quarter ("the nine months", "the first six months", "the fiscal
@@ -1209,14 +1205,7 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
     base = _reference(ctx, unit) or anchor
     if base is None:
         return None, unit
-    if unit == "day":
-        return (base + timedelta(days=shift)).isoformat(), "day"
-    if unit == "week":
-        return _iso_week(base + timedelta(weeks=shift)), "week"
-    if unit == "month":
-        y, mo = _shift_month(base.year, base.month, shift)
-        return f"{y:04d}-{mo:02d}", "month"
-    return f"{base.year + shift:04d}", "year"
+    return _counted_from(base, unit, shift)
 
 
 _FINER = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
