@@ -321,7 +321,8 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans: list[tuple[int, int, str, str | None]] = []  # start, end, type, hint
     tags: dict[int, str] = {}  # fine-grained tags, when the model has a tagger
     for doc, offset in chunks:  # 1
-        for tok in doc:
+        tagged = getattr(doc, "has_annotation", None)
+        for tok in doc if tagged is None or tagged("TAG") else ():  # the NER pipeline has no tagger
             if tok.tag_:
                 tags[offset + tok.idx] = tok.tag_
         for ent in doc.ents:
