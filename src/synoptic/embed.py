@@ -39,10 +39,11 @@ DEFAULT_BATCH_SIZE = 16
 #: A batch also ends where padding its texts to the longest would add more than this share of
 #: word pieces to the ones they hold: the model's cost grows with the padded size, and fixed
 #: batches of 16 length-sorted texts padded ECB+ dev's texts by 17% (summary sentences and quote
-#: pieces, ~66 texts of 10-128 pieces per story, by 19%). Measured on the 6,600 texts a
-#: ``synoptic run`` over ECB+ dev embeds, 2 threads, one process: about 15% fewer CPU seconds with
-#: this cut at 0.10 than fixed batches of 16 (and of 8), and the same vectors to the last bit
-#: (each text's vector does not depend on its batch; tests/test_embed.py checks it).
+#: pieces, ~66 texts of 10-128 pieces per story, by 19%; with this cut at 0.10, by 6%). Measured on
+#: the 6,600 texts a ``synoptic run`` over ECB+ dev embeds, 2 threads, fixed batches of 16 against
+#: this, interleaved in one process on the shared 2-core machine (load 3-7): 38.9 / 38.4 / 43.1 /
+#: 44.1 CPU s against 34.8 / 32.0 / 41.7 / 38.9, about 10% less; the same vectors to the last bit
+#: (each text's vector does not depend on its batch; tests/pipeline/test_embed.py checks it).
 MAX_PADDING_SHARE = 0.10
 DEFAULT_MODEL = "minilm"
 
