@@ -48,7 +48,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """The bands and rows datasketch's ``MinHashLSH`` picks for ``threshold`` and ``num_perm`` (its
     default weights), worked out once per process: datasketch integrates them anew for each index,
-    and a run makes one index per story (ECB+ dev: 56 indexes, about 1.5 CPU s of a run)."""
+    and a run makes one index per story (ECB+ dev: 56 indexes, 1.9 s of a cProfile run of 155 s)."""
     from datasketch.lsh import _optimal_param
 
     b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
