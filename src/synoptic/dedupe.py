@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from synoptic.records import Article
 
@@ -43,6 +44,17 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@cache
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows datasketch's ``MinHashLSH`` picks for ``threshold`` and ``num_perm`` (its
+    default weights), worked out once per process: datasketch integrates them anew for each index,
+    and a run makes one index per story (ECB+ dev: 56 indexes, 1.9 s of a cProfile run of 155 s)."""
+    from datasketch.lsh import _optimal_param
+
+    b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(b), int(r)
+
+
 class DuplicateFinder:
     """Incremental near-duplicate detection: :meth:`add` articles in order, each one is checked
     against all earlier ones through the LSH index."""
@@ -59,7 +71,8 @@ class DuplicateFinder:
         if self._lsh is None:
             from datasketch import MinHashLSH
 
-            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm,
+                                   params=_lsh_params(self.threshold, self.num_perm))
         return self._lsh
 
     def add(self, article: Article) -> str | None:

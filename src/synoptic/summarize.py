@@ -159,8 +159,11 @@ def _vectors(texts: list[str], fit: list[str] | None = None) -> Any:
         return None
 
 
-def _duplicate_groups(articles: Sequence[Article], doc_vectors: Any) -> list[int]:
-    """For each article, the index of the first copy of the report it repeats (itself if none)."""
+def _duplicate_groups(articles: Sequence[Article], doc_vectors: Any = None) -> list[int]:
+    """For each article, the index of the first copy of the report it repeats (itself if none).
+
+    Copies come from ``synoptic.dedupe``; without it (or when it fails), from the articles' TF-IDF
+    rows (``doc_vectors``, computed here when not given: only then, a pass over every word)."""
     group = list(range(len(articles)))
     try:
         from synoptic import dedupe
@@ -174,6 +177,8 @@ def _duplicate_groups(articles: Sequence[Article], doc_vectors: Any) -> list[int
         else:
             index = {a.id: i for i, a in enumerate(articles)}
             return [index.get(first.get(a.id, a.id), i) for i, a in enumerate(articles)]
+    if doc_vectors is None:
+        doc_vectors = _vectors([a.text for a in articles])
     if doc_vectors is None:
         return group
     sims = (doc_vectors @ doc_vectors.T).toarray()
@@ -224,7 +229,7 @@ def summarize_story(
     if not any(s.candidate for s in sents):
         return []
     # 2. vectors; a repost is cited but neither weighs in the IDF nor offers candidates
-    groups = _duplicate_groups(articles, _vectors([a.text for a in articles]))
+    groups = _duplicate_groups(articles)
     for s in sents:
         s.candidate = s.candidate and groups[s.article] == s.article
     matrix = _vectors([s.text for s in sents], fit=[s.text for s in sents if groups[s.article] == s.article])

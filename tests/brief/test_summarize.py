@@ -268,6 +268,19 @@ def test_a_repost_does_not_change_the_summary() -> None:
     assert len(texts) == len(set(texts))
 
 
+def test_copies_are_found_by_tfidf_when_dedupe_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles' TF-IDF rows are worked out only for this fallback; it still finds the copy."""
+    from synoptic import dedupe
+
+    def broken(articles: object) -> dict[str, str]:
+        raise RuntimeError("no index")
+
+    articles = [*_articles(FLOOD_A, FLOOD_B, FLOOD_C), Article(id="copy", text=FLOOD_A + "Read more on our site.\n")]
+    assert S._duplicate_groups(articles) == [0, 1, 2, 0]  # by synoptic.dedupe
+    monkeypatch.setattr(dedupe, "find_duplicates", broken)
+    assert S._duplicate_groups(articles) == [0, 1, 2, 0]  # by TF-IDF cosine
+
+
 def test_summary_has_no_restatements() -> None:
     summary = S.summarize_story(_articles(FLOOD_A, FLOOD_B, FLOOD_C), max_words=200)
     texts = [s.text for s in summary]

@@ -65,3 +65,17 @@ def test_duplicate_finder_same_id_twice_is_not_its_own_copy() -> None:
     text = " ".join(f"w{i}" for i in range(50))
     assert finder.add(Article(id="x", text=text)) is None
     assert finder.add(Article(id="x", text=text)) is None
+
+
+def test_lsh_params_are_those_datasketch_would_pick() -> None:
+    """The bands and rows are worked out once per process (``_lsh_params``), as datasketch would
+    for each index."""
+    from datasketch import MinHashLSH
+
+    from synoptic.dedupe import DUPLICATE_JACCARD, NUM_PERM, DuplicateFinder, _lsh_params
+
+    for threshold in (DUPLICATE_JACCARD, 0.8):
+        own = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        assert _lsh_params(threshold, NUM_PERM) == (own.b, own.r)
+    index = DuplicateFinder()._index()
+    assert (index.b, index.r) == _lsh_params(DUPLICATE_JACCARD, NUM_PERM)

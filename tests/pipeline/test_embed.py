@@ -99,3 +99,39 @@ def test_register_embedder_plugs_in_another_model() -> None:
 def test_minilm_constructor_is_cheap() -> None:
     model = OnnxMiniLM()
     assert model._session is None
+
+
+def test_length_batches_cover_every_text_shortest_first_within_the_size_and_padding_bounds() -> None:
+    from synoptic.embed import length_batches
+
+    lengths = [40, 12, 128, 13, 12, 90, 14, 41, 12, 127, 60, 13] * 3
+    batches = length_batches(lengths, 4, 0.10)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(len(lengths)))  # each text once
+    assert [lengths[i] for i in flat] == sorted(lengths)  # shortest first
+    for b in batches:
+        assert len(b) <= 4
+        held = sum(lengths[i] for i in b)
+        assert len(b) == 1 or max(lengths[i] for i in b) * len(b) <= 1.10 * held
+    # a long text after short ones starts a new batch instead of padding them to its length
+    assert length_batches([10, 10, 100], 16, 0.10) == [[0, 1], [2]]
+    assert length_batches([], 16, 0.10) == []
+
+
+def test_vectors_do_not_depend_on_how_the_texts_are_batched(minilm: Embedder) -> None:
+    """Batches cut by padding (``MAX_PADDING_SHARE``) give the vectors of fixed batches of 16, so
+    the vectors cached in stores and the thresholds fitted on them still hold."""
+    texts = [("word " * n).strip() + f" {n} the storm hit the coast" for n in (1, 2, 3, 5, 8, 13, 21, 34, 55, 89)] * 2
+    assert isinstance(minilm, OnnxMiniLM)
+    ours = minilm.embed(texts)
+    fixed = OnnxMiniLM(batch_size=16)
+    fixed._load()
+    import synoptic.embed as embed_module
+
+    saved = embed_module.MAX_PADDING_SHARE
+    embed_module.MAX_PADDING_SHARE = float("inf")  # fixed batches of 16, as before the cut
+    try:
+        theirs = fixed.embed(texts)
+    finally:
+        embed_module.MAX_PADDING_SHARE = saved
+    np.testing.assert_allclose(ours, theirs, atol=1e-6)

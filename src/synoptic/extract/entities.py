@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -108,6 +109,7 @@ def _ascii(text: str) -> str:
     return str(anyascii(text))
 
 
+@lru_cache(maxsize=65536)
 def name_key(token: str) -> str:
     """JRC-Names style key of one name token: ASCII, lowercase, transliteration rules applied.
 
@@ -375,7 +377,8 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans: list[tuple[int, int, str, str | None]] = []  # start, end, type, hint
     tags: dict[int, str] = {}  # fine-grained tags, when the model has a tagger
     for doc, offset in chunks:  # 1
-        for tok in doc:
+        tagged = getattr(doc, "has_annotation", None)
+        for tok in doc if tagged is None or tagged("TAG") else ():  # the NER pipeline has no tagger
             if tok.tag_:
                 tags[offset + tok.idx] = tok.tag_
         for ent in doc.ents:
@@ -726,6 +729,8 @@ _SPACED_HYPHEN = re.compile(r"\s-|-\s")  # "Tony - Thompson": ECB+ tokenisation,
 #: collide with other words. Not swept: one common short word is about this long.
 MIN_SPACING_VARIANT = 7
 _TAIL_RE = re.compile(r"(?:['’]s)?[.’'-]*$")
+# the last characters a tail _TAIL_RE takes off can end with (others: nothing to take off)
+_TAIL_CHARS = frozenset("s.’'-")
 
 
 def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
@@ -757,7 +762,7 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
         for n in range(min(longest, len(words) - i), 0, -1):
             e = words[i + n - 1][1]
             cand = text[s:e]
-            if cand not in names:  # "Almaty." at a sentence end, "Kazakhstan’s"
+            if cand not in names and cand[-1] in _TAIL_CHARS:  # "Almaty." at a sentence end, "Kazakhstan’s"
                 cand = _TAIL_RE.sub("", cand)
             hit = names.get(cand)
             if hit is None and cand == cand.strip() and not _SPACED_HYPHEN.search(cand) \
