@@ -69,3 +69,10 @@ def test_one_persons_ages_that_disagree_are_one_conflict() -> None:
     assert len(groups) == 1
     assert groups[0].verdict == "conflict"
     assert len(groups[0].reports) == 3
+
+
+def test_a_name_after_the_is_no_persons() -> None:
+    # a bare age beside a name the tagger typed PERSON, written with "the": a shop's, not its age
+    groups = _ages({"a": "The victim, 66, was outside the Dale's Market on Friday.",
+                    "b": "Mary Stone, 66, was hurt on Friday."})
+    assert all("Dale" not in g.label for g in groups)

@@ -279,9 +279,15 @@ def _published(art: Article, ex: Extraction) -> tuple[datetime | None, bool]:
 _CLAUSE_WORD = re.compile(r"\b(?:where|which|when|while|whose|because|although|after|before)\b", re.I)
 
 
+#: A definite article right before a name: a person's name takes none, a shop's, a place's or a
+#: body's does ("outside the Sam's Club", "the White House"), whatever type a tagger gave it.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def _nearest_person(fig: Figure, ex: Extraction, text: str) -> str | None:
     s0, s1 = _sentence_bounds(text, fig.start, fig.end)
     people = [m for m in ex.mentions if m.type == "PERSON" and s0 <= m.start < s1
+              and not _THE_BEFORE.search(text, max(0, m.start - 5), m.start)
               and not _CLAUSE_WORD.search(text[min(m.end, fig.end):max(m.start, fig.start)])]
     if not people:
         return None
