@@ -1,8 +1,9 @@
 """reconcile.facts and extract.reading: whose an age is. An age belongs to the noun it modifies
 ("a 66-year-old woman", "the 36-year-old driver", read from the parse) or to a named person, never
 to the nearest name when that name is a shop or a place standing near (even one a tagger typed
-PERSON); and the ages of one named person that disagree are one fact, a conflict. The articles are
-written for these tests."""
+PERSON); and the ages of one named person that disagree are one fact, a conflict. Also a reading
+fix for measures grouped beside them ("fell about 200m": the glued symbol is no verb). The articles
+are written for these tests."""
 
 from __future__ import annotations
 
@@ -76,3 +77,13 @@ def test_a_name_after_the_is_no_persons() -> None:
     groups = _ages({"a": "The victim, 66, was outside the Dale's Market on Friday.",
                     "b": "Mary Stone, 66, was hurt on Friday."})
     assert all("Dale" not in g.label for g in groups)
+
+
+def test_a_glued_unit_symbol_is_no_predicate() -> None:
+    # "200m": the tagger may take the symbol "m" for a verb ("I'm"); it is the figure's unit
+    text = "He slipped and fell about 200m down a steep icy gully."
+    start = text.index("about")
+    fig = Figure(text="about 200m", start=start, end=start + len("about 200m"), value=200.0, low=180.0,
+                 high=220.0, qualifier="about", unit="m", category="measure")
+    read_figures(text, [fig])
+    assert fig.dimension == "length" and fig.predicate != "m"

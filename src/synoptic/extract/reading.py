@@ -569,6 +569,12 @@ def read_figures(text: str, figures: list[Figure],
         if fig.dimension == "age" and (holder := _age_holder(tok, fig.start - s0, fig.end - s0)) is not None:
             fig.subject = holder  # "a 66-year-old woman": the woman's age, whatever name stands near
         noun, via_of = _counted_noun(anchor)  # 2
+        if fig.category == "measure" and noun is None:
+            # "fell about 200m": a unit symbol the tagger took for a verb ("m" as in "I'm") is the
+            # unit still, not what happened (a word of the figure itself is never its predicate)
+            noun = next((t for t in doc if fig.start - s0 <= t.idx < fig.end - s0 and t.i > tok.i
+                         and unit_dimension(t.lower_) is not None), None)
+            anchor = noun if noun is not None else anchor  # the verb above it is what happened
         elided = None
         first = anchor.head if anchor.dep_ in _QUANTITY_DEPS and anchor.head.i > anchor.i else None
         if first is not None and first.pos_ in ("ADJ", "PROPN"):
