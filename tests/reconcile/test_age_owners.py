@@ -15,7 +15,7 @@ from synoptic.reconcile import fact_groups
 from synoptic.records import Article, Extraction, FactGroup, Figure, Mention
 
 # "Dale's Market" typed PERSON on purpose: the age must not be read as the shop's
-_NAMES = ("Mary Stone", "Dale's Market", "Tom Reed", "Paul Vance")
+_NAMES = ("Mary Stone", "Dale's Market", "Tom Reed", "Paul Vance", "John Reed")
 
 
 def _story(texts: dict[str, str]) -> tuple[list[Article], list[Extraction]]:
@@ -87,3 +87,9 @@ def test_a_glued_unit_symbol_is_no_predicate() -> None:
                  high=220.0, qualifier="about", unit="m", category="measure")
     read_figures(text, [fig])
     assert fig.dimension == "length" and fig.predicate != "m"
+
+
+def test_two_people_of_one_surname_keep_their_own_ages() -> None:
+    groups = _ages({"a": "Tom Reed, 20, was taken to hospital.",
+                    "b": "John Reed, 45, was taken to hospital."})
+    assert len(groups) == 2 and all(g.verdict == "single-source" for g in groups)

@@ -937,10 +937,10 @@ def link_score(a: _Read, b: _Read) -> float | None:
 
 
 def _one_person(a: _Read, b: _Read) -> bool:
-    """Whether two ages are both said of one named person (one surname): "31-year-old Robert
-    Buckley" and "Robert Buckley, 32" are one fact, and its sources disagree."""
-    return a.dim == b.dim == "age" and bool(a.person and b.person) and \
-        (a.person or "").split()[-1] == (b.person or "").split()[-1]
+    """Whether two ages are both said of one named person (one resolved entity): "31-year-old
+    Robert Buckley" and "Robert Buckley, 32" are one fact, and its sources disagree; "John Reed,
+    45" and his son "Tom Reed, 20" share only a surname."""
+    return a.dim == b.dim == "age" and bool(a.person) and a.person == b.person
 
 
 def _one_toll(a: _Read, b: _Read) -> bool:
