@@ -147,6 +147,33 @@ def _number_token(doc: Any, start: int, end: int) -> Any:
     return (nums or inside)[-1]
 
 
+def _named(tok: Any) -> bool:
+    """Whether a token is (part of) a name."""
+    return bool(tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")
+
+
+def _age_holder(tok: Any, start: int, end: int) -> str | None:
+    """The common noun an age modifies ("woman" in "a 66-year-old Burnsville woman", "driver" in
+    "the 36-year-old driver", "son" in "his 16-year-old son"), lower case; None when the age is a
+    name's ("66-year-old LuAnn Johnson", "Johnson, 66") or the noun stands in apposition to a name
+    ("Anthony LaSalle, a 36-year-old man", "the driver, Anthony LaSalle,") or after a copula whose
+    subject is one ("LaSalle is a 36-year-old man"): the person is then named, and the nearest name
+    says whose age it is. ``start`` and ``end`` are the figure's offsets in the sentence."""
+    t, seen = tok, 0
+    # up through the words of the figure itself ("66", "year", "old" of "66-year-old")
+    while seen < 6 and t.head is not t and start <= t.head.idx < end:
+        t, seen = t.head, seen + 1
+    head = t.head
+    if head is t or head.pos_ != "NOUN" or t.dep_ not in ("amod", "compound", "nummod", "npadvmod", "nmod") \
+            or head.i < t.i:
+        return None
+    if head.dep_ == "appos" and _named(head.head) or any(c.dep_ == "appos" and _named(c) for c in head.children):
+        return None
+    if head.dep_ == "attr" and any(c.dep_ in ("nsubj", "nsubjpass") and _named(c) for c in head.head.children):
+        return None
+    return head.lower_
+
+
 def _climb_quantity(tok: Any) -> Any:
     """The head of a quantity ("160" -> "million" in "$160 million")."""
     seen = 0
@@ -539,7 +566,15 @@ def read_figures(text: str, figures: list[Figure],
         if tok is None:
             continue
         anchor = _climb_quantity(tok)
+        if fig.dimension == "age" and (holder := _age_holder(tok, fig.start - s0, fig.end - s0)) is not None:
+            fig.subject = holder  # "a 66-year-old woman": the woman's age, whatever name stands near
         noun, via_of = _counted_noun(anchor)  # 2
+        if fig.category == "measure" and noun is None:
+            # "fell about 200m": a unit symbol the tagger took for a verb ("m" as in "I'm") is the
+            # unit still, not what happened (a word of the figure itself is never its predicate)
+            noun = next((t for t in doc if fig.start - s0 <= t.idx < fig.end - s0 and t.i > tok.i
+                         and unit_dimension(t.lower_) is not None), None)
+            anchor = noun if noun is not None else anchor  # the verb above it is what happened
         elided = None
         first = anchor.head if anchor.dep_ in _QUANTITY_DEPS and anchor.head.i > anchor.i else None
         if first is not None and first.pos_ in ("ADJ", "PROPN"):
