@@ -1094,3 +1094,8 @@ def test_quotes_a_quoted_paragraph_cut_into_lines_runs_on_to_its_reopening_mark(
     merged = "There were at least ten people inside.\nThey all got out.\n`` Our team talked to him for an hour."
     assert got.get(merged) == "Ada Moss", got
     assert not any("He then left the scene" in t for t in got)  # a line after the reporter's cue is his own
+
+
+def test_find_quotes_cue_coordinated_with_the_subjects_verb() -> None:
+    text = "Police pulled him over a few blocks away and say they had to use a Taser to get him out of the car."
+    assert _starting(find_quotes(text, []), "they had to use a Taser").speaker == "Police"

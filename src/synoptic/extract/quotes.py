@@ -739,6 +739,26 @@ def _parsed_subject_of(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int
     return None
 
 
+def _conjoined_subject(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int, int] | None:
+    """The subject of the verb that the verb at ``verb_at`` is coordinated with, by the parse ("Police
+    pulled him over and say …": "Police"), when it is a noun or name; None without a parser."""
+    lo = max(lo, verb_at - WINDOW)
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([masked[lo:hi]])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", masked[lo : lo + 40], exc)
+        return None
+    verb = next((t for t in doc if t.idx == verb_at - lo), None)
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    if not subj or "x" * 3 in subj[0].text:
+        return None
+    return lo + subj[0].left_edge.idx, lo + subj[0].idx + len(subj[0].text)
+
+
 def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
     """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
     word = re.sub(r"\s+", " ", cue.group(0).lower())
@@ -763,6 +783,10 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
             # are the verb's object; who asks is the subject of the clause
             subj = _parsed_subject(masked, lo, cue.start())
             before = subj if subj is not None and subj[1] <= before[0] else None
+    if before is None and re.search(r"(?i)\b(?:and|but)\s+$", masked[max(lo, cue.start() - 6) : cue.start()]):
+        # "Police pulled him over a few blocks away and say they had to …": the subject of the verb the cue
+        # is coordinated with
+        before = _conjoined_subject(masked, lo, hi, cue.start())
     if before is not None:
         return _Speaker(before[0], before[1], word, cue.start())
     if inverted_ok and word.split()[0] in _speech.INVERTING_CUES:
