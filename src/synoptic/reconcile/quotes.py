@@ -674,6 +674,25 @@ def _body_over_person(speaker: str, members: list[_Unit], texts: dict[str, str])
     return max(bodies, key=lambda s: (bodies[s], _is_named(s), len(s)))
 
 
+def _voice_over_body(speaker: str, members: list[_Unit], texts: dict[str, str]) -> str:
+    """The group's named spokesperson when a body was chosen but most versions are the spokesperson's, or
+    the body's in articles that name that spokesperson ("Police said in a statement …" in an article
+    quoting "Police spokesman Dave Gaskin"): there the body's words are the spokesperson's."""
+    said = [u for u in members if not u.proxy and not u.carried]
+    if any(u.speaker == speaker and (u.voice_of or not u.body) for u in said):
+        return speaker  # the chosen speaker is a person
+    best, best_n = speaker, 0
+    for person, body in {(u.speaker, u.voice_of) for u in said if u.voice_of}:
+        surname = person.split()[-1]
+        named_in = {a for a, t in texts.items() if re.search(rf"\b{re.escape(surname)}\b", t)}
+        theirs = sum(1 for u in said if u.speaker == person
+                     or (u.body and not u.voice_of and u.key == body and u.article in named_in))
+        rest = sum(1 for u in said if u.body and not u.voice_of and not (u.key == body and u.article in named_in))
+        if theirs > rest and theirs > best_n:
+            best, best_n = person, theirs
+    return best
+
+
 def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list[QuoteGroup]:
     """Versions of one utterance across sources and translations, one speaker per group.
 
@@ -933,6 +952,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
                                             not _is_generic(s), len(s)))
         speaker = _body_over_person(speaker, members, texts_by_id)
+        speaker = _voice_over_body(speaker, members, texts_by_id)
         speaker = _story_name(speaker, story_names)
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=texts_by_id[u.article][u.shown:u.end] if u.shown >= 0 else u.text,
