@@ -20,6 +20,12 @@ def _only(quotes: list[Quote], text: str) -> Quote:
     return hit[0]
 
 
+def _starting(quotes: list[Quote], prefix: str) -> Quote:
+    hit = [q for q in quotes if q.text.startswith(prefix)]
+    assert hit, [q.text for q in quotes]
+    return hit[0]
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "kind", "speaker", "as_written", "cue"),
     [
@@ -179,11 +185,55 @@ def test_find_quotes_scare_quotes_without_any_speaker_are_left_out() -> None:
 
 
 def test_find_quotes_continues_across_paragraphs_and_keeps_inner_quotes() -> None:
+    # each paragraph of a statement over several is its own quote, with the one speaker
     text = "John Smith said:\n\n“First part, with ‘inner words’ here.\n\n“Second part.”\n\nThe end."
     quotes = find_quotes(text, [])
-    q = [q for q in quotes if q.text.startswith("First part")]
-    assert q and q[0].text.endswith("Second part.") and "‘inner words’" in q[0].text
-    assert q[0].speaker == "John Smith"
+    first = _starting(quotes, "First part")
+    assert first.text.endswith("here.") and "‘inner words’" in first.text
+    assert first.speaker == "John Smith"
+    assert _starting(quotes, "Second part").speaker == "John Smith"
+
+
+def test_find_quotes_paragraph_continuing_a_quote_takes_its_speaker_from_either_side() -> None:
+    before = "Police later spoke.\nMr Gaskin said: “There was a lot of snow.\n“It appears the party were ill equipped.”"
+    assert _starting(find_quotes(before, []), "It appears").speaker == "Gaskin"
+    after = "Police later spoke.\n“There was a lot of snow.\n“It appears the party were ill equipped,” Mr Gaskin said."
+    assert _starting(find_quotes(after, []), "There was a lot").speaker == "Gaskin"
+
+
+def test_find_quotes_pronoun_walks_back_over_sentences_with_the_same_pronoun() -> None:
+    text = ("“He was shaken,” said Sergeant Mark Earl.\nGallagher was back at work the next day.\n"
+            "He had only one thing to say.\n“Our prayers go out to the family,” he said.")
+    assert _starting(find_quotes(text, []), "Our prayers").speaker == "Gallagher"
+
+
+def test_find_quotes_missing_closing_comma_of_an_apposition() -> None:
+    text = "Peter Guest, Assistant Chief Fire Officer at Surrey Fire and Rescue Service says the building is lost."
+    assert _starting(find_quotes(text, []), "the building is lost").speaker == "Peter Guest"
+
+
+def test_find_quotes_clause_begun_before_an_inner_that() -> None:
+    text = "Inspector Dave Gaskin said the deaths were a reminder that climbers needed to take care."
+    assert find_quotes(text, [])[0].text.startswith("the deaths were a reminder")
+    text = "He said they come as a reminder that climbers need to take care."
+    assert find_quotes(text, [])[0].text.startswith("they come as")
+
+
+def test_find_quotes_inverted_cue_with_a_role_before_the_name() -> None:
+    text = "The driver gunned the engine and drove off, said witness Angela Benson, who was nearby."
+    q = _starting(find_quotes(text, []), "The driver gunned")
+    assert q.speaker == "Angela Benson" and q.text.endswith("drove off")
+
+
+def test_find_quotes_clause_after_in_a_statement() -> None:
+    text = "Police said in a statement it appeared the group was poorly equipped for the climb."
+    assert _starting(find_quotes(text, []), "it appeared the group").speaker == "Police"
+
+
+def test_find_quotes_place_and_body_noun_is_the_body() -> None:
+    text = "A statement from Surrey police said the blaze was being treated as suspicious."
+    ms = [Mention(text="Surrey", start=17, end=23, type="PERSON")]
+    assert _starting(find_quotes(text, ms), "the blaze").speaker == "Surrey police"
 
 
 @pytest.mark.parametrize("marks", [("“", "”"), ('"', '"'), ("«", "»")])
@@ -1044,3 +1094,8 @@ def test_quotes_a_quoted_paragraph_cut_into_lines_runs_on_to_its_reopening_mark(
     merged = "There were at least ten people inside.\nThey all got out.\n`` Our team talked to him for an hour."
     assert got.get(merged) == "Ada Moss", got
     assert not any("He then left the scene" in t for t in got)  # a line after the reporter's cue is his own
+
+
+def test_find_quotes_cue_coordinated_with_the_subjects_verb() -> None:
+    text = "Police pulled him over a few blocks away and say they had to use a Taser to get him out of the car."
+    assert _starting(find_quotes(text, []), "they had to use a Taser").speaker == "Police"

@@ -165,6 +165,9 @@ class _Marked:
 
     open: int
     close: int
+    #: it continues the quote before it: that one was left open at its paragraph's end and this paragraph
+    #: opens with the same mark (one speaker's statement over several paragraphs)
+    continues: bool = False
 
     @property
     def start(self) -> int:
@@ -192,6 +195,7 @@ def _pair_marks(text: str) -> list[_Marked]:
     n = len(text)
     open_at = -1
     open_ch = ""
+    continuing = False  # the open quote continues the paragraph before's
     i = 0
     while i < n:
         c = text[i]
@@ -216,11 +220,15 @@ def _pair_marks(text: str) -> list[_Marked]:
                 j = i
                 while j < n and text[j] in " \t\r\n\xa0":
                     j += 1
-                if j < n and text[j] == open_ch and open_ch in _DOUBLE_OPEN:
-                    i = j + 1
-                    continue
-                if open_ch in ("''", "``") and text[j : j + 2] == open_ch:
-                    i = j + 2
+                reopen = j + 1 if j < n and text[j] == open_ch and open_ch in _DOUBLE_OPEN else (
+                    j + 2 if open_ch in ("''", "``") and text[j : j + 2] == open_ch else -1)
+                if reopen >= 0:
+                    # each paragraph its own statement, marked as continuing the one before
+                    if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
+                        found.append(_Marked(open_at, i, continues=continuing))
+                    continuing = True
+                    open_at = reopen - 1
+                    i = reopen
                     continue
                 if text.count("\n", i, j) == 1 and _closes_on_later_line(text, j, open_ch):
                     i = j
@@ -229,20 +237,20 @@ def _pair_marks(text: str) -> list[_Marked]:
                 if resume is not None:
                     i = resume
                     continue
-                open_at = -1
+                open_at, continuing = -1, False
             elif open_ch in ("''", "``"):
                 if two:
                     if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
-                        found.append(_Marked(open_at, i))
-                    open_at = -1
+                        found.append(_Marked(open_at, i, continues=continuing))
+                    open_at, continuing = -1, False
                     i += 2
                     continue
             elif c == close and (close != "’" or i + 1 >= n or not text[i + 1].isalnum()):
                 if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
-                    found.append(_Marked(open_at, i))
-                open_at = -1
+                    found.append(_Marked(open_at, i, continues=continuing))
+                open_at, continuing = -1, False
             elif c == open_ch and open_ch in "“«" and c != close:
-                open_at = i  # a second opening before any closing: the first one was stray
+                open_at, continuing = i, False  # a second opening before any closing: the first one was stray
         i += 1
     return found
 
@@ -424,6 +432,13 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         if k >= 0 and toks[k].group(0) == ".":
             k -= 1
     end_k = k
+    if not after_comma:
+        # an apposition whose closing comma is missing: "Peter Guest, Assistant Chief Fire Officer at
+        # Surrey Fire and Rescue Service says": the name before the title speaks, not the body after it
+        open_app = _UNCLOSED_APPOSITION.match(masked, floor, cue_start)
+        if open_app is not None and masked[open_app.start(1) : open_app.end(1)].split()[0].lower() \
+                not in _NOT_SUBJECT and _title_opens(open_app.group(2)):
+            return open_app.start(1), open_app.end(1)
     if k >= 0 and toks[k].group(0).lower() in PRONOUNS | {"they", "we", "i"} and not after_comma:
         return floor + toks[k].start(), floor + toks[k].end()  # "Later he said": the pronoun
     words = 0
@@ -554,6 +569,27 @@ _LOCATIVES = frozenset("in at outside inside near across around throughout".spli
 _APPOSITION_CHAIN = re.compile(
     r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:(?:(?:the|a|an)\s+|(?=[a-z]))[^,;:.“\"]{3,100},\s*){1,2}$"
 )
+
+#: A name of two to four capitalised words opening its sentence, then a comma and a description with no
+#: comma or verb that runs to the cue: the apposition's closing comma is missing.
+_UNCLOSED_APPOSITION = re.compile(
+    r"[\s“\"‘]*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+((?:(?!xxx)[^,;:.“\"]){3,100}?)\s*$"
+)
+
+
+def _title_opens(description: str) -> bool:
+    """Whether a description opens with a title or role, after its qualifiers ("Assistant Chief Fire Officer
+    at …", "chief executive of …", "a spokesman for …")."""
+    words = [w.lower().strip(".,") for w in description.split()]
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    for w in words[:MAX_TITLE_RUN_WORDS + 1]:
+        if w in TITLES or w in ROLE_NOUNS:
+            return True
+        if not (w in _titles.QUALIFIERS or description[:1].isupper()):
+            return False
+    return False
+
 
 #: A name right before "of"/"at"/"for"/"from"/"with" and the name an apposition follows ("John Paul Fraser of
 #: National Public Relations, which …, said"): the first name is the speaker's.
@@ -703,6 +739,26 @@ def _parsed_subject_of(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int
     return None
 
 
+def _conjoined_subject(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int, int] | None:
+    """The subject of the verb that the verb at ``verb_at`` is coordinated with, by the parse ("Police
+    pulled him over and say …": "Police"), when it is a noun or name; None without a parser."""
+    lo = max(lo, verb_at - WINDOW)
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([masked[lo:hi]])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", masked[lo : lo + 40], exc)
+        return None
+    verb = next((t for t in doc if t.idx == verb_at - lo), None)
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    if not subj or "x" * 3 in subj[0].text:
+        return None
+    return lo + subj[0].left_edge.idx, lo + subj[0].idx + len(subj[0].text)
+
+
 def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
     """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
     word = re.sub(r"\s+", " ", cue.group(0).lower())
@@ -727,6 +783,10 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
             # are the verb's object; who asks is the subject of the clause
             subj = _parsed_subject(masked, lo, cue.start())
             before = subj if subj is not None and subj[1] <= before[0] else None
+    if before is None and re.search(r"(?i)\b(?:and|but)\s+$", masked[max(lo, cue.start() - 6) : cue.start()]):
+        # "Police pulled him over a few blocks away and say they had to …": the subject of the verb the cue
+        # is coordinated with
+        before = _conjoined_subject(masked, lo, hi, cue.start())
     if before is not None:
         return _Speaker(before[0], before[1], word, cue.start())
     if inverted_ok and word.split()[0] in _speech.INVERTING_CUES:
@@ -926,6 +986,11 @@ def _kind(text: str, q: _Marked) -> str:
 # ---------------------------------------------------------------- 4. reported speech
 
 
+#: Lowercase words of a role before a name after an inverted cue (", said the senior rescue officer John
+#: Ray"): an article, two qualifiers and the role noun.
+MAX_ROLE_WORDS_BEFORE_NAME = 4
+
+
 def _inverted_after_comma(masked: str, cue: re.Match[str]) -> bool:
     """Whether a cue right after a comma is followed by a capitalised name (", said Josh Lepawsky"): the
     speaker follows the verb, and no reported clause does."""
@@ -938,6 +1003,11 @@ def _inverted_after_comma(masked: str, cue: re.Match[str]) -> bool:
     if after is None or not re.match(r"\s*(?:[,.;:!?(]|$)", masked[after[1] : after[1] + 2]):
         return False
     words = masked[after[0] : after[1]].split()
+    # a lowercase role before the name: ", said witness Angela Benson", ", said spokesman John Ray"
+    n_role = next((n for n, w in enumerate(words) if w[:1].isupper()), len(words))
+    if 0 < n_role <= MAX_ROLE_WORDS_BEFORE_NAME and "of" not in words and n_role < len(words) \
+            and all(w[:1].isupper() for w in words[n_role:]) and words[0].lower() not in NP_STOP:
+        words = words[n_role:]
     return words[0][:1].isupper() and words[-1][:1].isupper() \
         and words[0] not in ("I", "It", "The", "A", "An", "This", "That", "There") \
         and not any(w.lower().rstrip(".") in _CALENDAR for w in words)
@@ -997,6 +1067,16 @@ def _parsed_complement(masked: str, cue: re.Match[str], hi: int) -> int | None:
     return None
 
 
+#: "in a statement", "in a written statement", "in a news release" right after a cue, before its clause.
+_IN_A_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(
+        sorted(_speech.DOCUMENT_NOUNS)) + r"|interview)\s+"
+)
+
+#: Pronouns that are only ever subjects: after one, a clause has begun.
+_NOMINATIVE = frozenset("i he she we they".split())
+
+
 def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     """Where the reported clause after a cue begins (at "that", or right after a bare-clause cue)."""
     toks = list(_TOKEN.finditer(masked, cue.end(), min(hi, cue.end() + WINDOW)))
@@ -1008,6 +1088,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
             return t.start()
         if w in ".;?!" or w in ("“", '"', "«") or w == "x" * len(w):
             break
+        if w in CLAUSE_VERBS or w in _NOMINATIVE:
+            break  # "said the deaths were a reminder that …", "said they come as a reminder that …": a clause began
     word = re.sub(r"\s+", " ", cue.group(0).lower())
     if word in _speech.IGNORANCE_CUES:  # "did not know why …": the question clause, never a bare object
         return toks[0].start() if toks and toks[0].group(0).lower() in _speech.QUESTION_OPENERS else None
@@ -1025,6 +1107,10 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
             return None
         if n_time and toks[n_time].group(0)[:1].isalpha() and toks[0].group(0).lower() in _CALENDAR:
             toks = toks[n_time:]  # "said Monday the talks had failed": the clause after the day
+        in_doc = _IN_A_DOCUMENT_AFTER.match(masked, cue.end())
+        if in_doc and not in_doc.group(0).rstrip().endswith(","):
+            # "Police said in a statement it appeared the group …": the clause after where it was said
+            toks = [t for t in toks if t.start() >= in_doc.end()] or toks
         t0 = toks[0].group(0)
         w0 = t0.lower()
         if (
@@ -1639,6 +1725,11 @@ def _resolve(
         # a name inside the phrase: a PERSON mention, else the last capitalised run
         if inside:
             s, e = inside[-1]
+            rest = text[e : sp.end].split()
+            if rest and len(rest) <= 2 and all(w.islower() and w not in NP_STOP | DETERMINERS for w in rest) \
+                    and rest[-1].strip(".,") in ORG_WORDS:
+                # "Surrey police", "Bloomington police department": a place and a body noun are the body
+                return text[s : sp.end], s, sp.end
             return _strip_title(text, s, e), s, e
         run = _name_in(text, sp.start, sp.end)
         if run is not None and run[1] >= sp.end - 2:
@@ -1698,8 +1789,18 @@ def _pronoun_antecedent(
     if i < 0:
         return None
     own = (sents[i][0], sp.start)
-    prev = sents[i - 1] if i > 0 and "\n\n" not in text[sents[i - 1][1] : sents[i][0]] else None
-    for lo, hi in [own] + ([prev] if prev is not None else []):
+    window = [own]
+    # the sentence before, and on back over sentences whose subject is the same pronoun ("Gallagher was
+    # back on the job. He had only one thing to say. “…,” he said"), within the paragraph
+    j = i - 1
+    while j >= 0 and len(window) <= PRONOUN_CHAIN_SENTENCES and "\n\n" not in text[sents[j][1] : sents[j + 1][0]]:
+        window.append(sents[j])
+        if not _opens_with_pronoun(masked, sents[j][0], sents[j][1], pron):
+            break
+        j -= 1
+    for n, (lo, hi) in enumerate(window):
+        if n and n < len(window) - 1:
+            continue  # a sentence of the chain: its subject is the pronoun itself
         if hi - lo < 8 or not re.search(r"[A-Za-z]{2}", masked[lo:hi].replace("x", "")):
             continue
         subj = _parsed_subject(masked, lo, hi)
@@ -1713,7 +1814,40 @@ def _pronoun_antecedent(
         nouns = _speech.FEMALE_NOUNS if pron == "she" else _speech.MALE_NOUNS
         if words and words[-1].lower() in nouns and len(words) > 1:
             return text[subj[0] : subj[1]]
+    if len(window) > 1:  # "That's something that Benson echoes. “…,” she said": the one person of the
+        lo, hi = window[-1]  # sentence before who is the subject of one of its clauses
+        inner = [p for p in persons if lo <= p[0] and p[1] <= hi and masked[p[0]] != "x"
+                 and not _possessor(text, p[1], hi)]
+        if len({text[a:b].split()[-1] for a, b in inner}) == 1 and not _other_sex(masked[lo:hi], pron) \
+                and _clause_subject(masked, lo, hi, inner[0]):
+            return _strip_title(text, *inner[0])
     return None
+
+
+def _clause_subject(masked: str, lo: int, hi: int, span: tuple[int, int]) -> bool:
+    """Whether the name at ``span`` may be the subject of a clause of ``masked[lo:hi]`` by the parse."""
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([masked[lo:hi]])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", masked[lo : lo + 40], exc)
+        return False
+    toks = [t for t in doc if span[0] <= lo + t.idx < span[1]]
+    heads = [t for t in toks if t.head not in toks or t.head == t]
+    # the parse of a short relative clause is often wrong ("something that Benson echoes": Benson a
+    # compound of "echoes"): a name that is not an object or after a preposition is taken as a subject
+    return bool(heads) and heads[0].dep_ not in ("dobj", "pobj", "iobj", "dative", "poss", "appos", "conj")
+
+
+#: Sentences walked back over whose subject is the pronoun itself, to the sentence naming who it stands
+#: for. Three: the longest pronoun chains before a "he said" in ECB+ review story g21 (two) and one more.
+PRONOUN_CHAIN_SENTENCES = 3
+
+
+def _opens_with_pronoun(masked: str, lo: int, hi: int, pron: str) -> bool:
+    """Whether the sentence ``masked[lo:hi]`` opens with ``pron`` as its subject ("He had only …")."""
+    return re.match(rf"[\s“\"‘]*{pron}\s", masked[lo:hi], re.IGNORECASE) is not None
 
 
 _SEX_PRONOUNS = {"he": frozenset("he him his himself".split()), "she": frozenset("she her hers herself".split())}
@@ -1939,6 +2073,19 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
     raw: list[tuple[int, int, str, _Speaker | None]] = []
     own = [_transcript_label(text, q) or _attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
+    # a statement over several paragraphs has one speaker: each paragraph takes the attribution of the one
+    # before it, or else of the one after it
+    for k in range(1, len(marks)):
+        if marks[k].continues and own[k] is None:
+            own[k] = own[k - 1]
+    head = list(range(len(marks)))  # the first paragraph of each one's statement
+    for k in range(1, len(marks)):
+        if marks[k].continues:
+            head[k] = head[k - 1]
+    for k in range(len(marks) - 2, -1, -1):
+        # not into a statement a colon introduces ("As X reported: “…⏎“…“…,” Earnest said.”"): the intro's
+        if marks[k + 1].continues and own[k] is None and not text[: marks[head[k]].open].rstrip().endswith(":"):
+            own[k] = own[k + 1]
     # 4 reported speech first: partial quotes inside a reported clause take its speaker
     indirect = _trim_at_own_quotes(masked, _indirect(text, masked, sents, marks), marks, own)
     for s, e, isp in indirect:

@@ -655,6 +655,44 @@ def _story_name(speaker: str, names: _StoryNames) -> str:
     return found or (bare if bare != speaker.strip() and _is_named(bare) else speaker)
 
 
+def _body_over_person(speaker: str, members: list[_Unit], texts: dict[str, str]) -> str:
+    """The group's speaker when a person was chosen but most versions give the statement to a body in
+    articles that never name that person ("Police say they had to Taser him" in five articles, the
+    sergeant quoted in one): a body's statement stays the body's unless its own article names the
+    spokesperson; the body's most used wording then speaks."""
+    said = [u for u in members if not u.proxy and not u.carried]
+    if not any(u.speaker == speaker and not u.body for u in said):
+        return speaker
+    surname = speaker.split()[-1]
+    if not surname[:1].isupper():
+        return speaker
+    named_in = {a for a, t in texts.items() if re.search(rf"\b{re.escape(surname)}\b", t)}
+    theirs = sum(1 for u in said if u.speaker == speaker or u.article in named_in)
+    bodies = Counter(u.speaker for u in said if u.body and u.article not in named_in)
+    if sum(bodies.values()) <= theirs:
+        return speaker
+    return max(bodies, key=lambda s: (bodies[s], _is_named(s), len(s)))
+
+
+def _voice_over_body(speaker: str, members: list[_Unit], texts: dict[str, str]) -> str:
+    """The group's named spokesperson when a body was chosen but most versions are the spokesperson's, or
+    the body's in articles that name that spokesperson ("Police said in a statement …" in an article
+    quoting "Police spokesman Dave Gaskin"): there the body's words are the spokesperson's."""
+    said = [u for u in members if not u.proxy and not u.carried]
+    if any(u.speaker == speaker and (u.voice_of or not u.body) for u in said):
+        return speaker  # the chosen speaker is a person
+    best, best_n = speaker, 0
+    for person, body in {(u.speaker, u.voice_of) for u in said if u.voice_of}:
+        surname = person.split()[-1]
+        named_in = {a for a, t in texts.items() if re.search(rf"\b{re.escape(surname)}\b", t)}
+        theirs = sum(1 for u in said if u.speaker == person
+                     or (u.body and not u.voice_of and u.key == body and u.article in named_in))
+        rest = sum(1 for u in said if u.body and not u.voice_of and not (u.key == body and u.article in named_in))
+        if theirs > rest and theirs > best_n:
+            best, best_n = person, theirs
+    return best
+
+
 def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list[QuoteGroup]:
     """Versions of one utterance across sources and translations, one speaker per group.
 
@@ -913,6 +951,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         voiced = {u.speaker for u in members if u.voice_of}
         speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
                                             not _is_generic(s), len(s)))
+        speaker = _body_over_person(speaker, members, texts_by_id)
+        speaker = _voice_over_body(speaker, members, texts_by_id)
         speaker = _story_name(speaker, story_names)
         groups.append(QuoteGroup(speaker=speaker, text=members[0].text, variants=[
             QuoteVariant(article=u.article, text=texts_by_id[u.article][u.shown:u.end] if u.shown >= 0 else u.text,
