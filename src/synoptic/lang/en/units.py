@@ -23,7 +23,7 @@ _MASS = [("t", 1000.0, ("tonne", "tonnes", "ton", "tons", "metric ton", "metric 
          ("kg", 1.0, ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
          ("g", 0.001, ("gram", "grams", "gramme", "grammes", "g")),
          ("mg", 1e-6, ("mg", "milligram", "milligrams", "milligramme", "milligrammes")),
-         ("lb", 0.45359237, ("lb", "lbs", "pound weight")),
+         ("lb", 0.45359237, ("lb", "lbs")),
          ("oz", 0.028349523, ("ounce", "ounces", "oz"))]
 _AREA = [("ha", 1e4, ("hectare", "hectares", "ha")),
          ("acre", 4046.8564, ("acre", "acres")),
@@ -31,7 +31,7 @@ _AREA = [("ha", 1e4, ("hectare", "hectares", "ha")),
                        "km2")),
          ("sq mi", 2589988.1, ("square mile", "square miles", "sq mi")),
          ("m2", 1.0, ("square metre", "square metres", "square meter", "square meters", "sq m", "m2", "m²")),
-         ("sq ft", 0.09290304, ("square foot", "square feet", "sq ft", "sq. ft.", "ft2", "ft²")),
+         ("sq ft", 0.09290304, ("sq ft", "sq. ft.", "ft2", "ft²", "square foot", "square feet")),
          ("sq yd", 0.83612736, ("square yard", "square yards", "sq yd"))]
 _VOLUME = [("l", 1.0, ("litre", "litres", "liter", "liters", "l")),
            ("ml", 0.001, ("ml", "millilitre", "millilitres", "milliliter", "milliliters")),
