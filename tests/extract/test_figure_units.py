@@ -284,3 +284,16 @@ def test_figures_spaced_thousands_on_ecbplus_dev() -> None:
                     first_only += 1  # "about 2" of "about 2, 000ft"
     assert joined >= 84
     assert first_only == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Last updated 13: 26 14 / 09 / 2013",
+    "http: / / www. example. com / world / 2013 / sep / 16 / british - climber - dies",
+    "Posted 11 / 27 / 2005 7: 21 AM",
+])
+def test_figures_numbers_across_spaced_slashes_are_dates_or_paths(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_figures_a_number_per_a_word_after_a_slash_is_kept() -> None:
+    assert [f.value for f in find_figures("Rooms cost 50 / night for 12 guests.")] == [50, 12]

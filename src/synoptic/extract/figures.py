@@ -402,6 +402,9 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     return value, value, True, True
 
 
+# A number next to another across a slash is a date or a path, not a count ("14 / 09 / 2013").
+_SLASHED_AFTER = re.compile(r"\s?/\s?\d")
+_SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 
 
@@ -683,6 +686,9 @@ def _numbers(text: str) -> list[_Raw]:
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
             continue  # part of a word or a code: "COVID-19", "G7"
+        if _SLASHED_AFTER.match(after) or _SLASHED_BEFORE.search(before) \
+                or (before.endswith(("/", "/ ")) and re.match(r"\s?/", after)):
+            continue  # a date or a path with spaced slashes (ECB+): "14 / 09 / 2013", ".com / 2013 / sep / 16 / ..."
         glued = AFTER_UNIT_RE.match(text, e)
         if re.match(r"[A-Za-z]", after[:1]) and num[-1:].isdigit() and not m.group("short") \
                 and not m.group("scale") and not (glued and (glued.group("measure") or glued.group("pct"))) \
