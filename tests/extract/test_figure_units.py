@@ -196,7 +196,7 @@ def test_figures_units_glued_to_the_number(text: str, at: str, value: float, uni
 
 @pytest.mark.parametrize("text", [
     "The fund lost $5m last year.", "Some 15m people voted.", "It cost 5m euros.", "The 4G network and 5G phones.",
-    "A row of 5m Syrian refugees.",
+    "A row of 5m Syrian refugees.", "He signed a 5m deal.", "The house is worth 5m.", "They paid 2m for it.",
 ])
 def test_figures_a_glued_m_in_money_or_counts_is_no_metres(text: str) -> None:
     assert not [f for f in find_figures(text) if f.unit == "m"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
-from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS
+from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS, MONEY_NOUNS, MONEY_VERBS
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
@@ -144,6 +144,12 @@ _UNSPACED_NUMBER_RE = re.compile(_NUMBER_PATTERN.replace("<SPACED>", ""), re.IGN
 _NOT_THOUSANDS_BEFORE = re.compile(r"\d,\s*$|\d\s*(?:-|'|’|\s)\s*(?:(?:foot|feet|ft)\s*-?\s*)?$", re.IGNORECASE)
 
 
+def _money_before(before: str) -> bool:
+    """Whether the word before a number makes it a sum of money ("worth 5m", "paid 5m")."""
+    w = re.search(r"([A-Za-z]+)\W*$", before)
+    return w is not None and w.group(1).lower() in MONEY_VERBS
+
+
 def _millions_after(after: str) -> bool:
     """Whether the words after a glued "m" make it millions: a currency or a plural noun, maybe after
     one modifier ("5m euros", "15m people", "5m Syrian refugees"); not a function word, an adverb or a
@@ -155,8 +161,8 @@ def _millions_after(after: str) -> bool:
         return True  # "£2m Ram-raiders", a headline: no measure read before a capitalised word
     words = [w.lower() for w in m.group("words").split()]
     for i, w in enumerate(words):
-        if w in CURRENCY_WORDS:
-            return True
+        if w in CURRENCY_WORDS or w in MONEY_NOUNS:
+            return True  # "5m euros", "a 5m deal"
         if w in FUNCTION_WORDS:
             return False
         if (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "wards", "ways", "ly"))) \
@@ -702,7 +708,8 @@ def _numbers(text: str) -> list[_Raw]:
             continue
         metres = False
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
-            if m.group("short") != "m" or text[m.start("short") - 1].isspace() or _millions_after(after):
+            if m.group("short") != "m" or text[m.start("short") - 1].isspace() or _millions_after(after) \
+                    or _money_before(before):
                 continue  # "5 m", "10k", "5m people": no measure read
             metres = True  # "fell 600m while climbing"
         if num.isdigit() and not m.group("cur") and (
