@@ -188,6 +188,8 @@ def test_figures_spaced_thousands_comma(text: str, values: list[float]) -> None:
     ("A 250ml glass of wine.", "250ml", 250, "ml"),
     ("The office covers 12, 000 square feet.", "12, 000 square feet", 12000, "sq ft"),
     ("He fell 1. 5m down the stairs.", "1. 5m", 1.5, "m"),
+    ("The 15, 800 - square - metre building burned.", "15, 800 - square - metre", 15800, "m2"),
+    ("It set off a 30 - mile pursuit.", "30 - mile", 30, "mi"),
 ])
 def test_figures_units_glued_to_the_number(text: str, at: str, value: float, unit: str) -> None:
     f = _one(text, at)

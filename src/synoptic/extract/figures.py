@@ -203,8 +203,9 @@ GLUED_UNIT_RE = re.compile(r"(?P<sym>" + "|".join(sorted(GLUED_ONLY - {"m"}, key
 # otherwise a glued "m" is metres ("fell 600m while climbing", "a 60m-high wall").
 _MILLIONS_AFTER = re.compile(r"\s+(?P<words>[A-Za-z]+(?:\s+[A-Za-z]+)?)")
 # "a 10-metre dhow", "a 6,900-tonne destroyer", "a 30-foot boat": a measure written as a compound.
-HYPHEN_MEASURE_RE = re.compile(r"-(?P<measure>" + "|".join(
-    re.escape(f).replace(r"\ ", "-") for f in UNIT_WORDS if len(f) > 2) + r")(?![\w])", re.IGNORECASE)
+# ECB+ spaces its hyphens: "a 15, 800 - square - metre building".
+HYPHEN_MEASURE_RE = re.compile(r"\s?-\s?(?P<measure>" + "|".join(
+    re.escape(f).replace(r"\ ", r"\s?-\s?") for f in UNIT_WORDS if len(f) > 2) + r")(?![\w])", re.IGNORECASE)
 AFTER_UNIT_RE = re.compile(
     r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b"
@@ -438,7 +439,7 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
         h_low, h_high = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
         hy = HYPHEN_UNIT_RE.match(text, m.end())
         hm = None if hy else HYPHEN_MEASURE_RE.match(text, m.end())
-        measure = unit_of(hm.group("measure").replace("-", " ")) if hm else None
+        measure = unit_of(re.sub(r"\s?-\s?", " ", hm.group("measure"))) if hm else None
         if not h_low < h_high or not (hy or measure):
             continue
         if hy:
@@ -763,7 +764,7 @@ def _numbers(text: str) -> list[_Raw]:
             unit = DURATION_UNITS[hy.group("unit").lower()]
             category = "age" if hy.group("old") else "duration"
         elif hm:
-            measure = unit_of(hm.group("measure").replace("-", " "))
+            measure = unit_of(re.sub(r"\s?-\s?", " ", hm.group("measure")))
             if measure:
                 unit, category, end = measure[0], "measure", hm.end()
         elif au and not unit:
