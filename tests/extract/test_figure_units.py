@@ -171,6 +171,7 @@ def test_a_hectare_measure_of_a_thing_named_by_the_copula() -> None:
     ("On Nov. 5, 200 people marched.", [200]),
     ("The guard is 5 - foot - 8, 135 pounds.", [5, 8, 135]),
     ("The scores were 5, 100, 20 in turn.", [5, 100, 20]),
+    ("The teams scored 101, 102 and 103 points.", [101, 102, 103]),
 ])
 def test_figures_spaced_thousands_comma(text: str, values: list[float]) -> None:
     assert [f.value for f in find_figures(text)] == values

@@ -123,10 +123,11 @@ def _one_casualty(text: str, start: int, end: int) -> bool:
 
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # "2, 000ft", "$380, 600": ECB+ writes a space after a thousands comma. Three-digit groups after one
-# to three digits, the list going on with no other number ("1, 2, 3", "5, 100, 20" are lists); where
+# to three digits, the list going on with no other number ("1, 2, 3", "5, 100, 20", "rooms 101, 102 and
+# 103" are lists); where
 # the words around say it is no one number (a date, a list, a height before a weight) it is read again
 # without this alternative (:func:`_spaced_thousands`).
-_SPACED_THOUSANDS = r"\d{1,3}(?:,\s\d{3})+(?!\d|,\s?\d)|"
+_SPACED_THOUSANDS = r"\d{1,3}(?:,\s\d{3})+(?!\d|,\s?\d|\s(?:and|or|&)\s\d)|"
 _NUMBER_PATTERN = (
     _CUR_PREFIX + r"?\s?"
     # "$37. 5 million", "£1. 7m": a decimal written with a space after its point (ECB+), before a scale word
