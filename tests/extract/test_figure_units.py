@@ -215,6 +215,7 @@ def test_figures_spaced_decimal_before_m_is_millions_in_money() -> None:
     ("Driver's alcohol level:.41 The suspect fled.", ".41", 0.41),
     ("The team went over.500 for the season.", ".500", 0.5),
     ("A record of 18-11 (.621) after the break.", ".621", 0.621),
+    ("She was armed with a. 357 Magnum.", "357", 0.357),
 ])
 def test_figures_leading_point_decimal_after_a_function_word_or_a_mark(text: str, at: str, value: float) -> None:
     assert _one(text, at).value == value

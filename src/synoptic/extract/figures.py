@@ -655,8 +655,14 @@ _POINT_BEFORE = re.compile(r"(?:^|\s|(?:^|\W)(?:" + "|".join(sorted(FUNCTION_WOR
                            + r")|\w-\w+|[:;(=~<>,])\.$", re.IGNORECASE)
 
 
+# A lower-case article, then the point and a space (a capital "A." is an initial).
+_SPACED_POINT_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\.\s$")
+
+
 def _leading_point(text: str, s: int, num: str) -> float | None:
     """The value of ``num`` at ``s`` when a full stop before it makes it a decimal (".308"), else None."""
+    if num.isdigit() and _SPACED_POINT_BEFORE.search(text, max(0, s - 8), s):
+        return float("0." + num)  # "armed with a. 357 Magnum": ECB+ spaced ".357" after its article
     if not num.isdigit() or s < 1 or text[s - 1] != "." or (s >= 2 and text[s - 2].isdigit()):
         return None
     return float("0." + num) if _POINT_BEFORE.search(text[max(0, s - 20):s]) else None
@@ -731,7 +737,8 @@ def _numbers(text: str) -> list[_Raw]:
             value += _fraction(m.group("frac"))
         decimal = _leading_point(text, s, num)
         if decimal is not None:  # "a .308 average", "career-best.308": a decimal written without its 0
-            value, s = decimal, s - 1
+            # (after "a. " the figure starts at its digits: the splitter may end a sentence at "a.")
+            value, s = decimal, s - (0 if text[s - 1] == " " else 1)
         scale = m.group("scale") or (None if metres else m.group("short"))
         if scale:
             value *= SCALES[scale.lower()]
