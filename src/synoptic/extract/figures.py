@@ -16,15 +16,16 @@ A sum counted per unit of time carries it in its unit: "$9.6bn a day" is USD/day
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
-from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS
+from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS, MONEY_NOUNS, MONEY_VERBS
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
-from synoptic.lang.en.units import UNIT_WORDS, unit_of
+from synoptic.lang.en.units import GLUED_ONLY, UNIT_WORDS, unit_of
 from synoptic.lang.en.verbs import IRREGULAR_PAST
 from synoptic.records import Figure
 from synoptic.util.sentences import split_sentences
@@ -121,27 +122,91 @@ def _one_casualty(text: str, start: int, end: int) -> bool:
 
 
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-NUMBER_RE = re.compile(
+# "2, 000ft", "$380, 600": ECB+ writes a space after a thousands comma. Three-digit groups after one
+# to three digits, the list going on with no other number ("1, 2, 3", "5, 100, 20", "rooms 101, 102 and
+# 103" are lists); where
+# the words around say it is no one number (a date, a list, a height before a weight) it is read again
+# without this alternative (:func:`_spaced_thousands`).
+_SPACED_THOUSANDS = r"\d{1,3}(?:,\s\d{3})+(?!\d|,\s?\d|\s(?:and|or|&)\s\d)|"
+_NUMBER_PATTERN = (
     _CUR_PREFIX + r"?\s?"
-    # "$37. 5 million": a decimal written with a space after its point (ECB+), before a scale word
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b))?"
+    # "$37. 5 million", "£1. 7m": a decimal written with a space after its point (ECB+), before a scale word
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|<SPACED>\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b|m\b))?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
     # "7½ hours", "3 1/2-inch", "2-3/4 miles": a whole number and a fraction
     r"(?P<frac>(?<=\d)\s?[½¼¾⅓⅔⅛⅜⅝⅞]|(?<=\d)[\s-][1-9]/(?:[2-9]|1[0-6])(?![\d/]))?"
-    r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?",
-    re.IGNORECASE,
-)
+    r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?")
+NUMBER_RE = re.compile(_NUMBER_PATTERN.replace("<SPACED>", _SPACED_THOUSANDS), re.IGNORECASE)
+_UNSPACED_NUMBER_RE = re.compile(_NUMBER_PATTERN.replace("<SPACED>", ""), re.IGNORECASE)
+# Before a spaced group that is no thousands: a list ("12, 15, 100"), a height before a weight
+# ("5 - foot - 8, 135 pounds", "5'8, 165-pound", "(5 - 11, 220)").
+_NOT_THOUSANDS_BEFORE = re.compile(r"\d,\s*$|\d\s*(?:-|'|’|\s)\s*(?:(?:foot|feet|ft)\s*-?\s*)?$", re.IGNORECASE)
+
+
+def _money_before(before: str) -> bool:
+    """Whether the word before a number makes it a sum of money ("worth 5m", "paid 5m")."""
+    w = re.search(r"([A-Za-z]+)\W*$", before)
+    return w is not None and w.group(1).lower() in MONEY_VERBS
+
+
+def _millions_after(after: str) -> bool:
+    """Whether the words after a glued "m" make it millions: a currency or a plural noun, maybe after
+    one modifier ("5m euros", "15m people", "5m Syrian refugees"); not a function word, an adverb or a
+    hyphened modifier ("600m while", "600m towards the hut", "600m onto rocks", "a 60m-high wall")."""
+    m = _MILLIONS_AFTER.match(after)
+    if m is None or after[:1] == "-":
+        return False
+    if m.group("words")[0].isupper():
+        return True  # "£2m Ram-raiders", a headline: no measure read before a capitalised word
+    words = [w.lower() for w in m.group("words").split()]
+    for i, w in enumerate(words):
+        if w in CURRENCY_WORDS or w in MONEY_NOUNS:
+            return True  # "5m euros", "a 5m deal"
+        if w in FUNCTION_WORDS:
+            return False
+        if (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "wards", "ways", "ly"))) \
+                or w in NOUN_CATEGORIES or w.endswith(("men", "people", "children")):  # irregular plurals
+            return True
+        if i == 0 and w.endswith("ly"):
+            return False
+    return False
+
+
+def _spaced_thousands(text: str, m: re.Match[str], masked: bytearray) -> bool:
+    """Whether a number written with a spaced comma ("2, 000") is one number."""
+    s = m.start("num")
+    return not masked[s] and not _NOT_THOUSANDS_BEFORE.search(text, max(0, s - 20), s) \
+        and not _AFTER_MONTH.search(text, max(0, s - 12), s)
+
+
+def _number_matches(text: str, masked: bytearray) -> Iterator[re.Match[str]]:
+    """The numbers of ``text`` in order; a spaced-comma number that is no one number read in parts."""
+    for m in NUMBER_RE.finditer(text):
+        if ", " not in m.group("num") or _spaced_thousands(text, m, masked):
+            yield m
+            continue
+        for part in _UNSPACED_NUMBER_RE.finditer(text, m.start()):
+            if part.start() >= m.end():
+                break
+            yield part
 # "six-month", "81-year-old", "36-year old"; ECB+ spaces its hyphens: "26 - year - old", "three - year".
 HYPHEN_UNIT_RE = re.compile(r"\s?-\s?(?P<unit>year|month|week|day|hour|minute|second|decade)s?(?P<old>\s?-\s?old|\sold)?\b",
                             re.IGNORECASE)
 # Units of measure by written form -> symbol ("kilometres" -> "km"); dimension and size in lang.en.units.
 MEASURE_UNITS = {form: sym for form, (sym, _dim, _f) in ((f, unit_of(f) or ("", "", 0.0)) for f in UNIT_WORDS)
-                 if form not in ("in", "m", "g", "ha", "nm", "oz", "t")}
+                 if form not in GLUED_ONLY}
+# "10in", "5t", "500g", "2l": a symbol that is a word or a letter apart is a unit glued to its number
+# (lower case as the table writes it: "5G", "3D" are no grams). "600m" is read apart: "$5m" is money.
+GLUED_UNIT_RE = re.compile(r"(?P<sym>" + "|".join(sorted(GLUED_ONLY - {"m"}, key=len, reverse=True)) + r")(?![\w/])")
+# After "5m" a currency or a plural noun it counts makes it millions ("5m euros", "15m people");
+# otherwise a glued "m" is metres ("fell 600m while climbing", "a 60m-high wall").
+_MILLIONS_AFTER = re.compile(r"\s+(?P<words>[A-Za-z]+(?:\s+[A-Za-z]+)?)")
 # "a 10-metre dhow", "a 6,900-tonne destroyer", "a 30-foot boat": a measure written as a compound.
-HYPHEN_MEASURE_RE = re.compile(r"-(?P<measure>" + "|".join(
-    re.escape(f).replace(r"\ ", "-") for f in UNIT_WORDS if len(f) > 2) + r")(?![\w])", re.IGNORECASE)
+# ECB+ spaces its hyphens: "a 15, 800 - square - metre building".
+HYPHEN_MEASURE_RE = re.compile(r"\s?-\s?(?P<measure>" + "|".join(
+    re.escape(f).replace(r"\ ", r"\s?-\s?") for f in UNIT_WORDS if len(f) > 2) + r")(?![\w])", re.IGNORECASE)
 AFTER_UNIT_RE = re.compile(
     r"\s*(?:(?P<pct>%|per ?cent\b)|(?P<cur>" + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b"
@@ -303,7 +368,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _parse_number(num: str) -> float | None:
-    n = re.sub(r"(?<=\d)\.\s(?=\d)", ".", num.lower().replace(",", ""))
+    n = re.sub(r"(?<=\d)\.\s(?=\d)", ".", re.sub(r",\s?(?=\d{3})", "", num.lower()))
     try:
         return float(n)
     except ValueError:
@@ -345,6 +410,9 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     return value, value, True, True
 
 
+# A number next to another across a slash is a date or a path, not a count ("14 / 09 / 2013").
+_SLASHED_AFTER = re.compile(r"\s?/\s?\d")
+_SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 
 
@@ -372,7 +440,7 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
         h_low, h_high = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
         hy = HYPHEN_UNIT_RE.match(text, m.end())
         hm = None if hy else HYPHEN_MEASURE_RE.match(text, m.end())
-        measure = unit_of(hm.group("measure").replace("-", " ")) if hm else None
+        measure = unit_of(re.sub(r"\s?-\s?", " ", hm.group("measure"))) if hm else None
         if not h_low < h_high or not (hy or measure):
             continue
         if hy:
@@ -410,7 +478,57 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             end, unit, category = au.end(), "percent", "percent"
         mask[m.start():end] = b"\1" * (end - m.start())
         ranges.append(_Raw(m.start(), end, low, None, "range", m.start(), unit, category, high=high))
+    for m in DECADE_AGE_RE.finditer(text):  # "in her 60s", "aged in his early 30s": an age interval
+        if any(mask[m.start():m.end()]):
+            continue
+        low, high = _decade(m.group("dec"), m.group("part"))
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start("dec"), m.end(), low, " ".join(m.group("q").split()).rstrip("-"), "range", m.start(),
+                           "years", "age", high=high))
+    for m in FRACTION_MEASURE_RE.finditer(text):  # "a half-liter", "half a mile", "1/2 liter"
+        if any(mask[m.start():m.end()]):
+            continue
+        words = (m.group("w1") or m.group("w2") or "").lower()
+        value = int(m.group("top")) / int(m.group("bot")) if m.group("top") else \
+            FRACTION_WORDS[re.split(r"[\s-]+", words)[-1].rstrip("s")] * (3 if words.startswith("three") else 1)
+        measure = unit_of(re.sub(r"[\s-]+", " ", m.group("u1") or m.group("u2") or m.group("u3")))
+        if measure is None:
+            continue
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), value, None, None, m.start(), measure[0], "measure"))
     return mask, ranges
+
+
+def _decade(written: str, part: str | None) -> tuple[float, float]:
+    """The ages of a decade of life as written ("60s" 60-69, "early 30s" 30-33, "late teens" 17-19)."""
+    w = written.lower()
+    if w == "teens":  # "early teens" 13-15, "mid-teens" 14-16, "late teens" 17-19
+        return {"early": (13.0, 15.0), "mid": (14.0, 16.0), "late": (17.0, 19.0)}.get((part or "").lower(), (13.0, 19.0))
+    else:
+        low = float(w[:-1]) if w[0].isdigit() else float(numbers.TENS[w[:-3] + "y"])
+        high = low + 9
+    if part:
+        share = DECADE_PARTS[part.lower()]
+        low, high = max(low, low - low % 10 + share[0]), low - low % 10 + share[1]
+    return low, high
+
+
+# "in her 60s", "in his early 30s", "aged in their late teens", "in her mid-sixties": an age as a
+# decade of life (after a possessive: "in the 60s" is a decade of a century or a temperature).
+# The parts of a decade: early 0-3, mid 4-6, late 7-9 years into it.
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+DECADE_AGE_RE = re.compile(
+    r"\b(?P<q>(?:aged\s+)?in\s+(?:his|her|their|my|our|your)\s+(?:(?P<part>early|mid|late)[\s-]*)?)"
+    r"(?P<dec>[1-9]0s|(?:" + "|".join(w[:-1] for w in numbers.TENS) + r")ies|teens)\b", re.IGNORECASE)
+# A fraction before a unit of measure: "a half-liter", "a quarter mile", "half a mile", "three
+# quarters of a mile", "1/2 liter"; not "one and a half tonnes", read with its whole number) (units from lang.en.units, the forms that are no word apart).
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
+_FRACTION_UNITS = "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in UNIT_WORDS if len(f) > 2 and f not in GLUED_ONLY)
+FRACTION_MEASURE_RE = re.compile(
+    rf"(?<!and\s)\b(?:(?:an?|one)\s+(?P<w1>half|quarter)[\s-]+(?P<u1>{_FRACTION_UNITS})"
+    rf"|(?P<w2>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?\s+(?P<u2>{_FRACTION_UNITS})"
+    rf"|(?<![\d/.,])(?<!\d[\s-])(?P<top>[1-9])/(?P<bot>[2-9]|1[0-6])[\s-]?(?P<u3>{_FRACTION_UNITS}))(?![\w/])",
+    re.IGNORECASE)
 
 
 def _scaled_range(m: re.Match[str]) -> _Raw | None:
@@ -530,13 +648,21 @@ def _fraction(written: str) -> float:
 
 
 # A decimal written without its leading 0 (".308", ".22-calibre") stands after a space, a
-# determiner or a hyphened modifier ("a.308 average", "career-best.308" where a corpus dropped the
-# space); after any other word the full stop ends a sentence ("killed.12 people").
-_POINT_BEFORE = re.compile(r"(?:^|\s|(?:^|\W)(?:an?|the|his|her|its|their|with|of)|\w-\w+)\.$", re.IGNORECASE)
+# function word (a determiner, a preposition, a copula: "a.308 average", "level was.41"), a hyphened
+# modifier ("career-best.308") where a corpus dropped the space, or a mark that opens a value
+# ("level:.41", "(.41", "=.41"; not a closing quote or bracket, which may end a sentence); after any other word the full stop ends a sentence ("killed.12 people").
+_POINT_BEFORE = re.compile(r"(?:^|\s|(?:^|\W)(?:" + "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
+                           + r")|\w-\w+|[:;(=~<>,])\.$", re.IGNORECASE)
+
+
+# A lower-case article, then the point and a space (a capital "A." is an initial).
+_SPACED_POINT_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\.\s$")
 
 
 def _leading_point(text: str, s: int, num: str) -> float | None:
     """The value of ``num`` at ``s`` when a full stop before it makes it a decimal (".308"), else None."""
+    if num.isdigit() and _SPACED_POINT_BEFORE.search(text, max(0, s - 8), s):
+        return float("0." + num)  # "armed with a. 357 Magnum": ECB+ spaced ".357" after its article
     if not num.isdigit() or s < 1 or text[s - 1] != "." or (s >= 2 and text[s - 2].isdigit()):
         return None
     return float("0." + num) if _POINT_BEFORE.search(text[max(0, s - 20):s]) else None
@@ -564,7 +690,7 @@ def _initial_name(word: str, after: str) -> bool:
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
-    for m in NUMBER_RE.finditer(text):
+    for m in _number_matches(text, masked):
         s, e = m.start("num"), m.end()
         num = m.group("num")
         if m.group("cur"):
@@ -574,9 +700,13 @@ def _numbers(text: str) -> list[_Raw]:
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
             continue  # part of a word or a code: "COVID-19", "G7"
+        if _SLASHED_AFTER.match(after) or _SLASHED_BEFORE.search(before) \
+                or (before.endswith(("/", "/ ")) and re.match(r"\s?/", after)):
+            continue  # a date or a path with spaced slashes (ECB+): "14 / 09 / 2013", ".com / 2013 / sep / 16 / ..."
         glued = AFTER_UNIT_RE.match(text, e)
         if re.match(r"[A-Za-z]", after[:1]) and num[-1:].isdigit() and not m.group("short") \
-                and not m.group("scale") and not (glued and (glued.group("measure") or glued.group("pct"))):
+                and not m.group("scale") and not (glued and (glued.group("measure") or glued.group("pct"))) \
+                and not GLUED_UNIT_RE.match(text, e):
             continue  # "5G", "3D", "1st"
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
@@ -584,8 +714,12 @@ def _numbers(text: str) -> list[_Raw]:
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
                                           or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e))):
             continue
+        metres = False
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
-            continue  # "5 m" is metres, not millions, unless it is money
+            if m.group("short") != "m" or text[m.start("short") - 1].isspace() or _millions_after(after) \
+                    or _money_before(before):
+                continue  # "5 m", "10k", "5m people": no measure read
+            metres = True  # "fell 600m while climbing"
         if num.isdigit() and not m.group("cur") and (
                 len(num) > MAX_PLAIN_DIGITS or (num[0] == "0" and len(num) > 1 and not re.match(r"\s?-", after))
                 or re.match(r"\s\d{3,}", after) or re.search(r"\d{3,}\s$", before)):
@@ -603,8 +737,9 @@ def _numbers(text: str) -> list[_Raw]:
             value += _fraction(m.group("frac"))
         decimal = _leading_point(text, s, num)
         if decimal is not None:  # "a .308 average", "career-best.308": a decimal written without its 0
-            value, s = decimal, s - 1
-        scale = m.group("scale") or m.group("short")
+            # (after "a. " the figure starts at its digits: the splitter may end a sentence at "a.")
+            value, s = decimal, s - (0 if text[s - 1] == " " else 1)
+        scale = m.group("scale") or (None if metres else m.group("short"))
         if scale:
             value *= SCALES[scale.lower()]
         prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
@@ -625,13 +760,19 @@ def _numbers(text: str) -> list[_Raw]:
         au = AFTER_UNIT_RE.match(text, e)
         if m.group("cur"):
             unit, category = _currency(m.group("cur")), "money"
+        elif metres:
+            unit, category = "m", "measure"
+            hy = au = None
+        elif gu := GLUED_UNIT_RE.match(text, e):
+            unit, category, end = (unit_of(gu.group("sym")) or ("", "", 0.0))[0], "measure", gu.end()
+            hy = au = None
         hm = None if hy or unit else HYPHEN_MEASURE_RE.match(text, e)
         if hy:
             end = hy.end()
             unit = DURATION_UNITS[hy.group("unit").lower()]
             category = "age" if hy.group("old") else "duration"
         elif hm:
-            measure = unit_of(hm.group("measure").replace("-", " "))
+            measure = unit_of(re.sub(r"\s?-\s?", " ", hm.group("measure")))
             if measure:
                 unit, category, end = measure[0], "measure", hm.end()
         elif au and not unit:

@@ -73,6 +73,19 @@ DURATION_EVENTS: list[tuple[str, tuple[str, ...]]] = [
     ("search", ("search$", "searching", "manhunt", "hunt$")),
 ]
 
+#: Nouns that a sum of money names, in general business and news English ("a 5m deal", "a 2m loan"):
+#: after a number with a glued "m" they make it millions, not metres.
+MONEY_NOUNS = frozenset("deal deals contract contracts loan loans budget bid bids fund funds payout payouts investment "
+                        "investments bonus bonuses salary salaries fee fees grant grants settlement bailout profit "
+                        "profits debt debts turnover valuation windfall pension wage wages compensation ransom reward "
+                        "bill bills cost costs price prices revenue revenues sale sales fine fines damages donation "
+                        "donations prize jackpot subsidy subsidies tax taxes refund package overhaul upgrade "
+                        "scheme project programme program takeover acquisition merger stake".split())
+#: Verbs and prepositions of money before a sum ("worth 5m", "paid 5m", "raised 5m").
+MONEY_VERBS = frozenset("worth cost costs costing paid pay pays paying raised raise raising spent spend spending earned "
+                        "earn earns owed owe owes valued priced fined donated invested borrowed lent won bought sold "
+                        "netted generated budgeted".split())
+
 #: Words of MONEY_KINDS that are also adjectives: before a noun they name no sum ("the fine reporter
 #: who wrote the story"; not "a fine of $5m", "the fine imposed").
 MONEY_KIND_ADJECTIVES = frozenset({"fine"})
@@ -85,4 +98,5 @@ DEATH_COMPOUNDS = ("penalty", "penalties", "sentence", "sentences", "row", "thre
 #: ("the nine pro-death jurors", "anti-death-penalty groups").
 CASUALTY_PREFIXES = ("pro-", "anti-")
 
-__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS", "SIDE_WORDS"]
+__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
+           "MONEY_NOUNS", "MONEY_VERBS", "SIDE_WORDS"]

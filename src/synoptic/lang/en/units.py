@@ -13,14 +13,16 @@ _LENGTH = [("km", 1000.0, ("km", "kms", "kilometre", "kilometres", "kilometer", 
            ("m", 1.0, ("metre", "metres", "meter", "meters")),
            ("cm", 0.01, ("cm", "centimetre", "centimetres", "centimeter", "centimeters")),
            ("mm", 0.001, ("mm", "millimetre", "millimetres", "millimeter", "millimeters")),
-           ("mi", 1609.344, ("mile", "miles")),
+           ("mi", 1609.344, ("mile", "miles", "mi")),
            ("nmi", 1852.0, ("nautical mile", "nautical miles", "nm", "nmi")),
            ("ft", 0.3048, ("ft", "foot", "feet")),
-           ("yd", 0.9144, ("yard", "yards")),
-           ("in", 0.0254, ("inch", "inches"))]
-_MASS = [("t", 1000.0, ("tonne", "tonnes", "ton", "tons", "metric ton", "metric tons")),
+           ("yd", 0.9144, ("yard", "yards", "yd", "yds")),
+           ("in", 0.0254, ("inch", "inches", "in"))]
+_MASS = [("t", 1000.0, ("tonne", "tonnes", "ton", "tons", "metric ton", "metric tons", "metric tonne", "metric tonnes",
+                         "t")),
          ("kg", 1.0, ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
-         ("g", 0.001, ("gram", "grams", "gramme", "grammes")),
+         ("g", 0.001, ("gram", "grams", "gramme", "grammes", "g")),
+         ("mg", 1e-6, ("mg", "milligram", "milligrams", "milligramme", "milligrammes")),
          ("lb", 0.45359237, ("lb", "lbs")),
          ("oz", 0.028349523, ("ounce", "ounces", "oz"))]
 _AREA = [("ha", 1e4, ("hectare", "hectares", "ha")),
@@ -28,14 +30,23 @@ _AREA = [("ha", 1e4, ("hectare", "hectares", "ha")),
          ("km2", 1e6, ("square kilometre", "square kilometres", "square kilometer", "square kilometers", "sq km",
                        "km2")),
          ("sq mi", 2589988.1, ("square mile", "square miles", "sq mi")),
-         ("m2", 1.0, ("square metre", "square metres", "square meter", "square meters"))]
-_VOLUME = [("l", 1.0, ("litre", "litres", "liter", "liters")),
-           ("gal", 3.785411784, ("gallon", "gallons")),
+         ("m2", 1.0, ("square metre", "square metres", "square meter", "square meters", "sq m", "m2", "m²")),
+         ("sq ft", 0.09290304, ("sq ft", "sq. ft.", "ft2", "ft²", "square foot", "square feet")),
+         ("sq yd", 0.83612736, ("square yard", "square yards", "sq yd"))]
+_VOLUME = [("l", 1.0, ("litre", "litres", "liter", "liters", "l")),
+           ("ml", 0.001, ("ml", "millilitre", "millilitres", "milliliter", "milliliters")),
+           ("cl", 0.01, ("cl", "centilitre", "centilitres", "centiliter", "centiliters")),
+           ("pt", 0.473176473, ("pint", "pints")),
+           ("qt", 0.946352946, ("quart", "quarts")),
+           ("m3", 1000.0, ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "cu m", "m3", "m³")),
+           ("cu ft", 28.316846592, ("cubic foot", "cubic feet", "cu ft")),
+           ("gal", 3.785411784, ("gallon", "gallons", "gal")),
            ("bbl", 158.987295, ("barrel", "barrels"))]
 _POWER = [("MW", 1e6, ("mw", "megawatt", "megawatts")), ("GW", 1e9, ("gw", "gigawatt", "gigawatts")),
           ("kW", 1e3, ("kw", "kilowatt", "kilowatts"))]
 _SPEED = [("km/h", 1 / 3.6, ("km/h", "kph", "kilometres per hour", "kilometers per hour")),
-          ("mph", 0.44704, ("mph", "miles per hour")), ("kn", 0.514444, ("knot", "knots"))]
+          ("mph", 0.44704, ("mph", "miles per hour")), ("kn", 0.514444, ("knot", "knots")),
+          ("m/s", 1.0, ("m/s", "metres per second", "meters per second"))]
 _TEMPERATURE = [("°C", 1.0, ("degrees celsius", "degrees centigrade", "°c")),
                 ("°F", 1.0, ("degrees fahrenheit", "°f"))]
 _ANGLE = [("°", 1.0, ("degree", "degrees", "°"))]
@@ -49,6 +60,10 @@ for _dim, _table in (("length", _LENGTH), ("mass", _MASS), ("area", _AREA), ("vo
 for _sym, _factor, _forms in _TEMPERATURE:
     for _f in _forms:
         UNITS[_f] = (_sym, "temperature" + _sym, _factor)
+
+#: Symbols that are also words or letters when written apart ("in", "t", "g", "l", "m"): a unit only
+#: glued to a number ("10in", "5t", "500g", "2l", "600m"), never after a space.
+GLUED_ONLY = frozenset({"in", "t", "g", "l", "m", "ha", "nm", "oz", "mi", "yd", "gal", "cl", "pt", "qt"})
 
 #: Written forms, longest first (for a regular expression: "nautical miles" before "miles").
 UNIT_WORDS = tuple(sorted(UNITS, key=len, reverse=True))
@@ -76,4 +91,4 @@ def dimension(unit: str | None) -> tuple[str, float] | None:
     return (u[1], u[2]) if u else None
 
 
-__all__ = ["UNITS", "UNIT_WORDS", "convert", "dimension", "unit_of"]
+__all__ = ["GLUED_ONLY", "UNITS", "UNIT_WORDS", "convert", "dimension", "unit_of"]
