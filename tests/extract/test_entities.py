@@ -696,3 +696,27 @@ def test_short_form_of_a_name_with_an_organisation_head_is_none() -> None:
     from synoptic.extract.entities import short_form
     assert short_form("Sam's Club", "PERSON") is None
     assert short_form("Nirad Sinha", "PERSON") == "Sinha"
+
+
+def test_find_known_finds_an_abbreviated_street_with_its_compass_word() -> None:
+    from synoptic.extract.entities import find_known
+    text = "She was hit outside the store at 200 W. American Blvd. on Wednesday."
+    assert [m.text for m in find_known(text, {"American Boulevard": "FAC"}, [])] == ["W. American Blvd"]
+    text = "The store is located at 200 West American Boulevard, police said."
+    assert [m.text for m in find_known(text, {"American Boulevard": "FAC"}, [])] == ["West American Boulevard"]
+    assert find_known("They met American Airlines staff.", {"American Boulevard": "FAC"}, []) == []
+
+
+def test_a_service_cut_by_the_model_is_mended_and_joins_its_full_name() -> None:
+    from synoptic.extract.entities import find_known, short_form
+    assert short_form("Surrey Fire and Rescue Service", "ORG") == "Surrey Fire and Rescue"
+    assert short_form("Indian Defence Ministry", "ORG") is None
+    text = "Police and Surrey Fire and Rescue are at the scene."
+    cut = [Mention(text="Surrey Fire", type="PERSON", start=11, end=22)]
+    find_known(text, {"Surrey Fire and Rescue": "ORG"}, cut)
+    assert (cut[0].text, cut[0].type) == ("Surrey Fire and Rescue", "ORG")
+    ms = [_m("Surrey Fire and Rescue Service", "ORG", "a1"), _m("Surrey Fire and Rescue", "ORG", "a2"),
+          _m("Surrey Police", "ORG", "a2", 40)]
+    variants = [set(e.variants) for e in resolve(ms)]
+    assert {"Surrey Fire and Rescue Service", "Surrey Fire and Rescue"} in variants
+    assert {"Surrey Police"} in variants

@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from synoptic.extract import models
+from synoptic.lang.en import addresses as _addresses
 from synoptic.lang.en import heads as _heads
 from synoptic.lang.en import names as _names
 from synoptic.lang.en import placenames as _placenames
@@ -750,6 +751,26 @@ MIN_SPACING_VARIANT = 7
 _TAIL_RE = re.compile(r"(?:['’]s)?[.’'-]*$")
 
 
+def _street_name(name: str) -> bool:
+    """Whether a name of two words or more ends with a street type ("Lyndale Ave.", "American Boulevard")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().rstrip(".") in _addresses.STREET_TYPES
+
+
+_COMPASS_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(
+    {w.capitalize() for w in _addresses.COMPASS if "." not in w and len(w) > 2}
+    | {w.upper() + r"\." for w in _placenames.COMPASS_ABBREVIATIONS}, key=len, reverse=True)) + r")\s+$")
+
+
+def _compass_streets(text: str, mentions: list[Mention]) -> None:
+    """A street's name written after a capitalised compass word ("200 West American Boulevard", "W. American
+    Blvd.") takes the word in (in place): it is part of the street's name."""
+    for m in mentions:
+        if _street_name(m.text) and (c := _COMPASS_BEFORE.search(text, max(0, m.start - 12), m.start)):
+            m.start = c.start()
+            m.text = text[m.start:m.end]
+
+
 def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
                  taken: list[tuple[int, int]]) -> list[Mention]:
     """Whole-word occurrences of ``names`` (name -> (type, hint)) in ``text`` that overlap nothing in
@@ -765,6 +786,8 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
         letters = _SPACING_RE.sub("", name)
         if len(letters) >= MIN_SPACING_VARIANT:
             compact.setdefault(letters, name)
+    # street names compared with their abbreviations written out ("American Blvd." of "American Boulevard")
+    streets = {surface_key(n): n for n in names if _street_name(n)}
     words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text)]
     busy = bytearray(len(text) + 1)
     for ts, te in taken:
@@ -789,6 +812,8 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
                 # "Poly-technic"), not of two words run together in page debris ("JudyMozes")
                 if "-" in cand or " " in cand or "-" in full:
                     hit = names.get(full)
+            if hit is None and streets and _street_name(cand):
+                hit = names.get(streets.get(surface_key(cand), ""))
             if hit is None:
                 continue
             e = s + len(cand)
@@ -916,7 +941,9 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
             known.setdefault(m.text, (m.type, m.entity))
     _mend_hyphen_cuts(text, mentions, {n: t for n, (t, _) in known.items()})
     _mend_lower_heads(text, mentions, known)
-    return mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
+    out = mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
+    _compass_streets(text, out)
+    return out
 
 
 _HYPHEN_REST = re.compile(r"-[^\W\d_]+")
@@ -939,7 +966,8 @@ def _mend_hyphen_cuts(text: str, mentions: list[Mention], names: dict[str, str])
 
 def short_form(name: str, label: str) -> str | None:
     """How a name is written alone after its first mention: a person's surname ("Nirad Sinha" ->
-    "Sinha"), a vessel's name without its prefix ("INS Tabar" -> "Tabar"); None for other names."""
+    "Sinha"), a vessel's name without its prefix ("INS Tabar" -> "Tabar"), a service's name without its
+    designator ("Surrey Fire and Rescue Service" -> "Surrey Fire and Rescue"); None for other names."""
     words = _tokens(name)
     if label == "PERSON" and len(words) >= 2 and _heads.head_type(name) is None:  # not "Club" of "Sam's Club"
         last = words[-1]
@@ -948,7 +976,39 @@ def short_form(name: str, label: str) -> str | None:
             return last
     if label == "PRODUCT" and len(words) >= 2 and _vessel_prefix(words[0]):
         return " ".join(words[1:])
+    if label == "ORG":
+        return _service_short(name)
     return None
+
+
+def _service_short(name: str) -> str | None:
+    """A service's name without its designator, as it is also written ("Surrey Fire and Rescue Service" ->
+    "Surrey Fire and Rescue"): a name of four words or more ending with a unit noun, the rest ending with a
+    capitalised word that is no unit noun itself; else None."""
+    words = _tokens(strip_determiner(name))
+    if len(words) < 4 or words[-1].lower() not in _names.UNIT_NOUNS or not words[-2][:1].isupper() \
+            or words[-2].lower() in _names.UNIT_NOUNS or _is_acronym(name):
+        return None
+    return " ".join(words[:-1])
+
+
+def _mend_cut_names(text: str, mentions: list[Mention], names: dict[str, str]) -> None:
+    """A mention the model cut inside a longer organisation's name of ``names`` ("Surrey Fire" of "Surrey Fire
+    and Rescue") is made that name (in place), when the name has three words or more and starts where the
+    mention starts."""
+    longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= 3]
+    if not longs:
+        return
+    for m in mentions:
+        if m.type not in ("PERSON", "ORG") or " " not in m.text:
+            continue
+        best = max((n for n in longs if len(n) > len(m.text) and n.startswith(m.text + " ")
+                    and text.startswith(n, m.start) and not text[m.start + len(n):m.start + len(n) + 1].isalnum()),
+                   key=len, default=None)
+        if best and not any(o is not m and o.start < m.start + len(best) and m.start < o.end for o in mentions):
+            m.end = m.start + len(best)
+            m.text = best
+            m.type = "ORG"
 
 
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
@@ -956,9 +1016,12 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
     missed here, not overlapping ``mentions``; used to spread names across a story's articles.
     A mention of ``mentions`` the model cut at a hyphen is mended in place (:func:`_mend_hyphen_cuts`)."""
     _mend_hyphen_cuts(text, mentions, names)
+    _mend_cut_names(text, mentions, names)
     _mend_lower_heads(text, mentions, {n: (t, None) for n, t in names.items()})
-    return _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
-                                     [(m.start, m.end) for m in mentions]))
+    found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
+                                      [(m.start, m.end) for m in mentions]))
+    _compass_streets(text, found)
+    return found
 
 
 # ---------------------------------------------------------------- resolving
@@ -1347,6 +1410,15 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                 if g != f and (cut >= 2 or g[0] in ("ORG", "PERSON")):
                     uf.union(index[f], index[g])
                     relabel[f] = "ORG"
+    # 6a' a service's name without its designator ("Surrey Fire and Rescue" / "Surrey Fire and Rescue
+    # Service"): a name of three words or more, both organisations
+    for f in form_list:
+        keys = f[1].split()
+        if f[0] == "ORG" and _service_short(text_of[f]):
+            for g in by_key.get(" ".join(keys[:-1]), []):
+                if g != f and g[0] in ("ORG", "PERSON"):
+                    uf.union(index[f], index[g])
+                    relabel[g] = "ORG"
     # 6b vessels: "INS Tabar", "MS Columbus" and "Tabar", "Columbus"
     for f in form_list:
         words = _tokens(text_of[f])
