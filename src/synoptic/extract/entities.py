@@ -981,12 +981,24 @@ def short_form(name: str, label: str) -> str | None:
     return None
 
 
+#: A service's name is also written without its designator when it has at least this many words ("Surrey
+#: Fire and Rescue Service"); shorter ones would leave a place or an adjective ("Indian Defence Ministry",
+#: "Foreign Office"). Set from the name shapes, not fitted: no dev story has a shorter such pair.
+MIN_SERVICE_WORDS = 4
+#: An organisation's name the model cut ("Surrey Fire" of "Surrey Fire and Rescue") is mended over its cut
+#: when the name has at least this many words (two-word names are the model's to split).
+MIN_MENDED_WORDS = 3
+#: An organisation-typed name ending with a street word is a street when it has at least this many words
+#: ("Banstead High Street"); "Wall Street" of two stays as typed.
+MIN_STREET_OVER_ORG_WORDS = 3
+
+
 def _service_short(name: str) -> str | None:
     """A service's name without its designator, as it is also written ("Surrey Fire and Rescue Service" ->
     "Surrey Fire and Rescue"): a name of four words or more ending with a unit noun, the rest ending with a
     capitalised word that is no unit noun itself; else None."""
     words = _tokens(strip_determiner(name))
-    if len(words) < 4 or words[-1].lower() not in _names.UNIT_NOUNS or not words[-2][:1].isupper() \
+    if len(words) < MIN_SERVICE_WORDS or words[-1].lower() not in _names.UNIT_NOUNS or not words[-2][:1].isupper() \
             or words[-2].lower() in _names.UNIT_NOUNS or _is_acronym(name):
         return None
     return " ".join(words[:-1])
@@ -996,7 +1008,7 @@ def _mend_cut_names(text: str, mentions: list[Mention], names: dict[str, str]) -
     """A mention the model cut inside a longer organisation's name of ``names`` ("Surrey Fire" of "Surrey Fire
     and Rescue") is made that name (in place), when the name has three words or more and starts where the
     mention starts."""
-    longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= 3]
+    longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= MIN_MENDED_WORDS]
     if not longs:
         return
     for m in mentions:
@@ -1131,7 +1143,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         head = heads.get(key)
         if head and (label == "PERSON" and not _surname_head(key) or label == "PRODUCT" and head != "ORG"
                      or label == "ORG" and (head == "LOC" or key.split()[-1] in _VILLAGE_KEYS
-                                            or len(key.split()) >= 3 and key.split()[-1] in _STREET_KEYS)):
+                                            or len(key.split()) >= MIN_STREET_OVER_ORG_WORDS
+                                            and key.split()[-1] in _STREET_KEYS)):
             return head
         return label
 
