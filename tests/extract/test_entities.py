@@ -720,3 +720,12 @@ def test_a_service_cut_by_the_model_is_mended_and_joins_its_full_name() -> None:
     variants = [set(e.variants) for e in resolve(ms)]
     assert {"Surrey Fire and Rescue Service", "Surrey Fire and Rescue"} in variants
     assert {"Surrey Police"} in variants
+
+
+def test_a_vessel_named_like_a_newspaper_stays_a_vessel_but_a_village_does_not() -> None:
+    ms = [_m("Sirius Star", "ORG", "a1"), _m("Sirius Star", "ORG", "a2"), _m("Sirius Star", "PRODUCT", "a3"),
+          _m("Mt Cook Village", "PRODUCT", "a1", 40), _m("Mount Cook Village", "FAC", "a2", 40),
+          _m("Mount Cook Village", "FAC", "a3", 40)]
+    types = {e.name: e.type for e in resolve(ms)}
+    assert types["Sirius Star"] == "PRODUCT"
+    assert types.get("Mount Cook Village", types.get("Mt Cook Village")) == "FAC"

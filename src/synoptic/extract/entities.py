@@ -1078,12 +1078,19 @@ def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) 
     return sim >= GIVEN_NAME_SIMILARITY
 
 
+def _no_vessel_head(head: str | None, key: str) -> bool:
+    """Whether a name's head noun says it is no vessel: a place's ("Mt Cook Village") or a unit's ("Indian
+    Naval Services"); vessels are named like newspapers ("Sirius Star")."""
+    return head in ("GPE", "LOC", "FAC") or head == "ORG" and key.split()[-1] in _UNIT_KEYS
+
+
 def _surname_head(key: str) -> bool:
     """Whether a name's last word (its key) is a head noun that is also a family name ("Hall")."""
     return key.split()[-1] in _SURNAME_HEAD_KEYS
 
 
 _SURNAME_HEAD_KEYS = frozenset(name_key(w) for w in _heads.SURNAME_HEADS)
+_UNIT_KEYS = frozenset(name_key(w) for w in _names.UNIT_NOUNS)
 #: Street types written out: "Banstead High Street" is a street, though a firm may be called after one
 #: ("Wall Street" of two words stays as the model typed it).
 _STREET_KEYS = frozenset(name_key(w) for w in _names.STREET_AFTER)
@@ -1213,7 +1220,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         forced = [relabel[f] for f in members if f in relabel]
         n_product = sum(m.type == "PRODUCT" for f in members for m in forms[f])
         if not forced and n_product >= MIN_VESSEL_SHARE * sum(len(forms[f]) for f in members) \
-                and not any(f[0] != "PRODUCT" and heads.get(f[1]) for f in members):
+                and not any(f[0] != "PRODUCT" and _no_vessel_head(heads.get(f[1]), f[1]) for f in members):
             forced = ["PRODUCT"]  # mentions shown to be a vessel name a vessel
         label = forced[0] if forced else _majority_label(members, forms)
         name = _canonical(ms, label)
