@@ -622,3 +622,110 @@ def test_fix_types_a_name_paired_with_a_place_after_between_is_a_place() -> None
           for t, label in (("Willow Grove", "PERSON"), ("Route 1", "FAC"), ("Ann Lee", "PERSON"), ("Bo Park", "PERSON"))]
     _fix_types(ms, {}, text)
     assert [m.type for m in ms] == ["GPE", "FAC", "PERSON", "PERSON"]
+
+
+def _typed_groups(ms: list[Mention]) -> dict[str, tuple[str, set[str]]]:
+    return {e.name: (e.type, set(e.variants)) for e in resolve(ms)}
+
+
+def test_resolve_place_abbreviations_compare_written_out_but_keep_their_spelling() -> None:
+    ms = [_m("Mt Sefton Bivvy", "PRODUCT", "a1"), _m("Mount Sefton Bivvy", "FAC", "a2"),
+          _m("Mount Sefton Bivvy", "FAC", "a3"), _m("W. American Blvd.", "FAC", "a1", 40),
+          _m("West American Boulevard", "FAC", "a2", 40), _m("Mt Cook Village", "PRODUCT", "a1", 80),
+          _m("Mount Cook Village", "FAC", "a2", 80)]
+    groups = [(e.type, set(e.variants)) for e in resolve(ms)]
+    assert ("FAC", {"Mt Sefton Bivvy", "Mount Sefton Bivvy"}) in groups
+    assert any(v == {"W. American Blvd.", "West American Boulevard"} for _, v in groups)
+    assert any(v == {"Mt Cook Village", "Mount Cook Village"} and t != "PRODUCT" for t, v in groups)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("W. American Blvd.", "West American Boulevard"), ("Mt Cook", "Mount Cook"), ("Ft. Worth", "Fort Worth"),
+     ("Main St", "Main Street"), ("St Albans", "Saint Albans"), ("Lyndale Ave.", "Lyndale Avenue")],
+)
+def test_surface_key_writes_place_abbreviations_out(a: str, b: str) -> None:
+    from synoptic.extract.entities import surface_key
+    assert surface_key(a) == surface_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("George W. Bush", "George West Bush"), ("St Albans", "Street Albans"),
+                                      ("Main St", "Main Saint"), ("Joan of Arc", "Joan of Arcade")])
+def test_surface_key_reads_abbreviations_by_position(a: str, b: str) -> None:
+    from synoptic.extract.entities import surface_key
+    assert surface_key(a) != surface_key(b)
+
+
+def test_resolve_a_family_name_one_letter_longer_joins_but_one_letter_changed_does_not() -> None:
+    ms = [_m("Duncan Rait", "PERSON", "a1"), _m("Duncan Raite", "PERSON", "a2"),
+          _m("John Ross", "PERSON", "a1", 50), _m("John Rose", "PERSON", "a2", 50)]
+    variants = [set(e.variants) for e in resolve(ms)]
+    assert {"Duncan Rait", "Duncan Raite"} in variants
+    assert {"John Ross"} in variants and {"John Rose"} in variants
+
+
+def test_resolve_types_a_name_by_its_head_noun() -> None:
+    ms = [_m("Surrey Police", "PERSON", "a1"), _m("Surrey Police", "PERSON", "a2"),
+          _m("Timaru Herald", "PERSON", "a1", 30), _m("Sam's Club", "PERSON", "a1", 60),
+          _m("Aoraki Mount Cook", "PERSON", "a1", 90), _m("Mount Cook Village", "PRODUCT", "a2", 90),
+          _m("Kevin Hall", "PERSON", "a3", 0), _m("Sirius Star", "PRODUCT", "a3", 30)]
+    types = {e.name: e.type for e in resolve(ms)}
+    assert types["Surrey Police"] == types["Timaru Herald"] == types["Sam's Club"] == "ORG"
+    assert types["Aoraki Mount Cook"] == "LOC"
+    assert types["Mount Cook Village"] == "GPE"
+    assert types["Kevin Hall"] == "PERSON"  # "Hall" is also a family name
+    assert types["Sirius Star"] == "PRODUCT"  # vessels are named after stars
+
+
+def test_resolve_a_street_name_joins_the_longer_name_it_ends() -> None:
+    ms = [_m("High Street", "GPE", "a1"), _m("High Street", "GPE", "a2"), _m("High Street area", "LOC", "a2", 40),
+          _m("Banstead High Street", "ORG", "a3"), _m("Banstead Baptist Church", "ORG", "a3", 40)]
+    groups = _typed_groups(ms)
+    assert any({"High Street", "Banstead High Street"} <= v for _, v in groups.values())
+    assert not any({"Banstead High Street", "Banstead Baptist Church"} <= v for _, v in groups.values())
+
+
+def test_find_mentions_a_possessive_shop_name_is_one_organisation() -> None:
+    ms = find_mentions("Police said the driver hit a woman in the parking lot of the Bloomington Sam's Club "
+                       "on Wednesday night.")
+    assert any(m.text == "Bloomington Sam's Club" for m in ms)
+    assert not any(m.text in ("Bloomington Sam", "Sam") for m in ms)
+
+
+def test_short_form_of_a_name_with_an_organisation_head_is_none() -> None:
+    from synoptic.extract.entities import short_form
+    assert short_form("Sam's Club", "PERSON") is None
+    assert short_form("Nirad Sinha", "PERSON") == "Sinha"
+
+
+def test_find_known_finds_an_abbreviated_street_with_its_compass_word() -> None:
+    from synoptic.extract.entities import find_known
+    text = "She was hit outside the store at 200 W. American Blvd. on Wednesday."
+    assert [m.text for m in find_known(text, {"American Boulevard": "FAC"}, [])] == ["W. American Blvd"]
+    text = "The store is located at 200 West American Boulevard, police said."
+    assert [m.text for m in find_known(text, {"American Boulevard": "FAC"}, [])] == ["West American Boulevard"]
+    assert find_known("They met American Airlines staff.", {"American Boulevard": "FAC"}, []) == []
+
+
+def test_a_service_cut_by_the_model_is_mended_and_joins_its_full_name() -> None:
+    from synoptic.extract.entities import find_known, short_form
+    assert short_form("Surrey Fire and Rescue Service", "ORG") == "Surrey Fire and Rescue"
+    assert short_form("Indian Defence Ministry", "ORG") is None
+    text = "Police and Surrey Fire and Rescue are at the scene."
+    cut = [Mention(text="Surrey Fire", type="PERSON", start=11, end=22)]
+    find_known(text, {"Surrey Fire and Rescue": "ORG"}, cut)
+    assert (cut[0].text, cut[0].type) == ("Surrey Fire and Rescue", "ORG")
+    ms = [_m("Surrey Fire and Rescue Service", "ORG", "a1"), _m("Surrey Fire and Rescue", "ORG", "a2"),
+          _m("Surrey Police", "ORG", "a2", 40)]
+    variants = [set(e.variants) for e in resolve(ms)]
+    assert {"Surrey Fire and Rescue Service", "Surrey Fire and Rescue"} in variants
+    assert {"Surrey Police"} in variants
+
+
+def test_a_vessel_named_like_a_newspaper_stays_a_vessel_but_a_village_does_not() -> None:
+    ms = [_m("Sirius Star", "ORG", "a1"), _m("Sirius Star", "ORG", "a2"), _m("Sirius Star", "PRODUCT", "a3"),
+          _m("Mt Cook Village", "PRODUCT", "a1", 40), _m("Mount Cook Village", "FAC", "a2", 40),
+          _m("Mount Cook Village", "FAC", "a3", 40)]
+    types = {e.name: e.type for e in resolve(ms)}
+    assert types["Sirius Star"] == "PRODUCT"
+    assert types.get("Mount Cook Village", types.get("Mt Cook Village")) == "FAC"

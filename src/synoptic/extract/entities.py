@@ -17,10 +17,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from synoptic.extract import models
+from synoptic.lang.en import addresses as _addresses
+from synoptic.lang.en import heads as _heads
 from synoptic.lang.en import names as _names
+from synoptic.lang.en import placenames as _placenames
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.calendar import CALENDAR_NAMES
 from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
@@ -138,9 +141,12 @@ def _tokens(name: str) -> list[str]:
 
 
 def _key_tokens(name: str) -> list[str]:
-    # a token with a digit keeps its digits ("Highway 214" is not "Highway 99")
+    # a token with a digit keeps its digits ("Highway 214" is not "Highway 99"); place-name abbreviations
+    # are compared written out ("Mt Cook Village" / "Mount Cook Village", "W. American Blvd." / "West
+    # American Boulevard"), read by their position in the name
+    words = _placenames.expand_abbreviations([p for p in re.split(r"[\s-]+", name) if p])
     parts = [re.sub(r"[^a-z0-9]", "", _ascii(p).lower()) if any(c.isdigit() for c in p) else name_key(p)
-             for p in re.split(r"[\s-]+", name) if p]
+             for p in words]
     return [p for p in parts if p]
 
 
@@ -223,6 +229,15 @@ def _person_rest(words: list[str]) -> bool:
         and w.lower() not in _names.UNIT_NOUNS for w in words)
 
 
+def _vessel_prefix(word: str) -> bool:
+    """Whether a word before a name is a vessel's prefix ("MV", "MT", "INS"); "Mt" in mixed case is Mount
+    ("Mt Cook Village"), a motor tanker being written "MT"."""
+    low = word.lower()
+    if low not in _titles.VESSEL_PREFIXES:
+        return False
+    return word.isupper() or low.rstrip(".") not in _placenames.NAME_START_ABBREVIATIONS
+
+
 def _cut_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
     """Step 4b of :func:`find_mentions` (in place): what the model ran into a person's name before it.
 
@@ -299,7 +314,7 @@ def _common_at_sentence_start(text: str, m: Mention, lower_words: set[str]) -> b
 
 def _junk(text: str, lower_words: set[str]) -> bool:
     """Model errors that are not names at all."""
-    vessel = text.split()[0].lower() in _titles.VESSEL_PREFIXES if text.split() else False  # "M/S Columbus"
+    vessel = _vessel_prefix(text.split()[0]) if text.split() else False  # "M/S Columbus"
     if len(text) < 2 or "\n" in text or "http" in text or ("/" in text and not vessel) or "@" in text:
         return True
     if not any(c.isupper() for c in text):
@@ -373,6 +388,11 @@ def find_mentions_many(texts: list[str]) -> list[list[Mention]]:
     return [_from_chunks(t, chunks) for t, chunks in zip(texts, models.annotate_many(texts), strict=True)]
 
 
+#: A possessive and a capitalised word after a name ("Sam's Club", "Macy's Store"): when that word is a
+#: head noun (:mod:`synoptic.lang.en.heads`), the whole is the name of an organisation or a building.
+_POSSESSIVE_HEAD = re.compile(r"['’]s\s+[A-Z][a-z]+\b")
+
+
 def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans: list[tuple[int, int, str, str | None]] = []  # start, end, type, hint
     tags: dict[int, str] = {}  # fine-grained tags, when the model has a tagger
@@ -385,8 +405,11 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
             if ent.label_ not in KEPT_TYPES:
                 continue
             s, e = _trim(text, offset + ent.start_char, offset + ent.end_char)
+            label = ent.label_
+            if e > s and (own := _POSSESSIVE_HEAD.match(text, e)) and (head := _heads.head_type(text[s:own.end()])):
+                e, label = own.end(), head  # "Bloomington Sam" of "Bloomington Sam's Club": the shop's name
             if e > s:
-                spans.append((s, e, ent.label_, None))
+                spans.append((s, e, label, None))
     ministries = []  # 2
     for m in MINISTRY_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -643,7 +666,7 @@ def _designate(text: str, m: Mention) -> None:
     elif m.type in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
             and not {w.lower() for w in words} & ORG_WORDS and _AGE_AFTER.match(text, m.end):
         m.type = "PERSON"  # "said Arazak Dubal, 28, a computer programmer": only people are given an age
-    elif len(words) >= 2 and words[0].lower() in _titles.VESSEL_PREFIXES and words[1][:1].isupper():
+    elif len(words) >= 2 and _vessel_prefix(words[0]) and words[1][:1].isupper():
         m.type = "PRODUCT"
     elif m.type == "PERSON" and len(words) >= 2 and (
             words[0].lower() in _names.STREET_BEFORE or words[-1].lower() in _names.STREET_AFTER):
@@ -733,6 +756,26 @@ _TAIL_RE = re.compile(r"(?:['’]s)?[.’'-]*$")
 _TAIL_CHARS = frozenset("s.’'-")
 
 
+def _street_name(name: str) -> bool:
+    """Whether a name of two words or more ends with a street type ("Lyndale Ave.", "American Boulevard")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().rstrip(".") in _addresses.STREET_TYPES
+
+
+_COMPASS_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(
+    {w.capitalize() for w in _addresses.COMPASS if "." not in w and len(w) > 2}
+    | {w.upper() + r"\." for w in _placenames.COMPASS_ABBREVIATIONS}, key=len, reverse=True)) + r")\s+$")
+
+
+def _compass_streets(text: str, mentions: list[Mention]) -> None:
+    """A street's name written after a capitalised compass word ("200 West American Boulevard", "W. American
+    Blvd.") takes the word in (in place): it is part of the street's name."""
+    for m in mentions:
+        if _street_name(m.text) and (c := _COMPASS_BEFORE.search(text, max(0, m.start - 12), m.start)):
+            m.start = c.start()
+            m.text = text[m.start:m.end]
+
+
 def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
                  taken: list[tuple[int, int]]) -> list[Mention]:
     """Whole-word occurrences of ``names`` (name -> (type, hint)) in ``text`` that overlap nothing in
@@ -748,6 +791,8 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
         letters = _SPACING_RE.sub("", name)
         if len(letters) >= MIN_SPACING_VARIANT:
             compact.setdefault(letters, name)
+    # street names compared with their abbreviations written out ("American Blvd." of "American Boulevard")
+    streets = {surface_key(n): n for n in names if _street_name(n)}
     words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text)]
     busy = bytearray(len(text) + 1)
     for ts, te in taken:
@@ -772,6 +817,8 @@ def _occurrences(text: str, names: dict[str, tuple[str, str | None]],
                 # "Poly-technic"), not of two words run together in page debris ("JudyMozes")
                 if "-" in cand or " " in cand or "-" in full:
                     hit = names.get(full)
+            if hit is None and streets and _street_name(cand):
+                hit = names.get(streets.get(surface_key(cand), ""))
             if hit is None:
                 continue
             e = s + len(cand)
@@ -899,7 +946,9 @@ def _propagate(text: str, mentions: list[Mention]) -> list[Mention]:
             known.setdefault(m.text, (m.type, m.entity))
     _mend_hyphen_cuts(text, mentions, {n: t for n, (t, _) in known.items()})
     _mend_lower_heads(text, mentions, known)
-    return mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
+    out = mentions + _occurrences(text, known, [(m.start, m.end) for m in mentions])
+    _compass_streets(text, out)
+    return out
 
 
 _HYPHEN_REST = re.compile(r"-[^\W\d_]+")
@@ -922,16 +971,61 @@ def _mend_hyphen_cuts(text: str, mentions: list[Mention], names: dict[str, str])
 
 def short_form(name: str, label: str) -> str | None:
     """How a name is written alone after its first mention: a person's surname ("Nirad Sinha" ->
-    "Sinha"), a vessel's name without its prefix ("INS Tabar" -> "Tabar"); None for other names."""
+    "Sinha"), a vessel's name without its prefix ("INS Tabar" -> "Tabar"), a service's name without its
+    designator ("Surrey Fire and Rescue Service" -> "Surrey Fire and Rescue"); None for other names."""
     words = _tokens(name)
-    if label == "PERSON" and len(words) >= 2:
+    if label == "PERSON" and len(words) >= 2 and _heads.head_type(name) is None:  # not "Club" of "Sam's Club"
         last = words[-1]
         if last[:1].isupper() and last.isalpha() and last.lower() not in PERSON_TITLES | ORG_WORDS \
                 and words[0].lower() not in FAMILY_NAME_FIRST:
             return last
-    if label == "PRODUCT" and len(words) >= 2 and words[0].lower() in _titles.VESSEL_PREFIXES:
+    if label == "PRODUCT" and len(words) >= 2 and _vessel_prefix(words[0]):
         return " ".join(words[1:])
+    if label == "ORG":
+        return _service_short(name)
     return None
+
+
+#: A service's name is also written without its designator when it has at least this many words ("Surrey
+#: Fire and Rescue Service"); shorter ones would leave a place or an adjective ("Indian Defence Ministry",
+#: "Foreign Office"). Set from the name shapes, not fitted: no dev story has a shorter such pair.
+MIN_SERVICE_WORDS = 4
+#: An organisation's name the model cut ("Surrey Fire" of "Surrey Fire and Rescue") is mended over its cut
+#: when the name has at least this many words (two-word names are the model's to split).
+MIN_MENDED_WORDS = 3
+#: An organisation-typed name ending with a street word is a street when it has at least this many words
+#: ("Banstead High Street"); "Wall Street" of two stays as typed.
+MIN_STREET_OVER_ORG_WORDS = 3
+
+
+def _service_short(name: str) -> str | None:
+    """A service's name without its designator, as it is also written ("Surrey Fire and Rescue Service" ->
+    "Surrey Fire and Rescue"): a name of four words or more ending with a unit noun, the rest ending with a
+    capitalised word that is no unit noun itself; else None."""
+    words = _tokens(strip_determiner(name))
+    if len(words) < MIN_SERVICE_WORDS or words[-1].lower() not in _names.UNIT_NOUNS or not words[-2][:1].isupper() \
+            or words[-2].lower() in _names.UNIT_NOUNS or _is_acronym(name):
+        return None
+    return " ".join(words[:-1])
+
+
+def _mend_cut_names(text: str, mentions: list[Mention], names: dict[str, str]) -> None:
+    """A mention the model cut inside a longer organisation's name of ``names`` ("Surrey Fire" of "Surrey Fire
+    and Rescue") is made that name (in place), when the name has three words or more and starts where the
+    mention starts."""
+    longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= MIN_MENDED_WORDS]
+    if not longs:
+        return
+    for m in mentions:
+        if m.type not in ("PERSON", "ORG") or " " not in m.text:
+            continue
+        best = max((n for n in longs if len(n) > len(m.text) and n.startswith(m.text + " ")
+                    and text.startswith(n, m.start) and not text[m.start + len(n):m.start + len(n) + 1].isalnum()),
+                   key=len, default=None)
+        if best and not any(o is not m and o.start < m.start + len(best) and m.start < o.end for o in mentions):
+            m.end = m.start + len(best)
+            m.text = best
+            m.type = "ORG"
 
 
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
@@ -939,9 +1033,12 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
     missed here, not overlapping ``mentions``; used to spread names across a story's articles.
     A mention of ``mentions`` the model cut at a hyphen is mended in place (:func:`_mend_hyphen_cuts`)."""
     _mend_hyphen_cuts(text, mentions, names)
+    _mend_cut_names(text, mentions, names)
     _mend_lower_heads(text, mentions, {n: (t, None) for n, t in names.items()})
-    return _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
-                                     [(m.start, m.end) for m in mentions]))
+    found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
+                                      [(m.start, m.end) for m in mentions]))
+    _compass_streets(text, found)
+    return found
 
 
 # ---------------------------------------------------------------- resolving
@@ -986,6 +1083,25 @@ def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) 
     return sim >= GIVEN_NAME_SIMILARITY
 
 
+def _no_vessel_head(head: str | None, key: str) -> bool:
+    """Whether a name's head noun says it is no vessel: a place's ("Mt Cook Village") or a unit's ("Indian
+    Naval Services"); vessels are named like newspapers ("Sirius Star")."""
+    return head in ("GPE", "LOC", "FAC") or head == "ORG" and key.split()[-1] in _UNIT_KEYS
+
+
+def _surname_head(key: str) -> bool:
+    """Whether a name's last word (its key) is a head noun that is also a family name ("Hall")."""
+    return key.split()[-1] in _SURNAME_HEAD_KEYS
+
+
+_SURNAME_HEAD_KEYS = frozenset(name_key(w) for w in _heads.SURNAME_HEADS)
+_UNIT_KEYS = frozenset(name_key(w) for w in _names.UNIT_NOUNS)
+#: Street types written out: "Banstead High Street" is a street, though a firm may be called after one
+#: ("Wall Street" of two words stays as the model typed it).
+_STREET_KEYS = frozenset(name_key(w) for w in _names.STREET_AFTER)
+_VILLAGE_KEYS = frozenset(name_key(w) for w in ("village", "town", "township", "hamlet"))
+
+
 def resolve(mentions: list[Mention]) -> list[Entity]:
     """Merge mentions (of one story or one run) into entities; sets each ``Mention.entity`` (and
     ``Mention.type``) to its entity's canonical name (and type).
@@ -1015,14 +1131,34 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     if not mentions:
         return []
     votes: dict[str, Counter[str]] = defaultdict(Counter)  # 1
+    heads: dict[str, str | None] = {}
     for m in mentions:
-        votes[surface_key(m.text)][m.type] += 1
+        key = surface_key(m.text)
+        votes[key][m.type] += 1
+        if key not in heads:
+            heads[key] = _heads.head_type(strip_determiner(m.text))
 
-    def vote(key: str) -> str:
+    def model_vote(key: str) -> str:
         counts = votes[key]
         if len(counts) > 1 and "NORP" in counts and any(t != "NORP" for t in counts):
             counts = Counter({t: c for t, c in counts.items() if t != "NORP"})
         return min(counts, key=lambda t: (-counts[t], TYPE_PRIORITY.get(t, 9)))
+
+    # a name the model typed a person or a product whose own last word says what it is ("Surrey Police",
+    # "Timaru Herald" ORG; "Mt Cook Village" GPE; "Mount Sefton Bivvy" FAC), unless that word is also a
+    # family name ("Kevin Hall"); a product (a vessel) only becomes a place, vessels being named "Sirius
+    # Star"; an organisation only a natural feature, a village or a street of three words or more ("Mount
+    # Sefton", "Mount Cook National Park", "Banstead High Street"), as the model calls a town's council or
+    # a state's university by the place
+    def vote(key: str) -> str:
+        label = model_vote(key)
+        head = heads.get(key)
+        if head and (label == "PERSON" and not _surname_head(key) or label == "PRODUCT" and head != "ORG"
+                     or label == "ORG" and (head == "LOC" or key.split()[-1] in _VILLAGE_KEYS
+                                            or len(key.split()) >= MIN_STREET_OVER_ORG_WORDS
+                                            and key.split()[-1] in _STREET_KEYS)):
+            return head
+        return label
 
     forms: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)  # 2: (type, key, scope) -> mentions
     norp_keys = {k for k, c in votes.items() if c.get("NORP", 0) * 2 > sum(c.values())}
@@ -1088,7 +1224,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         ms = sorted((m for f in members for m in forms[f]), key=lambda m: (m.article, m.start))
         forced = [relabel[f] for f in members if f in relabel]
         n_product = sum(m.type == "PRODUCT" for f in members for m in forms[f])
-        if not forced and n_product >= MIN_VESSEL_SHARE * sum(len(forms[f]) for f in members):
+        if not forced and n_product >= MIN_VESSEL_SHARE * sum(len(forms[f]) for f in members) \
+                and not any(f[0] != "PRODUCT" and _no_vessel_head(heads.get(f[1]), f[1]) for f in members):
             forced = ["PRODUCT"]  # mentions shown to be a vessel name a vessel
         label = forced[0] if forced else _majority_label(members, forms)
         name = _canonical(ms, label)
@@ -1298,24 +1435,37 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                 if g != f and (cut >= 2 or g[0] in ("ORG", "PERSON")):
                     uf.union(index[f], index[g])
                     relabel[f] = "ORG"
+    # 6a' a service's name without its designator ("Surrey Fire and Rescue" / "Surrey Fire and Rescue
+    # Service"): a name of three words or more, both organisations
+    for f in form_list:
+        keys = f[1].split()
+        if f[0] == "ORG" and _service_short(text_of[f]):
+            for g in by_key.get(" ".join(keys[:-1]), []):
+                if g != f and g[0] in ("ORG", "PERSON"):
+                    uf.union(index[f], index[g])
+                    relabel[g] = "ORG"
     # 6b vessels: "INS Tabar", "MS Columbus" and "Tabar", "Columbus"
     for f in form_list:
         words = _tokens(text_of[f])
-        if len(words) >= 2 and words[0].lower() in _titles.VESSEL_PREFIXES and words[1][:1].isupper():
+        if len(words) >= 2 and _vessel_prefix(words[0]) and words[1][:1].isupper():
             relabel[f] = "PRODUCT"
             rest = surface_key(" ".join(words[1:]))
             for g in by_key.get(rest, []):
                 uf.union(index[f], index[g])
     # 6c a family name one letter apart under the same given name ("Alexis Kougias" / "Alexis Kouyias")
+    # (shorter family names, of MIN_CLOSE_SURNAME letters, only by one letter added or dropped: "Duncan
+    # Rait" / "Duncan Raite"; a letter changed makes another name, "Ross" / "Rose")
     by_given: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
         keys = f[1].split()
-        if f[0] == "PERSON" and len(keys) == 2 and len(keys[0]) >= 3 and len(keys[1]) >= MIN_FUZZY_SURNAME:
+        if f[0] == "PERSON" and len(keys) == 2 and len(keys[0]) >= 3 and len(keys[1]) >= MIN_CLOSE_SURNAME:
             by_given[keys[0]].append(f)
     for same in by_given.values():
         for i, a in enumerate(same):
             for b in same[i + 1:]:
-                if Levenshtein.distance(a[1].split()[1], b[1].split()[1]) <= 1:
+                x, y = a[1].split()[1], b[1].split()[1]
+                if min(len(x), len(y)) >= MIN_FUZZY_SURNAME and Levenshtein.distance(x, y) <= 1 \
+                        or Indel.distance(x, y) <= 1:
                     uf.union(index[a], index[b])
     # 6d one-letter variants of long names, any type (blocked by first letter)
     # (people's names are left to step 3, which keeps a surname shared by two people apart)
@@ -1453,6 +1603,9 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
             heads[" ".join(keys[:-1])].append(f)
         elif f[0] == "LOC" and len(words) == 2 and words[-1].lower() in _names.FEATURE_HEADS:
             tails[keys[-1]].append(f)  # "the Gulf" / "Persian Gulf", when the story names one such gulf
+        elif f[0] in ("GPE", "LOC", "FAC") and len(keys) >= 3 and _heads.head_type(text_of[f]) in ("GPE", "LOC", "FAC"):
+            for k in range(1, len(keys) - 1):  # "Mount Cook National Park" / "Aoraki Mount Cook National Park",
+                tails[" ".join(keys[k:])].append(f)  # "High Street" / "Banstead High Street": the place's head kept
     for f in form_list:
         words = [w for w in _SPACING_RE.split(text_of[f]) if w]
         if f[0] not in _SHORT_TYPES or _is_acronym(text_of[f]) or len(f[1].replace(" ", "")) < MIN_SHORT_NAME:
@@ -1463,7 +1616,8 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
             continue
         cands = []
         for g in tails.get(f[1], []):
-            if (f[0] != "PERSON" or " " in f[1]) and (g[0] == "ORG" or feature):
+            if (f[0] != "PERSON" or " " in f[1]) and (g[0] == "ORG" or feature or (
+                    g[0] in ("GPE", "LOC", "FAC") and " " in f[1] and f[0] in ("GPE", "LOC", "FAC", "ORG", "PRODUCT"))):
                 cands.append(g)
         if feature and len({uf.find(index[g]) for g in cands}) > 1:
             continue  # "the Sea" of the Red Sea and the Black Sea
@@ -1477,7 +1631,12 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
         for g in cands:
             by_root[uf.find(index[g])] |= arts[g]
         if uf.find(index[f]) in by_root:
-            continue
+            # joined already; but a place joined only to its own area ("High Street area") may still be the
+            # tail of a longer place name ("Banstead High Street")
+            own = [g for g in cands if uf.find(index[g]) == uf.find(index[f])]
+            if len(by_root) == 1 or not all(g[0] in ("GPE", "LOC", "FAC") and g[1].startswith(f[1] + " ") for g in own):
+                continue
+            del by_root[uf.find(index[f])]
         ranked = sorted(by_root.items(), key=lambda kv: -len(kv[1] & arts[f]))
         if len(ranked) > 1 and len(ranked[0][1] & arts[f]) < SHORT_FORM_DOMINANCE * max(1, len(ranked[1][1] & arts[f])):
             continue

@@ -1,0 +1,74 @@
+"""Abbreviations written in English place names, for comparing names (never for rewriting them):
+"Mt Sefton Bivvy" is "Mount Sefton Bivvy", "W. American Blvd." is "West American Boulevard".
+
+Street types are the USPS Publication 28 (Appendix C1) street suffixes with their standard
+abbreviations, less the abbreviations that are English words or name something else ("Is", "Via",
+"Un", "Key"), plus the British and Commonwealth ones. Which word an abbreviation stands for is read
+from its position: a street type ends a name ("Main St" is Main Street), "St" before a name is
+Saint ("St Albans"), "Mt"/"Ft"/"Pt" before a name are Mount/Fort/Point, and a compass letter before a
+name counts only in a street's name ("W. American Blvd."; "W. Bush" is a person's initial).
+"""
+
+from __future__ import annotations
+
+#: Full street-type word -> its abbreviations (lower case, no full stop). USPS Publication 28, C1,
+#: and the common British/Commonwealth ones (Cres, Tce, Gdns, Pde, Esp, Cl).
+_STREET_TYPES: dict[str, tuple[str, ...]] = {
+    "alley": ("aly",), "annex": ("anx",), "avenue": ("ave", "av", "avn"),
+    "beach": ("bch",), "bend": ("bnd",), "bluff": ("blf",), "bottom": ("btm",),
+    "boulevard": ("blvd", "boul", "bvd"), "bridge": ("brg",), "brook": ("brk",), "bypass": ("byp",),
+    "canyon": ("cyn",), "causeway": ("cswy",), "center": ("ctr",), "centre": ("ctr",), "circle": ("cir",),
+    "cliff": ("clf",), "close": ("cl",), "common": ("cmn",), "course": ("crse",),
+    "court": ("ct",), "cove": ("cv",), "creek": ("crk",), "crescent": ("cres", "cr"), "crest": ("crst",),
+    "crossing": ("xing",), "drive": ("dr", "drv"), "esplanade": ("esp",),
+    "expressway": ("expy", "expwy"), "extension": ("ext",), "falls": ("fls",),
+    "field": ("fld",), "flat": ("flt",), "ford": ("frd",), "forest": ("frst",), "freeway": ("fwy",),
+    "garden": ("gdn",), "gardens": ("gdns",), "gateway": ("gtwy",), "glen": ("gln",), "green": ("grn",),
+    "grove": ("grv",), "harbor": ("hbr",), "harbour": ("hbr",), "heights": ("hts",), "highway": ("hwy",),
+    "hollow": ("holw",), "junction": ("jct",), "lane": ("ln",), "landing": ("lndg",), "meadows": ("mdws",),
+    "motorway": ("mtwy",), "mountain": ("mtn",), "orchard": ("orch",), "parade": ("pde",),
+    "parkway": ("pkwy", "pky"), "place": ("pl",), "plaza": ("plz",), "point": ("pt",), "ridge": ("rdg",),
+    "road": ("rd",), "route": ("rte",), "square": ("sq",), "station": ("sta",), "street": ("st", "str"),
+    "summit": ("smt",), "terrace": ("ter", "terr", "tce"), "trail": ("trl",), "turnpike": ("tpke",),
+    "valley": ("vly",), "viaduct": ("vdct",),
+}
+#: Abbreviation -> the street type it ends a name with.
+STREET_TYPE_ABBREVIATIONS: dict[str, str] = {a: full for full, abbrs in _STREET_TYPES.items() for a in abbrs}
+#: Abbreviations that, before a capitalised name word, stand for the first word of a place's name.
+NAME_START_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point",
+                                            "st": "saint", "ste": "sainte"}
+#: Compass abbreviations written before a street's name ("W. American Blvd.", "NE 5th Ave").
+COMPASS_ABBREVIATIONS: dict[str, str] = {
+    "n": "north", "s": "south", "e": "east", "w": "west",
+    "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest",
+}
+_STREET_WORDS = frozenset(_STREET_TYPES) | frozenset(STREET_TYPE_ABBREVIATIONS)
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def expand_abbreviations(words: list[str]) -> list[str]:
+    """The words of a name with its place-name abbreviations written out (lower case where changed), by
+    position: a street type as the last word of two or more, "Mt"/"Ft"/"Pt"/"St" before a capitalised
+    word, a compass letter first in a street's name. Other words are returned as given."""
+    if len(words) < 2:
+        return list(words)
+    out = list(words)
+    last = _bare(out[-1])
+    street = last in _STREET_WORDS
+    if last in STREET_TYPE_ABBREVIATIONS and out[-2][:1].isupper():
+        out[-1] = STREET_TYPE_ABBREVIATIONS[last]
+    for i, w in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        bare = _bare(w)
+        if bare in NAME_START_ABBREVIATIONS and w[:1].isupper() and nxt[:1].isupper():
+            out[i] = NAME_START_ABBREVIATIONS[bare]
+    first = _bare(out[0])
+    if street and len(out) >= 3 and first in COMPASS_ABBREVIATIONS and out[0][:1].isupper():
+        out[0] = COMPASS_ABBREVIATIONS[first]
+    return out
+
+
+__all__ = ["COMPASS_ABBREVIATIONS", "NAME_START_ABBREVIATIONS", "STREET_TYPE_ABBREVIATIONS", "expand_abbreviations"]
