@@ -28,8 +28,12 @@ from tests.conftest import shared_path
 #: cues "is telling", a source relayed by another): dev quoted F1 0.894 -> 0.902 (P 0.950, R 0.859), speaker
 #: accuracy 0.936, all attributions F1 0.617 -> 0.624; train first 200 articles (held out: only dev misses
 #: were read): quoted F1 0.866 -> 0.8705, speaker accuracy 0.893 -> 0.895, all attributions 0.569 -> 0.5745.
-MIN_QUOTED_F1 = 0.899
-MIN_SPEAKER_ACCURACY = 0.934
+#: Round 6 (ranks before names, asides between name and cue, possessive and passive speakers, pronouns by
+#: the parse, quotes over paragraphs, "said in a statement"), read on story texts outside PolNeAR: dev
+#: quoted F1 0.902 -> 0.906 (P 0.946, R 0.869), speaker accuracy 0.936 -> 0.938; train first 200 (held
+#: out) quoted F1 0.871 -> 0.876, speaker accuracy 0.895 -> 0.898.
+MIN_QUOTED_F1 = 0.903
+MIN_SPEAKER_ACCURACY = 0.936
 
 TEXT = "“We won,” he said, “and we stay.” Sources said prices rose."
 ANN = (
