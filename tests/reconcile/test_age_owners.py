@@ -7,26 +7,18 @@ are written for these tests."""
 
 from __future__ import annotations
 
-import re
-
 from synoptic.extract.figures import find_figures
 from synoptic.extract.reading import read_figures
 from synoptic.reconcile import fact_groups
-from synoptic.records import Article, Extraction, FactGroup, Figure, Mention
+from synoptic.records import Article, Extraction, FactGroup, Figure
+from tests.reconcile.conftest import story_with_people
 
 # "Dale's Market" typed PERSON on purpose: the age must not be read as the shop's
 _NAMES = ("Mary Stone", "Dale's Market", "Tom Reed", "Paul Vance", "John Reed")
 
 
 def _story(texts: dict[str, str]) -> tuple[list[Article], list[Extraction]]:
-    arts = [Article(id=k, text=t) for k, t in texts.items()]
-    exs = []
-    for k, t in texts.items():
-        ex = Extraction(article=k, figures=read_figures(t, find_figures(t)))
-        ex.mentions = [Mention(text=p, type="PERSON", start=m.start(), end=m.end(), article=k, entity=p)
-                       for p in _NAMES for m in re.finditer(re.escape(p), t)]
-        exs.append(ex)
-    return arts, exs
+    return story_with_people(texts, _NAMES)
 
 
 def _ages(texts: dict[str, str]) -> list[FactGroup]:

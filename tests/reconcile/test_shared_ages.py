@@ -4,25 +4,17 @@ stay two facts. The articles are written for these tests."""
 
 from __future__ import annotations
 
-import re
-
 from synoptic.extract.figures import find_figures
 from synoptic.extract.reading import read_figures
 from synoptic.reconcile import fact_groups
-from synoptic.records import Article, Extraction, Mention
+from synoptic.records import Article, Extraction
+from tests.reconcile.conftest import story_with_people
 
 _PEOPLE = ("Ann Lee", "Bob Cole")
 
 
 def _story(texts: dict[str, str]) -> tuple[list[Article], list[Extraction]]:
-    arts = [Article(id=k, text=t) for k, t in texts.items()]
-    exs = []
-    for k, t in texts.items():
-        ex = Extraction(article=k, figures=read_figures(t, find_figures(t)))
-        ex.mentions = [Mention(text=p, type="PERSON", start=m.start(), end=m.end(), article=k, entity=p)
-                       for p in _PEOPLE for m in re.finditer(p, t)]
-        exs.append(ex)
-    return arts, exs
+    return story_with_people(texts, _PEOPLE)
 
 
 def _age_groups(texts: dict[str, str]) -> list[set[tuple[str, int]]]:
