@@ -1099,3 +1099,17 @@ def test_quotes_a_quoted_paragraph_cut_into_lines_runs_on_to_its_reopening_mark(
 def test_find_quotes_cue_coordinated_with_the_subjects_verb() -> None:
     text = "Police pulled him over a few blocks away and say they had to use a Taser to get him out of the car."
     assert _starting(find_quotes(text, []), "they had to use a Taser").speaker == "Police"
+
+
+def test_a_closed_quote_paragraph_does_not_take_the_speaker_of_a_later_continued_one() -> None:
+    # the third paragraph's quote goes on from a dropped paragraph, not from the second one's
+    text = ("`` Nothing will change, '' Anna Berg, who heads a rights group, said by phone.\n"
+            "`` The hopes people had are gone. ''\n"
+            "The vote was held on Sunday.\n"
+            "`` It does not matter who wins.\n"
+            "The leader decides ``\n"
+            "`` Turnout was high and the mood calm, '' an election official told reporters.\n")
+    at = text.index("Anna Berg")
+    quotes = find_quotes(text, [Mention(text="Anna Berg", type="PERSON", start=at, end=at + 9, article="")])
+    hopes = [q for q in quotes if "hopes" in q.text]
+    assert hopes and hopes[0].speaker != "an election official"

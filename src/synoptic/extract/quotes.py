@@ -159,6 +159,9 @@ _ORDER_RX = re.compile(
 )
 
 
+#: What stands between a paragraph's closing mark and the next paragraph's opening one: marks and space.
+_QUOTE_GAP = re.compile(r"[\s`'\"“”«»‘’]+")
+
 @dataclass
 class _Marked:
     """A quoted stretch: ``open``/``close`` are the marks' offsets, content lies between them."""
@@ -2075,16 +2078,20 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     own = [_transcript_label(text, q) or _attribute_marked(masked, q, sentence_of(q.open)) for q in marks]  # 3
     # a statement over several paragraphs has one speaker: each paragraph takes the attribution of the one
     # before it, or else of the one after it
+    # (a paragraph continues the mark before it only where that mark is the paragraph before: a continued
+    # paragraph too long to keep is no mark, and the mark before it is another statement)
+    goes_on = [k > 0 and marks[k].continues and not _QUOTE_GAP.sub("", text[marks[k - 1].close:marks[k].open])
+               for k in range(len(marks))]
     for k in range(1, len(marks)):
-        if marks[k].continues and own[k] is None:
+        if goes_on[k] and own[k] is None:
             own[k] = own[k - 1]
     head = list(range(len(marks)))  # the first paragraph of each one's statement
     for k in range(1, len(marks)):
-        if marks[k].continues:
+        if goes_on[k]:
             head[k] = head[k - 1]
     for k in range(len(marks) - 2, -1, -1):
         # not into a statement a colon introduces ("As X reported: “…⏎“…“…,” Earnest said.”"): the intro's
-        if marks[k + 1].continues and own[k] is None and not text[: marks[head[k]].open].rstrip().endswith(":"):
+        if goes_on[k + 1] and own[k] is None and not text[: marks[head[k]].open].rstrip().endswith(":"):
             own[k] = own[k + 1]
     # 4 reported speech first: partial quotes inside a reported clause take its speaker
     indirect = _trim_at_own_quotes(masked, _indirect(text, masked, sents, marks), marks, own)
