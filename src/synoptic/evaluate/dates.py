@@ -16,6 +16,8 @@ only right on day-valued gold (its accuracy on those is shown separately).
 Held-out halves: ``--half odd`` keeps the 1st, 3rd, 5th ... document (sorted by file name),
 ``--half even`` the 2nd, 4th ...; rules are fitted by reading the errors (``--errors``) of one half
 and measured on the other, so that the figure of the other half says how they hold on unseen text.
+``--strict`` with ``--half H`` switches off the rules read from H's errors (those named in
+``synoptic.extract.timex.RULES_READ_FROM``): the figure of H held out from them.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from synoptic.extract.timex import find_dates
+from synoptic.extract.timex import RULES_READ_FROM, find_dates, holding_out
 
 TASK = "dates"
 
@@ -298,6 +300,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "fit on one half, measure on the other",
     )
     parser.add_argument(
+        "--strict", action="store_true",
+        help="with --half: switch off the rules read from that half's errors (the named rules of "
+        "synoptic.extract.timex.RULES_READ_FROM), so its figure is held out from them",
+    )
+    parser.add_argument(
         "--errors", action="store_true",
         help="also list on stderr the wrong values (document, gold, found), then the DATEs missed and the "
         "expressions found where no TIMEX3 is",
@@ -319,17 +326,30 @@ def run(args: argparse.Namespace) -> int:
     if not docs:
         print(f"{args.data}: no readable .tml files", file=sys.stderr)
         return 1
+    strict = getattr(args, "strict", False)
+    if strict and not args.half:
+        print("--strict needs --half odd|even", file=sys.stderr)
+        return 2
+    with holding_out(args.half if strict else None):
+        return _report(args, docs, skipped, strict)
+
+
+def _report(args: argparse.Namespace, docs: list[Document], skipped: list[str], strict: bool) -> int:
+    """The table, the JSON and the errors of ``run`` (inside its held-out block)."""
     figures = evaluate(docs, baseline=not args.no_baseline)
     cols = ["gold", "found", "matched", "other_type", "precision", "recall", "f1", "value_accuracy",
             "day_value_accuracy", "seconds"]  # fmt: skip
     half = f", {args.half} half" if args.half else ""
+    if strict:
+        off = sorted(name for name, h in RULES_READ_FROM.items() if h == args.half)
+        half += f", without the rules read from it: {', '.join(off) or 'none'}"
     print(f"TimeBank DATE expressions, {len(docs)} documents ({args.data}{half})")
     print(f"{'system':<12}" + "".join(f"{c:>19}" for c in cols))
     for name, row in figures.items():
         print(f"{name:<12}" + "".join(f"{row[c]:>19}" for c in cols))
     if args.json:
         payload = {"task": TASK, "data": str(args.data), "half": args.half or "all", "documents": len(docs),
-                   "systems": figures}
+                   "strict": strict, "systems": figures}
         Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     if args.errors:
         for name, gtext, gvalue, value, text in value_errors(docs):
