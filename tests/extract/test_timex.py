@@ -907,3 +907,70 @@ def test_that_quarter_with_no_quarter_named_before_is_the_last_full_one() -> Non
     assert (ref.value, ref.granularity) == ("1989-Q4", "quarter")
     (undated,) = find_dates("Profit fell in that quarter.", None)
     assert undated.value is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # fiscal years are named by the year they end in (TimeML: the year of the period)
+        ("Profit for the fiscal year ended June 30 rose.", "the fiscal year", "1997"),
+        ("Profit in the year ended Dec. 31 rose.", "the year", "1997"),
+        ("The firm expects a loss in the year ending June 30, 1999.", "the year", "1999"),
+        ("The firm expects a loss in the fiscal year ending Sept. 30.", "the fiscal year", "1998"),
+        # with no end day the report's year stays
+        ("The firm reported a loss for the year.", "the year", "1998"),
+        # a week ended on a day given with its year is that day's week
+        ("Sales for the week ended Feb. 27, 1997, rose.", "the week", "1997-W09"),
+    ],
+)
+def test_a_year_ended_on_a_day_is_the_year_it_ended_in(sentence: str, expression: str, value: str) -> None:
+    refs = {r.text: r.value for r in find_dates(sentence, date(1998, 3, 4))}
+    assert refs[expression] == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The board meets every Tuesday.", "The fair opens each March.", "They meet every other Friday.",
+     "Every Christmas the family gathers."],
+)
+def test_a_recurring_time_is_a_set_not_a_date(sentence: str) -> None:
+    assert find_dates(sentence, date(1998, 3, 4)) == []
+
+
+def test_a_weekday_after_every_elsewhere_in_the_sentence_is_still_a_date() -> None:
+    assert [r.value for r in find_dates("The board met Tuesday, as it does every week.", date(1998, 3, 4))] == [
+        "1998-03-03"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # counted from the last quarter named (anaphoric "previous"/"following")
+        ("Profit rose in the third quarter, up 5% from the previous quarter.", "1997-Q2"),
+        ("Sales in the fourth quarter rose from the preceding quarter.", "1997-Q3"),
+        ("Profit rose in the first quarter. In the following quarter it fell.", "1998-Q2"),
+        # with no quarter named, from the document time's quarter
+        ("Profit fell from the prior quarter.", "1997-Q4"),
+    ],
+)
+def test_the_previous_quarter_is_counted_from_the_quarter_named(sentence: str, value: str) -> None:
+    assert find_dates(sentence, date(1998, 3, 4))[-1].value == value
+
+
+def test_holding_out_a_half_switches_off_only_the_rules_read_from_it() -> None:
+    from synoptic.extract.timex import RULES_READ_FROM, holding_out
+
+    assert set(RULES_READ_FROM.values()) <= {"odd", "even"}
+    # "comparison-names-results" (read from odd): a cause compared with a year earlier is the year
+    text = "Net fell 5% in the third quarter. The unit blamed higher costs compared with a year earlier."
+    anchor = date(1989, 10, 26)
+    assert find_dates(text, anchor)[-1].value == "1988"
+    with holding_out("even"):
+        assert find_dates(text, anchor)[-1].value == "1988"
+    with holding_out("odd"):
+        assert find_dates(text, anchor)[-1].value == "1988-Q3"
+    assert find_dates(text, anchor)[-1].value == "1988"
+    with pytest.raises(ValueError):
+        with holding_out("third"):
+            pass

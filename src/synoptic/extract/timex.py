@@ -908,7 +908,7 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         return None, gran_s
     shift = 0
     if rel in ("last", "the past", "the previous", "past", "previous", "a", "the last", "the latest",
-               "the most recent"):
+               "the most recent", "the prior", "the preceding"):
         shift = -1
     elif rel in ("next", "the coming", "the next", "coming", "the following"):
         shift = 1
@@ -917,6 +917,8 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         shift = -1  # "over the weekend" in a weekday's report: the one just past ("this weekend" is to come)
     if rel == "the" and unit in ("week", "month") and (ended := _unit_ended(m, anchor, text, unit)) is not None:
         return ended  # "the week ended Oct. 27": the week of that day
+    if rel == "the" and unit == "year" and (ended := _year_ended(m, anchor, text)) is not None:
+        return ended  # "the fiscal year ended June 30": the year it ended in
     if unit in ("week", "weekend"):
         d = anchor + timedelta(weeks=shift)
         val = _iso_week(d) + ("-WE" if unit == "weekend" else "")
@@ -931,6 +933,9 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
         return f"{anchor.year + shift:04d}", "year"
     if unit == "quarter" and shift == 0 and ctx.period and rel in ("this", "the"):
         return f"{ctx.period[0]:04d}-Q{ctx.period[1]}", "quarter"
+    if unit == "quarter" and rel in _ANAPHORIC_REL and (base_q := ctx.quarter or ctx.period) is not None:
+        y, q = _shift_quarter(base_q[0], base_q[1], _ANAPHORIC_REL[rel])
+        return f"{y:04d}-Q{q}", "quarter"  # "up 5% from the previous quarter": before the one named
     if unit == "quarter":
         q = _quarter_of(anchor) + shift
         y = anchor.year
@@ -948,6 +953,12 @@ def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     elif shift > 0:
         y = anchor.year + 1 if SEASON_LAST_MONTH[code] < anchor.month else anchor.year
     return f"{y:04d}-{code}", "season"
+
+
+#: "the previous quarter", "the following quarter": counted from the last quarter the article
+#: named (TimeML: "previous"/"following" are anaphoric, counted from the reference time, where
+#: "last"/"next" count from the document time). A guideline rule, not read from either half.
+_ANAPHORIC_REL = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1}
 
 
 #: A figure right before "last year" ("a loss of $3 million last year", "from $4.41 a share, last
@@ -990,8 +1001,27 @@ def _r_unit_of_date(m: re.Match[str], anchor: date | None, text: str, ctx: _Disc
 #: "(the week) ended Oct. 27", "(the month) ending Sept. 30", "(the week) to Friday": a period named
 #: by its last day (the day stays its own expression, as in "the quarter ended Sept. 30").
 _UNIT_ENDED = re.compile(
-    rf"\s+(?:ended|ending|to)\s+(?:(?P<emon>{MONTH})\s(?P<eday>{DAYNUM})(?![0-9])|(?P<ewd>{WEEKDAY})\b)"
+    rf"\s+(?P<how>ended|ending|to)\s+(?:(?P<emon>{MONTH})\s(?P<eday>{DAYNUM})(?![0-9])(?:,?\s(?P<eyear>{YEAR})(?![0-9]))?|"
+    rf"(?P<ewd>{WEEKDAY})\b)"
 )
+
+
+def _year_ended(m: re.Match[str], anchor: date, text: str) -> _Value | None:
+    """Fiscal years are named by the year they end in: "the fiscal year ended June 30" in a March
+    1998 report is 1997, "the year ending June 30, 1990" is 1990 (TimeML: the year of the period,
+    as for "fiscal 1990"; a guideline rule probed on sentences of our own, not read from either
+    TimeBank half). An end day without its year: "ended" is the last one gone by, "ending"/"to"
+    the nearest. None when no end day follows."""
+    ended = _UNIT_ENDED.match(text, m.end())
+    if ended is None or ended["ewd"]:
+        return None
+    month, day = _month_num(ended["emon"]), _day_number(ended["eday"])
+    if ended["eyear"]:
+        return ended["eyear"], "year"
+    d = _nearest_year(anchor, month, day)
+    if d is not None and d > anchor and ended["how"].lower() == "ended":
+        d = _safe_date(d.year - 1, month, day)
+    return (f"{d.year:04d}", "year") if d is not None else None
 
 
 def _unit_ended(m: re.Match[str], anchor: date, text: str, unit: str) -> _Value | None:
@@ -1004,8 +1034,8 @@ def _unit_ended(m: re.Match[str], anchor: date, text: str, unit: str) -> _Value 
         d: date | None = _weekday_date(anchor, WEEKDAYS[ended["ewd"].lower()], "past")
     else:
         month, day = _month_num(ended["emon"]), _day_number(ended["eday"])
-        d = _nearest_year(anchor, month, day)
-        if d is not None and d > anchor:  # a period that has ended: the last such day gone by
+        d = _safe_date(int(ended["eyear"]), month, day) if ended["eyear"] else _nearest_year(anchor, month, day)
+        if d is not None and d > anchor and not ended["eyear"]:  # ended: the last such day gone by
             d = _safe_date(d.year - 1, month, day)
     if d is None:
         return None
@@ -1525,6 +1555,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
+        r"the\sprior|the\spreceding|"
         r"the\slatest|the\smost\srecent|"
         r"the\scoming|the\sfollowing|the\scurrent|(?<=['’]s\s)current|(?<=\bits\s)current|(?<=\btheir\s)current|"
         r"the\slast|the\snext|the)\s(?:fiscal\s)?(?P<unit>week|weekend|month|year|"
@@ -1642,12 +1673,19 @@ def _matches(text: str) -> list[tuple[re.Match[str], Resolver]]:
     return taken
 
 
+#: A quantifier that makes the time after it recur: "every Tuesday", "each March", "every other
+#: Friday" are TimeML SETs (``XXXX-WXX-2``), not dates (guideline rule, not read from either half).
+_SET_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+(?:other\s+|single\s+)?$")
+
+
 def _resolve(text: str, anchor: date | None, taken: list[tuple[re.Match[str], Resolver]]) -> list[_Hit]:
     """The matches of ``text`` resolved in text order, each with what was said before it
     (:class:`_Discourse`): the last date given in full and the last reporting quarter named."""
     ctx = _Discourse()
     hits: list[_Hit] = []
     for m, resolve in taken:
+        if _SET_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "every Tuesday", "each March": a SET in TimeML, no point on the timeline
         value, gran = resolve(m, anchor, text, ctx)
         if gran == NOT_A_DATE:
             continue
