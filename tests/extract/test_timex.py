@@ -974,3 +974,32 @@ def test_holding_out_a_half_switches_off_only_the_rules_read_from_it() -> None:
     with pytest.raises(ValueError):
         with holding_out("third"):
             pass
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # a time set beside the date just named is that date
+        ("Prices fell after Oct. 12, the day before the crash, and recovered.", ["1997-10-12", "1997-10-12"]),
+        ("Prices fell in 1987, the year before the crash.", ["1987", "1987"]),
+        # without a date beside it, "the day before" an event is no date
+        ("Prices fell the day before the crash.", []),
+    ],
+)
+def test_a_time_in_apposition_to_a_date_is_that_date(sentence: str, values: list[str]) -> None:
+    assert [r.value for r in find_dates(sentence, date(1998, 3, 4))] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The bonds would be redeemed in five years.", ["2003"]),
+        ("The plant will close in three months.", ["1998-06"]),
+        # a duration in a past clause, a vague count, a count with its own anchor: no point ahead
+        ("Sales doubled in five years.", []),
+        ("He will return in a few years.", []),
+        ("The firm will be profitable in two years' time.", []),
+    ],
+)
+def test_in_a_count_looking_ahead_is_the_point_that_far_on(sentence: str, values: list[str]) -> None:
+    assert [r.value for r in find_dates(sentence, date(1998, 3, 4))] == values

@@ -132,6 +132,10 @@ RULES_READ_FROM = {
     # _compares_results: "compared with a year earlier" compares results only where its sentence
     # names them (wsj_0950, wsj_1025)
     "comparison-names-results": "odd",
+    # _r_apposed: "Oct. 12, the day before the crash" is Oct. 12 (wsj_0585)
+    "apposed-time": "odd",
+    # _r_in_count: "would be redeemed in five years" is a DATE five years on (wsj_0157)
+    "in-count-ahead": "odd",
 }
 
 #: The half whose rules are switched off (set only by the evaluation, :func:`holding_out`).
@@ -1089,6 +1093,23 @@ def _r_from_now(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     return _counted_from(anchor, unit, _count(num))
 
 
+def _r_in_count(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "would be redeemed in five years": a count after "in" in a clause that looks ahead is the
+    point that far from the document time, at the unit's granularity (TimeML: a DATE, as "five
+    years from now"); in a past or unmarked clause it is a duration ("doubled in five years"),
+    and a vague count ("in a few years") is no point: neither is a date here.
+    Read from TimeBank's odd half (wsj_0157)."""
+    num = m["inum"].lower()
+    if num in VAGUE_AMOUNTS or num in ("a", "an") or not _rule_on("in-count-ahead"):
+        return None, NOT_A_DATE
+    if _reading(text, m.start(), m.end()) != "future":
+        return None, NOT_A_DATE
+    unit = m["iunit"].lower().rstrip("s")
+    if anchor is None:
+        return None, unit
+    return _counted_from(anchor, unit, _count(num))
+
+
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "two days ago", "three years earlier": counted back from the report's day at the unit's
     granularity; an amount not counted ("years ago", "several months ago") is PAST_REF (TimeML)."""
@@ -1275,6 +1296,19 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
     if base is None:
         return None, unit
     return _counted_from(base, unit, shift)
+
+
+def _r_apposed(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "Eight trading days after Oct. 12, the day before the stock market plunge": "the day"
+    set beside the date just named, at its granularity, is that date (TimeML: an appositive names
+    the same time; the event it is counted from is the date's description, not its anchor).
+    Read from TimeBank's odd half (wsj_0585); apposition is a general convention, not TimeBank's.
+    Not after a date of that unit: "the day before X" counted from an event (no date)."""
+    unit = m["punit"].lower()
+    if ctx.last is not None and ctx.last[1] == unit and text[ctx.last_at : m.start()].strip() == "," and \
+            _rule_on("apposed-time"):
+        return ctx.last[0], unit
+    return None, NOT_A_DATE
 
 
 _FINER = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
@@ -1553,6 +1587,8 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?P<omon2>{_MONTH_FULL}))(?:,?\s(?P<oyear>{YEAR}))?(?![\w-])",
         _r_unit_of_date,
     ),
+    # "Oct. 12, the day before the crash": a time in apposition to the date just named
+    (r"(?i:(?<=,\s)the\s(?P<punit>day|month|year)(?=\s+(?:before|after)\s+[\w'\"“‘]))", _r_apposed),
     (
         r"(?i:(?<![\w-])(?:(?:earlier|later)\s)?(?P<rel>this\spast|this|last|next|the\spast|the\sprevious|"
         r"the\sprior|the\spreceding|"
@@ -1574,6 +1610,11 @@ RULES: list[tuple[str, Resolver]] = [
         r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
+    ),
+    (
+        rf"(?i:(?<=\bin\s)(?P<inum>{NUMWORD})\s(?P<iunit>days|weeks|months|years)(?![\w'’-])"
+        r"(?!\s+(?:ago|later|earlier|before|after|from|of|and|or|to)\b))",
+        _r_in_count,
     ),
     (
         rf"(?i:(?<![\w-])(?:a\sfew|(?P<num>{NUMWORD}))\s(?P<unit>days?|weeks?|months?|years?|decades?)\sfrom\s"
