@@ -999,6 +999,9 @@ def test_a_time_in_apposition_to_a_date_is_that_date(sentence: str, values: list
         ("Sales doubled in five years.", []),
         ("He will return in a few years.", []),
         ("The firm will be profitable in two years' time.", []),
+        # since a record: a span reaching back from now, not a point ahead
+        ("The army is expanding for the first time in 25 years.", []),
+        ("Sales will hit their lowest level in five years.", []),
     ],
 )
 def test_in_a_count_looking_ahead_is_the_point_that_far_on(sentence: str, values: list[str]) -> None:

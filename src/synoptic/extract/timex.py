@@ -430,19 +430,16 @@ _WHEN_AFTER = re.compile(r"(?i)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\
 _SINCE_THE = re.compile(r"(?i)\bsince\s+(?:the|its|his|her|their|our|last)\s+$")
 
 
-def _clause_tense(text: str, start: int, end: int) -> str | None:
-    """'past' / 'future' from the verb a date attaches to in the dependency parse; None if unknown.
-
-    The date's sentence is parsed (looked up in the batch's parses of :func:`find_dates_many`, else
-    parsed alone, cached per sentence by :func:`parse_many`); from the date's token
-    the parse is climbed to the first verb, whose tense and auxiliaries decide (:func:`_verb_tense`).
-    """
+def _sentence_parse(text: str, start: int, end: int) -> tuple[Any, int]:
+    """The parse of the sentence around ``[start, end)`` and where that sentence starts: looked up
+    in the batch's parses of :func:`find_dates_many`, else parsed alone (cached per sentence by
+    :func:`parse_many`); None in the gathering pass or when no parser is installed."""
     s0, s1 = _clause_sentence(text, start, end)
     sentence = text[s0:s1]
     parses = _PARSES.get()
     if parses is not None and parses.docs is None:
         parses.wanted[sentence] = None  # the gathering pass: no parse yet (the words before decide)
-        return None
+        return None, s0
     doc = parses.docs.get(sentence) if parses is not None and parses.docs is not None else None
     if doc is None:
         try:
@@ -450,7 +447,20 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
 
             doc = parse_many([sentence])[0]
         except Exception:  # no parser installed: the caller falls back on the words before the date
-            return None
+            return None, s0
+    return doc, s0
+
+
+def _clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past' / 'future' from the verb a date attaches to in the dependency parse; None if unknown.
+
+    The date's sentence is parsed (looked up in the batch's parses of :func:`find_dates_many`, else
+    parsed alone, cached per sentence by :func:`parse_many`); from the date's token
+    the parse is climbed to the first verb, whose tense and auxiliaries decide (:func:`_verb_tense`).
+    """
+    doc, s0 = _sentence_parse(text, start, end)
+    if doc is None:
+        return None
     at = start - s0
     tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
     if tok is None:
@@ -1102,12 +1112,34 @@ def _r_in_count(m: re.Match[str], anchor: date | None, text: str, ctx: _Discours
     num = m["inum"].lower()
     if num in VAGUE_AMOUNTS or num in ("a", "an") or not _rule_on("in-count-ahead"):
         return None, NOT_A_DATE
-    if _reading(text, m.start(), m.end()) != "future":
+    if _reading(text, m.start(), m.end()) != "future" or _counts_back_from_a_record(text, m.start(), m.end()):
         return None, NOT_A_DATE
     unit = m["iunit"].lower().rstrip("s")
     if anchor is None:
         return None, unit
     return _counted_from(anchor, unit, _count(num))
+
+
+#: Words that make "in N years" after them a span reaching back to now: "the first time in 25
+#: years", "its only win in ten years" (superlatives are read from the parse's JJS / RBS tags).
+_RECORD_WORDS = frozenset({"first", "last", "only"})
+
+
+def _counts_back_from_a_record(text: str, start: int, end: int) -> bool:
+    """Whether "in N years" at ``[start, end)`` measures how long since a record: its preposition
+    hangs on a noun (or on a verb whose object is one) modified by "first", "last", "only" or a
+    superlative ("the highest rate in 20 years", "host its first contested convention in 40
+    years"): a DURATION reaching back from now, not a point ahead (a guideline rule, seen on
+    unseen 2016 news, PolNeAR texts)."""
+    doc, s0 = _sentence_parse(text, start, end)
+    if doc is None:
+        return False
+    prep = next((t for t in reversed(doc) if t.idx < start - s0 and t.lower_ == "in"), None)
+    if prep is None:
+        return False
+    nouns = [prep.head] + [c for c in prep.head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    return any(c.lower_ in _RECORD_WORDS or c.tag_ in ("JJS", "RBS")
+               for n in nouns if n.pos_ in ("NOUN", "PROPN") for c in n.children)
 
 
 def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
