@@ -1006,3 +1006,15 @@ def test_a_time_in_apposition_to_a_date_is_that_date(sentence: str, values: list
 )
 def test_in_a_count_looking_ahead_is_the_point_that_far_on(sentence: str, values: list[str]) -> None:
     assert [r.value for r in find_dates(sentence, date(1998, 3, 4))] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He will come this Tuesday.", "1998-03-10"),  # already gone by this week: the coming one
+        ("He came this Tuesday.", "1998-03-03"),
+        ("He will come this Friday.", "1998-03-06"),
+    ],
+)
+def test_this_weekday_gone_by_in_a_clause_looking_ahead_is_the_coming_one(sentence: str, value: str) -> None:
+    assert [r.value for r in find_dates(sentence, date(1998, 3, 4))] == [value]

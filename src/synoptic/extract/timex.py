@@ -897,7 +897,9 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     elif mod in ("last", "this past", "past", "the previous", "previous"):
         mode = "last"
     elif mod == "this":
-        mode = "this"
+        mode = "this"  # inside the report's week; "will meet this Monday" on a Wednesday: the coming one
+        if wd < anchor.weekday() and _reading(text, m.start(), m.end()) == "future":
+            mode = "future"
     else:
         mode = "future" if _reading(text, m.start(), m.end()) == "future" else "past"
     return _weekday_date(anchor, wd, mode).isoformat(), "day"
