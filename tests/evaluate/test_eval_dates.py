@@ -35,10 +35,17 @@ from tests.conftest import shared_path
 #: guidelines fitted on neither half (possessive years before quarters and halves, "two years from
 #: now", "the week of Oct. 16", "the nineteen eighties", misread nouns in the parse, ...): even held
 #: out unchanged, 0.904 with the rule read from its errors, 0.898 (430 of 479) without; whole 0.958 /
-#: 0.917.
-MIN_F1 = 0.955
-MIN_VALUE_ACCURACY = 0.914
-MIN_HALF = {"odd": (0.96, 0.926), "even": (0.948, 0.90)}  # (F1, value accuracy)
+#: 0.917. An eighth round: two rules read from odd's errors (a time in apposition to a date, "in five
+#: years" looking ahead: odd 0.9286 -> 0.9288, 483 of 520, F1 0.9646 -> 0.9665) and guideline rules
+#: read from neither half (years ended on a day, SETs, "the previous quarter", "this Tuesday" ahead,
+#: "next decade"): even held out unchanged, F1 0.9513 / value 0.9040 (433 of 479); whole 0.9592 /
+#: 0.9169. Strict figures (``--strict``: the rules read from the half's own errors, named in
+#: ``timex.RULES_READ_FROM``, switched off): even 0.8977 (430 of 479), odd 0.9266 (480 of 518).
+MIN_F1 = 0.957
+MIN_VALUE_ACCURACY = 0.915
+MIN_HALF = {"odd": (0.964, 0.927), "even": (0.95, 0.902)}  # (F1, value accuracy)
+#: The strict figures (rules read from the half's own errors off): (F1, value accuracy).
+MIN_HALF_STRICT = {"odd": (0.962, 0.925), "even": (0.95, 0.896)}
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
@@ -97,6 +104,30 @@ def test_synoptic_dates_meet_floors_on_each_half_of_timebank(half: str) -> None:
     ours = evaluate(part, baseline=False)["synoptic"]
     min_f1, min_value = MIN_HALF[half]
     assert ours["f1"] >= min_f1 and ours["value_accuracy"] >= min_value
+
+
+@pytest.mark.parametrize("half", ["odd", "even"])
+def test_synoptic_dates_meet_floors_on_each_half_held_out_from_the_rules_read_from_it(half: str) -> None:
+    from synoptic.extract.timex import holding_out
+
+    docs, _ = load_corpus(shared_path("eval", "timebank-dev"))
+    part = split_half(docs, half)
+    with holding_out(half):
+        strict = evaluate(part, baseline=False)["synoptic"]
+    plain = evaluate(part, baseline=False)["synoptic"]
+    min_f1, min_value = MIN_HALF_STRICT[half]
+    assert strict["f1"] >= min_f1 and strict["value_accuracy"] >= min_value
+    # the rules read from a half's errors fire on it: its figure with them is at least the strict one
+    assert plain["value_accuracy"] >= strict["value_accuracy"]
+
+
+def test_eval_dates_strict_needs_a_half_and_names_the_rules_it_switches_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "x.tml").write_text(TML, encoding="utf-8")
+    assert main(["eval", "dates", "--data", str(tmp_path), "--no-baseline", "--strict"]) == 2
+    assert main(["eval", "dates", "--data", str(tmp_path), "--no-baseline", "--half", "odd", "--strict"]) == 0
+    assert "without the rules read from it: " in capsys.readouterr().out
 
 
 def test_split_half_takes_documents_by_order() -> None:
