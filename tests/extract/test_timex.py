@@ -1027,3 +1027,21 @@ def test_this_weekday_gone_by_in_a_clause_looking_ahead_is_the_coming_one(senten
 )
 def test_a_decade_named_from_the_report_year(sentence: str, value: str) -> None:
     assert [r.value for r in find_dates(sentence, date(1998, 3, 4))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # results of the quarter just ended, reported or judged ahead: that quarter
+        ("The firm will report fourth-quarter results next week.", date(1998, 1, 20), "1997-Q4"),
+        ("Analysts expect fourth-quarter earnings of $1 a share.", date(1998, 1, 20), "1997-Q4"),
+        # a quarter itself looked ahead to: the coming one
+        ("Profit will rise in the fourth quarter.", date(1998, 1, 20), "1998-Q4"),
+        # the running quarter stays
+        ("The firm expects fourth-quarter earnings to rise.", date(1989, 10, 26), "1989-Q4"),
+    ],
+)
+def test_results_of_the_quarter_just_ended_reported_ahead_are_that_quarter(
+    sentence: str, anchor: date, value: str
+) -> None:
+    assert find_dates(sentence, anchor)[0].value == value

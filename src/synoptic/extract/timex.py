@@ -1222,7 +1222,21 @@ def _r_quarter(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
         # unless its clause looks ahead ("expects a loss in the fourth quarter")
         start = date(anchor.year, 3 * q - 2, 1)
         y = anchor.year if start <= anchor or _reading(text, m.start(), m.end()) == "future" else anchor.year - 1
+        if y == anchor.year and start > anchor and (anchor.year - 1, q) == _last_full_quarter(anchor) and \
+                _RESULTS_NOUN_AFTER.match(text, m.end()):
+            y -= 1  # "will report fourth-quarter results next week" in January: the quarter just ended
     return f"{y:04d}-Q{q}", "quarter"
+
+
+#: A results noun right after a quarter used as a modifier ("fourth-quarter results", "third-quarter
+#: net income"): the quarter is the period the results cover. Where that quarter ended last and
+#: its namesake this year is far ahead, a clause looking ahead is about reporting or judging those
+#: results ("will report fourth-quarter results next week" in January), not about a quarter next
+#: December. A guideline rule (TimeML: the value is the period meant), read from neither half.
+_RESULTS_NOUN_AFTER = re.compile(
+    r"(?i)\s+(?:(?:net|operating|pretax|pre-tax)\s+)?(?:results|earnings|profits?|income|loss(?:es)?|sales|"
+    r"revenues?|figures|numbers|net)\b"
+)
 
 
 def _relative_year(anchor: date, rel: str) -> int:
