@@ -1503,7 +1503,7 @@ def _r_century(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
 
 def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """ "the nineties" (of the report's century, or the last one when that lies ahead);
-    "the last/past decade", "this decade", "the next/coming decade" from the report's year."""
+    "the last/past decade", "this decade" from the report's year."""
     if m["dword"] and m["dcent"]:  # "the nineteen eighties" (broadcast transcripts spell years out)
         return f"{18 if m['dcent'].lower() == 'eighteen' else 19}{DECADE_WORDS[m['dword'].lower()]}", "decade"
     if anchor is None:
@@ -1514,7 +1514,9 @@ def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
         if century + d * 10 > anchor.year:
             century -= 100
         return str(century + d * 10)[:3], "decade"
-    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m["drel"].lower(), 0)
+    # "the next decade" is left out: in news it is mostly the coming ten years ("would raise $1.1
+    # trillion over the next decade"), a DURATION (seen on PolNeAR texts)
+    shift = {"last": -1, "past": -1, "previous": -1}.get(m["drel"].lower(), 0)
     return str(anchor.year + 10 * shift)[:3], "decade"
 
 
@@ -1706,7 +1708,7 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?:(?P<dcent>{_CENTURY_WORDS})[\s-])?(?P<dword>{_DECADE_ALT})"
-        r"|(?:the\s)?(?P<drel>last|past|previous|this|next|coming)\sdecade)(?![\w-]))",
+        r"|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
         _r_decade_word,
     ),
     (
