@@ -1002,6 +1002,9 @@ def test_a_time_in_apposition_to_a_date_is_that_date(sentence: str, values: list
         # since a record: a span reaching back from now, not a point ahead
         ("The army is expanding for the first time in 25 years.", []),
         ("Sales will hit their lowest level in five years.", []),
+        # counted from a past pledge, not from now
+        ("He pledged to create 700,000 jobs in seven years.", []),
+        ("Officials expect the talks to resume in two weeks.", ["1998-W12"]),
     ],
 )
 def test_in_a_count_looking_ahead_is_the_point_that_far_on(sentence: str, values: list[str]) -> None:

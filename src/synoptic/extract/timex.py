@@ -1131,14 +1131,19 @@ def _counts_back_from_a_record(text: str, start: int, end: int) -> bool:
     """Whether "in N years" at ``[start, end)`` measures how long since a record: its preposition
     hangs on a noun (or on a verb whose object is one) modified by "first", "last", "only" or a
     superlative ("the highest rate in 20 years", "host its first contested convention in 40
-    years"): a DURATION reaching back from now, not a point ahead (a guideline rule, seen on
-    unseen 2016 news, PolNeAR texts)."""
+    years"): a DURATION reaching back from now, not a point ahead; nor is a count after an
+    infinitive of a past verb ("pledged to create jobs in seven years": from the pledge). Guideline
+    rules, seen on unseen 2016 news (PolNeAR texts)."""
     doc, s0 = _sentence_parse(text, start, end)
     if doc is None:
         return False
     prep = next((t for t in reversed(doc) if t.idx < start - s0 and t.lower_ == "in"), None)
     if prep is None:
         return False
+    verb = prep.head
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            verb.head.tag_ == "VBD":
+        return True  # "I pledged to create 700,000 jobs in seven years": counted from the pledge, not now
     nouns = [prep.head] + [c for c in prep.head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
     return any(c.lower_ in _RECORD_WORDS or c.tag_ in ("JJS", "RBS")
                for n in nouns if n.pos_ in ("NOUN", "PROPN") for c in n.children)
