@@ -1049,3 +1049,18 @@ def test_results_of_the_quarter_just_ended_reported_ahead_are_that_quarter(
     sentence: str, anchor: date, value: str
 ) -> None:
     assert find_dates(sentence, anchor)[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The firm announced the deal last month. The month before, its shares rose.", "1998-01"),
+        ("The firm announced the deal last year. A year later, its shares rose.", "1998"),
+        ("The firm was founded two years ago. The following year, its shares rose.", "1997"),
+        # "the year" of a report is no reference time: the full date before it stays
+        ("The firm said on March 1, 1990, that profit for the year rose. The next day, its shares fell.",
+         "1990-03-02"),
+    ],
+)
+def test_a_deictic_month_or_year_is_the_reference_time_of_the_anaphora_after_it(sentence: str, value: str) -> None:
+    assert find_dates(sentence, date(1998, 3, 4))[-1].value == value

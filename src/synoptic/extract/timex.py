@@ -1774,6 +1774,12 @@ def _matches(text: str) -> list[tuple[re.Match[str], Resolver]]:
 _SET_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+(?:other\s+|single\s+)?$")
 
 
+#: A month or year counted from the document time by a modifier or a count ("last month", "this
+#: year", "next year", "two years ago"), not "the year" of a report: one that can be the reference
+#: time of "the month before", "a year later" (a guideline rule, read from neither half).
+_DEICTIC_REFERENCE = re.compile(
+    rf"(?i)(?:(?:earlier|later)\s)?(?:last|this|next|(?:{NUMWORD})\s(?:months?|years?)\sago)\b"
+)
 def _resolve(text: str, anchor: date | None, taken: list[tuple[re.Match[str], Resolver]]) -> list[_Hit]:
     """The matches of ``text`` resolved in text order, each with what was said before it
     (:class:`_Discourse`): the last date given in full and the last reporting quarter named."""
@@ -1792,6 +1798,13 @@ def _resolve(text: str, anchor: date | None, taken: list[tuple[re.Match[str], Re
             ctx.last = (value, gran)
             ctx.last_at = m.end()
             ctx.last_adverbial = bool(_TIME_ADVERBIAL.search(text, max(0, m.start() - 8), m.start()))
+        elif value and gran in ("month", "year") and _DEICTIC_REFERENCE.match(m.group()) and \
+                resolve in (_r_unit_rel, _r_ago):
+            # "last month ... The month before", "last year ... a year later": a deictic month or
+            # year is the reference time of the anaphora after it (TimeML), as a named one is
+            ctx.last = (value, gran)
+            ctx.last_at = m.end()
+            ctx.last_adverbial = False
         if value and resolve is _r_season and m["syear"]:
             # "In the summer of 1987, ... That summer": a season given with its year is the
             # reference year of the anaphora after it (TimeML reference time; guideline, not fitted)
