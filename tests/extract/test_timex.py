@@ -1064,3 +1064,20 @@ def test_results_of_the_quarter_just_ended_reported_ahead_are_that_quarter(
 )
 def test_a_deictic_month_or_year_is_the_reference_time_of_the_anaphora_after_it(sentence: str, value: str) -> None:
     assert find_dates(sentence, date(1998, 3, 4))[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Profit rose in FY1997.", "FY1997", "1997"),
+        ("Profit rose in FY97.", "FY97", "1997"),
+        ("Profit rose in fiscal '97.", "fiscal '97", "1997"),
+        ("Profit will rise in FY 2001.", "FY 2001", "2001"),
+    ],
+)
+def test_fiscal_years_written_short(sentence: str, expression: str, value: str) -> None:
+    assert [(r.text, r.value) for r in find_dates(sentence, date(1998, 3, 4))] == [(expression, value)]
+
+
+def test_fy_inside_a_word_is_no_fiscal_year() -> None:
+    assert find_dates("The FYI column was short.", date(1998, 3, 4)) == []

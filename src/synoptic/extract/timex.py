@@ -1553,8 +1553,15 @@ def _r_that_period(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
 
 
 def _r_fiscal_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "fiscal 1990", "FY1990" the year; "fiscal '97", "FY97" the year of that century nearest
+    the report (a guideline rule, read from neither half); "the fiscal year" the report's year."""
     if m["fy"]:
         return m["fy"], "year"
+    if m["fy2"]:
+        yy = int(m["fy2"].lstrip("'’"))
+        base = (anchor.year if anchor else 2000) // 100 * 100
+        y = min((base - 100 + yy, base + yy, base + 100 + yy), key=lambda c: abs(c - (anchor.year if anchor else 2000)))
+        return f"{y:04d}", "year"
     if anchor is None:
         return None, "year"
     return f"{anchor.year:04d}", "year"
@@ -1705,7 +1712,10 @@ RULES: list[tuple[str, Resolver]] = [
         r"fall(?!\s(?:in|of|to|from|below|after|for|by)\b))(?![\w-]))(?P<syear>)(?P<srel>)",
         _r_season,
     ),
-    (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?P<fy>{YEAR})?(?:year)?(?![\w-]))", _r_fiscal_year),
+    (rf"(?i:(?<![\w-])(?:the\s)?fiscal\s(?:year\s)?(?:(?P<fy>{YEAR})|(?P<fy2>['’][0-9]{{2}}))?(?:year)?(?![\w-]))",
+     _r_fiscal_year),
+    # "FY1997", "FY 1997", "FY97", "FY'97": the fiscal year named by the year it ends in
+    (rf"(?<![\w-])FY\s?(?:(?P<fy>{YEAR})|(?P<fy2>['’]?[0-9]{{2}}))(?![\w-])", _r_fiscal_year),
     (
         rf"(?i:(?<![\w-])(?<!turn\sof\s)(?:the\s)?(?:(?P<cnum>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})|(?P<crel>this|last|next|the\snext|the\slast|the))"
         rf"[\s-]century(?![\w-]))",
