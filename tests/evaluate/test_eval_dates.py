@@ -40,12 +40,14 @@ from tests.conftest import shared_path
 #: read from neither half (years ended on a day, SETs, "the previous quarter", "this Tuesday" ahead,
 #: "next decade"): even held out unchanged, F1 0.9513 / value 0.9040 (433 of 479); whole 0.9592 /
 #: 0.9169. Strict figures (``--strict``: the rules read from the half's own errors, named in
-#: ``timex.RULES_READ_FROM``, switched off): even 0.8977 (430 of 479), odd 0.9266 (480 of 518).
+#: ``timex.RULES_READ_FROM``, switched off): even 0.8977 (430 of 479); odd 0.9188 (475 of 517, F1
+#: 0.9637) with the odd rules of the fifth ("effective"), sixth and eighth rounds off (earlier odd
+#: rounds are not switchable, so odd's strict figure is still an upper bound).
 MIN_F1 = 0.957
 MIN_VALUE_ACCURACY = 0.915
 MIN_HALF = {"odd": (0.964, 0.927), "even": (0.95, 0.902)}  # (F1, value accuracy)
 #: The strict figures (rules read from the half's own errors off): (F1, value accuracy).
-MIN_HALF_STRICT = {"odd": (0.962, 0.925), "even": (0.95, 0.896)}
+MIN_HALF_STRICT = {"odd": (0.962, 0.917), "even": (0.95, 0.896)}
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
