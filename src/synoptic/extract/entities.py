@@ -440,7 +440,10 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
                 and not _common_at_sentence_start(text, m, lower_words)]
     for mention in mentions:
         _designate(text, mention)
-    _fix_types(mentions, tags, text)  # 4
+    mentions = _split_surname_pairs(text, mentions)  # 4
+    _extend_over_region(text, mentions)
+    mentions = [m for m in mentions if m.end > m.start]
+    _fix_types(mentions, tags, text)
     mentions = _cut_prefixes(text, mentions)  # 4b
     for mention in mentions:
         if mention.type == "PERSON":
@@ -695,6 +698,59 @@ _COMMA_NAME = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:and|or
 
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 _AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+_SURNAME_PAIR = re.compile(r"([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
+
+
+def _split_surname_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name "Wilson and Brown" whose two words are the family names of two different people named in full
+    in this text ("Tanya Renee Wilson", "LaTonya Sharon Brown") is those two people by their surnames, as
+    news writes them after the first mention; the model reads the pair as one organisation."""
+    full: dict[str, set[str]] = defaultdict(set)  # family key -> the full names with it
+    for m in mentions:
+        keys = _key_tokens(m.text)
+        if m.type == "PERSON" and len(keys) >= 2 and " " in m.text.strip():
+            full[_family(keys)].add(surface_key(m.text))
+    out = []
+    for m in mentions:
+        pair = _SURNAME_PAIR.fullmatch(m.text) if m.type != "PERSON" or " and " in m.text else None
+        ka, kb = (name_key(pair.group(1)), name_key(pair.group(2))) if pair else ("", "")
+        if pair and ka != kb and len(full.get(ka, ())) == 1 and len(full.get(kb, ())) == 1:
+            for g in (1, 2):
+                out.append(Mention(text=pair.group(g), type="PERSON", start=m.start + pair.start(g),
+                                   end=m.start + pair.end(g)))
+            continue
+        out.append(m)
+    return out
+
+
+#: "the Organization for Security and Cooperation" before "in Europe": an organisation named for what it
+#: is for ("for"/"on" after its first word), ending with no head noun of its own, runs on over "in" and the
+#: region (LOC) right after it; the model cuts it there. Countries and cities (GPE) after "in" are where a
+#: body is, not its name ("Human Rights Watch in Russia").
+_IN_REGION = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _extend_over_region(text: str, mentions: list[Mention]) -> None:
+    """Step 4 of :func:`find_mentions`: an organisation's name cut before "in <region>" made whole (in
+    place); the region's own mention is emptied (start == end) for the caller to drop."""
+    starts = {m.start: m for m in mentions}
+    for m in mentions:
+        words = _tokens(m.text)
+        if m.type != "ORG" or len(words) < 3 or m.entity is not None or _is_acronym(m.text):
+            continue
+        if not any(w in ("for", "on") for w in words[1:-1]) or _heads.head_type(m.text) is not None \
+                or words[-1].lower() in _heads.ORG_HEADS or not words[-1][:1].isupper():
+            continue
+        gap = _IN_REGION.match(text, m.end)
+        region = starts.get(gap.end()) if gap else None
+        if region is None or region.type != "LOC" or region is m or " " in region.text.strip() and \
+                len(_tokens(region.text)) > 3:
+            continue
+        m.end = region.end
+        m.text = text[m.start:m.end]
+        region.end = region.start
 
 
 def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None:
@@ -1028,12 +1084,40 @@ def _mend_cut_names(text: str, mentions: list[Mention], names: dict[str, str]) -
             m.type = "ORG"
 
 
+#: Types of the mentions a longer organisation's name of the story written around them replaces ("Turkmenistan"
+#: of "Democratic Party of Turkmenistan", "Wasilla" of "Wasilla Bible Church"); never a person's name.
+_COVERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+
+
+def _mend_covered_names(text: str, mentions: list[Mention], names: dict[str, str]) -> None:
+    """An organisation's name of ``names`` of three words or more written whole in ``text`` where the model
+    found only names inside it ("Democratic Party of Turkmenistan", the model's "Turkmenistan") is that
+    organisation: the first mention inside is made the whole name, the others are removed (in place)."""
+    longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= MIN_MENDED_WORDS
+             and not _is_acronym(n)]
+    if not longs:
+        return
+    for name in sorted(longs, key=len, reverse=True):
+        for hit in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = hit.start(), hit.end()
+            over = [m for m in mentions if m.start < e and s < m.end]
+            if not over or any(m.start < s or m.end > e or m.type not in _COVERED_TYPES for m in over) \
+                    or any(m.start == s and m.end == e for m in over):
+                continue
+            first = min(over, key=lambda m: m.start)
+            first.start, first.end, first.text, first.type, first.entity = s, e, name, "ORG", None
+            for m in over:
+                if m is not first:
+                    mentions.remove(m)
+
+
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
     """Occurrences in ``text`` of names found in other articles (``name -> type``) that the model
     missed here, not overlapping ``mentions``; used to spread names across a story's articles.
     A mention of ``mentions`` the model cut at a hyphen is mended in place (:func:`_mend_hyphen_cuts`)."""
     _mend_hyphen_cuts(text, mentions, names)
     _mend_cut_names(text, mentions, names)
+    _mend_covered_names(text, mentions, names)
     _mend_lower_heads(text, mentions, {n: (t, None) for n, t in names.items()})
     found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
                                       [(m.start, m.end) for m in mentions]))
@@ -1341,6 +1425,15 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
                 if len(wa) == len(wb) >= 3 and wa[-1] == wb[-1] and len(differ) <= 1 \
                         and not any(c.isdigit() for x, y in differ for c in x + y):
                     uf.union(index[a], index[b])
+    # one long name in two spellings ("Organisation for Security and Co-operation in Europe" / "Organization
+    # for Security and Cooperation in Europe"): the same initials, the letters one edit apart
+    for same in by_initials.values():
+        spelt = [(f, name_key(_SPACING_RE.sub("", strip_determiner(text_of[f])))) for f in same if len(f[1].split()) >= 3]
+        for i, (a, ka) in enumerate(spelt):
+            for b, kb in spelt[i + 1:]:
+                if min(len(ka), len(kb)) >= MIN_SPELLING_LETTERS and Levenshtein.distance(ka, kb) <= 1:
+                    uf.union(index[a], index[b])
+    _resolve_org_short_forms(forms_o, text_of, index, uf)
     # acronyms whose letters are a long name's initials: join when all such names are one entity
     for f in forms_o:
         if not _is_acronym(text_of[f]):
@@ -1374,6 +1467,59 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
         target = local if len(local) == 1 else every if len(every) == 1 and not local else set()
         if len(target) == 1:
             uf.union(index[f], target.pop())
+
+
+#: Organisations' names of three words or more with the same initials are one name written two ways when their
+#: letters (spaces and hyphens dropped, keyed) are one edit apart and at least this many ("Organisation for
+#: Security and Co-operation" / "Organization for Security and Cooperation"). Set at three times MIN_FUZZY_NAME,
+#: not swept: one edit in a long name is a spelling, and the initials must agree as well.
+MIN_SPELLING_LETTERS = 20
+
+
+def _of_head(words: list[str]) -> int:
+    """Where the "of"-complement of an organisation's name starts ("Democratic Party | of Turkmenistan"), or 0
+    when the name has none, or its words before "of" are fewer than two, not all capitalised, or all generic
+    words ("Bank of Kazakhstan", "University of Alabama")."""
+    at = next((i for i, w in enumerate(words) if w == "of"), 0)
+    head = words[:at]
+    if at < 2 or at == len(words) - 1 or not all(w[:1].isupper() for w in head) or all(_generic_word(w) for w in head):
+        return 0
+    return at
+
+
+def _resolve_org_short_forms(forms_o: list[tuple[str, str, str]], text_of: dict, index: dict, uf: UnionFind) -> None:
+    """Step 4 of :func:`resolve`: an organisation's name written short, joined to the one long name of the story
+    it shortens:
+
+    - the words before an "of"-complement ("Democratic Party" / "Democratic Party of Turkmenistan",
+      "Central Bank" / "Central Bank of Russia");
+    - the name without a conjunct before its head word ("Central Election Commission" / "Central Election and
+      Referendum Commission", "Surrey Fire Service" / "Surrey Fire and Rescue Service").
+
+    A short form that several long names of the story (not one entity) may shorten joins none ("Democratic
+    Party" when the story names two such parties)."""
+    longer: dict[str, set[int]] = defaultdict(set)  # a short form's key -> roots of the long names it may shorten
+    owner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in forms_o:
+        words = _tokens(strip_determiner(text_of[f]))
+        keys = f[1].split()
+        if len(words) != len(keys) or len(words) < 3 or _is_acronym(text_of[f]):
+            continue
+        shorts = []
+        at = _of_head(words)
+        if at:
+            shorts.append(" ".join(keys[:at]))
+        for i, w in enumerate(words[1:-2], start=1):
+            if w == "and" and words[i + 1][:1].isupper() and words[-1].lower() in _heads.ORG_HEADS:
+                shorts.append(" ".join(keys[:i] + keys[i + 2:]))
+        for short in shorts:
+            owner[short].append(f)
+    for short, fs in owner.items():
+        longer[short] = {uf.find(index[f]) for f in fs}
+    for f in forms_o:
+        roots = longer.get(f[1])
+        if roots and len(roots) == 1 and f not in owner[f[1]]:
+            uf.union(index[f], next(iter(roots)))
 
 
 #: Compact keys (letters only) of at least this many letters one edit apart are one name whatever
