@@ -298,6 +298,9 @@ ROLE_PAIR_CHARS = 60
 # A reporting clause inside a reported statement: "Dredgers worked all night, the SCA said, but ...".
 _SAID_INSIDE = re.compile(r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|added|reported|stated|announced)\s*,", re.I)
 
+#: The comma between a speaker's role words and the person's name in apposition ("the fire chief, James Steele").
+_APPOSED_NAME = re.compile(r",\s*")
+
 # "the 37-year-old", "the 81-year-old former president": a speaker named by age refers back.
 _AGE_DESCRIPTOR = re.compile(r"(?:the\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b", re.I)
 
@@ -417,6 +420,15 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
             proxy = etype in STAND_IN_TYPES and _can_speak(speaker, None, art.text, q.speaker_start, q.speaker_end)
             if not proxy and not _can_speak(speaker, etype, art.text, q.speaker_start, q.speaker_end):
                 continue
+            if not q.entity and q.speaker_end is not None and speaker.split()[-1][:1].islower() \
+                    and not _is_body(speaker, None):
+                # "said the city's fire chief, James Steele": the person named right after one person's role
+                # words (not after a source, "according to police, Anthony LaSalle, 36, ...")
+                after = _APPOSED_NAME.match(art.text, q.speaker_end)
+                named = [m for m in ex.mentions if after and m.type == "PERSON" and m.start == after.end()
+                         and " " in m.text.strip()]
+                if named:
+                    speaker = named[0].entity or named[0].text
             if not q.entity and _AGE_DESCRIPTOR.match(speaker):
                 # "the 37-year-old said": the person last named before, as news refers back to them
                 named = [m for m in ex.mentions if m.type == "PERSON" and m.end <= q.start
