@@ -101,3 +101,21 @@ def test_two_surnames_joined_by_and_are_two_people() -> None:
     got = {(m.text, m.type) for m in ms if m.start >= pair}
     assert ("Wilson", "PERSON") in got and ("Brown", "PERSON") in got
     assert not any(" and " in m.text for m in ms)
+
+
+def test_place_acronyms_join_their_expansion_of_their_own_type_first() -> None:
+    got = _groups([
+        _m("United States", "GPE", "a"), _m("U.S.", "GPE", "b"), _m("US", "GPE", "c"),
+        _m("United Steelworkers", "ORG", "d"),
+        _m("United Arab Emirates", "GPE", "e"), _m("UAE", "GPE", "f"),
+        _m("Democratic Republic of Congo", "GPE", "g"), _m("DRC", "ORG", "h"),
+    ])
+    assert got["b:U.S."] == got["c:US"] == "United States"
+    assert got["d:United Steelworkers"] == "United Steelworkers"
+    assert got["f:UAE"] == "United Arab Emirates"
+    assert got["h:DRC"] == "Democratic Republic of Congo"
+
+
+def test_acronym_of_two_different_long_names_joins_neither() -> None:
+    got = _groups([_m("United Kingdom", "GPE", "a"), _m("Upper Kingston", "GPE", "b"), _m("UK", "GPE", "c")])
+    assert got["c:UK"] == "UK"

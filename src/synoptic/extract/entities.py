@@ -1285,6 +1285,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
 
     _resolve_persons(by_type.get("PERSON", []), forms, index, uf)  # 3
     _resolve_orgs(by_type.get("ORG", []), forms, index, uf)  # 4
+    _resolve_place_acronyms(form_list, forms, index, uf)
     for label in ("GPE", "LOC"):  # 5
         places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocked by first letter
         for f in by_type.get(label, []):
@@ -1386,6 +1387,32 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
     for fs in alone.values():
         for f in fs[1:]:
             uf.union(index[fs[0]], index[f])
+
+
+_ACRONYM_TYPES = ("ORG", "GPE", "LOC", "FAC")
+
+
+def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
+    """Step 4 of :func:`resolve`, past organisations: an acronym of a place or of a name the model typed
+    two ways ("U.S." / "United States", "UAE" / "United Arab Emirates", "DRC" typed ORG / "Democratic
+    Republic of Congo") joins the long name whose capitalised words' initials are its letters (function
+    words skipped; dots and "&" ignored), those of its own type first; when the long names with those
+    initials are not all one entity, it joins none. An acronym already joined to a long name is left."""
+    text_of = {f: strip_determiner(forms[f][0].text) for f in form_list if f[0] in _ACRONYM_TYPES}
+    longs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f, text in text_of.items():
+        if not _is_acronym(text) and len(f[1].split()) >= 2:
+            longs[_initials(text)].append(f)
+    acronyms = [f for f, text in text_of.items() if _is_acronym(text)]
+    spelt = {uf.find(index[f]) for f, text in text_of.items() if not _is_acronym(text)}
+    for f in acronyms:
+        if f[0] == "ORG" and uf.find(index[f]) in spelt:
+            continue  # joined by step 4's organisation rules
+        cands = longs.get(text_of[f].replace(".", "").replace("&", ""), [])
+        own = [g for g in cands if g[0] == f[0]]
+        roots = {uf.find(index[g]) for g in (own or cands)}
+        if len(roots) == 1 and uf.find(index[f]) not in roots:
+            uf.union(index[f], roots.pop())
 
 
 def _one_name_hinted(hints: set[str]) -> bool:
