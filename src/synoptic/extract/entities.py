@@ -1122,7 +1122,34 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
     found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
                                       [(m.start, m.end) for m in mentions]))
     _compass_streets(text, found)
-    return found
+    return found + _initialisms(text, names, [(m.start, m.end) for m in mentions + found])
+
+
+#: A word in capitals the model did not tag is an acronym of a long name of the story (its initials) when it
+#: has at least this many letters: two-letter words in capitals are too often something else ("TV", "OK").
+MIN_FOUND_ACRONYM = 3
+_CAPS_WORD = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.){2,}|\b[A-Z]{2,10}\b(?![’'-]?\w)")
+
+
+def _initialisms(text: str, names: dict[str, str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Words in capitals of ``text`` that no mention covers and whose letters are the initials of exactly one
+    long organisation's or place's name of ``names`` ("OSCE" for "Organization for Security and Cooperation in
+    Europe"): mentions of that name's type, the long name as hint."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, label in names.items():
+        if label in _ACRONYM_TYPES and not _is_acronym(name) and len(_initials(name)) >= MIN_FOUND_ACRONYM:
+            owners[_initials(name)].add(name)
+    if not owners:
+        return []
+    out = []
+    for w in _CAPS_WORD.finditer(text):
+        letters = w.group().replace(".", "")
+        hits = owners.get(letters, set())
+        if len(letters) < MIN_FOUND_ACRONYM or len(hits) != 1 or any(s < w.end() and w.start() < e for s, e in taken):
+            continue
+        long = next(iter(hits))
+        out.append(Mention(text=w.group(), type=names[long], start=w.start(), end=w.end(), entity=long))
+    return out
 
 
 # ---------------------------------------------------------------- resolving
