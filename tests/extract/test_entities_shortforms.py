@@ -128,3 +128,21 @@ def test_a_capitalised_word_the_model_missed_is_the_acronym_of_one_story_name() 
     long = "Organization for Security and Cooperation in Europe"
     assert ("OSCE", long) in found and ("O.S.C.E.", long) in found
     assert not any(t in ("TV", "OSCEX", "UN") for t, _ in found)  # two letters are too few to read by initials
+
+
+def test_a_city_after_in_is_where_a_body_is() -> None:
+    text = "A panel at the Center for Media Studies in Chicago discussed the vote."
+    assert not any(m.text.endswith("Chicago") and m.text != "Chicago" for m in find_mentions(text))
+
+
+def test_a_firms_ampersand_initials_never_join_a_place() -> None:
+    got = _groups([_m("Genesee County", "GPE", "a"), _m("G&C", "ORG", "b")])
+    assert got["b:G&C"] == "G&C"
+
+
+def test_a_story_name_with_in_and_a_town_replaces_nothing() -> None:
+    text = "Shops on the High Street in Banstead stayed shut."
+    at = text.index("High Street")
+    ms = [Mention(text="High Street", type="FAC", start=at, end=at + len("High Street"))]
+    find_known(text, {"High Street in Banstead": "ORG"}, ms)
+    assert ms[0].text == "High Street" and ms[0].type == "FAC"

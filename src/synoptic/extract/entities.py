@@ -727,8 +727,9 @@ def _split_surname_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: "the Organization for Security and Cooperation" before "in Europe": an organisation named for what it
 #: is for ("for"/"on" after its first word), ending with no head noun of its own, runs on over "in" and the
-#: region (LOC) right after it; the model cuts it there. Countries and cities (GPE) after "in" are where a
-#: body is, not its name ("Human Rights Watch in Russia").
+#: world region right after it (UN M.49: "Europe", "Central Asia", "Latin America"); the model cuts it there.
+#: A country or a city after "in" is where a body is, not its name ("Human Rights Watch in Russia", "Paley
+#: Center for Media in NYC").
 _IN_REGION = re.compile(r"\s+in\s+(?:the\s+)?")
 
 
@@ -745,8 +746,8 @@ def _extend_over_region(text: str, mentions: list[Mention]) -> None:
             continue
         gap = _IN_REGION.match(text, m.end)
         region = starts.get(gap.end()) if gap else None
-        if region is None or region.type != "LOC" or region is m or " " in region.text.strip() and \
-                len(_tokens(region.text)) > 3:
+        if region is None or region is m or region.type not in ("LOC", "GPE") \
+                or strip_determiner(region.text).lower() not in _placenames.world_regions():
             continue
         m.end = region.end
         m.text = text[m.start:m.end]
@@ -1089,12 +1090,22 @@ def _mend_cut_names(text: str, mentions: list[Mention], names: dict[str, str]) -
 _COVERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 
 
+def _names_no_place_after_in(name: str) -> bool:
+    """Whether a name has no "in" before a place other than a world region: "High Street in Banstead" is a
+    street and where it is ("Organization for Security and Cooperation in Europe" is a name)."""
+    words = name.split()
+    if "in" not in words[1:-1]:
+        return True
+    at = len(words) - 1 - words[::-1].index("in")
+    return strip_determiner(" ".join(words[at + 1:])).lower() in _placenames.world_regions()
+
+
 def _mend_covered_names(text: str, mentions: list[Mention], names: dict[str, str]) -> None:
     """An organisation's name of ``names`` of three words or more written whole in ``text`` where the model
     found only names inside it ("Democratic Party of Turkmenistan", the model's "Turkmenistan") is that
     organisation: the first mention inside is made the whole name, the others are removed (in place)."""
     longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= MIN_MENDED_WORDS
-             and not _is_acronym(n)]
+             and not _is_acronym(n) and _names_no_place_after_in(n)]
     if not longs:
         return
     for name in sorted(longs, key=len, reverse=True):
@@ -1137,7 +1148,8 @@ def _initialisms(text: str, names: dict[str, str], taken: list[tuple[int, int]])
     Europe"): mentions of that name's type, the long name as hint."""
     owners: dict[str, set[str]] = defaultdict(set)
     for name, label in names.items():
-        if label in _ACRONYM_TYPES and not _is_acronym(name) and len(_initials(name)) >= MIN_FOUND_ACRONYM:
+        if label in _ACRONYM_TYPES and not _is_acronym(name) and len(_initials(name)) >= MIN_FOUND_ACRONYM \
+                and all(_NAME_WORD.match(w) or w in _FUNCTION_WORDS for w in name.split()):  # not "Credit: Ross Toro"
             owners[_initials(name)].add(name)
     if not owners:
         return []
@@ -1435,8 +1447,11 @@ def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, 
     for f in acronyms:
         if f[0] == "ORG" and uf.find(index[f]) in spelt:
             continue  # joined by step 4's organisation rules
-        cands = longs.get(text_of[f].replace(".", "").replace("&", ""), [])
+        letters = text_of[f].replace(".", "").replace("&", "")
+        cands = longs.get(letters, [])
         own = [g for g in cands if g[0] == f[0]]
+        if not own and (len(letters) < MIN_FOUND_ACRONYM or "&" in text_of[f]):
+            continue  # across types only a long acronym, not a firm's "G&C" (a county's initials too)
         roots = {uf.find(index[g]) for g in (own or cands)}
         if len(roots) == 1 and uf.find(index[f]) not in roots:
             uf.union(index[f], roots.pop())
