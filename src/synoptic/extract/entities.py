@@ -371,7 +371,8 @@ def find_mentions(text: str) -> list[Mention]:
     3. acronyms defined in parentheses after an ORG ("... Organization (OTSC)"): the acronym becomes
        a mention whose ``entity`` holds the long name as written (a hint ``resolve`` follows);
     4. type fixes: designators first (:func:`_designate`: ranks cut off organisation names, suffixes
-       make an ORG, vessel prefixes a PRODUCT); a name whose last word is a person's surname in this text is a PERSON; a single
+       make an ORG, vessel prefixes a PRODUCT); two surnames read as one name split ("Wilson and Brown");
+       a world region after "in" joined to the name it ends ("... Cooperation in Europe"); a name whose last word is a person's surname in this text is a PERSON; a single
        word that is a demonym or the stem of a place in the text ("Kazakh") is NORP; one surface
        form gets one type (majority, ties by ``TYPE_PRIORITY``);
     5. junk dropped (URLs, lowercase, capitalised common words);
@@ -714,7 +715,7 @@ def _split_surname_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
             full[_family(keys)].add(surface_key(m.text))
     out = []
     for m in mentions:
-        pair = _SURNAME_PAIR.fullmatch(m.text) if m.type != "PERSON" or " and " in m.text else None
+        pair = _SURNAME_PAIR.fullmatch(m.text)
         ka, kb = (name_key(pair.group(1)), name_key(pair.group(2))) if pair else ("", "")
         if pair and ka != kb and len(full.get(ka, ())) == 1 and len(full.get(kb, ())) == 1:
             for g in (1, 2):
@@ -1235,8 +1236,11 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        name joins the one full-name person that has it as family name (the one in its own article
        when there are several), or a close spelling of a surname in its own article ("Saki"/"Psaki");
        a lone first name never joins;
-    4. organisations: acronyms join the name they were defined for or whose initials they are;
-       names differing in one word with the same initials merge; ministries merge by
+    4. organisations: acronyms join the name they were defined for or whose initials they are
+       (a place's acronym too, "U.S." / "United States"); names differing in one word with the same
+       initials merge, and so do two spellings of one long name; a short form joins the one long name it
+       shortens ("Democratic Party" / "Democratic Party of Turkmenistan", "Central Election Commission" /
+       "Central Election and Referendum Commission"); ministries merge by
        (country, portfolio), an unqualified "Interior Ministry" joining the one qualified ministry
        of that portfolio (in its article first, then in all the given articles);
     5. places one edit apart merge;
