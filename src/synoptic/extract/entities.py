@@ -371,7 +371,8 @@ def find_mentions(text: str) -> list[Mention]:
     3. acronyms defined in parentheses after an ORG ("... Organization (OTSC)"): the acronym becomes
        a mention whose ``entity`` holds the long name as written (a hint ``resolve`` follows);
     4. type fixes: designators first (:func:`_designate`: ranks cut off organisation names, suffixes
-       make an ORG, vessel prefixes a PRODUCT); a name whose last word is a person's surname in this text is a PERSON; a single
+       make an ORG, vessel prefixes a PRODUCT); two surnames read as one name split ("Wilson and Brown");
+       a world region after "in" joined to the name it ends ("... Cooperation in Europe"); a name whose last word is a person's surname in this text is a PERSON; a single
        word that is a demonym or the stem of a place in the text ("Kazakh") is NORP; one surface
        form gets one type (majority, ties by ``TYPE_PRIORITY``);
     5. junk dropped (URLs, lowercase, capitalised common words);
@@ -440,7 +441,10 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
                 and not _common_at_sentence_start(text, m, lower_words)]
     for mention in mentions:
         _designate(text, mention)
-    _fix_types(mentions, tags, text)  # 4
+    mentions = _split_surname_pairs(text, mentions)  # 4
+    _extend_over_region(text, mentions)
+    mentions = [m for m in mentions if m.end > m.start]
+    _fix_types(mentions, tags, text)
     mentions = _cut_prefixes(text, mentions)  # 4b
     for mention in mentions:
         if mention.type == "PERSON":
@@ -695,6 +699,60 @@ _COMMA_NAME = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:and|or
 
 _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 _AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+_SURNAME_PAIR = re.compile(r"([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
+
+
+def _split_surname_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name "Wilson and Brown" whose two words are the family names of two different people named in full
+    in this text ("Tanya Renee Wilson", "LaTonya Sharon Brown") is those two people by their surnames, as
+    news writes them after the first mention; the model reads the pair as one organisation."""
+    full: dict[str, set[str]] = defaultdict(set)  # family key -> the full names with it
+    for m in mentions:
+        keys = _key_tokens(m.text)
+        if m.type == "PERSON" and len(keys) >= 2 and " " in m.text.strip():
+            full[_family(keys)].add(surface_key(m.text))
+    out = []
+    for m in mentions:
+        pair = _SURNAME_PAIR.fullmatch(m.text)
+        ka, kb = (name_key(pair.group(1)), name_key(pair.group(2))) if pair else ("", "")
+        if pair and ka != kb and len(full.get(ka, ())) == 1 and len(full.get(kb, ())) == 1:
+            for g in (1, 2):
+                out.append(Mention(text=pair.group(g), type="PERSON", start=m.start + pair.start(g),
+                                   end=m.start + pair.end(g)))
+            continue
+        out.append(m)
+    return out
+
+
+#: "the Organization for Security and Cooperation" before "in Europe": an organisation named for what it
+#: is for ("for"/"on" after its first word), ending with no head noun of its own, runs on over "in" and the
+#: world region right after it (UN M.49: "Europe", "Central Asia", "Latin America"); the model cuts it there.
+#: A country or a city after "in" is where a body is, not its name ("Human Rights Watch in Russia", "Paley
+#: Center for Media in NYC").
+_IN_REGION = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _extend_over_region(text: str, mentions: list[Mention]) -> None:
+    """Step 4 of :func:`find_mentions`: an organisation's name cut before "in <region>" made whole (in
+    place); the region's own mention is emptied (start == end) for the caller to drop."""
+    starts = {m.start: m for m in mentions}
+    for m in mentions:
+        words = _tokens(m.text)
+        if m.type != "ORG" or len(words) < 3 or m.entity is not None or _is_acronym(m.text):
+            continue
+        if not any(w in ("for", "on") for w in words[1:-1]) or _heads.head_type(m.text) is not None \
+                or words[-1].lower() in _heads.ORG_HEADS or not words[-1][:1].isupper():
+            continue
+        gap = _IN_REGION.match(text, m.end)
+        region = starts.get(gap.end()) if gap else None
+        if region is None or region is m or region.type not in ("LOC", "GPE") \
+                or strip_determiner(region.text).lower() not in _placenames.world_regions():
+            continue
+        m.end = region.end
+        m.text = text[m.start:m.end]
+        region.end = region.start
 
 
 def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None:
@@ -1028,17 +1086,83 @@ def _mend_cut_names(text: str, mentions: list[Mention], names: dict[str, str]) -
             m.type = "ORG"
 
 
+#: Types of the mentions a longer organisation's name of the story written around them replaces ("Turkmenistan"
+#: of "Democratic Party of Turkmenistan", "Wasilla" of "Wasilla Bible Church"); never a person's name.
+_COVERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+
+
+def _names_no_place_after_in(name: str) -> bool:
+    """Whether a name has no "in" before a place other than a world region: "High Street in Banstead" is a
+    street and where it is ("Organization for Security and Cooperation in Europe" is a name)."""
+    words = name.split()
+    if "in" not in words[1:-1]:
+        return True
+    at = len(words) - 1 - words[::-1].index("in")
+    return strip_determiner(" ".join(words[at + 1:])).lower() in _placenames.world_regions()
+
+
+def _mend_covered_names(text: str, mentions: list[Mention], names: dict[str, str]) -> None:
+    """An organisation's name of ``names`` of three words or more written whole in ``text`` where the model
+    found only names inside it ("Democratic Party of Turkmenistan", the model's "Turkmenistan") is that
+    organisation: the first mention inside is made the whole name, the others are removed (in place)."""
+    longs = [n for n, t in names.items() if t == "ORG" and len(n.split()) >= MIN_MENDED_WORDS
+             and not _is_acronym(n) and _names_no_place_after_in(n)]
+    if not longs:
+        return
+    for name in sorted(longs, key=len, reverse=True):
+        for hit in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = hit.start(), hit.end()
+            over = [m for m in mentions if m.start < e and s < m.end]
+            if not over or any(m.start < s or m.end > e or m.type not in _COVERED_TYPES for m in over) \
+                    or any(m.start == s and m.end == e for m in over):
+                continue
+            first = min(over, key=lambda m: m.start)
+            first.start, first.end, first.text, first.type, first.entity = s, e, name, "ORG", None
+            for m in over:
+                if m is not first:
+                    mentions.remove(m)
+
+
 def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> list[Mention]:
     """Occurrences in ``text`` of names found in other articles (``name -> type``) that the model
     missed here, not overlapping ``mentions``; used to spread names across a story's articles.
     A mention of ``mentions`` the model cut at a hyphen is mended in place (:func:`_mend_hyphen_cuts`)."""
     _mend_hyphen_cuts(text, mentions, names)
     _mend_cut_names(text, mentions, names)
+    _mend_covered_names(text, mentions, names)
     _mend_lower_heads(text, mentions, {n: (t, None) for n, t in names.items()})
     found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
                                       [(m.start, m.end) for m in mentions]))
     _compass_streets(text, found)
-    return found
+    return found + _initialisms(text, names, [(m.start, m.end) for m in mentions + found])
+
+
+#: A word in capitals the model did not tag is an acronym of a long name of the story (its initials) when it
+#: has at least this many letters: two-letter words in capitals are too often something else ("TV", "OK").
+MIN_FOUND_ACRONYM = 3
+_CAPS_WORD = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.){2,}|\b[A-Z]{2,10}\b(?![’'-]?\w)")
+
+
+def _initialisms(text: str, names: dict[str, str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Words in capitals of ``text`` that no mention covers and whose letters are the initials of exactly one
+    long organisation's or place's name of ``names`` ("OSCE" for "Organization for Security and Cooperation in
+    Europe"): mentions of that name's type, the long name as hint."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, label in names.items():
+        if label in _ACRONYM_TYPES and not _is_acronym(name) and len(_initials(name)) >= MIN_FOUND_ACRONYM \
+                and all(_NAME_WORD.match(w) or w in _FUNCTION_WORDS for w in name.split()):  # not "Credit: Ross Toro"
+            owners[_initials(name)].add(name)
+    if not owners:
+        return []
+    out = []
+    for w in _CAPS_WORD.finditer(text):
+        letters = w.group().replace(".", "")
+        hits = owners.get(letters, set())
+        if len(letters) < MIN_FOUND_ACRONYM or len(hits) != 1 or any(s < w.end() and w.start() < e for s, e in taken):
+            continue
+        long = next(iter(hits))
+        out.append(Mention(text=w.group(), type=names[long], start=w.start(), end=w.end(), entity=long))
+    return out
 
 
 # ---------------------------------------------------------------- resolving
@@ -1112,8 +1236,11 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        name joins the one full-name person that has it as family name (the one in its own article
        when there are several), or a close spelling of a surname in its own article ("Saki"/"Psaki");
        a lone first name never joins;
-    4. organisations: acronyms join the name they were defined for or whose initials they are;
-       names differing in one word with the same initials merge; ministries merge by
+    4. organisations: acronyms join the name they were defined for or whose initials they are
+       (a place's acronym too, "U.S." / "United States"); names differing in one word with the same
+       initials merge, and so do two spellings of one long name; a short form joins the one long name it
+       shortens ("Democratic Party" / "Democratic Party of Turkmenistan", "Central Election Commission" /
+       "Central Election and Referendum Commission"); ministries merge by
        (country, portfolio), an unqualified "Interior Ministry" joining the one qualified ministry
        of that portfolio (in its article first, then in all the given articles);
     5. places one edit apart merge;
@@ -1201,6 +1328,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
 
     _resolve_persons(by_type.get("PERSON", []), forms, index, uf)  # 3
     _resolve_orgs(by_type.get("ORG", []), forms, index, uf)  # 4
+    _resolve_place_acronyms(form_list, forms, index, uf)
     for label in ("GPE", "LOC"):  # 5
         places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocked by first letter
         for f in by_type.get(label, []):
@@ -1304,6 +1432,35 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             uf.union(index[fs[0]], index[f])
 
 
+_ACRONYM_TYPES = ("ORG", "GPE", "LOC", "FAC")
+
+
+def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
+    """Step 4 of :func:`resolve`, past organisations: an acronym of a place or of a name the model typed
+    two ways ("U.S." / "United States", "UAE" / "United Arab Emirates", "DRC" typed ORG / "Democratic
+    Republic of Congo") joins the long name whose capitalised words' initials are its letters (function
+    words skipped; dots and "&" ignored), those of its own type first; when the long names with those
+    initials are not all one entity, it joins none. An acronym already joined to a long name is left."""
+    text_of = {f: strip_determiner(forms[f][0].text) for f in form_list if f[0] in _ACRONYM_TYPES}
+    longs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f, text in text_of.items():
+        if not _is_acronym(text) and len(f[1].split()) >= 2:
+            longs[_initials(text)].append(f)
+    acronyms = [f for f, text in text_of.items() if _is_acronym(text)]
+    spelt = {uf.find(index[f]) for f, text in text_of.items() if not _is_acronym(text)}
+    for f in acronyms:
+        if f[0] == "ORG" and uf.find(index[f]) in spelt:
+            continue  # joined by step 4's organisation rules
+        letters = text_of[f].replace(".", "").replace("&", "")
+        cands = longs.get(letters, [])
+        own = [g for g in cands if g[0] == f[0]]
+        if not own and (len(letters) < MIN_FOUND_ACRONYM or "&" in text_of[f]):
+            continue  # across types only a long acronym, not a firm's "G&C" (a county's initials too)
+        roots = {uf.find(index[g]) for g in (own or cands)}
+        if len(roots) == 1 and uf.find(index[f]) not in roots:
+            uf.union(index[f], roots.pop())
+
+
 def _one_name_hinted(hints: set[str]) -> bool:
     """Whether the long names a short name was given as hints may all be one name: one surface key,
     or several with the same initials ("Collective Security / Safety Treaty Organization"; not
@@ -1341,6 +1498,15 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
                 if len(wa) == len(wb) >= 3 and wa[-1] == wb[-1] and len(differ) <= 1 \
                         and not any(c.isdigit() for x, y in differ for c in x + y):
                     uf.union(index[a], index[b])
+    # one long name in two spellings ("Organisation for Security and Co-operation in Europe" / "Organization
+    # for Security and Cooperation in Europe"): the same initials, the letters one edit apart
+    for same in by_initials.values():
+        spelt = [(f, name_key(_SPACING_RE.sub("", strip_determiner(text_of[f])))) for f in same if len(f[1].split()) >= 3]
+        for i, (a, ka) in enumerate(spelt):
+            for b, kb in spelt[i + 1:]:
+                if min(len(ka), len(kb)) >= MIN_SPELLING_LETTERS and Levenshtein.distance(ka, kb) <= 1:
+                    uf.union(index[a], index[b])
+    _resolve_org_short_forms(forms_o, text_of, index, uf)
     # acronyms whose letters are a long name's initials: join when all such names are one entity
     for f in forms_o:
         if not _is_acronym(text_of[f]):
@@ -1374,6 +1540,59 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
         target = local if len(local) == 1 else every if len(every) == 1 and not local else set()
         if len(target) == 1:
             uf.union(index[f], target.pop())
+
+
+#: Organisations' names of three words or more with the same initials are one name written two ways when their
+#: letters (spaces and hyphens dropped, keyed) are one edit apart and at least this many ("Organisation for
+#: Security and Co-operation" / "Organization for Security and Cooperation"). Set at three times MIN_FUZZY_NAME,
+#: not swept: one edit in a long name is a spelling, and the initials must agree as well.
+MIN_SPELLING_LETTERS = 20
+
+
+def _of_head(words: list[str]) -> int:
+    """Where the "of"-complement of an organisation's name starts ("Democratic Party | of Turkmenistan"), or 0
+    when the name has none, or its words before "of" are fewer than two, not all capitalised, or all generic
+    words ("Bank of Kazakhstan", "University of Alabama")."""
+    at = next((i for i, w in enumerate(words) if w == "of"), 0)
+    head = words[:at]
+    if at < 2 or at == len(words) - 1 or not all(w[:1].isupper() for w in head) or all(_generic_word(w) for w in head):
+        return 0
+    return at
+
+
+def _resolve_org_short_forms(forms_o: list[tuple[str, str, str]], text_of: dict, index: dict, uf: UnionFind) -> None:
+    """Step 4 of :func:`resolve`: an organisation's name written short, joined to the one long name of the story
+    it shortens:
+
+    - the words before an "of"-complement ("Democratic Party" / "Democratic Party of Turkmenistan",
+      "Central Bank" / "Central Bank of Russia");
+    - the name without a conjunct before its head word ("Central Election Commission" / "Central Election and
+      Referendum Commission", "Surrey Fire Service" / "Surrey Fire and Rescue Service").
+
+    A short form that several long names of the story (not one entity) may shorten joins none ("Democratic
+    Party" when the story names two such parties)."""
+    longer: dict[str, set[int]] = defaultdict(set)  # a short form's key -> roots of the long names it may shorten
+    owner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in forms_o:
+        words = _tokens(strip_determiner(text_of[f]))
+        keys = f[1].split()
+        if len(words) != len(keys) or len(words) < 3 or _is_acronym(text_of[f]):
+            continue
+        shorts = []
+        at = _of_head(words)
+        if at:
+            shorts.append(" ".join(keys[:at]))
+        for i, w in enumerate(words[1:-2], start=1):
+            if w == "and" and words[i + 1][:1].isupper() and words[-1].lower() in _heads.ORG_HEADS:
+                shorts.append(" ".join(keys[:i] + keys[i + 2:]))
+        for short in shorts:
+            owner[short].append(f)
+    for short, fs in owner.items():
+        longer[short] = {uf.find(index[f]) for f in fs}
+    for f in forms_o:
+        roots = longer.get(f[1])
+        if roots and len(roots) == 1 and f not in owner[f[1]]:
+            uf.union(index[f], next(iter(roots)))
 
 
 #: Compact keys (letters only) of at least this many letters one edit apart are one name whatever

@@ -11,6 +11,8 @@ name counts only in a street's name ("W. American Blvd."; "W. Bush" is a person'
 
 from __future__ import annotations
 
+import functools
+
 #: Full street-type word -> its abbreviations (lower case, no full stop). USPS Publication 28, C1,
 #: and the common British/Commonwealth ones (Cres, Tce, Gdns, Pde, Esp, Cl).
 _STREET_TYPES: dict[str, tuple[str, ...]] = {
@@ -72,3 +74,15 @@ def expand_abbreviations(words: list[str]) -> list[str]:
 
 
 __all__ = ["COMPASS_ABBREVIATIONS", "NAME_START_ABBREVIATIONS", "STREET_TYPE_ABBREVIATIONS", "expand_abbreviations"]
+
+
+@functools.lru_cache(maxsize=1)
+def world_regions() -> frozenset[str]:
+    """Lower-case English names of the world's regions and continents ("europe", "central asia", "latin
+    america"): the UN M.49 regions (CLDR's numeric territory codes) as ``babel`` ships them."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset()
+    return frozenset(name.lower() for code, name in Locale("en").territories.items()
+                     if code.isdigit() and code != "001")
