@@ -393,6 +393,10 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     qualifier -> interval rule of the project (DESIGN rule 2; reconcile reads it through
     :func:`synoptic.reconcile.facts.figure_interval`). Kinds: "more", "atleast", "almost", "about",
     "atmost", "less", "range" (with ``high``), None (exact); None as a bound is open towards infinity."""
+    if kind == "about" and value < 0:  # "about minus 20": the band around a number below zero
+        return round(value * (1 + ABOUT_TOLERANCE), 6), round(value * (1 - ABOUT_TOLERANCE), 6), True, True
+    if kind == "almost" and value < 0:  # "almost minus 20": short of it, towards zero
+        return value, round(value * ALMOST_LOW, 6), False, True
     if kind == "more":
         return value, None, False, True
     if kind == "atleast":
@@ -410,6 +414,12 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     return value, value, True, True
 
 
+# A web address's slug, its words joined by hyphens (spaced in ECB+): "krafts - food - shooter - yvonne -
+# hiller - charged - two - 6762404", "3-Shot-in-Nabisco-Factory": at least SLUG_WORDS words in a row
+# joined so. Prose joins two or three ("co-workers", "son-in-law", "state-of-the-art" is four).
+SLUG_WORDS = 5
+SLUG_RE = re.compile(rf"[\w.]+(?:\s?-\s?[\w.]+){{{SLUG_WORDS - 1},}}")
+
 # A number next to another across a slash is a date or a path, not a count ("14 / 09 / 2013").
 _SLASHED_AFTER = re.compile(r"\s?/\s?\d")
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
@@ -419,7 +429,7 @@ _AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
     mask = bytearray(len(text) + 1)
-    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE):
+    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE, SLUG_RE):
         for m in rx.finditer(text):
             if rx is TIME_RE and ": " in m.group() and _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "Aug. 16: 40 priests confessed": a date, then a count
@@ -687,6 +697,12 @@ def _initial_name(word: str, after: str) -> bool:
         and not AFTER_UNIT_RE.match(after)
 
 
+# A sign before a number: the word "minus" ("minus 17", "minus-20") or a minus sign glued to the
+# digits after a space or a bracket ("-20 degrees", "(−3)"; not the hyphen of "COVID-19" or of a
+# range "10-20").
+_MINUS_BEFORE = re.compile(r"(?:\bminus[\s-]|(?:^|(?<=[\s(\[]))(?P<glued>[-−]))$", re.IGNORECASE)
+
+
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
@@ -698,7 +714,11 @@ def _numbers(text: str) -> list[_Raw]:
         if masked[s]:
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
-        if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
+        # "minus 17 degrees", "minus-20 degree temperatures", "-20C": a number below zero
+        sign = None if m.group("cur") else _MINUS_BEFORE.search(before)
+        if sign and sign.group("glued") and not num[0].isdigit():
+            sign = None  # "-one" is no number below zero
+        if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) and not sign or after[:1] == "/") and not m.group("cur"):
             continue  # part of a word or a code: "COVID-19", "G7"
         if _SLASHED_AFTER.match(after) or _SLASHED_BEFORE.search(before) \
                 or (before.endswith(("/", "/ ")) and re.match(r"\s?/", after)):
@@ -790,6 +810,9 @@ def _numbers(text: str) -> list[_Raw]:
             nxt = re.match(r"\s+(\w+)", after)
             if not (nxt and nxt.group(1).lower() in NOUN_CATEGORIES):
                 continue  # a year
+        if sign:
+            value = -value
+            s = s - len(before) + sign.start()
         qm = _QUAL_RE.search(text[max(0, s - 40):s])
         qual = kind = None
         qstart = s

@@ -52,6 +52,7 @@ from synoptic.lang.en.currencies import currency_code
 from synoptic.lang.en.nouns import GENERIC_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.speech import CUE_WORDS
+from synoptic.lang.en.units import TEMPERATURE_NOUNS
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
 from synoptic.util.sentences import sentence_bounds
@@ -341,6 +342,22 @@ def _part_of(anchor: Any) -> tuple[Any, list[str]]:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i and verb.lower_.startswith(_PART_VERBS):
             return c, extra
     return None, extra
+
+
+def _said_of(anchor: Any) -> Any:
+    """The noun a bare quantity is said of: the subject of its copula ("temperatures were minus
+    20") or the noun its "of" phrase stands under ("temperatures of minus 20"), or None."""
+    if anchor.head.lower_ == "minus" and anchor.head is not anchor:
+        anchor = anchor.head  # "were minus 20" parsed with the sign word as the head
+    head = anchor.head
+    if head is anchor:
+        return None
+    if anchor.dep_ in ("attr", "acomp", "advmod", "npadvmod") and head.lemma_ == "be":
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj if subj is not None and subj.pos_ in _NOUNS else None
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
+        return head.head
+    return None
 
 
 def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None, Any]:
@@ -657,6 +674,16 @@ def read_figures(text: str, figures: list[Figure],
                         fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
                                                      if t.dep_ in ("compound", "amod")))
             via_of = True
+        if fig.dimension == "angle" or (fig.dimension == "count" and fig.value < 0):
+            # "temperatures were minus 20", "temperatures of minus 17 degrees", "minus-20 degree
+            # temperatures": a number said of a temperature (a bare "degrees" too) is one, whatever
+            # unit it leaves out
+            held = noun if noun is not None else _said_of(anchor)
+            if held is not None and noun_key(held.text) in TEMPERATURE_NOUNS:
+                fig.noun, noun = noun_key(held.text), None
+            if fig.noun in TEMPERATURE_NOUNS:
+                fig.dimension, fig.category, fig.unit = "temperature", "measure", "°"
+                via_of = True
         named = None  # "12 Somalis": the nationality the number stands with
         if noun is not None and noun.text[:1].isupper() and noun.i > 0 and noun.tag_ in ("NNPS", "NNP", "JJ"):
             # "12 Somalis", "11 Yemeni": a nationality or a name says who they are, not what is counted
@@ -824,8 +851,13 @@ def _is_increment(text: str, fig: Figure) -> bool:
 
 
 def _is_when(text: str, fig: Figure) -> bool:
-    """Whether a figure says when rather than how much: "30 months ago", "1100 hrs", "1230 hours"."""
-    return bool(re.match(r"\s+(?:ago|earlier|before|later)\b", text[fig.end:fig.end + 10], re.I)
+    """Whether a figure says when rather than how much: "30 months ago", "1100 hrs", "1230 hours".
+
+    Only "ago" places a figure on the calendar: it counts back from the day the article was written,
+    so two articles of one story give two numbers for one moment. "Ten minutes later", "two years
+    after the death", "eight hours before it was out" measure the time between two events of the
+    story, a figure its sources report and may disagree on (the clock figures stay out)."""
+    return bool(re.match(r"\s+ago\b", text[fig.end:fig.end + 10], re.I)
                 or re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", text[fig.end:fig.end + 12], re.I)
                 or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text))
 
@@ -963,10 +995,12 @@ def canonical_side(words: str | None) -> tuple[str, str] | None:
 
 
 def is_year(fig: Figure) -> bool:
-    """Whether a figure is a bare year ("2008"), not a quantity."""
+    """Whether a figure is a bare year ("2008"), not a quantity: a year is written without a
+    thousands separator and without a qualifier ("more than 2,000 booths" is a count)."""
     digits = re.sub(r"\D", "", fig.text)
     return (not fig.unit and not fig.category and float(fig.value).is_integer()
-            and 1800 <= fig.value <= 2100 and len(digits) == 4)
+            and 1800 <= fig.value <= 2100 and len(digits) == 4 and not fig.qualifier
+            and not re.search(r"\d,", fig.text))
 
 
 @dataclass

@@ -54,6 +54,9 @@ ROUNDED_TOLERANCE = 0.05
 #: reportedly from Somalia"), so that a reader sees what it counts.
 BARE_TAIL_CHARS = 40
 
+# A figure that is a number alone, in digits or words ("12", "two", "twenty-one").
+_BARE_NUMBER = re.compile(rf"[\d.,]+|{numbers.CARDINAL_WORD}", re.I)
+
 #: An age belongs to the nearest person named within this many characters in its sentence (seed
 #: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
 AGE_PERSON_CHARS = 60
@@ -626,8 +629,11 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if dim.startswith("money:") and fig.about:
                 clause_key = ("money", fig.about)  # what the sum is: losses, trade, damage, aid ...
             event = _EVENT_CLASSES.get(fig.event or "")
-            if event and (pred not in PREDICATE_CLASSES or fig.noun is None):
-                # the clause reading carries an event word over a list ("18 killed, 700 others injured")
+            parsed = pred in PREDICATE_CLASSES and fig.role == "undergoes"
+            if event and (pred not in PREDICATE_CLASSES or (fig.noun is None and not parsed)):
+                # the clause reading carries an event word over a list ("18 killed, 700 others injured");
+                # not over the verb the parse gives the number as its object ("executed two of them
+                # ... and wounded a third": two killed)
                 pred = event
                 clause_key = (pred, fig.side or "people")
             elif event and pred == event:
@@ -757,6 +763,15 @@ def _report_end(text: str, fig: Figure) -> int:
         if cut:
             end = fig.end + cut.start()
         return max(end, fig.end)
+    if fig.dimension == "count" and not fig.counted and _BARE_NUMBER.fullmatch(fig.text):
+        # a bare number with the "of" phrase that says what it counts: "two of them", "23 of the
+        # raiders", "two of my closest friends" (a reader sees whose two)
+        after = text[fig.end:fig.end + BARE_TAIL_CHARS + 10]
+        of = re.match(r"\s+(?:out\s+)?of\s+(?:them|us|you|those|these|whom)\b", after, re.I)
+        if of is None and fig.noun:
+            of = re.match(rf"\s+(?:out\s+)?of\s+[^,;:.!?()\n\d]{{0,{BARE_TAIL_CHARS}}}?\b{re.escape(fig.noun)}\w*", after, re.I)
+        if of is not None:
+            return fig.end + of.end()
     if fig.dimension == "count" and not re.search(r"[A-Za-z]", fig.text):
         # a bare number ("12 are reportedly from Somalia and 11 from Yemen"): the words of its
         # clause after it, up to the next number or clause break, say what it is

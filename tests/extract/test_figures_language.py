@@ -1,0 +1,72 @@
+"""Figures the language writes in ways a number pattern alone misses: below zero, a year-sized count,
+a time between two events, a web address's slug; and what a temperature is."""
+
+from __future__ import annotations
+
+from synoptic.extract.figures import find_figures
+from synoptic.extract.reading import is_year, read_figures
+from synoptic.lang.en.predicates import predicate_class
+from synoptic.records import Figure
+
+
+def _read(text: str):
+    return read_figures(text, find_figures(text))
+
+
+def _one(text: str, written: str):
+    figs = [f for f in _read(text) if written in f.text]
+    assert len(figs) == 1, [f.text for f in _read(text)]
+    return figs[0]
+
+
+def test_minus_reads_a_number_below_zero():
+    assert _one("Outside it was minus 17 degrees.", "17").value == -17
+    assert _one("They fought the fire in minus-20 degree temperatures.", "20").value == -20
+    assert _one("The thermometer showed -20 degrees at dawn.", "20").value == -20
+    # a hyphen inside a word or a range is no sign
+    assert _one("COVID-19 cases were rising, with 120 new cases.", "120").value == 120
+    assert not any(f.value < 0 for f in _read("Between 10-20 people were hurt in the COVID-19 ward."))
+
+
+def test_about_a_number_below_zero_is_a_band_around_it():
+    fig = _one("Temperatures were about minus 20 degrees overnight.", "20")
+    assert fig.low is not None and fig.high is not None
+    assert fig.low < -20 < fig.high
+
+
+def test_a_number_said_of_a_temperature_is_one():
+    for text in ("Outside temperatures were minus 20 as crews worked.",
+                 "Crews fought the blaze in temperatures of minus 17 degrees.",
+                 "Crews worked in minus-20 degree temperatures."):
+        fig = next(f for f in _read(text) if f.value < 0)
+        assert fig.dimension == "temperature", (text, fig.dimension)
+    # degrees of a turn stay an angle
+    assert _one("The ship turned 180 degrees in the channel.", "180").dimension == "angle"
+
+
+def test_a_count_with_a_thousands_comma_or_a_qualifier_is_no_year():
+    assert not is_year(_one("Voters went to more than 2,000 booths in the country.", "2,000"))
+    assert not is_year(_one("The city has 2,000 booths in all.", "2,000"))
+    assert is_year(Figure(text="2008", start=0, end=4, value=2008.0, low=2008.0, high=2008.0))
+    assert not is_year(Figure(text="more than 2000", start=0, end=14, value=2000.0, low=2000.0, high=None,
+                              qualifier="more than"))
+
+
+def test_a_time_between_two_events_is_a_figure_and_ago_is_not():
+    assert not _one("She left and came back 10 minutes later with a gun.", "10 minutes").when
+    assert not _one("Firefighters battled it for nearly eight hours before it was out.", "eight hours").when
+    assert _one("The congregation moved into the building 30 months ago.", "30 months").when
+
+
+def test_numbers_in_a_web_address_slug_are_no_figures():
+    text = "Source: example.com / krafts - food - shooter - named - charged - two - 6762404 . Two people died."
+    assert [f.value for f in _read(text)] == [2.0]
+    assert [f.text for f in _read("She shot three co - workers at the plant.")] == ["three"]
+
+
+def test_a_phrasal_verb_of_killing_is_a_killing():
+    assert predicate_class("gunned down") == "killed"
+    assert predicate_class("mowing down") == "killed"
+    assert predicate_class("took into custody") == "detained"
+    fig = _one("She returned and gunned down two women at the plant.", "two")
+    assert fig.predicate == "killed"
