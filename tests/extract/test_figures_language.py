@@ -70,3 +70,36 @@ def test_a_phrasal_verb_of_killing_is_a_killing():
     assert predicate_class("took into custody") == "detained"
     fig = _one("She returned and gunned down two women at the plant.", "two")
     assert fig.predicate == "killed"
+
+
+def test_a_fraction_of_a_whole_is_a_share_of_it():
+    fig = _one("But more than half of the 288 candidates are from the ruling party.", "half")
+    assert (fig.value, fig.dimension, fig.noun, fig.low, fig.high) == (50.0, "percent", "candidate", 50.0, None)
+    fig = _one("Out of the 288 candidates running, more than half are members of the party.", "half")
+    assert fig.noun == "candidate"
+    assert round(_one("Two-thirds of voters backed the plan.", "Two-thirds").value, 1) == 66.7
+    # a half of a period or of a measure is no share
+    assert not [f for f in _read("In the first half of the year the team waited half an hour.") if f.unit == "percent"]
+
+
+def test_a_share_without_an_of_phrase_is_of_the_subject_of_its_level_verb():
+    fig = _one("Authorities said turnout reached 93.87 percent in the election.", "93.87")
+    assert (fig.noun, fig.predicate) == ("turnout", None)
+    assert _one("The commission said that turnout was almost 90%.", "90").noun == "turnout"
+    assert _one("Unemployment fell to 4.5 percent in May.", "4.5").noun == "unemployment"
+
+
+def test_an_adjective_the_copula_says_of_the_counted_noun_restricts_it():
+    assert "eligible" in _one("Over 2.5 million Turkmens are eligible to vote.", "2.5").modifiers
+
+
+def test_a_count_that_is_a_share_of_something_is_a_part_of_it():
+    text = ("Some 2.44 million people, accounting for some 88.41 percent of the country's eligible voters, "
+            "cast their ballots.")
+    assert _one(text, "2.44").subgroup
+    assert not _one("Some 2.44 million people cast their ballots.", "2.44").subgroup
+
+
+def test_a_verb_said_of_a_quantifier_is_not_said_of_the_whole_after_its_of():
+    assert _one("Almost all of the 2.5 million people eligible cast their votes.", "2.5").predicate is None
+    assert _one("Police arrested 23 pirates on Saturday.", "23").predicate == "detained"

@@ -52,3 +52,13 @@ def test_a_time_between_two_events_told_as_later_and_after_is_one_fact():
         "After being escorted from the plant, she re-entered 10 minutes later with a handgun.",
     ])
     assert _home(groups, "a0", "10 minutes") is _home(groups, "a1", "10 minutes")
+
+
+def test_shares_of_two_wholes_one_sentence_counts_apart_are_two_facts():
+    groups = _groups([
+        "Ninety percent of the 288 candidates come from the ruling party.",
+        "The 2.5 million eligible voters chose between 288 candidates for 125 seats. "
+        "Officials said 90 percent of eligible voters took part.",
+    ])
+    assert _home(groups, "a0", "Ninety percent") is not _home(groups, "a1", "90 percent")
+

@@ -506,6 +506,20 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             continue
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(_Raw(m.start(), m.end(), value, None, None, m.start(), measure[0], "measure"))
+    for m in SHARE_FRACTION_RE.finditer(text):  # "more than half of the candidates", "two-thirds are"
+        if any(mask[m.start():m.end()]):
+            continue
+        top = m.group("top")
+        numerator = 1 if top is None or top.lower() in ("a", "an", "one") else numbers.CARDINALS[top.lower()]
+        value = round(100.0 * numerator / numbers.DENOMINATORS[m.group("den").lower()], 2)
+        qm = _QUAL_RE.search(text[max(0, m.start() - 40):m.start()])
+        qual = kind = None
+        qstart = m.start()
+        if qm:
+            qual, qstart = qm.group("q"), max(0, m.start() - 40) + qm.start("q")
+            kind = next(k for k, rx in _QUAL_KIND if rx.match(qual))
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), value, qual, kind, qstart, "percent", "percent"))
     return mask, ranges
 
 
@@ -538,6 +552,18 @@ FRACTION_MEASURE_RE = re.compile(
     rf"(?<!and\s)\b(?:(?:an?|one)\s+(?P<w1>half|quarter)[\s-]+(?P<u1>{_FRACTION_UNITS})"
     rf"|(?P<w2>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?\s+(?P<u2>{_FRACTION_UNITS})"
     rf"|(?<![\d/.,])(?<!\d[\s-])(?P<top>[1-9])/(?P<bot>[2-9]|1[0-6])[\s-]?(?P<u3>{_FRACTION_UNITS}))(?![\w/])",
+    re.IGNORECASE)
+
+
+# A fraction of a whole, a share: "half of the 288 candidates", "more than half are members",
+# "two-thirds of voters", "a quarter of the homes" (not "the first half of", "half an hour", "a
+# third day", "one and a half"): the fraction, then "of" or the verb it is the subject of.
+SHARE_FRACTION_RE = re.compile(
+    r"(?<!\band\s)(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)(?<!\blast\s)(?<!\bother\s)(?<!\blatter\s)"
+    r"(?<![\w-])(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(?P<den>" + "|".join(sorted(numbers.DENOMINATORS, key=len, reverse=True)) + r")"
+    r"(?=\s+(?:of\s+(?:the|them|those|these|all|its|their|his|her|our|[a-z]+s)\b|(?:are|were|is|was|have|had|will|would"
+    r"|said|say|voted|support|supported)\b))",
     re.IGNORECASE)
 
 

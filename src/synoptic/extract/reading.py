@@ -344,6 +344,41 @@ def _part_of(anchor: Any) -> tuple[Any, list[str]]:
     return None, extra
 
 
+# Verbs whose subject a share after them measures: a copula and the verbs of a level or a change.
+# (their forms as written: the parse keeps no lemmas)
+_BE_FORMS = frozenset(("be", "is", "are", "was", "were", "been", "being", "'s", "’s"))
+_LEVEL_VERBS = _BE_FORMS | frozenset(
+    f"{base}{end}" for base in ("reach", "climb", "jump", "soar", "exceed", "surpass", "increase", "decrease",
+                                "decline", "total", "top", "drop", "slip", "edge", "stand", "rise", "fall", "grow",
+                                "hit")
+    for end in ("", "s", "es", "ed", "d", "ing", "ped", "ping", "led")) | frozenset(
+    ("rose", "risen", "rising", "fell", "fallen", "falling", "stood", "grew", "grown", "edging", "hitting"))
+
+
+# Verbs that make a count a share of something ("accounting for 88 percent of", "representing").
+_SHARE_VERBS = ("account", "represent", "constitut", "compris", "equal", "making up", "make up")
+# Words that pick a part of the "of" phrase after them: "all of the 2.5 million", "most of the 23".
+_QUANTIFIERS = frozenset(("all", "most", "some", "many", "much", "half", "none", "each", "both", "few", "majority",
+                          "minority", "part", "rest", "several", "any", "one", "two", "three", "four", "five",
+                          "dozens", "hundreds", "thousands", "millions", "number"))
+
+
+def _share_holder(share: Any) -> Any:
+    """The noun a share without an "of" phrase measures: the subject of the copula or the change
+    verb it completes ("turnout" in "turnout reached 93.87 percent", "turnout was almost 90%",
+    "sales rose to 5 percent"), or None (a pronoun or a name is no such noun)."""
+    tok = share
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "by"):
+        tok = tok.head  # "rose to 5 percent", "stood at 40%"
+    if tok.dep_ not in ("dobj", "attr", "acomp", "npadvmod", "prep", "advmod") or tok.head is tok:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in _LEVEL_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
 def _said_of(anchor: Any) -> Any:
     """The noun a bare quantity is said of: the subject of its copula ("temperatures were minus
     20") or the noun its "of" phrase stands under ("temperatures of minus 20"), or None."""
@@ -352,7 +387,7 @@ def _said_of(anchor: Any) -> Any:
     head = anchor.head
     if head is anchor:
         return None
-    if anchor.dep_ in ("attr", "acomp", "advmod", "npadvmod") and head.lemma_ == "be":
+    if anchor.dep_ in ("attr", "acomp", "advmod", "npadvmod") and head.lower_ in _BE_FORMS:
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj if subj is not None and subj.pos_ in _NOUNS else None
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
@@ -649,8 +684,13 @@ def read_figures(text: str, figures: list[Figure],
                 # reward" is a reward
                 noun = thing
                 via_of = True
+        level_verb = None
         if fig.category == "percent":
             # "52% of the vote", "12% of world trade": a share is of what the "of" phrase names
+            if via_of and noun is not None and noun.pos_ in _NOUNS:
+                # "more than half of the 288 candidates": the fraction's own "of" phrase names the whole
+                fig.noun = noun_key(noun.text)
+                fig.modifiers = tuple(sorted(t.lower_ for t in noun.children if t.dep_ in ("compound", "amod")))
             share = noun if noun is not None else anchor
             noun = None
             for child in share.children:
@@ -673,6 +713,15 @@ def read_figures(text: str, figures: list[Figure],
                         fig.noun = noun_key(pobj.text)
                         fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
                                                      if t.dep_ in ("compound", "amod")))
+            if not fig.noun and (whole_of := _part_of(share)[0]) is not None and whole_of.pos_ in _NOUNS:
+                fig.noun = noun_key(whole_of.text)  # "out of the 288 candidates, more than half are ..."
+            if not fig.noun and (held := _share_holder(share)) is not None:
+                # "turnout reached 93.87 percent", "turnout was almost 90%", "sales rose 5 percent":
+                # without an "of" phrase a share is of the subject of its copula or change verb (a
+                # level, not an event: "reached" says no one moved)
+                level_verb = held.head
+                fig.noun = noun_key(held.text)
+                fig.modifiers = tuple(sorted(t.lower_ for t in held.children if t.dep_ in ("compound", "amod")))
             via_of = True
         if fig.dimension == "angle" or (fig.dimension == "count" and fig.value < 0):
             # "temperatures were minus 20", "temperatures of minus 17 degrees", "minus-20 degree
@@ -723,7 +772,18 @@ def read_figures(text: str, figures: list[Figure],
                     keys.add(f"{m.lower_}-{nxt.lower_}")  # "AK 47 guns": the model "ak-47"
                 else:
                     keys.add(_modifier_key(m.lower_))
+            # "2.5 million Turkmens are eligible": an adjective the copula says of the counted noun
+            # restricts it as one before it would ("2.5 million eligible voters")
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lower_ in _BE_FORMS:
+                keys |= {c.lower_ for c in noun.head.children
+                         if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.text.islower() and not predicate_class(c.lower_)}
             fig.modifiers = tuple(sorted(keys | ({elided} if elided else set())))
+            # "2.44 million people, accounting for 88.41 percent of eligible voters": a count that
+            # is a share of something is a part of it
+            if any(c.dep_ in ("acl", "relcl", "appos") and c.lower_.startswith(_SHARE_VERBS)
+                   and any(t.lower_ in ("percent", "%", "per", "cent", "percentage") for t in c.subtree)
+                   for c in noun.children):
+                fig.subgroup = True
             end = noun.idx + len(noun.text) + s0
             if not via_of and fig.start <= noun.idx + s0 and end - fig.start <= 80:
                 fig.counted = text[fig.start:end]
@@ -739,6 +799,14 @@ def read_figures(text: str, figures: list[Figure],
             if extra:
                 fig.modifiers = tuple(sorted(set(fig.modifiers) | set(extra)))
         pred, verb = _predicate(noun, anchor, via_of)  # 3
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                and noun.head.head.lower_ in _QUANTIFIERS and verb is not None and verb.head.i != noun.i \
+                and verb.i != noun.i and not any(a.i == noun.i for a in verb.ancestors):
+            # "almost all of the 2.5 million people eligible cast their votes": the verb is said of
+            # the part the quantifier picks, not of the counted whole
+            pred = None
+        if level_verb is not None and verb is not None and verb.i == level_verb.i:
+            pred = None
         if whole is not None:
             whole_pred, _ = _predicate(whole, whole, False)
             if whole_pred in PREDICATE_CLASSES or predicate_class(whole.lower_):

@@ -453,6 +453,11 @@ NOUN_VECTOR_CACHE = 50_000
 _NOUN_SIMILARITY: dict[tuple[str, str], float] = {}
 # Noun pairs that corefer in the story being grouped (set by :func:`_coreferent_nouns`).
 _NOUN_COREFER: set[tuple[str, str]] = set()
+#: Noun pairs one sentence of the story counts side by side (:func:`_nouns_apart`): as the wholes of
+#: two shares ("90 percent of the candidates" / "90 percent of eligible voters") two things. (Not
+#: for counts: "seven AK-47 rifles and two other guns" counts two things in one sentence, and "12 AK
+#: 47 guns" in another article the first of them; pirates drops from 24/24 to 22/24 so.)
+_WHOLES_APART: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)
@@ -812,7 +817,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
             and _measured_similarity(a, b) >= MEASURED_SIM_SAME) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
-            and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME
+            and (a.noun == b.noun or _noun_similarity(a, b) >= NOUN_SIM_SAME
                  or a.noun in b.mods or b.noun in a.mods)  # "seven AK-47s" / "12 AK 47 guns"
             and not rival_preds) or (
             # two sums of one currency that one event moved ("steal e80 million", "gems worth 85
@@ -883,7 +888,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
         elif _counts_events(a) != _counts_events(b) and a.pred in PREDICATE_CLASSES and same_class(a.pred, b.pred):
             pass  # "foiled two hijack attempts" / "rescued two vessels": one event per thing, nouns apart
         else:
-            sim = _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0)
+            sim = _noun_similarity(a, b)
             if sim >= NOUN_SIM_SAME and (min(va, vb) >= COREFER_MIN_VALUE or a.context & b.context):
                 s += W_NOUN_SAME * sim
             elif sim >= NOUN_SIM_SAME and s > 0:
@@ -949,6 +954,14 @@ def link_score(a: _Read, b: _Read) -> float | None:
     elif _one_person(a, b):
         s += W_PERSON_SAME
     return s
+
+
+def _noun_similarity(a: _Read, b: _Read) -> float:
+    """How alike two reports' counted nouns are (embeddings); the wholes of two shares that one
+    sentence of the story counts side by side are not alike at all."""
+    if a.dim == "percent" and (a.noun, b.noun) in _WHOLES_APART:
+        return 0.0
+    return _NOUN_SIMILARITY.get((a.noun or "", b.noun or ""), 0.0)
 
 
 def _one_person(a: _Read, b: _Read) -> bool:
@@ -1433,6 +1446,24 @@ def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
     return {(a, b): float(sims[i, j]) for i, a in enumerate(nouns) for j, b in enumerate(nouns) if i != j}
 
 
+def _nouns_apart(reads: list[_Read]) -> set[tuple[str, str]]:
+    """Noun pairs one sentence counts side by side with two numbers ("2.5 million eligible voters
+    picking between 288 candidates for 125 seats"): two things in this story, whatever their words'
+    embeddings say ("voters" / "candidates" are 0.60 alike). A part and its whole ("of whom 12")
+    are no such pair."""
+    by_sentence: dict[tuple[str, frozenset[str]], list[tuple[str, float]]] = defaultdict(list)
+    for r in reads:
+        if r.noun and r.dim in ("count", "percent") and not r.subgroup and r.noun not in GENERIC_NOUNS:
+            by_sentence[(r.reading.article, r.context)].append((r.noun, float(r.reading.figure.value)))
+    out: set[tuple[str, str]] = set()
+    for counted in by_sentence.values():
+        for n1, v1 in counted:
+            for n2, v2 in counted:
+                if n1 != n2 and v1 != v2 and n1 not in n2.split() and n2 not in n1.split():
+                    out.add((n1, n2))
+    return out
+
+
 def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
     """Noun pairs two articles count with the same distinctive number under one predicate class."""
     seen: dict[tuple[str, float, str], set[tuple[str, str, frozenset[str]]]] = defaultdict(set)
@@ -1474,6 +1505,8 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
     """Steps 2-4 of :func:`fact_groups`."""
     _NOUN_SIMILARITY.clear()
     _NOUN_SIMILARITY.update(_noun_similarities(reads))
+    _WHOLES_APART.clear()
+    _WHOLES_APART.update(_nouns_apart(reads))
     _NOUN_COREFER.clear()
     _NOUN_COREFER.update(_coreferent_nouns(reads))
     out: list[FactGroup] = []
