@@ -103,3 +103,25 @@ def test_a_count_that_is_a_share_of_something_is_a_part_of_it():
 def test_a_verb_said_of_a_quantifier_is_not_said_of_the_whole_after_its_of():
     assert _one("Almost all of the 2.5 million people eligible cast their votes.", "2.5").predicate is None
     assert _one("Police arrested 23 pirates on Saturday.", "23").predicate == "detained"
+
+
+def test_one_as_an_item_of_a_list_of_counts_is_a_figure():
+    text = "She was charged with two counts of murder, one count of attempted murder and other charges."
+    assert [f.value for f in _read(text)] == [2.0, 1.0]
+    assert [f.value for f in _read("Police found 3 guns, 2 knives and one grenade.")] == [3.0, 2.0, 1.0]
+    # "one of", "one day" stay no figures
+    assert [f.value for f in _read("Two of them left and one of the guards stayed.")] == [2.0]
+    assert [f.value for f in _read("He spent two years in Rome and one day he left.")] == [2.0]
+
+
+def test_a_count_of_instances_counts_what_its_of_phrase_names():
+    fig = _one("She was charged with two counts of murder on Friday.", "two")
+    assert (fig.noun, fig.predicate, fig.counted) == ("murder", "detained", "two counts of murder")
+    assert _one("Doctors reported three cases of cholera in the camp.", "three").noun == "cholera"
+    # a collection is no instance: "two groups of protesters" are two groups
+    assert _one("Police saw two groups of protesters.", "two").noun == "group"
+
+
+def test_an_attempt_modifies_the_compound_it_stands_before():
+    fig = _one("She faces two murder charges and one attempted murder charge.", "one")
+    assert {"murder", "attempted"} <= set(fig.modifiers)

@@ -62,3 +62,15 @@ def test_shares_of_two_wholes_one_sentence_counts_apart_are_two_facts():
     ])
     assert _home(groups, "a0", "Ninety percent") is not _home(groups, "a1", "90 percent")
 
+
+
+def test_counts_of_murder_and_of_attempted_murder_are_two_facts():
+    groups = _groups([
+        "Hiller is to be arraigned on two murder charges and one attempted murder charge later today.",
+        "Hiller was charged with two counts of murder, one count of attempted murder and other charges.",
+    ])
+    murder = _home(groups, "a0", "two murder charges")
+    attempted = _home(groups, "a0", "one attempted murder charge")
+    assert murder is _home(groups, "a1", "two counts of murder")
+    assert attempted is _home(groups, "a1", "one count of attempted murder")
+    assert murder is not attempted

@@ -121,6 +121,20 @@ def _one_casualty(text: str, start: int, end: int) -> bool:
                          between, re.IGNORECASE)
 
 
+# "two murder charges and one attempted murder charge", "two counts of murder, one count of
+# attempted murder": "one" as an item of a list of counts, after another number and its words in its
+# sentence (not "one of", "one day", "the one who").
+_LIST_BEFORE = re.compile(rf"(?:\d[\d,.]*|\b(?:{numbers.CARDINAL_WORD}))\s+[A-Za-z][^.;:!?\d\n]{{0,50}}?"
+                          r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+_LISTED_ONE_AFTER = re.compile(r"\s+(?!(?:of|another|day|time|way|who|which|that|more|by|in|on|at|to|for|and|or|is|was"
+                               r"|has|had|would|will|could|can|said)\b)[a-z][\w-]*", re.IGNORECASE)
+
+
+def _one_listed(text: str, start: int, end: int) -> bool:
+    """Whether a "one" at ``start:end`` is an item of a list of counts in its sentence."""
+    return bool(_LISTED_ONE_AFTER.match(text, end) and _LIST_BEFORE.search(text[max(0, start - 80):start]))
+
+
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # "2, 000ft", "$380, 600": ECB+ writes a space after a thousands comma. Three-digit groups after one
 # to three digits, the list going on with no other number ("1, 2, 3", "5, 100, 20", "rooms 101, 102 and
@@ -758,7 +772,8 @@ def _numbers(text: str) -> list[_Raw]:
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
-                                          or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e))):
+                                          or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e)
+                                          or _one_listed(text, s, e))):
             continue
         metres = False
         if num[0].isdigit() and m.group("short") and not m.group("cur"):

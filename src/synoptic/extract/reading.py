@@ -44,12 +44,13 @@ from synoptic.lang.en.counted import (
     CASUALTY_PREFIXES,
     DEATH_COMPOUNDS,
     EVENT_WORDS,
+    INSTANCE_NOUNS,
     MONEY_KIND_ADJECTIVES,
     MONEY_KINDS,
     SIDE_WORDS,
 )
 from synoptic.lang.en.currencies import currency_code
-from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.nouns import GENERIC_NOUNS, NON_SUBSECTIVE
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.speech import CUE_WORDS
 from synoptic.lang.en.units import TEMPERATURE_NOUNS
@@ -684,7 +685,7 @@ def read_figures(text: str, figures: list[Figure],
                 # reward" is a reward
                 noun = thing
                 via_of = True
-        level_verb = None
+        level_verb = instance = None
         if fig.category == "percent":
             # "52% of the vote", "12% of world trade": a share is of what the "of" phrase names
             if via_of and noun is not None and noun.pos_ in _NOUNS:
@@ -733,6 +734,15 @@ def read_figures(text: str, figures: list[Figure],
             if fig.noun in TEMPERATURE_NOUNS:
                 fig.dimension, fig.category, fig.unit = "temperature", "measure", "°"
                 via_of = True
+        if noun is not None and not via_of and noun_key(noun.text) in INSTANCE_NOUNS:
+            # "two counts of murder", "one count of attempted murder": what is counted is the murder
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in _NOUNS), None) \
+                if of is not None else None
+            if inner is not None:
+                instance, noun, via_of = noun, inner, True
+                if fig.start <= instance.idx + s0 and inner.idx + len(inner.text) + s0 - fig.start <= 80:
+                    fig.counted = text[fig.start:inner.idx + len(inner.text) + s0]  # "two counts of murder"
         named = None  # "12 Somalis": the nationality the number stands with
         if noun is not None and noun.text[:1].isupper() and noun.i > 0 and noun.tag_ in ("NNPS", "NNP", "JJ"):
             # "12 Somalis", "11 Yemeni": a nationality or a name says who they are, not what is counted
@@ -763,6 +773,9 @@ def read_figures(text: str, figures: list[Figure],
             mods += [t for t in anchor.children if _is_model(t) and anchor.i < t.i < noun.i]
             for m in [t for t in noun.children if t.dep_ == "amod"]:
                 mods += [c for c in m.children if c.dep_ == "conj"]
+            # "one attempted murder charge": the modifier of a compound modifies what is counted too
+            for m in [t for t in noun.children if t.dep_ == "compound" and t.i < noun.i]:
+                mods += [c for c in m.children if c.dep_ == "amod" and c.lower_ in NON_SUBSECTIVE]
             # "12 Somali and 11 Yemeni pirates": a modifier with a number of its own is another count's
             mods = [m for m in mods if not (m.i > 0 and m.doc[m.i - 1].like_num and m.doc[m.i - 1].i != tok.i)]
             keys = set()
@@ -798,7 +811,8 @@ def read_figures(text: str, figures: list[Figure],
                     fig.noun = noun_key(whole.text)
             if extra:
                 fig.modifiers = tuple(sorted(set(fig.modifiers) | set(extra)))
-        pred, verb = _predicate(noun, anchor, via_of)  # 3
+        # (what happened to two counts of murder is what happened to the counts: they were charged)
+        pred, verb = _predicate(noun, anchor, via_of) if instance is None else _predicate(instance, anchor)  # 3
         if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                 and noun.head.head.lower_ in _QUANTIFIERS and verb is not None and verb.head.i != noun.i \
                 and verb.i != noun.i and not any(a.i == noun.i for a in verb.ancestors):

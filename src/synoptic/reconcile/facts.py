@@ -26,7 +26,7 @@ from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
 from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
 from synoptic.lang.en.counted import DURATION_EVENTS
-from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.nouns import GENERIC_NOUNS, NON_SUBSECTIVE
 from synoptic.lang.en.persons import GENERAL_PERSON_NOUNS, PAST_WORDS, PERIOD_NOUNS, PERSON_NOUNS, TOTAL_WORDS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
 from synoptic.lang.en.units import UNITS
@@ -902,6 +902,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
                 # that agrees by chance (as for two related nouns without shared words)
                 s *= SMALL_VALUE_SHARE
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
+    if (a.mods ^ b.mods) & NON_SUBSECTIVE:
+        s -= W_NOUN_DIFF  # "one attempted murder charge" / "two murder charges": an attempted murder is no murder
     if ("other" in a.mods) != ("other" in b.mods) and (a.mods | b.mods) - {"other"} and not (a.mods & b.mods):
         # "two other rifles" are besides the ones named ("seven AK-47 rifles"): another count
         s -= W_SUBGROUP
