@@ -830,9 +830,19 @@ def read_figures(text: str, figures: list[Figure],
         tally_verb = next((h for h in [*([verb] if verb is not None else []), *anchor.ancestors][:MAX_CLIMB]
                            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TALLY_NOUNS
                                   for c in h.children)), verb)
+        # "raise the number of seats from 65 to 125": the new value of a tally the verb changes
+        to_value = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and verb is not None and anchor.head.head.i == verb.i
+        changed = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ in ("from", "to") else None
+        if noun is None and not fig.noun and fig.dimension == "count" and changed is not None \
+                and changed.pos_ in _NOUNS and changed.dep_ == "pobj" and changed.head.lower_ == "of" \
+                and changed.head.head.lower_ in _TALLY_NOUNS and re.search(r"\bto\s+$", text[s0:fig.start]):
+            # the same with the change parsed under the tally's noun ("seats from 65 to 125"); the
+            # value it changes from is an earlier tally, left bare
+            fig.noun = noun_key(changed.text)
         if noun is None and not fig.noun and fig.dimension == "count" and tally_verb is not None:
             # "the number of lorries waiting rose to 300", "the total of people arrested is 86"
-            subj = next((c for c in tally_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in tally_verb.children if to_value and c.dep_ == "dobj" and c.lower_ in _TALLY_NOUNS),
+                        None) or next((c for c in tally_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ in _TALLY_NOUNS:
                 of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
