@@ -125,3 +125,14 @@ def test_a_count_of_instances_counts_what_its_of_phrase_names():
 def test_an_attempt_modifies_the_compound_it_stands_before():
     fig = _one("She faces two murder charges and one attempted murder charge.", "one")
     assert {"murder", "attempted"} <= set(fig.modifiers)
+
+
+def test_the_new_value_of_a_tally_counts_its_noun():
+    figs = _read("The constitution will raise the number of seats from 65 to 125.")
+    assert [(f.value, f.noun) for f in figs] == [(65.0, None), (125.0, "seat")]
+    assert _one("They will raise the number of troops to 5,000.", "5,000").noun == "troop"
+
+
+def test_a_noun_that_is_also_a_verb_of_an_event_says_no_event():
+    assert _one("Voting takes place at 27 polling stations abroad.", "27").predicate != "deployed"
+    assert predicate_class("stationed") == "deployed"

@@ -74,3 +74,16 @@ def test_counts_of_murder_and_of_attempted_murder_are_two_facts():
     assert murder is _home(groups, "a1", "two counts of murder")
     assert attempted is _home(groups, "a1", "one count of attempted murder")
     assert murder is not attempted
+
+
+def test_a_number_no_one_rounds_names_one_thing_under_two_nouns():
+    groups = _groups([
+        "There are also 27 polling stations abroad, in embassies.",
+        "Voters may cast ballots at more than 2,000 booths in the country, while there are 27 overseas booths.",
+    ])
+    assert _home(groups, "a0", "27 polling stations") is _home(groups, "a1", "27 overseas booths")
+    groups = _groups([
+        "The charity built 20 schools in the region last year.",
+        "The charity opened 20 clinics in the region last year.",
+    ])
+    assert _home(groups, "a0", "20 schools") is not _home(groups, "a1", "20 clinics")

@@ -831,11 +831,14 @@ def read_figures(text: str, figures: list[Figure],
                            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TALLY_NOUNS
                                   for c in h.children)), verb)
         # "raise the number of seats from 65 to 125": the new value of a tally the verb changes
-        to_value = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and verb is not None and anchor.head.head.i == verb.i
+        # (the parser may hang "65 to 125" on "from" as one quantity: the words before the number say)
+        after_to = bool(re.search(r"\bto\s+$", text[s0:fig.start]))
+        to_value = anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "from") and after_to \
+            and verb is not None and anchor.head.head.i == verb.i
         changed = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ in ("from", "to") else None
         if noun is None and not fig.noun and fig.dimension == "count" and changed is not None \
                 and changed.pos_ in _NOUNS and changed.dep_ == "pobj" and changed.head.lower_ == "of" \
-                and changed.head.head.lower_ in _TALLY_NOUNS and re.search(r"\bto\s+$", text[s0:fig.start]):
+                and changed.head.head.lower_ in _TALLY_NOUNS and after_to:
             # the same with the change parsed under the tally's noun ("seats from 65 to 125"); the
             # value it changes from is an earlier tally, left bare
             fig.noun = noun_key(changed.text)

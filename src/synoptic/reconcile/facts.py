@@ -1477,7 +1477,9 @@ def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
             # one predicate class ("captured" / "nabbed"), or no event verb on either side ("a force
             # of 2,500 personnel" / "can overcome the 2,500 men"): the number names the same group
             pred = r.pred if r.pred in PREDICATE_CLASSES else ""
-            if pred or v >= COREFER_BARE_MIN_VALUE:
+            if pred or v >= COREFER_BARE_MIN_VALUE or (v % 5 and not r.reading.figure.qualifier):
+                # (a number no one rounds, "27 polling stations abroad" / "27 overseas booths", is
+                # as distinctive as a large one)
                 seen[(r.dim, v, pred)].add((r.noun, r.reading.article, r.context))
     # two nouns one article counts with one number are two things when one sentence counts both
     # ("20 schools and 20 clinics") or two events ("recovered 12 AK 47 guns" / "12 are from

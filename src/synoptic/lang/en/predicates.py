@@ -31,7 +31,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "attacked": ("attack", "assault", "fire on", "fired on", "hijack", "raid", "strike", "ambush", "target"),
     "moved": ("cross", "arrive", "enter", "reach", "walk", "travel", "pass", "land", "migrate", "come"),
     "gathered": ("gather", "march", "rally", "protest", "demonstrate", "attend", "join", "turn out", "assemble"),
-    "deployed": ("deploy", "send", "dispatch", "station", "patrol", "mobilise", "mobilize", "airlift"),
+    "deployed": ("deploy", "send", "dispatch", "stationed", "stationing", "patrol", "mobilise", "mobilize", "airlift"),
     "offered": ("offer", "reward", "pledge", "promise", "donate", "grant", "pay", "give"),
     "sentenced": ("sentence", "convict", "condemn", "fine"),
 }
