@@ -136,3 +136,9 @@ def test_the_new_value_of_a_tally_counts_its_noun():
 def test_a_noun_that_is_also_a_verb_of_an_event_says_no_event():
     assert _one("Voting takes place at 27 polling stations abroad.", "27").predicate != "deployed"
     assert predicate_class("stationed") == "deployed"
+
+
+def test_a_share_keeps_the_name_it_stands_in_apposition_to():
+    fig = _one("A vote is valid with a turnout more than 50 percent of eligible voters.", "50")
+    assert (fig.noun, fig.aliases) == ("voter", ("turnout",))
+    assert _one("They had a turnout of 90 percent.", "90").noun == "turnout"

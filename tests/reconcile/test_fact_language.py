@@ -87,3 +87,4 @@ def test_a_number_no_one_rounds_names_one_thing_under_two_nouns():
         "The charity opened 20 clinics in the region last year.",
     ])
     assert _home(groups, "a0", "20 schools") is not _home(groups, "a1", "20 clinics")
+

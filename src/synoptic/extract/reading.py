@@ -364,6 +364,19 @@ _QUANTIFIERS = frozenset(("all", "most", "some", "many", "much", "half", "none",
                           "dozens", "hundreds", "thousands", "millions", "number"))
 
 
+def _share_named(share: Any) -> Any:
+    """The noun a share stands in apposition to or after "of" ("turnout" in "a turnout more than
+    50 percent of eligible voters", "a turnout of 90 percent"), or None."""
+    head = share.head
+    if head is share:
+        return None
+    if share.dep_ == "appos" and head.pos_ == "NOUN":
+        return head
+    if share.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lower_ not in _TALLY_NOUNS:
+        return head.head
+    return None
+
+
 def _share_holder(share: Any) -> Any:
     """The noun a share without an "of" phrase measures: the subject of the copula or the change
     verb it completes ("turnout" in "turnout reached 93.87 percent", "turnout was almost 90%",
@@ -716,7 +729,11 @@ def read_figures(text: str, figures: list[Figure],
                                                      if t.dep_ in ("compound", "amod")))
             if not fig.noun and (whole_of := _part_of(share)[0]) is not None and whole_of.pos_ in _NOUNS:
                 fig.noun = noun_key(whole_of.text)  # "out of the 288 candidates, more than half are ..."
-            if not fig.noun and (held := _share_holder(share)) is not None:
+            if fig.noun and (named_as := _share_named(share)) is not None and noun_key(named_as.text) != fig.noun:
+                # "a turnout (of) more than 50 percent of eligible voters": the share of voters the
+                # story calls turnout; the name is kept as another name of what the share is of
+                fig.aliases = (noun_key(named_as.text),)
+            if not fig.noun and (held := _share_holder(share) or _share_named(share)) is not None:
                 # "turnout reached 93.87 percent", "turnout was almost 90%", "sales rose 5 percent":
                 # without an "of" phrase a share is of the subject of its copula or change verb (a
                 # level, not an event: "reached" says no one moved)

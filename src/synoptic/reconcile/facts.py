@@ -458,6 +458,9 @@ _NOUN_COREFER: set[tuple[str, str]] = set()
 #: for counts: "seven AK-47 rifles and two other guns" counts two things in one sentence, and "12 AK
 #: 47 guns" in another article the first of them; pirates drops from 24/24 to 22/24 so.)
 _WHOLES_APART: set[tuple[str, str]] = set()
+#: Noun pairs a share of the story names both ("a turnout more than 50 percent of eligible voters":
+#: turnout / voter): shares of the one and of the other are one thing, and disagree as one thing does.
+_SHARE_NAMES: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)
@@ -817,7 +820,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
             and _measured_similarity(a, b) >= MEASURED_SIM_SAME) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
-            and (a.noun == b.noun or _noun_similarity(a, b) >= NOUN_SIM_SAME
+            and (a.noun == b.noun or _noun_similarity(a, b) >= NOUN_SIM_SAME or (a.noun, b.noun) in _SHARE_NAMES
                  or a.noun in b.mods or b.noun in a.mods)  # "seven AK-47s" / "12 AK 47 guns"
             and not rival_preds) or (
             # two sums of one currency that one event moved ("steal e80 million", "gems worth 85
@@ -1513,6 +1516,12 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
     _WHOLES_APART.update(_nouns_apart(reads))
     _NOUN_COREFER.clear()
     _NOUN_COREFER.update(_coreferent_nouns(reads))
+    _SHARE_NAMES.clear()
+    for share in reads:  # "a turnout more than 50 percent of eligible voters": turnout is a share of voters here
+        if share.dim == "percent" and share.noun:
+            for other in share.reading.figure.aliases:
+                _SHARE_NAMES.update({(share.noun, other), (other, share.noun)})
+    _NOUN_COREFER.update(_SHARE_NAMES)
     out: list[FactGroup] = []
     text_of = {a.id: a.text for a in articles}
     for cluster in _cluster(reads):  # 2
