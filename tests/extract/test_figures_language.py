@@ -142,3 +142,9 @@ def test_a_share_keeps_the_name_it_stands_in_apposition_to():
     fig = _one("A vote is valid with a turnout more than 50 percent of eligible voters.", "50")
     assert (fig.noun, fig.aliases) == ("voter", ("turnout",))
     assert _one("They had a turnout of 90 percent.", "90").noun == "turnout"
+
+
+def test_a_hyphened_compound_is_headed_by_its_last_word():
+    fig = _one("The employee who shot three co - workers was charged.", "three")
+    assert (fig.noun, "co" in fig.modifiers) == ("worker", True)
+    assert _one("She saw four of her co-workers in the lounge.", "four").noun == "worker"

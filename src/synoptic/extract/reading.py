@@ -364,6 +364,18 @@ _QUANTIFIERS = frozenset(("all", "most", "some", "many", "much", "half", "none",
                           "dozens", "hundreds", "thousands", "millions", "number"))
 
 
+def _hyphen_head(tok: Any) -> Any:
+    """The last word of a hyphened compound the parser split at its first word ("workers" for
+    "co" in "co - workers", "co-workers"), or None when ``tok`` ends no such compound."""
+    doc = tok.doc
+    i = tok.i
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "‐", "–") and doc[i + 2].pos_ in (*_NOUNS, "ADJ") \
+            and doc[i + 2].text[:1].isalpha() and doc[i + 2].head.i in (i, i + 1, i + 2, tok.head.i) \
+            and not doc[i + 2].like_num and (i + 3 >= len(doc) or doc[i + 3].text not in ("-", "‐", "–")):
+        return doc[i + 2]
+    return None
+
+
 def _share_named(share: Any) -> Any:
     """The noun a share stands in apposition to or after "of" ("turnout" in "a turnout more than
     50 percent of eligible voters", "a turnout of 90 percent"), or None."""
@@ -635,6 +647,10 @@ def read_figures(text: str, figures: list[Figure],
         if fig.dimension == "age" and (holder := _age_holder(tok, fig.start - s0, fig.end - s0)) is not None:
             fig.subject = holder  # "a 66-year-old woman": the woman's age, whatever name stands near
         noun, via_of = _counted_noun(anchor)  # 2
+        hyphened = None
+        if noun is not None and (head_word := _hyphen_head(noun)) is not None:
+            # "three co - workers", "four of her co-workers": a hyphened compound is headed by its last word
+            hyphened, noun = noun, head_word
         if fig.category == "measure" and noun is None:
             # "fell about 200m": a unit symbol the tagger took for a verb ("m" as in "I'm") is the
             # unit still, not what happened (a word of the figure itself is never its predicate)
@@ -786,6 +802,8 @@ def read_figures(text: str, figures: list[Figure],
                     if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and t.i != tok.i
                     and ((not t.like_num and t.tag_ != "CD") or (any(c.isalpha() for c in t.text) and "-" in t.text))]
             mods += [t for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADJ"]
+            if hyphened is not None and all(m.i != hyphened.i for m in mods):
+                mods.append(hyphened)  # "co" of "co - workers"
             # "Two F-16 jets": a model's name the parser hung under the number
             mods += [t for t in anchor.children if _is_model(t) and anchor.i < t.i < noun.i]
             for m in [t for t in noun.children if t.dep_ == "amod"]:
