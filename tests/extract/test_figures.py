@@ -182,7 +182,7 @@ def test_figures_generic_source_named_by_the_last_mention() -> None:
         ("26 people were killed, 18 injured and at least 3 thousand under arrest.",
          [(26, "killed"), (18, "injured"), (3000, "arrested")]),
         ("One person died and one of the victims was a child.", [(1, "killed")]),
-        ("Nearly two-thirds of voters backed the plan.", []),
+        ("Nearly two-thirds of voters backed the plan.", [(66.67, "percent")]),  # a share of a whole
         ("The quake struck 10 km north of the town.", [(10, "measure")]),
         ("The EU added €1.2bn and Britain £300m.", [(1.2e9, "money"), (3e8, "money")]),
     ],

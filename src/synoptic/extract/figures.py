@@ -121,6 +121,20 @@ def _one_casualty(text: str, start: int, end: int) -> bool:
                          between, re.IGNORECASE)
 
 
+# "two murder charges and one attempted murder charge", "two counts of murder, one count of
+# attempted murder": "one" as an item of a list of counts, after another number and its words in its
+# sentence (not "one of", "one day", "the one who").
+_LIST_BEFORE = re.compile(rf"(?:\d[\d,.]*|\b(?:{numbers.CARDINAL_WORD}))\s+[A-Za-z][^.;:!?\d\n]{{0,50}}?"
+                          r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+_LISTED_ONE_AFTER = re.compile(r"\s+(?!(?:of|another|day|time|way|who|which|that|more|by|in|on|at|to|for|and|or|is|was"
+                               r"|has|had|would|will|could|can|said)\b)[a-z][\w-]*", re.IGNORECASE)
+
+
+def _one_listed(text: str, start: int, end: int) -> bool:
+    """Whether a "one" at ``start:end`` is an item of a list of counts in its sentence."""
+    return bool(_LISTED_ONE_AFTER.match(text, end) and _LIST_BEFORE.search(text[max(0, start - 80):start]))
+
+
 _WORDNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # "2, 000ft", "$380, 600": ECB+ writes a space after a thousands comma. Three-digit groups after one
 # to three digits, the list going on with no other number ("1, 2, 3", "5, 100, 20", "rooms 101, 102 and
@@ -393,6 +407,10 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     qualifier -> interval rule of the project (DESIGN rule 2; reconcile reads it through
     :func:`synoptic.reconcile.facts.figure_interval`). Kinds: "more", "atleast", "almost", "about",
     "atmost", "less", "range" (with ``high``), None (exact); None as a bound is open towards infinity."""
+    if kind == "about" and value < 0:  # "about minus 20": the band around a number below zero
+        return round(value * (1 + ABOUT_TOLERANCE), 6), round(value * (1 - ABOUT_TOLERANCE), 6), True, True
+    if kind == "almost" and value < 0:  # "almost minus 20": short of it, towards zero
+        return value, round(value * ALMOST_LOW, 6), False, True
     if kind == "more":
         return value, None, False, True
     if kind == "atleast":
@@ -410,6 +428,12 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
     return value, value, True, True
 
 
+# A web address's slug, its words joined by hyphens (spaced in ECB+): "krafts - food - shooter - yvonne -
+# hiller - charged - two - 6762404", "3-Shot-in-Nabisco-Factory": at least SLUG_WORDS words in a row
+# joined so. Prose joins two or three ("co-workers", "son-in-law", "state-of-the-art" is four).
+SLUG_WORDS = 5
+SLUG_RE = re.compile(rf"[\w.]+(?:\s?-\s?[\w.]+){{{SLUG_WORDS - 1},}}")
+
 # A number next to another across a slash is a date or a path, not a count ("14 / 09 / 2013").
 _SLASHED_AFTER = re.compile(r"\s?/\s?\d")
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
@@ -419,7 +443,7 @@ _AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
     mask = bytearray(len(text) + 1)
-    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE):
+    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE, SLUG_RE):
         for m in rx.finditer(text):
             if rx is TIME_RE and ": " in m.group() and _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "Aug. 16: 40 priests confessed": a date, then a count
@@ -496,6 +520,20 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             continue
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(_Raw(m.start(), m.end(), value, None, None, m.start(), measure[0], "measure"))
+    for m in SHARE_FRACTION_RE.finditer(text):  # "more than half of the candidates", "two-thirds are"
+        if any(mask[m.start():m.end()]):
+            continue
+        top = m.group("top")
+        numerator = 1 if top is None or top.lower() in ("a", "an", "one") else numbers.CARDINALS[top.lower()]
+        value = round(100.0 * numerator / numbers.DENOMINATORS[m.group("den").lower()], 2)
+        qm = _QUAL_RE.search(text[max(0, m.start() - 40):m.start()])
+        qual = kind = None
+        qstart = m.start()
+        if qm:
+            qual, qstart = qm.group("q"), max(0, m.start() - 40) + qm.start("q")
+            kind = next(k for k, rx in _QUAL_KIND if rx.match(qual))
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), value, qual, kind, qstart, "percent", "percent"))
     return mask, ranges
 
 
@@ -528,6 +566,18 @@ FRACTION_MEASURE_RE = re.compile(
     rf"(?<!and\s)\b(?:(?:an?|one)\s+(?P<w1>half|quarter)[\s-]+(?P<u1>{_FRACTION_UNITS})"
     rf"|(?P<w2>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?\s+(?P<u2>{_FRACTION_UNITS})"
     rf"|(?<![\d/.,])(?<!\d[\s-])(?P<top>[1-9])/(?P<bot>[2-9]|1[0-6])[\s-]?(?P<u3>{_FRACTION_UNITS}))(?![\w/])",
+    re.IGNORECASE)
+
+
+# A fraction of a whole, a share: "half of the 288 candidates", "more than half are members",
+# "two-thirds of voters", "a quarter of the homes" (not "the first half of", "half an hour", "a
+# third day", "one and a half"): the fraction, then "of" or the verb it is the subject of.
+SHARE_FRACTION_RE = re.compile(
+    r"(?<!\band\s)(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)(?<!\blast\s)(?<!\bother\s)(?<!\blatter\s)"
+    r"(?<![\w-])(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(?P<den>" + "|".join(sorted(numbers.DENOMINATORS, key=len, reverse=True)) + r")"
+    r"(?=\s+(?:of\s+(?:the|them|those|these|all|its|their|his|her|our|[a-z]+s)\b|(?:are|were|is|was|have|had|will|would"
+    r"|said|say|voted|support|supported)\b))",
     re.IGNORECASE)
 
 
@@ -687,6 +737,12 @@ def _initial_name(word: str, after: str) -> bool:
         and not AFTER_UNIT_RE.match(after)
 
 
+# A sign before a number: the word "minus" ("minus 17", "minus-20") or a minus sign glued to the
+# digits after a space or a bracket ("-20 degrees", "(−3)"; not the hyphen of "COVID-19" or of a
+# range "10-20").
+_MINUS_BEFORE = re.compile(r"(?:\bminus[\s-]|(?:^|(?<=[\s(\[]))(?P<glued>[-−]))$", re.IGNORECASE)
+
+
 def _numbers(text: str) -> list[_Raw]:
     """Step 1: numbers with qualifier, scale, unit; dates, times, years, ordinals and names skipped."""
     masked, found = _masked(text)
@@ -698,7 +754,11 @@ def _numbers(text: str) -> list[_Raw]:
         if masked[s]:
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
-        if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) or after[:1] == "/") and not m.group("cur"):
+        # "minus 17 degrees", "minus-20 degree temperatures", "-20C": a number below zero
+        sign = None if m.group("cur") else _MINUS_BEFORE.search(before)
+        if sign and sign.group("glued") and not num[0].isdigit():
+            sign = None  # "-one" is no number below zero
+        if (re.search(r"[\w/-]$", text[max(0, s - 1):s]) and not sign or after[:1] == "/") and not m.group("cur"):
             continue  # part of a word or a code: "COVID-19", "G7"
         if _SLASHED_AFTER.match(after) or _SLASHED_BEFORE.search(before) \
                 or (before.endswith(("/", "/ ")) and re.match(r"\s?/", after)):
@@ -712,7 +772,8 @@ def _numbers(text: str) -> list[_Raw]:
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
-                                          or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e))):
+                                          or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e)
+                                          or _one_listed(text, s, e))):
             continue
         metres = False
         if num[0].isdigit() and m.group("short") and not m.group("cur"):
@@ -790,6 +851,9 @@ def _numbers(text: str) -> list[_Raw]:
             nxt = re.match(r"\s+(\w+)", after)
             if not (nxt and nxt.group(1).lower() in NOUN_CATEGORIES):
                 continue  # a year
+        if sign:
+            value = -value
+            s = s - len(before) + sign.start()
         qm = _QUAL_RE.search(text[max(0, s - 40):s])
         qual = kind = None
         qstart = s

@@ -44,14 +44,16 @@ from synoptic.lang.en.counted import (
     CASUALTY_PREFIXES,
     DEATH_COMPOUNDS,
     EVENT_WORDS,
+    INSTANCE_NOUNS,
     MONEY_KIND_ADJECTIVES,
     MONEY_KINDS,
     SIDE_WORDS,
 )
 from synoptic.lang.en.currencies import currency_code
-from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.nouns import GENERIC_NOUNS, NON_SUBSECTIVE
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.speech import CUE_WORDS
+from synoptic.lang.en.units import TEMPERATURE_NOUNS
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
 from synoptic.util.sentences import sentence_bounds
@@ -343,6 +345,82 @@ def _part_of(anchor: Any) -> tuple[Any, list[str]]:
     return None, extra
 
 
+# Verbs whose subject a share after them measures: a copula and the verbs of a level or a change.
+# (their forms as written: the parse keeps no lemmas)
+_BE_FORMS = frozenset(("be", "is", "are", "was", "were", "been", "being", "'s", "’s"))
+_LEVEL_VERBS = _BE_FORMS | frozenset(
+    f"{base}{end}" for base in ("reach", "climb", "jump", "soar", "exceed", "surpass", "increase", "decrease",
+                                "decline", "total", "top", "drop", "slip", "edge", "stand", "rise", "fall", "grow",
+                                "hit")
+    for end in ("", "s", "es", "ed", "d", "ing", "ped", "ping", "led")) | frozenset(
+    ("rose", "risen", "rising", "fell", "fallen", "falling", "stood", "grew", "grown", "edging", "hitting"))
+
+
+# Verbs that make a count a share of something ("accounting for 88 percent of", "representing").
+_SHARE_VERBS = ("account", "represent", "constitut", "compris", "equal", "making up", "make up")
+# Words that pick a part of the "of" phrase after them: "all of the 2.5 million", "most of the 23".
+_QUANTIFIERS = frozenset(("all", "most", "some", "many", "much", "half", "none", "each", "both", "few", "majority",
+                          "minority", "part", "rest", "several", "any", "one", "two", "three", "four", "five",
+                          "dozens", "hundreds", "thousands", "millions", "number"))
+
+
+def _hyphen_head(tok: Any) -> Any:
+    """The last word of a hyphened compound the parser split at its first word ("workers" for
+    "co" in "co - workers", "co-workers"), or None when ``tok`` ends no such compound."""
+    doc = tok.doc
+    i = tok.i
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "‐", "–") and doc[i + 2].pos_ in (*_NOUNS, "ADJ") \
+            and doc[i + 2].text[:1].isalpha() and doc[i + 2].head.i in (i, i + 1, i + 2, tok.head.i) \
+            and not doc[i + 2].like_num and (i + 3 >= len(doc) or doc[i + 3].text not in ("-", "‐", "–")):
+        return doc[i + 2]
+    return None
+
+
+def _share_named(share: Any) -> Any:
+    """The noun a share stands in apposition to or after "of" ("turnout" in "a turnout more than
+    50 percent of eligible voters", "a turnout of 90 percent"), or None."""
+    head = share.head
+    if head is share:
+        return None
+    if share.dep_ == "appos" and head.pos_ == "NOUN":
+        return head
+    if share.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lower_ not in _TALLY_NOUNS:
+        return head.head
+    return None
+
+
+def _share_holder(share: Any) -> Any:
+    """The noun a share without an "of" phrase measures: the subject of the copula or the change
+    verb it completes ("turnout" in "turnout reached 93.87 percent", "turnout was almost 90%",
+    "sales rose to 5 percent"), or None (a pronoun or a name is no such noun)."""
+    tok = share
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "by"):
+        tok = tok.head  # "rose to 5 percent", "stood at 40%"
+    if tok.dep_ not in ("dobj", "attr", "acomp", "npadvmod", "prep", "advmod") or tok.head is tok:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in _LEVEL_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
+def _said_of(anchor: Any) -> Any:
+    """The noun a bare quantity is said of: the subject of its copula ("temperatures were minus
+    20") or the noun its "of" phrase stands under ("temperatures of minus 20"), or None."""
+    if anchor.head.lower_ == "minus" and anchor.head is not anchor:
+        anchor = anchor.head  # "were minus 20" parsed with the sign word as the head
+    head = anchor.head
+    if head is anchor:
+        return None
+    if anchor.dep_ in ("attr", "acomp", "advmod", "npadvmod") and head.lower_ in _BE_FORMS:
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj if subj is not None and subj.pos_ in _NOUNS else None
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
+        return head.head
+    return None
+
+
 def _predicate(noun: Any, anchor: Any, via_of: bool = False) -> tuple[str | None, Any]:
     """(predicate class or verb, the governing verb token) of a counted noun or a bare number."""
     start = noun if noun is not None else anchor
@@ -569,6 +647,10 @@ def read_figures(text: str, figures: list[Figure],
         if fig.dimension == "age" and (holder := _age_holder(tok, fig.start - s0, fig.end - s0)) is not None:
             fig.subject = holder  # "a 66-year-old woman": the woman's age, whatever name stands near
         noun, via_of = _counted_noun(anchor)  # 2
+        hyphened = None
+        if noun is not None and (head_word := _hyphen_head(noun)) is not None:
+            # "three co - workers", "four of her co-workers": a hyphened compound is headed by its last word
+            hyphened, noun = noun, head_word
         if fig.category == "measure" and noun is None:
             # "fell about 200m": a unit symbol the tagger took for a verb ("m" as in "I'm") is the
             # unit still, not what happened (a word of the figure itself is never its predicate)
@@ -632,8 +714,13 @@ def read_figures(text: str, figures: list[Figure],
                 # reward" is a reward
                 noun = thing
                 via_of = True
+        level_verb = instance = None
         if fig.category == "percent":
             # "52% of the vote", "12% of world trade": a share is of what the "of" phrase names
+            if via_of and noun is not None and noun.pos_ in _NOUNS:
+                # "more than half of the 288 candidates": the fraction's own "of" phrase names the whole
+                fig.noun = noun_key(noun.text)
+                fig.modifiers = tuple(sorted(t.lower_ for t in noun.children if t.dep_ in ("compound", "amod")))
             share = noun if noun is not None else anchor
             noun = None
             for child in share.children:
@@ -656,7 +743,39 @@ def read_figures(text: str, figures: list[Figure],
                         fig.noun = noun_key(pobj.text)
                         fig.modifiers = tuple(sorted(t.lower_ for t in pobj.children
                                                      if t.dep_ in ("compound", "amod")))
+            if not fig.noun and (whole_of := _part_of(share)[0]) is not None and whole_of.pos_ in _NOUNS:
+                fig.noun = noun_key(whole_of.text)  # "out of the 288 candidates, more than half are ..."
+            if fig.noun and (named_as := _share_named(share)) is not None and noun_key(named_as.text) != fig.noun:
+                # "a turnout (of) more than 50 percent of eligible voters": the share of voters the
+                # story calls turnout; the name is kept as another name of what the share is of
+                fig.aliases = (noun_key(named_as.text),)
+            if not fig.noun and (held := _share_holder(share) or _share_named(share)) is not None:
+                # "turnout reached 93.87 percent", "turnout was almost 90%", "sales rose 5 percent":
+                # without an "of" phrase a share is of the subject of its copula or change verb (a
+                # level, not an event: "reached" says no one moved)
+                level_verb = held.head
+                fig.noun = noun_key(held.text)
+                fig.modifiers = tuple(sorted(t.lower_ for t in held.children if t.dep_ in ("compound", "amod")))
             via_of = True
+        if fig.dimension == "angle" or (fig.dimension == "count" and fig.value < 0):
+            # "temperatures were minus 20", "temperatures of minus 17 degrees", "minus-20 degree
+            # temperatures": a number said of a temperature (a bare "degrees" too) is one, whatever
+            # unit it leaves out
+            held = noun if noun is not None else _said_of(anchor)
+            if held is not None and noun_key(held.text) in TEMPERATURE_NOUNS:
+                fig.noun, noun = noun_key(held.text), None
+            if fig.noun in TEMPERATURE_NOUNS:
+                fig.dimension, fig.category, fig.unit = "temperature", "measure", "°"
+                via_of = True
+        if noun is not None and not via_of and noun_key(noun.text) in INSTANCE_NOUNS:
+            # "two counts of murder", "one count of attempted murder": what is counted is the murder
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in _NOUNS), None) \
+                if of is not None else None
+            if inner is not None:
+                instance, noun, via_of = noun, inner, True
+                if fig.start <= instance.idx + s0 and inner.idx + len(inner.text) + s0 - fig.start <= 80:
+                    fig.counted = text[fig.start:inner.idx + len(inner.text) + s0]  # "two counts of murder"
         named = None  # "12 Somalis": the nationality the number stands with
         if noun is not None and noun.text[:1].isupper() and noun.i > 0 and noun.tag_ in ("NNPS", "NNP", "JJ"):
             # "12 Somalis", "11 Yemeni": a nationality or a name says who they are, not what is counted
@@ -683,10 +802,15 @@ def read_figures(text: str, figures: list[Figure],
                     if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.i != anchor.i and t.i != tok.i
                     and ((not t.like_num and t.tag_ != "CD") or (any(c.isalpha() for c in t.text) and "-" in t.text))]
             mods += [t for t in noun.children if t.dep_ == "conj" and t.pos_ == "ADJ"]
+            if hyphened is not None and all(m.i != hyphened.i for m in mods):
+                mods.append(hyphened)  # "co" of "co - workers"
             # "Two F-16 jets": a model's name the parser hung under the number
             mods += [t for t in anchor.children if _is_model(t) and anchor.i < t.i < noun.i]
             for m in [t for t in noun.children if t.dep_ == "amod"]:
                 mods += [c for c in m.children if c.dep_ == "conj"]
+            # "one attempted murder charge": the modifier of a compound modifies what is counted too
+            for m in [t for t in noun.children if t.dep_ == "compound" and t.i < noun.i]:
+                mods += [c for c in m.children if c.dep_ == "amod" and c.lower_ in NON_SUBSECTIVE]
             # "12 Somali and 11 Yemeni pirates": a modifier with a number of its own is another count's
             mods = [m for m in mods if not (m.i > 0 and m.doc[m.i - 1].like_num and m.doc[m.i - 1].i != tok.i)]
             keys = set()
@@ -696,7 +820,18 @@ def read_figures(text: str, figures: list[Figure],
                     keys.add(f"{m.lower_}-{nxt.lower_}")  # "AK 47 guns": the model "ak-47"
                 else:
                     keys.add(_modifier_key(m.lower_))
+            # "2.5 million Turkmens are eligible": an adjective the copula says of the counted noun
+            # restricts it as one before it would ("2.5 million eligible voters")
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lower_ in _BE_FORMS:
+                keys |= {c.lower_ for c in noun.head.children
+                         if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.text.islower() and not predicate_class(c.lower_)}
             fig.modifiers = tuple(sorted(keys | ({elided} if elided else set())))
+            # "2.44 million people, accounting for 88.41 percent of eligible voters": a count that
+            # is a share of something is a part of it
+            if any(c.dep_ in ("acl", "relcl", "appos") and c.lower_.startswith(_SHARE_VERBS)
+                   and any(t.lower_ in ("percent", "%", "per", "cent", "percentage") for t in c.subtree)
+                   for c in noun.children):
+                fig.subgroup = True
             end = noun.idx + len(noun.text) + s0
             if not via_of and fig.start <= noun.idx + s0 and end - fig.start <= 80:
                 fig.counted = text[fig.start:end]
@@ -711,7 +846,16 @@ def read_figures(text: str, figures: list[Figure],
                     fig.noun = noun_key(whole.text)
             if extra:
                 fig.modifiers = tuple(sorted(set(fig.modifiers) | set(extra)))
-        pred, verb = _predicate(noun, anchor, via_of)  # 3
+        # (what happened to two counts of murder is what happened to the counts: they were charged)
+        pred, verb = _predicate(noun, anchor, via_of) if instance is None else _predicate(instance, anchor)  # 3
+        if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                and noun.head.head.lower_ in _QUANTIFIERS and verb is not None and verb.head.i != noun.i \
+                and verb.i != noun.i and not any(a.i == noun.i for a in verb.ancestors):
+            # "almost all of the 2.5 million people eligible cast their votes": the verb is said of
+            # the part the quantifier picks, not of the counted whole
+            pred = None
+        if level_verb is not None and verb is not None and verb.i == level_verb.i:
+            pred = None
         if whole is not None:
             whole_pred, _ = _predicate(whole, whole, False)
             if whole_pred in PREDICATE_CLASSES or predicate_class(whole.lower_):
@@ -721,9 +865,22 @@ def read_figures(text: str, figures: list[Figure],
         tally_verb = next((h for h in [*([verb] if verb is not None else []), *anchor.ancestors][:MAX_CLIMB]
                            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TALLY_NOUNS
                                   for c in h.children)), verb)
+        # "raise the number of seats from 65 to 125": the new value of a tally the verb changes
+        # (the parser may hang "65 to 125" on "from" as one quantity: the words before the number say)
+        after_to = bool(re.search(r"\bto\s+$", text[s0:fig.start]))
+        to_value = anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "from") and after_to \
+            and verb is not None and anchor.head.head.i == verb.i
+        changed = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ in ("from", "to") else None
+        if noun is None and not fig.noun and fig.dimension == "count" and changed is not None \
+                and changed.pos_ in _NOUNS and changed.dep_ == "pobj" and changed.head.lower_ == "of" \
+                and changed.head.head.lower_ in _TALLY_NOUNS and after_to:
+            # the same with the change parsed under the tally's noun ("seats from 65 to 125"); the
+            # value it changes from is an earlier tally, left bare
+            fig.noun = noun_key(changed.text)
         if noun is None and not fig.noun and fig.dimension == "count" and tally_verb is not None:
             # "the number of lorries waiting rose to 300", "the total of people arrested is 86"
-            subj = next((c for c in tally_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in tally_verb.children if to_value and c.dep_ == "dobj" and c.lower_ in _TALLY_NOUNS),
+                        None) or next((c for c in tally_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ in _TALLY_NOUNS:
                 of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
@@ -824,8 +981,13 @@ def _is_increment(text: str, fig: Figure) -> bool:
 
 
 def _is_when(text: str, fig: Figure) -> bool:
-    """Whether a figure says when rather than how much: "30 months ago", "1100 hrs", "1230 hours"."""
-    return bool(re.match(r"\s+(?:ago|earlier|before|later)\b", text[fig.end:fig.end + 10], re.I)
+    """Whether a figure says when rather than how much: "30 months ago", "1100 hrs", "1230 hours".
+
+    Only "ago" places a figure on the calendar: it counts back from the day the article was written,
+    so two articles of one story give two numbers for one moment. "Ten minutes later", "two years
+    after the death", "eight hours before it was out" measure the time between two events of the
+    story, a figure its sources report and may disagree on (the clock figures stay out)."""
+    return bool(re.match(r"\s+ago\b", text[fig.end:fig.end + 10], re.I)
                 or re.match(r"\s*(?:hrs|hours?\s+(?:ist|gmt|utc|local))\b", text[fig.end:fig.end + 12], re.I)
                 or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text))
 
@@ -963,10 +1125,12 @@ def canonical_side(words: str | None) -> tuple[str, str] | None:
 
 
 def is_year(fig: Figure) -> bool:
-    """Whether a figure is a bare year ("2008"), not a quantity."""
+    """Whether a figure is a bare year ("2008"), not a quantity: a year is written without a
+    thousands separator and without a qualifier ("more than 2,000 booths" is a count)."""
     digits = re.sub(r"\D", "", fig.text)
     return (not fig.unit and not fig.category and float(fig.value).is_integer()
-            and 1800 <= fig.value <= 2100 and len(digits) == 4)
+            and 1800 <= fig.value <= 2100 and len(digits) == 4 and not fig.qualifier
+            and not re.search(r"\d,", fig.text))
 
 
 @dataclass

@@ -26,7 +26,7 @@ from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
 from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
 from synoptic.lang.en.counted import DURATION_EVENTS
-from synoptic.lang.en.nouns import GENERIC_NOUNS
+from synoptic.lang.en.nouns import GENERIC_NOUNS, NON_SUBSECTIVE
 from synoptic.lang.en.persons import GENERAL_PERSON_NOUNS, PAST_WORDS, PERIOD_NOUNS, PERSON_NOUNS, TOTAL_WORDS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
 from synoptic.lang.en.units import UNITS
@@ -53,6 +53,9 @@ ROUNDED_TOLERANCE = 0.05
 #: A bare number's report runs over at most this many characters of its clause after it ("12 are
 #: reportedly from Somalia"), so that a reader sees what it counts.
 BARE_TAIL_CHARS = 40
+
+# A figure that is a number alone, in digits or words ("12", "two", "twenty-one").
+_BARE_NUMBER = re.compile(rf"[\d.,]+|{numbers.CARDINAL_WORD}", re.I)
 
 #: An age belongs to the nearest person named within this many characters in its sentence (seed
 #: 004: "Nursultan Nazarbayev era - to throw the former president, 81" is 38).
@@ -133,6 +136,12 @@ W_NOUN_COREFER = 2.0  # link weight of two coreferent nouns
 #: heist, migrants, pirates and riots, not looked at while setting it, the scores are the same at 10
 #: and at 100 and no trap is grouped.
 COREFER_BARE_MIN_VALUE = 100
+#: A number that is not a multiple of this is one no one rounds ("27"): from COREFER_MIN_VALUE on it
+#: is as distinctive as a large one, and two nouns counted with it (no qualifier) corefer. Not fitted:
+#: the step of the round numbers English writes ("20 schools", "about 25"); read on review11 g11 ("27
+#: polling stations abroad" / "27 overseas booths"); the six gold stories and the seeds keep their
+#: scores, the review stories g18a g20a g14 g21 g23 (held out) gain no trap.
+ROUND_STEP = 5
 #: Two bounds on one side ("at least 2", "at least 70") further apart than this ratio are two counts
 #: (an incident and the whole), not one count that grew. Fitted on riots ("at least two people"
 #: injured in one clash vs "at least 70", ratio 35: a trap) and migrants ("more than 150" then "more
@@ -450,6 +459,14 @@ NOUN_VECTOR_CACHE = 50_000
 _NOUN_SIMILARITY: dict[tuple[str, str], float] = {}
 # Noun pairs that corefer in the story being grouped (set by :func:`_coreferent_nouns`).
 _NOUN_COREFER: set[tuple[str, str]] = set()
+#: Noun pairs one sentence of the story counts side by side (:func:`_nouns_apart`): as the wholes of
+#: two shares ("90 percent of the candidates" / "90 percent of eligible voters") two things. (Not
+#: for counts: "seven AK-47 rifles and two other guns" counts two things in one sentence, and "12 AK
+#: 47 guns" in another article the first of them; pirates drops from 24/24 to 22/24 so.)
+_WHOLES_APART: set[tuple[str, str]] = set()
+#: Noun pairs a share of the story names both ("a turnout more than 50 percent of eligible voters":
+#: turnout / voter): shares of the one and of the other are one thing, and disagree as one thing does.
+_SHARE_NAMES: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)
@@ -626,8 +643,11 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if dim.startswith("money:") and fig.about:
                 clause_key = ("money", fig.about)  # what the sum is: losses, trade, damage, aid ...
             event = _EVENT_CLASSES.get(fig.event or "")
-            if event and (pred not in PREDICATE_CLASSES or fig.noun is None):
-                # the clause reading carries an event word over a list ("18 killed, 700 others injured")
+            parsed = pred in PREDICATE_CLASSES and fig.role == "undergoes"
+            if event and (pred not in PREDICATE_CLASSES or (fig.noun is None and not parsed)):
+                # the clause reading carries an event word over a list ("18 killed, 700 others injured");
+                # not over the verb the parse gives the number as its object ("executed two of them
+                # ... and wounded a third": two killed)
                 pred = event
                 clause_key = (pred, fig.side or "people")
             elif event and pred == event:
@@ -757,6 +777,15 @@ def _report_end(text: str, fig: Figure) -> int:
         if cut:
             end = fig.end + cut.start()
         return max(end, fig.end)
+    if fig.dimension == "count" and not fig.counted and _BARE_NUMBER.fullmatch(fig.text):
+        # a bare number with the "of" phrase that says what it counts: "two of them", "23 of the
+        # raiders", "two of my closest friends" (a reader sees whose two)
+        after = text[fig.end:fig.end + BARE_TAIL_CHARS + 10]
+        of = re.match(r"\s+(?:out\s+)?of\s+(?:them|us|you|those|these|whom)\b", after, re.I)
+        if of is None and fig.noun:
+            of = re.match(rf"\s+(?:out\s+)?of\s+[^,;:.!?()\n\d]{{0,{BARE_TAIL_CHARS}}}?\b{re.escape(fig.noun)}\w*", after, re.I)
+        if of is not None:
+            return fig.end + of.end()
     if fig.dimension == "count" and not re.search(r"[A-Za-z]", fig.text):
         # a bare number ("12 are reportedly from Somalia and 11 from Yemen"): the words of its
         # clause after it, up to the next number or clause break, say what it is
@@ -797,7 +826,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
             and _measured_similarity(a, b) >= MEASURED_SIM_SAME) or (
             (a.dim == "count" or a.dim.startswith("money:")) and a.noun is not None and b.noun is not None
             and a.noun not in GENERIC_NOUNS
-            and (a.noun == b.noun or _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0) >= NOUN_SIM_SAME
+            and (a.noun == b.noun or _noun_similarity(a, b) >= NOUN_SIM_SAME or (a.noun, b.noun) in _SHARE_NAMES
                  or a.noun in b.mods or b.noun in a.mods)  # "seven AK-47s" / "12 AK 47 guns"
             and not rival_preds) or (
             # two sums of one currency that one event moved ("steal e80 million", "gems worth 85
@@ -868,7 +897,7 @@ def link_score(a: _Read, b: _Read) -> float | None:
         elif _counts_events(a) != _counts_events(b) and a.pred in PREDICATE_CLASSES and same_class(a.pred, b.pred):
             pass  # "foiled two hijack attempts" / "rescued two vessels": one event per thing, nouns apart
         else:
-            sim = _NOUN_SIMILARITY.get((a.noun, b.noun), 0.0)
+            sim = _noun_similarity(a, b)
             if sim >= NOUN_SIM_SAME and (min(va, vb) >= COREFER_MIN_VALUE or a.context & b.context):
                 s += W_NOUN_SAME * sim
             elif sim >= NOUN_SIM_SAME and s > 0:
@@ -882,6 +911,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
                 # that agrees by chance (as for two related nouns without shared words)
                 s *= SMALL_VALUE_SHARE
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
+    if (a.mods ^ b.mods) & NON_SUBSECTIVE:
+        s -= W_NOUN_DIFF  # "one attempted murder charge" / "two murder charges": an attempted murder is no murder
     if ("other" in a.mods) != ("other" in b.mods) and (a.mods | b.mods) - {"other"} and not (a.mods & b.mods):
         # "two other rifles" are besides the ones named ("seven AK-47 rifles"): another count
         s -= W_SUBGROUP
@@ -934,6 +965,14 @@ def link_score(a: _Read, b: _Read) -> float | None:
     elif _one_person(a, b):
         s += W_PERSON_SAME
     return s
+
+
+def _noun_similarity(a: _Read, b: _Read) -> float:
+    """How alike two reports' counted nouns are (embeddings); the wholes of two shares that one
+    sentence of the story counts side by side are not alike at all."""
+    if a.dim == "percent" and (a.noun, b.noun) in _WHOLES_APART:
+        return 0.0
+    return _NOUN_SIMILARITY.get((a.noun or "", b.noun or ""), 0.0)
 
 
 def _one_person(a: _Read, b: _Read) -> bool:
@@ -1418,6 +1457,24 @@ def _noun_similarities(reads: list[_Read]) -> dict[tuple[str, str], float]:
     return {(a, b): float(sims[i, j]) for i, a in enumerate(nouns) for j, b in enumerate(nouns) if i != j}
 
 
+def _nouns_apart(reads: list[_Read]) -> set[tuple[str, str]]:
+    """Noun pairs one sentence counts side by side with two numbers ("2.5 million eligible voters
+    picking between 288 candidates for 125 seats"): two things in this story, whatever their words'
+    embeddings say ("voters" / "candidates" are 0.60 alike). A part and its whole ("of whom 12")
+    are no such pair."""
+    by_sentence: dict[tuple[str, frozenset[str]], list[tuple[str, float]]] = defaultdict(list)
+    for r in reads:
+        if r.noun and r.dim in ("count", "percent") and not r.subgroup and r.noun not in GENERIC_NOUNS:
+            by_sentence[(r.reading.article, r.context)].append((r.noun, float(r.reading.figure.value)))
+    out: set[tuple[str, str]] = set()
+    for counted in by_sentence.values():
+        for n1, v1 in counted:
+            for n2, v2 in counted:
+                if n1 != n2 and v1 != v2 and n1 not in n2.split() and n2 not in n1.split():
+                    out.add((n1, n2))
+    return out
+
+
 def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
     """Noun pairs two articles count with the same distinctive number under one predicate class."""
     seen: dict[tuple[str, float, str], set[tuple[str, str, frozenset[str]]]] = defaultdict(set)
@@ -1429,7 +1486,9 @@ def _coreferent_nouns(reads: list[_Read]) -> set[tuple[str, str]]:
             # one predicate class ("captured" / "nabbed"), or no event verb on either side ("a force
             # of 2,500 personnel" / "can overcome the 2,500 men"): the number names the same group
             pred = r.pred if r.pred in PREDICATE_CLASSES else ""
-            if pred or v >= COREFER_BARE_MIN_VALUE:
+            if pred or v >= COREFER_BARE_MIN_VALUE or (v % ROUND_STEP and not r.reading.figure.qualifier):
+                # (a number no one rounds, "27 polling stations abroad" / "27 overseas booths", is
+                # as distinctive as a large one)
                 seen[(r.dim, v, pred)].add((r.noun, r.reading.article, r.context))
     # two nouns one article counts with one number are two things when one sentence counts both
     # ("20 schools and 20 clinics") or two events ("recovered 12 AK 47 guns" / "12 are from
@@ -1459,8 +1518,16 @@ def _fact_groups_of(reads: list[_Read], articles: Sequence[Article]) -> list[Fac
     """Steps 2-4 of :func:`fact_groups`."""
     _NOUN_SIMILARITY.clear()
     _NOUN_SIMILARITY.update(_noun_similarities(reads))
+    _WHOLES_APART.clear()
+    _WHOLES_APART.update(_nouns_apart(reads))
     _NOUN_COREFER.clear()
     _NOUN_COREFER.update(_coreferent_nouns(reads))
+    _SHARE_NAMES.clear()
+    for share in reads:  # "a turnout more than 50 percent of eligible voters": turnout is a share of voters here
+        if share.dim == "percent" and share.noun:
+            for other in share.reading.figure.aliases:
+                _SHARE_NAMES.update({(share.noun, other), (other, share.noun)})
+    _NOUN_COREFER.update(_SHARE_NAMES)
     out: list[FactGroup] = []
     text_of = {a.id: a.text for a in articles}
     for cluster in _cluster(reads):  # 2

@@ -98,5 +98,11 @@ DEATH_COMPOUNDS = ("penalty", "penalties", "sentence", "sentences", "row", "thre
 #: ("the nine pro-death jurors", "anti-death-penalty groups").
 CASUALTY_PREFIXES = ("pro-", "anti-")
 
-__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
+#: Nouns that count occurrences of what their "of" phrase names, one for one: "two counts of murder"
+#: are two murder counts, "three cases of cholera" three cholera cases (singular keys). Not the
+#: nouns of a collection ("two groups of protesters" are not two protesters).
+INSTANCE_NOUNS = frozenset({"count", "charge", "case", "incident", "act", "instance", "episode", "bout", "occurrence",
+                            "offence", "offense", "violation", "breach"})
+
+__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "INSTANCE_NOUNS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
            "MONEY_NOUNS", "MONEY_VERBS", "SIDE_WORDS"]

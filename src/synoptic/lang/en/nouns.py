@@ -14,4 +14,11 @@ GENERIC_NOUNS = frozenset({
     "some", "many", "most", "all", "both", "each", "several", "few", "dozen", "hundred", "thousand",
 })
 
-__all__ = ["GENERIC_NOUNS"]
+#: Adjectives that make their noun name something else than the noun alone (non-subsective: an
+#: attempted murder is no murder, a former employee no employee): a count with one of them on one side
+#: only counts another thing. Not the hedges ("suspected pirates", "alleged victims" are counted as
+#: the pirates and the victims).
+NON_SUBSECTIVE = frozenset({"attempted", "failed", "foiled", "thwarted", "aborted", "planned", "would-be", "former",
+                            "ex", "fake", "mock", "fictitious", "imaginary", "counterfeit"})
+
+__all__ = ["GENERIC_NOUNS", "NON_SUBSECTIVE"]

@@ -7,6 +7,7 @@ appears in ``src``), as spaCy keeps its own in ``spacy/lang/en/lex_attrs.py``:
   ``CARDINALS`` (all of them and "zero": every one-word cardinal below a hundred);
 - ``SCALES``: "hundred", "thousand", "million", "billion", "trillion" -> their value;
 - ``ORDINALS``: the ordinals of the days of a month, "first" ... "thirty-first" -> 1 ... 31;
+- ``DENOMINATORS``: the words of a fraction's denominator, "half", "thirds", "quarter" ... -> 2, 3, 4 ...;
 - :func:`cardinal_word` gives a regex for them, ``CARDINAL_WORD`` the one with a hyphen or a space;
 - :func:`number_value` reads a cardinal below a hundred written in words ("seven", "thirty-five",
   "twenty one").
@@ -45,6 +46,14 @@ ORDINALS: dict[str, int] = {
 }
 
 
+#: The denominators English writes as words in a fraction of a whole ("half", "a third", "two-thirds",
+#: "three quarters", "a tenth"), singular and plural -> the denominator.
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    **{w: ORDINALS[w] for w in ("fifth", "sixth", "seventh", "eighth", "ninth", "tenth")},
+    **{w + "s": ORDINALS[w] for w in ("fifth", "sixth", "seventh", "eighth", "ninth", "tenth")},
+}
+
 
 def cardinal_word(separator: str = r"[\s-]") -> str:
     """A regex for a cardinal from one to ninety-nine in words, compounds first ("thirty-five",
@@ -69,4 +78,4 @@ def number_value(words: str) -> int | None:
     return None
 
 
-__all__ = ["CARDINALS", "CARDINAL_WORD", "cardinal_word", "ORDINALS", "SCALES", "TEENS", "TENS", "UNITS", "number_value"]
+__all__ = ["CARDINALS", "CARDINAL_WORD", "cardinal_word", "DENOMINATORS", "ORDINALS", "SCALES", "TEENS", "TENS", "UNITS", "number_value"]

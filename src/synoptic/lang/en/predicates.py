@@ -13,7 +13,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "killing", "dead", "die", "died", "dying", "death", "deaths", "fatality", "fatalities",
                "slay", "slain", "murder", "perish", "execute", "assassinate", "massacre", "liquidate",
                "eliminate", "victim", "toll", "lose life", "lost life", "life", "lives", "drown", "body",
-               "bodies", "shoot dead", "claim life", "took life", "take life", "casualty"),
+               "bodies", "shoot dead", "claim life", "took life", "take life", "casualty", "gun down", "mow down"),
     "injured": ("injure", "injury", "injuries", "wound", "hurt", "hospitalise", "hospitalize", "maim",
                 "wounded", "injured"),
     "detained": ("arrest", "detain", "detention", "custody", "capture", "nab", "apprehend", "jail", "imprison",
@@ -31,7 +31,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "attacked": ("attack", "assault", "fire on", "fired on", "hijack", "raid", "strike", "ambush", "target"),
     "moved": ("cross", "arrive", "enter", "reach", "walk", "travel", "pass", "land", "migrate", "come"),
     "gathered": ("gather", "march", "rally", "protest", "demonstrate", "attend", "join", "turn out", "assemble"),
-    "deployed": ("deploy", "send", "dispatch", "station", "patrol", "mobilise", "mobilize", "airlift"),
+    "deployed": ("deploy", "send", "dispatch", "stationed", "stationing", "patrol", "mobilise", "mobilize", "airlift"),
     "offered": ("offer", "reward", "pledge", "promise", "donate", "grant", "pay", "give"),
     "sentenced": ("sentence", "convict", "condemn", "fine"),
 }
@@ -76,12 +76,15 @@ def predicate_class(word: str | None) -> str | None:
     w = _y_base_form(word.strip())
     if w in _INDEX:
         return _INDEX[w]
+    # a phrasal verb inflects its verb, not its particle: "gunned down", "mowing down"
+    first, _, rest = w.partition(" ")
+    tail = f" {rest}" if rest else ""
     for suffix in ("s", "es", "ed", "d", "ing", "en", "n"):  # "-s", "-ed", "-ing", doubled ("nabbed")
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            base = w[: -len(suffix)]
+        if first.endswith(suffix) and len(first) - len(suffix) >= 3:
+            base = first[: -len(suffix)]
             for cand in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base):
-                if cand in _INDEX:
-                    return _INDEX[cand]
+                if cand + tail in _INDEX:
+                    return _INDEX[cand + tail]
     return None
 
 

@@ -61,6 +61,11 @@ for _sym, _factor, _forms in _TEMPERATURE:
     for _f in _forms:
         UNITS[_f] = (_sym, "temperature" + _sym, _factor)
 
+#: Nouns whose number is a temperature: a bare "degrees" or a bare number said of one of them ("temperatures
+#: of minus 17 degrees", "temperatures were minus 20") is a temperature, not an angle or a count.
+TEMPERATURE_NOUNS = frozenset({"temperature", "thermometer", "mercury", "windchill", "wind chill", "chill",
+                               "heat index", "thermostat"})
+
 #: Symbols that are also words or letters when written apart ("in", "t", "g", "l", "m"): a unit only
 #: glued to a number ("10in", "5t", "500g", "2l", "600m"), never after a space.
 GLUED_ONLY = frozenset({"in", "t", "g", "l", "m", "ha", "nm", "oz", "mi", "yd", "gal", "cl", "pt", "qt"})
@@ -91,4 +96,4 @@ def dimension(unit: str | None) -> tuple[str, float] | None:
     return (u[1], u[2]) if u else None
 
 
-__all__ = ["GLUED_ONLY", "UNITS", "UNIT_WORDS", "convert", "dimension", "unit_of"]
+__all__ = ["GLUED_ONLY", "TEMPERATURE_NOUNS", "UNITS", "UNIT_WORDS", "convert", "dimension", "unit_of"]
