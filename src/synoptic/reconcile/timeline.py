@@ -102,9 +102,10 @@ def _stamp(text: str, start: int, end: int) -> bool:
     story: it stands on a short date line (:func:`synoptic.dating._on_short_line`: "Updated:
     November 11, 2011 20: 09 IST") or a clock time follows it directly ("TNN Nov 12, 2011, 05. 51AM
     IST MUMBAI: ..."), or it is a piece of a web address ("com / 2012 / 11 / 20 / ..."): the
-    sources list says when a page was written. Nor is a clock time read as a year ("2045 GMT")."""
-    if re.fullmatch(r"\d{4}", text[start:end]) and _ZONE_AFTER.match(text, end):
-        return True
+    sources list says when a page was written. Nor is a clock time or a measure read as a year
+    ("2045 GMT", "fell around 2000ft")."""
+    if re.fullmatch(r"\d{4}", text[start:end]) and (_ZONE_AFTER.match(text, end) or text[end:end + 1].isalpha()):
+        return True  # "2045 GMT" is a clock time, "2000ft" a height
     return _on_short_line(text, start, end) or _CLOCK_AFTER.match(text, end) is not None \
         or text[max(0, start - 2):start].rstrip().endswith("/") or _PATH_AFTER.match(text, end) is not None
 
@@ -266,7 +267,10 @@ def _events(spans: list[tuple[int, TimeRef, Article]]) -> list[list[tuple[int, T
 def _tells(sentence: str, d: TimeRef, art: Article) -> bool:
     """Whether a date's sentence tells something besides the date: at least
     ``TIMELINE_MIN_TOLD_WORDS`` content words ("on Friday." and "6 million early Monday." are
-    pieces of a sentence the splitter cut, not what happened)."""
+    pieces of a sentence the splitter cut, not what happened), and it starts as a sentence does, not
+    in lower case ("on Saturday after he brandished a revolver": the tail of a cut sentence)."""
+    if sentence.lstrip(" \t\n\"'“‘(…-–—")[:1].islower():
+        return False
     return len(_other_words(art.text, d)) >= TIMELINE_MIN_TOLD_WORDS
 
 

@@ -1,0 +1,93 @@
+"""The timeline keeps a story's events and nothing else: a page's time stamps, a clock time or a
+measure read as a year, a web address's path and a date counted from the wrong day are no entries;
+a year told of different events is one entry per event; a cut piece of a sentence is no entry text.
+Short texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from synoptic.extract import extract_articles
+from synoptic.reconcile.timeline import timeline
+from synoptic.records import Article, TimelineEntry
+
+
+def _timeline(texts: dict[str, tuple[str, datetime]]) -> list[TimelineEntry]:
+    arts = [Article(id=k, text=t, published=when, published_how="metadata") for k, (t, when) in texts.items()]
+    return timeline(arts, extract_articles(arts, what=["dates"]))
+
+
+FRIDAY = datetime(2014, 3, 7, 12, 0)  # a Friday
+
+
+def test_main_event_on_its_day_and_stamp_lines_are_no_entries() -> None:
+    tl = _timeline({
+        "a": ("Updated: March 7, 2014 09: 15 GMT\n"
+              "The actor Tom Vale died Thursday at his home in Ohio, his family said.\n"
+              "He starred in his first film in 1961.", FRIDAY),
+        "b": ("March 7, 2014, 10: 40 am\n"
+              "Tom Vale, the star of many westerns, died on Thursday after a long illness.", FRIDAY),
+    })
+    by_date = {t.date: t for t in tl}
+    assert set(by_date) == {"1961-01-01", "2014-03-06"}  # no entry for the stamps' March 7
+    main = by_date["2014-03-06"]
+    assert main.kind == "event" and main.granularity == "day"
+    assert {c.article for c in main.evidence} == {"a", "b"}
+    assert "died" in main.text and "Updated" not in main.text
+
+
+def test_date_with_a_clock_time_in_a_line_is_a_stamp_but_a_dated_sentence_is_not() -> None:
+    tl = _timeline({
+        "a": ("WIRE Mar 5, 2014, 05. 51AM IST LONDON: The council voted on Wednesday to close the library.\n"
+              "The library had opened on May 2, 1990.", FRIDAY),
+    })
+    assert [t.date for t in tl] == ["1990-05-02", "2014-03-05"]
+    assert "voted" in tl[1].text
+
+
+def test_clock_time_measure_and_web_address_are_no_years() -> None:
+    tl = _timeline({
+        "a": ("The fire broke out on the roof at about 2045 GMT on Thursday.\n"
+              "The climber fell around 2000ft near the ridge.\n"
+              "Read more at example.com / 2012 / 11 / 20 / fire-story /", FRIDAY),
+    })
+    assert [t.date for t in tl] == ["2014-03-06"]
+
+
+def test_a_past_event_counted_past_publication_is_dropped() -> None:
+    # "the next day" counted from the publication day lands after it, yet she died in the past
+    tl = _timeline({"a": ("The fire broke out in her home and she was burned so badly she died the next day.", FRIDAY)})
+    assert tl == []
+    # an announced date after publication stays, as announced
+    tl = _timeline({"a": ("The council will vote on the plan next Tuesday.", FRIDAY)})
+    assert [(t.date, t.kind) for t in tl] == [("2014-03-11", "announced")]
+
+
+def test_different_events_of_one_year_are_separate_entries() -> None:
+    tl = _timeline({
+        "a": ("The mayor said the hospital wing opened in 2009 with forty beds.", FRIDAY),
+        "b": ("Her brother was killed in a car accident in 2009.", FRIDAY),
+        "c": ("The new hospital wing, opened in 2009, now has sixty beds.", FRIDAY),
+    })
+    years = [t for t in tl if t.date == "2009-01-01"]
+    assert len(years) == 2
+    # the event most sources tell comes first
+    assert {c.article for c in years[0].evidence} == {"a", "c"}
+    assert [c.article for c in years[1].evidence] == ["b"]
+
+
+def test_one_event_told_in_other_words_stays_one_entry() -> None:
+    tl = _timeline({
+        "a": ("The dairy plant was run by the state and shut down for good in December 2007.", FRIDAY),
+        "b": ("Money troubles forced the state to close the dairy plant in December 2007.", FRIDAY),
+    })
+    assert [(t.date, t.granularity, len(t.evidence)) for t in tl] == [("2007-12-01", "month", 2)]
+
+
+def test_a_cut_piece_of_a_sentence_is_no_entry_text() -> None:
+    tl = _timeline({
+        "a": ("Police said he bought the gun around 3: 45 p. m. on Thursday.", FRIDAY),
+        "b": ("The gunman bought a shotgun at a store near his home on Thursday, police said.", FRIDAY),
+    })
+    assert len(tl) == 1
+    assert tl[0].text.startswith("The gunman bought a shotgun")
