@@ -51,8 +51,8 @@ TIMELINE_SPLIT_GRANULARITIES = ("month", "year")
 
 #: A sentence with fewer content words than this besides its date is a piece of a sentence (the
 #: splitter cut "3: 45 p. m. on Friday." after "p. m."), no entry text while a fuller one exists
-#: (set by reading ECB+ dev 18b and 22b).
-TIMELINE_MIN_TOLD_WORDS = 3
+#: (set by reading ECB+ dev 18b, 22b and 24b: 0-1 words; "Niyazov died in 2006." of review10 has 2).
+TIMELINE_MIN_TOLD_WORDS = 2
 
 #: Granularities a timeline entry can have, finest first; coarser values (weeks, quarters, "now")
 #: are no point to put an event on.
@@ -90,7 +90,8 @@ _CLOCK_AFTER = re.compile(
     rf"[\s,–—-]*\d{{1,2}}\s?(?::\s?\d{{2}}(?!\d)|\.\s?\d{{2}}\s?(?:[AaPp]\.?\s?[Mm]\b|(?:{_ZONE})\b))")
 
 
-#: A date that is a piece of a web address's path ("…com / 2012 / 11 / 20 / arson-in-…").
+#: A date that is a piece of a web address's path ("…com / 2012 / 11 / 20 / arson-in-…"); a
+#: slash between worded dates ("late October / early November") is no path.
 _PATH_AFTER = re.compile(r"\s?/\s?\d")
 
 #: Four digits and a time zone are a clock time ("broke out at about 2045 GMT"), not a year.
@@ -107,7 +108,8 @@ def _stamp(text: str, start: int, end: int) -> bool:
     if re.fullmatch(r"\d{4}", text[start:end]) and (_ZONE_AFTER.match(text, end) or text[end:end + 1].isalpha()):
         return True  # "2045 GMT" is a clock time, "2000ft" a height
     return _on_short_line(text, start, end) or _CLOCK_AFTER.match(text, end) is not None \
-        or text[max(0, start - 2):start].rstrip().endswith("/") or _PATH_AFTER.match(text, end) is not None
+        or (text[start:start + 1].isdigit() and text[max(0, start - 2):start].rstrip().endswith("/")) \
+        or _PATH_AFTER.match(text, end) is not None
 
 
 #: A date counted from another one ("the next day", "two days later", "the same day").
