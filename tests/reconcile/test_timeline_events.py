@@ -60,6 +60,14 @@ def test_clock_time_measure_and_web_address_are_no_years() -> None:
     assert [t.date for t in tl] == ["2014-03-06"]
 
 
+def test_worded_dates_around_a_slash_and_a_short_sentence_stay() -> None:
+    tl = _timeline({"a": ("The old mayor died in 2006.\nThe hunting season starts in late October / early November.",
+                          FRIDAY)})
+    assert [(t.date, t.granularity) for t in tl] == [("2006-01-01", "year"), ("2014-10-01", "month"),
+                                                      ("2014-11-01", "month")]
+    assert tl[0].text == "The old mayor died in 2006."
+
+
 def test_a_past_event_counted_past_publication_is_dropped() -> None:
     # "the next day" counted from the publication day lands after it, yet she died in the past
     tl = _timeline({"a": ("The fire broke out in her home and she was burned so badly she died the next day.", FRIDAY)})
