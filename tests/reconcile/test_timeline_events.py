@@ -1,0 +1,138 @@
+"""The timeline keeps a story's events and nothing else: a page's time stamps, a clock time or a
+measure read as a year, a web address's path and a date counted from the wrong day are no entries;
+a year told of different events is one entry per event; a cut piece of a sentence is no entry text.
+Short texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from synoptic.extract import extract_articles
+from synoptic.reconcile.timeline import timeline
+from synoptic.records import Article, TimelineEntry
+
+
+def _timeline(texts: dict[str, tuple[str, datetime]]) -> list[TimelineEntry]:
+    arts = [Article(id=k, text=t, published=when, published_how="metadata") for k, (t, when) in texts.items()]
+    return timeline(arts, extract_articles(arts, what=["dates"]))
+
+
+FRIDAY = datetime(2014, 3, 7, 12, 0)  # a Friday
+
+
+def test_main_event_on_its_day_and_stamp_lines_are_no_entries() -> None:
+    tl = _timeline({
+        "a": ("Updated: March 7, 2014 09: 15 GMT\n"
+              "The actor Tom Vale died Thursday at his home in Ohio, his family said.\n"
+              "He starred in his first film in 1961.", FRIDAY),
+        "b": ("March 7, 2014, 10: 40 am\n"
+              "Tom Vale, the star of many westerns, died on Thursday after a long illness.", FRIDAY),
+    })
+    by_date = {t.date: t for t in tl}
+    assert set(by_date) == {"1961-01-01", "2014-03-06"}  # no entry for the stamps' March 7
+    main = by_date["2014-03-06"]
+    assert main.kind == "event" and main.granularity == "day"
+    assert {c.article for c in main.evidence} == {"a", "b"}
+    assert "died" in main.text and "Updated" not in main.text
+
+
+def test_date_with_a_clock_time_in_a_line_is_a_stamp_but_a_dated_sentence_is_not() -> None:
+    tl = _timeline({
+        "a": ("WIRE Mar 5, 2014, 05. 51AM IST LONDON: The council voted on Wednesday to close the library.\n"
+              "The library had opened on May 2, 1990.", FRIDAY),
+    })
+    assert [t.date for t in tl] == ["1990-05-02", "2014-03-05"]
+    assert "voted" in tl[1].text
+
+
+def test_clock_time_measure_and_web_address_are_no_years() -> None:
+    tl = _timeline({
+        "a": ("The fire broke out on the roof at about 2045 GMT on Thursday.\n"
+              "The climber fell around 2000ft near the ridge.\n"
+              "Read more at example.com / 2012 / 11 / 20 / fire-story /", FRIDAY),
+    })
+    assert [t.date for t in tl] == ["2014-03-06"]
+
+
+def test_worded_dates_around_a_slash_and_a_short_sentence_stay() -> None:
+    tl = _timeline({"a": ("The old mayor died in 2006.\nThe hunting season starts in late October / early November.",
+                          FRIDAY)})
+    assert [(t.date, t.granularity) for t in tl] == [("2006-01-01", "year"), ("2014-10-01", "month"),
+                                                      ("2014-11-01", "month")]
+    assert tl[0].text == "The old mayor died in 2006."
+
+
+def test_a_past_event_counted_past_publication_is_dropped() -> None:
+    # "the next day" counted from the publication day lands after it, yet she died in the past
+    tl = _timeline({"a": ("The fire broke out in her home and she was burned so badly she died the next day.", FRIDAY)})
+    assert tl == []
+    # an announced date after publication stays, as announced
+    tl = _timeline({"a": ("The council will vote on the plan next Tuesday.", FRIDAY)})
+    assert [(t.date, t.kind) for t in tl] == [("2014-03-11", "announced")]
+
+
+def test_different_events_of_one_year_are_separate_entries() -> None:
+    tl = _timeline({
+        "a": ("The mayor said the hospital wing opened in 2009 with forty beds.", FRIDAY),
+        "b": ("Her brother was killed in a car accident in 2009.", FRIDAY),
+        "c": ("The new hospital wing, opened in 2009, now has sixty beds.", FRIDAY),
+    })
+    years = [t for t in tl if t.date == "2009-01-01"]
+    assert len(years) == 2
+    # the event most sources tell comes first
+    assert {c.article for c in years[0].evidence} == {"a", "c"}
+    assert [c.article for c in years[1].evidence] == ["b"]
+
+
+def test_one_event_told_in_other_words_stays_one_entry() -> None:
+    tl = _timeline({
+        "a": ("The dairy plant was run by the state and shut down for good in December 2007.", FRIDAY),
+        "b": ("Money troubles forced the state to close the dairy plant in December 2007.", FRIDAY),
+    })
+    assert [(t.date, t.granularity, len(t.evidence)) for t in tl] == [("2007-12-01", "month", 2)]
+
+
+def test_a_cut_piece_of_a_sentence_is_no_entry_text() -> None:
+    tl = _timeline({
+        "a": ("Police said he bought the gun around 3: 45 p. m. on Thursday.", FRIDAY),
+        "b": ("The gunman bought a shotgun at a store near his home on Thursday, police said.", FRIDAY),
+    })
+    assert len(tl) == 1
+    assert tl[0].text.startswith("The gunman bought a shotgun")
+
+
+ECBPLUS_DEV = Path("/work/shared/eval/ecbplus-dev/articles.jsonl")
+#: ECB+ dev topics read for the timeline rules: 3, 7, 8, 10, 12, 13, 14 fitted them, 18-24 checked them
+#: (topics 1, 2, 4, 5, 6, 9, 15, 16, 17 and 25 are held out for review). The "b" events carry dates.
+DEV_TOPICS = (3, 7, 8, 10, 12, 13, 14, 18, 19, 20, 21, 22, 23, 24)
+_STAMP_TEXT = re.compile(r"\d{4},?\s[-–]?\s?\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?:\s?\d{2}\s?(?:[ap]m|AM|PM|GMT|IST|BST|EST)\b")
+
+
+@pytest.mark.skipif(not ECBPLUS_DEV.exists(), reason="ECB+ dev articles not in /work/shared")
+def test_ecbplus_dev_main_event_days_read_as_events() -> None:
+    by_event: dict[str, list[Article]] = defaultdict(list)
+    for line in ECBPLUS_DEV.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["topic"] in DEV_TOPICS and rec["event"].endswith("b"):
+            by_event[rec["event"]].append(Article(id=rec["id"], text=rec["text"]))
+    assert len(by_event) == len(DEV_TOPICS)
+    stamps = told = wide = 0
+    for arts in by_event.values():
+        tl = timeline(arts, extract_articles(arts, what=["dates"]))
+        stamps += sum(bool(_STAMP_TEXT.search(t.text)) for t in tl)
+        days = [t for t in tl if t.granularity == "day" and t.kind == "event"]
+        main = max(days, key=lambda t: len(t.evidence))
+        wide += len(main.evidence) >= 5
+        told += main.text.lstrip("…\"“ ")[:1].isupper() and len(main.text.split()) >= 8
+    # measured 2026-12-07: 0 stamp texts (21 before: "July 21, 2013, 2: 21 pm BST" as the fire's
+    # entry), the most cited day told by >= 5 sources in 13/14 events, its text a sentence in 13/14
+    # (6/14 before; 20b's "9 hit southern Iran on Sunday": the splitter cut "magnitude 5. 9")
+    assert stamps == 0
+    assert wide >= 13
+    assert told >= 13
