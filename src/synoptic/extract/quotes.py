@@ -241,6 +241,15 @@ def _pair_marks(text: str) -> list[_Marked]:
                     i = resume
                     continue
                 open_at, continuing = -1, False
+            elif open_ch == '"' and two and text[i + 2 : i + 3] in (" ", "\t", "\n", "") \
+                    and '"' not in text[i : (text.find("\n", i) + 1 or n + 1) - 1]:
+                # tokenised text closes a straight mark with two apostrophes ('"This is a sad day, \'\' the
+                # company said'): the line holds no straight mark to close it
+                if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
+                    found.append(_Marked(open_at, i, continues=continuing))
+                open_at, continuing = -1, False
+                i += 2
+                continue
             elif open_ch in ("''", "``"):
                 if two:
                     if 0 < i - open_at - 1 <= MAX_QUOTE_CHARS:
@@ -631,14 +640,19 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
     if not took or took[0].group(0).lower() in _ANSWERS:
         return None
     s, e = cue_end + took[0].start(), cue_end + took[-1].end()
-    # an unnamed description followed by ", Name," names the speaker by the apposition
-    if not any(t.group(0)[:1].isupper() for t in took[1:]) and k < len(toks) and toks[k].group(0) == ",":
+    # an unnamed description followed by ", Name," names the speaker by the apposition; so does a description
+    # with a determiner and a common noun at its head, capitalised words inside it, when the name closes the
+    # clause (", said the Central Mat-Su fire chief, James Steele.")
+    unnamed = not any(t.group(0)[:1].isupper() for t in took[1:])
+    headed = took[0].group(0).lower() in DETERMINERS and took[-1].group(0).islower()
+    if (unnamed or headed) and k < len(toks) and toks[k].group(0) == ",":
         name = []
         j = k + 1
         while j < len(toks) and toks[j].group(0)[:1].isupper() and toks[j].group(0)[0].isalpha():
             name.append(toks[j])
             j += 1
-        if name:
+        closes = j >= len(toks) or toks[j].group(0) in (".", ",", ";", "!", "?")
+        if name and (unnamed or closes and len(name) >= 2):
             return cue_end + name[0].start(), cue_end + name[-1].end()
     return s, e
 
@@ -1359,7 +1373,8 @@ def _indirect(
         mid = re.search(r",\s*(according\s+to)\s+[^,]{2,60},", sent, re.IGNORECASE)
         if mid and mid.start() >= 12 and not re.match(r"\s*(?:according|[“\"«']|``)", sent, re.IGNORECASE):
             acc = _CUE_RX.search(masked, lo + mid.start(1))
-            by = _cue_speaker(masked, acc, lo, lo + mid.end() - 1, inverted_ok=True) if acc else None
+            # the source may go on past the comma: "…, according to the fire chief, James Steele." (its name)
+            by = _cue_speaker(masked, acc, lo, end, inverted_ok=True) if acc else None
             if by is not None and not _is_whole_marked(masked, lo, lo + mid.start(), marks):
                 out.append((lo, lo + mid.start(), by))
                 continue
@@ -1631,22 +1646,55 @@ def _name_in(text: str, s: int, e: int) -> tuple[int, int] | None:
     return ns, ne
 
 
-def _person_mentions(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """PERSON mention spans: the given ones, else spaCy's (loaded lazily, once per process)."""
+def _person_mentions(text: str, mentions: list[Mention], labels: tuple[str, ...] = ("PERSON", "PER")
+                     ) -> list[tuple[int, int]]:
+    """PERSON mention spans (or those of other ``labels``): the given ones, else spaCy's (loaded lazily,
+    once per process)."""
     if mentions:
-        return sorted((m.start, m.end) for m in mentions if m.type.upper() in ("PERSON", "PER"))
+        return sorted((m.start, m.end) for m in mentions if m.type.upper() in labels)
     try:
         from synoptic.extract import models
 
         spans = []
         for doc, offset in models.annotate(text):
             for ent in doc.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ in labels:
                     spans.append((offset + ent.start_char, offset + ent.end_char))
         return sorted(spans)
     except Exception as exc:  # no model: fall back on capitalised runs
         log.debug("no NER model for speaker resolution (%s); using capitalised names", exc)
+        if "PERSON" not in labels:
+            return []
         return [(m.start(), m.end()) for m in _NAME_RUN.finditer(text) if " " in m.group(0)]
+
+
+#: Words naming a public body, a party or a news outlet in an organisation's name: it is not "the company".
+_PUBLIC_BODY_WORDS = ORG_WORDS - {"corp", "inc", "company", "group"}
+
+
+def _firm_before(text: str, phrase: str, at: int, orgs: list[tuple[int, int]]) -> str | None:
+    """The organisation a description of its kind stands for ("the company"), or None when the phrase is no
+    such description or the article names no organisation: the one the article names most often (mentions
+    counted by their first word, "Kraft Foods" and "Kraft" alike; a tie goes to the one named last before the
+    description; names of public bodies and news outlets left out), under its most frequent spelling."""
+    words = phrase.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _speech.FIRM_NOUNS or not orgs:
+        return None
+    spelled: dict[str, list[str]] = {}
+    last: dict[str, int] = {}
+    for s, e in orgs:
+        name = _strip_title(text, s, e)
+        if not name or not name[:1].isupper() or any(w.lower().strip(".,’'") in _PUBLIC_BODY_WORDS for w in name.split()):
+            continue  # a ministry, the police, a news agency: no company
+        key = name.split()[0].lower()
+        spelled.setdefault(key, []).append(name)
+        if e <= at:
+            last[key] = s
+    if not spelled:
+        return None
+    best = max(spelled, key=lambda k: (len(spelled[k]), last.get(k, -1)))
+    names = spelled[best]
+    return max(names, key=lambda n: (names.count(n), len(n)))
 
 
 #: "a Defence Ministry statement", "the Indian statement", "a statement from the Indian government", "the
@@ -1666,6 +1714,11 @@ _ISSUER_AFTER = re.compile(
 #: "X said in a statement", "X announced in a press release": X issued the document the article cites later.
 _IN_A_DOCUMENT = re.compile(
     rf"(?i)\S+\s+(?:\w+\s+)?in\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DOCUMENT})\b"
+)
+#: "Kraft Foods issued a statement", "The ministry released a brief statement": the name before the verb issued it.
+_ISSUED = re.compile(
+    rf"(?<![\w’'-])((?:[A-Z][\w.’'&-]*[ \t]+){{0,4}}[A-Z][\w.’'&-]*)[ \t]+(?:also[ \t]+)?(?:issued|released|put[ \t]+out|"
+    rf"posted|published|sent[ \t]+out)[ \t]+(?:a|an|its)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?(?:{_DOCUMENT})\b"
 )
 #: How far back the issuer of "the statement" may have been named (one news report's length).
 ISSUER_MEMORY_CHARS = SPEAKER_MEMORY_CHARS
@@ -1687,14 +1740,14 @@ def _document_issuer(text: str, sp: _Speaker, issuers: list[tuple[int, str]]) ->
     own = m.group("by").strip()
     if own and own.split()[-1].lower().strip(".") in ORG_WORDS:
         return own
-    last = [name for pos, name in issuers if pos < sp.start and sp.start - pos <= ISSUER_MEMORY_CHARS]
+    last = [name for pos, name in sorted(issuers) if pos < sp.start and sp.start - pos <= ISSUER_MEMORY_CHARS]
     return last[-1] if last else None
 
 
 def _resolve(
     text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]],
     bodies: list[tuple[int, str]] | None = None, sents: list[tuple[int, int]] | None = None,
-    masked: str | None = None,
+    masked: str | None = None, orgs: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, int, int]:
     """Speaker name, and the span of the speaker as written."""
     phrase = text[sp.start : sp.end]
@@ -1709,6 +1762,9 @@ def _resolve(
             return _strip_title(text, antecedents[-1].start(), antecedents[-1].end()), sp.start, sp.end
         return None, sp.start, sp.end
     words = low.split()
+    firm = _firm_before(text, phrase, sp.start, orgs or [])
+    if firm is not None:  # "the company said": the organisation the article is about
+        return firm, sp.start, sp.end
     is_pronoun = low in PRONOUNS
     starts = [p[0] for p in persons]
     lo_i = bisect.bisect_left(starts, sp.start)
@@ -2170,11 +2226,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
     # 5 speakers
     persons = _person_mentions(text, mentions)
+    orgs = _person_mentions(text, mentions, ("ORG",))
     named: list[tuple[int, str]] = []
     bodies: list[tuple[int, str]] = []
     quotes: list[Quote] = []
     resolved: dict[tuple[int, int], tuple[str | None, int, int]] = {}
-    issuers: list[tuple[int, str]] = []  # bodies said to have issued a statement, in text order
+    # bodies said to have issued a statement: "X said in a statement" (below), "X issued a statement"
+    issuers: list[tuple[int, str]] = [(m.start(1), m.group(1)) for m in _ISSUED.finditer(masked)
+                                      if m.group(1).split()[0].lower() not in _NOT_SUBJECT | TITLES]
     for s, e, kind, qsp in sorted(raw, key=lambda r: (r[3].start if r[3] else r[0], r[0])):
         if qsp is None:
             continue
@@ -2183,7 +2242,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if key not in resolved:
             issuer = _document_issuer(text, sp, issuers)
             resolved[key] = (issuer, sp.start, sp.end) if issuer else _resolve(text, sp, persons, named, bodies,
-                                                                                sents, masked)
+                                                                                sents, masked, orgs)
             if resolved[key][0] and _IN_A_DOCUMENT.match(text, sp.cue_start):
                 issuers.append((sp.start, str(resolved[key][0])))
             elif issuer:
