@@ -1134,3 +1134,16 @@ def test_quotes_the_company_and_its_statement_speak_for_the_company_the_article_
     got = {q.text: q.speaker for q in find_quotes(text, [])}
     assert got["This is a sad day for the Acme family,"] == "Acme Foods"  # '"' closed by two apostrophes
     assert got["This is a tragic loss for us all."] == "Acme Foods"
+
+
+def test_quotes_a_refusal_to_answer_a_question_is_the_speakers_answer() -> None:
+    text = ("The chapel's vicar, Paul Marsh, declined to say whether the chapel had been attacked before.\n"
+            "Police declined to comment on the fire.")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got == {"declined to say whether the chapel had been attacked before": "Paul Marsh"}
+
+
+def test_quotes_a_clause_may_open_with_a_comparative_quantity() -> None:
+    text = "It was the worst fire in years, and Reyes said as many as 30 volunteers came to fight the blaze."
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got == {"as many as 30 volunteers came to fight the blaze": "Reyes"}

@@ -1132,6 +1132,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
             toks = [t for t in toks if t.start() >= in_doc.end()] or toks
         t0 = toks[0].group(0)
         w0 = t0.lower()
+        if _AS_MANY_AS.match(masked, toks[0].start()):
+            return toks[0].start()  # "said as many as 40 firefighters fought the blaze": a quantity opens the clause
         if (
             t0[0].isalnum()
             and w0 not in NP_STOP
@@ -1145,6 +1147,8 @@ def _clause_after(masked: str, cue: re.Match[str], hi: int) -> int | None:
     return None
 
 
+#: A comparative quantity opening a clause ("as many as 40", "as much as $5 million", "as few as two").
+_AS_MANY_AS = re.compile(r"(?i)as\s+(?:many|much|few|little)\s+as\s+\S")
 #: Words after a cue's time ("said Saturday after …") that open an adjunct of the saying, not what was said.
 _AFTER_TIME_ADJUNCT = frozenset("after before when while as following during since until at in by".split())
 #: Words of a time phrase right after a cue: "Friday night", "on Saturday", "late Monday", "this week".
@@ -1203,6 +1207,15 @@ def _indirect(
             before = _refusal_subject(masked, lo, end, verb_at)
             if before is not None:
                 out.append((refusal.start(), end, _Speaker(before[0], before[1], then.group("cue").lower(),
+                                                           refusal.start())))
+                continue
+        # 4a" a refusal to tell what the question was, reported as the speaker's answer: "The pastor, X, declined
+        # to say whether the church had received any threats" (from the verb of refusing to the sentence end)
+        if refusal and then is None and refusal.group("refuse") and _REFUSED_QUESTION.match(masked, refusal.end()) \
+                and end - refusal.end() >= 12 and not _CUE_RX.search(masked, refusal.end(), end):
+            before = _refusal_subject(masked, lo, end, refusal.start("refuse"))
+            if before is not None:
+                out.append((refusal.start(), end, _Speaker(before[0], before[1], refusal.group("refuse").lower(),
                                                            refusal.start())))
                 continue
         # 4a° "A happened, police said, but they did not know B": A is the speaker's statement, and B, with a
@@ -1522,6 +1535,8 @@ _REFUSAL_RX = re.compile(
     + r")\s+(?:no|few|little)\b"
 )
 #: The saying verb after a refusal: "but indicated …", "other than to say …", "except to say …".
+#: What a refusal to tell was asked: a question clause ("declined to say whether …", "… what caused it").
+_REFUSED_QUESTION = re.compile(r"\s+(?:" + "|".join(sorted(_speech.QUESTION_OPENERS)) + r")\b")
 _AFTER_REFUSAL_CUE = re.compile(
     r"(?i)\b(?:but|though|although|yet|other\s+than\s+to|except\s+to|beyond|only\s+to)\s+(?:\w+ly\s+)?"
     r"(?P<cue>" + "|".join(sorted(_speech.CUE_WORDS | frozenset(("say", "tell", "note", "indicate")),
@@ -1529,12 +1544,19 @@ _AFTER_REFUSAL_CUE = re.compile(
 )
 
 
+#: A name of two to four capitalised words in commas right after a description ("The pastor, Larry Kroon,").
+_APPOSED_NAME = re.compile(r",[ \t]+([A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3}),")
+
+
 def _refusal_subject(masked: str, lo: int, hi: int, at: int) -> tuple[int, int] | None:
     """The subject of the verb phrase starting at ``at``; for a second verb after "and" ("Police had no
     motive and could offer …"), the subject of the first."""
     before = _parsed_subject_of(masked, lo, hi, at)
     if before is not None:
-        return before
+        named = _APPOSED_NAME.match(masked, before[1], at)
+        # "The pastor, Larry Kroon, declined …": the name in apposition to a description
+        return (named.start(1), named.end(1)) if named and not before[1] - before[0] > 60 \
+            and masked[before[0] : before[1]].split()[0].lower() in DETERMINERS else before
     lead = re.search(r"\s+and\s+$", masked[lo:at])
     if lead is None:
         return _speaker_before(masked, at, lo)
