@@ -1113,3 +1113,37 @@ def test_a_closed_quote_paragraph_does_not_take_the_speaker_of_a_later_continued
     quotes = find_quotes(text, [Mention(text="Anna Berg", type="PERSON", start=at, end=at + 9, article="")])
     hopes = [q for q in quotes if "hopes" in q.text]
     assert hopes and hopes[0].speaker != "an election official"
+
+
+def test_quotes_a_description_then_the_name_after_the_cue_names_the_speaker() -> None:
+    text = ("Nobody was hurt in the blaze on Friday night, said the Lake County fire chief, Tom Reyes.\n"
+            "The roof fell in before midnight, according to the town's fire marshal, Ann Wells.\n"
+            "“We are treating it as arson,” said Fire Chief Tom Reyes.")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["Nobody was hurt in the blaze on Friday night"] == "Tom Reyes"
+    assert got["The roof fell in before midnight"] == "Ann Wells"
+    assert got["We are treating it as arson,"] == "Tom Reyes"
+
+
+def test_quotes_the_company_and_its_statement_speak_for_the_company_the_article_names() -> None:
+    text = ("A worker opened fire at an Acme Foods plant on Friday, police said.\n"
+            "Acme Foods said the plant would stay closed.\n"
+            "\"This is a sad day for the Acme family, '' the company said in a statement.\n\n"
+            "Acme Foods issued a statement on Saturday morning.\n"
+            "The statement expresses condolences to the families, saying, “This is a tragic loss for us all.”")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["This is a sad day for the Acme family,"] == "Acme Foods"  # '"' closed by two apostrophes
+    assert got["This is a tragic loss for us all."] == "Acme Foods"
+
+
+def test_quotes_a_refusal_to_answer_a_question_is_the_speakers_answer() -> None:
+    text = ("The chapel's vicar, Paul Marsh, declined to say whether the chapel had been attacked before.\n"
+            "Police declined to comment on the fire.")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got == {"declined to say whether the chapel had been attacked before": "Paul Marsh"}
+
+
+def test_quotes_a_clause_may_open_with_a_comparative_quantity() -> None:
+    text = "It was the worst fire in years, and Reyes said as many as 30 volunteers came to fight the blaze."
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got == {"as many as 30 volunteers came to fight the blaze": "Reyes"}

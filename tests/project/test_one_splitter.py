@@ -23,11 +23,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "synoptic"
 HOME = "util/sentences.py"
 
 #: Splitters still to switch: path -> why the switch was kept back (what dropped when it was tried).
-PENDING: dict[str, str] = {
-    "extract/quotes.py": "_sentences on the one splitter over the masked text: PolNeAR dev exact F1 "
-                         "0.637 -> 0.634 (quoted F1 0.902 -> 0.905, speaker 0.936 unchanged); a sentence "
-                         "kept with its closing quote marks also dropped kazakhstan quotes 6/7 -> 5/7",
-}
+PENDING: dict[str, str] = {}
 
 _NAME = re.compile(r"(?i)sent")
 _PROBE = "It rained. Then it stopped."
@@ -133,3 +129,15 @@ def test_sentence_bounds_splits_each_text_once() -> None:
     sentence_bounds(text, 0, 3)
     sentence_bounds(text, 40, 45, cover=True)
     assert split_sentences.cache_info().misses == 1
+
+
+def test_fragments_that_cannot_stand_alone_are_joined_when_asked() -> None:
+    text = ("“It is over,” Senate leader Ann Roe, R-Ky., said Tuesday. He left.\n"
+            "Her rival, then-Sen. Bob Lee, spoke. ''It is not worse.''\n"
+            "It was read by police spokesman Const.\nTim Ford on Monday.\n\nNext line.")
+    joined = [text[s:e] for s, e in split_sentences(text, join_fragments=True)]
+    assert joined == ["“It is over,” Senate leader Ann Roe, R-Ky., said Tuesday.", "He left.",
+                      "Her rival, then-Sen. Bob Lee, spoke.", "''It is not worse.''",
+                      "It was read by police spokesman Const.\nTim Ford on Monday.", "Next line."]
+    # off by default: the other stages' sentences are pysbd's
+    assert len(split_sentences(text)) > len(joined)

@@ -14,6 +14,13 @@ Options for stages that split something other than plain prose:
   passage whole ('"I urge talks. What a stupidity! Is it possible?"' is one sentence); a stage that
   compares what one quoted sentence says (the sentence around a quote piece in reconcile) asks for
   the sentences inside it. The cuts are pysbd's, on the text between the quote marks.
+- ``split_sentences(text, join_fragments=True)``: a piece pysbd cuts off that cannot stand as a
+  sentence is joined to the one before it on its line: closing quote marks alone (``… worse.''``
+  gives ``''``) or before the words after the quote (``got a gun!`` | ``'' Vanore said.``), a piece opening with a comma or semicolon after a short form taken for a sentence
+  end (``Mitch McConnell, R-Ky.`` | ``, said Tuesday.``), a name after a hyphenated title
+  (``then-Sen.`` | ``Barack Obama``), a number after a lone lowercase letter (``with a.`` | ``357 Magnum``),
+  also over a line break (texts one sentence a line are cut there:
+  ``spokesman Const.⏎Tim Fanning said``). Off by default: the other stages' sentences stay as they were.
 """
 
 from __future__ import annotations
@@ -24,7 +31,20 @@ import threading
 from functools import cache, lru_cache
 from typing import Any
 
+from synoptic.lang.en.abbreviations import NAME_ABBREVIATIONS
+
 _LOCAL = threading.local()
+
+#: A piece that cannot open a sentence: only closing marks and end punctuation, a comma or semicolon
+#: first, or a closing mark and a space first (``'' Vanore said.``: the mark closes the quote before).
+_FRAGMENT = re.compile(r"[”’\"'»)\].!?…]+$|[,;]|(?:''|[”’»])\s")
+#: A title's short form ending a piece ("then-Sen.", "spokesperson Const."): the name follows it. Short
+#: forms written after a name or ending a street's name ("Jr.", "St.") may end a sentence and are left out.
+_TITLE_END = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(sorted(NAME_ABBREVIATIONS - {"jr", "sr", "esq", "st"}, key=len,
+                                                              reverse=True)) + r")\.$")
+#: A lone lowercase letter and a full stop ending a piece ends no sentence: a word cut from a number by
+#: tokenised text ("returned with a. 357 Magnum", ".357" written apart).
+_LONE_LETTER = re.compile(r"(?<![\w.])[a-z]\.$")
 
 
 def _segmenter() -> Any:
@@ -120,16 +140,34 @@ def _cut_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _join_fragments(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``spans`` with the pieces that cannot stand as a sentence joined to the one before (see the module
+    docstring)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        gap = text[out[-1][1] : s] if out else "\n\n"
+        if ("\n" not in gap and (_FRAGMENT.match(text, s, e) or _LONE_LETTER.search(text, out[-1][0], out[-1][1]))) or (
+                gap.count("\n") <= 1 and text[s : s + 1].isupper() and _TITLE_END.search(text, out[-1][0], out[-1][1])):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
-def split_sentences(text: str, inside_quotes: bool = False) -> tuple[tuple[int, int], ...]:
+def split_sentences(text: str, inside_quotes: bool = False, join_fragments: bool = False
+                    ) -> tuple[tuple[int, int], ...]:
     """Sentence offsets ``(start, end)`` in ``text``: lines first, then pysbd within each line that
     holds a mark it could split at (:data:`_MAY_SPLIT`). With ``inside_quotes``, a quoted passage
-    of several sentences is cut at their ends as well (see the module docstring).
+    of several sentences is cut at their ends as well; with ``join_fragments``, pieces that cannot
+    stand as a sentence are joined to the one before (see the module docstring).
 
     Offsets are exact: ``text[start:end]`` is the sentence without surrounding white space.
     Cached per text: pysbd is the slowest step of a summary and the evaluation splits each
     document once per system.
     """
+    if join_fragments:
+        return _join_fragments(text, split_sentences(text, inside_quotes))
     if inside_quotes:
         return tuple(piece for s, e in split_sentences(text) for piece in _cut_quotations(text, s, e))
     spans: list[tuple[int, int]] = []

@@ -131,6 +131,11 @@ WITHHOLDING_VERBS = frozenset("give gives gave giving offer offers offered offer
 
 #: Documents a body speaks through: "a Defence Ministry statement said", "the release said" stand for the
 #: body that issued them.
+#: Nouns for a business that a news report uses in place of its name once named ("the company said in a
+#: statement"): English words for a commercial organisation.
+FIRM_NOUNS = frozenset("company firm corporation business manufacturer maker retailer carrier airline chain "
+                       "conglomerate".split())
+
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement bulletin notice".split())
 
 #: Directive speech acts reported as giving or issuing a directive: "X gave (yesterday) orders to shoot",
