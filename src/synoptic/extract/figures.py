@@ -432,7 +432,9 @@ def interval(value: float, kind: str | None, high: float | None = None) -> tuple
 # hiller - charged - two - 6762404", "3-Shot-in-Nabisco-Factory": at least SLUG_WORDS words in a row
 # joined so. Prose joins two or three ("co-workers", "son-in-law", "state-of-the-art" is four).
 SLUG_WORDS = 5
-SLUG_RE = re.compile(rf"[\w.]+(?:\s?-\s?[\w.]+){{{SLUG_WORDS - 1},}}")
+# Possessive, and starting only where a word starts: a long run of digits or letters cannot backtrack
+# through every split of itself (quadratic on "1" * 100_000).
+SLUG_RE = re.compile(rf"(?<![\w.])[\w.]++(?:\s?-\s?[\w.]++){{{SLUG_WORDS - 1},}}")
 
 # A number next to another across a slash is a date or a path, not a count ("14 / 09 / 2013").
 _SLASHED_AFTER = re.compile(r"\s?/\s?\d")
@@ -455,7 +457,6 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
                 m.group("join").lower() == "to" and re.search(r"\bfrom\s+$", text[max(0, m.start() - 6):m.start()],
                                                                re.IGNORECASE)):
             continue  # "from $10m to $15m" is a change, not a range
-            continue
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(raw)
     for m in HYPHEN_RANGE_RE.finditer(text):
