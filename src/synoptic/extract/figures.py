@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
-from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS, MONEY_NOUNS, MONEY_VERBS
+from synoptic.lang.en.counted import (
+    CASUALTY_PREFIXES,
+    DEATH_COMPOUNDS,
+    MONEY_NOUNS,
+    MONEY_VERBS,
+    RECORD_NOUNS,
+)
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
@@ -258,6 +264,37 @@ STREET_NUMBER_RE = re.compile(
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
                       re.IGNORECASE)
+# A won-lost record or a game's score written as two numbers with a dash is one figure, never a range:
+# "a 9-14 start", "an 88-72 road loss" (a record noun after, one modifier allowed), "the Saints (7-7)" (alone
+# in brackets), "the 0-14 Lions" (before a name), "are just 2-8 in their last ten", "stands at 284-286" (after
+# a verb of being or "at", with no counted noun after). Its value is the first number (the wins, the winner's
+# score); its unit says it is a record.
+_RECORD_NOUN = "|".join(sorted(RECORD_NOUNS, key=len, reverse=True))
+RECORD_AFTER_RE = re.compile(rf"\s*(?:[\w'’-]+\s+)?(?P<noun>{_RECORD_NOUN})\b", re.IGNORECASE)
+RECORD_CUE_RE = re.compile(rf"(?:\b(?:{_RECORD_NOUN})\s+of\s+|\b(?:at|is|are|was|were|be|been|being|went|go|goes|opened|finished|improved to"
+                           r"|fell to|dropped to|slipped to|moved to|now|just|only|still)\s+|\()$", re.IGNORECASE)
+# "the 2008-09 season", "2007-08": a span of years, written with the second year's last two digits.
+YEAR_SPAN_RE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?\d\d")
+RECORD_NAME_RE = re.compile(r"\b(?:the|[\w’]+'s?)\s+$")
+RECORD_UNIT = "record"
+
+
+def _record(text: str, start: int, end: int) -> bool:
+    """Whether the dashed pair text[start:end] ("9-14") is a record or a score (see RECORD_CUE_RE)."""
+    before, after = text[max(0, start - 25):start], text[end:end + 40]
+    am = RECORD_AFTER_RE.match(after)
+    if am and not (am.group().split()[0].lower() in UNIT_WORDS and am.group().split()[0] != am.group("noun")):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if RECORD_NAME_RE.search(before) and re.match(r"\s+[A-Z][a-z]", after):
+        return True
+    if RECORD_CUE_RE.search(before):
+        nxt = re.match(r"\s*(?P<p>[,.;:()—–!?]|$)|\s+(?P<w>[\w'’-]+)", after)
+        return bool(nxt and (nxt.group("p") is not None or nxt.group("w").lower() in FUNCTION_WORDS))
+    return False
+
+
 # "three or four", "two to three", "10 or 12": a range written with "or"/"to" (numbers up to 1000;
 # "from 10 to 12" is a change, not a range).
 _SMALL_NUM = rf"(?:\d{{1,3}}|{numbers.cardinal_word('-')})"
@@ -449,6 +486,13 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
                 continue  # "Aug. 16: 40 priests confessed": a date, then a count
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
+    for m in RANGE_RE.finditer(text):  # records and scores first: "stands at 284-286" is no range of any kind
+        parts = [float(p.replace(",", "")) for p in re.findall(_INT, m.group())]
+        if len(parts) == 2 and not all(1800 <= p <= 2100 for p in parts) and not m.group().lower().startswith(
+                "between") and not YEAR_SPAN_RE.fullmatch(m.group()) and not any(mask[m.start():m.end()]) \
+                and _record(text, m.start(), m.end()):
+            mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+            ranges.append(_Raw(m.start(), m.end(), parts[0], None, None, m.start(), RECORD_UNIT, RECORD_UNIT))
     for m in SCALED_RANGE_RE.finditer(text):
         raw = _scaled_range(m)
         if raw is None or any(mask[m.start():m.end()]) or (
@@ -1047,6 +1091,8 @@ def find_figures(text: str) -> list[Figure]:
             category = cats[0]
         if category is None and label:
             category = NOUN_CATEGORIES.get(label.split()[-1].lower())
+        if category == RECORD_UNIT and not label:
+            label = "win-loss record"  # "the Saints (7-7)", "stands at 284-286"
         subject = _subject(label)
         if label and label.lower() in ("others", "other") and not cats and prev is not None \
                 and prev_sentence >= si - 1:

@@ -1,0 +1,44 @@
+"""A won-lost record or a game's score written with a dash ("a 9-14 start", "an 88-72 loss") is one
+figure whose value is the pair, never a numeric range that would swallow other numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.extract.figures import find_figures
+from synoptic.extract.reading import read_figures
+
+
+def _figs(text: str):
+    return read_figures(text, find_figures(text))
+
+
+@pytest.mark.parametrize("text, written, first", [
+    ("The club got off to a 9-14 start this winter.", "9-14", 9),
+    ("They lost 88-72 in an ugly game, an 88-72 road loss.", "88-72", 88),
+    ("The Hawks (7-7) play on Sunday.", "7-7", 7),
+    ("They beat the 0-14 Lions at home.", "0-14", 0),
+    ("The coach is just 2-8 in his last ten games.", "2-8", 2),
+    ("His career mark stands at 284-286 (.498).", "284-286", 284),
+    ("The team has a record of 5-19 and no answers.", "5-19", 5),
+])
+def test_a_record_or_score_is_one_figure(text: str, written: str, first: float) -> None:
+    figs = [f for f in _figs(text) if f.text == written]
+    assert figs, [f.text for f in _figs(text)]
+    f = figs[0]
+    assert f.value == first and f.low == f.high == first
+    assert f.dimension == "record" and f.unit == "record"
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Between 10-15 people were hurt in the crash.", 10, 15),
+    ("He sold 10-15 cars last week.", 10, 15),
+    ("The walk takes 10-15 minutes.", 10, 15),
+])
+def test_a_range_of_a_count_stays_a_range(text: str, low: float, high: float) -> None:
+    f = [f for f in _figs(text) if "-" in f.text][0]
+    assert (f.low, f.high) == (low, high) and f.dimension != "record"
+
+
+def test_a_season_of_two_years_is_no_record() -> None:
+    assert not any(f.dimension == "record" for f in _figs("It was his best year since the 2008-09 season."))
