@@ -42,3 +42,18 @@ def test_a_range_of_a_count_stays_a_range(text: str, low: float, high: float) ->
 
 def test_a_season_of_two_years_is_no_record() -> None:
     assert not any(f.dimension == "record" for f in _figs("It was his best year since the 2008-09 season."))
+
+
+@pytest.mark.parametrize("text", [
+    "In the nineteen sixties she was a star.",
+    "Fans in the nineteen-fifties loved her.",
+    "He was the 2006 second-overall pick.",
+])
+def test_a_decade_in_words_or_a_draft_place_is_no_figure(text: str) -> None:
+    assert not find_figures(text), [f.text for f in find_figures(text)]
+
+
+def test_seventy_something_is_that_ten() -> None:
+    f = find_figures("She was seventy-something then.")[0]
+    assert (f.low, f.high) == (70, 79)
+    assert find_figures("It took 20 seconds.")[0].unit == "seconds"

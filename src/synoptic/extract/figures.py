@@ -273,6 +273,11 @@ _RECORD_NOUN = "|".join(sorted(RECORD_NOUNS, key=len, reverse=True))
 RECORD_AFTER_RE = re.compile(rf"\s*(?:[\w'’-]+\s+)?(?P<noun>{_RECORD_NOUN})\b", re.IGNORECASE)
 RECORD_CUE_RE = re.compile(rf"(?:\b(?:{_RECORD_NOUN})\s+of\s+|\b(?:at|is|are|was|were|be|been|being|went|go|goes|opened|finished|improved to"
                            r"|fell to|dropped to|slipped to|moved to|now|just|only|still)\s+|\()$", re.IGNORECASE)
+# "the nineteen sixties", "nineteen-fifties": the century's number word before a decade's plural (the tens
+# words of numbers.TENS with -ies) is part of the decade's name.
+DECADE_WORDS_RE = re.compile(r"[\s-]+(?:" + "|".join(w[:-1] + "ies" for w in numbers.TENS) + r")\b", re.IGNORECASE)
+# "seventy-something", "forty-odd": a tens word that names the whole ten.
+SOMETHING_RE = re.compile(r"-(?:something|odd)\b", re.IGNORECASE)
 # "the 2008-09 season", "2007-08": a span of years, written with the second year's last two digits.
 YEAR_SPAN_RE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?\d\d")
 RECORD_NAME_RE = re.compile(r"\b(?:the|[\w’]+'s?)\s+$")
@@ -832,6 +837,8 @@ def _numbers(text: str) -> list[_Raw]:
         value = _parse_number(num)
         if value is None:
             continue
+        if DECADE_WORDS_RE.match(after) and not num[0].isdigit():
+            continue  # "the nineteen sixties": a decade, not nineteen
         plural_dozen = num.lower() == "dozen" and bool(_BARE_DOZEN_AFTER.match(after)) \
             and not _DOZEN_DETERMINER.search(before)
         if plural_dozen:
@@ -885,7 +892,8 @@ def _numbers(text: str) -> list[_Raw]:
                 unit, category, end = "percent", "percent", au.end()
             elif au.group("cur"):
                 unit, category, end = CURRENCY_WORDS[" ".join(au.group("cur").lower().split())], "money", au.end()
-            elif au.group("dur"):
+            elif au.group("dur") and not (au.group("dur")[-1] != "s" and re.match(r"-[a-z]", text[au.end():au.end() + 2])):
+                # ("the 2006 second-overall pick": a singular unit word hyphened on is an ordinal's compound)
                 word = au.group("dur").lower().rstrip("s")
                 unit, end = DURATION_UNITS[word], au.end()
                 category = "age" if au.group("old") else "duration"
@@ -916,6 +924,10 @@ def _numbers(text: str) -> list[_Raw]:
             category, unit = "age", "years"
         if plural_dozen and kind is None:
             kind = "atleast"
+        if (sm := SOMETHING_RE.match(text, end)) and kind is None and value in numbers.TENS.values():
+            # "seventy-something", "thirty-odd": somewhere in that ten, not the round number
+            found.append(_Raw(s, sm.end(), value, None, "range", qstart, unit, category, high=value + 9))
+            continue
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
     for m in ORDINAL_DURATION_RE.finditer(text):  # "the fifth day of clashes": five days of them
         if masked[m.start("ord")] or not _ongoing(text, m):
