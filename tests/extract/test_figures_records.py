@@ -57,3 +57,17 @@ def test_seventy_something_is_that_ten() -> None:
     f = find_figures("She was seventy-something then.")[0]
     assert (f.low, f.high) == (70, 79)
     assert find_figures("It took 20 seconds.")[0].unit == "seconds"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("She died a week after suffering a heart attack.", True),
+    ("She lingered in a coma for a week.", True),
+    ("He left a week ago.", False),  # a date, not a span between two events
+    ("She ate twice a day.", False),
+    ("He paid for a day pass.", False),
+])
+def test_a_week_between_two_events_is_one_week(text: str, found: bool) -> None:
+    figs = [f for f in find_figures(text) if f.unit in ("weeks", "days")]
+    assert bool(figs) is found, [f.text for f in find_figures(text)]
+    if found:
+        assert figs[0].value == 1 and figs[0].category == "duration"

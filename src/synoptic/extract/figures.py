@@ -153,7 +153,11 @@ _NUMBER_PATTERN = (
     # "$37. 5 million", "£1. 7m": a decimal written with a space after its point (ECB+), before a scale word
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|<SPACED>\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b|m\b))?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
-    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
+    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s)"
+    # "a week after", "for a week": one unit of time (see A_SPAN_RE)
+    r"|\ban?(?=\s+(?:day|week|month|year|decade|hour|minute)\s+(?:after|before|earlier|later)\b)"
+    r"|(?<=\bfor\s)an?(?=\s+(?:day|week|month|year|decade|hour|minute)(?:\s*(?:[,.;:)!?]|$)|\s+(?:with|in|at|on"
+    r"|as|while|until|before|after|when|because|but|of|from|since)\b)))"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
     # "7½ hours", "3 1/2-inch", "2-3/4 miles": a whole number and a fraction
     r"(?P<frac>(?<=\d)\s?[½¼¾⅓⅔⅛⅜⅝⅞]|(?<=\d)[\s-][1-9]/(?:[2-9]|1[0-6])(?![\d/]))?"
@@ -276,6 +280,11 @@ RECORD_CUE_RE = re.compile(rf"(?:\b(?:{_RECORD_NOUN})\s+of\s+|\b(?:at|is|are|was
 # "the nineteen sixties", "nineteen-fifties": the century's number word before a decade's plural (the tens
 # words of numbers.TENS with -ies) is part of the decade's name.
 DECADE_WORDS_RE = re.compile(r"[\s-]+(?:" + "|".join(w[:-1] + "ies" for w in numbers.TENS) + r")\b", re.IGNORECASE)
+# "a week after suffering a heart attack", "a day earlier", "in a coma for a week": one unit of time between
+# two events or of a state (not "a week ago", a date, nor "a day" of a rate: "twice a day").
+A_SPAN_RE = re.compile(r"\s+(?:day|week|month|year|decade|hour|minute)\s+(?:after|before|earlier|later)\b", re.IGNORECASE)
+A_SPAN_FOR_RE = re.compile(r"\s+(?:day|week|month|year|decade|hour|minute)(?:\s*(?:[,.;:)!?]|$)|\s+(?:with|in|at|on|as"
+                           r"|while|until|before|after|when|because|but|of|from|since)\b)", re.IGNORECASE)
 # "seventy-something", "forty-odd": a tens word that names the whole ten.
 SOMETHING_RE = re.compile(r"-(?:something|odd)\b", re.IGNORECASE)
 # "the 2008-09 season", "2007-08": a span of years, written with the second year's last two digits.
@@ -820,6 +829,7 @@ def _numbers(text: str) -> list[_Raw]:
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
+                A_SPAN_RE.match(after) or (re.search(r"\bfor\s+$", before) and A_SPAN_FOR_RE.match(after))) and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
                                           or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e)
                                           or _one_listed(text, s, e))):
