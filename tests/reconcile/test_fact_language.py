@@ -88,3 +88,17 @@ def test_a_number_no_one_rounds_names_one_thing_under_two_nouns():
     ])
     assert _home(groups, "a0", "20 schools") is not _home(groups, "a1", "20 clinics")
 
+
+
+
+def test_records_group_by_their_pair() -> None:
+    """Two reports of one record ("122-147") are one group, whatever words stand around them; a record is
+    never grouped with a count inside its numbers ("nine titles") or with another record (18-30 / 18-11)."""
+    groups = _groups([
+        "The coach compiled a mark of 122-147 (.454). He won nine titles in Europe.",
+        "The club fired its coach, who is 122-147 in three seasons. After an 18-30 start they went 18-11.",
+    ])
+    record = _home(groups, "a0", "122-147")
+    assert record is _home(groups, "a1", "122-147") and record.verdict == "agree"
+    assert _home(groups, "a0", "nine") is not record
+    assert _home(groups, "a1", "18-30") is not _home(groups, "a1", "18-11")

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.addresses import COMPASS, STREET_TYPES, TIME_ZONES
-from synoptic.lang.en.counted import CASUALTY_PREFIXES, DEATH_COMPOUNDS, MONEY_NOUNS, MONEY_VERBS
+from synoptic.lang.en.counted import (
+    CASUALTY_PREFIXES,
+    DEATH_COMPOUNDS,
+    MONEY_NOUNS,
+    MONEY_VERBS,
+    RECORD_NOUNS,
+)
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
@@ -147,7 +153,11 @@ _NUMBER_PATTERN = (
     # "$37. 5 million", "£1. 7m": a decimal written with a space after its point (ECB+), before a scale word
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|<SPACED>\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b|m\b))?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
-    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s))"
+    r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s)"
+    # "a week after", "for a week": one unit of time (see A_SPAN_RE)
+    r"|\ban?(?=\s+(?:day|week|month|year|decade|hour|minute)\s+(?:after|before|earlier|later)\b)"
+    r"|(?<=\bfor\s)an?(?=\s+(?:day|week|month|year|decade|hour|minute)(?:\s*(?:[,.;:)!?]|$)|\s+(?:with|in|at|on"
+    r"|as|while|until|before|after|when|because|but|of|from|since)\b)))"
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
     # "7½ hours", "3 1/2-inch", "2-3/4 miles": a whole number and a fraction
     r"(?P<frac>(?<=\d)\s?[½¼¾⅓⅔⅛⅜⅝⅞]|(?<=\d)[\s-][1-9]/(?:[2-9]|1[0-6])(?![\d/]))?"
@@ -258,6 +268,47 @@ STREET_NUMBER_RE = re.compile(
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE_RE = re.compile(rf"(?<![\w.,/-]){_INT}(?:\s?[-–]\s?{_INT})+(?![\w/-])|\bbetween\s+{_INT}\s+and\s+{_INT}\b",
                       re.IGNORECASE)
+# A won-lost record or a game's score written as two numbers with a dash is one figure, never a range:
+# "a 9-14 start", "an 88-72 road loss" (a record noun after, one modifier allowed), "the Saints (7-7)" (alone
+# in brackets), "the 0-14 Lions" (before a name), "are just 2-8 in their last ten", "stands at 284-286" (after
+# a verb of being or "at", with no counted noun after). Its value is the first number (the wins, the winner's
+# score); its unit says it is a record.
+_RECORD_NOUN = "|".join(sorted(RECORD_NOUNS, key=len, reverse=True))
+RECORD_AFTER_RE = re.compile(rf"\s*(?:[\w'’-]+\s+)?(?P<noun>{_RECORD_NOUN})\b", re.IGNORECASE)
+RECORD_CUE_RE = re.compile(rf"(?:\b(?:{_RECORD_NOUN})\s+of\s+|\b(?:at|is|are|was|were|be|been|being|went|go|goes|opened|finished|improved to"
+                           r"|fell to|dropped to|slipped to|moved to|now|just|only|still)\s+|\()$", re.IGNORECASE)
+# "the nineteen sixties", "nineteen-fifties": the century's number word before a decade's plural (the tens
+# words of numbers.TENS with -ies) is part of the decade's name.
+DECADE_WORDS_RE = re.compile(r"[\s-]+(?:" + "|".join(w[:-1] + "ies" for w in numbers.TENS) + r")\b", re.IGNORECASE)
+# "a week after suffering a heart attack", "a day earlier", "in a coma for a week": one unit of time between
+# two events or of a state (not "a week ago", a date, nor "a day" of a rate: "twice a day").
+A_SPAN_RE = re.compile(r"\s+(?:day|week|month|year|decade|hour|minute)\s+(?:after|before|earlier|later)\b", re.IGNORECASE)
+A_SPAN_FOR_RE = re.compile(r"\s+(?:day|week|month|year|decade|hour|minute)(?:\s*(?:[,.;:)!?]|$)|\s+(?:with|in|at|on|as"
+                           r"|while|until|before|after|when|because|but|of|from|since)\b)", re.IGNORECASE)
+# "seventy-something", "forty-odd": a tens word that names the whole ten.
+SOMETHING_RE = re.compile(r"-(?:something|odd)\b", re.IGNORECASE)
+# "the 2008-09 season", "2007-08": a span of years, written with the second year's last two digits.
+YEAR_SPAN_RE = re.compile(r"(?:1[89]|20)\d\d\s?[-–]\s?\d\d")
+RECORD_NAME_RE = re.compile(r"\b(?:the|[\w’]+'s?)\s+$")
+RECORD_UNIT = "record"
+
+
+def _record(text: str, start: int, end: int) -> bool:
+    """Whether the dashed pair text[start:end] ("9-14") is a record or a score (see RECORD_CUE_RE)."""
+    before, after = text[max(0, start - 25):start], text[end:end + 40]
+    am = RECORD_AFTER_RE.match(after)
+    if am and not (am.group().split()[0].lower() in UNIT_WORDS and am.group().split()[0] != am.group("noun")):
+        return True
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if RECORD_NAME_RE.search(before) and re.match(r"\s+[A-Z][a-z]", after):
+        return True
+    if RECORD_CUE_RE.search(before):
+        nxt = re.match(r"\s*(?P<p>[,.;:()—–!?]|$)|\s+(?P<w>[\w'’-]+)", after)
+        return bool(nxt and (nxt.group("p") is not None or nxt.group("w").lower() in FUNCTION_WORDS))
+    return False
+
+
 # "three or four", "two to three", "10 or 12": a range written with "or"/"to" (numbers up to 1000;
 # "from 10 to 12" is a change, not a range).
 _SMALL_NUM = rf"(?:\d{{1,3}}|{numbers.cardinal_word('-')})"
@@ -451,6 +502,13 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
                 continue  # "Aug. 16: 40 priests confessed": a date, then a count
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
+    for m in RANGE_RE.finditer(text):  # records and scores first: "stands at 284-286" is no range of any kind
+        parts = [float(p.replace(",", "")) for p in re.findall(_INT, m.group())]
+        if len(parts) == 2 and not all(1800 <= p <= 2100 for p in parts) and not m.group().lower().startswith(
+                "between") and not YEAR_SPAN_RE.fullmatch(m.group()) and not any(mask[m.start():m.end()]) \
+                and _record(text, m.start(), m.end()):
+            mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+            ranges.append(_Raw(m.start(), m.end(), parts[0], None, None, m.start(), RECORD_UNIT, RECORD_UNIT))
     for m in SCALED_RANGE_RE.finditer(text):
         raw = _scaled_range(m)
         if raw is None or any(mask[m.start():m.end()]) or (
@@ -772,6 +830,7 @@ def _numbers(text: str) -> list[_Raw]:
         if re.match(r"-?(?:thirds?|quarters?|halfs?|halves|fifths?|tenths?)\b", after, re.IGNORECASE):
             continue  # "two-thirds": a share, not a count
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
+                A_SPAN_RE.match(after) or (re.search(r"\bfor\s+$", before) and A_SPAN_FOR_RE.match(after))) and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
                                           or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e)
                                           or _one_listed(text, s, e))):
@@ -789,6 +848,8 @@ def _numbers(text: str) -> list[_Raw]:
         value = _parse_number(num)
         if value is None:
             continue
+        if DECADE_WORDS_RE.match(after) and not num[0].isdigit():
+            continue  # "the nineteen sixties": a decade, not nineteen
         plural_dozen = num.lower() == "dozen" and bool(_BARE_DOZEN_AFTER.match(after)) \
             and not _DOZEN_DETERMINER.search(before)
         if plural_dozen:
@@ -842,7 +903,8 @@ def _numbers(text: str) -> list[_Raw]:
                 unit, category, end = "percent", "percent", au.end()
             elif au.group("cur"):
                 unit, category, end = CURRENCY_WORDS[" ".join(au.group("cur").lower().split())], "money", au.end()
-            elif au.group("dur"):
+            elif au.group("dur") and not (au.group("dur")[-1] != "s" and re.match(r"-[a-z]", text[au.end():au.end() + 2])):
+                # ("the 2006 second-overall pick": a singular unit word hyphened on is an ordinal's compound)
                 word = au.group("dur").lower().rstrip("s")
                 unit, end = DURATION_UNITS[word], au.end()
                 category = "age" if au.group("old") else "duration"
@@ -873,6 +935,10 @@ def _numbers(text: str) -> list[_Raw]:
             category, unit = "age", "years"
         if plural_dozen and kind is None:
             kind = "atleast"
+        if (sm := SOMETHING_RE.match(text, end)) and kind is None and value in numbers.TENS.values():
+            # "seventy-something", "thirty-odd": somewhere in that ten, not the round number
+            found.append(_Raw(s, sm.end(), value, None, "range", qstart, unit, category, high=value + 9))
+            continue
         found.append(_Raw(s, end, value, qual, kind, qstart, unit, category))
     for m in ORDINAL_DURATION_RE.finditer(text):  # "the fifth day of clashes": five days of them
         if masked[m.start("ord")] or not _ongoing(text, m):
@@ -1048,6 +1114,8 @@ def find_figures(text: str) -> list[Figure]:
             category = cats[0]
         if category is None and label:
             category = NOUN_CATEGORIES.get(label.split()[-1].lower())
+        if category == RECORD_UNIT and not label:
+            label = "win-loss record"  # "the Saints (7-7)", "stands at 284-286"
         subject = _subject(label)
         if label and label.lower() in ("others", "other") and not cats and prev is not None \
                 and prev_sentence >= si - 1:

@@ -93,7 +93,7 @@ def dimension_of(fig: Figure) -> str:
         return f"money:{unit}"
     if cat == "percent":
         return "percent"
-    if cat in ("duration", "age"):
+    if cat in ("duration", "age", "record"):
         return cat
     if cat == "measure" and unit:
         dim = unit_dimension(unit)

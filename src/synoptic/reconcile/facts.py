@@ -25,7 +25,7 @@ from synoptic.extract.reading import VAGUE, canonical_category, canonical_side, 
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
 from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
-from synoptic.lang.en.counted import DURATION_EVENTS
+from synoptic.lang.en.counted import DURATION_EVENTS, RECORD_NOUNS, RESULT_NOUNS
 from synoptic.lang.en.nouns import GENERIC_NOUNS, NON_SUBSECTIVE
 from synoptic.lang.en.persons import GENERAL_PERSON_NOUNS, PAST_WORDS, PERIOD_NOUNS, PERSON_NOUNS, TOTAL_WORDS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class, same_class
@@ -115,6 +115,9 @@ MONEY_NEAR = 1.25
 #: it, any value from 0.5 to 2 scores the same (pirates B3 0.925 -> 0.929), kazakhstan and
 #: migrants too.
 W_SAME_NUMBER = 1.0
+#: Two reports of one won-lost record or score (the same pair, "122-147"): a pair of numbers is specific
+#: enough to name one thing; this is above LINK_THRESHOLD (no fit: any value over it links them).
+W_RECORD_SAME = 2 * LINK_THRESHOLD
 #: Two different counted nouns whose word embeddings (the shipped MiniLM) are at least this similar
 #: count the same things ("rifles"/"guns" 0.81, "planes"/"aircraft" 0.84, "boats"/"ships" 0.60);
 #: below ``NOUN_SIM_DIFF`` they count different things ("shops"/"banks" 0.35, "pirates"/"rifles" 0.28).
@@ -638,6 +641,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             mods = frozenset(fig.modifiers) if dim in ("count", "percent") else frozenset()
             if dim.startswith("money:") and fig.unit and "/" in fig.unit:
                 dim = f"money:{fig.unit}"  # a sum per day is not compared with a sum per hour
+            if dim == "record":  # a won-lost record or a score is the pair: 18-30 is another record than 18-11
+                dim = "record:" + "-".join(re.findall(r"\d+", fig.text))
             pred = None if dim in ("age", "duration") else fig.predicate
             clause_key = None
             if dim.startswith("money:") and fig.about:
@@ -812,6 +817,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
     never, another dimension or currency)."""
     if a.dim != b.dim or a.reading.increment != b.reading.increment:
         return None
+    if a.dim.startswith("record:"):
+        return W_RECORD_SAME  # one won-lost record or score written twice ("9-14"): the pair names it
     va, vb = _base_of(a), _base_of(b)  # in base units: "two decades" and "20 years" are one value
     if not _meets(_interval(a.reading), _interval(b.reading)):
         # numbers that disagree count against less where the reports say they count one thing
@@ -1313,6 +1320,12 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
         if noun:  # "gems worth 85 million euros" stolen
             return f"value of {_as_written(group, noun)}{' ' + pred if pred in _LABEL_PREDICATES else ''}{per}"
         return _unknown(f"sum{per}", group, texts) if texts else f"amount in {unit.split('/')[0]}{per}"
+    if dim.startswith("record:"):  # "score 88-72 (loss)", "won-lost record 9-14"
+        pair = dim.split(":", 1)[1]
+        noun = _most(w for r in group if r.reading.label and (w := r.reading.label.split()[-1].lower()) in RECORD_NOUNS)
+        if noun in RESULT_NOUNS:
+            return f"score {pair} ({noun})"
+        return f"won-lost record {pair}"
     if dim == "age":
         named = Counter(r.person for r in group if r.person).most_common(1)
         if named:

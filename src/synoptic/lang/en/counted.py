@@ -104,5 +104,23 @@ CASUALTY_PREFIXES = ("pro-", "anti-")
 INSTANCE_NOUNS = frozenset({"count", "charge", "case", "incident", "act", "instance", "episode", "bout", "occurrence",
                             "offence", "offense", "violation", "breach"})
 
-__all__ = ["CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "INSTANCE_NOUNS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
+
+#: Nouns that a won-lost record or a game's score stands before ("a 9-14 start", "an 88-72 loss", "a 53-47
+#: vote"): the general English words for a record, a result and a tally of a contest, not one sport's.
+RECORD_NOUNS = frozenset({
+    "start", "record", "mark", "finish", "season", "campaign", "run", "stretch", "streak", "spell", "skid", "slide",
+    "win", "victory", "triumph", "rout", "thrashing", "blowout", "loss", "defeat", "setback", "drubbing", "upset",
+    "tie", "draw", "stalemate", "score", "scoreline", "result", "margin", "lead", "deficit", "decision", "vote",
+    "verdict", "count", "tally", "split", "majority", "edge", "comeback",
+    "lifetime", "overall", "all-time",  # "284-286 lifetime"
+})
+
+#: Of RECORD_NOUNS, those that name one game's or one vote's result: the pair before them is a score.
+RESULT_NOUNS = frozenset({
+    "win", "victory", "triumph", "rout", "thrashing", "blowout", "loss", "defeat", "setback", "drubbing", "upset",
+    "tie", "draw", "stalemate", "score", "scoreline", "result", "margin", "decision", "vote", "verdict", "count",
+    "tally", "comeback",
+})
+
+__all__ = ["RECORD_NOUNS", "RESULT_NOUNS", "CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "INSTANCE_NOUNS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
            "MONEY_NOUNS", "MONEY_VERBS", "SIDE_WORDS"]
