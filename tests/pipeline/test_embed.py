@@ -135,3 +135,24 @@ def test_vectors_do_not_depend_on_how_the_texts_are_batched(minilm: Embedder) ->
     finally:
         embed_module.MAX_PADDING_SHARE = saved
     np.testing.assert_allclose(ours, theirs, atol=1e-6)
+
+
+def test_one_thread_gives_the_vectors_of_two() -> None:
+    """The thread count follows the machine's load (``default_threads``): it must not change a vector."""
+    texts = ["Pirates attacked the tanker off Somalia on Tuesday.", "The navy said it fired warning shots.",
+             "Prices rose 3% in March, the statistics office said.", "x"]
+    one = OnnxMiniLM(threads=1).embed(texts)
+    two = OnnxMiniLM(threads=2).embed(texts)
+    assert np.array_equal(one, two)
+
+
+def test_default_threads_take_one_core_when_the_machine_is_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import synoptic.embed as embed_module
+
+    monkeypatch.setattr(embed_module, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(embed_module.os, "getloadavg", lambda: (2.5, 1.0, 1.0))
+    assert embed_module.default_threads() == 1
+    monkeypatch.setattr(embed_module.os, "getloadavg", lambda: (0.3, 1.0, 1.0))
+    assert embed_module.default_threads() == 2
+    monkeypatch.setattr(embed_module, "_usable_cores", lambda: 16)
+    assert embed_module.default_threads() == embed_module.MAX_THREADS

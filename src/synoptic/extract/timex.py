@@ -71,6 +71,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from synoptic.lang.en.calendar import (
@@ -1793,6 +1794,13 @@ def _matches(text: str) -> list[tuple[re.Match[str], Resolver]]:
     return taken
 
 
+@lru_cache(maxsize=1024)
+def _matches_of(text: str) -> tuple[tuple[re.Match[str], Resolver], ...]:
+    """:func:`_matches`, kept per text: a run reads each article for its publication date
+    (``dating.infer_published``) and again for its dates (ECB+ dev: 847 readings of 535 texts)."""
+    return tuple(_matches(text))
+
+
 #: A quantifier that makes the time after it recur: "every Tuesday", "each March", "every other
 #: Friday" are TimeML SETs (``XXXX-WXX-2``), not dates (guideline rule, not read from either half).
 _SET_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+(?:other\s+|single\s+)?$")
@@ -1804,7 +1812,7 @@ _SET_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+(?:other\s+|single\s+)?$")
 _DEICTIC_REFERENCE = re.compile(
     rf"(?i)(?:(?:earlier|later)\s)?(?:last|this|next|(?:{NUMWORD})\s(?:months?|years?)\sago)\b"
 )
-def _resolve(text: str, anchor: date | None, taken: list[tuple[re.Match[str], Resolver]]) -> list[_Hit]:
+def _resolve(text: str, anchor: date | None, taken: Sequence[tuple[re.Match[str], Resolver]]) -> list[_Hit]:
     """The matches of ``text`` resolved in text order, each with what was said before it
     (:class:`_Discourse`): the last date given in full and the last reporting quarter named."""
     ctx = _Discourse()
@@ -1894,7 +1902,7 @@ def find_dates_many(items: Sequence[tuple[str, date | None]]) -> list[list[TimeR
     """
     anchors = [a.date() if isinstance(a, datetime) else a for _, a in items]  # a datetime: its day
     texts = [text for text, _ in items]
-    taken = [_matches(text) for text in texts]
+    taken = [_matches_of(text) for text in texts]
     parses = _Parses()
     token = _PARSES.set(parses)
     try:

@@ -692,7 +692,7 @@ def _body_over_person(speaker: str, members: list[_Unit], texts: dict[str, str])
     surname = speaker.split()[-1]
     if not surname[:1].isupper():
         return speaker
-    named_in = {a for a, t in texts.items() if re.search(rf"\b{re.escape(surname)}\b", t)}
+    named_in = {a for a, t in texts.items() if surname in t and re.search(rf"\b{re.escape(surname)}\b", t)}
     theirs = sum(1 for u in said if u.speaker == speaker or u.article in named_in)
     bodies = Counter(u.speaker for u in said if u.body and u.article not in named_in)
     if sum(bodies.values()) <= theirs:
@@ -710,7 +710,7 @@ def _voice_over_body(speaker: str, members: list[_Unit], texts: dict[str, str]) 
     best, best_n = speaker, 0
     for person, body in {(u.speaker, u.voice_of) for u in said if u.voice_of}:
         surname = person.split()[-1]
-        named_in = {a for a, t in texts.items() if re.search(rf"\b{re.escape(surname)}\b", t)}
+        named_in = {a for a, t in texts.items() if surname in t and re.search(rf"\b{re.escape(surname)}\b", t)}
         theirs = sum(1 for u in said if u.speaker == person
                      or (u.body and not u.voice_of and u.key == body and u.article in named_in))
         rest = sum(1 for u in said if u.body and not u.voice_of and not (u.key == body and u.article in named_in))

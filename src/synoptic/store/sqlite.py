@@ -230,10 +230,22 @@ def utc_key(value: datetime | None) -> str | None:
     return value.isoformat()
 
 
+#: Values :func:`_plain` returns as they are (most of a record's values: checked first).
+_LEAVES = (str, int, float, type(None))
+#: Field names per dataclass (``dataclasses.fields`` rebuilds its tuple on every call).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: object) -> object:
     """Dataclasses, lists and datetimes as JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, _LEAVES):
+        return value
+    cls = type(value)
+    names = _FIELD_NAMES.get(cls)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list | tuple):
