@@ -23,6 +23,7 @@ from synoptic.extract import models
 from synoptic.lang.en import addresses as _addresses
 from synoptic.lang.en import heads as _heads
 from synoptic.lang.en import names as _names
+from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import placenames as _placenames
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.calendar import CALENDAR_NAMES
@@ -277,6 +278,66 @@ def _cut_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
     return keep
 
 
+#: A capitalised plural word, or a number with a plural ending ("Cavaliers", "Saints", "76ers"): the last word
+#: of a team's or a band's name. Not "Ross", "Paris", "Marcos", "Notorious" (no vowel or "s" before the "s").
+_PLURAL_NAME = r"(?:[A-Z][a-z]*[b-df-hj-np-rtv-z]s|[A-Z][a-z]*[^\Wsaiou]es|\d+[a-z]+s)"  # not "1950s"
+_PLURAL_NAME_RE = re.compile(_PLURAL_NAME)
+_NUMBERED_TEAM = re.compile(r"\d+[a-z]+s")  # "76ers", "49ers": a name with no capital letter
+_TEAM_AFTER = re.compile(r" (" + _PLURAL_NAME + r")\b(?![’'-]\w| [A-Z0-9])")
+_TEAM_ALONE = re.compile(r"(?<=\bthe )(" + _PLURAL_NAME + r")\b(?![’'-]\w|\s+[A-Z0-9])")
+
+
+def _plural_head(word: str) -> bool:
+    """``word`` is a capitalised plural that is no head noun of a place's or an organisation's name ("Islands",
+    "States", "Times", "Airlines" are heads; "Cavaliers", "Dolphins" are not)."""
+    if not _PLURAL_NAME_RE.fullmatch(word):
+        return False
+    low = word.lower()
+    sing = {low, low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else low}
+    heads = (_heads.ORG_HEADS | _heads.SETTLEMENT_HEADS | _heads.LANDFORM_HEADS | _heads.FACILITY_HEADS
+             | _heads.TEAM_NOT_HEADS)
+    return not sing & heads and low not in CALENDAR_NAMES
+
+
+def _teams(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Teams' names the model misses or calls a place: a place's name and a capitalised plural after it is an
+    organisation ("Philadelphia 76ers", "Miami Dolphins" typed GPE), and a capitalised plural after "the"
+    that the model leaves out or calls a person ("the Sixers", "the Bucs") is one too."""
+    out = []
+    starts = {s: i for i, (s, _e, _l, _h) in enumerate(spans)}
+    drop: set[int] = set()
+    for i, (s, e, label, hint) in enumerate(spans):
+        if i in drop:
+            continue
+        words = text[s:e].split()
+        if label in ("GPE", "LOC", "ORG") and (m := _TEAM_AFTER.match(text, e)) and _plural_head(m.group(1)):
+            if (j := starts.get(m.start(1))) is not None:
+                if spans[j][1] != m.end(1):
+                    out.append((s, e, label, hint))
+                    continue
+                drop.add(j)
+            out.append((s, m.end(1), "ORG", hint))
+        elif label in ("GPE", "LOC") and len(words) >= 2 and _plural_head(words[-1]) and hint is None:
+            out.append((s, e, "ORG", hint))
+        else:
+            out.append((s, e, label, hint))
+    taken = [(s, e) for s, e, _l, _h in out]
+    for m in _TEAM_ALONE.finditer(text):
+        if not _plural_head(m.group(1)):
+            continue
+        same = [k for k, (s, e, _l, _h) in enumerate(out) if s == m.start(1) and e == m.end(1)]
+        if same:
+            k = same[0]
+            if out[k][2] in ("PERSON", "PRODUCT"):
+                out[k] = (out[k][0], out[k][1], "ORG", out[k][3])
+            continue
+        if any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            continue
+        out.append((m.start(1), m.end(1), "ORG", None))
+    out.sort()
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim articles, honorifics, possessives, unbalanced brackets and punctuation off a span."""
     while True:
@@ -317,7 +378,7 @@ def _junk(text: str, lower_words: set[str]) -> bool:
     vessel = _vessel_prefix(text.split()[0]) if text.split() else False  # "M/S Columbus"
     if len(text) < 2 or "\n" in text or "http" in text or ("/" in text and not vessel) or "@" in text:
         return True
-    if not any(c.isupper() for c in text):
+    if not any(c.isupper() for c in text) and not _NUMBERED_TEAM.fullmatch(text):
         return True
     toks = _tokens(text)
     if len(toks) > 8:
@@ -434,6 +495,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     defined += _defined_acronyms(text, {(d[0], d[1]) for d in defined})
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
     spans = _aliases(text, spans)  # 3b
+    spans = _teams(text, spans)  # 3c
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
@@ -1343,6 +1405,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     relabel = _resolve_variants(form_list, forms, index, uf)  # 6
     relabel.update(_resolve_in_context(form_list, forms, index, uf))  # 7
     relabel.update(_resolve_short_forms(form_list, forms, index, uf))  # 7d
+    relabel.update(_resolve_teams(form_list, forms, index, uf))  # 7e
 
     groups: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
@@ -1864,6 +1927,75 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
         long = next(g for g in cands if uf.find(index[g]) == uf.find(root))
         if f[0] != long[0]:
             relabel[f] = long[0]
+    return relabel
+
+
+#: Fewest letters a clipped team name keeps before its "s" ("Cavs" of "Cavaliers", "Bucs" of "Buccaneers").
+MIN_CLIPPED = 3
+_NUMBER_WORDS_OF = {v: k for k, v in _numbers.CARDINALS.items()}
+
+
+def _spelled_number(word: str) -> str | None:
+    """A name's leading number written in words, with its ending ("76ers" -> "seventysixers"), below 100."""
+    m = re.fullmatch(r"(\d+)([a-z]+)", word)
+    if not m or int(m.group(1)) >= 100:
+        return None
+    n = int(m.group(1))
+    words = _NUMBER_WORDS_OF.get(n) or _NUMBER_WORDS_OF[n - n % 10] + _NUMBER_WORDS_OF[n % 10]
+    return words + m.group(2)
+
+
+def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
+                   uf: UnionFind) -> dict[tuple[str, str, str], str]:
+    """Step 7e of :func:`resolve`: the short names of a team, an organisation named "<place> <capitalised
+    plural>" ("Philadelphia 76ers", "Cleveland Cavaliers"), when the story has exactly one team with them:
+
+    - its plural alone ("76ers"), clipped ("Cavs", "Bucs") or spoken ("Sixers" for "76ers": the number in
+      words ends with it);
+    - its place alone, the way sports reports name a team by its city ("Cleveland" beat "Detroit"), when
+      the team's plural is also written alone in the story (the story speaks of the team, not a paper);
+    and a US state's AP abbreviation ("Tenn.") joins the state's name. Returns the forms typed as the team."""
+    relabel: dict[tuple[str, str, str], str] = {}
+    text_of = {f: strip_determiner(forms[f][0].text) for f in form_list}
+    by_key: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        by_key[f[1]].append(f)
+    for f in form_list:  # a state's abbreviation
+        state = _placenames.STATE_ABBREVIATIONS.get(text_of[f].lower().rstrip("."))
+        if f[0] in ("GPE", "LOC") and state and "." in forms[f][0].text + "." and text_of[f][:1].isupper():
+            roots = {uf.find(index[g]) for g in by_key.get(surface_key(state), []) if g[0] in ("GPE", "LOC")}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
+    teams = []
+    for f in form_list:
+        words = text_of[f].split()
+        if f[0] == "ORG" and len(words) >= 2 and _plural_head(words[-1]) and words[0][:1].isupper() \
+                and not any(w.lower() in _FUNCTION_WORDS for w in words):
+            teams.append((f, words))
+    if not teams:
+        return relabel
+    alone = {f[1] for f in form_list if " " not in f[1]}
+    for f in form_list:
+        if " " in f[1] or f[0] not in ("ORG", "PERSON", "GPE", "LOC", "NORP", "PRODUCT") or _is_acronym(text_of[f]):
+            continue
+        word = text_of[f]
+        low = word.lower()
+        cands = []
+        for g, words in teams:
+            last = words[-1].lower()
+            spoken = _spelled_number(last)
+            if low == last and f[0] != "PERSON" \
+                    or (len(low) > MIN_CLIPPED and low.endswith("s") and len(low) < len(last)
+                        and last.startswith(low[:-1]) and f[0] != "GPE") \
+                    or (spoken and len(low) > MIN_CLIPPED and spoken.endswith(low) and f[0] != "GPE"):
+                cands.append(g)
+            elif f[0] in ("GPE", "LOC") and g[1].rsplit(" ", 1)[0] == f[1] and g[1].split()[-1] in alone:
+                cands.append(g)
+        roots = {uf.find(index[g]) for g in cands}
+        if len(roots) == 1 and uf.find(index[f]) not in roots:
+            uf.union(index[f], roots.pop())
+            if f[0] != "ORG":
+                relabel[f] = "ORG"
     return relabel
 
 
