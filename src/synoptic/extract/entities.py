@@ -24,6 +24,7 @@ from synoptic.lang.en import addresses as _addresses
 from synoptic.lang.en import heads as _heads
 from synoptic.lang.en import names as _names
 from synoptic.lang.en import numbers as _numbers
+from synoptic.lang.en import persons as _persons
 from synoptic.lang.en import placenames as _placenames
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.calendar import CALENDAR_NAMES
@@ -44,6 +45,11 @@ GIVEN_NAME_SIMILARITY = 0.7
 # "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
 # at least MIN_CLOSE_SURNAME letters.
 CLOSE_SURNAME_EDITS = 1
+# A given name clipped to its first letters ("Lou" / "Louis", "Dan" / "Daniel", "Chris" / "Christopher") is the
+# same given name: at most this many letters kept, and at least MIN_CLIPPED_REST letters cut ("Ann" / "Anna",
+# "Jo" / "Jon" stay apart). Set by hand on the English clipped forms; checked on ECB+ sixers (Lou Williams).
+MAX_CLIPPED_GIVEN = 5
+MIN_CLIPPED_REST = 2
 MIN_CLOSE_SURNAME = 4
 # Family names (keys of at least MIN_FUZZY_FAMILY letters) one edit apart may be one family name
 # (Gaddafi/Kadhafi/Qaddafi after normalisation); the given names must still agree.
@@ -156,6 +162,16 @@ def surface_key(name: str) -> str:
     return " ".join(_key_tokens(name))
 
 
+_TITLE_PAIR = re.compile(r"[A-Z][a-z]")  # "Us", "It", "No": a word, not the acronym "US", "IT", "NO"
+
+
+def _form_key(text: str) -> str:
+    """:func:`surface_key`, but a title-case two-letter word keeps a key of its own: "Us" (the magazine, or
+    a sentence's first word) is never "US"/"U.S.", which need their capitals or dots."""
+    key = surface_key(text)
+    return key + "'" if _TITLE_PAIR.fullmatch(text.strip()) else key
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
@@ -199,7 +215,7 @@ def ministry_key(text: str) -> tuple[str | None, str] | None:
 
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Franklin D." keep their last dot
 # Titles the model leaves inside person spans ("GM Theo Epstein", "Clerk Janette Bower").
-PERSON_TITLES = set(_titles.TITLES)
+PERSON_TITLES = set(_titles.TITLES) | _persons.POSITION_TITLES
 
 
 def _strip_titles(text: str, m: Mention) -> None:
@@ -284,7 +300,7 @@ _PLURAL_NAME = r"(?:[A-Z][a-z]*[b-df-hj-np-rtv-z]s|[A-Z][a-z]*[^\Wsaiou]es|\d+[a
 _PLURAL_NAME_RE = re.compile(_PLURAL_NAME)
 _NUMBERED_TEAM = re.compile(r"\d+[a-z]+s")  # "76ers", "49ers": a name with no capital letter
 _TEAM_AFTER = re.compile(r" (" + _PLURAL_NAME + r")\b(?![’'-]\w| [A-Z0-9])")
-_TEAM_ALONE = re.compile(r"(?<=\bthe )(" + _PLURAL_NAME + r")\b(?![’'-]\w|\s+[A-Z0-9])")
+_TEAM_ALONE = re.compile(r"(?<=\b[Tt]he )(" + _PLURAL_NAME + r")\b(?![’'-]\w|\s+[A-Z0-9])")
 
 
 def _plural_head(word: str) -> bool:
@@ -1250,14 +1266,15 @@ def _family_classes(keys: Iterable[str]) -> dict[str, str]:
     return {k: rep.get(k, k) for k in uniq}
 
 
-def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) -> bool:
+def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None, last: bool = False) -> bool:
     """Two multi-token person names (as key tokens) are one person: same family name (or of one
-    class in ``fam``), and given names that are spelling variants (or one is an initial)."""
-    fa, fb = _family(a), _family(b)
+    class in ``fam``), and given names that are spelling variants (or one is an initial). ``last``: both
+    names read with the family name last ("Lou Williams", whose "Lou" is also a Chinese family name)."""
+    fa, fb = (a[-1], b[-1]) if last else (_family(a), _family(b))
     if (fam or {}).get(fa, fa) != (fam or {}).get(fb, fb):
         return False
-    ga = [t for t in a if t != _family(a)]
-    gb = [t for t in b if t != _family(b)]
+    ga = [t for t in a if t != fa]
+    gb = [t for t in b if t != fb]
     if not ga or not gb:
         return True
     x, y = ga[0], gb[0]
@@ -1265,6 +1282,9 @@ def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) 
         return x[0] == y[0]
     if _HYPOCORISM_KEYS.get(x, {x}) & _HYPOCORISM_KEYS.get(y, {y}):
         return True  # "Bill" / "William"
+    short, long = sorted((x, y), key=len)
+    if len(short) <= MAX_CLIPPED_GIVEN and len(long) - len(short) >= MIN_CLIPPED_REST and long.startswith(short):
+        return True  # "Lou" / "Louis", "Sam" / "Samuel": a given name clipped
     sim = Levenshtein.normalized_similarity("".join(ga), "".join(gb))
     return sim >= GIVEN_NAME_SIMILARITY
 
@@ -1322,7 +1342,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)  # 1
     heads: dict[str, str | None] = {}
     for m in mentions:
-        key = surface_key(m.text)
+        key = _form_key(m.text)
         votes[key][m.type] += 1
         if key not in heads:
             heads[key] = _heads.head_type(strip_determiner(m.text))
@@ -1357,7 +1377,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     surnames = {k for k in votes if " " not in k and vote(k) == "PERSON"}
     as_person = {}
     for m in mentions:
-        key = surface_key(m.text)
+        key = _form_key(m.text)
         words = _tokens(strip_determiner(m.text))
         if key in as_person or " " not in key or not 2 <= len(words) <= 3 or vote(key) not in ("ORG", "FAC", "PRODUCT"):
             continue
@@ -1367,7 +1387,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     for key in as_person:
         votes[key] = Counter({"PERSON": 1})
     for m in mentions:
-        key = surface_key(m.text)
+        key = _form_key(m.text)
         if not key:
             continue
         label = vote(key)
@@ -1458,6 +1478,12 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             for b in same_family[i + 1:]:
                 if _same_person(a[1].split(), b[1].split(), fam):
                     uf.union(index[a], index[b])
+    for f in full:  # "Lou Williams" read family name first ("Lu") is also "Louis Williams" read in Western order
+        keys = f[1].split()
+        if _family(keys) != keys[-1]:
+            for g in by_family.get(fam.get(keys[-1], keys[-1]), []):
+                if _same_person(keys, g[1].split(), fam, last=True):
+                    uf.union(index[f], index[g])
     for f in sorted(forms_p, key=lambda f: f not in particled):  # "Abu Latyef" first, then "Latyef"
         if " " in f[1] and f not in particled:
             continue
@@ -1953,7 +1979,7 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
     - its plural alone ("76ers"), clipped ("Cavs", "Bucs") or spoken ("Sixers" for "76ers": the number in
       words ends with it);
     - its place alone, the way sports reports name a team by its city ("Cleveland" beat "Detroit"), when
-      the team's plural is also written alone in the story (the story speaks of the team, not a paper);
+      the story also names the team by one word of its own ("Cavaliers", "Bucs": it speaks of the team);
     and a US state's AP abbreviation ("Tenn.") joins the state's name. Returns the forms typed as the team."""
     relabel: dict[tuple[str, str, str], str] = {}
     text_of = {f: strip_determiner(forms[f][0].text) for f in form_list}
@@ -1974,8 +2000,10 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
             teams.append((f, words))
     if not teams:
         return relabel
-    alone = {f[1] for f in form_list if " " not in f[1]}
+    places = []
     for f in form_list:
+        if f[0] in ("GPE", "LOC"):
+            places += [(f, g) for g, _w in teams if g[1].rsplit(" ", 1)[0] == f[1]]
         if " " in f[1] or f[0] not in ("ORG", "PERSON", "GPE", "LOC", "NORP", "PRODUCT") or _is_acronym(text_of[f]):
             continue
         word = text_of[f]
@@ -1989,13 +2017,18 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
                         and last.startswith(low[:-1]) and f[0] != "GPE") \
                     or (spoken and len(low) > MIN_CLIPPED and spoken.endswith(low) and f[0] != "GPE"):
                 cands.append(g)
-            elif f[0] in ("GPE", "LOC") and g[1].rsplit(" ", 1)[0] == f[1] and g[1].split()[-1] in alone:
-                cands.append(g)
         roots = {uf.find(index[g]) for g in cands}
         if len(roots) == 1 and uf.find(index[f]) not in roots:
             uf.union(index[f], roots.pop())
             if f[0] != "ORG":
                 relabel[f] = "ORG"
+    # teams the story also names by a word of their own ("Saints", "Bucs"), not only by their full name
+    cities = {p for p, _t in places}
+    short = {uf.find(index[f]) for f in form_list if " " not in f[1] and f not in cities}
+    for f, g in places:
+        if uf.find(index[g]) in short and len({uf.find(index[t]) for p, t in places if p == f}) == 1:
+            uf.union(index[f], index[g])
+            relabel[f] = "ORG"
     return relabel
 
 

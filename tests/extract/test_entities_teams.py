@@ -1,0 +1,73 @@
+"""Teams' names, clipped given names, position titles, state abbreviations and "Us" (not "US")."""
+
+from __future__ import annotations
+
+from synoptic.extract.entities import find_mentions, resolve
+from synoptic.records import Mention
+
+
+def _resolve(texts: list[str]) -> list:
+    ms: list[Mention] = []
+    for i, t in enumerate(texts):
+        found = find_mentions(t)
+        for m in found:
+            m.article = f"a{i}"
+        ms += found
+    return resolve(ms)
+
+
+def _group_of(entities: list, variant: str) -> set[str]:
+    return next(set(e.variants) for e in entities if variant in e.variants)
+
+
+def test_numbered_team_and_its_spoken_short_form() -> None:
+    ents = _resolve([
+        "Coach John Carter is out as Philadelphia 76ers head coach, the club said on Monday.",
+        "The 76ers lost again at home. The Sixers have won only four of their last twelve games.",
+    ])
+    group = _group_of(ents, "Philadelphia 76ers")
+    assert {"76ers", "Sixers"} <= group
+
+
+def test_the_plural_is_a_team_not_a_person_and_clipped_form_and_city_join() -> None:
+    ents = _resolve([
+        "The Tampa Bay Buccaneers beat the Saints on Sunday, and Tampa Bay moved up to second.",
+        "Smith scored twice against the Bucs last season, he told reporters on Friday.",
+    ])
+    group = _group_of(ents, "Tampa Bay Buccaneers")
+    assert {"Bucs", "Tampa Bay"} <= group
+    assert next(e.type for e in ents if "Bucs" in e.variants) == "ORG"
+
+
+def test_city_alone_stays_a_place_without_a_team_short_form() -> None:
+    ents = _resolve(["The Seattle Times reported the fire. Seattle officials said the Times was wrong."])
+    assert "Seattle" not in _group_of(ents, "Seattle Times")
+
+
+def test_place_and_a_landform_plural_is_no_team() -> None:
+    ms = find_mentions("He flew over the Golan Heights and the Virgin Islands last week with friends.")
+    assert all(m.type != "ORG" for m in ms)
+
+
+def test_clipped_given_name_is_the_same_person() -> None:
+    ents = _resolve(["Guard Louis Williams scored 20 points on Tuesday.", "Lou Williams had a poor night."])
+    assert {"Louis Williams", "Lou Williams"} <= _group_of(ents, "Louis Williams")
+    ents = _resolve(["Anna Novak arrived on Tuesday.", "Ann Novak left on Friday."])
+    assert "Ann Novak" not in _group_of(ents, "Anna Novak")
+
+
+def test_position_before_a_name_is_a_title() -> None:
+    ms = find_mentions("Fullback Mike Karney has received five weeks of treatment, the team said.")
+    assert any(m.text == "Mike Karney" for m in ms)
+
+
+def test_state_abbreviation_joins_the_state() -> None:
+    ents = _resolve(["She was born in Nashville, Tenn., in 1923.", "Tennessee officials said she had died."])
+    assert {"Tennessee"} < _group_of(ents, "Tennessee")
+
+
+def test_title_case_us_never_joins_the_acronym() -> None:
+    ents = _resolve(["Us Weekly reported the news. The U.S. Army said it would act.",
+                     "Us is a magazine. The US economy grew in the United States."])
+    for e in ents:
+        assert not ({"Us", "Us Weekly"} & set(e.variants) and {"US", "U.S.", "United States"} & set(e.variants))
