@@ -71,3 +71,19 @@ def test_title_case_us_never_joins_the_acronym() -> None:
                      "Us is a magazine. The US economy grew in the United States."])
     for e in ents:
         assert not ({"Us", "Us Weekly"} & set(e.variants) and {"US", "U.S.", "United States"} & set(e.variants))
+
+
+def test_title_word_that_is_a_named_persons_surname_is_kept() -> None:
+    ents = _resolve(["The club fired president Billy King a year ago. Brand had been King's main target."])
+    assert {"Billy King", "King"} <= _group_of(ents, "Billy King")
+
+
+def test_surname_that_ends_like_a_demonym_is_the_person() -> None:
+    ms = find_mentions("Golf champion Trevor Immelman has become the first South African to win it. `` It is "
+                       "special, '' added Immelman, who thanked his coach Gary Player.")
+    assert [m.type for m in ms if m.text == "Immelman"] == ["PERSON"]
+
+
+def test_clipped_plural_joins_a_one_word_team() -> None:
+    ents = _resolve(["They lost twice to the Cavaliers this week.", "The Cavs won the set by 24 points."])
+    assert {"Cavaliers", "Cavs"} <= _group_of(ents, "Cavaliers")

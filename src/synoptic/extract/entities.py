@@ -515,7 +515,10 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
-    mentions = [m for m in mentions if not _junk(m.text, lower_words)  # 5
+    # a title word alone that is the surname of a person named in the text ("King" of "Billy King") is a name
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    mentions = [m for m in mentions if (m.text in surnames and m.text.lower() not in lower_words
+                                        or not _junk(m.text, lower_words))  # 5
                 and not _common_at_sentence_start(text, m, lower_words)]
     for mention in mentions:
         _designate(text, mention)
@@ -844,11 +847,15 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
             full_keys.add(_family(keys))
         elif m.type == "PERSON" and len(keys) == 1:
             single_keys.add(keys[0])
+    # the last words of full person names as written ("Immelman" of "Trevor Immelman", though it ends like
+    # "Indian"): a lone one is the person's surname
+    full_surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     for m in mentions:
         low = m.text.lower()
         words = _tokens(m.text)
-        if len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and not _DEMONYM_END.search(low) \
-                and not low.endswith("s") and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
+        if len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and (
+                not _DEMONYM_END.search(low) and not low.endswith("s") or m.text in full_surnames) \
+                and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
             m.type = "PERSON"  # "Ibanez" of "Raul Ibanez" in this text: a surname, not a nationality
         elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
                                 or (tags.get(m.start) == "JJ" and m.type != "GPE" and _DEMONYM_END.search(low))
@@ -1995,7 +2002,7 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
     teams = []
     for f in form_list:
         words = text_of[f].split()
-        if f[0] == "ORG" and len(words) >= 2 and _plural_head(words[-1]) and words[0][:1].isupper() \
+        if f[0] == "ORG" and _plural_head(words[-1]) and words[0][:1].isupper() \
                 and not any(w.lower() in _FUNCTION_WORDS for w in words):
             teams.append((f, words))
     if not teams:
@@ -2003,7 +2010,7 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
     places = []
     for f in form_list:
         if f[0] in ("GPE", "LOC"):
-            places += [(f, g) for g, _w in teams if g[1].rsplit(" ", 1)[0] == f[1]]
+            places += [(f, g) for g, _w in teams if " " in g[1] and g[1].rsplit(" ", 1)[0] == f[1]]
         if " " in f[1] or f[0] not in ("ORG", "PERSON", "GPE", "LOC", "NORP", "PRODUCT") or _is_acronym(text_of[f]):
             continue
         word = text_of[f]
@@ -2012,7 +2019,9 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
         for g, words in teams:
             last = words[-1].lower()
             spoken = _spelled_number(last)
-            if low == last and f[0] != "PERSON" \
+            if g == f:
+                continue
+            if low == last and f[0] != "PERSON" and " " in g[1] \
                     or (len(low) > MIN_CLIPPED and low.endswith("s") and len(low) < len(last)
                         and last.startswith(low[:-1]) and f[0] != "GPE") \
                     or (spoken and len(low) > MIN_CLIPPED and spoken.endswith(low) and f[0] != "GPE"):
