@@ -87,3 +87,9 @@ def test_surname_that_ends_like_a_demonym_is_the_person() -> None:
 def test_clipped_plural_joins_a_one_word_team() -> None:
     ents = _resolve(["They lost twice to the Cavaliers this week.", "The Cavs won the set by 24 points."])
     assert {"Cavaliers", "Cavs"} <= _group_of(ents, "Cavaliers")
+
+
+def test_place_names_ending_like_plurals_stay_places() -> None:
+    ms = find_mentions("She moved from Los Angeles to Buenos Aires and later to Palm Springs, friends said.")
+    assert [m.type for m in ms if m.text in ("Los Angeles", "Buenos Aires", "Palm Springs")] \
+        and all(m.type != "ORG" for m in ms)

@@ -298,6 +298,7 @@ def _cut_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
 #: of a team's or a band's name. Not "Ross", "Paris", "Marcos", "Notorious" (no vowel or "s" before the "s").
 _PLURAL_NAME = r"(?:[A-Z][a-z]*[b-df-hj-np-rtv-z]s|[A-Z][a-z]*[^\Wsaiou]es|\d+[a-z]+s)"  # not "1950s"
 _PLURAL_NAME_RE = re.compile(_PLURAL_NAME)
+_CONSONANT_PLURAL = re.compile(r"[A-Z][a-z]*[b-df-hj-np-rtv-z]s|\d+[a-z]+s")
 _NUMBERED_TEAM = re.compile(r"\d+[a-z]+s")  # "76ers", "49ers": a name with no capital letter
 _TEAM_AFTER = re.compile(r" (" + _PLURAL_NAME + r")\b(?![’'-]\w| [A-Z0-9])")
 _TEAM_ALONE = re.compile(r"(?<=\b[Tt]he )(" + _PLURAL_NAME + r")\b(?![’'-]\w|\s+[A-Z0-9])")
@@ -312,7 +313,7 @@ def _plural_head(word: str) -> bool:
     sing = {low, low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else low}
     heads = (_heads.ORG_HEADS | _heads.SETTLEMENT_HEADS | _heads.LANDFORM_HEADS | _heads.FACILITY_HEADS
              | _heads.TEAM_NOT_HEADS)
-    return not sing & heads and low not in CALENDAR_NAMES
+    return not sing & heads and low not in CALENDAR_NAMES and low not in _placenames.territory_words()
 
 
 def _teams(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
@@ -333,7 +334,8 @@ def _teams(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tup
                     continue
                 drop.add(j)
             out.append((s, m.end(1), "ORG", hint))
-        elif label in ("GPE", "LOC") and len(words) >= 2 and _plural_head(words[-1]) and hint is None:
+        elif label in ("GPE", "LOC") and len(words) >= 2 and _plural_head(words[-1]) and hint is None \
+                and _CONSONANT_PLURAL.fullmatch(words[-1]):  # "Miami Dolphins"; not "Los Angeles", "Buenos Aires"
             out.append((s, e, "ORG", hint))
         else:
             out.append((s, e, label, hint))

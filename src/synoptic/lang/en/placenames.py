@@ -101,3 +101,15 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "s.d": "South Dakota", "tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
     "w.va": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming",
 }
+
+
+@functools.cache
+def territory_words() -> frozenset[str]:
+    """Lower-case words of the English names of the world's countries and territories ("philippines",
+    "netherlands", "islands", "states", "emirates"), from CLDR as ``babel`` ships it."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset()
+    return frozenset(w.lower() for code, name in Locale("en").territories.items() if not code.isdigit()
+                     for w in name.replace("&", " ").split())
