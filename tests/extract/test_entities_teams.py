@@ -27,6 +27,7 @@ def test_numbered_team_and_its_spoken_short_form() -> None:
     ])
     group = _group_of(ents, "Philadelphia 76ers")
     assert {"76ers", "Sixers"} <= group
+    assert next(e.name for e in ents if "Sixers" in e.variants) == "Philadelphia 76ers"  # the full name
 
 
 def test_the_plural_is_a_team_not_a_person_and_clipped_form_and_city_join() -> None:

@@ -2045,8 +2045,8 @@ def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: di
 
 def _well_formed(name: str, label: str) -> bool:
     words = _tokens(name)
-    if not words or any(ch.isdigit() for ch in name):
-        return False
+    if not words or any(ch.isdigit() for ch in name) and not any(_NUMBERED_TEAM.fullmatch(w) for w in words):
+        return False  # "Philadelphia 76ers" is a name
     if label == "PERSON":
         return len(words) >= 2 and all(w[0].isupper() for w in words)
     # "Marine Commandos", "Riverside Police Department"; not "marine commandos", "Riverside police"
@@ -2063,6 +2063,9 @@ def _canonical(ms: Iterable[Mention], label: str) -> str:
     good = [n for n in names if _well_formed(n, label)] or names
     if label != "PERSON":
         good = [n for n in good if not _is_acronym(n)] or good
+    if label == "ORG":  # a team by its full name, not by its city or plural alone ("Carolina", "Sixers")
+        good = [n for n in good if len(_tokens(n)) >= 2 and _plural_head(_tokens(n)[-1])
+                and (_tokens(n)[-1] in names or " ".join(_tokens(n)[:-1]) in names)] or good
         if any(ministry_key(n) for n in good):
             good = [n for n in good if (ministry_key(n) or (None,))[0]] or good
     if label == "PERSON":  # not with a nationality or title before it ("American Hasim Rahman")
