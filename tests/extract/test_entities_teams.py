@@ -94,3 +94,11 @@ def test_place_names_ending_like_plurals_stay_places() -> None:
     ms = find_mentions("She moved from Los Angeles to Buenos Aires and later to Palm Springs, friends said.")
     assert [m.type for m in ms if m.text in ("Los Angeles", "Buenos Aires", "Palm Springs")] \
         and all(m.type != "ORG" for m in ms)
+
+
+def test_lone_surname_joins_the_far_more_named_person_of_that_surname() -> None:
+    texts = [f"Actress Jane Page spoke on day {n}. Jane Page thanked her fans." for n in range(1, 4)]
+    texts.append("Jane Page grew up in Ohio, where her father Jack Page worked. At 16, Page moved to New York with her sister.")
+    ents = _resolve(texts)
+    assert "Page" in _group_of(ents, "Jane Page")
+    assert "Jack Page" not in _group_of(ents, "Jane Page")
