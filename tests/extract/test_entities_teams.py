@@ -102,3 +102,10 @@ def test_lone_surname_joins_the_far_more_named_person_of_that_surname() -> None:
     ents = _resolve(texts)
     assert "Page" in _group_of(ents, "Jane Page")
     assert "Jack Page" not in _group_of(ents, "Jane Page")
+
+
+def test_title_before_a_named_person_typed_org_is_that_person() -> None:
+    ms = [Mention("GM Rob Varga", "ORG", 0, 12, "a1"), Mention("Rob Varga", "PERSON", 0, 9, "a2"),
+          Mention("Rob Varga", "PERSON", 20, 29, "a3")]
+    ents = resolve(ms)
+    assert [(e.type, set(e.variants)) for e in ents] == [("PERSON", {"GM Rob Varga", "Rob Varga"})]

@@ -1397,6 +1397,12 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         if key.split()[-1] in surnames and len(words) == len(key.split()) and not m.entity \
                 and all(_NAME_WORD.match(w) and not _generic_word(w) for w in words) and not _is_acronym(words[0]):
             as_person[key] = True
+    for m in mentions:  # "GM Ed Stefanski" typed ORG: a title before a person the story names
+        words = _tokens(strip_determiner(m.text))
+        if len(words) >= 3 and words[0].lower().rstrip(".") in PERSON_TITLES and vote(surface_key(m.text)) != "PERSON":
+            rest = surface_key(" ".join(words[1:]))
+            if rest in votes and vote(rest) == "PERSON":
+                as_person[surface_key(m.text)] = True
     for key in as_person:
         votes[key] = Counter({"PERSON": 1})
     for m in mentions:
