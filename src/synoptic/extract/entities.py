@@ -23,6 +23,8 @@ from synoptic.extract import models
 from synoptic.lang.en import addresses as _addresses
 from synoptic.lang.en import heads as _heads
 from synoptic.lang.en import names as _names
+from synoptic.lang.en import numbers as _numbers
+from synoptic.lang.en import persons as _persons
 from synoptic.lang.en import placenames as _placenames
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.calendar import CALENDAR_NAMES
@@ -43,6 +45,15 @@ GIVEN_NAME_SIMILARITY = 0.7
 # "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
 # at least MIN_CLOSE_SURNAME letters.
 CLOSE_SURNAME_EDITS = 1
+# A given name clipped to its first letters ("Lou" / "Louis", "Dan" / "Daniel", "Chris" / "Christopher") is the
+# same given name: at most this many letters kept, and at least MIN_CLIPPED_REST letters cut ("Ann" / "Anna",
+# "Jo" / "Jon" stay apart). Set by hand on the English clipped forms; checked on ECB+ sixers (Lou Williams).
+MAX_CLIPPED_GIVEN = 5
+# A lone surname in an article naming several people of that surname joins the one whose full names are
+# mentioned at least this many times as often as the next one's in the story. Fitted on ECB+ pinup (Bettie Page
+# 100+ mentions / the film "Notorious Bettie Page" 4); checked on the six gold stories and the seeds.
+SURNAME_DOMINANCE = 5
+MIN_CLIPPED_REST = 2
 MIN_CLOSE_SURNAME = 4
 # Family names (keys of at least MIN_FUZZY_FAMILY letters) one edit apart may be one family name
 # (Gaddafi/Kadhafi/Qaddafi after normalisation); the given names must still agree.
@@ -155,6 +166,16 @@ def surface_key(name: str) -> str:
     return " ".join(_key_tokens(name))
 
 
+_TITLE_PAIR = re.compile(r"[A-Z][a-z]")  # "Us", "It", "No": a word, not the acronym "US", "IT", "NO"
+
+
+def _form_key(text: str) -> str:
+    """:func:`surface_key`, but a title-case two-letter word keeps a key of its own: "Us" (the magazine, or
+    a sentence's first word) is never "US"/"U.S.", which need their capitals or dots."""
+    key = surface_key(text)
+    return key + "'" if _TITLE_PAIR.fullmatch(text.strip()) else key
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
@@ -198,7 +219,7 @@ def ministry_key(text: str) -> tuple[str | None, str] | None:
 
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Franklin D." keep their last dot
 # Titles the model leaves inside person spans ("GM Theo Epstein", "Clerk Janette Bower").
-PERSON_TITLES = set(_titles.TITLES)
+PERSON_TITLES = set(_titles.TITLES) | _persons.POSITION_TITLES
 
 
 def _strip_titles(text: str, m: Mention) -> None:
@@ -277,6 +298,68 @@ def _cut_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
     return keep
 
 
+#: A capitalised plural word, or a number with a plural ending ("Cavaliers", "Saints", "76ers"): the last word
+#: of a team's or a band's name. Not "Ross", "Paris", "Marcos", "Notorious" (no vowel or "s" before the "s").
+_PLURAL_NAME = r"(?:[A-Z][a-z]*[b-df-hj-np-rtv-z]s|[A-Z][a-z]*[^\Wsaiou]es|\d+[a-z]+s)"  # not "1950s"
+_PLURAL_NAME_RE = re.compile(_PLURAL_NAME)
+_CONSONANT_PLURAL = re.compile(r"[A-Z][a-z]*[b-df-hj-np-rtv-z]s|\d+[a-z]+s")
+_NUMBERED_TEAM = re.compile(r"\d+[a-z]+s")  # "76ers", "49ers": a name with no capital letter
+_TEAM_AFTER = re.compile(r" (" + _PLURAL_NAME + r")\b(?![’'-]\w| [A-Z0-9])")
+_TEAM_ALONE = re.compile(r"(?<=\b[Tt]he )(" + _PLURAL_NAME + r")\b(?![’'-]\w|\s+[A-Z0-9])")
+
+
+def _plural_head(word: str) -> bool:
+    """``word`` is a capitalised plural that is no head noun of a place's or an organisation's name ("Islands",
+    "States", "Times", "Airlines" are heads; "Cavaliers", "Dolphins" are not)."""
+    if not _PLURAL_NAME_RE.fullmatch(word):
+        return False
+    low = word.lower()
+    sing = {low, low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else low}
+    heads = (_heads.ORG_HEADS | _heads.SETTLEMENT_HEADS | _heads.LANDFORM_HEADS | _heads.FACILITY_HEADS
+             | _heads.TEAM_NOT_HEADS)
+    return not sing & heads and low not in CALENDAR_NAMES and low not in _placenames.territory_words()
+
+
+def _teams(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Teams' names the model misses or calls a place: a place's name and a capitalised plural after it is an
+    organisation ("Philadelphia 76ers", "Miami Dolphins" typed GPE), and a capitalised plural after "the"
+    that the model leaves out or calls a person ("the Sixers", "the Bucs") is one too."""
+    out = []
+    starts = {s: i for i, (s, _e, _l, _h) in enumerate(spans)}
+    drop: set[int] = set()
+    for i, (s, e, label, hint) in enumerate(spans):
+        if i in drop:
+            continue
+        words = text[s:e].split()
+        if label in ("GPE", "LOC", "ORG") and (m := _TEAM_AFTER.match(text, e)) and _plural_head(m.group(1)):
+            if (j := starts.get(m.start(1))) is not None:
+                if spans[j][1] != m.end(1):
+                    out.append((s, e, label, hint))
+                    continue
+                drop.add(j)
+            out.append((s, m.end(1), "ORG", hint))
+        elif label in ("GPE", "LOC") and len(words) >= 2 and _plural_head(words[-1]) and hint is None \
+                and _CONSONANT_PLURAL.fullmatch(words[-1]):  # "Miami Dolphins"; not "Los Angeles", "Buenos Aires"
+            out.append((s, e, "ORG", hint))
+        else:
+            out.append((s, e, label, hint))
+    taken = [(s, e) for s, e, _l, _h in out]
+    for m in _TEAM_ALONE.finditer(text):
+        if not _plural_head(m.group(1)):
+            continue
+        same = [k for k, (s, e, _l, _h) in enumerate(out) if s == m.start(1) and e == m.end(1)]
+        if same:
+            k = same[0]
+            if out[k][2] in ("PERSON", "PRODUCT"):
+                out[k] = (out[k][0], out[k][1], "ORG", out[k][3])
+            continue
+        if any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            continue
+        out.append((m.start(1), m.end(1), "ORG", None))
+    out.sort()
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim articles, honorifics, possessives, unbalanced brackets and punctuation off a span."""
     while True:
@@ -317,7 +400,7 @@ def _junk(text: str, lower_words: set[str]) -> bool:
     vessel = _vessel_prefix(text.split()[0]) if text.split() else False  # "M/S Columbus"
     if len(text) < 2 or "\n" in text or "http" in text or ("/" in text and not vessel) or "@" in text:
         return True
-    if not any(c.isupper() for c in text):
+    if not any(c.isupper() for c in text) and not _NUMBERED_TEAM.fullmatch(text):
         return True
     toks = _tokens(text)
     if len(toks) > 8:
@@ -434,10 +517,14 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     defined += _defined_acronyms(text, {(d[0], d[1]) for d in defined})
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
     spans = _aliases(text, spans)  # 3b
+    spans = _teams(text, spans)  # 3c
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
-    mentions = [m for m in mentions if not _junk(m.text, lower_words)  # 5
+    # a title word alone that is the surname of a person named in the text ("King" of "Billy King") is a name
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    mentions = [m for m in mentions if (m.text in surnames and m.text.lower() not in lower_words
+                                        or not _junk(m.text, lower_words))  # 5
                 and not _common_at_sentence_start(text, m, lower_words)]
     for mention in mentions:
         _designate(text, mention)
@@ -766,11 +853,15 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
             full_keys.add(_family(keys))
         elif m.type == "PERSON" and len(keys) == 1:
             single_keys.add(keys[0])
+    # the last words of full person names as written ("Immelman" of "Trevor Immelman", though it ends like
+    # "Indian"): a lone one is the person's surname
+    full_surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     for m in mentions:
         low = m.text.lower()
         words = _tokens(m.text)
-        if len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and not _DEMONYM_END.search(low) \
-                and not low.endswith("s") and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
+        if len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and (
+                not _DEMONYM_END.search(low) and not low.endswith("s") or m.text in full_surnames) \
+                and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
             m.type = "PERSON"  # "Ibanez" of "Raul Ibanez" in this text: a surname, not a nationality
         elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
                                 or (tags.get(m.start) == "JJ" and m.type != "GPE" and _DEMONYM_END.search(low))
@@ -1188,14 +1279,15 @@ def _family_classes(keys: Iterable[str]) -> dict[str, str]:
     return {k: rep.get(k, k) for k in uniq}
 
 
-def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) -> bool:
+def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None, last: bool = False) -> bool:
     """Two multi-token person names (as key tokens) are one person: same family name (or of one
-    class in ``fam``), and given names that are spelling variants (or one is an initial)."""
-    fa, fb = _family(a), _family(b)
+    class in ``fam``), and given names that are spelling variants (or one is an initial). ``last``: both
+    names read with the family name last ("Lou Williams", whose "Lou" is also a Chinese family name)."""
+    fa, fb = (a[-1], b[-1]) if last else (_family(a), _family(b))
     if (fam or {}).get(fa, fa) != (fam or {}).get(fb, fb):
         return False
-    ga = [t for t in a if t != _family(a)]
-    gb = [t for t in b if t != _family(b)]
+    ga = [t for t in a if t != fa]
+    gb = [t for t in b if t != fb]
     if not ga or not gb:
         return True
     x, y = ga[0], gb[0]
@@ -1203,6 +1295,9 @@ def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None) 
         return x[0] == y[0]
     if _HYPOCORISM_KEYS.get(x, {x}) & _HYPOCORISM_KEYS.get(y, {y}):
         return True  # "Bill" / "William"
+    short, long = sorted((x, y), key=len)
+    if len(short) <= MAX_CLIPPED_GIVEN and len(long) - len(short) >= MIN_CLIPPED_REST and long.startswith(short):
+        return True  # "Lou" / "Louis", "Sam" / "Samuel": a given name clipped
     sim = Levenshtein.normalized_similarity("".join(ga), "".join(gb))
     return sim >= GIVEN_NAME_SIMILARITY
 
@@ -1260,7 +1355,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)  # 1
     heads: dict[str, str | None] = {}
     for m in mentions:
-        key = surface_key(m.text)
+        key = _form_key(m.text)
         votes[key][m.type] += 1
         if key not in heads:
             heads[key] = _heads.head_type(strip_determiner(m.text))
@@ -1295,17 +1390,23 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     surnames = {k for k in votes if " " not in k and vote(k) == "PERSON"}
     as_person = {}
     for m in mentions:
-        key = surface_key(m.text)
+        key = _form_key(m.text)
         words = _tokens(strip_determiner(m.text))
         if key in as_person or " " not in key or not 2 <= len(words) <= 3 or vote(key) not in ("ORG", "FAC", "PRODUCT"):
             continue
         if key.split()[-1] in surnames and len(words) == len(key.split()) and not m.entity \
                 and all(_NAME_WORD.match(w) and not _generic_word(w) for w in words) and not _is_acronym(words[0]):
             as_person[key] = True
+    for m in mentions:  # "GM Ed Stefanski" typed ORG: a title before a person the story names
+        words = _tokens(strip_determiner(m.text))
+        if len(words) >= 3 and words[0].lower().rstrip(".") in PERSON_TITLES and vote(surface_key(m.text)) != "PERSON":
+            rest = surface_key(" ".join(words[1:]))
+            if rest in votes and vote(rest) == "PERSON":
+                as_person[surface_key(m.text)] = True
     for key in as_person:
         votes[key] = Counter({"PERSON": 1})
     for m in mentions:
-        key = surface_key(m.text)
+        key = _form_key(m.text)
         if not key:
             continue
         label = vote(key)
@@ -1343,6 +1444,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     relabel = _resolve_variants(form_list, forms, index, uf)  # 6
     relabel.update(_resolve_in_context(form_list, forms, index, uf))  # 7
     relabel.update(_resolve_short_forms(form_list, forms, index, uf))  # 7d
+    relabel.update(_resolve_teams(form_list, forms, index, uf))  # 7e
 
     groups: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for f in form_list:
@@ -1395,6 +1497,12 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             for b in same_family[i + 1:]:
                 if _same_person(a[1].split(), b[1].split(), fam):
                     uf.union(index[a], index[b])
+    for f in full:  # "Lou Williams" read family name first ("Lu") is also "Louis Williams" read in Western order
+        keys = f[1].split()
+        if _family(keys) != keys[-1]:
+            for g in by_family.get(fam.get(keys[-1], keys[-1]), []):
+                if _same_person(keys, g[1].split(), fam, last=True):
+                    uf.union(index[f], index[g])
     for f in sorted(forms_p, key=lambda f: f not in particled):  # "Abu Latyef" first, then "Latyef"
         if " " in f[1] and f not in particled:
             continue
@@ -1414,6 +1522,11 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             local = {r for r, gs in by_root.items() if any(m.article in own_articles for g in gs for m in forms[g])}
             if len(local) == 1:
                 uf.union(index[f], local.pop())
+            elif len(local) > 1:  # several here too: the one named far more often in the story ("Bettie Page",
+                # not her father "Jack Page" or the film "Notorious Bettie Page")
+                named = sorted(((sum(len(forms[g]) for g in by_root[r]), r) for r in local), reverse=True)
+                if named[0][0] >= SURNAME_DOMINANCE * named[1][0]:
+                    uf.union(index[f], named[0][1])
             continue
         if lead or len(key) < MIN_CLOSE_SURNAME:
             continue
@@ -1867,10 +1980,88 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
     return relabel
 
 
+#: Fewest letters a clipped team name keeps before its "s" ("Cavs" of "Cavaliers", "Bucs" of "Buccaneers").
+MIN_CLIPPED = 3
+_NUMBER_WORDS_OF = {v: k for k, v in _numbers.CARDINALS.items()}
+
+
+def _spelled_number(word: str) -> str | None:
+    """A name's leading number written in words, with its ending ("76ers" -> "seventysixers"), below 100."""
+    m = re.fullmatch(r"(\d+)([a-z]+)", word)
+    if not m or int(m.group(1)) >= 100:
+        return None
+    n = int(m.group(1))
+    words = _NUMBER_WORDS_OF.get(n) or _NUMBER_WORDS_OF[n - n % 10] + _NUMBER_WORDS_OF[n % 10]
+    return words + m.group(2)
+
+
+def _resolve_teams(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
+                   uf: UnionFind) -> dict[tuple[str, str, str], str]:
+    """Step 7e of :func:`resolve`: the short names of a team, an organisation named "<place> <capitalised
+    plural>" ("Philadelphia 76ers", "Cleveland Cavaliers"), when the story has exactly one team with them:
+
+    - its plural alone ("76ers"), clipped ("Cavs", "Bucs") or spoken ("Sixers" for "76ers": the number in
+      words ends with it);
+    - its place alone, the way sports reports name a team by its city ("Cleveland" beat "Detroit"), when
+      the story also names the team by one word of its own ("Cavaliers", "Bucs": it speaks of the team);
+    and a US state's AP abbreviation ("Tenn.") joins the state's name. Returns the forms typed as the team."""
+    relabel: dict[tuple[str, str, str], str] = {}
+    text_of = {f: strip_determiner(forms[f][0].text) for f in form_list}
+    by_key: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        by_key[f[1]].append(f)
+    for f in form_list:  # a state's abbreviation
+        state = _placenames.STATE_ABBREVIATIONS.get(text_of[f].lower().rstrip("."))
+        if f[0] in ("GPE", "LOC") and state and "." in forms[f][0].text + "." and text_of[f][:1].isupper():
+            roots = {uf.find(index[g]) for g in by_key.get(surface_key(state), []) if g[0] in ("GPE", "LOC")}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
+    teams = []
+    for f in form_list:
+        words = text_of[f].split()
+        if f[0] == "ORG" and _plural_head(words[-1]) and words[0][:1].isupper() \
+                and not any(w.lower() in _FUNCTION_WORDS for w in words):
+            teams.append((f, words))
+    if not teams:
+        return relabel
+    places = []
+    for f in form_list:
+        if f[0] in ("GPE", "LOC"):
+            places += [(f, g) for g, _w in teams if " " in g[1] and g[1].rsplit(" ", 1)[0] == f[1]]
+        if " " in f[1] or f[0] not in ("ORG", "PERSON", "GPE", "LOC", "NORP", "PRODUCT") or _is_acronym(text_of[f]):
+            continue
+        word = text_of[f]
+        low = word.lower()
+        cands = []
+        for g, words in teams:
+            last = words[-1].lower()
+            spoken = _spelled_number(last)
+            if g == f:
+                continue
+            if low == last and f[0] != "PERSON" and " " in g[1] \
+                    or (len(low) > MIN_CLIPPED and low.endswith("s") and len(low) < len(last)
+                        and last.startswith(low[:-1]) and f[0] != "GPE") \
+                    or (spoken and len(low) > MIN_CLIPPED and spoken.endswith(low) and f[0] != "GPE"):
+                cands.append(g)
+        roots = {uf.find(index[g]) for g in cands}
+        if len(roots) == 1 and uf.find(index[f]) not in roots:
+            uf.union(index[f], roots.pop())
+            if f[0] != "ORG":
+                relabel[f] = "ORG"
+    # teams the story also names by a word of their own ("Saints", "Bucs"), not only by their full name
+    cities = {p for p, _t in places}
+    short = {uf.find(index[f]) for f in form_list if " " not in f[1] and f not in cities}
+    for f, g in places:
+        if uf.find(index[g]) in short and len({uf.find(index[t]) for p, t in places if p == f}) == 1:
+            uf.union(index[f], index[g])
+            relabel[f] = "ORG"
+    return relabel
+
+
 def _well_formed(name: str, label: str) -> bool:
     words = _tokens(name)
-    if not words or any(ch.isdigit() for ch in name):
-        return False
+    if not words or any(ch.isdigit() for ch in name) and not any(_NUMBERED_TEAM.fullmatch(w) for w in words):
+        return False  # "Philadelphia 76ers" is a name
     if label == "PERSON":
         return len(words) >= 2 and all(w[0].isupper() for w in words)
     # "Marine Commandos", "Riverside Police Department"; not "marine commandos", "Riverside police"
@@ -1887,6 +2078,9 @@ def _canonical(ms: Iterable[Mention], label: str) -> str:
     good = [n for n in names if _well_formed(n, label)] or names
     if label != "PERSON":
         good = [n for n in good if not _is_acronym(n)] or good
+    if label == "ORG":  # a team by its full name, not by its city or plural alone ("Carolina", "Sixers")
+        good = [n for n in good if len(_tokens(n)) >= 2 and _plural_head(_tokens(n)[-1])
+                and (_tokens(n)[-1] in names or " ".join(_tokens(n)[:-1]) in names)] or good
         if any(ministry_key(n) for n in good):
             good = [n for n in good if (ministry_key(n) or (None,))[0]] or good
     if label == "PERSON":  # not with a nationality or title before it ("American Hasim Rahman")

@@ -19,6 +19,16 @@ ORG_HEADS = _names.UNIT_NOUNS | _names.MEDIA_NOUNS | frozenset(
     "mail star sun mirror register bulletin dispatch inquirer enquirer sentinel record review press "
     "television tv radio channel network".split()
 )
+#: Plural last words of names that are no team's: organisation designators, events and the plural nouns of
+#: places' names ("Qatar Airways", "Texas Instruments", "London Olympics", "Golan Heights", "Palm Springs",
+#: "Grand Rapids").
+TEAM_NOT_HEADS = frozenset(
+    "airline airlines airways industries holdings services systems partners associates brothers bros "
+    "communications instruments pharmaceuticals resources sports affairs forces nations games olympics "
+    "championships awards masters heights keys emirates countries territories provinces lands "
+    "springs rapids woods hills lakes plains pines palms meadows shores flats gardens oaks acres groves "
+    "fields sands rocks downs moors wells cliffs isles bluffs ridges falls".split()
+)
 #: Last words of settlements' names (GPE).
 SETTLEMENT_HEADS = frozenset("village town city township borough hamlet county state province".split())
 #: Last words of natural features' and parks' names (LOC), and the words that start a mountain's name.

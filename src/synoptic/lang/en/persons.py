@@ -56,3 +56,14 @@ PERIOD_NOUNS = ("day", "week", "weekend", "month", "year", "season", "decade", "
                 "election")
 
 __all__ = ["GENERAL_PERSON_NOUNS", "PAST_WORDS", "PERIOD_NOUNS", "PERSON_NOUNS", "TOTAL_WORDS"]
+
+#: Players' positions, which news writes before a player's name as a title ("Fullback Mike Karney",
+#: "Quarterback Drew Brees", "Goalkeeper Iker Casillas"): the positions of American and association
+#: football, basketball, baseball, ice hockey, cricket and rugby (lower case, one word each).
+POSITION_TITLES = frozenset(
+    "quarterback fullback halfback tailback linebacker cornerback receiver wideout kicker punter lineman "
+    "linemen tackle safety defensive offensive goalkeeper goalie keeper striker defender midfielder "
+    "winger forward center centre guard pitcher catcher shortstop outfielder infielder reliever closer "
+    "batsman bowler wicketkeeper all-rounder flanker fly-half scrum-half prop hooker lock fullback "
+    "point-guard".split()
+)

@@ -86,3 +86,30 @@ def world_regions() -> frozenset[str]:
         return frozenset()
     return frozenset(name.lower() for code, name in Locale("en").territories.items()
                      if code.isdigit() and code != "001")
+
+
+#: The AP Stylebook's abbreviations of the US states' names (lower case, no full stop) -> the state. The
+#: states AP never abbreviates (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) are not here.
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+    "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland",
+    "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire",
+    "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York", "n.c": "North Carolina", "n.d": "North Dakota",
+    "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina",
+    "s.d": "South Dakota", "tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
+    "w.va": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming",
+}
+
+
+@functools.cache
+def territory_words() -> frozenset[str]:
+    """Lower-case words of the English names of the world's countries and territories ("philippines",
+    "netherlands", "islands", "states", "emirates"), from CLDR as ``babel`` ships it."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset()
+    return frozenset(w.lower() for code, name in Locale("en").territories.items() if not code.isdigit()
+                     for w in name.replace("&", " ").split())
