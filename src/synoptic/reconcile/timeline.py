@@ -21,6 +21,7 @@ from synoptic.records import (
     TimelineEntry,
     TimeRef,
 )
+from synoptic.util.unionfind import UnionFind
 
 #: Longest timeline entry text, in words (the clause around the date, cut around it).
 TIMELINE_WORDS = 28
@@ -244,13 +245,7 @@ def _events(spans: list[tuple[int, TimeRef, Article]]) -> list[list[tuple[int, T
     event when their sentences share at least ``TIMELINE_SAME_EVENT_SHARE`` of the words of the
     shorter one (besides the date), and the groups close over that (single link)."""
     words = [_other_words(art.text, d) for _o, d, art in spans]
-    parent = list(range(len(spans)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    uf = UnionFind(len(spans))
     for i in range(len(spans)):
         for j in range(i):
             shorter = min(len(words[i]), len(words[j]))
@@ -259,10 +254,10 @@ def _events(spans: list[tuple[int, TimeRef, Article]]) -> list[list[tuple[int, T
             else:
                 same = shorter > 0 and len(words[i] & words[j]) / shorter >= TIMELINE_SAME_EVENT_SHARE
             if same:
-                parent[root(i)] = root(j)
+                uf.union(i, j)
     grouped: dict[int, list[tuple[int, TimeRef, Article]]] = defaultdict(list)
     for i, span in enumerate(spans):
-        grouped[root(i)].append(span)
+        grouped[uf.find(i)].append(span)
     return list(grouped.values())
 
 
