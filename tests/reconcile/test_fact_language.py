@@ -3,22 +3,12 @@ as its object, temperatures below zero, times between two events."""
 
 from __future__ import annotations
 
-from synoptic.extract.figures import find_figures
-from synoptic.extract.reading import read_figures
 from synoptic.reconcile import fact_groups
-from synoptic.records import Article, Extraction
+from tests.reconcile.conftest import story_of
 
 
 def _groups(texts: list[str]):
-    arts, exs = [], []
-    for i, text in enumerate(texts):
-        aid = f"a{i}"
-        arts.append(Article(id=aid, text=text))
-        figs = read_figures(text, find_figures(text))
-        for f in figs:
-            f.article = aid
-        exs.append(Extraction(article=aid, figures=figs))
-    return fact_groups(arts, exs)
+    return fact_groups(*story_of(texts))
 
 
 def _home(groups, article: str, written: str):

@@ -3,29 +3,11 @@ nouns that name the same people ("one man" / "one person")."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from synoptic.extract.figures import find_figures
-from synoptic.extract.reading import read_figures
-from synoptic.extract.timex import find_dates
 from synoptic.reconcile import fact_groups
 from synoptic.reconcile.facts import _person_hypernym
-from synoptic.records import Article, Extraction
-
-
-def _story(texts: list[str]) -> tuple[list[Article], list[Extraction]]:
-    """Articles written for these tests, with their figures and dates as extract reads them."""
-    arts, exs = [], []
-    for i, text in enumerate(texts):
-        aid = f"a{i}"
-        arts.append(Article(id=aid, text=text))
-        figs = read_figures(text, find_figures(text))
-        for f in figs:
-            f.article = aid
-        exs.append(Extraction(article=aid, figures=figs, dates=find_dates(text, date(2024, 11, 20))))
-    return arts, exs
+from tests.reconcile.conftest import story_of
 
 
 def _groups_with(groups, *spans):
@@ -34,7 +16,7 @@ def _groups_with(groups, *spans):
 
 
 def test_a_figure_of_an_earlier_month_is_no_conflict_with_the_weekday_event():
-    arts, exs = _story([
+    arts, exs = story_of([
         "A 5.6 magnitude earthquake hit the island on Sunday, damaging buildings.",
         "A 5.6 magnitude earthquake struck the island on Sunday. The same island was hit by a 6.1 magnitude "
         "earthquake in September.",
@@ -46,16 +28,16 @@ def test_a_figure_of_an_earlier_month_is_no_conflict_with_the_weekday_event():
 
 
 def test_tolls_on_two_weekdays_are_two_facts_and_one_weekday_keeps_the_conflict():
-    apart = _story(["Police fired on protesters on Wednesday, and one person was killed.",
+    apart = story_of(["Police fired on protesters on Wednesday, and one person was killed.",
                     "Hundreds protested on Sunday, and two people were killed in that unrest."])
     assert all(g.verdict != "conflict" for g in fact_groups(*apart))
-    one_day = _story(["Police fired on protesters on Wednesday, and one person was killed.",
+    one_day = story_of(["Police fired on protesters on Wednesday, and one person was killed.",
                       "Police fired on protesters on Wednesday, and two people were killed."])
     assert any(g.verdict == "conflict" for g in fact_groups(*one_day))
 
 
 def test_a_total_and_a_part_are_two_counts_not_a_conflict():
-    arts, exs = _story([
+    arts, exs = story_of([
         "He hit 13 homers in 54 games with the Angels after the trade.",
         "Playing in a combined 157 games with both teams, he had 33 homers.",
         "After the trade he played 54 games for the Angels.",
@@ -67,14 +49,14 @@ def test_a_total_and_a_part_are_two_counts_not_a_conflict():
 
 
 def test_a_count_confined_to_a_round_is_not_the_whole_fight():
-    arts, exs = _story(["The champion landed 178 of 369 punches thrown in the fight.",
+    arts, exs = story_of(["The champion landed 178 of 369 punches thrown in the fight.",
                         "The champion landed 28 of his 68 punches thrown during the round."])
     punches = _groups_with(fact_groups(arts, exs), "369 punches", "68 punches")
     assert all(g.verdict != "conflict" for g in punches)
 
 
 def test_a_general_person_noun_groups_with_the_people_it_names():
-    arts, exs = _story([
+    arts, exs = story_of([
         "The gunman opened fire at the office party, killing one man, police said.",
         "A former employee opened fire at an office party on Friday, killing one person.",
         "One man was shot and killed, and at least a dozen people were at the party.",
@@ -98,24 +80,24 @@ def test_person_hypernyms(x, y, related):
 
 
 def test_a_toll_that_rose_on_another_day_is_still_one_toll():
-    arts, exs = _story(["Twelve people were killed in the floods on Monday.",
+    arts, exs = story_of(["Twelve people were killed in the floods on Monday.",
                         "The death toll from the floods rose to 40 on Wednesday."])
     groups = _groups_with(fact_groups(arts, exs), "12", "Twelve", "40")
     assert len(groups) == 1 and {r.article for r in groups[0].reports} == {"a0", "a1"}
 
 
 def test_people_and_civilians_are_one_toll_but_police_are_a_part():
-    arts, exs = _story(["The quake injured five people in the town.",
+    arts, exs = story_of(["The quake injured five people in the town.",
                         "Two villagers were injured by the quake in the town."])
     (group,) = _groups_with(fact_groups(arts, exs), "five", "Two")
     assert group.verdict == "conflict" and {r.article for r in group.reports} == {"a0", "a1"}
-    arts, exs = _story(["The clashes killed 225 people across the country.",
+    arts, exs = story_of(["The clashes killed 225 people across the country.",
                         "The clashes killed 18 police officers across the country."])
     assert len(_groups_with(fact_groups(arts, exs), "225", "18")) == 2
 
 
 def test_a_place_one_report_names_is_not_the_label_of_all():
-    arts, exs = _story(["The quake injured five people on the island.",
+    arts, exs = story_of(["The quake injured five people on the island.",
                         "The quake injured five people, officials said.",
                         "Five people from Zinbi were injured in the quake."])
     (group,) = _groups_with(fact_groups(arts, exs), "five", "Five")
@@ -123,7 +105,7 @@ def test_a_place_one_report_names_is_not_the_label_of_all():
 
 
 def test_a_count_whose_event_comes_from_its_clause_groups_with_the_same_toll():
-    arts, exs = _story(["An earthquake hit the island on Sunday, injuring five people.",
+    arts, exs = story_of(["An earthquake hit the island on Sunday, injuring five people.",
                         "The governor said five people had received treatment after being injured by the quake."])
     groups = _groups_with(fact_groups(arts, exs), "five")
     assert len(groups) == 1 and {r.article for r in groups[0].reports} == {"a0", "a1"}
@@ -131,14 +113,14 @@ def test_a_count_whose_event_comes_from_its_clause_groups_with_the_same_toll():
 
 
 def test_a_small_number_of_two_unrelated_nouns_is_two_facts():
-    arts, exs = _story(["The team lost the series in four games last month.",
+    arts, exs = story_of(["The team lost the series in four games last month.",
                         "The team is one of four teams pursuing the player."])
     groups = _groups_with(fact_groups(arts, exs), "four games", "four teams")
     assert all(len({r.article for r in g.reports}) == 1 for g in groups)
 
 
 def test_a_bound_of_last_season_is_not_a_bound_of_now():
-    arts, exs = _story(["The team offered at least $160 million for the player.",
+    arts, exs = story_of(["The team offered at least $160 million for the player.",
                         "The offer would be the biggest, surpassing the $90 million deal the team gave "
                         "another player last season."])
     groups = _groups_with(fact_groups(arts, exs), "$160 million", "$90 million")
