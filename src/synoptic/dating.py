@@ -272,6 +272,14 @@ def article_date(article: Article) -> tuple[datetime | None, str]:
     return None, "none"
 
 
+def told_date(body: str) -> datetime | None:
+    """The latest full date (day, month and year) an undated text tells of, not framed as history
+    (:func:`is_historic`): the text was written on or after it, so it places the text in time
+    without being its date (a memorial page that also reports the sentence two years on)."""
+    told = [when for start, end, when in _date_spans(body) if not is_historic(body, start, end)]
+    return max(told, default=None)
+
+
 _YEAR_MENTION = re.compile(
     r"(?<![\d.,$£€:-])((?:19[5-9]|20[0-3])\d)(?![\d])(?!\s*(?:GMT|UTC|hrs|hours|local|IST|BST|EST|PST)\b)"
 )
@@ -280,6 +288,29 @@ _YEAR_MENTION = re.compile(
 def mentioned_years(text: str) -> frozenset[int]:
     """The years (1950-2039) the text mentions (not times of day such as "2030 GMT")."""
     return frozenset(int(m.group(1)) for m in _YEAR_MENTION.finditer(text))
+
+
+#: A year that names a thing by it ("a 2011 release date", "the 2012 election": a determiner, the
+#: year, a noun) may be one still to come: it does not say when the text was written.
+_YEAR_AS_NAME = re.compile(r"(?i)\b(?:a|an|the|its|his|her|their|our|next|this)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def told_years(text: str) -> frozenset[int]:
+    """The years the text mentions as times it tells of (:func:`mentioned_years`), less those it
+    gives as still to come (words before them that look ahead: "He'll be a top back in 2009") or
+    uses to name a thing (:data:`_YEAR_AS_NAME`): a text is written no earlier than these, give or
+    take YEAR_SLACK."""
+    from synoptic.extract.timex import _looks_ahead
+
+    out = set()
+    for m in _YEAR_MENTION.finditer(text):
+        if _YEAR_AS_NAME.search(text, max(0, m.start() - 8), m.start()) and _NOUN_AFTER.match(text, m.end()):
+            continue
+        if _looks_ahead(text, m.start()):
+            continue
+        out.add(int(m.group(1)))
+    return frozenset(out)
 
 
 def latest_year(text: str) -> int:
@@ -323,8 +354,61 @@ def publication_dates(articles: Sequence[Article]) -> list[tuple[date | None, Pu
     if inferred and any(d is None for d, _how in out):
         out = [(infer_published(article.text, peers + inferred), how) if day is None else (day, how)
                for article, (day, how) in zip(articles, out, strict=True)]
+    # 4. a story none of whose articles its own words or peers date: a month-day the texts write
+    #    without its year, on the weekday most of them name, dates the story's shared weekday
+    if all(d is None for d, _how in out):
+        pinned = story_day([a.text for a in articles])
+        if pinned is not None:
+            out = [(infer_published(article.text, [pinned]), inferred_how) for article in articles]
     none: PublishedHow = "none"
     return [(day, how if day is not None else none) for day, how in out]
+
+
+#: story_day: the weekday the story's articles name must be named by at least this many of them
+#: (one text's weekday is its own news, not the story's), and the year of the month-day is looked
+#: for from the latest year the texts tell of up to this many years on (a weekday falls on the same
+#: month-day again after 5, 6 or 11 years: the first fit is taken). Read from review13 species (no
+#: article dated; "Dec. 11" in one, "Thursday" in eight, 2005 the latest year told): Dec. 11, 2008.
+STORY_WEEKDAY_MIN_ARTICLES = 2
+STORY_DAY_YEARS_AHEAD = 6
+
+_MONTH_DAY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])", re.I)
+
+
+def story_day(texts: Sequence[str]) -> date | None:
+    """The day of a story whose texts carry no date: its shared weekday (the weekday named, not
+    looking ahead, in most of its texts, at least :data:`STORY_WEEKDAY_MIN_ARTICLES`) pinned by a
+    month-day one text writes without its year, not in a future clause ("reported Dec. 11"; not "must be
+    finalized by Dec. 19"), in the first year from the
+    latest year the texts tell of (:func:`told_years`) on which that month-day falls on that
+    weekday; the earliest such day over the month-days written. None when the texts name no
+    weekday in common, no year, or no month-day that fits."""
+    from synoptic.extract.timex import _looks_ahead, clause_tense
+
+    named: dict[int, int] = {}
+    for text in texts:
+        days = {WEEKDAY_NAMES.index(m["wd"]) for m in _WD_MENTION.finditer(text) if not _looks_ahead(text, m.start())}
+        for wd in days:
+            named[wd] = named.get(wd, 0) + 1
+    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < STORY_WEEKDAY_MIN_ARTICLES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    weekday = ranked[0][0]
+    year = max((y for text in texts for y in told_years(text)), default=0)
+    if not year:
+        return None
+    best: date | None = None
+    for text in texts:
+        for m in _MONTH_DAY.finditer(text):
+            month = _month(m.group(1))
+            if month is None or _looks_ahead(text, m.start()) or clause_tense(text, m.start(), m.end()) == "future":
+                continue  # a day ahead ("must be finalized by Dec. 19") is no day the story tells of
+            for y in range(year, year + STORY_DAY_YEARS_AHEAD + 1):
+                when = _mk_date(y, month, int(m.group(2)))
+                if when is not None and when.weekday() == weekday:
+                    best = when.date() if best is None or when.date() < best else best
+                    break
+    return best
 
 
 #: infer_published: candidates run from CANDIDATE_DAYS_BEFORE before the earliest reference date to

@@ -152,3 +152,21 @@ def test_ecb_stories_dated_by_their_own_weekday_dates_not_by_history() -> None:
     reid = clean_articles(_ecb_story("1a"))
     days = [d for d, _how in publication_dates(reid)]
     assert len(reid) >= 10 and all(d is not None and (d.year, d.month) == (2008, 12) for d in days)
+
+
+def test_told_years_leave_out_years_announced_or_naming_a_thing() -> None:
+    from synoptic.dating import told_years
+
+    text = ("The studio made the announcement in 2008, aiming for a 2011 release date. "
+            "He'll be a top player in 2012. The film came out in 2005.")
+    assert told_years(text) == {2005, 2008}
+
+
+def test_told_date_is_the_latest_full_date_not_framed_as_history() -> None:
+    from datetime import UTC, datetime
+
+    from synoptic.dating import told_date
+
+    text = "On the anniversary of May 3, 2009, the town met. The ruling came on June 2, 2008."
+    assert told_date(text) == datetime(2008, 6, 2, tzinfo=UTC)
+    assert told_date("No date here.") is None

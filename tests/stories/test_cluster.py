@@ -475,3 +475,34 @@ def test_follow_up_candidates_agree_with_the_scalar_rule() -> None:
             cost = StoryClusterer._time_cost(feats.date, feats.latest_year, clusterer._stories[index], years=feats.years)
             assert cost is not None and cost >= cluster.FOLLOW_UP_PENALTY
     assert found_any  # the probes do refer back to some stories
+
+
+@pytest.mark.parametrize(
+    ("told", "share"),
+    [
+        (datetime(2013, 9, 1, tzinfo=UTC), 1.0 - 0.5),  # a week before the story's date: placed in time
+        (datetime(2013, 6, 1, tzinfo=UTC), 1.0),  # beyond the window: tells nothing of the story's time
+        (None, 1.0),
+    ],
+)
+def test_undated_article_telling_a_full_date_near_the_story_pays_less_unknown_time(
+    told: datetime | None, share: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import synoptic.cluster as cluster
+
+    monkeypatch.setattr(cluster, "TOLD_DATE_WEIGHT", 0.5)
+    cost = StoryClusterer._time_cost(None, 2013, _story_with(4, 0), told=told)  # type: ignore[arg-type]
+    assert cost == pytest.approx(cluster.TIME_UNKNOWN_PENALTY * share)
+
+
+def test_features_of_an_undated_memorial_page_carry_its_told_date_and_told_years() -> None:
+    from synoptic.records import Article
+
+    text = ("Deputy Sheriff Ann Roe\nEnd of Watch: Friday, June 24, 2005\nShe was shot at a door.\n"
+            "In April 2007 the suspect was sentenced to death. A sequel is set for a 2011 release date.")
+    clusterer = StoryClusterer(embedder=None)
+    feats = clusterer._features(Article(id="a", text=text), vec=None)  # type: ignore[arg-type]
+    assert feats.date is None
+    assert feats.told == datetime(2005, 6, 24, tzinfo=UTC)
+    assert feats.latest_year == 2007  # not 2011: a year that names a thing still to come
+    assert feats.years == {2005, 2007, 2011}
