@@ -22,7 +22,7 @@ arriving article with :func:`article_date` (it sees no peers); extraction anchor
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from rapidfuzz.distance import OSA
@@ -368,7 +368,9 @@ def publication_dates(articles: Sequence[Article]) -> list[tuple[date | None, Pu
 #: (one text's weekday is its own news, not the story's), and the year of the month-day is looked
 #: for from the latest year the texts tell of up to this many years on (a weekday falls on the same
 #: month-day again after 5, 6 or 11 years: the first fit is taken). Read from review13 species (no
-#: article dated; "Dec. 11" in one, "Thursday" in eight, 2005 the latest year told): Dec. 11, 2008.
+#: article dated; "Dec. 11" in one lead, "Thursday" in eight, 2005 the latest year told): Dec. 11,
+#: 2008; checked on ECB+ 3a (a "Sept. 22" deep in one text of a story about a sentencing, no
+#: lead month-day: stays undated) and the seeds (all dated: it never acts).
 STORY_WEEKDAY_MIN_ARTICLES = 2
 STORY_DAY_YEARS_AHEAD = 6
 
@@ -378,7 +380,8 @@ _MONTH_DAY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\
 def story_day(texts: Sequence[str]) -> date | None:
     """The day of a story whose texts carry no date: its shared weekday (the weekday named, not
     looking ahead, in most of its texts, at least :data:`STORY_WEEKDAY_MIN_ARTICLES`) pinned by a
-    month-day one text writes without its year, not in a future clause ("reported Dec. 11"; not "must be
+    month-day one text's lead (:data:`LEAD_CHARS`) writes without its year, not in a future clause
+    ("reported Dec. 11"; not "must be
     finalized by Dec. 19"), in the first year from the
     latest year the texts tell of (:func:`told_years`) on which that month-day falls on that
     weekday; the earliest such day over the month-days written. None when the texts name no
@@ -401,6 +404,8 @@ def story_day(texts: Sequence[str]) -> date | None:
     for text in texts:
         for m in _MONTH_DAY.finditer(text):
             month = _month(m.group(1))
+            if m.start() >= LEAD_CHARS:
+                break  # the lead tells the story's newest event
             if month is None or _looks_ahead(text, m.start()) or clause_tense(text, m.start(), m.end()) == "future":
                 continue  # a day ahead ("must be finalized by Dec. 19") is no day the story tells of
             for y in range(year, year + STORY_DAY_YEARS_AHEAD + 1):
@@ -461,7 +466,8 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
        CANDIDATE_DAYS_AFTER after the latest peer or bound, none before a bound nor breaking a
        weekday constraint; the one that makes the article's dates most compact wins (smallest
        spread of the candidate, its resolved weekday mentions and the peers), the earliest on ties.
-    5. Else None: a date the text tells of is no date of publication.
+    5. Else None: a date the text tells of is no date of publication. None too for a day before
+       the first of the latest year the text tells of (:func:`told_years`).
     """
     from synoptic.extract.timex import _looks_ahead, find_dates  # the reading of time expressions
 
@@ -505,6 +511,17 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
             return False
         return not lead or lead_wd is None or (day - _weekday_on_or_before(day, lead_wd)).days <= LEAD_LAG_DAYS
 
+    # a text is written no earlier than the first day of the latest year it tells of (not one it
+    # announces): "In April 2007 the suspect was found guilty" is no report of June 2005
+    floor = max(told_years(text), default=0)
+    if (found := _inferred(anchors, bounds, refs, keeps, past_wds)) is not None and found.year < floor:
+        return None
+    return found
+
+
+def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: Callable[..., bool],
+              past_wds: list[tuple[int, int]]) -> date | None:
+    """Steps 3 and 4 of :func:`infer_published`."""
     # 3. the latest anchor
     if anchors:
         first = max(anchors + bounds)

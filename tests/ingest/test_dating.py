@@ -170,3 +170,27 @@ def test_told_date_is_the_latest_full_date_not_framed_as_history() -> None:
     text = "On the anniversary of May 3, 2009, the town met. The ruling came on June 2, 2008."
     assert told_date(text) == datetime(2008, 6, 2, tzinfo=UTC)
     assert told_date("No date here.") is None
+
+
+def test_story_day_pins_the_shared_weekday_with_a_yearless_lead_date() -> None:
+    from datetime import date
+
+    from synoptic.dating import publication_dates, story_day
+
+    texts = [
+        "The agency reported Dec. 11 new rules for the park, which it first proposed in 2005.",
+        "On Thursday, the agency announced new rules for the park.",
+        "The agency issued the rules Thursday. They must be final by Dec. 19.",
+    ]
+    assert story_day(texts) == date(2008, 12, 11)  # the first Thursday Dec. 11 from 2005 on
+    dated = publication_dates([Article(id=str(i), text=t) for i, t in enumerate(texts)])
+    assert [how for _d, how in dated] == ["inferred"] * 3 and all(d == date(2008, 12, 11) for d, _how in dated)
+    assert story_day(texts[1:]) is None  # no month-day in a lead
+    assert story_day(texts[:1]) is None  # no weekday the story shares
+
+
+def test_an_inferred_date_is_never_before_the_latest_year_the_text_tells_of() -> None:
+    from datetime import date
+
+    text = "Officer Dan Roe was shot on Friday, June 24, 2005. In April 2007 the suspect was sentenced."
+    assert infer_published(text, [date(2005, 6, 25)]) is None

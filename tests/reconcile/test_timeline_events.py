@@ -136,3 +136,61 @@ def test_ecbplus_dev_main_event_days_read_as_events() -> None:
     assert stamps == 0
     assert wide >= 13
     assert told >= 13
+
+
+MAY_2007 = datetime(2007, 5, 3, 12, 0)  # a Thursday, two years after the events it tells
+
+
+def test_a_yearless_day_told_after_its_month_and_year_is_in_that_year_not_announced() -> None:
+    tl = _timeline({
+        "a": ("A judge on Thursday sentenced Dan Roe for the killing of a guard in June 2005.\n"
+              "The guard was killed on June 24, while looking into an attack in which Roe shot a man "
+              "four days earlier.", MAY_2007),
+    })
+    by_date = {t.date: t for t in tl}
+    assert "2005-06-24" in by_date and "2005-06-20" in by_date  # the attack, four days before the killing
+    assert all(t.kind == "event" for t in tl)
+    assert not any(t.date.startswith("2007-06") or t.date == "2007-04-29" for t in tl)
+
+
+def test_a_weekday_beside_a_relative_day_wins_when_they_disagree() -> None:
+    # published on a Friday (the metadata is a day late): "Yesterday, on Friday" is the Friday
+    tl = _timeline({"a": ("Yesterday, on Friday, the singer Ann Vale checked into a clinic.", datetime(2014, 3, 7, 9))})
+    assert [t.date for t in tl] == ["2014-03-07"]
+
+
+def test_the_day_a_source_spoke_is_no_entry_text_while_another_span_tells_the_day() -> None:
+    tl = _timeline({
+        "a": ("Her agent Bo Lind said Thursday that the singer Ann Vale was doing well.", FRIDAY),
+        "b": ("The singer Ann Vale left the clinic on Thursday after a week.", FRIDAY),
+    })
+    assert [t.date for t in tl] == ["2014-03-06"]
+    assert tl[0].text.startswith("The singer Ann Vale left") and len(tl[0].evidence) == 2
+
+
+def test_a_past_event_with_its_year_is_no_announced_date_whatever_the_anchor() -> None:
+    tl = _timeline({"a": ("In April 2016 the suspect was found guilty of the killing.", FRIDAY)})
+    assert [(t.date, t.kind) for t in tl] == [("2016-04-01", "event")]
+
+
+def test_one_event_told_on_two_days_is_one_entry_that_shows_the_dispute() -> None:
+    sat = datetime(2014, 3, 8, 12, 0)
+    tl = _timeline({
+        "a": ("The singer Ann Vale checked into a clinic on Tuesday.", sat),
+        "b": ("Ann Vale checked into the Hill clinic on Tuesday, her agent said.", sat),
+        "c": ("The singer Ann Vale checked into a clinic on Friday.", sat),
+        "d": ("Her agent Bo Lind said Friday that Ann Vale was doing well.", sat),
+    })
+    assert [t.date for t in tl] == ["2014-03-04"]
+    assert "sources differ on the day: 2014-03-07 in 1 of 3 sources" in tl[0].text
+    assert {c.article for c in tl[0].evidence} == {"a", "b", "c", "d"}
+
+
+def test_different_events_on_nearby_days_stay_apart() -> None:
+    tl = _timeline({
+        "a": ("Protests erupted in the capital on Sunday.", FRIDAY),
+        "b": ("Violence erupted in the capital on Tuesday.", FRIDAY),
+        "c": ("The singer Ann Vale checked into a clinic on Tuesday. She checked out on Thursday.", FRIDAY),
+    })
+    assert [t.date for t in tl] == ["2014-03-02", "2014-03-04", "2014-03-06"]
+    assert not any("differ" in t.text for t in tl)

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
 
 from synoptic.dating import _on_short_line, is_historic
 from synoptic.extract.timex import clause_tense
 from synoptic.lang.en.addresses import TIME_ZONES
-from synoptic.lang.en.calendar import MONTH_PREFIX_ALTERNATION, WEEKDAY_NAME_ALTERNATION
+from synoptic.lang.en.calendar import (
+    MONTH_PREFIX_ALTERNATION,
+    WEEKDAY_NAME_ALTERNATION,
+    WEEKDAY_NAMES,
+    month_number,
+)
+from synoptic.lang.en.numbers import number_value
 from synoptic.reconcile._text import (
     _content_stems,
     _sentence_bounds,
@@ -45,6 +53,12 @@ TIMELINE_EXPLICIT_WEIGHT = 0.5
 #: close in December 2007"; different events at 0.00-0.09: Rahman's 2005 title / Bowe's 2005 fight);
 #: checked on topics 18-24 (see tests/reconcile/test_timeline.py).
 TIMELINE_SAME_EVENT_SHARE = 0.12
+
+#: Two days at most this far apart on which sources tell the same event (the same verb with the
+#: same subject: "Reid checked herself in on Tuesday" / "Reid checked into Promises on Friday")
+#: are one event whose day the sources dispute: one entry, on the day most sources give, that says
+#: so. A week: a report a few days late misdates by days, not weeks (read from review13 rehab).
+TIMELINE_CONFLICT_DAYS = 7
 
 #: Granularities whose entries are split by event (``_events``); a day's mentions stay together:
 #: a story's main event is told in many words on its day ("intercepted", "thwarted", "foiled").
@@ -138,15 +152,133 @@ def _announced(d: TimeRef, value: str, art: Article) -> bool:
     anchored on (its publication), or on that day in a clause in the future tense ("will speak
     today"); without an anchor, the clause's tense alone decides. A date the text frames as history
     ("the anniversary of the September 11, 2001, attacks", "since March 11, 2005", a file photo's
-    date: :func:`synoptic.dating.is_historic`) is an event whatever the anchor says."""
+    date: :func:`synoptic.dating.is_historic`), or a date written with its year in a time adverbial
+    of a past clause ("In April 2007 the suspect was found guilty": an inferred anchor may be too
+    early; not "was shooting for a 2011 release date"), is an event whatever the anchor says."""
     if is_historic(art.text, d.start, d.end):
         return False
+    if _YEAR_IN.search(d.text) and _TIME_ADVERBIAL.search(art.text, max(0, d.start - 10), d.start) \
+            and clause_tense(art.text, d.start, d.end) == "past":
+        return False  # "In April 2007 the suspect was found guilty": told as past, whatever the anchor
     anchor = (d.anchor or "")[: len(value)]
     if anchor and value > anchor:
         return True
     if anchor and value < anchor:
         return False
     return clause_tense(art.text, d.start, d.end) == "future"
+
+
+_RELATIVE_DAY = re.compile(r"(?i)(?:the\s+day\s+before\s+)?(?:yesterday|today|tonight|tomorrow)")
+_WEEKDAY_BESIDE = re.compile(rf"\s*,?\s*(?:on\s+)?({WEEKDAY_NAME_ALTERNATION})\b")
+_TIME_ADVERBIAL = re.compile(r"(?i)\b(?:in|on|during)\s+$")
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_WORD = re.compile(rf"(?i)\b((?:{MONTH_PREFIX_ALTERNATION})[a-z]*)\.?")
+_UNITS = {"day": 1, "week": 7}
+_COUNTED = re.compile(
+    r"(?i)^(?:(?P<n>\w+)\s+(?P<unit>day|week)s?\s+(?P<dir>earlier|before|later|after)"
+    r"|the\s+(?P<rel>previous|preceding|prior|next|following)\s+day"
+    r"|the\s+day\s+(?P<dir2>before|after))$")
+
+
+def _day(value: str | None) -> date | None:
+    m = _VALUE["day"].match(value or "")
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _narrated(text: str, dates: list[TimeRef]) -> list[TimeRef]:
+    """The article's dates as its narrative places them (copies where a reading changes):
+
+    1. a relative day beside the weekday it names ("Yesterday, on Friday") falls on that weekday:
+       when the two disagree (the publication day was inferred a day off), the weekday wins, on
+       the nearest such day;
+    2. a month-day without its year told in a clause that is not future, which the reading put
+       after the publication date, is in the year the text last gave that month ("killed June 24,
+       2005 ... investigating a June 20 shooting" in a 2007 report; "in June 2005 ... was killed
+       on June 24"): the narrative is back in that year, not announcing a date to come;
+    3. a day counted from another ("four days earlier", "the previous day") is counted from the
+       last day named before it in its sentence (the narrated event it follows), not from the
+       publication day.
+    """
+    out: list[TimeRef] = []
+    year_of_month: dict[int, int] = {}  # month -> the year the text last gave it with
+    for d in sorted(dates, key=lambda r: r.start):
+        new = d
+        day = _day(d.value)
+        anchor = _day(d.anchor)
+        if day is not None and _RELATIVE_DAY.fullmatch(d.text.strip()):
+            m = _WEEKDAY_BESIDE.match(text, d.end)
+            if m is not None:
+                want = WEEKDAY_NAMES.index(m.group(1).capitalize())
+                if day.weekday() != want:
+                    back = (day.weekday() - want) % 7
+                    moved = day - timedelta(days=back) if back <= 3 else day + timedelta(days=7 - back)
+                    new = replace(d, value=moved.isoformat())
+        month = _MONTH_WORD.search(d.text)
+        year = _YEAR_IN.search(d.text)
+        if month is not None and (number := month_number(month.group(1))) is not None:
+            if year is not None:
+                year_of_month[number] = int(year.group())
+            elif day is not None and anchor is not None and day > anchor and number in year_of_month \
+                    and year_of_month[number] < day.year and clause_tense(text, d.start, d.end) != "future":
+                try:
+                    new = replace(d, value=day.replace(year=year_of_month[number]).isoformat())
+                except ValueError:
+                    pass
+        counted = _COUNTED.match(d.text.strip())
+        if counted is not None and day is not None:
+            s0, _s1 = _sentence_bounds(text, d.start, d.end)
+            before = [_day(o.value) for o in out if s0 <= o.start < d.start and o.granularity == "day"]
+            base = next((b for b in reversed(before) if b is not None), None)
+            if base is not None:
+                if counted["rel"] or counted["dir2"]:
+                    step, back = 1, (counted["rel"] or "").lower() in ("previous", "preceding", "prior") \
+                        or (counted["dir2"] or "").lower() == "before"
+                else:
+                    n = number_value(counted["n"].lower()) if not counted["n"].isdigit() else int(counted["n"])
+                    if n is None and counted["n"].lower() in ("a", "an"):
+                        n = 1
+                    step = (n or 0) * _UNITS[counted["unit"].lower()]
+                    back = counted["dir"].lower() in ("earlier", "before")
+                if step:
+                    moved = base - timedelta(days=step) if back else base + timedelta(days=step)
+                    new = replace(d, value=moved.isoformat())
+        out.append(new)
+    return out
+
+
+#: Verbs of saying: a weekday or relative day they govern is the day a source spoke ("Ketsoyan
+#: said Friday that ...", "the rep confirmed to People on Friday"), not the event's; "announced
+#: Thursday" stays (an announcement is an event). Their forms (the parser here gives no lemmas).
+_SAYING = frozenset(f"{stem}{end}" for stem, ends in (
+    ("say", ("", "s")), ("said", ("",)), ("tell", ("", "s")), ("told", ("",)), ("confirm", ("", "s", "ed")),
+    ("state", ("", "s", "d")), ("add", ("", "s", "ed")), ("note", ("", "s", "d")), ("explain", ("", "s", "ed")),
+) for end in ends)
+
+
+def _reporting_day(text: str, d: TimeRef) -> bool:
+    """Whether the date is the day a source spoke: a weekday or relative day (a day written with
+    its month is told for itself) whose head in the dependency parse, through "on", is a verb of
+    saying (:data:`_SAYING`)."""
+    if _EXPLICIT_DATE.search(d.text) or _YEAR_IN.search(d.text):
+        return False
+    from synoptic.extract.timex import _sentence_parse
+
+    doc, s0 = _sentence_parse(text, d.start, d.end)
+    if doc is None:
+        return False
+    toks = [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
+    if not toks:
+        return False
+    root = next((t for t in toks if t.head not in toks or t.head == t), toks[0])
+    head = root.head
+    if head.dep_ == "prep" and head.lower_ == "on":
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.lower_ in _SAYING and root.dep_ in ("npadvmod", "pobj")
 
 
 def timeline(articles: list[Article], extractions: list[Extraction]) -> list[TimelineEntry]:
@@ -176,7 +308,7 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
         if ex.article not in by_id:
             continue
         order, art = by_id[ex.article]
-        for d in ex.dates:
+        for d in _narrated(art.text, ex.dates):
             period = _period(d, len(art.text))
             if period and not _stamp(art.text, d.start, d.end) and not _misanchored(d, period[0], art):
                 found[period].append((order, d, art))
@@ -200,6 +332,7 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
         # 3. a year or a month told of different events is one entry per event (``_events``)
         events = _events(spans) if gran in TIMELINE_SPLIT_GRANULARITIES else [spans]
         groups += [(value, gran, ev) for ev in sorted(events, key=len, reverse=True)]
+    groups, disputed = _disputed_days(groups)
     for value, gran, chosen in groups:
         evidence = [Citation(art.id, d.start, d.end) for _o, d, art in chosen]
         evidence_text = [art.text[d.start:d.end] for _o, d, art in chosen]
@@ -225,13 +358,95 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
             return score
 
         told = [item for item in sentences if _tells(item[0], item[1], item[2])] or sentences
+        # the day a source spoke is no text for the event of that day while another span tells it
+        told = [item for item in told if not _reporting_day(item[2].text, item[1])] or told
         best = max(told, key=centrality)
         # 5. event or announced
         announced = all(_announced(d, value, art) for _o, d, art in chosen)
-        out.append(TimelineEntry(date=_first_day(value), text=_event_text(best[2].text, best[1]),
+        text = _event_text(best[2].text, best[1])
+        if value in disputed:
+            text += " " + disputed[value]
+        out.append(TimelineEntry(date=_first_day(value), text=text,
                                  evidence=evidence, evidence_text=evidence_text, granularity=gran,
                                  kind="announced" if announced else "event"))
     return out
+
+
+def _event_key(text: str, d: TimeRef) -> tuple[str, frozenset[str]] | None:
+    """What a day's span tells happened on it, as the verb the date attaches to in the dependency
+    parse (through "on") and its subject's nouns, as stems; None for a verb of saying (the day a
+    source spoke), a date on no verb, or a verb with no subject named."""
+    from synoptic.extract.timex import _sentence_parse
+
+    doc, s0 = _sentence_parse(text, d.start, d.end)
+    if doc is None:
+        return None
+    toks = [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
+    if not toks:
+        return None
+    verb = next((t for t in toks if t.head not in toks or t.head == t), toks[0]).head
+    if verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lower_ in _SAYING:
+        return None
+    holder = verb
+    while holder.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+        holder = holder.head
+    subject = {w for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in c.subtree if t.pos_ in ("PROPN", "NOUN") for w in _content_stems(t.text)}
+    verb_stem = _content_stems(verb.text)
+    if not subject or not verb_stem:
+        return None
+    return verb_stem[0], frozenset(subject)
+
+
+Spans = list[tuple[int, TimeRef, Article]]
+
+
+def _disputed_days(groups: list[tuple[str, str, Spans]]) -> tuple[list[tuple[str, str, Spans]], dict[str, str]]:
+    """Days within :data:`TIMELINE_CONFLICT_DAYS` on which different sources tell the same event
+    (:func:`_event_key`: the same verb, a subject noun in common) folded into one entry on the day
+    more sources give (the earlier on ties; a source counts for a day it tells of, not one it spoke
+    on: :func:`_reporting_day`), with a note naming the other day and how many sources give it; a
+    source that gives both days tells two events, so those spans never match."""
+    from datetime import date as _date
+
+    days = [(k, _date.fromisoformat(v)) for k, (v, g, _s) in enumerate(groups) if g == "day"]
+    keys: dict[int, list[tuple[str, tuple[str, frozenset[str]]]]] = {}
+    for k, _day in days:
+        keys[k] = [(art.id, key) for _o, d, art in groups[k][2] if (key := _event_key(art.text, d)) is not None]
+    def telling(k: int) -> set[str]:
+        """The sources that give the day for what happened on it, not as the day they spoke."""
+        spans = groups[k][2]
+        return {art.id for _o, d, art in spans if not _reporting_day(art.text, d)} or {art.id for _o, _d, art in spans}
+
+    into: dict[int, int] = {}
+    for i, (ki, di) in enumerate(days):
+        for kj, dj in days[i + 1:]:
+            if (dj - di).days > TIMELINE_CONFLICT_DAYS or ki in into or kj in into:
+                continue
+            ids_i = {art.id for _o, _d, art in groups[ki][2]}
+            ids_j = {art.id for _o, _d, art in groups[kj][2]}
+            same = any(a != b and a not in ids_j and b not in ids_i and va == vb and sa & sb
+                       for a, (va, sa) in keys[ki] for b, (vb, sb) in keys[kj])
+            if same:
+                major, minor = (ki, kj) if len(telling(ki)) >= len(telling(kj)) else (kj, ki)
+                into[minor] = major
+    if not into:
+        return groups, {}
+    notes: dict[str, str] = {}
+    out: list[tuple[str, str, Spans]] = []
+    for k, (value, gran, spans) in enumerate(groups):
+        if k in into:
+            continue
+        minors = [m for m, major in into.items() if major == k]
+        if minors:
+            n_all = len(telling(k).union(*(telling(m) for m in minors)))
+            other = "; ".join(f"{groups[m][0]} in {len(telling(m))} of {n_all} sources" for m in minors)
+            notes[value] = f"(sources differ on the day: {other})"
+            spans = sorted(spans + [e for m in minors for e in groups[m][2]], key=lambda e: (e[0], e[1].start))
+        out.append((value, gran, spans))
+    return out, notes
 
 
 def _other_words(text: str, d: TimeRef) -> set[str]:
