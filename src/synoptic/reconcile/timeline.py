@@ -286,7 +286,9 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
 
     Steps:
     1. dates a timeline can show: a day, a month or a year (``_period``), with their sentence,
-       not a page's time stamp (``_stamp``);
+       not a page's time stamp (``_stamp``), as the article's narrative places them
+       (``_narrated``: a yearless day in the year the text last gave its month, a day counted from
+       the day its sentence named, a weekday beside a relative day);
        a month or a year is dropped when the timeline has finer dates inside it (they tell more);
     2. merged by date; one evidence span per source, the one that names the date best
        (``_naming``: "January 6" over "Thursday" over "the next day"; the first on ties), ordered by
@@ -294,10 +296,13 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
     3. a year or a month whose sources tell different events of it (their sentences share next to
        no words: "X retired last year", "the couple during the past year bought homes") is one
        entry per event (``_events``), the most cited first;
+    3b. days within ``TIMELINE_CONFLICT_DAYS`` on which different sources tell the same event are
+       one entry on the day most of them give, noting the other day (``_disputed_days``);
     4. the entry text is the clause around the date in the most central evidence sentence (the
        one sharing most words with the other evidence of that date and with the story's other
        articles; a fragment that tells nothing besides the date, "on Friday.", only when no other
-       sentence has it: ``_tells``), cut to ``TIMELINE_WORDS`` words around the date;
+       sentence has it: ``_tells``; nor the day a source spoke while another span tells the day:
+       ``_reporting_day``), cut to ``TIMELINE_WORDS`` words around the date;
     5. the entry is "announced" when every source gives its date as still to come (a deadline, a
        schedule, a forecast: ``_announced``), else an "event".
     """
