@@ -194,3 +194,22 @@ def test_different_events_on_nearby_days_stay_apart() -> None:
     })
     assert [t.date for t in tl] == ["2014-03-02", "2014-03-04", "2014-03-06"]
     assert not any("differ" in t.text for t in tl)
+
+
+def test_a_day_off_only_through_an_inferred_publication_date_is_folded_in_without_a_dispute() -> None:
+    from synoptic.records import Extraction, TimeRef
+
+    def ex(aid: str, text: str, expr: str, value: str, how: str) -> tuple[Article, Extraction]:
+        at = text.index(expr)
+        ref = TimeRef(expr, at, at + len(expr), value, "day", anchor="2014-03-07", article=aid)
+        return Article(id=aid, text=text), Extraction(article=aid, dates=[ref], published_how=how)  # type: ignore[arg-type]
+
+    pairs = [
+        ex("a", "The actor Tom Vale died on Thursday in Ohio.", "Thursday", "2014-03-06", "metadata"),
+        ex("b", "Tom Vale died in Ohio on Thursday night.", "Thursday night", "2014-03-06", "metadata"),
+        # counted from a publication date synoptic inferred a day late: the source said no other day
+        ex("c", "The actor Tom Vale died yesterday in Ohio.", "yesterday", "2014-03-05", "inferred"),
+    ]
+    tl = timeline([a for a, _e in pairs], [e for _a, e in pairs])
+    assert [t.date for t in tl] == ["2014-03-06"]
+    assert "differ" not in tl[0].text and {c.article for c in tl[0].evidence} == {"a", "b", "c"}

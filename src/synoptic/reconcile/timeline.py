@@ -337,7 +337,8 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
         # 3. a year or a month told of different events is one entry per event (``_events``)
         events = _events(spans) if gran in TIMELINE_SPLIT_GRANULARITIES else [spans]
         groups += [(value, gran, ev) for ev in sorted(events, key=len, reverse=True)]
-    groups, disputed = _disputed_days(groups)
+    own_anchor = {ex.article for ex in extractions if ex.published_how not in ("inferred", "none")}
+    groups, disputed = _disputed_days(groups, own_anchor)
     for value, gran, chosen in groups:
         evidence = [Citation(art.id, d.start, d.end) for _o, d, art in chosen]
         evidence_text = [art.text[d.start:d.end] for _o, d, art in chosen]
@@ -408,12 +409,27 @@ def _event_key(text: str, d: TimeRef) -> tuple[str, frozenset[str]] | None:
 Spans = list[tuple[int, TimeRef, Article]]
 
 
-def _disputed_days(groups: list[tuple[str, str, Spans]]) -> tuple[list[tuple[str, str, Spans]], dict[str, str]]:
+_ZONE_BEFORE = re.compile(rf"(?:{_ZONE})\s*$")
+
+
+def _firm(art: Article, d: TimeRef, own_anchor: set[str]) -> bool:
+    """Whether the source itself gives the day of a span: it names its month or weekday, or counts
+    from the source's own publication date; not a day counted from a date synoptic inferred (a day
+    off there is synoptic's error, not the source's), nor the same moment in another time zone
+    ("6:41pm PST this evening (0241 GMT Friday)"), nor the day the source spoke."""
+    if _ZONE_BEFORE.search(art.text, max(0, d.start - 12), d.start) or _reporting_day(art.text, d):
+        return False
+    return art.id in own_anchor or _naming(d.text) >= 1 and not _YEAR_IN.search(d.text) or bool(_EXPLICIT_DATE.search(d.text))
+
+
+def _disputed_days(groups: list[tuple[str, str, Spans]],
+                   own_anchor: set[str]) -> tuple[list[tuple[str, str, Spans]], dict[str, str]]:
     """Days within :data:`TIMELINE_CONFLICT_DAYS` on which different sources tell the same event
     (:func:`_event_key`: the same verb, a subject noun in common) folded into one entry on the day
-    more sources give (the earlier on ties; a source counts for a day it tells of, not one it spoke
-    on: :func:`_reporting_day`), with a note naming the other day and how many sources give it; a
-    source that gives both days tells two events, so those spans never match."""
+    more sources give (the earlier on ties; a source counts for a day it gives itself, not one it
+    spoke on nor one counted from a date synoptic inferred: :func:`_firm`), with a note naming the
+    other day and how many sources give it (none when no source gives it itself); a source that
+    gives both days tells two events, so those spans never match."""
     from datetime import date as _date
 
     days = [(k, _date.fromisoformat(v)) for k, (v, g, _s) in enumerate(groups) if g == "day"]
@@ -421,9 +437,8 @@ def _disputed_days(groups: list[tuple[str, str, Spans]]) -> tuple[list[tuple[str
     for k, _day in days:
         keys[k] = [(art.id, key) for _o, d, art in groups[k][2] if (key := _event_key(art.text, d)) is not None]
     def telling(k: int) -> set[str]:
-        """The sources that give the day for what happened on it, not as the day they spoke."""
-        spans = groups[k][2]
-        return {art.id for _o, d, art in spans if not _reporting_day(art.text, d)} or {art.id for _o, _d, art in spans}
+        """The sources that themselves give the day for what happened on it (:func:`_firm`)."""
+        return {art.id for _o, d, art in groups[k][2] if _firm(art, d, own_anchor)}
 
     into: dict[int, int] = {}
     for i, (ki, di) in enumerate(days):
@@ -447,8 +462,9 @@ def _disputed_days(groups: list[tuple[str, str, Spans]]) -> tuple[list[tuple[str
         minors = [m for m, major in into.items() if major == k]
         if minors:
             n_all = len(telling(k).union(*(telling(m) for m in minors)))
-            other = "; ".join(f"{groups[m][0]} in {len(telling(m))} of {n_all} sources" for m in minors)
-            notes[value] = f"(sources differ on the day: {other})"
+            other = "; ".join(f"{groups[m][0]} in {len(telling(m))} of {n_all} sources" for m in minors if telling(m))
+            if other:  # a day only synoptic's inferred dates gave is folded in without a word
+                notes[value] = f"(sources differ on the day: {other})"
             spans = sorted(spans + [e for m in minors for e in groups[m][2]], key=lambda e: (e[0], e[1].start))
         out.append((value, gran, spans))
     return out, notes
