@@ -213,3 +213,22 @@ def test_a_day_off_only_through_an_inferred_publication_date_is_folded_in_withou
     tl = timeline([a for a, _e in pairs], [e for _a, e in pairs])
     assert [t.date for t in tl] == ["2014-03-06"]
     assert "differ" not in tl[0].text and {c.article for c in tl[0].evidence} == {"a", "b", "c"}
+
+
+def test_two_people_dying_on_nearby_days_are_two_events_not_a_dispute() -> None:
+    sat = datetime(2014, 3, 8, 12, 0)
+    # "a 36-year-old man" and "a 32-year-old climber" share no subject: the age is a modifier
+    tl = _timeline({
+        "a": ("A 36-year-old man died on the ridge on Tuesday.", sat),
+        "c": ("A 32-year-old climber died on the glacier on Friday.", sat),
+    })
+    assert [t.date for t in tl] == ["2014-03-04", "2014-03-07"]
+    assert not any("differ" in t.text for t in tl)
+    # "the climber" is shared, but a source that tells what happened on both days tells two events
+    tl = _timeline({
+        "a": ("The climber Ann Vale died on the ridge on Tuesday.", sat),
+        "b": ("Ann Vale died on Tuesday after a fall. Bo Lind died on Friday.", sat),
+        "c": ("The climber Bo Lind died on the glacier on Friday.", sat),
+    })
+    assert [t.date for t in tl] == ["2014-03-04", "2014-03-07"]
+    assert not any("differ" in t.text for t in tl)

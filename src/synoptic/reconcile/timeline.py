@@ -398,8 +398,12 @@ def _event_key(text: str, d: TimeRef) -> tuple[str, frozenset[str]] | None:
     holder = verb
     while holder.dep_ in ("conj", "xcomp") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
         holder = holder.head
-    subject = {w for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")
-               for t in c.subtree if t.pos_ in ("PROPN", "NOUN") for w in _content_stems(t.text)}
+    # the subject's head and the parts of its name, not its modifiers: "a 36-year-old man" and
+    # "a 32-year-old climber" share no subject ("year" sits in a modifier)
+    heads = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for h in heads:  # names in apposition or coordination ("actress and reporter Tara Reid")
+        heads.extend(k for k in h.children if k.dep_ in ("compound", "flat", "appos", "conj"))
+    subject = {w for t in heads if t.pos_ in ("PROPN", "NOUN") for w in _content_stems(t.text)}
     verb_stem = _content_stems(verb.text)
     if not subject or not verb_stem:
         return None
@@ -447,6 +451,10 @@ def _disputed_days(groups: list[tuple[str, str, Spans]],
                 continue
             ids_i = {art.id for _o, _d, art in groups[ki][2]}
             ids_j = {art.id for _o, _d, art in groups[kj][2]}
+            told_i = {a for a, _key in keys[ki]}
+            told_j = {a for a, _key in keys[kj]}
+            if told_i & told_j:  # a source that tells what happened on both days tells two events
+                continue
             same = any(a != b and a not in ids_j and b not in ids_i and va == vb and sa & sb
                        for a, (va, sa) in keys[ki] for b, (vb, sb) in keys[kj])
             if same:
