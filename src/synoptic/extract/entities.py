@@ -26,16 +26,18 @@ from synoptic.lang.en import names as _names
 from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import persons as _persons
 from synoptic.lang.en import placenames as _placenames
+from synoptic.lang.en import spelling as _spelling
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.calendar import CALENDAR_NAMES
 from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
 from synoptic.records import Entity, Mention
 from synoptic.util.unionfind import UnionFind
 
-# Entity types kept from the model; everything else (dates, numbers, products...) is dropped.
-KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
+# Entity types kept from the model; everything else (dates, numbers, works...) is dropped. Laws are kept by
+# their names ("Endangered Species Act", and its acronym "ESA").
+KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "LAW"}
 # When one surface form gets different types, ties are broken in this order.
-TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5, "PRODUCT": 6}
+TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5, "PRODUCT": 6, "LAW": 7}
 
 # Given names of two spellings of one person must be at least this similar (normalised Levenshtein
 # on the JRC keys). Calibrated on the seeds: "jomart"/"shomart" = 0.71 must pass; distinct given
@@ -127,10 +129,11 @@ def _ascii(text: str) -> str:
 def name_key(token: str) -> str:
     """JRC-Names style key of one name token: ASCII, lowercase, transliteration rules applied.
 
+    0. British spellings as American ones (:mod:`synoptic.lang.en.spelling`: "Centre" / "Center");
     1. ASCII lowercase, letters only; 2. "y" between vowels dropped (Tokayev/Tokaev);
     3. dzh/zh->j, dh->d, q->k, y->i, ou->u, w->v, ph->f, ck->k, kh->h; 4. doubled letters collapsed (Kassym/Kasym).
     """
-    s = re.sub(r"[^a-z]", "", _ascii(token).lower())
+    s = _spelling.american(re.sub(r"[^a-z]", "", _ascii(token).lower()))  # 0: "centre" / "center"
     s = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", s)  # 2
     for a, b in (("dzh", "j"), ("zh", "j"), ("dh", "d"), ("q", "k"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"),
                  ("kh", "h")):
@@ -477,6 +480,20 @@ def find_mentions_many(texts: list[str]) -> list[list[Mention]]:
 _POSSESSIVE_HEAD = re.compile(r"['’]s\s+[A-Z][a-z]+\b")
 
 
+#: The part of a law a LAW span may start with ("Section 7 of the", "Title IX of the", "Article 5 of").
+_LAW_PART = re.compile(r"(?:Section|Sections|Article|Articles|Title|Chapter|Clause|Part|Paragraph|Rule)\s+[\w.()-]+"
+                       r"(?:\s+(?:and|to)\s+[\w.()-]+)?\s+of\s+(?:the\s+)?")
+_QUOTE_BEFORE = re.compile(r"[\"“‘`']\s*\Z")
+
+
+def _law_name(name: str) -> bool:
+    """Whether a span is a name of two or more words, capitalised but for function words, with no digit
+    ("Endangered Species Act", "Marine Mammal Protection Act"; not "Section 7", nor "the act")."""
+    words = _tokens(name)
+    return len(words) >= 2 and not any(c.isdigit() for c in name) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+
+
 def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans: list[tuple[int, int, str, str | None]] = []  # start, end, type, hint
     tags: dict[int, str] = {}  # fine-grained tags, when the model has a tagger
@@ -486,10 +503,18 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
             if tok.tag_:
                 tags[offset + tok.idx] = tok.tag_
         for ent in doc.ents:
-            if ent.label_ not in KEPT_TYPES:
-                continue
             s, e = _trim(text, offset + ent.start_char, offset + ent.end_char)
             label = ent.label_
+            if label == "LAW":  # "Section 7 of the Endangered Species Act": the act
+                if (part := _LAW_PART.match(text, s, e)) is not None:
+                    s = part.end()
+                if not _law_name(text[s:e]):
+                    continue
+            elif label == "WORK_OF_ART" and _heads.head_type(text[s:e]) == "ORG" and _law_name(text[s:e]) \
+                    and not _QUOTE_BEFORE.search(text, 0, s):
+                label = "ORG"  # "the Fish and Wildlife Service" read as a title: a body, by its head noun
+            if label not in KEPT_TYPES:
+                continue
             if e > s and (own := _POSSESSIVE_HEAD.match(text, e)) and (head := _heads.head_type(text[s:own.end()])):
                 e, label = own.end(), head  # "Bloomington Sam" of "Bloomington Sam's Club": the shop's name
             if e > s:
@@ -788,6 +813,10 @@ _BETWEEN = re.compile(r"\b[Bb]etween\s+$")
 _AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
+#: One name of a mention whose names are parted by commas.
+_COMMA_PART = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:,\s+|$)")
+#: Words after a comma that belong to the name before it ("Sammy Davis, Jr.", "Nick Rahall, II").
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv v esq phd md".split())
 _SURNAME_PAIR = re.compile(r"([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
 
 
@@ -802,6 +831,16 @@ def _split_surname_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
             full[_family(keys)].add(surface_key(m.text))
     out = []
     for m in mentions:
+        parts = list(_COMMA_PART.finditer(m.text)) if m.type in ("PERSON", "ORG") and ", " in m.text else []
+        if len(parts) >= 2 and "".join(p.group() for p in parts).count(",") == len(parts) - 1 \
+                and (m.type == "PERSON" or name_key(parts[-1].group(1)) in full) \
+                and not any(p.group(1).lower().rstrip(".") in _NAME_SUFFIXES | _titles.ORG_SUFFIXES for p in parts[1:]):
+            # "People, Reid", "Ortiz, Orozco": two names either side of a comma ("In an interview with People,
+            # Reid said"), read as one by the model (a person's, or an organisation's ending with the family name
+            # of a person of the text); not a name and its suffix ("Sammy Davis, Jr.", "Acme, Inc.")
+            out += [Mention(text=p.group(1), type=m.type, start=m.start + p.start(1), end=m.start + p.end(1))
+                    for p in parts]
+            continue
         pair = _SURNAME_PAIR.fullmatch(m.text)
         ka, kb = (name_key(pair.group(1)), name_key(pair.group(2))) if pair else ("", "")
         if pair and ka != kb and len(full.get(ka, ())) == 1 and len(full.get(kb, ())) == 1:
@@ -1290,6 +1329,10 @@ def _same_person(a: list[str], b: list[str], fam: dict[str, str] | None = None, 
     gb = [t for t in b if t != fb]
     if not ga or not gb:
         return True
+    if (len(ga[0]) == 1) != (len(gb[0]) == 1) and ga[0][0] != gb[0][0]:
+        # an initial before the given name the other writes ("H. Dale Hall" / "Dale Hall")
+        ga = [t for t in ga if len(t) > 1] or ga
+        gb = [t for t in gb if len(t) > 1] or gb
     x, y = ga[0], gb[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
@@ -1403,6 +1446,21 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             rest = surface_key(" ".join(words[1:]))
             if rest in votes and vote(rest) == "PERSON":
                 as_person[surface_key(m.text)] = True
+    # a given name written alone that the model typed a place or a nationality ("his second wife, Chela" GPE) is a
+    # person's when a person named in full in the same article has it as given name, and it names no country or
+    # US state ("Georgia", "Jordan")
+    given_in: dict[str, set[str]] = defaultdict(set)  # given-name key -> articles naming a person with it
+    for m in mentions:
+        words = _titles.strip_titles(_tokens(m.text))
+        if 2 <= len(words) <= 3 and vote(_form_key(m.text)) == "PERSON":
+            given = _given_key(_key_tokens(" ".join(words)))
+            if given and len(given) > 1:
+                given_in[given].add(m.article)
+    for m in mentions:
+        key = _form_key(m.text)
+        if key in given_in and m.article in given_in[key] and vote(key) in ("GPE", "NORP", "LOC") \
+                and _NAME_WORD.match(m.text) and m.text.lower() not in _placenames.territory_names():
+            as_person[key] = True
     for key in as_person:
         votes[key] = Counter({"PERSON": 1})
     for m in mentions:
@@ -1411,8 +1469,12 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             continue
         label = vote(key)
         words = _tokens(m.text)
-        if label == "PERSON":  # titles dropped for matching ("Senior Trooper William Hakim")
-            key = surface_key(" ".join(_titles.strip_titles(words))) or key
+        if label == "PERSON":  # titles and a generation suffix dropped for matching ("Senior Trooper William
+            # Hakim", "Nick J. Rahall II")
+            bare = _titles.strip_titles(words)
+            while len(bare) > 2 and bare[-1].lower().strip(".,") in _NAME_SUFFIXES:
+                bare = bare[:-1]
+            key = surface_key(" ".join(bare)) or key
         if len(words) >= 3 and (words[0].lower() in DEMONYMS or surface_key(words[0]) in norp_keys):
             rest = surface_key(" ".join(words[1:]))  # "American Hasim Rahman": a nationality before a person
             if rest in votes and vote(rest) == "PERSON":
@@ -1480,6 +1542,11 @@ def _particle_name(keys: list[str]) -> bool:
     return len(keys) >= 2 and all(k in _PARTICLE_KEYS for k in keys[:-1])
 
 
+#: A nickname written inside a person's name, quoted or in brackets ('Luis Gerardo "Jerry" Ortiz', "Luis Gerardo
+#: (Jerry) Ortiz").
+_CALLED = re.compile(r"\s[\"“'‘(]([A-Z][a-z]+)[\"”'’)]\s")
+
+
 def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
     # a family name written with its particles ("Abu Latyef") is a lone surname, not a full name: it joins
     # the one full name that ends with the same particles and family name ("Salah Shukri Abu Latyef")
@@ -1492,10 +1559,13 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
         by_family[fam[_family(f[1].split())]].append(f)
         for art in {m.article for m in forms[f]}:
             by_article[art].append(f)
+    # a name with a nickname quoted or in brackets ('Luis Gerardo "Jerry" Ortiz') is also the nickname and the
+    # family name ("Jerry Ortiz")
+    called = {f: [[name_key(n.group(1)), f[1].split()[-1]] for n in _CALLED.finditer(forms[f][0].text)][:1] for f in full}
     for same_family in by_family.values():
         for i, a in enumerate(same_family):
             for b in same_family[i + 1:]:
-                if _same_person(a[1].split(), b[1].split(), fam):
+                if any(_same_person(x, y, fam) for x in [a[1].split(), *called[a]] for y in [b[1].split(), *called[b]]):
                     uf.union(index[a], index[b])
     for f in full:  # "Lou Williams" read family name first ("Lu") is also "Louis Williams" read in Western order
         keys = f[1].split()
@@ -1503,6 +1573,7 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             for g in by_family.get(fam.get(keys[-1], keys[-1]), []):
                 if _same_person(keys, g[1].split(), fam, last=True):
                     uf.union(index[f], index[g])
+    undecided: list[tuple[tuple[str, str, str], list[tuple[str, str, str]]]] = []
     for f in sorted(forms_p, key=lambda f: f not in particled):  # "Abu Latyef" first, then "Latyef"
         if " " in f[1] and f not in particled:
             continue
@@ -1527,6 +1598,10 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
                 named = sorted(((sum(len(forms[g]) for g in by_root[r]), r) for r in local), reverse=True)
                 if named[0][0] >= SURNAME_DOMINANCE * named[1][0]:
                     uf.union(index[f], named[0][1])
+                else:
+                    undecided.append((f, [g for r in local for g in by_root[r]]))
+            else:
+                undecided.append((f, [g for gs in by_root.values() for g in gs]))
             continue
         if lead or len(key) < MIN_CLOSE_SURNAME:
             continue
@@ -1534,6 +1609,17 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
                  if Levenshtein.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS}
         if len(close) == 1:
             uf.union(index[f], close.pop())
+    # a surname several people of the story bear, in an article naming none of them or several about as often:
+    # the one the story names far more often, counting the lone surnames already joined to each ("Ortiz" of
+    # the slain deputy, named some fifty times, not his wife or mother, named five and three times)
+    for f, cands in undecided:
+        mentioned: Counter[int] = Counter()
+        for g in forms_p:
+            mentioned[uf.find(index[g])] += len(forms[g])
+        named = sorted(((mentioned[r], r) for r in {uf.find(index[g]) for g in cands}), reverse=True)
+        if len(named) > 1 and named[0][0] >= SURNAME_DOMINANCE * named[1][0]:
+            uf.union(index[f], named[0][1])
+    _resolve_given_names(forms_p, full, forms, index, uf, fam)
     # lone names that joined no full name are one entity across articles ("Clinton" alone everywhere)
     sizes = Counter(uf.find(index[g]) for g in forms_p)
     alone: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -1545,7 +1631,38 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
             uf.union(index[fs[0]], index[f])
 
 
-_ACRONYM_TYPES = ("ORG", "GPE", "LOC", "FAC")
+def _given_key(keys: list[str]) -> str | None:
+    """The given-name key of a person's name of two or three words (as key tokens), or None for a family name
+    written first ("Wang Wenbin") or a family name with its particles ("Abu Latyef")."""
+    if not 2 <= len(keys) <= 3 or _family(keys) != keys[-1] or _particle_name(keys) or keys[0] in _PARTICLE_KEYS:
+        return None
+    return keys[0]
+
+
+def _resolve_given_names(forms_p: list[tuple[str, str, str]], full: list[tuple[str, str, str]], forms: dict,
+                         index: dict, uf: UnionFind, fam: dict[str, str]) -> None:
+    """A given name written alone ("Jerry was 35 years old", "Tara checked in") that joined no surname joins the
+    one person of the story named in full with that given name (or a hypocorism of it: "Jerry" / "Gerald"). A
+    given name that is also a family name of the story ("Jordan" of "Michael Jordan") or that two people of the
+    story share ("Alexander" of Alexander Lukashenko and Alexander Grushko) stays alone."""
+    families = {fam.get(_family(f[1].split()), _family(f[1].split())) for f in full}
+    by_given: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in full:
+        given = _given_key(f[1].split())
+        if given and len(given) > 1:
+            for g in _HYPOCORISM_KEYS.get(given, {given}):
+                by_given[g].append(f)
+    sizes = Counter(uf.find(index[g]) for g in forms_p)
+    for f in forms_p:
+        key = f[1]
+        if " " in key or sizes[uf.find(index[f])] > 1 or fam.get(key, key) in families or key not in by_given:
+            continue
+        every = {uf.find(index[g]) for g in by_given[key]}
+        if len(every) == 1:
+            uf.union(index[f], every.pop())
+
+
+_ACRONYM_TYPES = ("ORG", "GPE", "LOC", "FAC", "LAW")
 
 
 def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
@@ -1579,6 +1696,12 @@ def _one_name_hinted(hints: set[str]) -> bool:
     or several with the same initials ("Collective Security / Safety Treaty Organization"; not
     "Indian Navy" and "Royal Navy")."""
     return len({surface_key(h) for h in hints}) <= 1 or len({_initials(h) for h in hints}) == 1
+
+
+def _country_word(word: str) -> bool:
+    """Whether a word names a country or its people ("U.S.", "US", "British", "France")."""
+    low = word.lower()
+    return low in DEMONYMS or low.rstrip(".") in ("us", "u.s", "uk", "u.k") or low in _placenames.territory_names()
 
 
 def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
@@ -1618,6 +1741,19 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
         for i, (a, ka) in enumerate(spelt):
             for b, kb in spelt[i + 1:]:
                 if min(len(ka), len(kb)) >= MIN_SPELLING_LETTERS and Levenshtein.distance(ka, kb) <= 1:
+                    uf.union(index[a], index[b])
+    # one name with a word more inside ("House Resources Committee" / "House Natural Resources Committee"): three
+    # words or more, the same first and last words, the longer one the shorter with one capitalised word put in
+    by_ends: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for f in longs:
+        keys, words = f[1].split(), _tokens(strip_determiner(text_of[f]))
+        if len(keys) >= 3 and len(words) == len(keys) and all(w[:1].isupper() for w in words):
+            by_ends[(keys[0], keys[-1])].append(f)
+    for same in by_ends.values():
+        for a in same:
+            for b in same:
+                short, long = a[1].split(), b[1].split()
+                if len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1)):
                     uf.union(index[a], index[b])
     _resolve_org_short_forms(forms_o, text_of, index, uf)
     # acronyms whose letters are a long name's initials: join when all such names are one entity
@@ -1716,7 +1852,7 @@ MIN_FUZZY_NAME = 7
 #: With the same given name, family names of at least this many letters (keys) one edit apart are
 #: one name ("kugias" / "kuias" after normalisation, riots dev story).
 MIN_FUZZY_SURNAME = 5
-_VARIANT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+_VARIANT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW"}
 #: A name is a vessel's (PRODUCT) when at least this share of its mentions are typed PRODUCT (vessel
 #: prefix, vessel noun, or the model), whatever the others say. Fitted on the pirates and kazakhstan
 #: dev stories: "Salahaddin" 5 of 9 mentions (a dhow the model mostly calls a place) must pass, the
@@ -1776,6 +1912,20 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                 if g != f and g[0] in ("ORG", "PERSON"):
                     uf.union(index[f], index[g])
                     relabel[g] = "ORG"
+    # 6a'' a body's name after its country's or its place's ("U.S. Fish and Wildlife Service" / "Fish and Wildlife
+    # Service", "Malibu Promises Treatment Center" / "Promises Treatment Center"): the place a country or a one-word
+    # place of the story, the rest an organisation's name of two words or more not all generic, and no ministry's
+    # (the "Defense Ministry" of a story may be another country's)
+    places = {f[1] for f in form_list if f[0] in ("GPE", "NORP") and " " not in f[1]}
+    for f in form_list:
+        words = _tokens(strip_determiner(text_of[f]))
+        keys = f[1].split()
+        if f[0] != "ORG" or len(words) < 3 or len(words) != len(keys) or ministry_key(text_of[f]) is not None \
+                or not (_country_word(words[0]) or keys[0] in places) or all(_generic_word(w) for w in words[1:]):
+            continue
+        for g in by_key.get(" ".join(keys[1:]), []):
+            if g != f and g[0] == "ORG":
+                uf.union(index[f], index[g])
     # 6b vessels: "INS Tabar", "MS Columbus" and "Tabar", "Columbus"
     for f in form_list:
         words = _tokens(text_of[f])
@@ -1900,6 +2050,10 @@ def _sub_body(words: list[str]) -> bool:
     return any(w.lower().rstrip(".") in (ORG_WORDS | _names.UNIT_NOUNS) - _titles.ORG_SUFFIXES for w in words)
 
 
+#: A website's name: a publication's or a firm's name and a top-level domain ("People.com", "Amazon.co.uk").
+_WEBSITE = re.compile(r"([A-Z][\w-]*)\.(?:com|org|net|co\.uk|com\.au|tv)")
+
+
 def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
                          uf: UnionFind) -> dict[tuple[str, str, str], str]:
     """Step 7d of :func:`resolve`: a name written short in the story joins the longer name it is the
@@ -1920,7 +2074,11 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
     arts = {f: {m.article for m in forms[f]} for f in form_list}
     tails: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     heads: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    titles: set[tuple[str, tuple[str, str, str]]] = set()  # a publication's title and its name with "magazine"
     for f in form_list:
+        if f[0] in ("ORG", "PRODUCT") and (site := _WEBSITE.fullmatch(text_of[f])) and _NAME_WORD.match(site.group(1)):
+            heads[surface_key(site.group(1))].append(f)  # "People.com": the site of "People"
+            titles.add((surface_key(site.group(1)), f))
         keys, words = f[1].split(), [w for w in _SPACING_RE.split(text_of[f]) if w]  # "Journal-Constitution": 2 words
         if len(keys) < 2 or len(words) != len(keys) or _is_acronym(text_of[f]) or any(c.isdigit() for c in f[1]):
             continue
@@ -1929,8 +2087,11 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
         if f[0] == "ORG":
             for k in range(1, len(keys)):
                 tails[" ".join(keys[k:])].append(f)
-                if all(w[:1].isupper() for w in words[k:]) and not _sub_body(words[k:]):
+                media = all(w.lower() in _names.MEDIA_NOUNS for w in words[k:])
+                if all(w[:1].isupper() for w in words[k:]) and not _sub_body(words[k:]) or media:
                     heads[" ".join(keys[:k])].append(f)
+                if media:
+                    titles.add((" ".join(keys[:k]), f))
         elif f[0] in ("GPE", "LOC", "FAC") and words[-1].islower() and words[-1] in _names.PLACE_FEATURE_NOUNS:
             heads[" ".join(keys[:-1])].append(f)
         elif f[0] == "LOC" and len(words) == 2 and words[-1].lower() in _names.FEATURE_HEADS:
@@ -1938,6 +2099,12 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
         elif f[0] in ("GPE", "LOC", "FAC") and len(keys) >= 3 and _heads.head_type(text_of[f]) in ("GPE", "LOC", "FAC"):
             for k in range(1, len(keys) - 1):  # "Mount Cook National Park" / "Aoraki Mount Cook National Park",
                 tails[" ".join(keys[k:])].append(f)  # "High Street" / "Banstead High Street": the place's head kept
+    by_title: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for title, g in titles:
+        by_title[title].append(g)
+    for gs in by_title.values():  # "People magazine" and "People.com": one publication
+        for g in gs[1:]:
+            uf.union(index[gs[0]], index[g])
     for f in form_list:
         words = [w for w in _SPACING_RE.split(text_of[f]) if w]
         if f[0] not in _SHORT_TYPES or _is_acronym(text_of[f]) or len(f[1].replace(" ", "")) < MIN_SHORT_NAME:
@@ -1955,7 +2122,8 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
             continue  # "the Sea" of the Red Sea and the Black Sea
         for g in heads.get(f[1], []):
             place = g[0] in ("GPE", "LOC", "FAC")
-            if (place and f[0] in ("GPE", "LOC", "FAC", "PERSON", "ORG")) or (not place and f[0] in ("ORG", "PRODUCT")):
+            if (place and f[0] in ("GPE", "LOC", "FAC", "PERSON", "ORG")) or (not place and f[0] in ("ORG", "PRODUCT")) \
+                    or f[0] == "PERSON" and (f[1], g) in titles:  # "told People" typed a person: "People magazine"
                 cands.append(g)
         if not cands:
             continue

@@ -1,0 +1,146 @@
+"""Entities: one person or body is one entity, written in full, by surname, by given name, with initials,
+suffixes, nicknames, British or American spellings; different ones stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.extract.entities import _split_surname_pairs, name_key, resolve
+from synoptic.lang.en.spelling import american
+from synoptic.records import Mention
+
+
+def _m(text: str, type_: str, article: str, start: int = 0, entity: str | None = None) -> Mention:
+    return Mention(text=text, type=type_, start=start, end=start + len(text), article=article, entity=entity)
+
+
+def _groups(mentions: list[Mention]) -> dict[str, str]:
+    resolve(mentions)
+    return {f"{m.article}:{m.text}:{m.start}": m.entity or "" for m in mentions}
+
+
+def _family_story(lone_in_a: int) -> list[Mention]:
+    """Martin Vasquez named in full in articles a and c (and by surname ``lone_in_a`` times in a); his wife Elena
+    and his mother Rosa in b, where "Vasquez" alone is him; "Vasquez" alone in d, which names nobody in full."""
+    ms = [_m("Martin Vasquez", "PERSON", "a"), _m("Martin Vasquez", "PERSON", "c")]
+    ms += [_m("Vasquez", "PERSON", "a", 100 + 20 * i) for i in range(lone_in_a)]
+    ms += [_m("Elena Vasquez", "PERSON", "b"), _m("Rosa Vasquez", "PERSON", "b", 40), _m("Martin Vasquez", "PERSON", "b", 80),
+           _m("Vasquez", "PERSON", "b", 120), _m("Vasquez", "PERSON", "d", 10)]
+    return ms
+
+
+def test_surname_of_a_family_goes_to_the_one_the_story_names_far_more_often() -> None:
+    got = _groups(_family_story(lone_in_a=12))
+    assert got["b:Vasquez:120"] == got["d:Vasquez:10"] == got["a:Martin Vasquez:0"] == "Martin Vasquez"
+    assert got["b:Elena Vasquez:0"] == "Elena Vasquez" and got["b:Rosa Vasquez:40"] == "Rosa Vasquez"
+
+
+def test_surname_of_a_family_named_about_as_often_joins_none() -> None:
+    got = _groups(_family_story(lone_in_a=0))
+    assert got["b:Vasquez:120"] not in ("Martin Vasquez", "Elena Vasquez", "Rosa Vasquez")
+    assert got["d:Vasquez:10"] not in ("Martin Vasquez", "Elena Vasquez", "Rosa Vasquez")
+
+
+def test_given_name_alone_joins_the_one_person_with_it() -> None:
+    ms = [_m("Dana Whitlock", "PERSON", "a"), _m("Dana", "PERSON", "a", 50), _m("Dana", "PERSON", "b"),
+          _m("Owen Pratt", "PERSON", "b", 30)]
+    got = _groups(ms)
+    assert got["a:Dana:50"] == got["b:Dana:0"] == "Dana Whitlock"
+
+
+def test_given_name_shared_by_two_people_or_also_a_surname_joins_none() -> None:
+    ms = [_m("Dana Whitlock", "PERSON", "a"), _m("Dana Mills", "PERSON", "b"), _m("Dana", "PERSON", "b", 50),
+          _m("Grant Hale", "PERSON", "c"), _m("Carter Grant", "PERSON", "c", 20), _m("Grant", "PERSON", "d")]
+    got = _groups(ms)
+    assert got["b:Dana:50"] not in ("Dana Whitlock", "Dana Mills")
+    assert got["d:Grant:0"] != "Grant Hale"
+
+
+def test_given_name_the_model_typed_a_place_is_the_person_of_its_article() -> None:
+    ms = [_m("Lior Mendel", "PERSON", "a"), _m("Lior", "GPE", "a", 40), _m("Lior Mendel", "PERSON", "b"),
+          _m("Georgia Banks", "PERSON", "c"), _m("Georgia", "GPE", "c", 40), _m("Georgia", "GPE", "d")]
+    resolve(ms)
+    assert (ms[1].entity, ms[1].type) == ("Lior Mendel", "PERSON")
+    assert ms[4].type == "GPE" and ms[4].entity == "Georgia"  # a country's (and a US state's) name stays a place
+
+
+@pytest.mark.parametrize(
+    ("full", "other"),
+    [('Luis Alberto "Beto" Reyes', "Beto Reyes"), ("Luis Alberto (Beto) Reyes", "Beto Reyes"),
+     ("K. Warren Dobbs", "Warren Dobbs"), ("Paul T. Grier III", "Paul Grier"), ("Paul Grier Jr.", "Paul Grier")],
+)
+def test_nickname_initials_and_suffix_are_one_person(full: str, other: str) -> None:
+    got = _groups([_m(full, "PERSON", "a"), _m(other, "PERSON", "b")])
+    assert got[f"a:{full}:0"] == got[f"b:{other}:0"]
+
+
+def test_different_given_names_with_an_initial_stay_apart() -> None:
+    got = _groups([_m("K. Warren Dobbs", "PERSON", "a"), _m("Keith Dobbs", "PERSON", "b"), _m("Alan Dobbs", "PERSON", "c")])
+    assert got["a:K. Warren Dobbs:0"] != got["c:Alan Dobbs:0"]
+    assert got["b:Keith Dobbs:0"] != got["c:Alan Dobbs:0"]
+
+
+@pytest.mark.parametrize(
+    ("british", "us"),
+    [("centre", "center"), ("Centres", "centers"), ("neighbourhood", "neighborhood"), ("Defence", "defense"),
+     ("organisations", "organizations"), ("theatre", "theater"), ("programme", "program"), ("Labour", "labor")],
+)
+def test_british_and_american_spellings_share_a_key(british: str, us: str) -> None:
+    assert name_key(british) == name_key(us)
+
+
+@pytest.mark.parametrize("word", ["four", "tour", "hour", "acre", "genre", "promise", "grey", "tyre", "storey"])
+def test_words_that_only_look_british_are_kept(word: str) -> None:
+    assert american(word) == word
+
+
+def test_centre_and_center_are_one_organisation() -> None:
+    got = _groups([_m("Lakeside Recovery Centre", "ORG", "a"), _m("Lakeside Recovery Center", "ORG", "b")])
+    assert got["a:Lakeside Recovery Centre:0"] == got["b:Lakeside Recovery Center:0"]
+
+
+def test_body_after_its_country_or_place_is_the_body() -> None:
+    ms = [_m("U.S. Geological Survey", "ORG", "a"), _m("Geological Survey", "ORG", "b"),
+          _m("Denton", "GPE", "c"), _m("Denton Hillcrest Recovery Clinic", "ORG", "c", 30),
+          _m("Hillcrest Recovery Clinic", "ORG", "d")]
+    got = _groups(ms)
+    assert got["a:U.S. Geological Survey:0"] == got["b:Geological Survey:0"]
+    assert got["c:Denton Hillcrest Recovery Clinic:30"] == got["d:Hillcrest Recovery Clinic:0"]
+    assert got["c:Denton:0"] == "Denton"
+
+
+def test_ministry_after_a_country_stays_apart_from_an_unqualified_one() -> None:
+    got = _groups([_m("French Defence Ministry", "ORG", "a"), _m("Defence Ministry", "ORG", "b"),
+                   _m("German Defence Ministry", "ORG", "c")])
+    assert got["a:French Defence Ministry:0"] != got["c:German Defence Ministry:0"]
+
+
+def test_committee_name_with_a_word_more_is_one_committee() -> None:
+    ms = [_m("Senate Energy Committee", "ORG", "a"), _m("Senate Energy Resources Committee", "ORG", "b"),
+          _m("Senate Finance Committee", "ORG", "c")]
+    got = _groups(ms)
+    assert got["a:Senate Energy Committee:0"] == got["b:Senate Energy Resources Committee:0"]
+    assert got["c:Senate Finance Committee:0"] != got["a:Senate Energy Committee:0"]
+
+
+def test_law_joins_its_acronym() -> None:
+    ms = [_m("Clean Water Act", "LAW", "a"), _m("CWA", "ORG", "b"), _m("Clean Water Act", "LAW", "b", 30)]
+    got = _groups(ms)
+    assert got["b:CWA:0"] == got["a:Clean Water Act:0"] == "Clean Water Act"
+    assert ms[0].type == "LAW"
+
+
+def test_publication_title_alone_joins_its_magazine_and_website() -> None:
+    ms = [_m("Glimmer magazine", "ORG", "a"), _m("Glimmer", "PERSON", "b"), _m("Glimmer.com", "ORG", "c"),
+          _m("Glimmer", "PERSON", "c", 40)]
+    got = _groups(ms)
+    assert got["a:Glimmer magazine:0"] == got["b:Glimmer:0"] == got["c:Glimmer.com:0"] == got["c:Glimmer:40"]
+
+
+def test_names_either_side_of_a_comma_are_two() -> None:
+    text = "In a talk with Glimmer, Whitlock said. Dana Whitlock left. Sammy Davis, Jr. sang."
+    ms = [Mention(text="Glimmer, Whitlock", type="ORG", start=15, end=32),
+          Mention(text="Dana Whitlock", type="PERSON", start=39, end=52),
+          Mention(text="Sammy Davis, Jr.", type="PERSON", start=59, end=75)]
+    got = [m.text for m in _split_surname_pairs(text, ms)]
+    assert got == ["Glimmer", "Whitlock", "Dana Whitlock", "Sammy Davis, Jr."]
