@@ -144,3 +144,33 @@ def test_names_either_side_of_a_comma_are_two() -> None:
           Mention(text="Sammy Davis, Jr.", type="PERSON", start=59, end=75)]
     got = [m.text for m in _split_surname_pairs(text, ms)]
     assert got == ["Glimmer", "Whitlock", "Dana Whitlock", "Sammy Davis, Jr."]
+
+
+def test_place_where_one_lives_is_no_person() -> None:
+    from synoptic.extract.entities import _designate
+
+    text = "The Oak Hollow resident was married. Marsh, of Oak Hollow, was a veteran. Dana Whitlock, 30, left."
+    for start, name, want in ((4, "Oak Hollow", "GPE"), (47, "Oak Hollow", "GPE"), (74, "Dana Whitlock", "PERSON")):
+        m = Mention(text=name, type="PERSON", start=start, end=start + len(name))
+        assert text[m.start:m.end] == name
+        _designate(text, m)
+        assert m.type == want, name
+
+
+def test_plural_title_after_a_title_word_is_no_person_name() -> None:
+    from synoptic.extract.entities import _person_rest
+
+    assert not _person_rest(["Officers", "Section"])
+    assert _person_rest(["Dana", "Whitlock"])
+
+
+def test_a_persons_canonical_name_does_not_start_with_an_initial() -> None:
+    ms = [_m("K. Warren Dobbs", "PERSON", "a"), _m("Warren Dobbs", "PERSON", "b")]
+    resolve(ms)
+    assert ms[0].entity == ms[1].entity == "Warren Dobbs"
+
+
+def test_given_name_of_a_title_and_a_place_read_as_a_person_stays_a_place() -> None:
+    ms = [_m("Elmwood Sheriff", "PERSON", "a"), _m("Elmwood", "GPE", "a", 40), _m("Elmwood", "GPE", "b")]
+    resolve(ms)
+    assert ms[1].type == "GPE" and ms[1].entity == "Elmwood"

@@ -246,11 +246,12 @@ TITLE_BEFORE_WORDS = 6
 
 
 def _person_rest(words: list[str]) -> bool:
-    """Whether ``words`` look like a person's name: two to four capitalised words, none a title, an
-    organisation word or a function word."""
+    """Whether ``words`` look like a person's name: two to four capitalised words, none a title (nor a title's
+    plural: "Police Officers Section"), an organisation word or a function word."""
     return 2 <= len(words) <= 4 and all(
         _NAME_WORD.match(w) and w.lower().rstrip(".") not in PERSON_TITLES | ORG_WORDS | _FUNCTION_WORDS
-        and w.lower() not in _names.UNIT_NOUNS for w in words)
+        and w.lower() not in _names.UNIT_NOUNS and not (w.endswith("s") and w[:-1].lower() in PERSON_TITLES)
+        for w in words)
 
 
 def _vessel_prefix(word: str) -> bool:
@@ -758,6 +759,8 @@ _MEDIA = "|".join(sorted(_names.MEDIA_NOUNS))
 _MEDIA_AFTER = re.compile(rf"\s+(?:{_MEDIA})\b")
 _MEDIA_BEFORE = re.compile(rf"\b(?:{_MEDIA})\s+(?:[a-z]+\s+)?$")
 _PLACE_OF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_names.PLACE_OF_NOUNS)) + r")\s+of\s+$")
+_RESIDENT_AFTER = re.compile(r"\s+(?:residents?|natives?)\b")
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s+of\s+$")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
@@ -794,6 +797,9 @@ def _designate(text: str, m: Mention) -> None:
         m.type = "ORG"
     elif m.type in ("PERSON", "ORG", "FAC", "PRODUCT") and _PLACE_OF_BEFORE.search(text, max(0, m.start - 30), m.start):
         m.type = "GPE"  # "the northern city of Thessaloniki"
+    elif m.type in ("PERSON", "ORG", "FAC") and _RESIDENT_AFTER.match(text, m.end) or m.type == "PERSON" \
+            and _NAME_OF_BEFORE.search(text, max(0, m.start - 40), m.start):
+        m.type = "GPE"  # "the Diamond Bar resident", "Ortiz, of Diamond Bar, was": where one lives
     else:
         before = _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start)
         after = _VESSEL_AFTER.match(text, m.end)
@@ -1452,7 +1458,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     given_in: dict[str, set[str]] = defaultdict(set)  # given-name key -> articles naming a person with it
     for m in mentions:
         words = _titles.strip_titles(_tokens(m.text))
-        if 2 <= len(words) <= 3 and vote(_form_key(m.text)) == "PERSON":
+        if 2 <= len(words) <= 3 and vote(_form_key(m.text)) == "PERSON" and _person_rest(words):
             given = _given_key(_key_tokens(" ".join(words)))
             if given and len(given) > 1:
                 given_in[given].add(m.article)
@@ -1649,7 +1655,7 @@ def _resolve_given_names(forms_p: list[tuple[str, str, str]], full: list[tuple[s
     by_given: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f in full:
         given = _given_key(f[1].split())
-        if given and len(given) > 1:
+        if given and len(given) > 1 and _person_rest(_titles.strip_titles(_tokens(forms[f][0].text))):
             for g in _HYPOCORISM_KEYS.get(given, {given}):
                 by_given[g].append(f)
     sizes = Counter(uf.find(index[g]) for g in forms_p)
@@ -2236,6 +2242,9 @@ def _well_formed(name: str, label: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS or not w[:1].isalpha() for w in words)
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def _canonical(ms: Iterable[Mention], label: str) -> str:
     articles: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
@@ -2253,6 +2262,7 @@ def _canonical(ms: Iterable[Mention], label: str) -> str:
             good = [n for n in good if (ministry_key(n) or (None,))[0]] or good
     if label == "PERSON":  # not with a nationality or title before it ("American Hasim Rahman")
         good = [n for n in good if _tokens(n)[0].lower().rstrip(".") not in DEMONYMS.keys() | PERSON_TITLES] or good
+        good = [n for n in good if not _INITIAL.fullmatch(_tokens(n)[0])] or good  # "Dale Hall", not "H. Dale Hall"
         most = max(len(_tokens(n)) for n in good)
         good = [n for n in good if len(_tokens(n)) == most]
     return max(good, key=lambda n: (len(articles[n]), counts[n], len(n), n))
