@@ -174,3 +174,33 @@ def test_given_name_of_a_title_and_a_place_read_as_a_person_stays_a_place() -> N
     ms = [_m("Elmwood Sheriff", "PERSON", "a"), _m("Elmwood", "GPE", "a", 40), _m("Elmwood", "GPE", "b")]
     resolve(ms)
     assert ms[1].type == "GPE" and ms[1].entity == "Elmwood"
+
+
+@pytest.mark.parametrize(("tag", "junk"), [("D-Wash.", True), ("R-Texas", True), ("D-W.Va.", True), ("I-Vt.", True),
+                                           ("D-Day", False), ("I-90", False), ("Coca-Cola", False)])
+def test_party_and_state_tag_is_no_name(tag: str, junk: bool) -> None:
+    from synoptic.extract.entities import _junk
+
+    assert _junk(tag, set()) is junk
+
+
+def test_act_typed_an_organisation_is_a_law() -> None:
+    ms = [_m("Clean Water Act", "ORG", "a"), _m("Clean Waters Act", "LAW", "b")]
+    resolve(ms)
+    assert ms[0].type == ms[1].type == "LAW" and ms[0].entity == ms[1].entity
+
+
+def test_given_name_the_model_typed_a_body_is_the_person_of_its_article() -> None:
+    ms = [_m("Bettina Lowe", "PERSON", "a"), _m("Bettina", "ORG", "a", 40), _m("NASA", "ORG", "a", 60),
+          _m("Nasa Okoro", "PERSON", "a", 80)]
+    resolve(ms)
+    assert (ms[1].entity, ms[1].type) == ("Bettina Lowe", "PERSON")
+    assert ms[2].type == "ORG"
+
+
+def test_two_word_body_after_a_town_or_a_state_stays_apart() -> None:
+    ms = [_m("Denton", "GPE", "a"), _m("Denton Superior Court", "ORG", "a", 20), _m("Superior Court", "ORG", "b"),
+          _m("Nevada Supreme Court", "ORG", "c"), _m("Supreme Court", "ORG", "d")]
+    got = _groups(ms)
+    assert got["a:Denton Superior Court:20"] != got["b:Superior Court:0"]
+    assert got["c:Nevada Supreme Court:0"] != got["d:Supreme Court:0"]

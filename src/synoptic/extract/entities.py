@@ -399,6 +399,16 @@ def _common_at_sentence_start(text: str, m: Mention, lower_words: set[str]) -> b
     return low + "s" in lower_words or low + "es" in lower_words
 
 
+#: A US politician's party and state ("D-Wash.", "R-Texas", "D-W.Va.", "I-Vt."): no name of a place.
+_PARTY_TAG_RE = re.compile(r"[DRI]-([A-Z][\w.]*?)\.?")
+
+
+def _party_tag(text: str) -> bool:
+    m = _PARTY_TAG_RE.fullmatch(text)
+    state = m.group(1).lower().rstrip(".") if m else ""
+    return state in _placenames.STATE_ABBREVIATIONS or state in _placenames.US_STATES
+
+
 def _junk(text: str, lower_words: set[str]) -> bool:
     """Model errors that are not names at all."""
     vessel = _vessel_prefix(text.split()[0]) if text.split() else False  # "M/S Columbus"
@@ -407,7 +417,7 @@ def _junk(text: str, lower_words: set[str]) -> bool:
     if not any(c.isupper() for c in text) and not _NUMBERED_TEAM.fullmatch(text):
         return True
     toks = _tokens(text)
-    if len(toks) > 8:
+    if len(toks) > 8 or _party_tag(text):
         return True
     if len(toks) == 1 and not _is_acronym(text):
         # a capitalised common word ("Protests", "State", "Government") also written in lowercase
@@ -511,9 +521,10 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
                     s = part.end()
                 if not _law_name(text[s:e]):
                     continue
-            elif label == "WORK_OF_ART" and _heads.head_type(text[s:e]) == "ORG" and _law_name(text[s:e]) \
+            elif label == "WORK_OF_ART" and _heads.head_type(text[s:e]) in ("ORG", "LAW") and _law_name(text[s:e]) \
                     and not _QUOTE_BEFORE.search(text, 0, s):
-                label = "ORG"  # "the Fish and Wildlife Service" read as a title: a body, by its head noun
+                label = str(_heads.head_type(text[s:e]))  # "the Fish and Wildlife Service", "the Endangered Species
+                # Act" read as titles: a body, a law, by their head nouns
             if label not in KEPT_TYPES:
                 continue
             if e > s and (own := _POSSESSIVE_HEAD.match(text, e)) and (head := _heads.head_type(text[s:own.end()])):
@@ -1425,7 +1436,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         label = model_vote(key)
         head = heads.get(key)
         if head and (label == "PERSON" and not _surname_head(key) or label == "PRODUCT" and head != "ORG"
-                     or label == "ORG" and (head == "LOC" or key.split()[-1] in _VILLAGE_KEYS
+                     or label == "ORG" and (head in ("LOC", "LAW") or key.split()[-1] in _VILLAGE_KEYS
                                             or len(key.split()) >= MIN_STREET_OVER_ORG_WORDS
                                             and key.split()[-1] in _STREET_KEYS)):
             return head
@@ -1452,8 +1463,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             rest = surface_key(" ".join(words[1:]))
             if rest in votes and vote(rest) == "PERSON":
                 as_person[surface_key(m.text)] = True
-    # a given name written alone that the model typed a place or a nationality ("his second wife, Chela" GPE) is a
-    # person's when a person named in full in the same article has it as given name, and it names no country or
+    # a given name written alone that the model typed a place, a nationality or a body ("his second wife, Chela"
+    # GPE) is a person's when a person named in full in the same article has it as given name, and it names no country or
     # US state ("Georgia", "Jordan")
     given_in: dict[str, set[str]] = defaultdict(set)  # given-name key -> articles naming a person with it
     for m in mentions:
@@ -1464,8 +1475,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
                 given_in[given].add(m.article)
     for m in mentions:
         key = _form_key(m.text)
-        if key in given_in and m.article in given_in[key] and vote(key) in ("GPE", "NORP", "LOC") \
-                and _NAME_WORD.match(m.text) and m.text.lower() not in _placenames.territory_names():
+        if key in given_in and m.article in given_in[key] and vote(key) in ("GPE", "NORP", "LOC", "ORG", "PRODUCT") \
+                and _NAME_WORD.match(m.text) and not _is_acronym(m.text) and m.text.lower() not in _placenames.territory_names():
             as_person[key] = True
     for key in as_person:
         votes[key] = Counter({"PERSON": 1})
@@ -1705,9 +1716,10 @@ def _one_name_hinted(hints: set[str]) -> bool:
 
 
 def _country_word(word: str) -> bool:
-    """Whether a word names a country or its people ("U.S.", "US", "British", "France")."""
+    """Whether a word names a country or its people ("U.S.", "US", "British", "France"; not a US state)."""
     low = word.lower()
-    return low in DEMONYMS or low.rstrip(".") in ("us", "u.s", "uk", "u.k") or low in _placenames.territory_names()
+    return low in DEMONYMS or low.rstrip(".") in ("us", "u.s", "uk", "u.k") \
+        or low in _placenames.territory_names() - _placenames.US_STATES
 
 
 def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
@@ -1858,6 +1870,10 @@ MIN_FUZZY_NAME = 7
 #: With the same given name, family names of at least this many letters (keys) one edit apart are
 #: one name ("kugias" / "kuias" after normalisation, riots dev story).
 MIN_FUZZY_SURNAME = 5
+#: Fewest words of a body's name written after a place's name for the name without the place to be the same body
+#: ("Promises Treatment Center" of "Malibu Promises Treatment Center"); two words ("Superior Court") name a kind of
+#: body that many places have. Set from the name shapes (ECB+ deputy: "Norwalk Superior Court"), not swept.
+MIN_PLACE_BODY_WORDS = 3
 _VARIANT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW"}
 #: A name is a vessel's (PRODUCT) when at least this share of its mentions are typed PRODUCT (vessel
 #: prefix, vessel noun, or the model), whatever the others say. Fitted on the pirates and kazakhstan
@@ -1920,14 +1936,16 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                     relabel[g] = "ORG"
     # 6a'' a body's name after its country's or its place's ("U.S. Fish and Wildlife Service" / "Fish and Wildlife
     # Service", "Malibu Promises Treatment Center" / "Promises Treatment Center"): the place a country or a one-word
-    # place of the story, the rest an organisation's name of two words or more not all generic, and no ministry's
-    # (the "Defense Ministry" of a story may be another country's)
+    # place of the story, the rest an organisation's name not all generic, of two words or more after a country and
+    # three after a place ("Superior Court" of "Norwalk Superior Court" may be another town's, "Supreme Court" of
+    # "California Supreme Court" the nation's), and no ministry's (the "Defense Ministry" may be another country's)
     places = {f[1] for f in form_list if f[0] in ("GPE", "NORP") and " " not in f[1]}
     for f in form_list:
         words = _tokens(strip_determiner(text_of[f]))
         keys = f[1].split()
         if f[0] != "ORG" or len(words) < 3 or len(words) != len(keys) or ministry_key(text_of[f]) is not None \
-                or not (_country_word(words[0]) or keys[0] in places) or all(_generic_word(w) for w in words[1:]):
+                or not (_country_word(words[0]) or keys[0] in places and len(words) > MIN_PLACE_BODY_WORDS) \
+                or all(_generic_word(w) for w in words[1:]):
             continue
         for g in by_key.get(" ".join(keys[1:]), []):
             if g != f and g[0] == "ORG":
