@@ -204,3 +204,21 @@ def test_two_word_body_after_a_town_or_a_state_stays_apart() -> None:
     got = _groups(ms)
     assert got["a:Denton Superior Court:20"] != got["b:Superior Court:0"]
     assert got["c:Nevada Supreme Court:0"] != got["d:Supreme Court:0"]
+
+
+def test_a_name_and_another_read_as_one_body_are_two() -> None:
+    from synoptic.extract.entities import _split_known_pairs
+
+    ms = [Mention(text="Glimmer and Our Weekly", type="ORG", start=10, end=32),
+          Mention(text="Smith and Wesson", type="ORG", start=40, end=56)]
+    extra = _split_known_pairs(ms, {"Glimmer": "ORG", "Our Weekly": "ORG"})
+    assert [(m.text, m.start, m.end) for m in ms + extra] == [
+        ("Glimmer", 10, 17), ("Smith and Wesson", 40, 56), ("Our Weekly", 22, 32)]
+
+
+def test_short_title_case_magazine_joins_its_name_and_site_not_the_country() -> None:
+    ms = [_m("Us Weekly", "ORG", "a"), _m("Us", "NORP", "b"), _m("UsMagazine.com", "ORG", "c"), _m("U.S.", "GPE", "d"),
+          _m("United States", "GPE", "d", 20)]
+    got = _groups(ms)
+    assert got["a:Us Weekly:0"] == got["b:Us:0"] == got["c:UsMagazine.com:0"]
+    assert got["d:U.S.:0"] != got["a:Us Weekly:0"]

@@ -834,6 +834,7 @@ _AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 _COMMA_PART = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:,\s+|$)")
 #: Words after a comma that belong to the name before it ("Sammy Davis, Jr.", "Nick Rahall, II").
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv v esq phd md".split())
+_TWO_NAMES = re.compile(r"([A-Z][\w’'.-]*)\s+and\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 _SURNAME_PAIR = re.compile(r"([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
 
 
@@ -1278,10 +1279,25 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
     _mend_cut_names(text, mentions, names)
     _mend_covered_names(text, mentions, names)
     _mend_lower_heads(text, mentions, {n: (t, None) for n, t in names.items()})
+    pairs = _split_known_pairs(mentions, names)
     found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
-                                      [(m.start, m.end) for m in mentions]))
+                                      [(m.start, m.end) for m in mentions + pairs]))
     _compass_streets(text, found)
-    return found + _initialisms(text, names, [(m.start, m.end) for m in mentions + found])
+    return pairs + found + _initialisms(text, names, [(m.start, m.end) for m in mentions + found + pairs])
+
+
+def _split_known_pairs(mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
+    """An organisation's name "A and B" whose first name the story writes alone ("People and Us Weekly", the
+    story naming "People" elsewhere) is two names: the mention becomes A (in place); B is returned."""
+    out = []
+    for m in mentions:
+        both = _TWO_NAMES.fullmatch(m.text) if m.type == "ORG" and m.entity is None else None
+        if both and both.group(1) != both.group(2) and both.group(1) in names:
+            out.append(Mention(text=both.group(2), type="ORG", start=m.start + both.start(2), end=m.end))
+            m.end = m.start + both.end(1)
+            m.text = both.group(1)
+            m.type = names[both.group(1)]
+    return out
 
 
 #: A word in capitals the model did not tag is an acronym of a long name of the story (its initials) when it
@@ -2074,6 +2090,7 @@ def _sub_body(words: list[str]) -> bool:
     return any(w.lower().rstrip(".") in (ORG_WORDS | _names.UNIT_NOUNS) - _titles.ORG_SUFFIXES for w in words)
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: A website's name: a publication's or a firm's name and a top-level domain ("People.com", "Amazon.co.uk").
 _WEBSITE = re.compile(r"([A-Z][\w-]*)\.(?:com|org|net|co\.uk|com\.au|tv)")
 
@@ -2101,11 +2118,17 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
     titles: set[tuple[str, tuple[str, str, str]]] = set()  # a publication's title and its name with "magazine"
     for f in form_list:
         if f[0] in ("ORG", "PRODUCT") and (site := _WEBSITE.fullmatch(text_of[f])) and _NAME_WORD.match(site.group(1)):
-            heads[surface_key(site.group(1))].append(f)  # "People.com": the site of "People"
-            titles.add((surface_key(site.group(1)), f))
+            stem = _CAMEL.sub(" ", site.group(1)).split()  # "UsMagazine.com": the site of "Us" magazine
+            if len(stem) > 1 and stem[-1].lower() in _names.MEDIA_NOUNS:
+                stem = stem[:-1]
+            heads[surface_key(" ".join(stem))].append(f)  # "People.com": the site of "People"
+            titles.add((surface_key(" ".join(stem)), f))
         keys, words = f[1].split(), [w for w in _SPACING_RE.split(text_of[f]) if w]  # "Journal-Constitution": 2 words
         if len(keys) < 2 or len(words) != len(keys) or _is_acronym(text_of[f]) or any(c.isdigit() for c in f[1]):
             continue
+        if f[0] == "ORG" and words[-1].lower() in _names.MEDIA_NOUNS and len(words) == 2:
+            titles.add((keys[0], f))  # "Us Weekly": the title "Us", a function word
+            heads[keys[0]].append(f)
         if any(w.lower() in _FUNCTION_WORDS for w in words):
             continue  # "Bank of Kazakhstan" is no "Kazakhstan"
         if f[0] == "ORG":
@@ -2131,11 +2154,12 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
             uf.union(index[gs[0]], index[g])
     for f in form_list:
         words = [w for w in _SPACING_RE.split(text_of[f]) if w]
-        if f[0] not in _SHORT_TYPES or _is_acronym(text_of[f]) or len(f[1].replace(" ", "")) < MIN_SHORT_NAME:
+        if f[0] not in _SHORT_TYPES or _is_acronym(text_of[f]) \
+                or len(f[1].replace(" ", "")) < MIN_SHORT_NAME and not f[1].endswith("'"):
             continue
         feature = len(words) == 1 and f[0] in ("LOC", "GPE") and words[0][:1].isupper() \
             and words[0].lower() in _names.FEATURE_HEADS
-        if any(_generic_word(w) for w in words) and not feature:
+        if any(_generic_word(w) for w in words) and not feature and not f[1].endswith("'"):
             continue
         cands = []
         for g in tails.get(f[1], []):
@@ -2149,6 +2173,8 @@ def _resolve_short_forms(form_list: list[tuple[str, str, str]], forms: dict, ind
             if (place and f[0] in ("GPE", "LOC", "FAC", "PERSON", "ORG")) or (not place and f[0] in ("ORG", "PRODUCT")) \
                     or f[0] == "PERSON" and (f[1], g) in titles:  # "told People" typed a person: "People magazine"
                 cands.append(g)
+        if f[1].endswith("'") and f[0] in ("PERSON", "NORP", "GPE", "ORG"):  # "told Us" (not "US"): "Us Weekly"
+            cands += [g for g in heads.get(f[1][:-1], []) if (f[1][:-1], g) in titles]
         if not cands:
             continue
         by_root: dict[int, set[str]] = defaultdict(set)
