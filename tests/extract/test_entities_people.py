@@ -222,3 +222,21 @@ def test_short_title_case_magazine_joins_its_name_and_site_not_the_country() -> 
     got = _groups(ms)
     assert got["a:Us Weekly:0"] == got["b:Us:0"] == got["c:UsMagazine.com:0"]
     assert got["d:U.S.:0"] != got["a:Us Weekly:0"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "work"),
+    [("She starred in `` Ray Holden '' and left.", "Ray Holden", True),
+     ('Her credits include "Ray Holden" and more.', "Ray Holden", True),
+     ("a role in the sitcom Ray Holden last year", "Ray Holden", True),
+     ("She met Ray Holden last year.", "Ray Holden", False),
+     ('"Ray Holden is here," she said.', "Ray Holden", False),
+     ('living in "Kabul" since', "Kabul", False),
+     ("the film 'Fargo' won", "Fargo", True)],
+)
+def test_work_title_is_read_from_quotes_and_work_nouns(text: str, name: str, work: bool) -> None:
+    from synoptic.extract.entities import _work_title
+
+    start = text.index(name)
+    kind = "GPE" if name in ("Kabul", "Fargo") else "PERSON"
+    assert _work_title(text, Mention(text=name, type=kind, start=start, end=start + len(name))) is work

@@ -33,11 +33,12 @@ from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
 from synoptic.records import Entity, Mention
 from synoptic.util.unionfind import UnionFind
 
-# Entity types kept from the model; everything else (dates, numbers, works...) is dropped. Laws are kept by
-# their names ("Endangered Species Act", and its acronym "ESA").
+# Entity types kept from the model; everything else (dates, numbers...) is dropped. Laws are kept by their names
+# ("Endangered Species Act", and its acronym "ESA"); works (WORK_OF_ART) only where the text shows a title
+# (:func:`_work_title`: "starred in `` Van Wilder ''", "the sitcom Scrubs"), as the model calls them people.
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "LAW"}
 # When one surface form gets different types, ties are broken in this order.
-TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5, "PRODUCT": 6, "LAW": 7}
+TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5, "PRODUCT": 6, "LAW": 7, "WORK_OF_ART": 8}
 
 # Given names of two spellings of one person must be at least this similar (normalised Levenshtein
 # on the JRC keys). Calibrated on the seeds: "jomart"/"shomart" = 0.71 must pass; distinct given
@@ -486,6 +487,29 @@ def find_mentions_many(texts: list[str]) -> list[list[Mention]]:
     return [_from_chunks(t, chunks) for t, chunks in zip(texts, models.annotate_many(texts), strict=True)]
 
 
+#: Nouns for works: a name right after one is a work's title ("the sitcom Scrubs", "1999 movie American Pie").
+WORK_NOUNS = ("show|series|sitcom|film|films|movie|movies|documentary|book|novel|album|song|play|musical|franchise|"
+              "comedy|drama|episode|program|programme|miniseries|telenovela|opera|painting|poem|single")
+#: A title in quotes after "starred in", "a role on", "credits include", a work's noun, or another title in quotes:
+#: a work's, not a person's or a place's (starred in `` Van Wilder '', a role on "Scrubs", the show 'Carson Daly').
+_TITLE_CUE = re.compile(r"(?:\b(?:in|on|as|includes?|including|" + WORK_NOUNS + r")|(?:''|' '|[\"”’])\s*,?\s*(?:and\s+)?)"
+                        r"\s+(?:``|[\"“‘'])\s*\Z", re.IGNORECASE)
+_WORK_BEFORE = re.compile(r"\b(?:" + WORK_NOUNS + r")\s+\Z", re.IGNORECASE)
+_QUOTE_CLOSE = re.compile(r"\s*,?\s*(?:''|' '|[\"”’'])")
+
+
+def _work_title(text: str, m: Mention) -> bool:
+    """Whether a mention is a work's title: right after a work's noun ("the sitcom Scrubs"), or in quotes after a
+    cue of ``_TITLE_CUE``; a place's name in quotes only after a work's noun ("the film 'Fargo'"; not 'living in
+    "Kabul"')."""
+    if _WORK_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return m.type not in ("GPE", "LOC", "FAC", "NORP")
+    cue = _TITLE_CUE.search(text, max(0, m.start - 40), m.start)
+    if not cue or not _QUOTE_CLOSE.match(text, m.end):
+        return False
+    return m.type not in ("GPE", "LOC", "FAC", "NORP") or cue.group().split()[0].lower() not in ("in", "on", "as")
+
+
 #: A possessive and a capitalised word after a name ("Sam's Club", "Macy's Store"): when that word is a
 #: head noun (:mod:`synoptic.lang.en.heads`), the whole is the name of an organisation or a building.
 _POSSESSIVE_HEAD = re.compile(r"['’]s\s+[A-Z][a-z]+\b")
@@ -525,7 +549,8 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
                     and not _QUOTE_BEFORE.search(text, 0, s):
                 label = str(_heads.head_type(text[s:e]))  # "the Fish and Wildlife Service", "the Endangered Species
                 # Act" read as titles: a body, a law, by their head nouns
-            if label not in KEPT_TYPES:
+            if label not in KEPT_TYPES and not (label == "WORK_OF_ART" and _work_title(text, Mention(
+                    text=text[s:e], type=label, start=s, end=e))):
                 continue
             if e > s and (own := _POSSESSIVE_HEAD.match(text, e)) and (head := _heads.head_type(text[s:own.end()])):
                 e, label = own.end(), head  # "Bloomington Sam" of "Bloomington Sam's Club": the shop's name
@@ -575,6 +600,9 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
             _strip_titles(text, mention)
     mentions = _areas(text, _propagate(text, mentions))  # 6, 7
     _short_names(text, mentions)  # 8
+    for mention in mentions:  # 9
+        if _work_title(text, mention):
+            mention.type = "WORK_OF_ART"
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -1283,6 +1311,9 @@ def find_known(text: str, names: dict[str, str], mentions: list[Mention]) -> lis
     found = _areas(text, _occurrences(text, {n: (t, None) for n, t in names.items()},
                                       [(m.start, m.end) for m in mentions + pairs]))
     _compass_streets(text, found)
+    for m in found:  # a name found elsewhere, here a work's title ("starred in `` Van Wilder ''")
+        if _work_title(text, m):
+            m.type = "WORK_OF_ART"
     return pairs + found + _initialisms(text, names, [(m.start, m.end) for m in mentions + found + pairs])
 
 
