@@ -240,3 +240,26 @@ def test_work_title_is_read_from_quotes_and_work_nouns(text: str, name: str, wor
     start = text.index(name)
     kind = "GPE" if name in ("Kabul", "Fargo") else "PERSON"
     assert _work_title(text, Mention(text=name, type=kind, start=start, end=start + len(name))) is work
+
+
+def test_name_listed_among_people_is_a_person() -> None:
+    from synoptic.extract.entities import _fix_list_types
+
+    text = "stars including Nora Vance, Ada Quill and Rex Hart. Goldman Fisk and Ada Quill met."
+    names = [("Nora Vance", "ORG"), ("Ada Quill", "PERSON"), ("Rex Hart", "PERSON"), ("Goldman Fisk", "ORG"),
+             ("Ada Quill", "PERSON")]
+    ms, at = [], 0
+    for name, kind in names:
+        at = text.index(name, at)
+        ms.append(Mention(text=name, type=kind, start=at, end=at + len(name)))
+        at += len(name)
+    _fix_list_types(ms, text)
+    assert [m.type for m in ms] == ["PERSON", "PERSON", "PERSON", "ORG", "PERSON"]
+
+
+def test_family_name_typed_a_body_is_the_person_unless_a_body_starts_with_it() -> None:
+    ms = [_m("Nora Vance", "PERSON", "a"), _m("Vance", "ORG", "b"), _m("Rex Fordham", "PERSON", "c"),
+          _m("Fordham", "ORG", "d"), _m("Fordham University", "ORG", "d", 30)]
+    got = _groups(ms)
+    assert got["b:Vance:0"] == "Nora Vance" and ms[1].type == "PERSON"
+    assert ms[3].type == "ORG" and got["d:Fordham:0"] != "Rex Fordham"

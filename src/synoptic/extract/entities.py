@@ -962,6 +962,7 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
                     full_keys | single_keys if len(words) > 1 else full_keys) \
                 and all(w[0].isupper() for w in words) and ministry_key(m.text) is None:
             m.type = "PERSON"
+    _fix_list_types(mentions, text)
     starts = {m.start: m for m in mentions}
     for m in mentions:  # "between Willow Grove and the Route 1 exits": a place, as what it is paired with
         if m.type == "PERSON" and _BETWEEN.search(text, max(0, m.start - 9), m.start):
@@ -976,6 +977,33 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
             counts = votes[m.text]
             counts.pop("NORP", None)
             m.type = min(counts, key=lambda t: (-counts[t], TYPE_PRIORITY.get(t, 9)))
+
+
+#: What stands between two items of a list of names ("A, B and C", "A, B, and C").
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+#: Fewest other people in a list for a name of it the model typed an organisation to be a person's.
+MIN_LIST_PEOPLE = 2
+
+
+def _fix_list_types(mentions: list[Mention], text: str) -> None:
+    """A name in a list of people that the model typed an organisation ("stars including Britney Spears, Lindsay
+    Lohan and Ben Affleck") is a person's: two or three capitalised words, no organisation word or head noun, and
+    at least MIN_LIST_PEOPLE other people in the list (a firm is listed with people too: "Goldman Sachs and Warren
+    Buffett"). In place."""
+    ordered = sorted((m for m in mentions if m.end > m.start), key=lambda m: m.start)
+    chains: list[list[Mention]] = []
+    for m in ordered:
+        if chains and _LIST_GAP.fullmatch(text, chains[-1][-1].end, m.start):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        people = sum(m.type == "PERSON" for m in chain)
+        for m in chain:
+            words = _tokens(m.text)
+            if m.type == "ORG" and people >= MIN_LIST_PEOPLE and 2 <= len(words) <= 3 and _person_rest(words) \
+                    and _heads.head_type(m.text) is None and m.entity is None:
+                m.type = "PERSON"
 
 
 _WORD_RE = re.compile(r"[\w’'.&-]+")
@@ -1520,6 +1548,15 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
             given = _given_key(_key_tokens(" ".join(words)))
             if given and len(given) > 1:
                 given_in[given].add(m.article)
+    # a family name written alone that the model typed a body ("like Spears" ORG) is the person's whose full name the
+    # story gives ("Britney Spears"), unless the story names a body starting with it ("Ford Motor Co.")
+    family_of = {_family(k.split()) for k in votes if " " in k and vote(k) == "PERSON"}
+    body_first = {k.split()[0] for k in votes if " " in k and vote(k) != "PERSON"}
+    for m in mentions:
+        key = _form_key(m.text)
+        if " " not in key and key in family_of and key not in body_first and vote(key) in ("ORG", "PRODUCT") \
+                and _NAME_WORD.match(m.text) and not _is_acronym(m.text) and m.entity is None:
+            as_person[key] = True
     for m in mentions:
         key = _form_key(m.text)
         if key in given_in and m.article in given_in[key] and vote(key) in ("GPE", "NORP", "LOC", "ORG", "PRODUCT") \
