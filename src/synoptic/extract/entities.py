@@ -481,7 +481,9 @@ def find_mentions(text: str) -> list[Mention]:
     6. every other occurrence of a found name in the text becomes a mention too;
     7. a place name followed by a lower-case area noun ("the Schengen zone") names an area (LOC);
     8. a lone word written with "the" that is a later word of exactly one longer name of the text
-       stands for it ("the Polytechnic" / "Athens Polytechnic University"): its hint.
+       stands for it ("the Polytechnic" / "Athens Polytechnic University"): its hint;
+    9. a work's title (in quotes after "starred in", or right after a work's noun: "the sitcom Scrubs") is a
+       WORK_OF_ART, whatever the model called it.
     """
     return _from_chunks(text, models.annotate(text))
 
@@ -1484,7 +1486,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        of that portfolio (in its article first, then in all the given articles);
     5. places one edit apart merge;
     6. spellings of one name across types (:func:`_resolve_variants`): a name and the same name with
-       an organisation suffix ("Wells Fargo" / "Wells Fargo Bank", typed ORG), a vessel with and
+       an organisation suffix ("Wells Fargo" / "Wells Fargo Bank", typed ORG), a body's name after its country's
+       or its place's ("U.S. Fish and Wildlife Service" / "Fish and Wildlife Service"), a vessel with and
        without its prefix ("INS Tabar" / "Tabar", typed PRODUCT as OntoNotes types vehicles), one-letter
        variants of long names ("Salahaddin" / "Salahuddin", "Champs-Elysees" / "Champs Elysee");
     7. names given in context (:func:`_resolve_in_context`): a second name given right after a name
