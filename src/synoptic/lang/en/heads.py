@@ -46,6 +46,11 @@ FACILITY_HEADS = frozenset(_placenames.STREET_TYPE_ABBREVIATIONS.values()) | fro
 ) - LANDFORM_HEADS - SETTLEMENT_HEADS
 
 
+#: Last words of laws' names (LAW): "Endangered Species Act", "Fifth Amendment". Not "law" or "code", also
+#: the last words of firms' and places' names ("Morgan Law", "Area Code").
+LAW_HEADS = frozenset("act acts amendment statute ordinance".split())
+
+
 #: Head nouns above that are also common English family names ("Kevin Hall", "Sarah Park", "Tom Church"):
 #: a name ending with one is typed by its head only when the model did not call it a person.
 SURNAME_HEADS = frozenset(
@@ -57,7 +62,7 @@ SURNAME_HEADS = frozenset(
 
 
 def head_type(name: str) -> str | None:
-    """The type a name's own words give it: ORG, GPE, LOC or FAC, or None. Read from the last word
+    """The type a name's own words give it: ORG, LAW, GPE, LOC or FAC, or None. Read from the last word
     (a possessive's owner is no head: "Sam's" is not typed), or a mountain word before a capitalised
     word ("Aoraki Mount Cook")."""
     words = [w for w in name.replace("-", " ").split() if w]
@@ -69,6 +74,8 @@ def head_type(name: str) -> str | None:
     last = _placenames.STREET_TYPE_ABBREVIATIONS.get(last, last) if last not in ORG_HEADS else last
     if last in ORG_HEADS:
         return "ORG"
+    if last in LAW_HEADS and words[-1][:1].isupper():
+        return "LAW"
     if last in SETTLEMENT_HEADS:
         return "GPE"
     if last in LANDFORM_HEADS:
@@ -80,4 +87,4 @@ def head_type(name: str) -> str | None:
     return None
 
 
-__all__ = ["SURNAME_HEADS", "FACILITY_HEADS", "LANDFORM_HEADS", "ORG_HEADS", "SETTLEMENT_HEADS", "head_type"]
+__all__ = ["SURNAME_HEADS", "FACILITY_HEADS", "LANDFORM_HEADS", "LAW_HEADS", "ORG_HEADS", "SETTLEMENT_HEADS", "head_type"]

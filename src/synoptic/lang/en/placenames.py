@@ -113,3 +113,23 @@ def territory_words() -> frozenset[str]:
         return frozenset()
     return frozenset(w.lower() for code, name in Locale("en").territories.items() if not code.isdigit()
                      for w in name.replace("&", " ").split())
+
+
+#: The US states' names (lower case), for the states AP never abbreviates as well.
+US_STATES = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi "
+    "missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
+    "washington wisconsin wyoming".split()
+) | frozenset(s.lower() for s in STATE_ABBREVIATIONS.values())
+
+
+@functools.cache
+def territory_names() -> frozenset[str]:
+    """Lower-case English names of the world's countries and territories ("georgia", "jordan", "chad"), from
+    CLDR as ``babel`` ships it, and of the US states: a word that names one is a place's name before a person's."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return US_STATES
+    return US_STATES | frozenset(name.lower() for code, name in Locale("en").territories.items() if not code.isdigit())
