@@ -1081,3 +1081,50 @@ def test_fiscal_years_written_short(sentence: str, expression: str, value: str) 
 
 def test_fy_inside_a_word_is_no_fiscal_year() -> None:
     assert find_dates("The FYI column was short.", date(1998, 3, 4)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # "next fall" said in the fall is the year after's; before it begins, this year's
+        ("Sales will rise next fall.", date(1989, 10, 30), "next fall", "1990-FA"),
+        ("Sales will rise next fall.", date(1989, 4, 3), "next fall", "1989-FA"),
+        ("The deal closed last fall.", date(1989, 10, 30), "last fall", "1988-FA"),
+        # a half of a month is the month; of a year, the half-year
+        ("The conventions fall in the second half of July.", date(2015, 12, 21), "the second half of July", "2016-07"),
+        ("They met in the first half of Jan. 1990.", date(1991, 3, 4), "the first half of Jan. 1990", "1990-01"),
+        ("The first half of 1990 will be hard.", date(1989, 10, 30), "The first half of 1990", "1990-H1"),
+        # a quarter named after the month that ends it
+        ("Sales rose in the September quarter.", date(1989, 10, 30), "the September quarter", "1989-Q3"),
+        ("Net fell in the June quarter of 1988.", date(1989, 10, 30), "the June quarter of 1988", "1988-Q2"),
+        # fiscal and year-end years given with their year are one expression
+        ("Profit rose in the 1990 fiscal year.", date(1990, 11, 2), "the 1990 fiscal year", "1990"),
+        ("The rate was 5% at year-end 1988.", date(1989, 10, 30), "year-end 1988", "1988"),
+        ("Sales were $1 billion in its latest fiscal year.", date(1989, 10, 30), "latest fiscal year", "1988"),
+    ],
+)
+def test_granularity_of_seasons_halves_quarters_and_years(sentence: str, anchor: date, expression: str,
+                                                          value: str) -> None:
+    assert [(r.text, r.value) for r in find_dates(sentence, anchor)] == [(expression, value)]
+
+
+def test_the_year_before_at_a_clause_end_counts_from_the_reference_time() -> None:
+    text = "The company lost money in 1987. The year before, it earned $5 million."
+    assert [(r.text, r.value) for r in find_dates(text, date(1989, 10, 30))] == [
+        ("1987", "1987"), ("The year before", "1986")]
+    # results compared: the same period a year before, as "a year earlier"
+    text = "Third-quarter net was $5 million, compared with $3 million the year before."
+    assert find_dates(text, date(1989, 10, 30))[-1].value == "1988-Q3"
+
+
+def test_odd_read_rules_of_the_dates17_round_switch_off() -> None:
+    from synoptic.extract.timex import RULES_READ_FROM, holding_out
+
+    assert RULES_READ_FROM["previously-past-ref"] == RULES_READ_FROM["year-ago-named-quarter"] == "odd"
+    text = "It bid $14 a share. Previously, it offered $13.65. A previously announced plan stays."
+    assert [(r.text, r.value) for r in find_dates(text, date(1989, 11, 2))] == [("Previously", "PAST_REF")]
+    with holding_out("odd"):
+        assert find_dates(text, date(1989, 11, 2)) == []
+    text = "Net fell. In the year-ago third quarter, it earned $22.5 million."
+    assert [(r.text, r.value) for r in find_dates(text, date(1990, 1, 30))] == [
+        ("the year-ago third quarter", "1988-Q3")]
