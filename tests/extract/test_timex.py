@@ -1128,3 +1128,38 @@ def test_odd_read_rules_of_the_dates17_round_switch_off() -> None:
     text = "Net fell. In the year-ago third quarter, it earned $22.5 million."
     assert [(r.text, r.value) for r in find_dates(text, date(1990, 1, 30))] == [
         ("the year-ago third quarter", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # US holidays set on a weekday of a month, and the rest of the Easter cycle
+        ("The rally was held on Labor Day.", date(2016, 9, 7), "Labor Day", "2016-09-05"),
+        ("Stores opened early on Black Friday.", date(2015, 12, 4), "Black Friday", "2015-11-27"),
+        ("Sales will rise over Thanksgiving.", date(1989, 10, 30), "Thanksgiving", "1989-11-23"),
+        ("The memo came out on Memorial Day 1988.", date(1989, 10, 30), "Memorial Day 1988", "1988-05-30"),
+        ("The office closed on Presidents Day.", date(1990, 3, 1), "Presidents Day", "1990-02-19"),
+        ("They met before Ash Wednesday.", date(1998, 3, 4), "Ash Wednesday", "1998-02-25"),
+        ("The parade is on the Fourth of July.", date(1998, 6, 1), "Fourth of July", "1998-07-04"),
+        # the US Election Day (capitalised) ahead, or just held
+        ("Voters will go to the polls on Election Day.", date(2016, 9, 4), "Election Day", "2016-11-08"),
+        ("Turnout was high on Election Day.", date(2016, 11, 20), "Election Day", "2016-11-08"),
+    ],
+)
+def test_holidays_of_the_calendar_tables(sentence: str, anchor: date, expression: str, value: str) -> None:
+    assert [(r.text, r.value) for r in find_dates(sentence, anchor)] == [(expression, value)]
+
+
+def test_an_election_day_long_gone_or_not_capitalised_is_no_date() -> None:
+    # a past Election Day months back names an election the text must tell
+    assert find_dates("Soon after Election Day, the president spoke about the climate.", date(2016, 9, 8)) == []
+    # lower case it may be any country's polling day
+    assert find_dates("The election day in Greece was calm.", date(2016, 9, 8)) == []
+
+
+def test_the_future_perfect_looks_ahead() -> None:
+    # "will have" + participle: the time lies ahead ("would have", "may have" look back)
+    refs = find_dates("By a year from now, on Election Day, the situation will have changed.", date(2015, 11, 18))
+    assert [r.value for r in refs if r.text == "Election Day"] == ["2016-11-08"]
+    assert clause_tense("The deal will have closed on Friday.", 27, 33) == "future"
+    assert clause_tense("The deal would have closed on Friday.", 28, 34) == "past"

@@ -51,7 +51,10 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - announced effects: "effective Feb. 1" reads ahead (the day a change takes effect);
 - fiscal years: "fiscal 1990" and "the 1990 fiscal year" are the year; "the latest fiscal year" and
   "its latest fiscal year" the last completed one;
-- holidays with one Gregorian date (Christmas, New Year's Eve, Easter by the computus) are days;
+- holidays with one Gregorian date (Christmas, New Year's Eve, the Easter cycle by the computus, the
+  US federal holidays set on a weekday of a month: Labor Day, Thanksgiving; a capitalised US
+  "Election Day" ahead or just held) are days;
+- the future perfect ("will have changed") looks ahead, a modal perfect ("would have") back;
 - references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
   ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
   "coming months", "the near term", "a later date", "will one day");
@@ -401,6 +404,8 @@ def _verb_tense(verb: Any) -> str | None:
     in February", "is meeting Thursday") look ahead."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {_word(a) for a in auxes}
+    if words & {"will", "'ll", "shall"} and words & {"have", "'ve"}:
+        return "future"  # the future perfect: "by then the situation will have changed" (guideline)
     if words & FUTURE_AUX and words & {"have", "'ve"}:
         return "past"  # a modal perfect: "may have been", "would have closed"
     if words & FUTURE_AUX:
@@ -729,12 +734,36 @@ FIXED_HOLIDAYS = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
     "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
     "valentine's day": (2, 14), "halloween": (10, 31), "all saints' day": (11, 1), "may day": (5, 1),
+    # the fixed US federal holidays (those set on a weekday: WEEKDAY_HOLIDAYS)
+    "independence day": (7, 4), "fourth of july": (7, 4), "veterans day": (11, 11),
 }  # fmt: skip
-EASTER_HOLIDAYS = {"good friday": -2, "holy saturday": -1, "easter sunday": 0, "easter": 0, "easter monday": 1}
+#: The movable feasts of the Easter cycle, in days from Western Easter Sunday.
+EASTER_HOLIDAYS = {
+    "ash wednesday": -46, "palm sunday": -7, "maundy thursday": -3, "good friday": -2, "holy saturday": -1,
+    "easter sunday": 0, "easter": 0, "easter monday": 1, "ascension day": 39, "pentecost": 49,
+    "whit sunday": 49, "whit monday": 50,
+}  # fmt: skip
+#: The US federal holidays set on a weekday of a month, with Mother's and Father's Day and the day
+#: after Thanksgiving: (month, weekday 0=Monday, which one: 1 = first ... -1 = last, days after it).
+#: US Election Day (the Tuesday after the first Monday of November) is matched only capitalised
+#: (``_ELECTION_DAY``): "election day" elsewhere is any country's. The fixed US ones are in
+#: FIXED_HOLIDAYS. (A guideline rule: TimeML gives holidays their date; read from neither half.)
+WEEKDAY_HOLIDAYS = {
+    "martin luther king day": (1, 0, 3, 0), "martin luther king jr. day": (1, 0, 3, 0),
+    "presidents' day": (2, 0, 3, 0), "presidents day": (2, 0, 3, 0), "memorial day": (5, 0, -1, 0),
+    "labor day": (9, 0, 1, 0), "columbus day": (10, 0, 2, 0), "thanksgiving day": (11, 3, 4, 0),
+    "thanksgiving": (11, 3, 4, 0), "black friday": (11, 3, 4, 1), "mother's day": (5, 6, 2, 0),
+    "father's day": (6, 6, 3, 0), "election day": (11, 0, 1, 1),
+}  # fmt: skip
 _HOLIDAY = "|".join(
-    re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s")
-    for h in sorted([*FIXED_HOLIDAYS, *EASTER_HOLIDAYS], key=len, reverse=True)
+    re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s")
+    for h in sorted([*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *WEEKDAY_HOLIDAYS], key=len, reverse=True)
+    if h != "election day"
 )
+#: Every holiday name by its spelling without apostrophes.
+_HOLIDAY_NAMES = {h.replace("'", ""): h for h in [*FIXED_HOLIDAYS, *EASTER_HOLIDAYS, *WEEKDAY_HOLIDAYS]}
+#: "Election Day" capitalised: the US one (lower case it may be any country's polling day).
+_ELECTION_DAY = r"Election\sDay"
 
 
 def _easter(year: int) -> date:
@@ -753,6 +782,15 @@ def _easter(year: int) -> date:
 def _holiday_in(name: str, year: int) -> date:
     if name in FIXED_HOLIDAYS:
         return date(year, *FIXED_HOLIDAYS[name])
+    if name in WEEKDAY_HOLIDAYS:
+        month, wd, nth, after = WEEKDAY_HOLIDAYS[name]
+        if nth > 0:
+            first = date(year, month, 1)
+            d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+        else:
+            last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            d = last - timedelta(days=(last.weekday() - wd) % 7)
+        return d + timedelta(days=after)
     return _easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
 
 
@@ -767,6 +805,7 @@ def _r_holiday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     """ "Christmas", "New Year's Eve", "Easter 1998": the day (TimeML gives holidays their date); without
     a year the nearest one, moved across the year by its clause's tense like a month-day."""
     name = re.sub(r"\s+", " ", m["hol"].lower().replace("’", "'"))
+    name = _HOLIDAY_NAMES[name.replace("'", "")]  # "Presidents Day", "Mothers Day": written without it
     if " " not in name and not m["hyear"] and not _TIME_PREPOSITION.search(text, max(0, m.start() - 16), m.start()):
         return None, NOT_A_DATE  # "Christmas trees", "Easter eggs": a one-word name modifying a noun
     if m["hyear"]:
@@ -780,6 +819,10 @@ def _r_holiday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
         d = max(x for x in days if x <= anchor)
     elif reading == "future" and d < anchor:
         d = min(x for x in days if x >= anchor)
+    if name == "election day" and (anchor - d).days > PAST_OVERRIDE_DAYS:
+        # an Election Day long gone names an election the text must tell (the last presidential
+        # one, a primary): on unseen 2016 news the year before's off-year one was never meant
+        return None, NOT_A_DATE
     return d.isoformat(), "day"
 
 
@@ -1669,7 +1712,7 @@ RULES: list[tuple[str, Resolver]] = [
         _r_full_date,
     ),
     (rf"{_EDGE}(?P<mon>{MONTH})(?:\sof)?,?\s(?P<year>{YEAR})(?![0-9])", _r_month_year),
-    (rf"(?<![\w-])(?P<hol>(?i:{_HOLIDAY}))(?:,?\s(?P<hyear>{YEAR}))?(?![\w-])", _r_holiday),
+    (rf"(?<![\w-])(?P<hol>(?i:{_HOLIDAY})|{_ELECTION_DAY})(?:,?\s(?P<hyear>{YEAR}))?(?![\w-])", _r_holiday),
     (rf"{_EDGE}(?P<mon>{MONTH})\s(?P<rel>last|this|next)\syear\b", _r_month_rel_year),
     (
         rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
