@@ -42,10 +42,15 @@ from tests.conftest import shared_path
 #: 0.9169. Strict figures (``--strict``: the rules read from the half's own errors, named in
 #: ``timex.RULES_READ_FROM``, switched off): even 0.8977 (430 of 479); odd 0.9188 (475 of 517, F1
 #: 0.9637) with the odd rules of the fifth ("effective"), sixth and eighth rounds off (earlier odd
-#: rounds are not switchable, so odd's strict figure is still an upper bound).
+#: rounds are not switchable, so odd's strict figure is still an upper bound). A ninth round (dates17):
+#: "Previously" opening a sentence and "the year-ago third quarter" read from odd's errors (odd 0.9288
+#: -> 0.9291, 485 of 522, F1 0.9676; strict unchanged 0.9188) and guideline rules (next season, a half
+#: of a month, "the September quarter", "the 1990 fiscal year", "year-end 1988", "the year before"):
+#: even held out unchanged, value 0.9040 (433 of 479), strict 0.8977 (430 of 479), F1 0.9504; the
+#: holiday tables completed (Labor Day, Thanksgiving, Election Day, the Easter cycle) changed neither.
 MIN_F1 = 0.957
 MIN_VALUE_ACCURACY = 0.915
-MIN_HALF = {"odd": (0.964, 0.927), "even": (0.95, 0.902)}  # (F1, value accuracy)
+MIN_HALF = {"odd": (0.965, 0.928), "even": (0.95, 0.902)}  # (F1, value accuracy)
 #: The strict figures (rules read from the half's own errors off): (F1, value accuracy).
 MIN_HALF_STRICT = {"odd": (0.962, 0.917), "even": (0.95, 0.896)}
 

@@ -1081,3 +1081,85 @@ def test_fiscal_years_written_short(sentence: str, expression: str, value: str) 
 
 def test_fy_inside_a_word_is_no_fiscal_year() -> None:
     assert find_dates("The FYI column was short.", date(1998, 3, 4)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # "next fall" said in the fall is the year after's; before it begins, this year's
+        ("Sales will rise next fall.", date(1989, 10, 30), "next fall", "1990-FA"),
+        ("Sales will rise next fall.", date(1989, 4, 3), "next fall", "1989-FA"),
+        ("The deal closed last fall.", date(1989, 10, 30), "last fall", "1988-FA"),
+        # a half of a month is the month; of a year, the half-year
+        ("The conventions fall in the second half of July.", date(2015, 12, 21), "the second half of July", "2016-07"),
+        ("They met in the first half of Jan. 1990.", date(1991, 3, 4), "the first half of Jan. 1990", "1990-01"),
+        ("The first half of 1990 will be hard.", date(1989, 10, 30), "The first half of 1990", "1990-H1"),
+        # a quarter named after the month that ends it
+        ("Sales rose in the September quarter.", date(1989, 10, 30), "the September quarter", "1989-Q3"),
+        ("Net fell in the June quarter of 1988.", date(1989, 10, 30), "the June quarter of 1988", "1988-Q2"),
+        # fiscal and year-end years given with their year are one expression
+        ("Profit rose in the 1990 fiscal year.", date(1990, 11, 2), "the 1990 fiscal year", "1990"),
+        ("The rate was 5% at year-end 1988.", date(1989, 10, 30), "year-end 1988", "1988"),
+        ("Sales were $1 billion in its latest fiscal year.", date(1989, 10, 30), "latest fiscal year", "1988"),
+    ],
+)
+def test_granularity_of_seasons_halves_quarters_and_years(sentence: str, anchor: date, expression: str,
+                                                          value: str) -> None:
+    assert [(r.text, r.value) for r in find_dates(sentence, anchor)] == [(expression, value)]
+
+
+def test_the_year_before_at_a_clause_end_counts_from_the_reference_time() -> None:
+    text = "The company lost money in 1987. The year before, it earned $5 million."
+    assert [(r.text, r.value) for r in find_dates(text, date(1989, 10, 30))] == [
+        ("1987", "1987"), ("The year before", "1986")]
+    # results compared: the same period a year before, as "a year earlier"
+    text = "Third-quarter net was $5 million, compared with $3 million the year before."
+    assert find_dates(text, date(1989, 10, 30))[-1].value == "1988-Q3"
+
+
+def test_odd_read_rules_of_the_dates17_round_switch_off() -> None:
+    from synoptic.extract.timex import RULES_READ_FROM, holding_out
+
+    assert RULES_READ_FROM["previously-past-ref"] == RULES_READ_FROM["year-ago-named-quarter"] == "odd"
+    text = "It bid $14 a share. Previously, it offered $13.65. A previously announced plan stays."
+    assert [(r.text, r.value) for r in find_dates(text, date(1989, 11, 2))] == [("Previously", "PAST_REF")]
+    with holding_out("odd"):
+        assert find_dates(text, date(1989, 11, 2)) == []
+    text = "Net fell. In the year-ago third quarter, it earned $22.5 million."
+    assert [(r.text, r.value) for r in find_dates(text, date(1990, 1, 30))] == [
+        ("the year-ago third quarter", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expression", "value"),
+    [
+        # US holidays set on a weekday of a month, and the rest of the Easter cycle
+        ("The rally was held on Labor Day.", date(2016, 9, 7), "Labor Day", "2016-09-05"),
+        ("Stores opened early on Black Friday.", date(2015, 12, 4), "Black Friday", "2015-11-27"),
+        ("Sales will rise over Thanksgiving.", date(1989, 10, 30), "Thanksgiving", "1989-11-23"),
+        ("The memo came out on Memorial Day 1988.", date(1989, 10, 30), "Memorial Day 1988", "1988-05-30"),
+        ("The office closed on Presidents Day.", date(1990, 3, 1), "Presidents Day", "1990-02-19"),
+        ("They met before Ash Wednesday.", date(1998, 3, 4), "Ash Wednesday", "1998-02-25"),
+        ("The parade is on the Fourth of July.", date(1998, 6, 1), "Fourth of July", "1998-07-04"),
+        # the US Election Day (capitalised) ahead, or just held
+        ("Voters will go to the polls on Election Day.", date(2016, 9, 4), "Election Day", "2016-11-08"),
+        ("Turnout was high on Election Day.", date(2016, 11, 20), "Election Day", "2016-11-08"),
+    ],
+)
+def test_holidays_of_the_calendar_tables(sentence: str, anchor: date, expression: str, value: str) -> None:
+    assert [(r.text, r.value) for r in find_dates(sentence, anchor)] == [(expression, value)]
+
+
+def test_an_election_day_long_gone_or_not_capitalised_is_no_date() -> None:
+    # a past Election Day months back names an election the text must tell
+    assert find_dates("Soon after Election Day, the president spoke about the climate.", date(2016, 9, 8)) == []
+    # lower case it may be any country's polling day
+    assert find_dates("The election day in Greece was calm.", date(2016, 9, 8)) == []
+
+
+def test_the_future_perfect_looks_ahead() -> None:
+    # "will have" + participle: the time lies ahead ("would have", "may have" look back)
+    refs = find_dates("By a year from now, on Election Day, the situation will have changed.", date(2015, 11, 18))
+    assert [r.value for r in refs if r.text == "Election Day"] == ["2016-11-08"]
+    assert clause_tense("The deal will have closed on Friday.", 27, 33) == "future"
+    assert clause_tense("The deal would have closed on Friday.", 28, 34) == "past"
