@@ -150,10 +150,10 @@ def test_find_dates_and_infer_never_raise(text: str) -> None:
 @pytest.mark.parametrize("chunk", ["1", "2022 ", "January ", "the day before ", "Friday, ", "-", "'90s "])
 def test_find_dates_is_fast_on_long_repetitive_input(chunk: str) -> None:
     text = chunk * (20000 // len(chunk))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_dates(text, FRIDAY)
     infer_published(text[:5000], [FRIDAY])
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 20.0  # CPU seconds: catastrophic backtracking takes minutes
 
 
 def test_find_dates_and_infer_accept_datetimes() -> None:
