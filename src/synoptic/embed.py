@@ -16,6 +16,7 @@ embedded once per store and model version, however many stages look at it and ho
 from __future__ import annotations
 
 import contextvars
+import importlib
 import importlib.util
 import logging
 import os
@@ -287,8 +288,8 @@ class WordLlamaEmbedder:
                 return
             from tokenizers import Tokenizer
 
-            try:
-                from safetensors import safe_open
+            try:  # imported by name: the package's stub file does not pass mypy (staticmethod at module level)
+                safe_open = importlib.import_module("safetensors").safe_open
             except ImportError as exc:
                 raise MissingDependency("the wordllama embedder needs safetensors: pip install wordllama") from exc
             root = _package_dir("wordllama")
