@@ -579,6 +579,42 @@ def _base(fig: Figure, v: float) -> float:
     return v if out is None else out
 
 
+#: Clause keys of spans: the time between two events ("gap", the verb of the first) and a distance
+#: counted in buildings, doors or houses ("away").
+_GAP, _AWAY = "gap", "away"
+#: Weight of two spans of one verb ("married two weeks before" / "married ... three weeks before"), or
+#: two distances "away" in one story: as strong as one counted noun (W_NOUN_SAME), so that two
+#: values apart make a conflict. Set on deputy (fit); rehab, species and review12's stories (fit) and
+#: the CHECK stories and the six dev stories (held out) are compared before/after in the branch report.
+W_SPAN_SAME = 4.0
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _NAME_WORD.findall(name))
+
+
+def _one_name_each(reads: list[_Read], extractions: Sequence[Extraction]) -> None:
+    """The owners of ages named by a short form of one person's name ("Tara, 33" beside "Tara Reid,
+    33"; "Jerry was 35" beside "Jerry Ortiz, 35") read as that person's full name: a name whose words
+    are all in the names of one person only among the story's person names (the names the entity
+    layer gives, longest forms). A short form that fits two people ("Ortiz": Jerry Ortiz, Jeremy
+    Ortiz) is left as it is."""
+    names = {m.entity or m.text for ex in extractions for m in ex.mentions if m.type == "PERSON"}
+    names |= {r.person for r in reads if r.person}
+    words = {n: _name_words(n) for n in names if _name_words(n)}
+    longest = [n for n, w in words.items() if not any(w < v for v in words.values())]
+    for r in reads:
+        if not r.person or r.person not in words:
+            continue
+        mine = words[r.person]
+        owners = {n for n in longest if mine <= words[n]}
+        if len(owners) == 1 and (full := next(iter(owners))) != r.person:
+            if r.side == r.person:
+                r.side = r.reading.side = full  # (an age's side is whose age it is)
+            r.person = full
+
+
 def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Read]:
     """Every usable figure of the story as a :class:`_Read` (years, vague quantities, dates and
     times of day are left out)."""
@@ -603,6 +639,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                 continue
             if fig.when:
                 continue  # "30 months ago", "1100 hrs": when, not how much
+            if fig.hypothetical:
+                continue  # "there might have been two people killed": no real occasion
             dim = fig.dimension or dimension_of(fig)
             if fig.restates and not dim.startswith("money:"):
                 continue  # "150 nautical miles (277 km)": the same length, compared in metres already
@@ -660,6 +698,12 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             if dim == "duration" and (lasted := duration_event(art.text, fig.start, fig.end)):
                 # "killing sparked five days of rioting": how long the unrest lasted, not a toll
                 clause_key, pred = ("lasted", lasted), None
+            elif dim == "duration" and fig.gap:
+                clause_key = (_GAP, fig.gap)  # "married two weeks before the shooting": the span since the wedding
+            if dim == "count" and fig.gap == _AWAY:
+                # "arrested five buildings away", "three doors away": a distance counted in buildings,
+                # doors or houses (the unit's noun is no counted thing), compared as one distance
+                dim, noun, mods, pred, clause_key = "distance", None, frozenset(), None, (_AWAY, "")
             scope = frozenset((fig.scope or "").split())
             if places is not None:
                 scope = scope & places  # where, not whose: "Paris" and "Harry Winston" are no two places
@@ -668,6 +712,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                              _whole(art.text, fig), pred is None or fig.predicate is None
                              or same_class(fig.predicate, pred)))
     _shared_ages(out, shared)
+    _one_name_each(out, extractions)
     _apart(out)
     _unit_bands(out)
     return out
@@ -948,9 +993,13 @@ def link_score(a: _Read, b: _Read) -> float | None:
         s -= W_TIME_ONE
     if a.subgroup != b.subgroup:
         s -= W_SUBGROUP
+    if a.clause and a.clause == b.clause and a.clause[0] in (_GAP, _AWAY):
+        s += W_SPAN_SAME  # the span since one event, or one distance, given twice
     if a.clause and b.clause:
         if a.clause == b.clause or (a.clause[0] == b.clause[0] and {a.clause[1], b.clause[1]} == {"people", "civilians"}):
             s += W_CLAUSE_SAME  # (civilians are people: "almost 50 injured" civilians / "injuring 40" people)
+        elif a.clause[0] == b.clause[0] == _GAP:
+            pass  # spans before two verbs ("six weeks before Obama takes office" / "... the rules were issued"): the value says
         elif _one_toll(a, b):
             # one event, one side named as "people" (the hypernym of every side) and one number:
             # "two people injured" / "two villagers injured"
