@@ -126,3 +126,25 @@ def test_a_part_of_a_count_given_elsewhere_is_a_subgroup() -> None:
     assert [f.subgroup for f in figs] == [False, True]
     (held,) = _read("At least 17 of the hijacked ships are still held.")
     assert not held.subgroup  # no count of the ships to be a part of
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors say he intimidated victims, including two nearly killed when they were shot.",
+    "He murdered the deputy, in addition to attempting to murder at least three other people.",
+])
+def test_an_event_that_did_not_happen_is_no_casualty(text: str) -> None:
+    (fig,) = [f for f in _read(text) if f.value in (2, 3)]
+    assert fig.event is None and fig.predicate != "killed"
+
+
+def test_one_count_of_a_charge_is_a_figure_and_attempted_modifies_it() -> None:
+    figs = _read("He was charged with one count of attempted willful, deliberate, premeditated murder.")
+    (one,) = [f for f in figs if f.value == 1]
+    assert one.noun == "murder" and "attempted" in one.modifiers
+    (two,) = [f for f in _read("He was convicted of two counts of possession of a firearm.") if f.value == 2]
+    assert two.event is None  # a count of charges of possession, whatever the sentence says of murder
+
+
+def test_a_general_case_in_the_present_is_no_occasion() -> None:
+    assert _one("When one is killed, all of us lose.", 1).hypothetical
+    assert not _one("When police arrived, 12 people were dead.", 12).hypothetical

@@ -43,3 +43,21 @@ def test_a_short_form_of_two_names_stays_apart() -> None:
                                   ("Jerry Ortiz", "Jeremy Ortiz", "Ortiz"))
     groups = [g for g in fact_groups(arts, exs) if g.dimension == "age"]
     assert all(g.verdict != "conflict" for g in groups)
+
+
+def test_two_charges_of_one_article_are_two_rows() -> None:
+    arts, exs = story_of(["He is charged with one count of murder of a peace officer. He was also charged with "
+                          "one count of attempted willful, deliberate murder in another shooting."])
+    counts = [g for g in fact_groups(arts, exs) if g.dimension == "count"]
+    assert all(len(g.reports) == 1 for g in counts)
+
+
+def test_spans_after_two_verbs_of_one_article_stay_apart() -> None:
+    arts, exs = story_of(["He had married two weeks before the shooting. He boasted to inmates two weeks after "
+                          "the death.",
+                          "His widow, who married the deputy three weeks before he was murdered, wept."])
+    durations = [g for g in fact_groups(arts, exs) if g.dimension == "duration"]
+    married = [g for g in durations if any("before" in arts[0].text[r.start:r.end + 8] and r.article == "a0"
+                                           for r in g.reports)]
+    assert married and married[0].verdict == "conflict"
+    assert all(len({r.article for r in g.reports}) == len(g.reports) for g in durations)

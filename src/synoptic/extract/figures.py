@@ -92,6 +92,8 @@ _QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, word
 # "one" is a figure only before a count noun ("one person died"; not "one of the", "the one").
 _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilian|protester|demonstrator"
               "|journalist|plane|aircraft|helicopter|vehicle|building")
+# "one count of attempted murder", "one charge of fraud": one charge is a figure of a court story.
+_ONE_COUNT_OF = re.compile(r"\s+(?:count|charge)\s+of\b", re.IGNORECASE)
 # "a one-seat majority", "a one-person majority": "one" in a compound before a noun counts (not the
 # fixed expressions "one-off", "one-time", "one-way", "one-sided", "one-on-one", nor a share).
 _ONE_COMPOUND = re.compile(r"-(?!(?:off|time|way|sided|on|stop|liner|size|shot|third|half|quarter|fifth|tenth)\b)"
@@ -873,6 +875,7 @@ def _numbers(text: str) -> list[_Raw]:
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 A_SPAN_RE.match(after) or (re.search(r"\bfor\s+$", before) and A_SPAN_FOR_RE.match(after))) and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
+                                          or _ONE_COUNT_OF.match(after)
                                           or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e)
                                           or _one_listed(text, s, e))):
             continue

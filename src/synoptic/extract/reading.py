@@ -609,6 +609,8 @@ def _sentence_spans(text: str, figures: Sequence[Figure]) -> list[tuple[int, int
 _COUNTERFACTUAL_MODALS = frozenset(("might", "could", "would", "should"))
 #: Subordinators of a condition: a number inside "if ..." is said of no real occasion.
 _CONDITIONS = frozenset(("if", "unless"))
+#: A "when" clause in the present tense states a general case ("when one is killed, all of us lose").
+_GENERIC_WHEN = frozenset(("when", "whenever"))
 # An age compared with: "more motivation than a 21-year-old", "looks like a 50-year-old".
 _COMPARED_BEFORE = re.compile(r"\b(?:than|like)\s+(?:an?|any|the\s+average)\s+$", re.IGNORECASE)
 # A round number written with "a" and a scale word and no digits ("a million guys", "a thousand times").
@@ -645,6 +647,9 @@ def _counterfactual(tok: Any) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in _GENERIC_WHEN for c in kids) and (
+            verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in kids)):
+        return True  # "When one is killed, all of us lose": a general case in the present, no occasion
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _COUNTERFACTUAL_MODALS for c in kids)
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
     return modal and perfect
@@ -668,6 +673,21 @@ def _said_of_nothing(text: str, fig: Figure, tok: Any) -> bool:
     if fig.dimension == "age" and _COMPARED_BEFORE.search(text, max(0, fig.start - 30), fig.start):
         return True
     return fig.dimension == "count" and bool(_ROUND_WORDS.match(fig.text.strip())) and _in_quotes(text, fig.start)
+
+
+#: Adverbs that say an event verb's event did not happen ("nearly killed", "almost died").
+_NEARLY = frozenset(("nearly", "almost"))
+#: Verbs of trying: an event verb under one ("attempting to murder", "tried to kill") names what was
+#: tried, not what happened.
+_TRYING = frozenset(stem(w) for w in ("attempt", "try", "seek", "plot", "threaten", "conspire"))
+
+
+def _did_not_happen(verb: Any) -> bool:
+    """Whether an event verb's event did not happen: qualified by "nearly" or "almost", or the
+    complement of a verb of trying ("attempting to murder at least three other people")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _NEARLY for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "pcomp") and stem(verb.head.lower_) in _TRYING
 
 
 def _owned_by_person(tok: Any) -> bool:
@@ -705,14 +725,16 @@ def _gap_of(unit: Any) -> str | None:
     else:
         return None
     # the verb nearest before the span in its clause (the parser may hang a "before" clause on a
-    # later verb across dashes: "Chela Ortiz - who was married three weeks before ... - sat")
+    # later verb across dashes: "Chela Ortiz - who was married three weeks before ... - sat"); a
+    # span that opens its clause ("Just six weeks before Obama takes office, the administration
+    # ...") dates the clause, it lies after no event
+    del verb
     for t in reversed(unit.doc[unit.sent.start:unit.i]):
         if t.is_punct and t.text in ",;:-–—()":
             break
         if t.pos_ == "VERB":
-            verb = t
-            break
-    return stem(verb.lower_) if verb.pos_ == "VERB" else None
+            return stem(t.lower_)
+    return None
 
 
 def _away(noun: Any) -> bool:
@@ -956,6 +978,9 @@ def read_figures(text: str, figures: list[Figure],
             if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lower_ in _BE_FORMS:
                 keys |= {c.lower_ for c in noun.head.children
                          if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.text.islower() and not predicate_class(c.lower_)}
+            # "one count of attempted willful, deliberate murder": a word that says the thing is not
+            # one (lang.en.nouns.NON_SUBSECTIVE) modifies it wherever the parser hangs it before the noun
+            keys |= {t.lower_ for t in doc[min(anchor.i, noun.i):noun.i] if t.lower_ in NON_SUBSECTIVE}
             fig.modifiers = tuple(sorted(keys | ({elided} if elided else set())))
             # "2.44 million people, accounting for 88.41 percent of eligible voters": a count that
             # is a share of something is a part of it
@@ -1022,6 +1047,14 @@ def read_figures(text: str, figures: list[Figure],
         if verb is not None and _owned_by_person(noun if noun is not None else anchor):
             # "the newlywed and father to two boys died": the death is the father's
             pred = None
+            owned.add(id(fig))
+        elif verb is not None and _did_not_happen(verb):
+            # "two nearly killed when they were shot", "attempting to murder three other people"
+            pred = None
+            owned.add(id(fig))
+        if instance is not None and not predicate_class(noun.lower_ if noun is not None else ""):
+            # "two counts of possession of a firearm": a count of charges is a count of what they
+            # charge, not of the murder its sentence also names
             owned.add(id(fig))
         fig.predicate = pred
         if fig.dimension == "duration":

@@ -563,6 +563,7 @@ class _Read:
     whole: str = ""  # "total" (a total over parts), "part" (confined to a part of the event), else ""
     own_verb: bool = True  # its predicate is its own verb's, not its clause's event ("had received
     # treatment after being injured": the role and agency read from "received" say nothing of "injured")
+    sentence: int = -1  # where its sentence starts in its article
 
 
 # The clause reading's event categories as predicate classes.
@@ -710,7 +711,7 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
             out.append(_Read(r, dim, noun, mods, pred, r.side, scope, fig.time_ref, fig.subgroup,
                              frozenset(fig.context), person, clause_key, _occasion(art.text, fig, ex),
                              _whole(art.text, fig), pred is None or fig.predicate is None
-                             or same_class(fig.predicate, pred)))
+                             or same_class(fig.predicate, pred), sentence=_sentence_bounds(art.text, fig.start, fig.end)[0]))
     _shared_ages(out, shared)
     _one_name_each(out, extractions)
     _apart(out)
@@ -964,7 +965,9 @@ def link_score(a: _Read, b: _Read) -> float | None:
                 s *= SMALL_VALUE_SHARE
     s += W_MODIFIER * min(2, len(a.mods & b.mods))
     if (a.mods ^ b.mods) & NON_SUBSECTIVE:
-        s -= W_NOUN_DIFF  # "one attempted murder charge" / "two murder charges": an attempted murder is no murder
+        # "one attempted murder charge" / "one murder charge": an attempted murder is no murder, whatever
+        # else the two share (one number, one verb, one article's words)
+        s -= W_CLAUSE_DIFF
     if ("other" in a.mods) != ("other" in b.mods) and (a.mods | b.mods) - {"other"} and not (a.mods & b.mods):
         # "two other rifles" are besides the ones named ("seven AK-47 rifles"): another count
         s -= W_SUBGROUP
@@ -999,7 +1002,9 @@ def link_score(a: _Read, b: _Read) -> float | None:
         if a.clause == b.clause or (a.clause[0] == b.clause[0] and {a.clause[1], b.clause[1]} == {"people", "civilians"}):
             s += W_CLAUSE_SAME  # (civilians are people: "almost 50 injured" civilians / "injuring 40" people)
         elif a.clause[0] == b.clause[0] == _GAP:
-            pass  # spans before two verbs ("six weeks before Obama takes office" / "... the rules were issued"): the value says
+            # spans after two verbs in two articles ("died two days after ..." / "was buried two days
+            # after ..."): the value and the words say (in one article they are two: see _cluster)
+            pass
         elif _one_toll(a, b):
             # one event, one side named as "people" (the hypernym of every side) and one number:
             # "two people injured" / "two villagers injured"
@@ -1116,6 +1121,12 @@ def _one_event_lasted(a: _Read, b: _Read) -> bool:
     return a.dim == "duration" and a.clause is not None and a.clause == b.clause and a.clause[0] == "lasted"
 
 
+def _two_gaps(a: _Read, b: _Read) -> bool:
+    """Whether two reports are spans of time after two different verbs."""
+    return a.clause is not None and b.clause is not None and a.clause[0] == b.clause[0] == _GAP \
+        and a.clause != b.clause
+
+
 def _cluster(reads: list[_Read]) -> list[list[_Read]]:
     """Average-link agglomerative clustering, per dimension: the two groups with the best average
     link merge first, while it reaches ``LINK_THRESHOLD``. Two reports of one article share a group
@@ -1133,10 +1144,15 @@ def _cluster(reads: list[_Read]) -> list[list[_Read]]:
             for j in idx[x + 1:]:
                 sc = link_score(reads[i], reads[j])
                 ri, rj = reads[i].reading, reads[j].reading
-                if sc is None or (ri.article == rj.article and ((ri.figure.value != rj.figure.value
-                                                                  and not _one_event_lasted(reads[i], reads[j]))
-                                                                 or sc < LINK_THRESHOLD
-                                                                 or _other_nouns(reads[i], reads[j]))):
+                # (two figures of one sentence are two items of it: "one count of murder and one
+                # count of attempted murder"; a conversion in brackets is left out before)
+                same_article = ri.article == rj.article
+                # (and two spans in one article after two verbs: "married two weeks before the
+                # shooting", "boasted ... two weeks after his death")
+                apart = reads[i].sentence == reads[j].sentence or _two_gaps(reads[i], reads[j]) or (
+                    ri.figure.value != rj.figure.value and not _one_event_lasted(reads[i], reads[j])) \
+                    or (sc is not None and sc < LINK_THRESHOLD) or _other_nouns(reads[i], reads[j])
+                if sc is None or (same_article and apart):
                     sc = -INF
                 sums[(i, j)] = sc
         heap = [(-sc, i, j) for (i, j), sc in sums.items() if sc >= LINK_THRESHOLD]
