@@ -148,3 +148,11 @@ def test_one_count_of_a_charge_is_a_figure_and_attempted_modifies_it() -> None:
 def test_a_general_case_in_the_present_is_no_occasion() -> None:
     assert _one("When one is killed, all of us lose.", 1).hypothetical
     assert not _one("When police arrived, 12 people were dead.", 12).hypothetical
+
+
+def test_a_round_figure_in_a_quote_over_several_lines_is_a_manner_of_speaking() -> None:
+    text = ("Asked about it, the star said, `` I've done enough of everything!\nI partied.\nI had fun.\n"
+            "I dated a million guys, but I'm happy now.\nI don't need any of that. ''\n"
+            "The label sold a million records last year.")
+    figs = [f for f in _read(text) if f.value == 1_000_000]
+    assert [f.hypothetical for f in figs] == [True, False]

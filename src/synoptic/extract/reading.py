@@ -614,10 +614,11 @@ _GENERIC_WHEN = frozenset(("when", "whenever"))
 # An age compared with: "more motivation than a 21-year-old", "looks like a 50-year-old".
 _COMPARED_BEFORE = re.compile(r"\b(?:than|like)\s+(?:an?|any|the\s+average)\s+$", re.IGNORECASE)
 # A round number written with "a" and a scale word and no digits ("a million guys", "a thousand times").
-_ROUND_WORDS = re.compile(r"^(?:an?|one)\s+(?:hundred|thousand|million|billion)$", re.IGNORECASE)
+ROUND_WORDS = re.compile(r"^(?:an?|one)\s+(?:hundred|thousand|million|billion)$", re.IGNORECASE)
 # Quotation marks as corpora write them: straight, curly, and ECB+'s `` ... ''.
 _OPEN_QUOTES = re.compile(r"“|``|\"")
 _CLOSE_QUOTES = re.compile(r"”|''")
+_QUOTE_MARKS = re.compile(r"“|”|``|''")
 
 
 # "two sons, ages 6 and 16", "girls age 6 and 8": the ages of the plural noun before "ages".
@@ -655,8 +656,21 @@ def _counterfactual(tok: Any) -> bool:
     return modal and perfect
 
 
+#: How far back (characters) a quotation mark may open the quote a figure stands in: a speaker's
+#: quote runs over several lines where a corpus puts one sentence a line (ECB+). Set on rehab (fit:
+#: a quote of four short sentences); a mark cut off by the window counts as closed, so a longer quote
+#: is missed, never invented.
+QUOTE_BACK_CHARS = 400
+
+
 def _in_quotes(text: str, pos: int) -> bool:
-    """Whether ``pos`` stands inside quotation marks opened in its paragraph."""
+    """Whether ``pos`` stands inside quotation marks opened in the ``QUOTE_BACK_CHARS`` before it
+    (more opening marks than closing ones; straight marks by their parity in its paragraph)."""
+    if '"' not in text[text.rfind("\n", 0, pos) + 1:pos]:
+        depth = 0  # marks in order; a closing mark whose opening one is cut off closes nothing
+        for m in _QUOTE_MARKS.finditer(text, max(0, pos - QUOTE_BACK_CHARS), pos):
+            depth = depth + 1 if m.group() in ("“", "``") else max(0, depth - 1)
+        return depth > 0
     para = text[text.rfind("\n", 0, pos) + 1:pos]
     straight = para.count('"')
     opened = len(_OPEN_QUOTES.findall(para.replace('"', ""))) + straight
@@ -672,7 +686,7 @@ def _said_of_nothing(text: str, fig: Figure, tok: Any) -> bool:
         return True
     if fig.dimension == "age" and _COMPARED_BEFORE.search(text, max(0, fig.start - 30), fig.start):
         return True
-    return fig.dimension == "count" and bool(_ROUND_WORDS.match(fig.text.strip())) and _in_quotes(text, fig.start)
+    return fig.dimension == "count" and bool(ROUND_WORDS.match(fig.text.strip())) and _in_quotes(text, fig.start)
 
 
 #: Adverbs that say an event verb's event did not happen ("nearly killed", "almost died").
@@ -1582,5 +1596,5 @@ def read_clauses(text: str, figures: Sequence[Figure]) -> None:
         prev = _Prev(fig, category, side, fig.framing, fig.label, clause.rest)
 
 
-__all__ = ["EVENTS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
+__all__ = ["EVENTS", "ROUND_WORDS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
            "is_conversion", "is_year", "money_kind", "noun_key", "read_clauses", "read_figures", "read_figures_many", "sentence_bounds"]
