@@ -163,6 +163,8 @@ class Figure:
     when: bool = False  # says when, not how much ("30 months ago", "1100 hrs")
     role: str | None = None  # "undergoes" its predicate ("seized two boats") or "does" it ("two boats were firing")
     agent: bool = False  # what is counted did what the predicate says ("four robbers stole"), not had it done
+    gap: str | None = None  # what a span lies between: the verb of "married two weeks before the shooting"; "away"
+    hypothetical: bool = False  # said of no real occasion: "there might have been two killed", "than a 21-year-old"
 
 
 @dataclass

@@ -169,7 +169,7 @@ def test_a_hectare_measure_of_a_thing_named_by_the_copula() -> None:
     ("The votes were 1, 2, 3 and 4.", [1, 2, 3, 4]),
     ("In 2008, 200 people died in the floods.", [200]),
     ("On Nov. 5, 200 people marched.", [200]),
-    ("The guard is 5 - foot - 8, 135 pounds.", [5, 8, 135]),
+    ("The guard is 5 - foot - 8, 135 pounds.", [68, 135]),  # one height in inches, then a weight
     ("The scores were 5, 100, 20 in turn.", [5, 100, 20]),
     ("The teams scored 101, 102 and 103 points.", [101, 102, 103]),
 ])

@@ -92,6 +92,8 @@ _QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, word
 # "one" is a figure only before a count noun ("one person died"; not "one of the", "the one").
 _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilian|protester|demonstrator"
               "|journalist|plane|aircraft|helicopter|vehicle|building")
+# "one count of attempted murder", "one charge of fraud": one charge is a figure of a court story.
+_ONE_COUNT_OF = re.compile(r"\s+(?:count|charge)\s+of\b", re.IGNORECASE)
 # "a one-seat majority", "a one-person majority": "one" in a compound before a noun counts (not the
 # fixed expressions "one-off", "one-time", "one-way", "one-sided", "one-on-one", nor a share).
 _ONE_COMPOUND = re.compile(r"-(?!(?:off|time|way|sided|on|stop|liner|size|shot|third|half|quarter|fifth|tenth)\b)"
@@ -175,6 +177,20 @@ def _money_before(before: str) -> bool:
     return w is not None and w.group(1).lower() in MONEY_VERBS
 
 
+#: Currency names that are also units of mass ("pound"): money only in a money context.
+_MASS_CURRENCY_NAMES = frozenset(w for w in CURRENCY_WORDS if unit_of(w) is not None)
+
+
+def _mass_pounds(word: str, scale: str | None, before: str, after: str) -> bool:
+    """Whether a bare currency name that is also a unit of mass ("130 pounds") is the mass: it is
+    money only with a scale word ("74 million pounds"), a money verb before it ("paid 10 pounds",
+    lang.en.counted.MONEY_VERBS) or "sterling" after it. Measured on the dev and review stories:
+    every sum in pounds there has a scale word or "£"; every weight has neither."""
+    if " ".join(word.lower().split()) not in _MASS_CURRENCY_NAMES:
+        return False
+    return not (scale or _money_before(before) or re.match(r"\s+sterling\b", after, re.IGNORECASE))
+
+
 def _millions_after(after: str) -> bool:
     """Whether the words after a glued "m" make it millions: a currency or a plural noun, maybe after
     one modifier ("5m euros", "15m people", "5m Syrian refugees"); not a function word, an adverb or a
@@ -248,13 +264,22 @@ TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?|\.\d+)?(?!\d)" + _AMPM
                      r"|\b(?:[01]?\d|2[0-4]):\s[0-5]\d(?![\d:.,]\d|\d)" + _AMPM + "?"
                      r"|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)"
                      r"|(?<=\bat\s)\d{1,2}\.\d{2}\b(?!\s?(?:%|per\s?cent|percent))"
-                     r"|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)",
+                     # "3 p.m.", "3 p. m." (ECB+ spaces the abbreviation's full stop), "3pm"
+                     r"|\b\d{1,2}\s?(?:[ap]\.\s?m\b\.?|am\b|pm\b)",
                      re.IGNORECASE)
 _ZONES = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
 CLOCK_ZONE_RE = re.compile(rf"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:{_ZONES})\b"
                            r"|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)?\s+local\s+time\b"
                            # "struck at 1353 (1023 GMT)": the local time before the zone's
                            rf"|\b(?:[01]\d|2[0-3])[0-5]\d(?=\s?\((?:[01]\d|2[0-3])[0-5]\d\s?(?:{_ZONES})\b)")
+# A calibre or gauge names a kind of weapon, it counts nothing: ".38 caliber revolver", "a. 38 -
+# caliber revolver" (ECB+ spacing), "9-mm" is a length read as one; "12-gauge shotgun".
+CALIBRE_RE = re.compile(r"(?:\.\s?)?\b\d{1,3}\s?(?:-\s?)?(?:caliber|calibre|gauge)\b", re.IGNORECASE)
+# A height in feet and inches is one figure: "5 feet 8 inches", "5 - feet - 8 inches tall", "5 - foot
+# - 8", "5-foot-11" (the inches 0-11 after the feet; not "5 feet, 80 yards").
+HEIGHT_RE = re.compile(r"\b(?P<ft>[1-9])\s?(?:-\s?)?(?:feet|foot|ft\.?)(?:\s?-\s?(?P<inch>1[01]|[0-9])(?![\d.,]\d)"
+                       r"|(?:\s|,\s?)(?P<inch2>1[01]|[0-9])(?=\s?(?:-\s?)?(?:inches|inch|in\.)(?!\w)|\s?(?:[,;)]|\.(?!\d)|$)"
+                       r"|\s+tall\b)(?!,\s?\d{3}))(?:\s?(?:-\s?)?(?:inches|inch|in\.)(?!\w))?", re.IGNORECASE)
 # A house number: "40 East Fifth Avenue", "40 East 5th Ave.", "10 Downing Street": a number before
 # up to three capitalised words (or an ordinal) and a street type (lang.en.addresses), not followed
 # by a plural noun it would count ("9 Supreme Court justices" has no street type; "40 Main Street
@@ -496,12 +521,18 @@ _AFTER_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.IGNORECASE)
 def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
     """Characters that belong to no figure (times, dates, records, ranges) and the ranges found."""
     mask = bytearray(len(text) + 1)
-    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE, SLUG_RE):
+    for rx in (TIME_RE, DATE_RE, CLOCK_ZONE_RE, STREET_NUMBER_RE, SLUG_RE, CALIBRE_RE):
         for m in rx.finditer(text):
             if rx is TIME_RE and ": " in m.group() and _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "Aug. 16: 40 priests confessed": a date, then a count
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     ranges = []
+    for m in HEIGHT_RE.finditer(text):  # "5 - foot - 8": one height, in inches
+        if any(mask[m.start():m.end()]):
+            continue
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), 12.0 * int(m.group("ft")) + int(m.group("inch") or m.group("inch2")), None, None,
+                           m.start(), "in", "measure"))
     for m in RANGE_RE.finditer(text):  # records and scores first: "stands at 284-286" is no range of any kind
         parts = [float(p.replace(",", "")) for p in re.findall(_INT, m.group())]
         if len(parts) == 2 and not all(1800 <= p <= 2100 for p in parts) and not m.group().lower().startswith(
@@ -579,6 +610,12 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             continue
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(_Raw(m.start(), m.end(), value, None, None, m.start(), measure[0], "measure"))
+    for m in HALF_DURATION_RE.finditer(text):  # "a half-hour show": 0.5 hours
+        if any(mask[m.start():m.end()]):
+            continue
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), 0.5, None, None, m.start(), DURATION_UNITS[m.group("unit").lower()],
+                           "duration"))
     for m in SHARE_FRACTION_RE.finditer(text):  # "more than half of the candidates", "two-thirds are"
         if any(mask[m.start():m.end()]):
             continue
@@ -626,6 +663,12 @@ FRACTION_MEASURE_RE = re.compile(
     rf"|(?P<w2>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?\s+(?P<u2>{_FRACTION_UNITS})"
     rf"|(?<![\d/.,])(?<!\d[\s-])(?P<top>[1-9])/(?P<bot>[2-9]|1[0-6])[\s-]?(?P<u3>{_FRACTION_UNITS}))(?![\w/])",
     re.IGNORECASE)
+
+
+# Half a unit of time: "a half-hour show", "half an hour", "a half day" (not "one and a half
+# days", read with its whole number, nor "the first half of the day").
+HALF_DURATION_RE = re.compile(r"(?<!\band\s)(?<![\w-])half(?:[\s-]+|\s+an?\s+)(?P<unit>hour|day|week|month|year|decade|minute)"
+                              r"(?![\w-](?!long\b))", re.IGNORECASE)
 
 
 # A fraction of a whole, a share: "half of the 288 candidates", "more than half are members",
@@ -832,6 +875,7 @@ def _numbers(text: str) -> list[_Raw]:
         if num.lower() in ("one", "a", "an") and not m.group("scale") and not m.group("half") and not (
                 A_SPAN_RE.match(after) or (re.search(r"\bfor\s+$", before) and A_SPAN_FOR_RE.match(after))) and not (
                 num.lower() == "one" and (re.match(rf"\s+(?:{_ONE_NOUNS})\b", after, re.IGNORECASE)
+                                          or _ONE_COUNT_OF.match(after)
                                           or _ONE_COMPOUND.match(after) or _one_casualty(text, s, e)
                                           or _one_listed(text, s, e))):
             continue
@@ -901,6 +945,8 @@ def _numbers(text: str) -> list[_Raw]:
         elif au and not unit:
             if au.group("pct"):
                 unit, category, end = "percent", "percent", au.end()
+            elif au.group("cur") and _mass_pounds(au.group("cur"), scale, before, text[au.end():au.end() + 12]):
+                unit, category, end = "lb", "measure", au.end()  # "weighing 130 pounds": a mass
             elif au.group("cur"):
                 unit, category, end = CURRENCY_WORDS[" ".join(au.group("cur").lower().split())], "money", au.end()
             elif au.group("dur") and not (au.group("dur")[-1] != "s" and re.match(r"-[a-z]", text[au.end():au.end() + 2])):
@@ -929,7 +975,11 @@ def _numbers(text: str) -> list[_Raw]:
                 qual = kind = None
                 qstart = s
         if category is None and value == int(value) and value <= AGE_RANGE[1] and qual is None and (
-                re.search(r"\b(?:aged|at age|age of)\s+$", before, re.IGNORECASE)
+                # "aged 30", "two sons, ages 6 and 16", "girls age 6 and 8": each number of the list
+                re.search(r"\b(?:aged?|ages|at age|age of)\s+(?:\d{1,3}\s*(?:,|and|-)\s*)*$", before, re.IGNORECASE)
+                # "She was 85.", "he is 35,": a bare number said of a person pronoun, ending its clause
+                or (value >= AGE_RANGE[0] and re.search(r"\b(?:he|she)\s+(?:was|is)\s+$", before, re.IGNORECASE)
+                    and re.match(r"\s*(?:[.,;]|$)", after))
                 or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before)
                     and (re.match(r"\s*,", after) or _age_close(before, after)))):
             category, unit = "age", "years"

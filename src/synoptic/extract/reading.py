@@ -51,9 +51,11 @@ from synoptic.lang.en.counted import (
 )
 from synoptic.lang.en.currencies import currency_code
 from synoptic.lang.en.nouns import GENERIC_NOUNS, NON_SUBSECTIVE
+from synoptic.lang.en.persons import PERSON_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.speech import CUE_WORDS
-from synoptic.lang.en.units import TEMPERATURE_NOUNS
+from synoptic.lang.en.stems import stem
+from synoptic.lang.en.units import DISTANCE_COUNT_NOUNS, TEMPERATURE_NOUNS
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
 from synoptic.util.sentences import sentence_bounds
@@ -603,6 +605,163 @@ def _sentence_spans(text: str, figures: Sequence[Figure]) -> list[tuple[int, int
     return [spans[min(bisect.bisect_right(ends, f.start), len(spans) - 1)] for f in figures]
 
 
+#: Modals that, with a perfect ("might have been", "could have killed"), say what did not happen.
+_COUNTERFACTUAL_MODALS = frozenset(("might", "could", "would", "should"))
+#: Subordinators of a condition: a number inside "if ..." is said of no real occasion.
+_CONDITIONS = frozenset(("if", "unless"))
+#: A "when" clause in the present tense states a general case ("when one is killed, all of us lose").
+_GENERIC_WHEN = frozenset(("when", "whenever"))
+# An age compared with: "more motivation than a 21-year-old", "looks like a 50-year-old".
+_COMPARED_BEFORE = re.compile(r"\b(?:than|like)\s+(?:an?|any|the\s+average)\s+$", re.IGNORECASE)
+# A round number written with "a" and a scale word and no digits ("a million guys", "a thousand times").
+ROUND_WORDS = re.compile(r"^(?:an?|one)\s+(?:hundred|thousand|million|billion)$", re.IGNORECASE)
+# Quotation marks as corpora write them: straight, curly, and ECB+'s `` ... ''.
+_OPEN_QUOTES = re.compile(r"“|``|\"")
+_CLOSE_QUOTES = re.compile(r"”|''")
+_QUOTE_MARKS = re.compile(r"“|”|``|''")
+
+
+# "two sons, ages 6 and 16", "girls age 6 and 8": the ages of the plural noun before "ages".
+_AGES_OF = re.compile(r"\b([a-z]{3,}s)\s*[,–—-]?\s*ages?\s+(?:\d{1,3}\s*(?:,|and|-)\s*)*$")
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The first verb above a token (its clause's verb), or None."""
+    t = tok
+    for _ in range(MAX_CLIMB + 2):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            return t
+    return None
+
+
+def _counterfactual(tok: Any) -> bool:
+    """Whether the clause of a number says what did not or may not happen, read from its verb:
+    a modal with a perfect ("There might have been two people killed", "could have died") or a
+    condition ("if 100 people die"). A modal alone is kept: "will take effect in 30 days", "could
+    face up to 20 years" are real claims."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in _GENERIC_WHEN for c in kids) and (
+            verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in kids)):
+        return True  # "When one is killed, all of us lose": a general case in the present, no occasion
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _COUNTERFACTUAL_MODALS for c in kids)
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in kids)
+    return modal and perfect
+
+
+#: How far back (characters) a quotation mark may open the quote a figure stands in: a speaker's
+#: quote runs over several lines where a corpus puts one sentence a line (ECB+). Set on rehab (fit:
+#: a quote of four short sentences); a mark cut off by the window counts as closed, so a longer quote
+#: is missed, never invented.
+QUOTE_BACK_CHARS = 400
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside quotation marks opened in the ``QUOTE_BACK_CHARS`` before it
+    (more opening marks than closing ones; straight marks by their parity in its paragraph)."""
+    if '"' not in text[text.rfind("\n", 0, pos) + 1:pos]:
+        depth = 0  # marks in order; a closing mark whose opening one is cut off closes nothing
+        for m in _QUOTE_MARKS.finditer(text, max(0, pos - QUOTE_BACK_CHARS), pos):
+            depth = depth + 1 if m.group() in ("“", "``") else max(0, depth - 1)
+        return depth > 0
+    para = text[text.rfind("\n", 0, pos) + 1:pos]
+    straight = para.count('"')
+    opened = len(_OPEN_QUOTES.findall(para.replace('"', ""))) + straight
+    closed = len(_CLOSE_QUOTES.findall(para))
+    return straight % 2 == 1 if straight else opened > closed
+
+
+def _said_of_nothing(text: str, fig: Figure, tok: Any) -> bool:
+    """Whether a figure is said of no real thing or occasion: a counterfactual or a condition
+    (:func:`_counterfactual`), an age one is compared with ("than a 21-year-old"), a round number
+    with "a" inside quotation marks, a speaker's manner of speaking ("I dated a million guys")."""
+    if tok is not None and _counterfactual(tok):
+        return True
+    if fig.dimension == "age" and _COMPARED_BEFORE.search(text, max(0, fig.start - 30), fig.start):
+        return True
+    return fig.dimension == "count" and bool(ROUND_WORDS.match(fig.text.strip())) and _in_quotes(text, fig.start)
+
+
+#: Adverbs that say an event verb's event did not happen ("nearly killed", "almost died").
+_NEARLY = frozenset(("nearly", "almost"))
+#: Verbs of trying: an event verb under one ("attempting to murder", "tried to kill") names what was
+#: tried, not what happened.
+_TRYING = frozenset(stem(w) for w in ("attempt", "try", "seek", "plot", "threaten", "conspire"))
+
+
+def _did_not_happen(verb: Any) -> bool:
+    """Whether an event verb's event did not happen: qualified by "nearly" or "almost", or the
+    complement of a verb of trying ("attempting to murder at least three other people")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _NEARLY for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "pcomp") and stem(verb.head.lower_) in _TRYING
+
+
+def _owned_by_person(tok: Any) -> bool:
+    """Whether a counted noun stands in a phrase of a person ("the father of two sons", "the
+    newlywed and father to two boys"): what the clause's verb says ("died") is said of that person,
+    not of what the number counts. A "to" phrase under any singular noun names what it relates to;
+    an "of" phrase only under a person noun (lang.en.persons: "a group of 20 protesters were
+    arrested" were all arrested)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("of", "to"):
+        return False
+    owner = tok.head.head
+    if owner.pos_ != "NOUN" or owner.tag_ != "NN" or predicate_class(owner.lower_):
+        return False
+    return tok.head.lower_ == "to" or noun_key(owner.text) in PERSON_NOUNS
+
+
+#: Words a span of time lies before or after an event with ("married two weeks before the shooting").
+_GAP_WORDS = frozenset(("before", "after", "earlier", "later"))
+#: Words a count of buildings, doors or blocks is a distance with ("three doors away").
+_AWAY_WORDS = frozenset(("away", "off", "down", "up"))
+
+
+def _gap_of(unit: Any) -> str | None:
+    """The verb a span of time separates from another event, as its lemma: "married" in "He had
+    married two weeks before the shooting" and in "who married the deputy three weeks before he was
+    murdered" (the span under "before", or under the verb its "before" marks); None otherwise."""
+    head = unit.head
+    if unit.dep_ != "npadvmod" or head is unit:
+        return None
+    if head.lower_ in _GAP_WORDS and head.dep_ in ("prep", "advmod") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif head.pos_ == "VERB" and head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _GAP_WORDS
+                                                             for c in head.children):
+        verb = head.head
+    else:
+        return None
+    # the verb nearest before the span in its clause (the parser may hang a "before" clause on a
+    # later verb across dashes: "Chela Ortiz - who was married three weeks before ... - sat"); a
+    # span that opens its clause ("Just six weeks before Obama takes office, the administration
+    # ...") dates the clause, it lies after no event
+    del verb
+    for t in reversed(unit.doc[unit.sent.start:unit.i]):
+        if t.is_punct and t.text in ",;:-–—()":
+            break
+        if t.pos_ == "VERB":
+            return stem(t.lower_)
+    return None
+
+
+def _away(noun: Any) -> bool:
+    """Whether a counted noun is a distance in its own units: "arrested five buildings away", "fled
+    into an apartment three doors away", "arrested ... three houses from the scene"."""
+    if noun_key(noun.text) not in DISTANCE_COUNT_NOUNS:
+        return False
+    if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in _AWAY_WORDS:
+        return True  # (the parser may take the noun for the verb's object and "away" for its adverb)
+    return noun.dep_ in ("npadvmod", "appos") and (noun.head.lower_ in _AWAY_WORDS or any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in noun.children))
+
+
 def read_figures_many(items: Sequence[tuple[str, list[Figure]]]) -> None:
     """:func:`read_figures` for many texts, their sentences parsed in one batch (faster than one
     parse call per text)."""
@@ -631,6 +790,8 @@ def read_figures(text: str, figures: list[Figure],
     sentences = [text[s0:s1] for s0, s1 in spans]
     unique = list(dict.fromkeys(sentences))
     docs = dict(zip(unique, parse_many(unique), strict=True))
+    owned: set[int] = set()  # figures whose noun stands in a person noun's phrase (_owned_by_person)
+    partitive: set[int] = set()  # "N of the <noun>" figures
     for fig, (s0, _s1), sentence in zip(figures, spans, sentences, strict=True):
         fig.dimension = dimension_of(fig)
         doc = docs.get(sentence)
@@ -641,12 +802,18 @@ def read_figures(text: str, figures: list[Figure],
         if doc is None:
             continue
         tok = _number_token(doc, fig.start - s0, fig.end - s0)  # 1
+        fig.hypothetical = _said_of_nothing(text, fig, tok)
         if tok is None:
             continue
         anchor = _climb_quantity(tok)
         if fig.dimension == "age" and (holder := _age_holder(tok, fig.start - s0, fig.end - s0)) is not None:
             fig.subject = holder  # "a 66-year-old woman": the woman's age, whatever name stands near
+        elif fig.dimension == "age" and (listed := _AGES_OF.search(text, max(s0, fig.start - 40), fig.start)) \
+                and listed.group(1).lower() not in _FUNCTION:
+            fig.subject = listed.group(1).lower()  # "two sons, ages 6 and 16": the sons' ages, not a name's near
         noun, via_of = _counted_noun(anchor)  # 2
+        if via_of and fig.dimension == "count":
+            partitive.add(id(fig))  # "more than 200,000 of the comments" (see below)
         hyphened = None
         if noun is not None and (head_word := _hyphen_head(noun)) is not None:
             # "three co - workers", "four of her co-workers": a hyphened compound is headed by its last word
@@ -825,6 +992,9 @@ def read_figures(text: str, figures: list[Figure],
             if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lower_ in _BE_FORMS:
                 keys |= {c.lower_ for c in noun.head.children
                          if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.text.islower() and not predicate_class(c.lower_)}
+            # "one count of attempted willful, deliberate murder": a word that says the thing is not
+            # one (lang.en.nouns.NON_SUBSECTIVE) modifies it wherever the parser hangs it before the noun
+            keys |= {t.lower_ for t in doc[min(anchor.i, noun.i):noun.i] if t.lower_ in NON_SUBSECTIVE}
             fig.modifiers = tuple(sorted(keys | ({elided} if elided else set())))
             # "2.44 million people, accounting for 88.41 percent of eligible voters": a count that
             # is a share of something is a part of it
@@ -888,7 +1058,24 @@ def read_figures(text: str, figures: list[Figure],
                     fig.noun = noun_key(pobj.text)
                     inner, _ = _predicate(pobj, pobj, False)
                     pred = inner if inner in PREDICATE_CLASSES else None
+        if verb is not None and _owned_by_person(noun if noun is not None else anchor):
+            # "the newlywed and father to two boys died": the death is the father's
+            pred = None
+            owned.add(id(fig))
+        elif verb is not None and _did_not_happen(verb):
+            # "two nearly killed when they were shot", "attempting to murder three other people"
+            pred = None
+            owned.add(id(fig))
+        if instance is not None and not predicate_class(noun.lower_ if noun is not None else ""):
+            # "two counts of possession of a firearm": a count of charges is a count of what they
+            # charge, not of the murder its sentence also names
+            owned.add(id(fig))
         fig.predicate = pred
+        if fig.dimension == "duration":
+            unit = tok.head if tok.dep_ == "nummod" else tok
+            fig.gap = _gap_of(unit)
+        elif fig.dimension == "count" and noun is not None and _away(noun):
+            fig.gap = "away"
         fig.role = _role(noun if noun is not None else anchor, verb, pred) if verb is not None else None
         if noun is None and not fig.noun and fig.dimension == "count" and pred == _PEOPLE_SUBJECT_CLASS \
                 and verb is not None and anchor.dep_ == "nsubj" and anchor.head.i == verb.i:
@@ -914,6 +1101,17 @@ def read_figures(text: str, figures: list[Figure],
         fig.increment = _is_increment(text, fig)
         fig.when = _is_when(text, fig)
     read_clauses(text, figures)  # 6
+    for fig in figures:
+        if id(fig) in owned and fig.event:
+            fig.event = None  # (the clause's event word is the owner's too)
+    for fig in figures:
+        # "more than 200,000 of the comments opposed", the text counting the comments elsewhere
+        # ("235,000 public comments"): a part of that count (not "at least 17 of the hijacked ships"
+        # where no larger count of ships is given: the count of the ships still held)
+        if id(fig) in partitive and fig.noun and any(
+                o.noun == fig.noun and id(o) not in partitive and o.dimension == "count" and o.value > fig.value
+                for o in figures):
+            fig.subgroup = True
     _listed(text, figures)
     _restated(text, figures)  # 7
     return figures
@@ -1398,5 +1596,5 @@ def read_clauses(text: str, figures: Sequence[Figure]) -> None:
         prev = _Prev(fig, category, side, fig.framing, fig.label, clause.rest)
 
 
-__all__ = ["EVENTS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
+__all__ = ["EVENTS", "ROUND_WORDS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
            "is_conversion", "is_year", "money_kind", "noun_key", "read_clauses", "read_figures", "read_figures_many", "sentence_bounds"]

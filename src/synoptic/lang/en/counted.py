@@ -84,7 +84,7 @@ MONEY_NOUNS = frozenset("deal deals contract contracts loan loans budget bid bid
 #: Verbs and prepositions of money before a sum ("worth 5m", "paid 5m", "raised 5m").
 MONEY_VERBS = frozenset("worth cost costs costing paid pay pays paying raised raise raising spent spend spending earned "
                         "earn earns owed owe owes valued priced fined donated invested borrowed lent won bought sold "
-                        "netted generated budgeted".split())
+                        "netted generated budgeted wager wagered wagers bet bets staked".split())
 
 #: Words of MONEY_KINDS that are also adjectives: before a noun they name no sum ("the fine reporter
 #: who wrote the story"; not "a fine of $5m", "the fine imposed").

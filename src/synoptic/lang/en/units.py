@@ -23,7 +23,9 @@ _MASS = [("t", 1000.0, ("tonne", "tonnes", "ton", "tons", "metric ton", "metric 
          ("kg", 1.0, ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")),
          ("g", 0.001, ("gram", "grams", "gramme", "grammes", "g")),
          ("mg", 1e-6, ("mg", "milligram", "milligrams", "milligramme", "milligrammes")),
-         ("lb", 0.45359237, ("lb", "lbs")),
+         # ("pound" is also a currency's name: extract.figures reads it as money only beside a scale
+         # word, a money verb or "sterling")
+         ("lb", 0.45359237, ("lb", "lbs", "pound", "pounds")),
          ("oz", 0.028349523, ("ounce", "ounces", "oz"))]
 _AREA = [("ha", 1e4, ("hectare", "hectares", "ha")),
          ("acre", 4046.8564, ("acre", "acres")),
@@ -97,3 +99,11 @@ def dimension(unit: str | None) -> tuple[str, float] | None:
 
 
 __all__ = ["GLUED_ONLY", "TEMPERATURE_NOUNS", "UNITS", "UNIT_WORDS", "convert", "dimension", "unit_of"]
+
+
+#: Things counted to tell a distance along a street or a building, as English does ("five buildings
+#: away", "three doors down", "two blocks from the scene", "a few houses up the road"): their count,
+#: with "away" or "from", is a distance in their own unit, not a count of the things.
+DISTANCE_COUNT_NOUNS = frozenset(("block", "door", "house", "building", "street", "lot", "storey", "story", "floor",
+                                  "step", "pace", "stride", "car length", "lane", "exit", "stop", "station"))
+
