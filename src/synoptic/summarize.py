@@ -202,7 +202,8 @@ def points_back(text: str) -> bool:
     opener = _ADVERB_COMMA.match(body)  # "Unfortunately, it hasn't ..."
     if opener and len(words) > 1 and words[1].split("'")[0] in _ANAPHORIC_OPENERS | _WRITER_PRONOUNS:
         return True
-    if words[0] in _DEMONSTRATIVES and len(words) > 1 and words[1] in _AUXILIARIES:
+    second = re.sub(r"n['’]t$", "", words[1]) if len(words) > 1 else ""  # "This wasn't ..."
+    if words[0] in _DEMONSTRATIVES and second in _AUXILIARIES | {"wo", "ca"}:
         return True
     tail = _SPEAKER_TAIL.match(body)
     return bool(tail and tail.group(1).lower() in CUE_WORDS)

@@ -50,6 +50,7 @@ def _articles(*texts: str, dates: list[datetime | None] | None = None) -> list[A
         "However, given his record, the board chose another candidate.",
         "Unfortunately, it has not worked out that way so far this season.",
         "This is the third such attack in the district this year.",
+        "This wasn't a team whose record sank any chance it had.",
         "We'll know more about the injury when the team practises on Wednesday.",
         "Smith said, referring to the two witnesses who spoke at the trial.",
         "We appreciate your respect for her privacy at this time,'' her agent told reporters.",
