@@ -4,10 +4,15 @@ A summary is a short list of whole sentences copied from the articles (never rew
 1. centrality (close to what the story's articles say as a whole),
 2. position (news puts its main facts first), and
 3. corroboration (several independent articles carry a sentence like it; reposts count once),
-without redundancy (maximal marginal relevance) and without web debris. Every sentence cites its
-own span and the similar sentence of every other article that supports it; a supporting sentence
-counts only if it carries every number of the summary sentence, and a sentence whose numbers are
-not all inside its citations is dropped (DESIGN.md, rule 1).
+without redundancy (maximal marginal relevance, and no restatement by TF-IDF or by sentence
+embeddings) and without web debris. A sentence must read on its own: none opening on a word that
+points back ("It also found ...", "His name is ...") unless it follows the sentence it points to,
+none starting mid-quote, no headline or subtitle above an article's date line. A story whose
+reports span days opens its selection with its newest report's lead (the latest development).
+Every sentence cites its own span and the similar sentence of every other article that supports
+it; a supporting sentence counts only if it carries most of what the summary sentence says (its
+TF-IDF weight) and every number of it, and a sentence whose numbers are not all inside its
+citations is dropped (DESIGN.md, rule 1).
 
 Sentence choice uses TF-IDF cosine over the story's own (lightly stemmed) sentences: it needs no
 model and covers every sentence of a story in milliseconds. Embedding every sentence with MiniLM
@@ -29,6 +34,7 @@ import numpy as np
 
 from synoptic.clean import dateline_length, is_debris
 from synoptic.lang.en.numbers import CARDINALS, SCALES
+from synoptic.lang.en.speech import CUE_WORDS
 from synoptic.lang.en.stems import strip_inflection
 from synoptic.records import Article, Citation, Extraction, SummarySentence
 from synoptic.util.sentences import split_sentences
@@ -46,12 +52,26 @@ MAX_SENTENCES_PER_ARTICLE = 250
 MAX_ARTICLE_CHARS = 60_000
 #: TF-IDF cosine from which a sentence of another article counts as saying the same thing.
 SUPPORT_THRESHOLD = 0.32
+#: ... and from which share of the summary sentence's TF-IDF weight it also carries: a sentence that
+#: shares the story's names but not what the summary sentence says about them ("His name is
+#: Deputy X" for "Deputy X was looking for a career criminal ...") does not support it. Read off the
+#: citations of review13's deputy and species summaries (supporting sentences 0.46-1.00, sentences
+#: of the same story saying something else 0.09-0.30); checked on review12's stories.
+SUPPORT_COVERAGE = 0.4
 #: Sentence-embedding cosine (all-MiniLM-L6-v2) from which a sentence of another article is a
 #: paraphrase that supports a summary sentence, and how many TF-IDF nearest sentences of each
 #: article are embedded to look for it. Read off the five seeds (../shared/seeds): translated
 #: restatements of one fact score 0.65-0.77, different facts of the same story up to 0.64.
 EMBED_SUPPORT_THRESHOLD = 0.65
 EMBED_SHORTLIST = 4
+#: The share of the chosen sentence's TF-IDF weight a paraphrase must still carry (a paraphrase
+#: shares fewer words than a copy, so the floor sits under ``SUPPORT_COVERAGE``), unless its
+#: embedding cosine reaches ``EMBED_STRONG_SUPPORT``: the embedding alone (0.65-0.68) called
+#: "His name is Deputy X." a paraphrase of a long sentence about X. Read off review13's deputy and
+#: species (wrong paraphrase citations: coverage 0.09-0.26 at cosine 0.65-0.70) and the seeds
+#: (translated restatements: coverage 0.20-0.27 at cosine 0.72-0.82).
+EMBED_SUPPORT_COVERAGE = 0.3
+EMBED_STRONG_SUPPORT = 0.72
 #: Two articles whose whole-text TF-IDF cosine reaches this are copies of one report (used when
 #: synoptic.dedupe is not installed).
 DUPLICATE_THRESHOLD = 0.90
@@ -68,8 +88,65 @@ WEIGHT_NAMES = 0.05
 REDUNDANCY_PENALTY = 0.9
 #: A candidate this similar to a chosen sentence is a restatement and is never added.
 REDUNDANCY_CUTOFF = 0.55
+#: Sentence-embedding cosine (all-MiniLM-L6-v2) from which a candidate restates a chosen sentence
+#: in other words ("A publicist says X has checked herself into rehab" / "X entered well-known
+#: Malibu rehab center ..."). Fitted by reading the summaries of review13's rehab, deputy and
+#: species: restatements of one fact 0.60-0.74, sentences that add a fact 0.05-0.57 ("X, who
+#: launched a fashion line, is supported by friends and family" against "X checked herself into
+#: rehab": 0.57). Checked on review12's pinup, sixers and saints by reading. It costs Multi-News
+#: ROUGE-1 about 0.5 (references there retell the main thread more than once).
+EMBED_REDUNDANCY_CUTOFF = 0.60
+#: Candidates embedded at a time for that check, best MMR gain first.
+EMBED_REDUNDANCY_BATCH = 16
+#: A story whose dated reports span at least this many days has developed over time: its summary
+#: opens its selection with the best lead sentence (among the first ``LATEST_LEAD_SENTENCES``
+#: candidates) of its newest reports (those within ``LATEST_WINDOW_DAYS`` of the newest), so the
+#: latest development (a verdict, a sentence, a rising toll) is never crowded out by the many
+#: reports of the first event. Dates inferred from story peers do not count. Set on review13's
+#: deputy (shooting 2005, death sentence 2007, the outcome missing); one day already separates a
+#: follow-up report from the first ones.
+LATEST_MIN_SPAN_DAYS = 2
+LATEST_WINDOW_DAYS = 1
+LATEST_LEAD_SENTENCES = 1
+
+#: Lines at the top of an article that may hold its headline and subtitle (dek): a sentence on one of
+#: them that a date line follows is headline matter, not the report ("Deputy's killer gets death
+#: sentence / The gang member shot ... in 2005. / April 04, 2007 / A Norwalk jury on Tuesday ...").
+#: The ECB+ pages of review13 and review12 carry title, dek and date line within the first four lines
+#: (after the URL line).
+HEADER_LINES = 5
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# A sentence must stand alone: one that opens on a word pointing back to the sentence before it
+# leaves its reader asking "who?" or "what?" ("It also found ...", "His name is ...", "But the
+# court ..."). The closed classes of English that do this: third-person personal and possessive
+# pronouns, coordinating conjunctions and the adverb "also"; a demonstrative counts when it stands
+# for a noun ("This is ...", "That was ..."), not when it modifies one ("This week ...").
+_ANAPHORIC_OPENERS = frozenset(
+    "he she it they him her his its their them hers theirs "
+    "and but or nor yet so also".split()
+)
+# English conjunctive adverbs: they link a sentence to the one before it ("However, given his
+# limited effectiveness ...", "Instead, she worked ...")
+_CONJUNCTIVE_ADVERBS = frozenset(
+    "however instead still meanwhile moreover furthermore nevertheless nonetheless therefore thus hence "
+    "otherwise besides likewise similarly consequently accordingly then again indeed anyway "
+    "additionally conversely subsequently".split()
+)
+# the writer's own voice outside a quotation (a blog's "We'll know more ...", "I guess ..."):
+# first- and second-person pronouns
+_WRITER_PRONOUNS = frozenset("i we you me us my our your".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would shall should can could may "
+    "might must 's".split()
+)
+_OPEN_QUOTE = re.compile(r"``|“")
+_ADVERB_COMMA = re.compile(r"[A-Z][a-z]+ly\s*,")
+# one to three capitalised words, a speech verb and a comma: what follows a quotation
+_SPEAKER_TAIL = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}(\w+)\s*,")
+_CLOSE_QUOTE = re.compile(r"''|”")
 
 # numbers: digits (1,000 -> 1000) and number words that name a quantity
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -94,6 +171,7 @@ class _Sentence:
     text: str
     candidate: bool = True
     numbers: frozenset[str] = field(default_factory=frozenset)
+    follows: int | None = None  # a sentence that points back: the index (in the list) of the one before it
 
     @property
     def words(self) -> int:
@@ -110,10 +188,66 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
-    """1. Split every article into sentences and mark the candidates."""
+def points_back(text: str) -> bool:
+    """Whether a sentence opens on a word that points back to the sentence before it
+    (:data:`_ANAPHORIC_OPENERS`, a demonstrative standing for a noun) or on the speaker of a
+    quotation the sentence before it holds ("Hickok said, referring to ...")."""
+    body = text.lstrip("\"“‘'`([ ")
+    words = [w.lower() for w in _WORD.findall(body[:60])]
+    if not words:
+        return False
+    first = words[0].split("'")[0].split("’")[0]  # "it's", "we'll"
+    if first in _ANAPHORIC_OPENERS or first in _CONJUNCTIVE_ADVERBS or first in _WRITER_PRONOUNS:
+        return True
+    opener = _ADVERB_COMMA.match(body)  # "Unfortunately, it hasn't ..."
+    if opener and len(words) > 1 and words[1].split("'")[0] in _ANAPHORIC_OPENERS | _WRITER_PRONOUNS:
+        return True
+    second = re.sub(r"n['’]t$", "", words[1]) if len(words) > 1 else ""  # "This wasn't ..."
+    if words[0] in _DEMONSTRATIVES and second in _AUXILIARIES | {"wo", "ca"}:
+        return True
+    tail = _SPEAKER_TAIL.match(body)
+    return bool(tail and tail.group(1).lower() in CUE_WORDS)
+
+
+def stands_alone(text: str, anaphora: bool = True) -> bool:
+    """Whether a sentence reads on its own, out of its article: it does not point back
+    (:func:`points_back`; not checked with ``anaphora=False``), nor open in the middle of a
+    quotation (quote marks that do not pair up), nor on a lower-case word."""
+    body = text.lstrip("\"“‘'`([ ")
+    if not body or body[0].islower() or (anaphora and points_back(text)):
+        return False
+    opened, closed = len(_OPEN_QUOTE.findall(text)), len(_CLOSE_QUOTE.findall(text))
+    if opened != closed or text.count('"') % 2:
+        return False
+    return True
+
+
+def _header_end(text: str) -> int:
+    """Where an article's headline matter ends: after the last date line among its first
+    :data:`HEADER_LINES` lines (0 when none: the text opens on its report)."""
+    from synoptic.dating import text_dates
+
+    end = 0
+    pos = 0
+    for _ in range(HEADER_LINES):
+        nl = text.find("\n", pos)
+        line = text[pos: nl if nl >= 0 else len(text)]
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 12 and not stripped.endswith((".", "!", "?")) \
+                and text_dates(stripped):
+            end = pos + len(line)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return end
+
+
+def _sentences(articles: Sequence[Article], bullets: bool = True) -> list[_Sentence]:
+    """1. Split every article into sentences and mark the candidates: no debris, no headline
+    matter above a date line, and only sentences that stand alone."""
     out: list[_Sentence] = []
     for a, article in enumerate(articles):
+        header = _header_end(article.text[:2000])
         for i, (start, end) in enumerate(split_sentences(article.text[:MAX_ARTICLE_CHARS])[:MAX_SENTENCES_PER_ARTICLE]):
             text = article.text[start:end]
             skip = dateline_length(text)
@@ -121,7 +255,14 @@ def _sentences(articles: Sequence[Article]) -> list[_Sentence]:
                 start += skip
                 text = article.text[start:end]
             sent = _Sentence(a, i, start, end, text, numbers=numbers_in(text))
-            sent.candidate = not is_debris(text, article.title)
+            sent.candidate = start >= header and not is_debris(text, article.title) and (not bullets or stands_alone(text))
+            prev = out[-1] if out and out[-1].article == a else None
+            # a sentence that points back ("It also found ...") may follow the sentence it points to,
+            # and only that one, when that one is in the summary
+            if (not sent.candidate and prev is not None and points_back(text) and start >= header
+                    and not is_debris(text, article.title) and stands_alone(text, anaphora=False)):
+                sent.candidate = True
+                sent.follows = len(out) - 1
             out.append(sent)
     return out
 
@@ -199,6 +340,7 @@ def summarize_story(
     max_words: int = 200,
     *,
     use_embeddings: bool = True,
+    bullets: bool = True,
 ) -> list[SummarySentence]:
     """An extractive summary of one story within ``max_words`` words, every sentence cited.
 
@@ -206,24 +348,39 @@ def summarize_story(
     that TF-IDF misses (translations, reworded reports); the choice of sentences does not depend
     on it, so ROUGE evaluations turn it off for speed.
 
+    ``bullets`` (the brief's form: each sentence is read as a bullet of its own) keeps only
+    sentences that stand alone (a sentence that points back may follow the one it points to) and
+    leaves out restatements by sentence embeddings. Without it (a paragraph: ``synoptic
+    summarize``, the Multi-News ROUGE evaluation) those two checks are off: on Multi-News they cost
+    ROUGE-1 about 1.7 and ROUGE-2 about 2.0, because the references there retell the main thread
+    with "he said" sentences (measured on the summary14 branch).
+
     Steps:
     1. split the articles into sentences with offsets and drop debris as candidates;
     2. TF-IDF vectors of all sentences; each article's centroid, the story centroid (copies
        of one report count once);
     3. support: for every candidate, each other article's most similar sentence, kept when it is
-       above ``SUPPORT_THRESHOLD`` and states every number of the candidate;
+       above ``SUPPORT_THRESHOLD``, carries ``SUPPORT_COVERAGE`` of the candidate's term weight
+       and states every number of the candidate;
     4. score = centrality + position prior + corroboration by independent articles (and, with
        ``extractions``, a little for sentences carrying the story's recurring names);
     5. greedy MMR within the budget (whole sentences only; a sentence that does not fit is
-       skipped and a shorter one can fill the space);
+       skipped and a shorter one can fill the space), opened by the newest report's lead when
+       the story spans days (``LATEST_MIN_SPAN_DAYS``); a restatement (TF-IDF
+       ``REDUNDANCY_CUTOFF``, embeddings ``EMBED_REDUNDANCY_CUTOFF``) is never added, and a
+       sentence that points back only right after the sentence it points to;
     6. support for the chosen sentences by sentence embeddings (paraphrases), then order them as
        the articles tell them, and check every number against the cited spans.
     """
     if max_words <= 0 or not articles:
         return []
     # 1. sentences
-    sents = _sentences(articles)
+    sents = _sentences(articles, bullets)
     if not any(s.candidate for s in sents):  # short notes: relax the length floor, keep the rest
+        for s in sents:
+            s.candidate = not is_debris(s.text, articles[s.article].title, strict=False) and (
+                not bullets or stands_alone(s.text))
+    if not any(s.candidate for s in sents):  # nothing reads alone: a sentence that needs its context beats none
         for s in sents:
             s.candidate = not is_debris(s.text, articles[s.article].title, strict=False)
     if not any(s.candidate for s in sents):
@@ -235,7 +392,13 @@ def summarize_story(
     matrix = _vectors([s.text for s in sents], fit=[s.text for s in sents if groups[s.article] == s.article])
     if matrix is None:
         return []
+    for s in sents:  # a sentence that points back needs the one it points to
+        if s.follows is not None and not sents[s.follows].candidate:
+            s.candidate = False
     cand_idx = np.array([i for i, s in enumerate(sents) if s.candidate])
+    position_of = {int(ci): k for k, ci in enumerate(cand_idx)}
+    needs = np.array([position_of.get(sents[ci].follows, -1) if sents[ci].follows is not None else -1
+                      for ci in cand_idx], dtype=int)
     article_of = np.array([s.article for s in sents])
     centroid = np.zeros(matrix.shape[1])
     independent = sorted(set(groups))
@@ -251,23 +414,35 @@ def summarize_story(
     cand_matrix = matrix[cand_idx]
     centrality = np.asarray(cand_matrix @ centroid).ravel()
 
-    # 3. support, one article at a time (memory stays candidates x one article's sentences)
+    # 3. support, one article at a time (memory stays candidates x one article's sentences): a
+    # similar sentence with the numbers corroborates a candidate (its score); one that also carries
+    # SUPPORT_COVERAGE of what it says is cited for it
     supporters: list[dict[int, int]] = [{sents[ci].article: int(ci)} for ci in cand_idx]
+    cited: list[dict[int, int]] = [{sents[ci].article: int(ci)} for ci in cand_idx]
     cand_article = article_of[cand_idx]
+    cand_weight = np.maximum(np.asarray(cand_matrix.sum(axis=1)).ravel(), 1e-12)
     for a in range(len(articles)):
         rows = np.flatnonzero(article_of == a)
         if not rows.size:
             continue
         block = (cand_matrix @ matrix[rows].T).toarray()  # candidates x sentences of article a
         block[cand_article == a] = 0.0
-        for c in np.flatnonzero(block.max(axis=1) >= SUPPORT_THRESHOLD):
+        hits = np.flatnonzero(block.max(axis=1) >= SUPPORT_THRESHOLD)
+        if not hits.size:
+            continue
+        # the share of each candidate's term weight that the sentence also carries
+        present = (matrix[rows] > 0).astype(np.float64)
+        cover = (cand_matrix[hits] @ present.T).toarray() / cand_weight[hits, None]
+        for h, c in enumerate(hits):
             own = sents[cand_idx[c]]
             for k in np.argsort(-block[c])[:3]:  # the best few, the first with all the numbers
                 if block[c, k] < SUPPORT_THRESHOLD:
                     break
                 if own.numbers <= sents[rows[k]].numbers:
-                    supporters[c][a] = int(rows[k])
-                    break
+                    supporters[c].setdefault(a, int(rows[k]))
+                    if cover[h, k] >= SUPPORT_COVERAGE:
+                        cited[c][a] = int(rows[k])
+                        break
     n_groups = max(len(independent) - 1, 1)
     corroboration = np.array(
         [len({groups[a] for a in found} - {groups[sents[ci].article]}) / n_groups
@@ -286,18 +461,32 @@ def summarize_story(
     if extractions:
         score = score + WEIGHT_NAMES * _name_overlap([sents[ci] for ci in cand_idx], articles, extractions)
 
-    # 5. MMR within the budget
+    # 5. MMR within the budget; restatements by TF-IDF or by sentence embeddings are left out
     chosen: list[int] = []
     used = 0
     lengths = np.array([sents[ci].words for ci in cand_idx])
     available = np.ones(len(cand_idx), dtype=bool)
-    redundancy = np.zeros(len(cand_idx))  # each candidate's highest similarity to a chosen one
+    redundancy = np.zeros(len(cand_idx))  # each candidate's highest TF-IDF similarity to a chosen one
+    dates = _report_dates(articles, extractions)
+    latest = _latest_lead(dates, [sents[ci] for ci in cand_idx], np.array(lead_rank), score,
+                          (lengths <= max_words) & (needs < 0))
+    if latest is not None:
+        chosen.append(latest)
+        used += int(lengths[latest])
+        available[latest] = False
+        redundancy = (cand_matrix @ cand_matrix[latest].T).toarray().ravel()
+    meaning = _MeaningRedundancy([sents[ci].text for ci in cand_idx] if bullets else [])
     while True:
-        fits = available & (lengths <= max_words - used) & (redundancy < REDUNDANCY_CUTOFF)
+        picked = ~available
+        fits = (available & (lengths <= max_words - used) & (redundancy < REDUNDANCY_CUTOFF)
+                & ((needs < 0) | picked[np.maximum(needs, 0)] & np.isin(needs, chosen)))
         if not fits.any():
             break
         gain = np.where(fits, score - REDUNDANCY_PENALTY * redundancy, -np.inf)
         best = int(np.argmax(gain))
+        if meaning.restates(best, chosen, gain):
+            available[best] = False
+            continue
         chosen.append(best)
         used += int(lengths[best])
         available[best] = False
@@ -305,22 +494,127 @@ def summarize_story(
 
     # 6. paraphrase support, order and cite
     if use_embeddings and chosen:
-        _embedding_support(sents, [int(cand_idx[r]) for r in chosen], [supporters[r] for r in chosen],
-                           (cand_matrix[chosen] @ matrix.T).toarray(), article_of)
+        cover = (cand_matrix[chosen] @ (matrix > 0).astype(np.float64).T).toarray() / cand_weight[chosen, None]
+        _embedding_support(sents, [int(cand_idx[r]) for r in chosen], [cited[r] for r in chosen],
+                           (cand_matrix[chosen] @ matrix.T).toarray(), article_of, cover)
     chosen.sort(key=lambda r: (sents[cand_idx[r]].index, sents[cand_idx[r]].article))
-    chosen = _in_time_order(chosen, [articles[sents[cand_idx[r]].article].published for r in chosen])
+    chosen = _in_time_order(chosen, [_order_date(articles[sents[cand_idx[r]].article], extractions)
+                                     for r in chosen])
+    chosen = _followers_after_their_sentence(chosen, needs)
     summary: list[SummarySentence] = []
     for r in chosen:
         own = sents[cand_idx[r]]
         citations = [
             Citation(articles[a].id, sents[j].start, sents[j].end)
-            for a, j in sorted(supporters[r].items())
+            for a, j in sorted(cited[r].items())
         ]
         sentence = SummarySentence(text=own.text, citations=citations)
         checked = check_numbers(sentence, articles)
         if checked is not None:
             summary.append(checked)
     return summary
+
+
+def _followers_after_their_sentence(chosen: list[int], needs: np.ndarray) -> list[int]:
+    """The order with every sentence that points back right after the sentence it points to."""
+    out = [r for r in chosen if needs[r] < 0 or needs[r] not in chosen]
+    pending = [r for r in chosen if r not in out]
+    while pending:
+        placed = False
+        for r in list(pending):
+            if needs[r] in out:
+                out.insert(out.index(int(needs[r])) + 1, r)
+                pending.remove(r)
+                placed = True
+        if not placed:  # cannot happen (every follower's sentence is chosen first); keep them all
+            out.extend(pending)
+            break
+    return out
+
+
+def _report_dates(articles: Sequence[Article], extractions: list[Extraction] | None) -> list[Any]:
+    """Each article's publication day when its own metadata or text gives it (None otherwise,
+    and for a day inferred from story peers)."""
+    by_article = {e.article: e for e in extractions or []}
+    out: list[Any] = []
+    for a in articles:
+        if a.published is not None:
+            out.append(_utc_naive(a.published).date())
+            continue
+        ex = by_article.get(a.id)
+        known = ex is not None and ex.published is not None and ex.published_how != "inferred"
+        out.append(ex.published if known and ex is not None else None)
+    return out
+
+
+def _order_date(article: Article, extractions: list[Extraction] | None) -> Any:
+    """The time a report is ordered by: its publication time, else the day its dates were
+    anchored on (its text's, or one inferred from its story peers)."""
+    if article.published is not None:
+        return article.published
+    ex = next((e for e in extractions or [] if e.article == article.id), None)
+    if ex is None or ex.published is None:
+        return None
+    from datetime import datetime
+
+    return datetime(ex.published.year, ex.published.month, ex.published.day)
+
+
+def _latest_lead(
+    dates: list[Any], cands: list[_Sentence], lead_rank: np.ndarray, score: np.ndarray, fits: np.ndarray
+) -> int | None:
+    """The candidate that tells a developing story's latest development, or None (step 5).
+
+    When the dated reports span ``LATEST_MIN_SPAN_DAYS`` or more: the best-scored of the first
+    ``LATEST_LEAD_SENTENCES`` candidates of the reports within ``LATEST_WINDOW_DAYS`` of the
+    newest."""
+    known = [d for d in dates if d is not None]
+    if not known or (max(known) - min(known)).days < LATEST_MIN_SPAN_DAYS:
+        return None
+    newest = max(known)
+    recent = {a for a, d in enumerate(dates) if d is not None and (newest - d).days <= LATEST_WINDOW_DAYS}
+    pool = [k for k, s in enumerate(cands)
+            if s.article in recent and lead_rank[k] < LATEST_LEAD_SENTENCES and fits[k]]
+    return max(pool, key=lambda k: score[k]) if pool else None
+
+
+class _MeaningRedundancy:
+    """Restatements that share few words: a candidate whose sentence embedding is at least
+    ``EMBED_REDUNDANCY_CUTOFF`` cosine from a chosen sentence says the same thing again.
+
+    Candidates are embedded lazily, ``EMBED_REDUNDANCY_BATCH`` at a time in order of MMR gain, so a
+    story embeds only the few dozen sentences the selection looks at. Without an embedder nothing
+    is a restatement here (the TF-IDF cutoff still applies)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.vectors: dict[int, np.ndarray] = {}
+        self.embedder: Any = None
+        if not texts:  # nothing to compare (a paragraph summary): no model to load
+            return
+        try:
+            from synoptic.embed import get_embedder
+
+            self.embedder = get_embedder()
+        except Exception as exc:  # no model here: TF-IDF redundancy only
+            log.debug("no sentence embeddings for redundancy (%s)", exc)
+
+    def restates(self, candidate: int, chosen: list[int], gain: np.ndarray) -> bool:
+        if self.embedder is None or not chosen:
+            return False
+        missing = [i for i in [candidate, *chosen] if i not in self.vectors]
+        if missing:
+            order = [int(i) for i in np.argsort(-gain) if np.isfinite(gain[i]) and int(i) not in self.vectors]
+            batch = missing + [i for i in order if i not in missing][: max(EMBED_REDUNDANCY_BATCH - len(missing), 0)]
+            try:
+                rows = self.embedder.embed([self.texts[i] for i in batch])
+            except Exception as exc:  # a failing model must not take the summary down
+                log.debug("sentence embeddings failed (%s); TF-IDF redundancy only", exc)
+                self.embedder = None
+                return False
+            self.vectors.update(zip(batch, rows, strict=True))
+        own = self.vectors[candidate]
+        return any(float(own @ self.vectors[c]) >= EMBED_REDUNDANCY_CUTOFF for c in chosen)
 
 
 def _in_time_order(chosen: list[int], dates: list[Any]) -> list[int]:
@@ -356,12 +650,14 @@ def _embedding_support(
     supporters: list[dict[int, int]],
     tfidf: np.ndarray,
     article_of: np.ndarray,
+    cover: np.ndarray,
 ) -> None:
     """Add to ``supporters`` (in place, one dict per chosen sentence) the articles with a paraphrase.
 
     Each other article's ``EMBED_SHORTLIST`` sentences most similar by TF-IDF are embedded with
     the chosen sentence; the best one at or above ``EMBED_SUPPORT_THRESHOLD`` cosine that states
-    every number of the chosen sentence supports it. Without an embedder nothing changes.
+    every number of the chosen sentence and carries ``EMBED_SUPPORT_COVERAGE`` of its TF-IDF weight
+    (``cover``: chosen sentences x all sentences), or reaches ``EMBED_STRONG_SUPPORT``, supports it. Without an embedder nothing changes.
     """
     wanted: dict[int, list[tuple[int, list[int]]]] = {}
     for k, ci in enumerate(chosen):
@@ -388,9 +684,11 @@ def _embedding_support(
     for k, pairs in wanted.items():
         own = vectors[row[chosen[k]]]
         for a, rows in pairs:
-            cos = [float(vectors[row[j]] @ own) for j in rows]
+            cos = [float(vectors[row[j]] @ own) if cover[k, j] >= EMBED_SUPPORT_COVERAGE
+                   else float(vectors[row[j]] @ own) - (EMBED_STRONG_SUPPORT - EMBED_SUPPORT_THRESHOLD)
+                   for j in rows]
             best = int(np.argmax(cos))
-            if cos[best] >= EMBED_SUPPORT_THRESHOLD:
+            if cos[best] >= EMBED_SUPPORT_THRESHOLD:  # (a low-coverage one needs EMBED_STRONG_SUPPORT)
                 supporters[k][a] = rows[best]
 
 
@@ -451,7 +749,7 @@ def clean_documents(documents: Sequence[str]) -> list[Article]:
 
 
 def summarize_documents(
-    documents: list[str], max_words: int, *, use_embeddings: bool = True
+    documents: list[str], max_words: int, *, use_embeddings: bool = True, bullets: bool = False
 ) -> list[tuple[str, list[int]]]:
     """Summarise plain documents: ``(sentence, indexes of the documents that support it)``.
 
@@ -459,5 +757,5 @@ def summarize_documents(
     story with :func:`summarize_story` (``use_embeddings`` as there).
     """
     articles = clean_documents(documents)
-    summary = summarize_story(articles, max_words=max_words, use_embeddings=use_embeddings)
+    summary = summarize_story(articles, max_words=max_words, use_embeddings=use_embeddings, bullets=bullets)
     return [(s.text, sorted({int(c.article) for c in s.citations})) for s in summary]
