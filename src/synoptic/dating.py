@@ -292,7 +292,11 @@ def mentioned_years(text: str) -> frozenset[int]:
 
 #: A year that names a thing by it ("a 2011 release date", "the 2012 election": a determiner, the
 #: year, a noun) may be one still to come: it does not say when the text was written.
-_YEAR_AS_NAME = re.compile(r"(?i)\b(?:a|an|the|its|his|her|their|our|next|this)\s+$")
+#: A year naming a thing still to be had ("a 2011 release date", "next 2010 season"); a definite
+#: one names a thing the text tells of ("The 2008 telecast delivered 32 million viewers"), which
+#: dates the text no earlier than that year (a definite one still to come reads ahead: "will host
+#: the 2012 Games")
+_YEAR_AS_NAME = re.compile(r"(?i)\b(?:a|an|next)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 

@@ -160,6 +160,8 @@ def test_told_years_leave_out_years_announced_or_naming_a_thing() -> None:
     text = ("The studio made the announcement in 2008, aiming for a 2011 release date. "
             "He'll be a top player in 2012. The film came out in 2005.")
     assert told_years(text) == {2005, 2008}
+    # a definite year-named thing the text tells of dates it no earlier than that year
+    assert told_years("The 2008 telecast drew 32 million viewers, a drop on 2007.") == {2007, 2008}
 
 
 def test_told_date_is_the_latest_full_date_not_framed_as_history() -> None:
