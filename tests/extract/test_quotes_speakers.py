@@ -1,0 +1,99 @@
+"""Who said what (round 14): the speaker of a statement is the subject of its speech verb, a whole name, never
+a fragment of the sentence; quote marks of tokenised text are paired even where a closing mark is mistyped."""
+
+from __future__ import annotations
+
+import pytest
+
+from synoptic.extract.quotes import find_quotes
+from synoptic.records import Quote
+
+
+def _of(quotes: list[Quote], prefix: str) -> Quote:
+    hit = [q for q in quotes if q.text.startswith(prefix)]
+    assert hit, [(q.text, q.speaker) for q in quotes]
+    return hit[0]
+
+
+def test_a_mistyped_closing_mark_closes_the_quote() -> None:
+    text = ("`` Her team backs the move, `` a friend of the singer said.\n"
+            "`` She chose it herself. ''\nThe tour is off.")
+    quotes = find_quotes(text, [])
+    first = _of(quotes, "Her team backs")
+    assert first.text == "Her team backs the move,"
+    assert first.speaker == "a friend of the singer"
+    assert _of(quotes, "She chose").speaker == "a friend of the singer"
+
+
+def test_a_mistyped_closing_mark_at_the_end_of_a_later_line() -> None:
+    text = ("`` I believe in this club.\nWe are better than this, `` said Jones.\n"
+            "`` We will find a way. ''\nThe club lost again.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "I believe").text == "I believe in this club.\nWe are better than this,"
+    assert all(q.speaker == "Jones" for q in quotes), [(q.text, q.speaker) for q in quotes]
+    assert not any(q.text.startswith("said") for q in quotes)
+
+
+def test_a_quote_runs_over_many_short_lines() -> None:
+    text = ("When asked about it, the singer said, `` I have done it all!\nI sang.\nI danced.\nI toured.\n"
+            "I don't need any of that now. ''\nShe lives in Ohio.")
+    quotes = find_quotes(text, [])
+    q = _of(quotes, "I have done it all!")
+    assert q.kind == "direct" and q.text.endswith("I don't need any of that now.")
+    assert q.speaker == "the singer"
+    assert not any("``" in q.text for q in quotes)
+
+
+def test_a_line_ending_in_cue_and_comma_introduces_the_next_line_quote() -> None:
+    text = ("`` It is a disaster, '' Thomas Bell said.\n"
+            "Ruth Ortega, director of the council's water program, commented,\n"
+            "`` This plan ignores the science.\nWe will see them in court. ''\nThe rule starts in May.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "It is a disaster").speaker == "Thomas Bell"
+    assert _of(quotes, "This plan ignores").speaker == "Ruth Ortega"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("`` It is havoc, '' said Peter K. Dunmore (D-Ore.), chairman of the panel.", "Peter K. Dunmore"),
+        ("\"This crime is the worst we have seen, \" said Dist. Atty. Carla Moreno.", "Carla Moreno"),
+    ],
+)
+def test_a_whole_name_after_the_cue(text: str, speaker: str) -> None:
+    quotes = find_quotes(text, [])
+    assert quotes and quotes[0].speaker == speaker, [(q.text, q.speaker) for q in quotes]
+
+
+def test_an_inverted_cue_with_a_name_of_a_body() -> None:
+    quotes = find_quotes("The guard was hit in the arm, said Omar Haddad of the fire department.", [])
+    assert [(q.text, q.speaker) for q in quotes] == [("The guard was hit in the arm", "Omar Haddad")]
+
+
+def test_the_head_of_a_long_apposition_speaks() -> None:
+    text = ("Lena Park, executive vice president of the Friends of the Northern Forest and director of National Parks under "
+            "President Carter, said the review process solved the problem.")
+    quotes = find_quotes(text, [])
+    assert [q.speaker for q in quotes] == ["Lena Park"]
+
+
+def test_nested_reporting_gives_the_inner_speaker() -> None:
+    text = ("The Daily Star reports that Sen. Ann Ruiz (D) of New Mexico, the chairwoman of the Senate Energy "
+            "Committee, says that she will block the bill.")
+    quotes = find_quotes(text, [])
+    inner = _of(quotes, "that she will block")
+    assert inner.speaker == "Ann Ruiz"
+
+
+def test_he_after_a_publicist_is_the_publicist() -> None:
+    text = ("The singer had checked into a clinic in Ohio, her publicist confirmed.\n"
+            "He did not say what Mara Lind was being treated for.\n"
+            "`` We ask for privacy at this time, '' he said.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "We ask for privacy").speaker == "her publicist"
+
+
+def test_a_name_inside_the_quote_is_not_who_he_is() -> None:
+    text = ("The news surprised the producers.\n`` Mara was always professional, '' he told reporters.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "Mara was always").speaker != "Mara"
