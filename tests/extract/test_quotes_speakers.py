@@ -97,3 +97,31 @@ def test_a_name_inside_the_quote_is_not_who_he_is() -> None:
     text = ("The news surprised the producers.\n`` Mara was always professional, '' he told reporters.")
     quotes = find_quotes(text, [])
     assert _of(quotes, "Mara was always").speaker != "Mara"
+
+
+def test_she_is_the_woman_the_article_names_not_her_agent() -> None:
+    text = ("Ms Lane died on Thursday, her agent, Paul Orme, said.\n"
+            "`` She was a true original, '' her agent, Paul Orme, said.\n"
+            "Even though she loved the stage, she never agreed to perform again.\n"
+            "`` I don't want to be seen in my old age, '' she said in 1998.\n"
+            "Ms Lane lived in Ohio.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "She was a true").speaker == "Paul Orme"
+    assert _of(quotes, "I don't want").speaker == "Lane"
+
+
+def test_she_goes_on_with_the_star_who_spoke_before() -> None:
+    text = ("`` We ask for privacy, '' her rep Paul Orme said.\n"
+            "Earlier this year, the star said she had turned a corner.\n"
+            "When asked about the past she said she had had enough fun.\n"
+            "`` I am so happy now.\nI don't need anything, '' she added.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "I am so happy").speaker == "the star"
+
+
+def test_he_after_a_title_is_its_holder_with_a_middle_initial() -> None:
+    text = ("Interior Secretary Dirk A. Kempton said the rules were narrow.\n"
+            "Agencies could still consult, the secretary emphasized.\n"
+            "He said the final rules hold fewer exemptions than the draft.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "the final rules").speaker == "Dirk A. Kempton"
