@@ -125,3 +125,17 @@ def test_he_after_a_title_is_its_holder_with_a_middle_initial() -> None:
             "He said the final rules hold fewer exemptions than the draft.")
     quotes = find_quotes(text, [])
     assert _of(quotes, "the final rules").speaker == "Dirk A. Kempton"
+
+
+def test_an_object_pronoun_after_a_cue_is_no_speaker() -> None:
+    quotes = find_quotes("A young painter named Carl Voss admired her work, her style and asked her to sit.", [])
+    assert not quotes, [(q.text, q.speaker) for q in quotes]
+
+
+def test_he_is_not_the_subject_who_acted_on_him() -> None:
+    text = ("Her agent, Paul Orme, said Ms Lane died on Thursday.\n"
+            "A painter named Carl Voss admired her and asked her to sit for him.\n"
+            "Looking back on that time, she told a magazine in 1998:\n"
+            "`` I never thought it was shameful.\nI felt normal. ''\nMs Lane lived in Ohio.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "I never thought").speaker == "Lane"

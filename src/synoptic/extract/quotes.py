@@ -656,8 +656,11 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
     toks = list(_TOKEN.finditer(right))
     k = 0
     took: list[re.Match[str]] = []
-    if toks and toks[0].group(0).lower() in PRONOUNS | OTHER_PRONOUNS - {"who", "which"}:
-        return cue_end + toks[0].start(), cue_end + toks[0].end()
+    if toks and toks[0].group(0).lower() in PRONOUNS | OTHER_PRONOUNS - {"who", "which", "him", "her"}:
+        return cue_end + toks[0].start(), cue_end + toks[0].end()  # "said he"
+    if toks and toks[0].group(0).lower() in ("him", "her") and (
+            len(toks) < 2 or toks[1].group(0).lower() in NP_STOP or not toks[1].group(0)[:1].isalnum()):
+        return None  # "asked her to pose": an object pronoun after the verb is no speaker ("said her lawyer" is)
     while k < len(toks) and len(took) < MAX_SPEAKER_WORDS:
         w = toks[k].group(0)
         lw = w.lower()
@@ -1406,6 +1409,8 @@ def _indirect(
             hit = None
             for cue in _CUE_RX.finditer(masked, region_lo, end):
                 hit = _cue_speaker(masked, cue, region_lo, end, inverted_ok=True)
+                if hit is not None and _REQUEST_AFTER.match(masked, cue.end()):
+                    hit = None  # "…, curvy body and asked her to pose": a request, not what was said before
                 if hit is not None and tail is not short_tail and hit.start < cue.start() \
                         and len(masked[cue.end() : end].split()) > 3:
                     hit = None  # a longer tail is an attribution only, not "…, X also said <a clause>"
@@ -1514,6 +1519,9 @@ def _indirect(
             break
     return out
 
+
+#: An object pronoun and "to" right after a cue: a request ("asked her to pose"), which reports no clause before.
+_REQUEST_AFTER = re.compile(r"\s+(?:him|her|them|us|me)\s+to\s")
 
 #: A conjunction that may join a second attribution to a reported clause ("…, though an anti-piracy
 #: watchdog later said …", "…, but police said …").
@@ -1906,6 +1914,10 @@ def _resolve(
         if fits and sexes.get(fits[-1][1].split()[-1].lower()) is None and _speaks_for(text, fits[-1][1], low):
             families = [_strip_title(text, a, b).lower().split()[-1:] for a, b in persons]
             counts = sorted(((families.count([fam]), fam) for fam, sex in sexes.items() if sex == low), reverse=True)
+            if not counts:  # no one is given a sex: the one the agent speaks for is the person named most
+                agent = fits[-1][1].split()[-1].lower()
+                counts = sorted(((families.count(list(f)), f[0]) for f in {tuple(f) for f in families if f}
+                                 if f[0] != agent), reverse=True)
             if counts and (len(counts) == 1 or counts[0][0] >= SEX_DOMINANCE * counts[1][0]):
                 fam = counts[0][1]
                 forms = [_strip_title(text, a, b) for a, b in persons]
@@ -2029,7 +2041,8 @@ def _pronoun_antecedent(
             continue  # "her agent, Mark Roesler, said": "she" is the one who owns, not the agent
         named = [p for p in persons if subj[0] <= p[0] and p[1] <= subj[1]
                  and not _possessor(text, p[1], subj[1]) and masked[p[0]] != "x"]
-        if named and (lo, hi) == own or named and not _other_sex(masked[lo:hi], pron):
+        if named and (lo, hi) == own or named and not _other_sex(masked[lo:hi], pron) \
+                and not _object_pronoun(masked, lo, hi, pron):
             return _strip_title(text, *named[0])
         words = re.findall(r"[\w’'-]+", text[subj[0] : subj[1]])
         nouns = _speech.FEMALE_NOUNS if pron == "she" else _speech.MALE_NOUNS
@@ -2044,9 +2057,27 @@ def _pronoun_antecedent(
         inner = [p for p in persons if lo <= p[0] and p[1] <= hi and masked[p[0]] != "x"
                  and not _possessor(text, p[1], hi)]
         if len({text[a:b].split()[-1] for a, b in inner}) == 1 and not _other_sex(masked[lo:hi], pron) \
-                and _clause_subject(masked, lo, hi, inner[0]):
+                and _clause_subject(masked, lo, hi, inner[0]) and not _object_pronoun(masked, lo, hi, pron):
             return _strip_title(text, *inner[0])
     return None
+
+
+def _object_pronoun(masked: str, lo: int, hi: int, pron: str) -> bool:
+    """Whether ``masked[lo:hi]`` holds the pronoun's object form as an object ("… admired her and asked her to
+    pose"): its subject acts on someone else of that sex, whom a later "she" more likely stands for."""
+    obj = "her" if pron == "she" else "him"
+    clause = masked[lo:hi]
+    if not re.search(rf"(?i)\b{obj}\b", clause):
+        return False
+    try:
+        from synoptic.extract import models
+
+        doc = models.parse_many([clause])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", clause[:40], exc)
+        return False
+    return any(t.lower_ == obj and t.dep_ in ("dobj", "iobj", "dative", "pobj", "nsubj") and t.head.pos_ in (
+        "VERB", "AUX", "ADP") for t in doc)
 
 
 def _pronoun_subject(masked: str, lo: int, hi: int, pron: str) -> bool:
