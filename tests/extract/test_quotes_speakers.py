@@ -139,3 +139,16 @@ def test_he_is_not_the_subject_who_acted_on_him() -> None:
             "`` I never thought it was shameful.\nI felt normal. ''\nMs Lane lived in Ohio.")
     quotes = find_quotes(text, [])
     assert _of(quotes, "I never thought").speaker == "Lane"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("They've argued that the review means delays and more work for everyone.", "They"),
+        ("\"I'm glad that it's over, \" said 17 - year - old Dana Voss, one of the sons.", "Dana Voss"),
+        ("\"We thank the jury for its care, \" Rosa Diaz, the officer's wife, said afterward.", "Rosa Diaz"),
+    ],
+)
+def test_no_fragment_is_a_speaker(text: str, speaker: str) -> None:
+    quotes = find_quotes(text, [])
+    assert [q.speaker for q in quotes] == [speaker], [(q.text, q.speaker) for q in quotes]

@@ -481,6 +481,10 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         if open_app is not None and masked[open_app.start(1) : open_app.end(1)].split()[0].lower() \
                 not in _NOT_SUBJECT and _title_opens(open_app.group(2)):
             return open_app.start(1), open_app.end(1)
+    if k >= 0 and not after_comma:
+        bare = re.match(r"([\w]+)[’'](?:ve|ll|d|re|s|m)$", toks[k].group(0))
+        if bare and bare.group(1).lower() in PRONOUNS | {"they", "we", "i"}:  # "They've argued": the pronoun
+            return floor + toks[k].start(), floor + toks[k].start() + len(bare.group(1))
     if k >= 0 and toks[k].group(0).lower() in PRONOUNS | {"they", "we", "i"} and not after_comma:
         return floor + toks[k].start(), floor + toks[k].end()  # "Later he said": the pronoun
     words = 0
@@ -652,6 +656,9 @@ _PARENTHETICAL = frozenset(
 def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] | None:
     """The speaker phrase right after a cue ("said Tokayev", "said the first deputy …, Dauen Abaev")."""
     ceiling = min(ceiling, cue_end + WINDOW)
+    age = _SPACED_AGE.match(masked, cue_end, ceiling)
+    if age:  # "said 17 - year - old Jeremy Ortiz" (tokenised text): the name after the age
+        cue_end = age.end()
     right = masked[cue_end:ceiling]
     toks = list(_TOKEN.finditer(right))
     k = 0
@@ -672,8 +679,8 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
         k += 1
     while took and took[-1].group(0).lower() == "of":
         took.pop()
-    if not took or took[0].group(0).lower() in _ANSWERS:
-        return None
+    if not took or took[0].group(0).lower() in _ANSWERS | _TIME_ADVERBS or _adverb(took[0].group(0)):
+        return None  # "said afterward", "said quietly": no speaker after the verb
     s, e = cue_end + took[0].start(), cue_end + took[-1].end()
     # an unnamed description followed by ", Name," names the speaker by the apposition; so does a description
     # with a determiner and a common noun at its head, capitalised words inside it, when the name closes the
@@ -691,6 +698,11 @@ def _speaker_after(masked: str, cue_end: int, ceiling: int) -> tuple[int, int] |
             return cue_end + name[0].start(), cue_end + name[-1].end()
     return s, e
 
+
+#: An age written with spaced hyphens before a name after a cue ("said 17 - year - old Jeremy Ortiz").
+_SPACED_AGE = re.compile(r"\s+\d+\s+-\s+(?:year|month|week|day)s?\s+-\s+old\s+(?=[A-Z])")
+#: Adverbs of time that may follow a cue in place of a speaker ("…, Chela Ortiz said afterward."): closed class.
+_TIME_ADVERBS = BETWEEN | frozenset("afterward afterwards today yesterday tonight tomorrow meanwhile".split())
 
 #: Words after a cue that answer rather than name a speaker ("60 percent responded yes").
 _ANSWERS = frozenset("yes no maybe so not nothing otherwise".split())
