@@ -152,3 +152,10 @@ def test_he_is_not_the_subject_who_acted_on_him() -> None:
 def test_no_fragment_is_a_speaker(text: str, speaker: str) -> None:
     quotes = find_quotes(text, [])
     assert [q.speaker for q in quotes] == [speaker], [(q.text, q.speaker) for q in quotes]
+
+
+def test_he_added_goes_on_with_the_closing_attribution() -> None:
+    text = ("Carl Voss was arrested just before midnight near the scene, police Sgt. Dan Mora said.\n"
+            "No shots were fired when Voss was taken into custody, he added.")
+    quotes = find_quotes(text, [])
+    assert _of(quotes, "No shots were fired").speaker == "Dan Mora"

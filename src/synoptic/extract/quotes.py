@@ -2046,6 +2046,13 @@ def _pronoun_antecedent(
             continue  # a sentence of the chain: its subject is the pronoun itself
         if hi - lo < 8 or not re.search(r"[A-Za-z]{2}", masked[lo:hi].replace("x", "")):
             continue
+        if n:
+            # "X was arrested …, Sgt. Don Manumaleuna said. No shots were fired, he added.": the person of an
+            # attribution closing the sentence before speaks on
+            closing = _CLOSING_ATTRIBUTION.search(masked, lo, hi)
+            people = [p for p in persons if closing is not None and closing.start(1) <= p[0] and p[1] <= closing.end(1)]
+            if people and not _other_sex(masked[lo:hi], pron):
+                return _strip_title(text, *people[-1])
         subj = _parsed_subject(masked, lo, hi)
         if subj is None or "x" * 3 in masked[subj[0] : subj[1]]:
             continue
@@ -2072,6 +2079,11 @@ def _pronoun_antecedent(
                 and _clause_subject(masked, lo, hi, inner[0]) and not _object_pronoun(masked, lo, hi, pron):
             return _strip_title(text, *inner[0])
     return None
+
+
+#: An attribution closing a sentence after its last comma: ", <speaker> said." / ", <speaker> added."
+_CLOSING_ATTRIBUTION = re.compile(
+    r",[ \t]+([^,;:\n]{2,90}?)[ \t]+(?:said|says|added|adds|told[ \t]+[\w.’' -]{1,40}?)[ \t]*[.!]?[ \t]*$")
 
 
 def _object_pronoun(masked: str, lo: int, hi: int, pron: str) -> bool:
