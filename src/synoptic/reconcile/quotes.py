@@ -15,6 +15,7 @@ import numpy as np
 from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import speech as _speech
+from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.function_words import FUNCTION_WORDS
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
@@ -245,6 +246,19 @@ def _is_generic(name: str | None) -> bool:
     words = re.findall(r"[\w'’-]+", name or "")
     return (0 < len(words) <= 3 and words[-1].lower() in SOURCE_NOUNS
             and all(w[:1].islower() for w in words[1:]))
+
+
+def _is_described(name: str | None) -> bool:
+    """A singular person the article describes without naming ("the star", "the Taradise star", "the actress"): a
+    statement of theirs that another outlet gives, nearly word for word, to a named person joins that group (3b)."""
+    words = re.findall(r"[\w'’-]+", name or "")
+    if not 2 <= len(words) <= 3 or words[0].lower() != "the" or not words[-1].islower():
+        return False
+    head = words[-1]
+    # a title or role ("the Navy chief") has holders of its own (extract/quotes resolves them)
+    # one described by whose they are ("the ship's owner") is no one person of the story
+    return not (any(w.endswith(("'s", "’s")) for w in words) or head in SOURCE_NOUNS or head in VOICE_WORDS or head in _titles.TITLES
+                or head in _speech.BODY_NOUNS or head.endswith("s") and not head.endswith("ss"))
 
 
 def _is_body(name: str | None, etype: str | None) -> bool:
@@ -760,7 +774,7 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     # only speakers quoted by two articles or more need comparing; each distinct text is embedded once
     compared = [i for idx in by_speaker.values() if len({units[i].article for i in idx}) > 1 for i in idx]
     within = set(compared)  # units compared with their own speaker's: they need their sentence too
-    generic = [u.proxy or _is_generic(u.speaker) for u in units]
+    generic = [u.proxy or _is_generic(u.speaker) or _is_described(u.speaker) for u in units]
     if any(generic):  # an unnamed source's statement is compared with everyone's (step 3b)
         compared = list(range(n))
     elif sum(u.body for u in units) > 1:  # bodies are compared across blocks (step 3a)

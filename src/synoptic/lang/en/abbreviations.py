@@ -12,8 +12,8 @@ from synoptic.lang.en.calendar import MONTH_ABBREVIATIONS
 NAME_ABBREVIATIONS = frozenset(
     # courtesy titles and name suffixes
     "mr mrs ms messrs mmes dr prof st hon jr sr esq "
-    # civil offices ("Gov.", "Atty. Gen.", "Supt.", "Asst. Sec.", "Amb.", "Pres.", "Cllr.", "Ald.", "Commr.")
-    "sen rep gov pres amb atty dep asst supt cllr ald commr comm "
+    # civil offices ("Gov.", "Atty. Gen.", "Dist. Atty.", "Supt.", "Asst. Sec.", "Amb.", "Pres.", "Cllr.", "Ald.", "Commr.")
+    "sen rep gov pres amb atty dist dep asst supt cllr ald commr comm "
     # military ranks, Army/Navy/Air Force/Marines ("Pfc.", "Spc.", "Sgt. Maj.", "Lt. Cmdr.", "Cmdre.", "Ens.")
     "pvt pfc spc cpl sgt ssgt msgt sfc cwo lt lieut capt cpt maj col brig gen adm cmdr comdr cdr lcdr cmdre "
     "ens "
