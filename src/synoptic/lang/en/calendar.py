@@ -1,4 +1,4 @@
-"""The English calendar: month and weekday names, their abbreviations, and regex alternations of them.
+"""The English calendar: month and weekday names, their abbreviations, regex alternations of them, and holidays.
 
 The one table of months and weekdays in synoptic (``tests/project/test_one_definition.py`` fails when a second
 appears in ``src``). Stages import the names or the ready-made alternations below instead of writing
@@ -80,3 +80,33 @@ __all__ = [
     "WEEKDAY_PREFIX_ALTERNATION",
     "month_number",
 ]
+
+
+#: Holidays with one date everywhere the Gregorian calendar is kept: fixed days (month, day), and
+#: the days of Western Easter (days from Easter Sunday). National days differ by country: left out.
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "halloween": (10, 31), "all saints' day": (11, 1), "may day": (5, 1),
+    # the fixed US federal holidays (those set on a weekday: WEEKDAY_HOLIDAYS); not "Independence
+    # Day", which many countries keep on their own date
+    "fourth of july": (7, 4), "veterans day": (11, 11),
+}  # fmt: skip
+#: The movable feasts of the Easter cycle, in days from Western Easter Sunday.
+EASTER_HOLIDAYS = {
+    "ash wednesday": -46, "palm sunday": -7, "maundy thursday": -3, "good friday": -2, "holy saturday": -1,
+    "easter sunday": 0, "easter": 0, "easter monday": 1, "ascension day": 39, "pentecost": 49,
+    "whit sunday": 49, "whit monday": 50,
+}  # fmt: skip
+#: The US federal holidays set on a weekday of a month, with Mother's and Father's Day and the day
+#: after Thanksgiving: (month, weekday 0=Monday, which one: 1 = first ... -1 = last, days after it).
+#: US Election Day (the Tuesday after the first Monday of November) is matched only capitalised
+#: (``synoptic.extract.timex._ELECTION_DAY``): "election day" elsewhere is any country's. The fixed US ones are in
+#: FIXED_HOLIDAYS. (A guideline rule: TimeML gives holidays their date; read from neither half.)
+WEEKDAY_HOLIDAYS = {
+    "martin luther king day": (1, 0, 3, 0), "martin luther king jr. day": (1, 0, 3, 0),
+    "presidents' day": (2, 0, 3, 0), "presidents day": (2, 0, 3, 0), "memorial day": (5, 0, -1, 0),
+    "labor day": (9, 0, 1, 0), "columbus day": (10, 0, 2, 0), "thanksgiving day": (11, 3, 4, 0),
+    "thanksgiving": (11, 3, 4, 0), "black friday": (11, 3, 4, 1), "mother's day": (5, 6, 2, 0),
+    "father's day": (6, 6, 3, 0), "election day": (11, 0, 1, 1),
+}  # fmt: skip
