@@ -523,6 +523,24 @@ def test_a_list_ending_in_a_full_stop_is_no_age() -> None:
     assert [f.category for f in find_figures("The scores were 12, 40. Then it rained.")] == [None, None]
 
 
+@pytest.mark.parametrize(("text", "ages"), [
+    ("She cooks for her nephew Tom, 7, and niece Lily Rose, 4, every Sunday.", [7.0, 4.0]),
+    ("The couple have a son, 9, and a daughter, 2.", [9.0, 2.0]),
+])
+def test_a_childs_age_in_apposition_after_a_person_noun(text: str, ages: list[float]) -> None:
+    figs = find_figures(text)
+    assert [(f.value, f.category, f.unit) for f in figs] == [(a, "age", "years") for a in ages]
+
+
+@pytest.mark.parametrize("text", [
+    "The team won 3 games, 4 draws, 5, and more.",
+    "Vote counts were Smith, 8, and Jones, 3, in the ward.",
+    "He did it eight times, she did it twice.",
+])
+def test_a_small_number_after_a_comma_is_no_age_without_a_person_noun(text: str) -> None:
+    assert all(f.category != "age" for f in find_figures(text))
+
+
 @pytest.mark.parametrize(("text", "label"), [
     ("The three holdouts refused to deliberate.", "holdouts"),
     ("Houses were damaged and two villagers slightly injured.", "villagers"),

@@ -125,3 +125,10 @@ def test_a_bound_of_last_season_is_not_a_bound_of_now():
                         "another player last season."])
     groups = _groups_with(fact_groups(arts, exs), "$160 million", "$90 million")
     assert all(len({r.article for r in g.reports}) == 1 for g in groups)
+
+
+def test_a_class_said_of_the_doers_phrase_is_not_the_label_of_what_is_counted():
+    arts, exs = story_of(["Singers from the two towns will hold a joint concert in the valley.",
+                        "Talks between the two towns began last week."])
+    groups = _groups_with(fact_groups(arts, exs), "two towns")
+    assert groups and all("detained" not in g.label for g in groups)

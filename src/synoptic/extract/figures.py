@@ -31,6 +31,7 @@ from synoptic.lang.en.counted import (
 from synoptic.lang.en.currencies import SYMBOLS as _SYMBOLS
 from synoptic.lang.en.currencies import currency_code, currency_names
 from synoptic.lang.en.function_words import FUNCTION_WORDS
+from synoptic.lang.en.persons import PERSON_NOUNS
 from synoptic.lang.en.units import GLUED_ONLY, UNIT_WORDS, unit_of
 from synoptic.lang.en.verbs import IRREGULAR_PAST
 from synoptic.records import Figure
@@ -790,6 +791,25 @@ def _age_close(before: str, after: str) -> bool:
                 or (re.match(r"\.(?:\s|$)", after) and re.search(r"\b[A-Z][\w’'-]*,\s*$", before)))
 
 
+# "son Oscar, 8,", "daughter Ava, 3.", "a son, 8, and": a person noun, then at most a few capitalised
+# words of a name, then the comma an age in apposition follows.
+_PERSON_COMMA_RE = re.compile(r"\b(?P<noun>[a-z]+)(?:\s+[A-Z][\w’'-]*){0,4},\s*$")
+
+
+def _young_age(before: str, after: str, num: str) -> bool:
+    """Whether a small number written in digits is a child's age in apposition: after a person
+    noun (the complete table of :data:`PERSON_NOUNS`) and the name it goes with, closed by a comma
+    or the end of its phrase ("makes pancakes for son Oscar, 8, daughter Ava, 3, as well as"): the
+    age of that person, not a count to join with "eight times"."""
+    m = _PERSON_COMMA_RE.search(before)
+    if not (m and num.isdigit()):
+        return False
+    noun = m.group("noun")
+    if noun not in PERSON_NOUNS and not (noun.endswith("s") and noun[:-1] in PERSON_NOUNS):
+        return False
+    return bool(re.match(r"\s*,|\.(?:\s|$)", after) or _age_close(before, after))
+
+
 def _fraction(written: str) -> float:
     """The value of a fraction written after a whole number: "½", " 1/2", "-3/4"."""
     w = written.strip(" -")
@@ -981,7 +1001,8 @@ def _numbers(text: str) -> list[_Raw]:
                 or (value >= AGE_RANGE[0] and re.search(r"\b(?:he|she)\s+(?:was|is)\s+$", before, re.IGNORECASE)
                     and re.match(r"\s*(?:[.,;]|$)", after))
                 or (value >= AGE_RANGE[0] and re.search(r"\w,\s*(?:then\s+|both\s+|aged\s+)?$", before)
-                    and (re.match(r"\s*,", after) or _age_close(before, after)))):
+                    and (re.match(r"\s*,", after) or _age_close(before, after)))
+                or (value < AGE_RANGE[0] and _young_age(before, after, num))):
             category, unit = "age", "years"
         if plural_dozen and kind is None:
             kind = "atleast"

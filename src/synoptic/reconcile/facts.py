@@ -1373,7 +1373,11 @@ def _label_of(group: list[_Read], texts: dict[str, str] | None = None) -> str:
     ("figure in “attacked nearly 40 ships”")."""
     first = group[0]
     dim = first.dim
-    pred = _most(r.pred for r in group if r.pred in PREDICATE_CLASSES)
+    # a class said of what is counted: not by a report in which it only stands in the doer's phrase
+    # of a verb done to something else ("performers from the two countries will hold an event":
+    # the holding is of the event, no country is detained)
+    pred = _most(r.pred for r in group if r.pred in PREDICATE_CLASSES
+                 and not (r.reading.figure.role == "does" and not r.reading.figure.agent))
     agent = sum(r.reading.figure.agent and r.own_verb for r in group) * 2 >= len(group)
     if dim.startswith("money:"):
         unit = dim.split(":", 1)[1]
