@@ -153,7 +153,7 @@ def url_date(url: str) -> datetime | None:
 #: sentence the same verbs tell of events ("the bodies were retrieved on March 3, 2010."). The
 #: English verbs of web archiving and citation, complete for that use; not fitted.
 _RETRIEVAL_BEFORE = re.compile(
-    r"(?i)(?P<open>[\[(]\s*|^\s*)?\b(?:downloaded|accessed|retrieved|archived|crawled|fetched|saved"
+    r"(?i)(?P<open>[\[(]\s*|^\s*)?\b(?:downloaded|accessed|retrieved|archived|crawled|fetched"
     r"|last\s+(?:accessed|visited|checked|viewed))(?:\s+(?:on|at))?\s*:?\s*$",
     re.M,
 )
@@ -173,7 +173,7 @@ def _retrieval_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _d in _all_date_spans(text) if is_retrieval_note(text, s, e)]
 
 
-_RETRIEVAL_WORD = re.compile(r"(?i)\b(?:downloaded|accessed|retrieved|archived|crawled|fetched|saved|visited|checked|viewed)\b")
+_RETRIEVAL_WORD = re.compile(r"(?i)\b(?:downloaded|accessed|retrieved|archived|crawled|fetched|visited|checked|viewed)\b")
 
 
 def _date_spans(text: str) -> list[tuple[int, int, datetime]]:
