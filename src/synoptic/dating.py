@@ -145,8 +145,47 @@ def url_date(url: str) -> datetime | None:
     return found[0] if found else None
 
 
+#: A page's retrieval note ("[downloaded on 2 October 2013]", "Accessed: 12 March 2012",
+#: "Retrieved 5 May 2010"): the words that say a copy of the page was taken, right before a date.
+#: The date is when someone saved the page, after it was published and outside its story, so it is
+#: no date of the text at all (neither its dateline nor a date it tells of, nor a year it mentions).
+#: A note sits in brackets, opens its line, or stands on a date line (:func:`_on_short_line`); in a
+#: sentence the same verbs tell of events ("the bodies were retrieved on March 3, 2010."). The
+#: English verbs of web archiving and citation, complete for that use; not fitted.
+_RETRIEVAL_BEFORE = re.compile(
+    r"(?i)(?P<open>[\[(]\s*|^\s*)?\b(?:downloaded|accessed|retrieved|archived|crawled|fetched"
+    r"|last\s+(?:accessed|visited|checked|viewed))(?:\s+(?:on|at))?\s*:?\s*$",
+    re.M,
+)
+
+
+def is_retrieval_note(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` is a page's retrieval note (:data:`_RETRIEVAL_BEFORE`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _RETRIEVAL_BEFORE.search(text, max(line_start, start - 40), start)
+    return m is not None and (m.group("open") is not None or _on_short_line(text, start, end))
+
+
+def _retrieval_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the dates of :func:`is_retrieval_note` (cheap: only where a retrieval verb occurs)."""
+    if not _RETRIEVAL_WORD.search(text):
+        return []
+    return [(s, e) for s, e, _d in _all_date_spans(text) if is_retrieval_note(text, s, e)]
+
+
+_RETRIEVAL_WORD = re.compile(r"(?i)\b(?:downloaded|accessed|retrieved|archived|crawled|fetched|visited|checked|viewed)\b")
+
+
 def _date_spans(text: str) -> list[tuple[int, int, datetime]]:
-    """Full dates written in the text, with their character spans, in order of appearance."""
+    """Full dates written in the text, with their character spans, in order of appearance; a
+    retrieval note's date (:func:`is_retrieval_note`) is none of the text's."""
+    found = _all_date_spans(text)
+    if not _RETRIEVAL_WORD.search(text):
+        return found
+    return [(s, e, d) for s, e, d in found if not is_retrieval_note(text, s, e)]
+
+
+def _all_date_spans(text: str) -> list[tuple[int, int, datetime]]:
     found: list[tuple[int, int, datetime]] = []
     for pat, kind in _TEXT_DATE_PATTERNS:
         for m in pat.finditer(text):
@@ -287,7 +326,9 @@ _YEAR_MENTION = re.compile(
 
 def mentioned_years(text: str) -> frozenset[int]:
     """The years (1950-2039) the text mentions (not times of day such as "2030 GMT")."""
-    return frozenset(int(m.group(1)) for m in _YEAR_MENTION.finditer(text))
+    notes = _retrieval_spans(text)
+    return frozenset(int(m.group(1)) for m in _YEAR_MENTION.finditer(text)
+                     if not any(s <= m.start() < e for s, e in notes))
 
 
 #: A year that names a thing by it ("a 2011 release date", "the 2012 election": a determiner, the
@@ -308,7 +349,10 @@ def told_years(text: str) -> frozenset[int]:
     from synoptic.extract.timex import _looks_ahead
 
     out = set()
+    notes = _retrieval_spans(text)
     for m in _YEAR_MENTION.finditer(text):
+        if any(s <= m.start() < e for s, e in notes):
+            continue  # a page's retrieval date is no time the text tells of
         if _YEAR_AS_NAME.search(text, max(0, m.start() - 8), m.start()) and _NOUN_AFTER.match(text, m.end()):
             continue
         if _looks_ahead(text, m.start()):
@@ -485,7 +529,8 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
         if ref.value and ref.granularity == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", ref.value) and \
                 ref.value[:4] in ref.text:
             written = _mk_date(*map(int, ref.value.split("-")))
-            if written is not None and not _looks_ahead(text, ref.start):
+            if written is not None and not _looks_ahead(text, ref.start) \
+                    and not is_retrieval_note(text, ref.start, ref.end):
                 full.append((written.date(), ref.start, ref.end))
     past_wds: list[tuple[int, int]] = []
     for m in _WD_MENTION.finditer(text):

@@ -729,3 +729,16 @@ def test_a_vessel_named_like_a_newspaper_stays_a_vessel_but_a_village_does_not()
     types = {e.name: e.type for e in resolve(ms)}
     assert types["Sirius Star"] == "PRODUCT"
     assert types.get("Mount Cook Village", types.get("Mt Cook Village")) == "FAC"
+
+
+def test_resolve_joins_a_title_acronym_that_keeps_its_the() -> None:
+    """Mentions are trimmed of "the", but a title's acronym keeps its T ("TMG" for "The Morning Gazette"):
+    it joins the one long name whose initials are its other letters, and never outbids a full match."""
+    got = _groups([_m("Morning Gazette", "ORG", "x"), _m("TMG", "ORG", "y"), _m("Harbour Board", "ORG", "y", 40)])
+    assert got["y:TMG"] == got["x:Morning Gazette"] != got["y:Harbour Board"]
+    full = _groups([_m("Morning Gazette", "ORG", "x"), _m("Trade Mission Group", "ORG", "z"),
+                    _m("TMG", "ORG", "y")])
+    assert full["y:TMG"] == full["z:Trade Mission Group"] != full["x:Morning Gazette"]
+    # two long names with the other letters: no guess
+    two = _groups([_m("Morning Gazette", "ORG", "x"), _m("Metro Group", "ORG", "w"), _m("TMG", "ORG", "y")])
+    assert two["y:TMG"] not in (two["x:Morning Gazette"], two["w:Metro Group"])

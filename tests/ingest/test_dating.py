@@ -196,3 +196,20 @@ def test_an_inferred_date_is_never_before_the_latest_year_the_text_tells_of() ->
 
     text = "Officer Dan Roe was shot on Friday, June 24, 2005. In April 2007 the suspect was sentenced."
     assert infer_published(text, [date(2005, 6, 25)]) is None
+
+
+def test_a_retrieval_note_dates_nothing() -> None:
+    """'[downloaded on ...]', 'Accessed: ...', 'Retrieved ...': when a copy of a page was taken is
+    neither its dateline, nor a date or a year it tells of; the same verbs in a sentence tell of events."""
+    from synoptic.dating import mentioned_years, text_dates, told_date, told_years
+
+    page = ("Director Still in Talks Over the Sequel\nPosted 1 year, 160 days ago [downloaded on 2 October 2013]\n"
+            "The studio and the director are locked in tense talks over the sequel, a report said in 2012.")
+    assert article_date(Article(id="c", text=page)) == (None, "none")
+    assert told_date(page) is None
+    assert mentioned_years(page) == told_years(page) == {2012}
+    assert text_dates("Storm report\nAccessed: 12 March 2012\nRetrieved 5 May 2010\nRain fell (last visited May 3, 2011).") == []
+    # an event told in a sentence keeps its date
+    sentence = "The bodies were retrieved on March 3, 2010, from the river."
+    assert text_dates(sentence) == [datetime(2010, 3, 3, tzinfo=UTC)]
+    assert told_date(sentence) == datetime(2010, 3, 3, tzinfo=UTC)

@@ -1878,6 +1878,12 @@ def _resolve_orgs(forms_o: list[tuple[str, str, str]], forms: dict, index: dict,
         roots = {uf.find(index[g]) for g in by_initials.get(letters, [])}
         if len(roots) == 1:
             uf.union(index[f], roots.pop())
+        elif not roots and len(letters) >= MIN_FOUND_ACRONYM and letters[0] == "T":
+            # a title's acronym keeps its "The" ("THR" for "The Hollywood Reporter"), which mentions are
+            # trimmed of: the rest of the letters are the initials of one long name of two words or more
+            roots = {uf.find(index[g]) for g in by_initials.get(letters[1:], [])}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
     # ministries: qualified ones by (country, portfolio); unqualified ones join the one qualified
     # ministry of their portfolio (in their own article first)
     qualified: dict[tuple[str | None, str], list[tuple[str, str, str]]] = defaultdict(list)
