@@ -1170,3 +1170,12 @@ def test_quotes_an_absolute_with_clause_names_its_own_speaker() -> None:
     got = {q.text: q.speaker for q in find_quotes(text, [])}
     assert got["Talks will go on,"] == "Tom Reyes"
     assert got["Nobody asked us."] == "one resident"
+
+
+def test_quotes_a_title_after_an_article_is_no_direct_quote() -> None:
+    text = ("The paper reported the talks had stalled.\n"
+            "Fans launched the “Keep The Coach Here” campaign online, and the club's owner said nothing.\n"
+            "Others joined a group called the “Save Our Club Trust.”")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert "Keep The Coach Here" not in got  # a campaign's name, not the paper's words
+    assert "Save Our Club Trust." in got  # what the group calls itself is its words (as PolNeAR counts them)

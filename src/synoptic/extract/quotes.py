@@ -2383,12 +2383,20 @@ def _unfinished(clause: str) -> bool:
 
 
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.-]*(?:-[A-Z][\w’'.-]*)*$")
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s*[“\"«‘']?\s*$")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s*(?:[“\"«‘']|``)?\s*$")
+
+
+#: A reporting verb right before the article ("a group called the “We The People Foundation”"): the title is
+#: what the subject calls it, and PolNeAR counts it as the subject's words (kept for direct quotes only, as
+#: a partial title was dropped before this rule)
+_NAMED_BY_CUE = re.compile(r"(?i)(?<![\w’'-])(?:" + _CUE_ALT + r")\s+(?:a|an|the)\s*(?:[“\"«‘']|``)?\s*$")
 
 
 def _titled(text: str, s: int, e: int) -> bool:
-    """Whether a quoted phrase is a title after an article (a “Commander-in-Chief Forum” sponsored by …),
-    the name of an event or work rather than words someone said: two or more words, all capitalised."""
+    """Whether a quoted phrase is a title after an article (a “Commander-in-Chief Forum” sponsored by …, the
+    “Gary Ross Is Boss” campaign), the name of an event, campaign or work rather than words someone said: two
+    or more words, all capitalised. (Not after a bracket: “Marco Rubio (“Little Marco”)” quotes a speaker's
+    nickname for him, and PolNeAR counts it as his words.)"""
     words = text[s:e].strip(" ,.;:!?").split()
     return len(words) >= 2 and all(_TITLE_WORD.match(w) for w in words) \
         and _ARTICLE_BEFORE.search(text, max(0, s - 8), s) is not None
@@ -2555,7 +2563,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e <= s or (kind == "indirect" and _unfinished(text[s:e])) or (kind == "partial" and _titled(text, s, e)):
+        if e <= s or (kind == "indirect" and _unfinished(text[s:e])) or (kind != "indirect" and _titled(text, s, e)
+                           and not (kind == "direct" and _NAMED_BY_CUE.search(text, max(0, s - 40), s))):
             continue
         quotes.append(
             Quote(text[s:e], s, e, kind, speaker=name, speaker_start=ss, speaker_end=se, cue=sp.cue)  # type: ignore[arg-type]
