@@ -2383,13 +2383,13 @@ def _unfinished(clause: str) -> bool:
 
 
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.-]*(?:-[A-Z][\w’'.-]*)*$")
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s*(?:[“\"«‘']|``)?\s*$")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s*[“\"«‘']?\s*$")
 
 
 #: A reporting verb right before the article ("a group called the “We The People Foundation”"): the title is
 #: what the subject calls it, and PolNeAR counts it as the subject's words (kept for direct quotes only, as
 #: a partial title was dropped before this rule)
-_NAMED_BY_CUE = re.compile(r"(?i)(?<![\w’'-])(?:" + _CUE_ALT + r")\s+(?:a|an|the)\s*(?:[“\"«‘']|``)?\s*$")
+_NAMED_BY_CUE = re.compile(r"(?i)(?<![\w’'-])(?:" + _CUE_ALT + r")\s+(?:a|an|the)\s*[“\"«‘']?\s*$")
 
 
 def _titled(text: str, s: int, e: int) -> bool:
