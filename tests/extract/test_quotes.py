@@ -1147,3 +1147,35 @@ def test_quotes_a_clause_may_open_with_a_comparative_quantity() -> None:
     text = "It was the worst fire in years, and Reyes said as many as 30 volunteers came to fight the blaze."
     got = {q.text: q.speaker for q in find_quotes(text, [])}
     assert got == {"as many as 30 volunteers came to fight the blaze": "Reyes"}
+
+
+def test_quotes_a_quoted_subhead_is_no_statement_of_the_speaker_before_it() -> None:
+    text = ("The council will vote on the budget in March, Wells said.\n\n"
+            "“We need more time to read it,” Wells said.\n\n"
+            "‘A LONG ROAD AHEAD’\n\n"
+            "Rival councillors met on Tuesday to discuss the plan.")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["We need more time to read it,"] == "Wells"
+    assert "A LONG ROAD AHEAD" not in got
+    # a quoted line that is a sentence still carries the speaker before it
+    text = ("“We need more time to read it,” Wells said.\n\n"
+            "“We will not be rushed.”\n\n")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["We will not be rushed."] == "Wells"
+
+
+def test_quotes_an_absolute_with_clause_names_its_own_speaker() -> None:
+    text = ("“Talks will go on,” the minister, Tom Reyes, said on Monday.\n"
+            "A petition against the plan has 9,000 signatures, with one resident writing: “Nobody asked us.”")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert got["Talks will go on,"] == "Tom Reyes"
+    assert got["Nobody asked us."] == "one resident"
+
+
+def test_quotes_a_title_after_an_article_is_no_direct_quote() -> None:
+    text = ("The paper reported the talks had stalled.\n"
+            "Fans launched the “Keep The Coach Here” campaign online, and the club's owner said nothing.\n"
+            "Others joined a group called the “Save Our Club Trust.”")
+    got = {q.text: q.speaker for q in find_quotes(text, [])}
+    assert "Keep The Coach Here" not in got  # a campaign's name, not the paper's words
+    assert "Save Our Club Trust." in got  # what the group calls itself is its words (as PolNeAR counts them)

@@ -825,6 +825,10 @@ def _conjoined_subject(masked: str, lo: int, hi: int, verb_at: int) -> tuple[int
     return lo + subj[0].left_edge.idx, lo + subj[0].idx + len(subj[0].text)
 
 
+#: ", with NP V-ing": the absolute clause's noun phrase, up to five words, right before the cue
+_WITH_ABSOLUTE = re.compile(r",[ \t]+with[ \t]+([\w’'-]+(?:[ \t]+[\w’'-]+){0,4})[ \t]+$")
+
+
 def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok: bool) -> _Speaker | None:
     """Speaker of a cue: before it normally, after it when inverted ("said Tokayev") or "according to X"."""
     word = re.sub(r"\s+", " ", cue.group(0).lower())
@@ -840,6 +844,13 @@ def _cue_speaker(masked: str, cue: re.Match[str], lo: int, hi: int, inverted_ok:
             subj = None
         subj = subj or _subject(masked, lo, cue.start())
         return _Speaker(subj[0], subj[1], word, cue.start()) if subj else None
+    if word.endswith("ing"):
+        # an absolute clause, ", with one person writing: “…”": the noun phrase after "with" speaks, not the
+        # sentence's subject nor a speaker carried from before
+        absolute = _WITH_ABSOLUTE.search(masked[max(lo, cue.start() - 80) : cue.start()])
+        if absolute is not None and absolute.group(1).split()[0].lower() not in OTHER_PRONOUNS:
+            at = max(lo, cue.start() - 80) + absolute.start(1)
+            return _Speaker(at, at + len(absolute.group(1)), word, cue.start())
     before = _speaker_before(masked, cue.start(), lo)
     if before is not None and word.endswith("ing"):
         phrase = masked[before[0] : before[1]].split() or [""]
@@ -1031,6 +1042,27 @@ def _clause_around(masked: str, sp: _Speaker, q: _Marked, sent: tuple[int, int])
     if end <= q.close + 1 and start >= q.open - 1:
         return None  # nothing but the quote itself
     return start, end
+
+
+#: Most words of a quoted line that can be a subhead: headlines and section heads run to a few words
+#: (judged from news subheads in general, not fitted on any story; the review14 subhead has 4).
+MAX_SUBHEAD_WORDS = 10
+
+
+def _subhead(text: str, q: _Marked) -> bool:
+    """A quoted line standing alone with no sentence punctuation is a headline or section head (‘IT’S NOT
+    THE TIME’ between paragraphs echoes a quote below it): it is no statement of the speaker before it."""
+    if q.continues:
+        return False
+    line_start = text.rfind("\n", 0, q.open) + 1
+    if text[line_start : q.open].strip(" \t\xa0`'"):
+        return False
+    after = re.match(r"[`'’\"”»›]*[ \t\xa0]*(?:\n|$)", text[q.close :])
+    if after is None:
+        return False
+    content = text[q.start : q.end].strip()
+    words = _WORD.findall(content)
+    return 0 < len(words) <= MAX_SUBHEAD_WORDS and "\n" not in content and content[-1:] not in ".!?…,;:-—–"
 
 
 def _kind(text: str, q: _Marked) -> str:
@@ -2354,9 +2386,17 @@ _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.-]*(?:-[A-Z][\w’'.-]*)*$")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s*[“\"«‘']?\s*$")
 
 
+#: A reporting verb right before the article ("a group called the “We The People Foundation”"): the title is
+#: what the subject calls it, and PolNeAR counts it as the subject's words (kept for direct quotes only, as
+#: a partial title was dropped before this rule)
+_NAMED_BY_CUE = re.compile(r"(?i)(?<![\w’'-])(?:" + _CUE_ALT + r")\s+(?:a|an|the)\s*[“\"«‘']?\s*$")
+
+
 def _titled(text: str, s: int, e: int) -> bool:
-    """Whether a quoted phrase is a title after an article (a “Commander-in-Chief Forum” sponsored by …),
-    the name of an event or work rather than words someone said: two or more words, all capitalised."""
+    """Whether a quoted phrase is a title after an article (a “Commander-in-Chief Forum” sponsored by …, the
+    “Gary Ross Is Boss” campaign), the name of an event, campaign or work rather than words someone said: two
+    or more words, all capitalised. (Not after a bracket: “Marco Rubio (“Little Marco”)” quotes a speaker's
+    nickname for him, and PolNeAR counts it as his words.)"""
     words = text[s:e].strip(" ,.;:!?").split()
     return len(words) >= 2 and all(_TITLE_WORD.match(w) for w in words) \
         and _ARTICLE_BEFORE.search(text, max(0, s - 8), s) is not None
@@ -2442,6 +2482,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     for k, q in enumerate(marks):
         sent = sentence_of(q.open)
         sp = own[k]
+        if sp is None and _subhead(text, q):
+            continue
         if sp is None:
             # "‘They are painful’ but necessary ‘for the long term,’ he said": the sentence's cue
             later = [own[j] for j in range(k + 1, min(len(marks), k + 4))
@@ -2521,7 +2563,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e <= s or (kind == "indirect" and _unfinished(text[s:e])) or (kind == "partial" and _titled(text, s, e)):
+        if e <= s or (kind == "indirect" and _unfinished(text[s:e])) or (kind != "indirect" and _titled(text, s, e)
+                           and not (kind == "direct" and _NAMED_BY_CUE.search(text, max(0, s - 40), s))):
             continue
         quotes.append(
             Quote(text[s:e], s, e, kind, speaker=name, speaker_start=ss, speaker_end=se, cue=sp.cue)  # type: ignore[arg-type]
