@@ -44,6 +44,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import speakers as _speakers
@@ -2118,38 +2119,34 @@ _CLOSING_ATTRIBUTION = re.compile(
     r",[ \t]+([^,;:\n]{2,90}?)[ \t]+(?:said|says|added|adds|told[ \t]+[\w.’' -]{1,40}?)[ \t]*[.!]?[ \t]*$")
 
 
+def _parse_with(clause: str, word: str) -> Any:
+    """The dependency parse of ``clause`` when it holds ``word`` (a pronoun) as a word; None when it
+    does not, or when no parser is installed."""
+    if not re.search(rf"(?i)\b{word}\b", clause):
+        return None
+    try:
+        from synoptic.extract import models
+
+        return models.parse_many([clause])[0]
+    except Exception as exc:  # no parser
+        log.debug("no parser for %r (%s)", clause[:40], exc)
+        return None
+
+
 def _object_pronoun(masked: str, lo: int, hi: int, pron: str) -> bool:
     """Whether ``masked[lo:hi]`` holds the pronoun's object form as an object ("… admired her and asked her to
     pose"): its subject acts on someone else of that sex, whom a later "she" more likely stands for."""
     obj = "her" if pron == "she" else "him"
-    clause = masked[lo:hi]
-    if not re.search(rf"(?i)\b{obj}\b", clause):
-        return False
-    try:
-        from synoptic.extract import models
-
-        doc = models.parse_many([clause])[0]
-    except Exception as exc:  # no parser
-        log.debug("no parser for %r (%s)", clause[:40], exc)
-        return False
-    return any(t.lower_ == obj and t.dep_ in ("dobj", "iobj", "dative", "pobj", "nsubj") and t.head.pos_ in (
+    doc = _parse_with(masked[lo:hi], obj)
+    return doc is not None and any(t.lower_ == obj and t.dep_ in ("dobj", "iobj", "dative", "pobj", "nsubj") and t.head.pos_ in (
         "VERB", "AUX", "ADP") for t in doc)
 
 
 def _pronoun_subject(masked: str, lo: int, hi: int, pron: str) -> bool:
     """Whether the subject of the main verb of ``masked[lo:hi]`` is ``pron`` by the parse ("When asked about it
     she said …", "Even though she conceded …, she never agreed …"); False without a parser."""
-    clause = masked[lo:hi]
-    if not re.search(rf"(?i)\b{pron}\b", clause):
-        return False
-    try:
-        from synoptic.extract import models
-
-        doc = models.parse_many([clause])[0]
-    except Exception as exc:  # no parser
-        log.debug("no parser for %r (%s)", clause[:40], exc)
-        return False
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ == pron for t in doc)
+    doc = _parse_with(masked[lo:hi], pron)
+    return doc is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ == pron for t in doc)
 
 
 def _speaking_description(masked: str, subj: tuple[int, int], words: list[str], pron: str) -> bool:

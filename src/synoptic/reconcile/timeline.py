@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from synoptic.dating import _on_short_line, is_historic
 from synoptic.extract.timex import clause_tense
@@ -260,21 +261,29 @@ _SAYING = frozenset(f"{stem}{end}" for stem, ends in (
 ) for end in ends)
 
 
+def _date_root(text: str, d: TimeRef) -> Any:
+    """A date expression's own root word in its sentence's dependency parse ("Tuesday" in "checked
+    in on Tuesday"; its head is the word it hangs from); None without a parse or tokens."""
+    from synoptic.extract.timex import _sentence_parse
+
+    doc, s0 = _sentence_parse(text, d.start, d.end)
+    if doc is None:
+        return None
+    toks = [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
+    if not toks:
+        return None
+    return next((t for t in toks if t.head not in toks or t.head == t), toks[0])
+
+
 def _reporting_day(text: str, d: TimeRef) -> bool:
     """Whether the date is the day a source spoke: a weekday or relative day (a day written with
     its month is told for itself) whose head in the dependency parse, through "on", is a verb of
     saying (:data:`_SAYING`)."""
     if _EXPLICIT_DATE.search(d.text) or _YEAR_IN.search(d.text):
         return False
-    from synoptic.extract.timex import _sentence_parse
-
-    doc, s0 = _sentence_parse(text, d.start, d.end)
-    if doc is None:
+    root = _date_root(text, d)
+    if root is None:
         return False
-    toks = [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
-    if not toks:
-        return False
-    root = next((t for t in toks if t.head not in toks or t.head == t), toks[0])
     head = root.head
     if head.dep_ == "prep" and head.lower_ == "on":
         head = head.head
@@ -382,15 +391,10 @@ def _event_key(text: str, d: TimeRef) -> tuple[str, frozenset[str]] | None:
     """What a day's span tells happened on it, as the verb the date attaches to in the dependency
     parse (through "on") and its subject's nouns, as stems; None for a verb of saying (the day a
     source spoke), a date on no verb, or a verb with no subject named."""
-    from synoptic.extract.timex import _sentence_parse
-
-    doc, s0 = _sentence_parse(text, d.start, d.end)
-    if doc is None:
+    root = _date_root(text, d)
+    if root is None:
         return None
-    toks = [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
-    if not toks:
-        return None
-    verb = next((t for t in toks if t.head not in toks or t.head == t), toks[0]).head
+    verb = root.head
     if verb.dep_ == "prep":
         verb = verb.head
     if verb.pos_ != "VERB" or verb.lower_ in _SAYING:
