@@ -49,7 +49,7 @@ CATEGORY_WINDOW = 70
 AGE_RANGE = (15, 110)
 
 WORD_NUMBERS = {**numbers.CARDINALS, "dozen": 12}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
+SCALES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
           "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 # Currencies and units come from the language tables (complete for English, not one story's).
 CURRENCY_SYMBOLS = dict(_SYMBOLS)
@@ -81,7 +81,9 @@ QUALIFIERS = [
     ("more", r"more than|in excess of|upwards of|well over|over|above"
              r"|(?:can |could |to |will |would )?(?:exceed|surpass|overcome)(?:s|ed|ing)?(?: the)?|topp(?:ed|ing)(?: the)?"),
     ("atleast", r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum"),
-    ("almost", r"almost|nearly|just under|just short of|close to|not quite"),
+    # "almost as much as 200": short of 200, not at most 200 (the longer phrase first)
+    ("almost", r"(?:almost|nearly|not quite) as (?:much|many) as|almost|nearly|just under|just short of|close to"
+               r"|not quite"),
     ("about", r"about|around|some|approximately|roughly|an estimated|estimated|circa|approx\.|approx|~"),
     ("atmost", r"up to|at most|no more than|not more than|a maximum of|as many as|as much as"),
     ("less", r"less than|fewer than|under|below"),
@@ -89,6 +91,12 @@ QUALIFIERS = [
 _QUAL_RE = re.compile(
     r"(?:(?<=\W)|^)(?P<q>" + "|".join(f"(?:{words})" for _, words in QUALIFIERS) + r")\s+$", re.IGNORECASE)
 _QUAL_KIND = [(kind, re.compile(f"^(?:{words})$", re.IGNORECASE)) for kind, words in QUALIFIERS]
+
+
+def qualifier_kind(qualifier: str | None) -> str | None:
+    """The kind of a qualifier as written ("up to" -> "atmost", "nearly" -> "almost"), or None."""
+    q = " ".join((qualifier or "").split())
+    return next((k for k, rx in _QUAL_KIND if rx.match(q)), None) if q else None
 
 # "one" is a figure only before a count noun ("one person died"; not "one of the", "the one").
 _ONE_NOUNS = ("person|man|woman|child|boy|girl|officer|policeman|soldier|civilian|protester|demonstrator"
@@ -157,6 +165,8 @@ _NUMBER_PATTERN = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|<SPACED>\d+(?:\.\d+|\.\s\d+(?=\s?(?:million|billion|trillion|bn)\b|m\b))?"
     rf"|\b(?:{_WORDNUM})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?!-(?:one|two|three))"
     r"|an?(?=\s+(?:hundred|thousand|million|billion)\b)|\ban?\s+dozen\b(?!s)"
+    # "a couple dozen", "a couple of dozen": two dozen (the multiplier is read as the scale below)
+    r"|\ba\s+couple(?:\s+of)?(?=\s+dozen\b(?!s))"
     # "a week after", "for a week": one unit of time (see A_SPAN_RE)
     r"|\ban?(?=\s+(?:day|week|month|year|decade|hour|minute)\s+(?:after|before|earlier|later)\b)"
     r"|(?<=\bfor\s)an?(?=\s+(?:day|week|month|year|decade|hour|minute)(?:\s*(?:[,.;:)!?]|$)|\s+(?:with|in|at|on"
@@ -164,7 +174,9 @@ _NUMBER_PATTERN = (
     r"(?P<half>\s+and\s+a\s+half\b)?"  # "three and a half days", "two and a half million"
     # "7½ hours", "3 1/2-inch", "2-3/4 miles": a whole number and a fraction
     r"(?P<frac>(?<=\d)\s?[½¼¾⅓⅔⅛⅜⅝⅞]|(?<=\d)[\s-][1-9]/(?:[2-9]|1[0-6])(?![\d/]))?"
-    r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn)\b|(?P<short>[mk])\b)?")
+    # "two dozen homes", "a couple dozen": a multiplier word after a number is read whole (24, not "dozen homes")
+    r"(?:(?:\s?|-)(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|(?<=[a-z\d]\s)dozen(?!s))\b"
+    r"|(?P<short>[mk])\b)?")
 NUMBER_RE = re.compile(_NUMBER_PATTERN.replace("<SPACED>", _SPACED_THOUSANDS), re.IGNORECASE)
 _UNSPACED_NUMBER_RE = re.compile(_NUMBER_PATTERN.replace("<SPACED>", ""), re.IGNORECASE)
 # Before a spaced group that is no thousands: a list ("12, 15, 100"), a height before a weight
@@ -337,8 +349,14 @@ def _record(text: str, start: int, end: int) -> bool:
 
 # "three or four", "two to three", "10 or 12": a range written with "or"/"to" (numbers up to 1000;
 # "from 10 to 12" is a change, not a range).
-_SMALL_NUM = rf"(?:\d{{1,3}}|{numbers.cardinal_word('-')})"
-OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w.,:-])", re.IGNORECASE)
+# (a decimal end only before a unit of measure: "5 to 6 lbs. (2.3 to 2.7 kg)", "1.8 to 3.2 km")
+_SMALL_NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{numbers.cardinal_word('-')})"
+OR_RANGE_RE = re.compile(rf"(?<![\w.,-])(?P<a>{_SMALL_NUM})\s+(?:or|to)\s+(?P<b>{_SMALL_NUM})(?![\w,:-]|\.\d)", re.IGNORECASE)
+# "a mile or two", "another day or two", "an hour or two": one unit or two (or three), a range in that unit.
+_RANGE_UNITS = "|".join(sorted({*(w + "s?" for w in DURATION_UNITS)} | {
+    re.escape(f).replace(r"\ ", r"\s") for f in UNIT_WORDS if len(f) > 2 and f not in GLUED_ONLY}, key=len, reverse=True))
+A_UNIT_OR_RE = re.compile(rf"\b(?:an?|one|another)\s+(?P<u>{_RANGE_UNITS})\s+or\s+(?P<b>two|three)\b(?![\w-])",
+                          re.IGNORECASE)
 # "a 24- to 30-foot dhow", "10- to 12-year-olds": a range whose unit is written once, hyphened to
 # the second end.
 HYPHEN_RANGE_RE = re.compile(
@@ -466,6 +484,8 @@ def _parse_number(num: str) -> float | None:
         pass
     if n in ("a", "an"):
         return 1.0
+    if re.fullmatch(r"an?\s+couple(?:\s+of)?", n):
+        return 2.0  # "a couple dozen"
     n = re.sub(r"^an?\s+", "", n)  # "a dozen"
     parts = re.split(r"[- ]", n)
     total = 0.0
@@ -591,8 +611,25 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
             end, unit, category = au.end(), DURATION_UNITS[au.group("dur").lower().rstrip("s")], "duration"
         elif au and au.group("pct"):
             end, unit, category = au.end(), "percent", "percent"
+        elif au and au.group("measure"):  # "5 to 6 lbs.", "1.8 to 3.2 km"
+            end, unit, category = au.end(), MEASURE_UNITS[" ".join(au.group("measure").lower().split())], "measure"
+        if category != "measure" and "." in m.group("a") + m.group("b"):
+            continue  # "rated 7.5 or 8.2": decimals without a unit are read one by one
         mask[m.start():end] = b"\1" * (end - m.start())
         ranges.append(_Raw(m.start(), end, low, None, "range", m.start(), unit, category, high=high))
+    for m in A_UNIT_OR_RE.finditer(text):  # "a mile or two": [1, 2] miles
+        if any(mask[m.start():m.end()]):
+            continue
+        word = " ".join(m.group("u").lower().split())
+        if word.rstrip("s") in DURATION_UNITS:
+            unit, category = DURATION_UNITS[word.rstrip("s")], "duration"
+        elif word in MEASURE_UNITS:
+            unit, category = MEASURE_UNITS[word], "measure"
+        else:
+            continue
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), 1.0, None, "range", m.start(), unit, category,
+                           high=float(numbers.CARDINALS[m.group("b").lower()])))
     for m in DECADE_AGE_RE.finditer(text):  # "in her 60s", "aged in his early 30s": an age interval
         if any(mask[m.start():m.end()]):
             continue
@@ -617,6 +654,14 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
         ranges.append(_Raw(m.start(), m.end(), 0.5, None, None, m.start(), DURATION_UNITS[m.group("unit").lower()],
                            "duration"))
+    for m in BY_FRACTION_RE.finditer(text):  # "will swell by a third", "cut by half": a change of that share
+        if any(mask[m.start():m.end()]):
+            continue
+        top = m.group("top")
+        numerator = 1 if top is None or top.lower() in ("a", "an", "one") else numbers.CARDINALS[top.lower()]
+        value = round(100.0 * numerator / numbers.DENOMINATORS[m.group("den").lower()], 2)
+        mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        ranges.append(_Raw(m.start(), m.end(), value, None, None, m.start(), "percent", "percent"))
     for m in SHARE_FRACTION_RE.finditer(text):  # "more than half of the candidates", "two-thirds are"
         if any(mask[m.start():m.end()]):
             continue
@@ -681,6 +726,15 @@ SHARE_FRACTION_RE = re.compile(
     r"(?P<den>" + "|".join(sorted(numbers.DENOMINATORS, key=len, reverse=True)) + r")"
     r"(?=\s+(?:of\s+(?:the|them|those|these|all|its|their|his|her|our|[a-z]+s)\b|(?:are|were|is|was|have|had|will|would"
     r"|said|say|voted|support|supported)\b))",
+    re.IGNORECASE)
+
+
+# A change by a share of the whole: "will swell by a third in the next five years", "cut by half", "fell by
+# two-thirds" (after "by", before a function word or the clause's end: not "by a third party").
+BY_FRACTION_RE = re.compile(
+    r"(?<=\bby\s)(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(?P<den>" + "|".join(sorted(numbers.DENOMINATORS, key=len, reverse=True)) + r")"
+    r"(?!\s+of\b)(?=\s*(?:[,.;:!?)]|$)|\s+(?:" + "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True)) + r")\b)",
     re.IGNORECASE)
 
 
@@ -1145,6 +1199,10 @@ def _named_source(text: str, at: int, source: str) -> str:
     return named[-1].group() if named else source
 
 
+# A scale word written out or glued ("48.9 million", "$5bn", "3m"): an elided unit is read only between two of these.
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn)\b|\d(?:m|bn|k)\b", re.IGNORECASE)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every numeric claim in ``text`` (offsets into ``text``).
 
@@ -1205,6 +1263,12 @@ def find_figures(text: str) -> list[Figure]:
         if attribution:
             attribution = _named_source(text, r.start, attribution)
         unit = r.unit
+        if unit is None and category is None and not label and prev is not None and prev_sentence == si \
+                and prev.category in ("measure", "money") and prev.unit and _SCALE_WORD.search(text[r.start:r.end]) \
+                and _SCALE_WORD.search(prev.text) and not re.search(r"[.;:!?]", text[prev.end:r.start]):
+            # "rise to 65.4 million tonnes ... from 48.9 million in 2012": a scaled number with nothing
+            # after it that it counts takes the unit of the scaled measure or sum before it in its sentence
+            unit, category = prev.unit, prev.category
         if category == "money" and unit and "/" not in unit:
             per = rate_after(text, r.end, s1)
             unit = f"{unit}/{per}" if per else unit  # "$9.6bn a day" is USD/day

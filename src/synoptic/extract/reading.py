@@ -39,14 +39,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from synoptic.lang.en import calendar
+from synoptic.lang.en import calendar, numbers
 from synoptic.lang.en.counted import (
     CASUALTY_PREFIXES,
     DEATH_COMPOUNDS,
     EVENT_WORDS,
+    FACING_VERBS,
     INSTANCE_NOUNS,
     MONEY_KIND_ADJECTIVES,
     MONEY_KINDS,
+    PENALTY_NOUNS,
     SIDE_WORDS,
 )
 from synoptic.lang.en.currencies import currency_code
@@ -55,7 +57,7 @@ from synoptic.lang.en.persons import PERSON_NOUNS
 from synoptic.lang.en.predicates import PREDICATE_CLASSES, predicate_class
 from synoptic.lang.en.speech import CUE_WORDS
 from synoptic.lang.en.stems import stem
-from synoptic.lang.en.units import DISTANCE_COUNT_NOUNS, TEMPERATURE_NOUNS
+from synoptic.lang.en.units import DISTANCE_COUNT_NOUNS, TEMPERATURE_NOUNS, UNIT_WORDS, restates
 from synoptic.lang.en.units import dimension as unit_dimension
 from synoptic.records import Figure
 from synoptic.util.sentences import sentence_bounds
@@ -682,11 +684,27 @@ def _said_of_nothing(text: str, fig: Figure, tok: Any) -> bool:
     """Whether a figure is said of no real thing or occasion: a counterfactual or a condition
     (:func:`_counterfactual`), an age one is compared with ("than a 21-year-old"), a round number
     with "a" inside quotation marks, a speaker's manner of speaking ("I dated a million guys")."""
-    if tok is not None and _counterfactual(tok):
+    if tok is not None and _counterfactual(tok) and not _maximum_faced(fig, tok):
         return True
     if fig.dimension == "age" and _COMPARED_BEFORE.search(text, max(0, fig.start - 30), fig.start):
         return True
     return fig.dimension == "count" and bool(ROUND_WORDS.match(fig.text.strip())) and _in_quotes(text, fig.start)
+
+
+def _maximum_faced(fig: Figure, tok: Any) -> bool:
+    """Whether a figure under a modal perfect is the maximum a person faced: "up to" or "a maximum of"
+    (an at-most bound) said of a penalty ("could have faced up to 99 years in prison", "could have
+    meant a sentence of up to 99 years", "a potential fine of up to $9 million"; lang.en.counted:
+    a facing verb or a penalty noun between the number and its clause's verb, or right after it). The
+    law's maximum is a real figure; "could have killed up to 100 people" stays a counterfactual."""
+    from synoptic.extract.figures import qualifier_kind
+
+    dim = fig.dimension or ""
+    if qualifier_kind(fig.qualifier) != "atmost" or not (dim == "duration" or dim.startswith("money:")):
+        return False
+    verb = _clause_verb(tok)
+    first = min(tok.i, verb.i) if verb is not None else tok.i
+    return any(t.lower_ in FACING_VERBS or t.lower_ in PENALTY_NOUNS for t in tok.doc[first:tok.i + 4])
 
 
 #: Adverbs that say an event verb's event did not happen ("nearly killed", "almost died").
@@ -1190,15 +1208,36 @@ def _is_when(text: str, fig: Figure) -> bool:
                 or re.fullmatch(r"[012]\d[0-5]0 hours", fig.text))
 
 
+def _written_unit(fig: Figure) -> str | None:
+    """The unit as the figure writes it ("tons" in "nearly 54 million tons"; the table's symbol when
+    the text ends otherwise)."""
+    low = fig.text.lower().rstrip(". ")
+    for form in UNIT_WORDS:  # longest first: "metric tons" before "tons"
+        if low.endswith(form) and (len(low) == len(form) or not low[-len(form) - 1].isalpha()):
+            return form
+    return fig.unit
+
+
 def is_conversion(text: str, before: Figure, fig: Figure) -> bool:
     """Whether ``fig`` restates ``before`` in another unit or currency, in brackets right after it
-    ("85 million euros ($108 million)", "150 nautical miles (280 km)")."""
+    ("85 million euros ($108 million)", "150 nautical miles (280 km)", "about 43 lbs. (20 kg)": the
+    full stop of an abbreviated unit before the bracket). Two measures must be one size within
+    lang.en.units.RESTATE_TOLERANCE ("5 miles (8 km)"; not "5 miles (20 km)", which says something else)."""
     between = text[before.end:fig.start]
-    if not re.fullmatch(r"\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
+    if not re.fullmatch(r"\.?\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
                         between, re.I):
         return False
     kinds = {before.category, fig.category}
-    return kinds == {"money"} or kinds == {"measure"}
+    if kinds == {"money"}:
+        return True
+    if kinds != {"measure"} or not before.unit or not fig.unit:
+        return False
+    a, b = _written_unit(before) or before.unit, _written_unit(fig) or fig.unit
+    ends = [(float(before.value), float(fig.value))]
+    if before.high is not None and fig.high is not None and before.low is not None and fig.low is not None \
+            and before.high > before.low and fig.high > fig.low:
+        ends.append((before.high, fig.high))  # a range restated: "a mile or two (1.8 to 3.2 km)", either end
+    return any(restates(x, a, y, b) for x, y in ends)
 
 
 def _restated(text: str, figures: Sequence[Figure]) -> None:
@@ -1208,6 +1247,7 @@ def _restated(text: str, figures: Sequence[Figure]) -> None:
     for before, fig in zip(ordered, ordered[1:], strict=False):
         if is_conversion(text, before, fig):
             fig.restates = True
+            fig.hypothetical = before.hypothetical  # "up to $9 million (£6.3m)": as real as what it converts
             fig.noun, fig.modifiers, fig.predicate = before.noun, before.modifiers, before.predicate
             fig.scope, fig.time_ref, fig.subgroup = before.scope, before.time_ref, before.subgroup
             fig.event, fig.side, fig.framing, fig.about = before.event, before.side, before.framing, before.about
@@ -1251,7 +1291,8 @@ _FUNCTION = frozenset(
     "than then also all any into about over after before while when where out up down if".split())
 #: Quantities too vague to compare ("dozens", "hundreds of", "several").
 VAGUE = re.compile(r"^\s*(?:\w+\s+)?(?:dozens|hundreds|thousands|scores|several|a few|few|many|some)\b"
-                   r"(?!\s+\d|\s+as\b)", re.I)  # "as many as four" is not vague: it is up to four
+                   rf"(?!\s+\d|\s+as\b|\s+(?:{numbers.CARDINAL_WORD})\b)", re.I)
+# ("as many as four" is not vague: it is up to four; nor is "some two dozen homes": about 24)
 _DURATION = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
              "year": "years", "decade": "decades"}
 _CLAUSE_END = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")

@@ -230,6 +230,7 @@ def qualifier_class(qualifier: str | None) -> str:
     if not q.strip():
         return "exact"
     table = [
+        ("almost", ("almost as", "nearly as", "not quite as")),  # "almost as much as 200": short of it
         ("atleast", ("at least", "minimum", "no fewer than", "no less than", "not less than")),
         ("atmost", ("at most", "up to", "no more than", "maximum", "not more than", "as many as", "as much as")),
         ("almost", ("almost", "nearly", "just under", "close to", "short of", "approaching")),
@@ -307,6 +308,43 @@ def _nearest_person(fig: Figure, ex: Extraction, text: str) -> str | None:
     if min(abs(m.start - fig.end), abs(fig.start - m.end)) > AGE_PERSON_CHARS:
         return None
     return m.entity or m.text
+
+
+_HE_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+#: A name followed by a verb of saying (within two words) or after "according to" is the speaker of the
+#: sentence, not whose span or sum it tells ("Jones said the fine was $5m" names nobody's fine). The
+#: plain verbs of saying only (not lang.en.speech's "charged", "accused": "McKinnon was charged").
+_SPEAKER_AFTER = re.compile(r"\W{0,3}(?:[\w'’-]+\s+){0,2}?(?:said|says|say|told|tells|added|adds|stated|states"
+                            r"|explained|explains|wrote|writes|saying|adding|telling)\b", re.I)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.I)
+
+
+def _holders(fig: Figure, ex: Extraction, text: str) -> frozenset[str]:
+    """Whose a span or a sum may be: the person named last before it in its sentence ("Mr Love to face
+    trial ... could have meant a sentence of up to 99 years"); where the sentence has only "he" or "she",
+    the people named in the sentence before ("... the extradition of McKinnon ... . He faced up to 60
+    years": May or McKinnon, not Love); speakers left out. Empty when no person is named there."""
+    s0 = _sentence_bounds(text, fig.start, fig.end)[0]
+    k = s0 - 1
+    while k > 0 and text[k].isspace():
+        k -= 1
+    p0 = _sentence_bounds(text, k, k + 1)[0] if k > 0 else s0
+    people = [m for m in ex.mentions if m.type == "PERSON" and p0 <= m.start and m.end <= fig.start
+              and not _THE_BEFORE.search(text, max(0, m.start - 5), m.start)
+              and not _SPEAKER_AFTER.match(text, m.end, m.end + 30)
+              and not _ACCORDING_BEFORE.search(text, max(0, m.start - 15), m.start)]
+    inside = [m for m in people if m.start >= s0]
+    if inside:
+        m = max(inside, key=lambda m: m.start)
+        return frozenset((m.entity or m.text,))
+    if _HE_SHE.search(text, s0, fig.start):
+        return frozenset(m.entity or m.text for m in people)
+    return frozenset()
+
+
+def _holders_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of possible holders name no one in common (by a name word: "Lauri Love" / "Love")."""
+    return bool(a and b) and not any(_name_words(x) & _name_words(y) for x in a for y in b)
 
 
 #: The words before an age said of several people at once ("Tom Tennant and William Hakim, both 51",
@@ -564,6 +602,7 @@ class _Read:
     own_verb: bool = True  # its predicate is its own verb's, not its clause's event ("had received
     # treatment after being injured": the role and agency read from "received" say nothing of "injured")
     sentence: int = -1  # where its sentence starts in its article
+    holders: frozenset[str] = frozenset()  # whose span or sum it may be ("He faced up to 60 years": McKinnon)
 
 
 # The clause reading's event categories as predicate classes.
@@ -617,6 +656,12 @@ def _one_name_each(reads: list[_Read], extractions: Sequence[Extraction]) -> Non
             r.person = full
 
 
+#: Characters on each side of a figure that, repeated with it in one article, make it one report written
+#: twice (a teaser line of page debris doubled, a paragraph pasted twice). Prose repeats a number with its
+#: words around only where it repeats itself; set on extradition (fit, review15: a "Read next" line twice).
+REPEAT_CHARS = 20
+
+
 def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Read]:
     """Every usable figure of the story as a :class:`_Read` (years, vague quantities, dates and
     times of day are left out)."""
@@ -627,6 +672,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
         if ex.article in by_id and any(f.dimension is None for f in ex.figures):  # extracted before reading existed
             read_figures(by_id[ex.article][1].text, ex.figures)
     out: list[_Read] = []
+    read_of: dict[int, _Read] = {}  # figure id -> its report
+    restated: list[tuple[_Read, _Read]] = []  # a measure and its conversion in brackets
     shared: list[tuple[float, frozenset[str]]] = []  # ages said of several people at once
     for ex in extractions:
         if ex.article not in by_id:
@@ -636,7 +683,14 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
         # the words of the places the article names (its entities of a place type), when it has them
         places = frozenset(w.lower() for m in ex.mentions if m.type in _PLACE_TYPES
                            for w in re.findall(r"[\w'-]+", m.text)) if ex.mentions else None
+        prev_fig: Figure | None = None
+        seen: set[str] = set()  # the words around each figure: page debris repeats a line ("Read next ...")
         for fig in figs:
+            pred_fig, prev_fig = prev_fig, fig
+            around = art.text[max(0, fig.start - REPEAT_CHARS):fig.end + REPEAT_CHARS]
+            if len(around) == fig.end - fig.start + 2 * REPEAT_CHARS and around in seen:
+                continue  # the same words twice in one article: one report, not two
+            seen.add(around)
             if is_year(fig) or VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
                 continue
             if fig.when:
@@ -647,7 +701,8 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                     q.start <= fig.start < q.end for q in ex.quotes):
                 continue  # "I dated a million guys" in a quote spanning lines: a manner of speaking
             dim = fig.dimension or dimension_of(fig)
-            if fig.restates and not dim.startswith("money:"):
+            restating = fig.restates and not dim.startswith("money:")
+            if restating and (pred_fig is None or id(pred_fig) not in read_of):
                 continue  # "150 nautical miles (277 km)": the same length, compared in metres already
             lo, hi, lo_open, hi_open = figure_interval(float(fig.value), fig.qualifier, fig.low, fig.high)
             if (lo, hi) == (fig.value, fig.value) and (band := _rounded_band(fig)):
@@ -716,11 +771,32 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
                              frozenset(fig.context), person, clause_key, _occasion(art.text, fig, ex),
                              _whole(art.text, fig), pred is None or fig.predicate is None
                              or same_class(fig.predicate, pred), sentence=_sentence_bounds(art.text, fig.start, fig.end)[0]))
+            read_of[id(fig)] = out[-1]
+            if dim == "duration" or dim.startswith("money:"):
+                out[-1].holders = _holders(fig, ex, art.text)
+            if restating and pred_fig is not None:
+                restated.append((read_of[id(pred_fig)], out[-1]))
     _shared_ages(out, shared)
     _one_name_each(out, extractions)
     _apart(out)
     _unit_bands(out)
-    return out
+    return _one_of_each_conversion(out, restated)
+
+
+def _one_of_each_conversion(reads: list[_Read], restated: list[tuple[_Read, _Read]]) -> list[_Read]:
+    """A measure and its conversion in brackets ("nearly 54 million tons (49 million metric tons)", "about
+    43 lbs. (20 kg)") are one report: the first keeps both readings, its interval the span of the two
+    (another source's "48.9 million tonnes" meets it through either), and the conversion is no report of
+    its own."""
+    gone: set[int] = set()
+    for first, conv in restated:
+        a, b = first.reading, conv.reading
+        if (b.low, b.low_open) < (a.low, a.low_open):
+            a.low, a.low_open = b.low, b.low_open
+        if (b.high, not b.high_open) > (a.high, not a.high_open):
+            a.high, a.high_open = b.high, b.high_open
+        gone.add(id(conv))
+    return [r for r in reads if id(r) not in gone]
 
 
 # "five days of (the worst) riots": the words after "of" a duration may skip to its event noun.
@@ -1027,6 +1103,8 @@ def link_score(a: _Read, b: _Read) -> float | None:
         s -= W_SIDE_DIFF
     if a.dim == "age" and a.person and b.person and a.person.split()[-1] != b.person.split()[-1]:
         s -= W_PERSON_DIFF
+    elif _holders_differ(a.holders, b.holders):
+        s -= W_PERSON_DIFF  # Love's "up to 99 years" / McKinnon's "up to 60 years": two people's terms
     elif _one_person(a, b):
         s += W_PERSON_SAME
     return s

@@ -122,5 +122,16 @@ RESULT_NOUNS = frozenset({
     "tally", "comeback",
 })
 
-__all__ = ["RECORD_NOUNS", "RESULT_NOUNS", "CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "INSTANCE_NOUNS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
+#: What a maximum a person faces is a maximum of: a penalty or punishment (a prison term, a fine), in
+#: general legal English. "could have faced up to 99 years in prison", "could have meant a sentence of up to
+#: 99 years", "a fine of up to $9 million": the law's maximum is a real figure, not what did not happen.
+PENALTY_NOUNS = frozenset({"sentence", "term", "prison", "jail", "gaol", "imprisonment", "incarceration", "custody",
+                           "detention", "fine", "penalty", "punishment", "damages", "compensation", "ban",
+                           "suspension", "probation", "lashes"})
+#: Verbs of facing a maximum ("faced up to 20 years", "risks a fine of up to", "carries a maximum of").
+FACING_VERBS = frozenset({"face", "faced", "faces", "facing", "risk", "risked", "risks", "risking", "carry", "carried",
+                          "carries", "carrying", "incur", "incurred", "incurs", "attract", "attracted", "attracts",
+                          "mean", "meant", "means", "receive", "received", "get", "got", "serve", "served"})
+
+__all__ = ["FACING_VERBS", "PENALTY_NOUNS", "RECORD_NOUNS", "RESULT_NOUNS", "CASUALTY_PREFIXES", "DEATH_COMPOUNDS", "DURATION_EVENTS", "EVENT_WORDS", "INSTANCE_NOUNS", "MONEY_KIND_ADJECTIVES", "MONEY_KINDS",
            "MONEY_NOUNS", "MONEY_VERBS", "SIDE_WORDS"]
