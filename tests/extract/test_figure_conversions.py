@@ -108,3 +108,18 @@ def test_the_maximum_a_person_faced_is_a_real_figure(text: str, hypothetical: bo
 def test_a_conversion_is_as_real_as_what_it_converts() -> None:
     figs = sorted(_figs("He could have faced a fine of up to $9 million (£6.3m) if convicted."), key=lambda f: f.start)
     assert [f.hypothetical for f in figs] == [False, False] and figs[1].restates
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("That amount weighs about 11 times as much as the Great Pyramid of Giza.", "pyramid"),
+    ("The new ship is three times the size of the Titanic.", "titanic"),
+    ("The plant uses 40 times as many workers as the old mill.", "time"),  # the workers are compared, not counted
+])
+def test_a_multiple_counts_what_it_is_a_multiple_of(text: str, noun: str) -> None:
+    (f,) = _figs(text)
+    assert f.noun == noun
+
+
+def test_a_share_in_words_is_a_round_figure() -> None:
+    (f,) = find_figures("Sales of tablets will swell by a third in the next year.")
+    assert f.low is not None and f.high is not None and f.low < 33 < f.high

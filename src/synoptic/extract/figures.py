@@ -661,7 +661,8 @@ def _masked(text: str) -> tuple[bytearray, list[_Raw]]:
         numerator = 1 if top is None or top.lower() in ("a", "an", "one") else numbers.CARDINALS[top.lower()]
         value = round(100.0 * numerator / numbers.DENOMINATORS[m.group("den").lower()], 2)
         mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
-        ranges.append(_Raw(m.start(), m.end(), value, None, None, m.start(), "percent", "percent"))
+        # (a share in words is a round figure: "by a third" is about 33%, as "a dozen" is about twelve)
+        ranges.append(_Raw(m.start(), m.end(), value, None, "about", m.start(), "percent", "percent"))
     for m in SHARE_FRACTION_RE.finditer(text):  # "more than half of the candidates", "two-thirds are"
         if any(mask[m.start():m.end()]):
             continue

@@ -225,6 +225,34 @@ def _counted_noun(anchor: Any) -> tuple[Any, bool]:
     return None, False
 
 
+#: How many tokens the noun phrase after a multiple's comparison may run to its head ("the Great Pyramid").
+TIMES_SPAN = 6
+
+
+def _times_of(tok: Any) -> Any:
+    """The thing a multiple is counted in: "about 11 times as much as the Great Pyramid of Giza", "three
+    times the size of the Titanic" count pyramids and Titanics (the head of the noun phrase after "as ...
+    as" or "the <noun> of"); None for any other number, and for "40 times as many workers as" (workers
+    are counted)."""
+    doc = tok.doc
+    i = tok.i + 1
+    if i >= len(doc) or doc[i].lower_ != "times":
+        return None
+    j = i + 1
+    if j + 2 < len(doc) and doc[j].lower_ == "as" and doc[j + 2].lower_ == "as":
+        start = j + 3
+    elif j + 2 < len(doc) and doc[j].lower_ == "the" and doc[j + 1].pos_ == "NOUN" and doc[j + 2].lower_ == "of":
+        start = j + 3
+    else:
+        return None
+    for t in doc[start:start + TIMES_SPAN]:
+        if t.pos_ in _NOUNS and t.dep_ != "compound":
+            return t
+        if t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "NUM"):
+            return None
+    return None
+
+
 # Words that value a thing: "gems worth $5m", "diamonds valued at $5m", "a car priced at $5m".
 _VALUE_WORDS = frozenset(("worth", "value", "valued", "priced", "estimated", "costing", "totalling", "totaling"))
 
@@ -830,6 +858,8 @@ def read_figures(text: str, figures: list[Figure],
                 and listed.group(1).lower() not in _FUNCTION:
             fig.subject = listed.group(1).lower()  # "two sons, ages 6 and 16": the sons' ages, not a name's near
         noun, via_of = _counted_noun(anchor)  # 2
+        if (measure := _times_of(tok)) is not None:
+            noun, via_of = measure, False  # "11 times as much as the Great Pyramid": 11 pyramids' worth
         if via_of and fig.dimension == "count":
             partitive.add(id(fig))  # "more than 200,000 of the comments" (see below)
         hyphened = None
