@@ -67,3 +67,9 @@ def test_one_line_written_twice_in_an_article_is_one_report() -> None:
     groups = _groups({"a": f"The court ruled on Monday. {line} {line} The case goes on.",
                       "b": "The court ruled on Monday, and the case goes on."})
     assert sum(r.text.startswith("150 million") for g in groups for r in g.reports) == 1
+
+
+def test_a_paragraph_pasted_twice_is_read_once() -> None:
+    para = "The city recorded about 258 million visits in 2010, the council said."
+    groups = _groups({"a": f"{para}\n\nThe mayor spoke on Monday.\n\n{para}", "b": "The mayor spoke on Monday."})
+    assert sum(r.text.startswith("about 258 million") for g in groups for r in g.reports) == 1

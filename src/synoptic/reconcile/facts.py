@@ -657,8 +657,9 @@ def _one_name_each(reads: list[_Read], extractions: Sequence[Extraction]) -> Non
 
 
 #: Characters on each side of a figure that, repeated with it in one article, make it one report written
-#: twice (a teaser line of page debris doubled, a paragraph pasted twice). Prose repeats a number with its
-#: words around only where it repeats itself; set on extradition (fit, review15: a "Read next" line twice).
+#: twice (a teaser line of page debris doubled; a whole sentence repeated is one too: a paragraph pasted
+#: twice). Prose repeats a number with its words around only where it repeats itself; set on extradition
+#: (fit, review15: a "Read next" line twice), ewaste's pasted paragraph read by the sentence.
 REPEAT_CHARS = 20
 
 
@@ -688,9 +689,11 @@ def _reads(articles: Sequence[Article], extractions: Sequence[Extraction]) -> li
         for fig in figs:
             pred_fig, prev_fig = prev_fig, fig
             around = art.text[max(0, fig.start - REPEAT_CHARS):fig.end + REPEAT_CHARS]
-            if len(around) == fig.end - fig.start + 2 * REPEAT_CHARS and around in seen:
-                continue  # the same words twice in one article: one report, not two
-            seen.add(around)
+            w0, w1 = _sentence_bounds(art.text, fig.start, fig.end)
+            sentence = f"{fig.start - w0}:{art.text[w0:w1]}"  # its sentence and where in it
+            if (len(around) == fig.end - fig.start + 2 * REPEAT_CHARS and around in seen) or sentence in seen:
+                continue  # the same words twice in one article (a line or a paragraph pasted twice): one report
+            seen.update((around, sentence))
             if is_year(fig) or VAGUE.match(fig.text) or fig.value is None or fig.category == "time":
                 continue
             if fig.when:
