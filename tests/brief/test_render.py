@@ -234,6 +234,9 @@ def test_safe_url(url, ok):
     ({"low": 10.8, "high": 13.2, "unit": "%"}, "about 12%"),
     ({"low": 6, "high": 6, "unit": "days"}, "6 days"),
     ({"low": 200000, "high": 220000, "unit": "tonne", "category": "count:tonne"}, "200,000–220,000"),
+    ({"low": 9358999.5, "high": 9359000.5, "unit": "t"}, "9,359,000 t"),  # one figure's rounding band
+    ({"low": 65.59, "high": 65.81, "unit": "lb"}, "65.7 lb"),
+    ({"low": 99, "high": 100, "unit": None}, "99–100"),  # a stated range stays one
 ])
 def test_markdown_value_reads_money_rates_and_bands_as_news_writes_them(fact, expected):
     assert value_text(_group(**fact)) == expected

@@ -112,6 +112,12 @@ def _stated(fact: FactGroup) -> tuple[list[float], str] | None:
     return ordered, (qualifiers.pop() if len(qualifiers) == 1 and len(ordered) == 1 else "")
 
 
+#: An interval narrower than this share of its top is one figure's rounding band and is shown as that
+#: figure (a stated "9,359,000 tonnes" met by "10.4 million tons" gives the band 9,358,999.5–9,359,000.5).
+#: Not fitted: a band of "about N" is 20% wide, the narrowest stated range in the dev stories ("740–750") 1.3%.
+NARROW_BAND = 0.005
+
+
 def value_text(fact: FactGroup) -> str:
     """The value column of a fact group: money in news style with its rate ("$12m–$14m a day"), a
     tolerance band as the figure it is around ("about 420"), else the interval and unit ("740–750",
@@ -146,6 +152,11 @@ def value_text(fact: FactGroup) -> str:
             return fmt(lo) + suffix
         if lo > 0 and math.isclose(hi / lo, (1 + ABOUT_TOLERANCE) / (1 - ABOUT_TOLERANCE), rel_tol=1e-6):
             return f"about {fmt((lo + hi) / 2)}{suffix}"  # the band of "about N" (reconcile)
+        if lo > 0 and (hi - lo) / hi < NARROW_BAND:
+            # the rounding band of one stated figure, often met in another unit ("9,358,999.5–9,359,000.5
+            # t" is 9,359,000 t): the figure at the precision the band allows
+            step = 10.0 ** math.floor(math.log10(hi - lo))
+            return fmt(round((lo + hi) / 2 / step) * step) + suffix
         return f"{fmt(lo)}–{fmt(hi)}{suffix}"
     if low is not None:
         return f"> {fmt(low)}{suffix}"
