@@ -256,6 +256,13 @@ PRESENT_NOT_AHEAD = frozenset({
 })  # fmt: skip
 #: Participles of a plan: "a speech scheduled", "a vote set", "talks planned".
 SCHEDULED = frozenset({"schedule", "plan", "set", "slate", "expect", "arrange", "book", "due"})
+#: Adjectives of prospect and readiness: with a present copula, the infinitive after them is still to
+#: come, as after a modal ("is likely to report results Tuesday", "is about to", "are due to vote in
+#: May"); TimeML reads such a clause as the future (a guideline rule, read from neither half).
+PROSPECT_ADJECTIVES = frozenset({
+    "likely", "unlikely", "about", "due", "set", "poised", "ready", "bound", "sure", "certain", "eager",
+    "willing", "prepared", "determined",
+})  # fmt: skip
 IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
 #: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
 #: clause's tense says nothing about it.
@@ -415,8 +422,17 @@ def _verb_tense(verb: Any) -> str | None:
         if words & {"could"} and any(c.dep_ == "neg" for c in verb.children):
             return None  # "could not be reached for comment Saturday": no ability then, not a plan
         return "future"
+    if verb.tag_ == "VB" and _word(verb) == "let" and not auxes and any(
+        _word(t) in ("'s", "us") for c in verb.children for t in (c, *c.children)
+    ):
+        return "future"  # "Let's defeat her in November": a proposal is still to come (imperative)
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         # an infinitive after a verb of intent looks ahead ("agreed to buy"); else its governor decides
+        if verb.head.pos_ == "ADJ" and _word(verb.head) in PROSPECT_ADJECTIVES and verb.head.i != verb.i:
+            copula = verb.head.head
+            if copula.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in copula.children):
+                return "future"  # "is likely to report results Tuesday": a prospect held now
+            return None  # "was likely to": ahead of a past time, which the tense alone cannot place
         participle = verb.head.tag_ == "VBN" and verb.head.dep_ == "acl"  # "the delegates needed to secure"
         if verb.dep_ == "acl" or (_base_form(verb.head.lower_) in FORWARD_VERBS and not participle):
             return "future"  # "a program to pay it down by February", "agreed to buy it in May"
@@ -1423,9 +1439,19 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
         shift = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
                  "prior": -1}.get(rel.split()[-1] if rel else "", 0)  # fmt: skip
     base = _reference(ctx, unit) or anchor
+    if rel == "the next" and anchor is not None and _SPAN_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+            and _reading(text, m.start(), m.end()) != "past":
+        base = anchor  # "will be closed over the next year": the span ahead of now, not after the last date
     if base is None:
         return None, unit
     return _counted_from(base, unit, shift)
+
+
+#: A preposition of a span before "the next year", "the next few weeks": in a clause that is not
+#: past, the span runs on from the document time (TimeML: "over the next year" is counted from now,
+#: where "the next day" of a narrative is counted from its reference time; a guideline rule, read
+#: from neither half).
+_SPAN_BEFORE = re.compile(r"(?i)\b(?:over|within|during|throughout|in|for)\s+$")
 
 
 def _r_apposed(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
