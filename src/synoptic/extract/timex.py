@@ -85,6 +85,7 @@ from synoptic.lang.en.calendar import (
     MONTH_ABBREVIATION_ALTERNATION,
     MONTH_NAME_ALTERNATION,
     MONTHS,
+    NAMED_WEEKDAY_DAYS,
     WEEKDAY_HOLIDAYS,
     WEEKDAY_NAME_ALTERNATION,
     WEEKDAYS,
@@ -816,6 +817,20 @@ def _r_holiday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
         # one, a primary): on unseen 2016 news the year before's off-year one was never meant
         return None, NOT_A_DATE
     return d.isoformat(), "day"
+
+
+_NAMED_WEEKDAY_DAY = "|".join(
+    r"\s".join(w.capitalize() for w in name.split()) for name in sorted(NAMED_WEEKDAY_DAYS, key=len, reverse=True)
+)
+
+
+def _r_named_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "Black Monday" is 1987-10-19, not the last Monday; "Super Tuesday" names no weekday of the
+    report's week (TimeML gives a named day its date; a guideline rule, read from neither half)."""
+    ymd = NAMED_WEEKDAY_DAYS[re.sub(r"\s+", " ", m.group().lower())]
+    if ymd is None:
+        return None, NOT_A_DATE
+    return date(*ymd).isoformat(), "day"
 
 
 def _r_month_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -1721,6 +1736,7 @@ RULES: list[tuple[str, Resolver]] = [
     (rf"{_EDGE}(?P<mon>{MONTH})(?:\sof)?,?\s(?P<year>{YEAR})(?![0-9])", _r_month_year),
     (rf"(?<![\w-])(?P<hol>(?i:{_HOLIDAY})|{_ELECTION_DAY})(?:,?\s(?P<hyear>{YEAR}))?(?![\w-])", _r_holiday),
     (rf"{_EDGE}(?P<mon>{MONTH})\s(?P<rel>last|this|next)\syear\b", _r_month_rel_year),
+    (rf"(?<![\w-])(?:{_NAMED_WEEKDAY_DAY})(?![\w-])", _r_named_day),
     (
         rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
         rf"[Mm]id|[Ee]arlier|[Ll]ater)[\s-]|(?:[Tt]he\s)?(?:beginning|end|middle|start)\sof\s)?"
