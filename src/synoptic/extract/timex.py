@@ -1240,6 +1240,17 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
         return "PAST_REF", "ref"
     n = _count(num)
+    if (m["half1"] or m["half2"]) and unit in ("year", "month"):
+        # "two and a half years ago", "a year and a half earlier": half a unit more, at the unit's
+        # granularity (TimeML counts the whole amount; a guideline rule, read from neither half)
+        months = 12 * n + 6 if unit == "year" else n
+        days = 15 if unit == "month" else 0
+        ref = _reference(ctx, unit) if not m.group().lower().endswith("ago") else None
+        base = ref if ref is not None and ref <= anchor else anchor
+        y, mo = _shift_month(base.year, base.month, -months)
+        back = _safe_date(y, mo, min(base.day, 28)) or base
+        back -= timedelta(days=days)
+        return (f"{back.year:04d}", "year") if unit == "year" else (f"{back.year:04d}-{back.month:02d}", "month")
     if n == 1 and unit == "year" and _compares_results(text, m.start()) and \
             (ctx.period or _in_quarter_context(text, m.start())) and not _compares_longer_period(text, m.start()):
         return _year_before_period(anchor, ctx)
@@ -1819,7 +1830,8 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?P<num>[0-9]{{1,3}}|{_COUNT_WORD}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)(?:\sor\sso)?\s(?:ago|earlier|"
+        r"twelve|several|few|many|some)(?P<half1>\sand\sa\shalf|\s1/2|\u00bd)?\s(?P<unit>days?|weeks?|months?|years?|decades?)"
+        r"(?P<half2>\sand\sa\shalf)?(?:\sor\sso)?\s(?:ago|earlier|"
         r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
