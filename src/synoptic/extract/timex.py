@@ -1671,7 +1671,9 @@ def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     # trillion over the next decade"), a DURATION (seen on PolNeAR texts)
     # Tried and dropped (dates17): "the past decade" as a span, no date (10 of 10 PolNeAR uses are
     # the ten years up to now), but TimeBank's held-out even half has one as the decade before (-1)
-    shift = {"last": -1, "past": -1, "previous": -1}.get(m["drel"].lower(), 0)
+    # "by the end of the decade": the part of the decade the report is in (TimeML: the decade, with a
+    # mod; a guideline rule, read from neither half)
+    shift = {"last": -1, "past": -1, "previous": -1}.get((m["drel"] or "").lower(), 0)
     return str(anchor.year + 10 * shift)[:3], "decade"
 
 
@@ -1890,7 +1892,8 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?:(?P<dcent>{_CENTURY_WORDS})[\s-])?(?P<dword>{_DECADE_ALT})"
-        r"|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
+        r"|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade|(?P<dpart>the\s(?:end|beginning|start|middle|close)\sof\sthe\sdecade))"
+        r"(?![\w-]))",
         _r_decade_word,
     ),
     (
