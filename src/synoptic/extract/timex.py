@@ -1129,8 +1129,8 @@ def _unit_ended(m: re.Match[str], anchor: date, text: str, unit: str) -> _Value 
     else:
         month, day = _month_num(ended["emon"]), _day_number(ended["eday"])
         d = _safe_date(int(ended["eyear"]), month, day) if ended["eyear"] else _nearest_year(anchor, month, day)
-        if d is not None and d > anchor and not ended["eyear"]:  # ended: the last such day gone by
-            d = _safe_date(d.year - 1, month, day)
+        if d is not None and d > anchor and not ended["eyear"] and ended["how"].lower() == "ended":
+            d = _safe_date(d.year - 1, month, day)  # ended: the last such day gone by ("ending": the nearest)
     if d is None:
         return None
     return (_iso_week(d), "week") if unit == "week" else (f"{d.year:04d}-{d.month:02d}", "month")
