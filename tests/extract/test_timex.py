@@ -1163,3 +1163,56 @@ def test_the_future_perfect_looks_ahead() -> None:
     assert [r.value for r in refs if r.text == "Election Day"] == ["2016-11-08"]
     assert clause_tense("The deal will have closed on Friday.", 27, 33) == "future"
     assert clause_tense("The deal would have closed on Friday.", 28, 34) == "past"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # an infinitive after an adjective of prospect with a present copula is still to come
+        ("The company is likely to report results Tuesday.", date(1989, 11, 2), "1989-11-07"),
+        ("The company is about to report results Tuesday.", date(1989, 11, 2), "1989-11-07"),
+        ("He is ready to sign the bill Friday.", date(1989, 11, 8), "1989-11-10"),
+        # a past copula says nothing of the infinitive's time: the nearest Tuesday
+        ("The company was likely to report results Tuesday.", date(1989, 11, 2), "1989-10-31"),
+        # "Let's" proposes what is still to come, whatever the reporting verb
+        ("\"Let's defeat her in November,\" he said.", date(2016, 7, 21), "2016-11"),
+    ],
+)
+def test_prospect_adjectives_and_lets_look_ahead(sentence: str, anchor: date, value: str) -> None:
+    assert [r.value for r in find_dates(sentence, anchor)] == [value]
+
+
+def test_the_next_year_over_a_span_not_past_counts_from_now() -> None:
+    anchor = date(2015, 11, 17)
+    text = "In 1939, few came. Now 10,000 are expected over the next year."
+    assert [(r.text, r.value) for r in find_dates(text, anchor) if "next" in r.text] == [("the next year", "2016")]
+    # in a past narrative "the next year" is counted from the reference time
+    text = "In 1980 he founded the company. Over the next year, he built it."
+    assert [r.value for r in find_dates(text, anchor) if "next" in r.text] == ["1981"]
+    text = "He arrived on March 3. He left the next day."
+    assert [r.value for r in find_dates(text, anchor) if "next" in r.text] == ["2015-03-04"]
+
+
+def test_days_named_by_an_epithet_and_a_weekday() -> None:
+    anchor = date(1989, 10, 30)
+    assert [(r.text, r.value) for r in find_dates("After Black Monday, prices fell.", anchor)] == [
+        ("Black Monday", "1987-10-19")]
+    assert find_dates("The Super Tuesday primaries are next.", date(2016, 2, 20)) == []
+    # not capitalised: an ordinary Monday
+    assert [r.value for r in find_dates("It was a black Monday for the market.", anchor)] == ["1989-10-30"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The company was acquired two and a half years ago.", "two and a half years ago", "1987"),
+        ("The company was acquired a year and a half ago.", "a year and a half ago", "1988"),
+        ("The company was acquired 2 1/2 years ago.", "2 1/2 years ago", "1987"),
+        ("The plant opened two and a half months ago.", "two and a half months ago", "1989-08"),
+        ("Sales will double by the end of the decade.", "the end of the decade", "198"),
+        ("The rate for the week ending Nov. 3 was 8%.", "the week", "1989-W44"),
+    ],
+)
+def test_halves_of_a_count_the_decade_and_a_week_ending_ahead(sentence: str, expression: str, value: str) -> None:
+    refs = find_dates(sentence, date(1989, 11, 2))
+    assert [(r.text, r.value) for r in refs if r.text == expression] == [(expression, value)]
