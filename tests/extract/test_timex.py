@@ -1216,3 +1216,9 @@ def test_days_named_by_an_epithet_and_a_weekday() -> None:
 def test_halves_of_a_count_the_decade_and_a_week_ending_ahead(sentence: str, expression: str, value: str) -> None:
     refs = find_dates(sentence, date(1989, 11, 2))
     assert [(r.text, r.value) for r in refs if r.text == expression] == [(expression, value)]
+
+
+def test_a_half_of_a_century_is_that_century() -> None:
+    text = "As the South industrialized in the second half of the 20th century, wages rose."
+    assert [(r.text, r.value) for r in find_dates(text, date(2016, 4, 27))] == [
+        ("the second half of the 20th century", "19")]

@@ -1516,6 +1516,9 @@ def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -
             return None, "month"
         month = _month_num(m["hmon"])
         return f"{_bare_month_year(anchor, month, text, m.start(), m.end()):04d}-{month:02d}", "month"
+    if m["hcent"]:  # "the second half of the 20th century": as for a decade, TimeML keeps the century
+        word = m["hcent"].lower()
+        return f"{(int(re.sub(r'[^0-9]', '', word)) if word[0].isdigit() else ORDINALS[word]) - 1:02d}", "century"
     if m["hdec"]:  # "the last half of the '80s": TimeML keeps the decade
         dec = m["hdec"].rstrip("s").lstrip("'")
         if len(dec) == 2:
@@ -1863,7 +1866,8 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?:(?P<h>first|second|1st|2nd|last|latter)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
         rf"(?:\sof\s(?:(?:fiscal\s)?(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
         rf"(?P<hmon>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s(?P<hmyear>{YEAR}))?|"
-        rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
+        rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)|the\s(?P<hcent>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})[\s-]century))?"
+        r"(?![\w-]))",
         _r_half,
     ),
     (
