@@ -446,6 +446,8 @@ def _verb_tense(verb: Any) -> str | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
+        if "being" in words and words & {"is", "are", "am", "'re", "'m"}:
+            return "future"  # the present progressive passive, as the active: "are being offered Tuesday"
         if words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ != "acl"):
             return "past"
         if verb.dep_ == "acl" and not auxes and _base_form(_word(verb)) not in FORWARD_VERBS - {"set"} and \
