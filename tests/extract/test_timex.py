@@ -1222,3 +1222,11 @@ def test_a_half_of_a_century_is_that_century() -> None:
     text = "As the South industrialized in the second half of the 20th century, wages rose."
     assert [(r.text, r.value) for r in find_dates(text, date(2016, 4, 27))] == [
         ("the second half of the 20th century", "19")]
+
+
+def test_a_record_in_apposition_counts_back() -> None:
+    # "the first such report in 10 years" beside the noun "in" hangs on: a span back to now, no date
+    text = "Now, a new strategy document, the first such ''White Book'' in 10 years, is being prepared."
+    assert [r.text for r in find_dates(text, date(2016, 6, 7)) if "years" in r.text] == []
+    text = "He is likely to run for reelection as a senator in two years when his term expires."
+    assert [(r.text, r.value) for r in find_dates(text, date(2016, 4, 21))] == [("two years", "2018")]

@@ -1224,7 +1224,8 @@ def _counts_back_from_a_record(text: str, start: int, end: int) -> bool:
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             verb.head.tag_ == "VBD":
         return True  # "I pledged to create 700,000 jobs in seven years": counted from the pledge, not now
-    nouns = [prep.head] + [c for c in prep.head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    # the noun, its object or subject, or an apposition to it ("a document, the first such report in 10 years")
+    nouns = [prep.head] + [c for c in prep.head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "appos")]
     return any(c.lower_ in _RECORD_WORDS or c.tag_ in ("JJS", "RBS")
                for n in nouns if n.pos_ in ("NOUN", "PROPN") for c in n.children)
 
