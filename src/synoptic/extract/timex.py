@@ -827,7 +827,7 @@ _NAMED_WEEKDAY_DAY = "|".join(
 
 
 def _r_named_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
-    """ "Black Monday" is 1987-10-19, not the last Monday; "Super Tuesday" names no weekday of the
+    """ "Black Monday" is 1987-10-19, not the last Monday; "Cyber Monday" names no weekday of the
     report's week (TimeML gives a named day its date; a guideline rule, read from neither half)."""
     ymd = NAMED_WEEKDAY_DAYS[re.sub(r"\s+", " ", m.group().lower())]
     if ymd is None:
