@@ -20,7 +20,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   "early summer" ``SP`` / ``SU``, "the last week of February" an ISO week, "the 1990s" / "the
   nineties" / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end"
   and "the full year" the year; "year-end 1988" that year; "the second half of July" the month;
-  "the September quarter" the quarter it ends; "next fall" said in the fall the year after's); a period "of last year" is one expression in that year ("the
+  "the September quarter" the quarter it ends; "next fall" said in the fall the year after's; "the
+  second half of the 20th century" ``19``, "the end of the decade" the report's decade, "two and a
+  half years ago" the year 30 months back); a period "of last year" is one expression in that year ("the
   fourth quarter of last year" ``2021-Q4``), as is one after a possessive year ("1990's first half",
   "the year's third quarter", "its current fiscal year"); "the week of Oct. 16" is that day's ISO
   week, "the week ended Oct. 27" the week of that day, "the second week of October" the week of
@@ -28,8 +30,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - past or future of a bare weekday, month, month-day, season or holiday (``_reading``): the tense
   of the verb the date attaches to in spaCy's dependency parse (``_clause_tense``: simple past,
   perfects, the perfect progressive and a participle after its noun look back; will/modals, the
-  present progressive, the simple present of an event verb (not of a stative one), an infinitive
-  after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
+  present progressive (active or passive: "are being offered Tuesday"), the simple present of an
+  event verb (not of a stative one), an infinitive after a verb of intent or after an adjective of
+  prospect with a present copula ("is likely to report Tuesday"), "Let's" + a verb look ahead; a bare infinitive or a gerund takes its governor's tense;
   "since" reads past; "until" (unless in the past perfect: "until Friday it had declined"),
   "between now and", "looking ahead to" future; a fronted time adverbial takes the tense of the
   clause after it: ", on Nov. 17 the police moved in"; a past relative clause on the date itself:
@@ -40,7 +43,8 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - anchors: document time for "yesterday", "last week", "two days ago", "two years from now"; the
   reference time (the last date the article named, ``_Discourse.last``, a season with its year
   included) for "the following day", "two months later", "three years earlier", "that year", "that
-  summer", "the week before", "later in the day", "the previous Friday"; the
+  summer", "the week before", "later in the day", "the previous Friday" (but "over the next year"
+  in a clause not past runs on from the document time); the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
   quarter", "a year earlier", "$3 million last year", "last year's $1.55 billion" where results are
   compared (a quarter already begun whose results are reported is a fiscal one that has ended, unless
@@ -53,7 +57,8 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   "its latest fiscal year" the last completed one;
 - holidays with one Gregorian date (Christmas, New Year's Eve, the Easter cycle by the computus, the
   US federal holidays set on a weekday of a month: Labor Day, Thanksgiving; a capitalised US
-  "Election Day" ahead or just held) are days;
+  "Election Day" ahead or just held) are days; so are the days named by an epithet and a weekday
+  with one date ("Black Monday" 1987-10-19), none for those that recur ("Cyber Monday");
 - the future perfect ("will have changed") looks ahead, a modal perfect ("would have") back;
 - references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
   ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
