@@ -1230,3 +1230,8 @@ def test_a_record_in_apposition_counts_back() -> None:
     assert [r.text for r in find_dates(text, date(2016, 6, 7)) if "years" in r.text] == []
     text = "He is likely to run for reelection as a senator in two years when his term expires."
     assert [(r.text, r.value) for r in find_dates(text, date(2016, 4, 21))] == [("two years", "2018")]
+
+
+def test_a_bare_infinitive_under_a_gerund_takes_the_tense_above_it() -> None:
+    text = "It earned $40.8 million for helping Pharmacyclics sell itself to AbbVie in March."
+    assert [r.value for r in find_dates(text, date(2016, 1, 7))] == ["2015-03"]

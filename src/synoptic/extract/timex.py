@@ -581,7 +581,11 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
             tense = _verb_tense(tok)
             if through_gerund and tense == "future":
                 return None  # "is taking a toll, pointing to Cruz's victories Tuesday": an ongoing state
-            if tense or tok.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            has_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            # a bare infinitive under a verb without a tense of its own ("for helping it sell itself
+            # to AbbVie in March") is no clause of its own either: the climb goes on, as for a gerund
+            bare = tok.tag_ == "VB" and not has_aux and tok.dep_ in ("xcomp", "ccomp")
+            if tense or (tok.tag_ != "VBG" and not bare) or has_aux:
                 return tense
             # a gerund or participle without auxiliaries has no tense of its own: a past one of the
             # verb it depends on holds ("has been cooperating ..., including offering in August")
