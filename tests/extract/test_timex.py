@@ -1235,3 +1235,16 @@ def test_a_record_in_apposition_counts_back() -> None:
 def test_a_bare_infinitive_under_a_gerund_takes_the_tense_above_it() -> None:
     text = "It earned $40.8 million for helping Pharmacyclics sell itself to AbbVie in March."
     assert [r.value for r in find_dates(text, date(2016, 1, 7))] == ["2015-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Stocks plunged on Friday the 13th.", "1989-10-13"),
+        ("The Friday-the-13th plunge hurt.", "1989-10-13"),
+        ("The meeting will be on Tuesday the 7th.", "1989-11-07"),
+        ("The meeting was on Tuesday the 7th.", "1989-03-07"),
+    ],
+)
+def test_a_weekday_the_nth_is_the_day_of_a_month_on_that_weekday(sentence: str, value: str) -> None:
+    assert [r.value for r in find_dates(sentence, date(1989, 10, 30))] == [value]

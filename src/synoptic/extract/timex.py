@@ -985,6 +985,22 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     return _weekday_date(anchor, wd, mode).isoformat(), "day"
 
 
+def _r_weekday_the_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "Friday the 13th", "on Tuesday the 7th": the day of a month that falls on that weekday, the
+    nearest one back (ahead in a clause that looks ahead) within a year (a guideline rule, read from
+    neither half: TimeML gives the day its calendar date)."""
+    if anchor is None:
+        return None, "day"
+    wd, dn = WEEKDAYS[m["twd"].lower()], _day_number(m["tday"])
+    step = 1 if _reading(text, m.start(), m.end()) == "future" else -1
+    for k in range(13):
+        y, mo = _shift_month(anchor.year, anchor.month, step * k)
+        d = _safe_date(y, mo, dn)
+        if d is not None and d.weekday() == wd and (d <= anchor if step < 0 else d >= anchor):
+            return d.isoformat(), "day"
+    return None, NOT_A_DATE
+
+
 def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     """this/last/next week|month|year|quarter|weekend|season."""
     rel = re.sub(r"\s+", " ", m["rel"].lower())
@@ -1783,6 +1799,7 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?P<year>{YEAR})(?![0-9%]|s\b|[.,][0-9]|\s(?:percent|people|troops|men|women)\b)",
         _r_year,
     ),
+    (rf"{_EDGE}(?P<twd>{WEEKDAY})[\s-]the[\s-](?P<tday>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\w-])", _r_weekday_the_day),
     (
         r"(?i:(?<![\w-])(?:late\s|early\s)?(?P<rel>the\sday\sbefore\syesterday|the\sday\safter\stomorrow|"
         r"yesterday|today|tonight|tomorrow|last\snight)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
