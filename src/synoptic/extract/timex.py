@@ -58,7 +58,8 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - holidays with one Gregorian date (Christmas, New Year's Eve, the Easter cycle by the computus, the
   US federal holidays set on a weekday of a month: Labor Day, Thanksgiving; a capitalised US
   "Election Day" ahead or just held) are days; so are the days named by an epithet and a weekday
-  with one date ("Black Monday" 1987-10-19), none for those that recur ("Cyber Monday");
+  with one date ("Black Monday" 1987-10-19), none for those that recur ("Cyber Monday"); "Friday
+  the 13th" is the day of a month falling on that weekday, back or ahead by the clause's tense;
 - the future perfect ("will have changed") looks ahead, a modal perfect ("would have") back;
 - references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
   ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
