@@ -1163,3 +1163,88 @@ def test_the_future_perfect_looks_ahead() -> None:
     assert [r.value for r in refs if r.text == "Election Day"] == ["2016-11-08"]
     assert clause_tense("The deal will have closed on Friday.", 27, 33) == "future"
     assert clause_tense("The deal would have closed on Friday.", 28, 34) == "past"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # an infinitive after an adjective of prospect with a present copula is still to come
+        ("The company is likely to report results Tuesday.", date(1989, 11, 2), "1989-11-07"),
+        ("The company is about to report results Tuesday.", date(1989, 11, 2), "1989-11-07"),
+        ("He is ready to sign the bill Friday.", date(1989, 11, 8), "1989-11-10"),
+        # a past copula says nothing of the infinitive's time: the nearest Tuesday
+        ("The company was likely to report results Tuesday.", date(1989, 11, 2), "1989-10-31"),
+        # "Let's" proposes what is still to come, whatever the reporting verb
+        ("\"Let's defeat her in November,\" he said.", date(2016, 7, 21), "2016-11"),
+    ],
+)
+def test_prospect_adjectives_and_lets_look_ahead(sentence: str, anchor: date, value: str) -> None:
+    assert [r.value for r in find_dates(sentence, anchor)] == [value]
+
+
+def test_the_next_year_over_a_span_not_past_counts_from_now() -> None:
+    anchor = date(2015, 11, 17)
+    text = "In 1939, few came. Now 10,000 are expected over the next year."
+    assert [(r.text, r.value) for r in find_dates(text, anchor) if "next" in r.text] == [("the next year", "2016")]
+    # in a past narrative "the next year" is counted from the reference time
+    text = "In 1980 he founded the company. Over the next year, he built it."
+    assert [r.value for r in find_dates(text, anchor) if "next" in r.text] == ["1981"]
+    text = "He arrived on March 3. He left the next day."
+    assert [r.value for r in find_dates(text, anchor) if "next" in r.text] == ["2015-03-04"]
+
+
+def test_days_named_by_an_epithet_and_a_weekday() -> None:
+    anchor = date(1989, 10, 30)
+    assert [(r.text, r.value) for r in find_dates("After Black Monday, prices fell.", anchor)] == [
+        ("Black Monday", "1987-10-19")]
+    assert find_dates("Stores expect record sales on Cyber Monday.", date(2016, 11, 20)) == []
+    # not capitalised: an ordinary Monday
+    assert [r.value for r in find_dates("It was a black Monday for the market.", anchor)] == ["1989-10-30"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The company was acquired two and a half years ago.", "two and a half years ago", "1987"),
+        ("The company was acquired a year and a half ago.", "a year and a half ago", "1988"),
+        ("The company was acquired 2 1/2 years ago.", "2 1/2 years ago", "1987"),
+        ("The plant opened two and a half months ago.", "two and a half months ago", "1989-08"),
+        ("Sales will double by the end of the decade.", "the end of the decade", "198"),
+        ("The rate for the week ending Nov. 3 was 8%.", "the week", "1989-W44"),
+    ],
+)
+def test_halves_of_a_count_the_decade_and_a_week_ending_ahead(sentence: str, expression: str, value: str) -> None:
+    refs = find_dates(sentence, date(1989, 11, 2))
+    assert [(r.text, r.value) for r in refs if r.text == expression] == [(expression, value)]
+
+
+def test_a_half_of_a_century_is_that_century() -> None:
+    text = "As the South industrialized in the second half of the 20th century, wages rose."
+    assert [(r.text, r.value) for r in find_dates(text, date(2016, 4, 27))] == [
+        ("the second half of the 20th century", "19")]
+
+
+def test_a_record_in_apposition_counts_back() -> None:
+    # "the first such report in 10 years" beside the noun "in" hangs on: a span back to now, no date
+    text = "Now, a new strategy document, the first such ''White Book'' in 10 years, is being prepared."
+    assert [r.text for r in find_dates(text, date(2016, 6, 7)) if "years" in r.text] == []
+    text = "He is likely to run for reelection as a senator in two years when his term expires."
+    assert [(r.text, r.value) for r in find_dates(text, date(2016, 4, 21))] == [("two years", "2018")]
+
+
+def test_a_bare_infinitive_under_a_gerund_takes_the_tense_above_it() -> None:
+    text = "It earned $40.8 million for helping Pharmacyclics sell itself to AbbVie in March."
+    assert [r.value for r in find_dates(text, date(2016, 1, 7))] == ["2015-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Stocks plunged on Friday the 13th.", "1989-10-13"),
+        ("The Friday-the-13th plunge hurt.", "1989-10-13"),
+        ("The meeting will be on Tuesday the 7th.", "1989-11-07"),
+        ("The meeting was on Tuesday the 7th.", "1989-03-07"),
+    ],
+)
+def test_a_weekday_the_nth_is_the_day_of_a_month_on_that_weekday(sentence: str, value: str) -> None:
+    assert [r.value for r in find_dates(sentence, date(1989, 10, 30))] == [value]

@@ -20,7 +20,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   "early summer" ``SP`` / ``SU``, "the last week of February" an ISO week, "the 1990s" / "the
   nineties" / "the last half of the '80s" ``199`` / ``198``, "the 20th century" ``19``, "year-end"
   and "the full year" the year; "year-end 1988" that year; "the second half of July" the month;
-  "the September quarter" the quarter it ends; "next fall" said in the fall the year after's); a period "of last year" is one expression in that year ("the
+  "the September quarter" the quarter it ends; "next fall" said in the fall the year after's; "the
+  second half of the 20th century" ``19``, "the end of the decade" the report's decade, "two and a
+  half years ago" the year 30 months back); a period "of last year" is one expression in that year ("the
   fourth quarter of last year" ``2021-Q4``), as is one after a possessive year ("1990's first half",
   "the year's third quarter", "its current fiscal year"); "the week of Oct. 16" is that day's ISO
   week, "the week ended Oct. 27" the week of that day, "the second week of October" the week of
@@ -28,8 +30,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - past or future of a bare weekday, month, month-day, season or holiday (``_reading``): the tense
   of the verb the date attaches to in spaCy's dependency parse (``_clause_tense``: simple past,
   perfects, the perfect progressive and a participle after its noun look back; will/modals, the
-  present progressive, the simple present of an event verb (not of a stative one), an infinitive
-  after a verb of intent look ahead; a bare infinitive or a gerund takes its governor's tense;
+  present progressive (active or passive: "are being offered Tuesday"), the simple present of an
+  event verb (not of a stative one), an infinitive after a verb of intent or after an adjective of
+  prospect with a present copula ("is likely to report Tuesday"), "Let's" + a verb look ahead; a bare infinitive or a gerund takes its governor's tense;
   "since" reads past; "until" (unless in the past perfect: "until Friday it had declined"),
   "between now and", "looking ahead to" future; a fronted time adverbial takes the tense of the
   clause after it: ", on Nov. 17 the police moved in"; a past relative clause on the date itself:
@@ -40,7 +43,8 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
 - anchors: document time for "yesterday", "last week", "two days ago", "two years from now"; the
   reference time (the last date the article named, ``_Discourse.last``, a season with its year
   included) for "the following day", "two months later", "three years earlier", "that year", "that
-  summer", "the week before", "later in the day", "the previous Friday"; the
+  summer", "the week before", "later in the day", "the previous Friday" (but "over the next year"
+  in a clause not past runs on from the document time); the
   reporting quarter (``_Discourse.period``) for "the quarter", "the latest period", "the year-ago
   quarter", "a year earlier", "$3 million last year", "last year's $1.55 billion" where results are
   compared (a quarter already begun whose results are reported is a fiscal one that has ended, unless
@@ -53,7 +57,9 @@ The rules by the TimeML phenomenon they cover (each resolver's docstring says mo
   "its latest fiscal year" the last completed one;
 - holidays with one Gregorian date (Christmas, New Year's Eve, the Easter cycle by the computus, the
   US federal holidays set on a weekday of a month: Labor Day, Thanksgiving; a capitalised US
-  "Election Day" ahead or just held) are days;
+  "Election Day" ahead or just held) are days; so are the days named by an epithet and a weekday
+  with one date ("Black Monday" 1987-10-19), none for those that recur ("Cyber Monday"); "Friday
+  the 13th" is the day of a month falling on that weekday, back or ahead by the clause's tense;
 - the future perfect ("will have changed") looks ahead, a modal perfect ("would have") back;
 - references: PRESENT_REF ("now", "currently"; "the then current price" is PAST_REF), PAST_REF
   ("recently", "several years ago", "years ago", "the last few months"), FUTURE_REF ("soon",
@@ -85,6 +91,7 @@ from synoptic.lang.en.calendar import (
     MONTH_ABBREVIATION_ALTERNATION,
     MONTH_NAME_ALTERNATION,
     MONTHS,
+    NAMED_WEEKDAY_DAYS,
     WEEKDAY_HOLIDAYS,
     WEEKDAY_NAME_ALTERNATION,
     WEEKDAYS,
@@ -256,6 +263,13 @@ PRESENT_NOT_AHEAD = frozenset({
 })  # fmt: skip
 #: Participles of a plan: "a speech scheduled", "a vote set", "talks planned".
 SCHEDULED = frozenset({"schedule", "plan", "set", "slate", "expect", "arrange", "book", "due"})
+#: Adjectives of prospect and readiness: with a present copula, the infinitive after them is still to
+#: come, as after a modal ("is likely to report results Tuesday", "is about to", "are due to vote in
+#: May"); TimeML reads such a clause as the future (a guideline rule, read from neither half).
+PROSPECT_ADJECTIVES = frozenset({
+    "likely", "unlikely", "about", "due", "set", "poised", "ready", "bound", "sure", "certain", "eager",
+    "willing", "prepared", "determined",
+})  # fmt: skip
 IRREGULAR_PAST = {"sought": "seek", "meant": "mean", "undertook": "undertake", "undertaken": "undertake"}
 #: Dependency labels of a date that modifies a noun ("a June agreement", "Tuesday's talks"): its
 #: clause's tense says nothing about it.
@@ -415,8 +429,17 @@ def _verb_tense(verb: Any) -> str | None:
         if words & {"could"} and any(c.dep_ == "neg" for c in verb.children):
             return None  # "could not be reached for comment Saturday": no ability then, not a plan
         return "future"
+    if verb.tag_ == "VB" and _word(verb) == "let" and not auxes and any(
+        _word(t) in ("'s", "us") for c in verb.children for t in (c, *c.children)
+    ):
+        return "future"  # "Let's defeat her in November": a proposal is still to come (imperative)
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         # an infinitive after a verb of intent looks ahead ("agreed to buy"); else its governor decides
+        if verb.head.pos_ == "ADJ" and _word(verb.head) in PROSPECT_ADJECTIVES and verb.head.i != verb.i:
+            copula = verb.head.head
+            if copula.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in copula.children):
+                return "future"  # "is likely to report results Tuesday": a prospect held now
+            return None  # "was likely to": ahead of a past time, which the tense alone cannot place
         participle = verb.head.tag_ == "VBN" and verb.head.dep_ == "acl"  # "the delegates needed to secure"
         if verb.dep_ == "acl" or (_base_form(verb.head.lower_) in FORWARD_VERBS and not participle):
             return "future"  # "a program to pay it down by February", "agreed to buy it in May"
@@ -429,6 +452,8 @@ def _verb_tense(verb: Any) -> str | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN":
+        if "being" in words and words & {"is", "are", "am", "'re", "'m"}:
+            return "future"  # the present progressive passive, as the active: "are being offered Tuesday"
         if words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ != "acl"):
             return "past"
         if verb.dep_ == "acl" and not auxes and _base_form(_word(verb)) not in FORWARD_VERBS - {"set"} and \
@@ -557,7 +582,11 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
             tense = _verb_tense(tok)
             if through_gerund and tense == "future":
                 return None  # "is taking a toll, pointing to Cruz's victories Tuesday": an ongoing state
-            if tense or tok.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            has_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            # a bare infinitive under a verb without a tense of its own ("for helping it sell itself
+            # to AbbVie in March") is no clause of its own either: the climb goes on, as for a gerund
+            bare = tok.tag_ == "VB" and not has_aux and tok.dep_ in ("xcomp", "ccomp")
+            if tense or (tok.tag_ != "VBG" and not bare) or has_aux:
                 return tense
             # a gerund or participle without auxiliaries has no tense of its own: a past one of the
             # verb it depends on holds ("has been cooperating ..., including offering in August")
@@ -802,6 +831,20 @@ def _r_holiday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     return d.isoformat(), "day"
 
 
+_NAMED_WEEKDAY_DAY = "|".join(
+    r"\s".join(w.capitalize() for w in name.split()) for name in sorted(NAMED_WEEKDAY_DAYS, key=len, reverse=True)
+)
+
+
+def _r_named_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "Black Monday" is 1987-10-19, not the last Monday; "Cyber Monday" names no weekday of the
+    report's week (TimeML gives a named day its date; a guideline rule, read from neither half)."""
+    ymd = NAMED_WEEKDAY_DAYS[re.sub(r"\s+", " ", m.group().lower())]
+    if ymd is None:
+        return None, NOT_A_DATE
+    return date(*ymd).isoformat(), "day"
+
+
 def _r_month_year(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
     return f"{int(m['year']):04d}-{_month_num(m['mon']):02d}", "month"
 
@@ -941,6 +984,22 @@ def _r_weekday(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse
     else:
         mode = "future" if _reading(text, m.start(), m.end()) == "future" else "past"
     return _weekday_date(anchor, wd, mode).isoformat(), "day"
+
+
+def _r_weekday_the_day(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
+    """ "Friday the 13th", "on Tuesday the 7th": the day of a month that falls on that weekday, the
+    nearest one back (ahead in a clause that looks ahead) within a year (a guideline rule, read from
+    neither half: TimeML gives the day its calendar date)."""
+    if anchor is None:
+        return None, "day"
+    wd, dn = WEEKDAYS[m["twd"].lower()], _day_number(m["tday"])
+    step = 1 if _reading(text, m.start(), m.end()) == "future" else -1
+    for k in range(13):
+        y, mo = _shift_month(anchor.year, anchor.month, step * k)
+        d = _safe_date(y, mo, dn)
+        if d is not None and d.weekday() == wd and (d <= anchor if step < 0 else d >= anchor):
+            return d.isoformat(), "day"
+    return None, NOT_A_DATE
 
 
 def _r_unit_rel(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -1098,8 +1157,8 @@ def _unit_ended(m: re.Match[str], anchor: date, text: str, unit: str) -> _Value 
     else:
         month, day = _month_num(ended["emon"]), _day_number(ended["eday"])
         d = _safe_date(int(ended["eyear"]), month, day) if ended["eyear"] else _nearest_year(anchor, month, day)
-        if d is not None and d > anchor and not ended["eyear"]:  # ended: the last such day gone by
-            d = _safe_date(d.year - 1, month, day)
+        if d is not None and d > anchor and not ended["eyear"] and ended["how"].lower() == "ended":
+            d = _safe_date(d.year - 1, month, day)  # ended: the last such day gone by ("ending": the nearest)
     if d is None:
         return None
     return (_iso_week(d), "week") if unit == "week" else (f"{d.year:04d}-{d.month:02d}", "month")
@@ -1191,7 +1250,8 @@ def _counts_back_from_a_record(text: str, start: int, end: int) -> bool:
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             verb.head.tag_ == "VBD":
         return True  # "I pledged to create 700,000 jobs in seven years": counted from the pledge, not now
-    nouns = [prep.head] + [c for c in prep.head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    # the noun, its object or subject, or an apposition to it ("a document, the first such report in 10 years")
+    nouns = [prep.head] + [c for c in prep.head.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "appos")]
     return any(c.lower_ in _RECORD_WORDS or c.tag_ in ("JJS", "RBS")
                for n in nouns if n.pos_ in ("NOUN", "PROPN") for c in n.children)
 
@@ -1209,6 +1269,17 @@ def _r_ago(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) ->
     if num in VAGUE_AMOUNTS:  # TimeML: "several years ago" is no point on the calendar
         return "PAST_REF", "ref"
     n = _count(num)
+    if (m["half1"] or m["half2"]) and unit in ("year", "month"):
+        # "two and a half years ago", "a year and a half earlier": half a unit more, at the unit's
+        # granularity (TimeML counts the whole amount; a guideline rule, read from neither half)
+        months = 12 * n + 6 if unit == "year" else n
+        days = 15 if unit == "month" else 0
+        ref = _reference(ctx, unit) if not m.group().lower().endswith("ago") else None
+        base = ref if ref is not None and ref <= anchor else anchor
+        y, mo = _shift_month(base.year, base.month, -months)
+        back = _safe_date(y, mo, min(base.day, 28)) or base
+        back -= timedelta(days=days)
+        return (f"{back.year:04d}", "year") if unit == "year" else (f"{back.year:04d}-{back.month:02d}", "month")
     if n == 1 and unit == "year" and _compares_results(text, m.start()) and \
             (ctx.period or _in_quarter_context(text, m.start())) and not _compares_longer_period(text, m.start()):
         return _year_before_period(anchor, ctx)
@@ -1423,9 +1494,19 @@ def _r_anaphoric(m: re.Match[str], anchor: date | None, text: str, ctx: _Discour
         shift = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
                  "prior": -1}.get(rel.split()[-1] if rel else "", 0)  # fmt: skip
     base = _reference(ctx, unit) or anchor
+    if rel == "the next" and anchor is not None and _SPAN_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+            and _reading(text, m.start(), m.end()) != "past":
+        base = anchor  # "will be closed over the next year": the span ahead of now, not after the last date
     if base is None:
         return None, unit
     return _counted_from(base, unit, shift)
+
+
+#: A preposition of a span before "the next year", "the next few weeks": in a clause that is not
+#: past, the span runs on from the document time (TimeML: "over the next year" is counted from now,
+#: where "the next day" of a narrative is counted from its reference time; a guideline rule, read
+#: from neither half).
+_SPAN_BEFORE = re.compile(r"(?i)\b(?:over|within|during|throughout|in|for)\s+$")
 
 
 def _r_apposed(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -> _Value:
@@ -1464,6 +1545,9 @@ def _r_half(m: re.Match[str], anchor: date | None, text: str, ctx: _Discourse) -
             return None, "month"
         month = _month_num(m["hmon"])
         return f"{_bare_month_year(anchor, month, text, m.start(), m.end()):04d}-{month:02d}", "month"
+    if m["hcent"]:  # "the second half of the 20th century": as for a decade, TimeML keeps the century
+        word = m["hcent"].lower()
+        return f"{(int(re.sub(r'[^0-9]', '', word)) if word[0].isdigit() else ORDINALS[word]) - 1:02d}", "century"
     if m["hdec"]:  # "the last half of the '80s": TimeML keeps the decade
         dec = m["hdec"].rstrip("s").lstrip("'")
         if len(dec) == 2:
@@ -1619,7 +1703,9 @@ def _r_decade_word(m: re.Match[str], anchor: date | None, text: str, ctx: _Disco
     # trillion over the next decade"), a DURATION (seen on PolNeAR texts)
     # Tried and dropped (dates17): "the past decade" as a span, no date (10 of 10 PolNeAR uses are
     # the ten years up to now), but TimeBank's held-out even half has one as the decade before (-1)
-    shift = {"last": -1, "past": -1, "previous": -1}.get(m["drel"].lower(), 0)
+    # "by the end of the decade": the part of the decade the report is in (TimeML: the decade, with a
+    # mod; a guideline rule, read from neither half)
+    shift = {"last": -1, "past": -1, "previous": -1}.get((m["drel"] or "").lower(), 0)
     return str(anchor.year + 10 * shift)[:3], "decade"
 
 
@@ -1695,6 +1781,7 @@ RULES: list[tuple[str, Resolver]] = [
     (rf"{_EDGE}(?P<mon>{MONTH})(?:\sof)?,?\s(?P<year>{YEAR})(?![0-9])", _r_month_year),
     (rf"(?<![\w-])(?P<hol>(?i:{_HOLIDAY})|{_ELECTION_DAY})(?:,?\s(?P<hyear>{YEAR}))?(?![\w-])", _r_holiday),
     (rf"{_EDGE}(?P<mon>{MONTH})\s(?P<rel>last|this|next)\syear\b", _r_month_rel_year),
+    (rf"(?<![\w-])(?:{_NAMED_WEEKDAY_DAY})(?![\w-])", _r_named_day),
     (
         rf"{_EDGE}(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]his past|[Tt]his coming|[Ee]arly|[Ll]ate|"
         rf"[Mm]id|[Ee]arlier|[Ll]ater)[\s-]|(?:[Tt]he\s)?(?:beginning|end|middle|start)\sof\s)?"
@@ -1713,6 +1800,7 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?P<year>{YEAR})(?![0-9%]|s\b|[.,][0-9]|\s(?:percent|people|troops|men|women)\b)",
         _r_year,
     ),
+    (rf"{_EDGE}(?P<twd>{WEEKDAY})[\s-]the[\s-](?P<tday>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\w-])", _r_weekday_the_day),
     (
         r"(?i:(?<![\w-])(?:late\s|early\s)?(?P<rel>the\sday\sbefore\syesterday|the\sday\safter\stomorrow|"
         r"yesterday|today|tonight|tomorrow|last\snight)(?![\w-]))(?:\s(?i:morning|afternoon|evening|night))?"
@@ -1777,7 +1865,8 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?P<num>[0-9]{{1,3}}|{_COUNT_WORD}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|several|few|many|some)\s(?P<unit>days?|weeks?|months?|years?|decades?)(?:\sor\sso)?\s(?:ago|earlier|"
+        r"twelve|several|few|many|some)(?P<half1>\sand\sa\shalf|\s1/2|\u00bd)?\s(?P<unit>days?|weeks?|months?|years?|decades?)"
+        r"(?P<half2>\sand\sa\shalf)?(?:\sor\sso)?\s(?:ago|earlier|"
         r"before(?=\s*[.,;:!?)]|\s*$))|"
         r"(?P<bare>days|weeks|months|years|decades)\sago)\b",
         _r_ago,
@@ -1807,7 +1896,8 @@ RULES: list[tuple[str, Resolver]] = [
         rf"(?:(?P<h>first|second|1st|2nd|last|latter)[\s-]half|(?P<h2>first|last)\stwo\squarters)"
         rf"(?:\sof\s(?:(?:fiscal\s)?(?P<hyear>{YEAR})|(?P<hrel>this|last|next|the)\s(?:fiscal\s)?year|"
         rf"(?P<hmon>{_MONTH_FULL}|{_MONTH_ABBR})(?:,?\s(?P<hmyear>{YEAR}))?|"
-        rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)))?(?![\w-]))",
+        rf"(?:the\s)?(?P<hdec>1[89][0-9]0s|20[0-9]0s|'[0-9]0s)|the\s(?P<hcent>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORDWORD})[\s-]century))?"
+        r"(?![\w-]))",
         _r_half,
     ),
     (
@@ -1836,7 +1926,8 @@ RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"(?i:(?<![\w-])(?:the\s(?:(?:early|late|mid)[\s-])?(?:(?P<dcent>{_CENTURY_WORDS})[\s-])?(?P<dword>{_DECADE_ALT})"
-        r"|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade)(?![\w-]))",
+        r"|(?:the\s)?(?P<drel>last|past|previous|this)\sdecade|(?P<dpart>the\s(?:end|beginning|start|middle|close)\sof\sthe\sdecade))"
+        r"(?![\w-]))",
         _r_decade_word,
     ),
     (
