@@ -197,6 +197,23 @@ def test_story_quote_floors(story_briefs) -> None:
         assert s.quotes_found >= found, (name, s.quotes_found, s.misses)
 
 
+#: Gold quote variants filed under another speaker, at most, per dev story (round 16, measured bomb 2: the
+#: reward statement under "Oregon State Police", gold Gregg Hastings; pirates 3: the navy's words under "the
+#: military" and "Defence Ministry"; riots 3: "The officer who fired the shot" for Korkoneas, "authorities" for
+#: police; the others 0). Ceilings: lower them as speakers get right, never raise them silently.
+MISATTRIBUTED_CEILINGS = {"bomb": 2, "heist": 0, "kazakhstan": 0, "migrants": 0, "pirates": 3, "riots": 3}
+
+
+@pytest.mark.slow
+def test_story_misattributed_ceilings(story_briefs) -> None:
+    for name, most in MISATTRIBUTED_CEILINGS.items():
+        if name not in story_briefs:
+            continue
+        brief, gold, n = story_briefs[name]
+        s = stories_eval.score_brief(brief, {"quotes": gold.get("quotes") or []}, name, n)
+        assert s.misattributed <= most, (name, s.misattributed, [m for m in s.misses if m.startswith("misattr")])
+
+
 @pytest.mark.slow
 def test_story_name_group_floors(story_briefs) -> None:
     for name, floor in ENTITY_FLOORS.items():
