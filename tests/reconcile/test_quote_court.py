@@ -132,6 +132,19 @@ def test_the_same_quoted_words_join_a_named_judge_s_statement() -> None:
     groups = quote_groups([a, b], [ea, eb])
     assert [sorted(v.article for v in g.variants) for g in groups] == [["a", "b"]]
     assert groups[0].speaker == "Ian Burnett"
-    few = "the harm done"  # too few words to be one statement's
+    few = "harm done"  # too few words to be one statement's
     c, ec = _quoted("c", f"The judges spoke of “{few}” to the families.", few, "The judges", None, None, "partial")
+    assert not any({v.article for v in g.variants} == {"a", "c"} for g in quote_groups([a, c], [ea, ec]))
+
+
+def test_words_quoted_inside_a_reported_statement_join_the_direct_quote_holding_them() -> None:
+    long = "The council must now bend its efforts to rehousing them, with the help to be expected from the county"
+    reported = "after years of delay and three failed appeals on costs, officers must now “bend its efforts” at last"
+    a, ea = _quoted("a", f"In his judgment, Burnett said: “{long}.”", long, "Burnett", "Ian Burnett", "PERSON", "direct")
+    b, eb = _quoted("b", f"The judges said {reported}.", reported, "The judges", None, None)
+    groups = quote_groups([a, b], [ea, eb])
+    assert [sorted(v.article for v in g.variants) for g in groups] == [["a", "b"]]
+    # two quoted words are no statement's own
+    short = "the parking office should “bend its” rules on late fees for drivers"
+    c, ec = _quoted("c", f"The judges said {short}.", short, "The judges", None, None)
     assert not any({v.article for v in g.variants} == {"a", "c"} for g in quote_groups([a, c], [ea, ec]))
