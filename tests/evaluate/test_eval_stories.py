@@ -97,6 +97,39 @@ def test_story_scorer_a_name_trap_and_a_lumped_speaker() -> None:
     assert s.traps_grouped == 2  # one entity holds two gold name groups, and a must-not-merge pair
 
 
+def test_story_scorer_counts_words_put_in_the_wrong_mouth() -> None:
+    gold = {"quotes": [
+        {"id": "q", "speaker": "Jane Doe", "min_articles": 2, "variants": [
+            {"article": "p1", "text": "We caught them all at sea after a long chase"},
+            {"article": "p2", "text": "We caught them all at sea after a long chase"},
+            {"article": "p3", "text": "We caught them all at sea after a long chase"}]},
+        {"id": "r", "speaker": "Ravi Kumar", "min_articles": 1, "variants": [
+            {"article": "p1", "text": "The ship was empty when we boarded it"}]}]}
+    brief = {"articles": [{"id": "p1"}, {"id": "p2"}, {"id": "p3"}], "facts": [], "entities": [],
+             "quotes": [
+                 # right speaker (family name), two articles: found, not misattributed
+                 {"speaker": "Doe", "variants": [
+                     {"article": "p1.txt", "text": "We caught them all at sea after a long chase"},
+                     {"article": "p2.txt", "text": "We caught them all at sea after a long chase"}]},
+                 # the same words of p2 also under a newspaper, and p3's only under a ruling
+                 {"speaker": "Guardian", "variants": [
+                     {"article": "p2.txt", "text": "“We caught them all at sea after a long chase,” she said"}]},
+                 {"speaker": "the ruling", "variants": [
+                     {"article": "p3.txt", "text": "We caught them all at sea after a long chase"},
+                     {"article": "p1.txt", "text": "Some other words nobody annotated"}]},
+                 # Kumar's words under Doe; a text in another article does not count
+                 {"speaker": "Jane Doe", "variants": [
+                     {"article": "p1.txt", "text": "The ship was empty when we boarded it, she said"},
+                     {"article": "p2.txt", "text": "The ship was empty when we boarded it"}]}]}
+    s = stories_eval.score_brief(brief, gold, "toy", articles=3)
+    assert s.quotes_found == 1 and s.quotes == 2
+    assert s.misattributed == 3  # q in p2 (also under Guardian), q in p3, r in p1
+    wrong = [m for m in s.misses if m.startswith("misattributed")]
+    assert len(wrong) == 3 and any('"Guardian"' in m for m in wrong) and any('"Jane Doe"' in m for m in wrong)
+    assert stories_eval.score_brief(brief, {"quotes": gold["quotes"][:1]}, "toy", 3).misattributed == 2
+    assert stories_eval.score_brief({"quotes": []}, gold, "toy", 3).misattributed == 0
+
+
 def test_bcubed_of_identical_labelings_is_one() -> None:
     assert stories_eval.bcubed(["a", "a", "b"], ["x", "x", "y"]) == (1.0, 1.0, 1.0)
     assert stories_eval.bcubed([], []) == (1.0, 1.0, 1.0)
@@ -164,6 +197,23 @@ def test_story_quote_floors(story_briefs) -> None:
         assert s.quotes_found >= found, (name, s.quotes_found, s.misses)
 
 
+#: Gold quote variants filed under another speaker, at most, per dev story (round 16, measured bomb 2: the
+#: reward statement under "Oregon State Police", gold Gregg Hastings; pirates 3: the navy's words under "the
+#: military" and "Defence Ministry"; riots 3: "The officer who fired the shot" for Korkoneas, "authorities" for
+#: police; the others 0). Ceilings: lower them as speakers get right, never raise them silently.
+MISATTRIBUTED_CEILINGS = {"bomb": 2, "heist": 0, "kazakhstan": 0, "migrants": 0, "pirates": 3, "riots": 3}
+
+
+@pytest.mark.slow
+def test_story_misattributed_ceilings(story_briefs) -> None:
+    for name, most in MISATTRIBUTED_CEILINGS.items():
+        if name not in story_briefs:
+            continue
+        brief, gold, n = story_briefs[name]
+        s = stories_eval.score_brief(brief, {"quotes": gold.get("quotes") or []}, name, n)
+        assert s.misattributed <= most, (name, s.misattributed, [m for m in s.misses if m.startswith("misattr")])
+
+
 @pytest.mark.slow
 def test_story_name_group_floors(story_briefs) -> None:
     for name, floor in ENTITY_FLOORS.items():
@@ -185,3 +235,28 @@ def test_eval_stories_cli_prints_a_row_per_story_and_writes_json(tmp_path: Path,
     assert printed.splitlines()[1].startswith("migrants")
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["task"] == "stories" and data["stories"][0]["story"] == "migrants"
+
+
+@pytest.mark.slow
+def test_eval_stories_cli_counts_misattributed_quotes(tmp_path: Path, capsys) -> None:
+    story = tmp_path / "toy"
+    story.mkdir()
+    said = ('"We will rebuild every house that the storm destroyed in this valley," '
+            "Mayor Ellen Marsh said on Monday.")
+    (story / "a1.txt").write_text("A storm destroyed 40 houses in the valley town of Brenford on Sunday. "
+                                  + said + " Rescue teams searched the ruins overnight.\n", encoding="utf-8")
+    (story / "a2.txt").write_text("Forty houses were destroyed by a storm in Brenford on Sunday. "
+                                  + said + " The county opened two shelters.\n", encoding="utf-8")
+    text = "We will rebuild every house that the storm destroyed in this valley"
+    gold = {"figures": [], "entities": [], "quotes": [
+        {"id": "rebuild", "speaker": "Tom Quill", "min_articles": 2,
+         "variants": [{"article": "a1", "text": text}, {"article": "a2", "text": text}]}]}
+    (story / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp_path / "stories.json"
+    assert main(["eval", "stories", "--data", str(tmp_path), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "misattr" in printed.splitlines()[0]
+    assert "2 gold quote variants misattributed" in printed
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["misattributed"] == 2 and data["stories"][0]["misattributed"] == 2
+    assert data["stories"][0]["quotes_found"] == 0

@@ -12,7 +12,10 @@ group into stories, brief), in this process; the brief holding the most articles
 3. traps: ``must_not_group`` pairs whose reports share a fact group; ``must_not_merge`` name pairs
    in one entity; an entity of the brief holding spellings of two gold name groups;
 4. quote groups found: a quote group of the brief with the gold speaker, at least half of whose
-   variants are the gold statement, carries it from ``min_articles`` articles;
+   variants are the gold statement, carries it from ``min_articles`` articles; and words put in
+   the wrong mouth: a gold quote variant found (same text match) in a quote group of the brief
+   whose speaker is not the gold speaker counts as misattributed (once per gold variant; not part
+   of the score, and not measured by storycheck);
 5. name groups found: one entity lists at least min(3, n) of the n spellings (leading titles dropped);
 6. score: the mean of (figure groups right, at most the BCubed F1), quote groups found, name
    groups found, over the parts the gold has; a story passes at ``PASS_SCORE`` with no trap
@@ -74,6 +77,7 @@ class StoryScore:
     traps_grouped: int = 0
     quotes: int = 0
     quotes_found: int = 0
+    misattributed: int = 0
     entities: int = 0
     entities_found: int = 0
     score: float = 0.0
@@ -98,6 +102,33 @@ def _same_speaker(found: object, gold: str) -> bool:
     """Whether a brief's speaker names the gold speaker (the family name, or a long word of it)."""
     p, g = name_key(found).split(), name_key(gold).split()
     return bool(p) and (p[-1] in g or any(w in g for w in p if len(w) > 3))
+
+
+def _variant_holds(variant: dict[str, Any], gold_variant: dict[str, Any]) -> bool:
+    """Whether a brief's quote variant is the gold variant: same article, the gold text's start in it."""
+    return (gold_variant["article"] == article_key(variant.get("article"))
+            and gold_variant["text"][:QUOTE_PREFIX].strip(" ,") in str(variant.get("text")))
+
+
+def _misattributed(brief: dict[str, Any], gold: dict[str, Any], misses: list[str] | None = None) -> int:
+    """How many gold quote variants the brief files under a speaker who is not the gold speaker.
+
+    A gold variant counts once, however many of the brief's quote groups hold it, when one of them
+    is under another speaker (even if a group of the right speaker holds it too). Each is noted in
+    ``misses``.
+    """
+    n = 0
+    for g in gold.get("quotes") or []:
+        for gv in g.get("variants") or []:
+            wrong = [str(q.get("speaker")) for q in brief.get("quotes") or []
+                     if not _same_speaker(q.get("speaker"), g["speaker"])
+                     and any(_variant_holds(v, gv) for v in q.get("variants") or [])]
+            if wrong:
+                n += 1
+                if misses is not None:
+                    misses.append(f'misattributed: quote {g["id"]} ({gv["article"]}, {g["speaker"]}) '
+                                  f'under "{wrong[0]}"')
+    return n
 
 
 def _holders(brief: dict[str, Any], article: str, span: str) -> list[int]:
@@ -170,6 +201,7 @@ def score_brief(brief: dict[str, Any], gold: dict[str, Any], story: str = "", ar
     p, r, f1 = bcubed(gold_label, found_label)
     out.figure_mention_b3 = (round(p, 4), round(r, 4), round(f1, 4))
     # 4. quotes
+    out.misattributed = _misattributed(brief, gold, out.misses)
     for g in gold.get("quotes") or []:
         out.quotes += 1
         best = 0
@@ -177,9 +209,7 @@ def score_brief(brief: dict[str, Any], gold: dict[str, Any], story: str = "", ar
             if not _same_speaker(q.get("speaker"), g["speaker"]):
                 continue
             variants = q.get("variants") or []
-            hits = [v for v in variants if any(
-                gv["article"] == article_key(v.get("article")) and gv["text"][:QUOTE_PREFIX].strip(" ,") in str(v.get("text"))
-                for gv in g["variants"])]
+            hits = [v for v in variants if any(_variant_holds(v, gv) for gv in g["variants"])]
             if len(hits) < QUOTE_SHARE * len(variants):
                 continue
             best = max(best, len({article_key(v.get("article")) for v in hits}))
@@ -275,21 +305,25 @@ def run(args: argparse.Namespace) -> int:
         return 1
     results = [evaluate_story(f) for f in folders]
     head = (f"{'story':<12} {'articles':>8} {'figures':>8} {'B3 P':>5} {'B3 R':>5} {'B3 F1':>5} {'traps':>6} "
-            f"{'quotes':>7} {'names':>6} {'score':>5}  pass")
+            f"{'quotes':>7} {'misattr':>7} {'names':>6} {'score':>5}  pass")
     print(head)
     for s in results:
         print(f"{s.story:<12} {s.articles_in_main_story:>3}/{s.articles:<4} {s.figures_right:>3}/{s.figures:<4} "
               f"{s.figure_mention_b3[0]:>5.2f} {s.figure_mention_b3[1]:>5.2f} {s.figure_mention_b3[2]:>5.2f} "
-              f"{s.traps_grouped:>2}/{s.traps:<3} {s.quotes_found:>3}/{s.quotes:<3} {s.entities_found:>2}/{s.entities:<3} "
+              f"{s.traps_grouped:>2}/{s.traps:<3} {s.quotes_found:>3}/{s.quotes:<3} {s.misattributed:>7} "
+              f"{s.entities_found:>2}/{s.entities:<3} "
               f"{s.score:>5.2f}  {'yes' if s.passed else 'no'}")
     for s in results:
         for m in s.misses[: args.misses]:
             print(f"  {s.story}: {m}")
     n_pass = sum(s.passed for s in results)
     mean = sum(s.score for s in results) / len(results)
-    print(f"stories: {n_pass}/{len(results)} pass; mean score {mean:.2f}")
+    misattributed = sum(s.misattributed for s in results)
+    print(f"stories: {n_pass}/{len(results)} pass; mean score {mean:.2f}; "
+          f"{misattributed} gold quote variants misattributed")
     if args.json:
         Path(args.json).write_text(json.dumps({"task": TASK, "pass_score": PASS_SCORE, "mean_score": round(mean, 4),
+                                               "misattributed": misattributed,
                                                "stories": [asdict(s) for s in results]}, indent=1) + "\n",
                                    encoding="utf-8")
     return 0

@@ -116,8 +116,11 @@ NP_STOP = frozenset(
     "that and but or as when while which because if after before since although though so where then to "
     "in on at for with by from into than about over under during also not is was were are be been has have "
     "had do does did will would could should can may might must what how why whether there here said says "
-    "told once".split()
+    "told once however meanwhile instead nevertheless nonetheless moreover furthermore".split()
 )
+#: Modals of NP_STOP that are also family names ("Theresa May", "George Will"): capitalised right before
+#: the cue ("May said": a modal cannot stand there) or after a capitalised word, they are part of the name.
+NAME_LIKE_STOPS = frozenset("may will".split())
 #: Words between a speaker and its cue ("he also said", "Trump has repeatedly said").
 BETWEEN = frozenset(
     "also has have had then later again previously once reportedly repeatedly publicly recently further "
@@ -149,8 +152,10 @@ _WORD = re.compile(r"[\w][\w’'\-.]*[\w.]|[\w]")
 _TITLE_ABBREV_ALT = "|".join(sorted((a.capitalize() for a in NAME_ABBREVIATIONS), key=len, reverse=True))
 #: A middle initial with its full stop is one token too ("Edward J. Markey", "H. Dale Hall"), when a name
 #: goes on after it.
+#: So is an initialism written with full stops before a name goes on ("the U.S. Environmental Protection Agency").
 _TOKEN = re.compile(
-    r"(?:" + _TITLE_ABBREV_ALT + r")\.|[A-Z]\.(?=[ \t]+[A-Z])|[\w][\w’'\-.]*[\w]|[\w]|[^\w\s]"
+    r"(?:" + _TITLE_ABBREV_ALT + r")\.|(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[A-Z]\.(?=[ \t]+[A-Z])|[\w][\w’'\-.]*[\w]"
+    r"|[\w]|[^\w\s]"
 )
 _ABBREV = ABBREVIATIONS
 _CUE_ALT = "|".join(
@@ -440,7 +445,8 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         while j >= 0 and toks[j].group(0).lower() in _speech.TIME_PHRASE_OPENERS and k - j < 4:
             opened = True
             j -= 1
-        if opened or head[:1].isupper():
+        # with no "in"/"on", a weekday ("Police Friday said"), not a month: "Theresa May said" is a name
+        if opened or head[:1].isupper() and head.lower() not in _calendar.MONTHS:
             k = j
         while k >= 0 and (toks[k].group(0).lower() in BETWEEN or _adverb(toks[k].group(0))):
             k -= 1
@@ -494,7 +500,9 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
         lw = w.lower()
         if not (w[0].isalnum()):
             break
-        if lw in NP_STOP and not (lw == "of" and k > 0 and toks[k - 1].group(0)[:1].isupper()):
+        if lw in NP_STOP and not (lw == "of" and k > 0 and toks[k - 1].group(0)[:1].isupper()) \
+                and not (lw in NAME_LIKE_STOPS and w[:1].isupper()
+                         and (k == end_k or k > 0 and toks[k - 1].group(0)[:1].isupper())):
             break
         if w == "x" * len(w):
             break
@@ -524,12 +532,13 @@ def _speaker_before(masked: str, cue_start: int, floor: int) -> tuple[int, int] 
     s, e = floor + first.start(), floor + last.end()
     phrase = masked[s:e].split()
     # drop leading lowercase words that are not determiners ("protesters" stays, "then protesters" not)
+    # and a connective opening the sentence ("Later Grant said", "Meanwhile the mayor said")
     while (
         phrase
-        and phrase[0].islower()
-        and phrase[0] not in DETERMINERS
+        and (phrase[0].islower() or phrase[0][:1].isupper() and phrase[0].lower() in _LINKING_OPENERS)
+        and phrase[0].lower() not in DETERMINERS
         and len(phrase) > 1
-        and (phrase[0] in NP_STOP or phrase[0] in BETWEEN)
+        and (phrase[0].lower() in NP_STOP or phrase[0].lower() in BETWEEN or phrase[0].lower() in _LINKING_OPENERS)
     ):
         s = masked.index(phrase[1], s + len(phrase[0]))
         phrase = phrase[1:]
@@ -1864,6 +1873,33 @@ def _document_issuer(text: str, sp: _Speaker, issuers: list[tuple[int, str]]) ->
     return last[-1] if last else None
 
 
+#: A ruling with its owner as speaker: "Tempia's ruling", "the court's judgment", "Their ruling".
+_OWNED_RULING = re.compile(
+    r"(?P<owner>[Tt]heir|[Ii]ts|(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}|[Tt]he\s+[a-z]+)"
+    r"(?:(?<=[Tt]heir)|(?<=[Ii]ts)|['’]s|(?<=s)['’])\s+(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(_speech.RULING_NOUNS)) + r")"
+)
+
+#: A title of a place or body in the possessive: "Hawaii's governor", "Britain's prime minister".
+_OWNED_TITLE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[a-z-]+\s+){0,2}[a-z-]+")
+
+#: How far back (characters) the plural body "they" stands for may have spoken: the sentence or two before.
+#: Not fitted: a short paragraph's length, under SPEAKER_MEMORY_CHARS.
+PLURAL_MEMORY_CHARS = 400
+
+
+def _plural_speaker(name: str) -> bool:
+    """A speaker "they" can stand for: a plural noun phrase ("The judges", "police", "US officials"), not a
+    name ("Reuters", "Vans"), a singular body ("the ministry") or a pronoun."""
+    words = name.split()
+    if not words or name.lower() in PRONOUNS | OTHER_PRONOUNS:
+        return False
+    head = words[-1].lower().strip(".,")
+    if head in SOURCE_NOUNS:
+        return True
+    return head.endswith("s") and not head.endswith(("ss", "'s", "’s")) and words[-1].islower()
+
+
 def _resolve(
     text: str, sp: _Speaker, persons: list[tuple[int, int]], named: list[tuple[int, str]],
     bodies: list[tuple[int, str]] | None = None, sents: list[tuple[int, int]] | None = None,
@@ -1872,15 +1908,28 @@ def _resolve(
     """Speaker name, and the span of the speaker as written."""
     phrase = text[sp.start : sp.end]
     low = phrase.lower()
-    if low == "it":  # "…, it said": the body that spoke last before ("the navy said … it said")
-        said_last = [name for pos, name in (bodies or [])[-50:]
-                     if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
-        return (said_last[-1] if said_last else phrase), sp.start, sp.end
     if low == "who":  # the name the relative pronoun follows
         antecedents = list(_NAME_RUN.finditer(text, max(0, sp.start - 120), sp.start))
         if antecedents and not text[antecedents[-1].end() : sp.start].strip(" ,\n"):
             return _strip_title(text, antecedents[-1].start(), antecedents[-1].end()), sp.start, sp.end
         return None, sp.start, sp.end
+    owned = _OWNED_RULING.fullmatch(phrase)
+    if owned and owned.group("owner").lower() in ("their", "its"):
+        low = "they" if owned.group("owner").lower() == "their" else "it"  # "Their ruling continued": theirs
+    elif owned:  # "Tempia's ruling said": the one whose ruling it is speaks through it
+        o0 = sp.start + owned.start("owner")
+        return _strip_title(text, o0, o0 + len(owned.group("owner"))), sp.start, sp.end
+    if low == "it":  # "…, it said", "its ruling said": the body that spoke last before ("the navy said … it said")
+        said_last = [name for pos, name in (bodies or [])[-50:]
+                     if pos < sp.start and sp.start - pos <= SPEAKER_MEMORY_CHARS]
+        return (said_last[-1] if said_last else phrase), sp.start, sp.end
+    if low == "they":  # "The judges urged …. They added: …": the plural body that spoke last, no one after it
+        last_body = max((b for b in (bodies or [])[-50:] if b[0] < sp.start), default=None)
+        last_person = max((n for n in named[-50:] if n[0] < sp.start), default=None)
+        if last_body is not None and sp.start - last_body[0] <= PLURAL_MEMORY_CHARS \
+                and (last_person is None or last_person[0] < last_body[0]) and _plural_speaker(last_body[1]):
+            return last_body[1], sp.start, sp.end
+        return phrase, sp.start, sp.end
     words = low.split()
     firm = _firm_before(text, phrase, sp.start, orgs or [])
     if firm is not None:  # "the company said": the organisation the article is about
@@ -1897,6 +1946,12 @@ def _resolve(
         and (_name_in(text, sp.start, sp.end) is None or words[-1] == phrase.split()[-1]
              or _role_head(phrase) is not None)
     )
+    owned_title = _OWNED_TITLE.fullmatch(phrase)
+    if owned_title and not inside and _role_head(phrase) is not None:
+        # "Hawaii's governor has warned …": the one the article names with that place's title, before or after
+        holder = _title_holder(text, phrase, sp.start, owner=owned_title.group(1))
+        if holder:
+            return holder, sp.start, sp.end
     if not is_pronoun and not inside and sents:
         # "a navy spokesman said …" with "navy spokesman Commander X" in the same or a next sentence
         holder = _adjacent_holder(text, phrase, sp, persons, sents)
@@ -2087,12 +2142,23 @@ def _pronoun_antecedent(
             if people and not _other_sex(masked[lo:hi], pron):
                 return _strip_title(text, *people[-1])
         subj = _parsed_subject(masked, lo, hi)
+        if subj is None:  # "May also introduced …" parsed as a modal: a family name opening the sentence
+            opener = re.match(r"[ \t]*([A-Z][\w’'-]+)[ \t]+[a-z]", masked[lo:hi])
+            at = (lo + opener.start(1), lo + opener.end(1)) if opener else None
+            if at is not None and opener is not None and opener.group(1).lower() not in _NOT_SUBJECT | TITLES:
+                runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(masked, max(0, lo - SPEAKER_MEMORY_CHARS), lo)
+                        if len(m.group(0).split()) in (2, 3) and m.group(0).split()[0].lower() not in _NOT_SUBJECT]
+                named_run = _named_before(text, masked, at, persons) or _named_before(text, masked, at, runs)
+                if named_run and not _other_sex(masked[lo:hi], pron):
+                    return _strip_title(text, *named_run[0])
         if subj is None or "x" * 3 in masked[subj[0] : subj[1]]:
             continue
         if re.match(r"(?i)(?:her|hers)\s" if pron == "she" else r"(?i)his\s", text[subj[0] : subj[1]]):
             continue  # "her agent, Mark Roesler, said": "she" is the one who owns, not the agent
         named = [p for p in persons if subj[0] <= p[0] and p[1] <= subj[1]
                  and not _possessor(text, p[1], subj[1]) and masked[p[0]] != "x"]
+        if not named:  # "May also introduced a forum bar": the family name of a person named before
+            named = _named_before(text, masked, subj, persons)
         if named and (lo, hi) == own or named and not _other_sex(masked[lo:hi], pron) \
                 and not _object_pronoun(masked, lo, hi, pron):
             return _strip_title(text, *named[0])
@@ -2112,6 +2178,19 @@ def _pronoun_antecedent(
                 and _clause_subject(masked, lo, hi, inner[0]) and not _object_pronoun(masked, lo, hi, pron):
             return _strip_title(text, *inner[0])
     return None
+
+
+def _named_before(text: str, masked: str, subj: tuple[int, int], persons: list[tuple[int, int]]
+                  ) -> list[tuple[int, int]]:
+    """The person named earlier in the article (outside quotes) whose family name is the whole subject, a
+    capitalised word the entity tagger did not take for a person ("May" after "Theresa May"), as a list of
+    one, or none."""
+    word = text[subj[0]:subj[1]].strip()
+    if not re.fullmatch(r"[A-Z][\w’'-]+", word):
+        return []
+    earlier = [p for p in persons if p[1] <= subj[0] and masked[p[0]] != "x" and " " in text[p[0]:p[1]].strip()
+               and _strip_title(text, *p).split()[-1] == word]
+    return earlier[-1:]
 
 
 #: An attribution closing a sentence after its last comma: ", <speaker> said." / ", <speaker> added."
@@ -2321,12 +2400,27 @@ CARRY_LINE_WORDS = 4
 TITLE_MEMORY_CHARS = 5000
 
 
-def _title_holder(text: str, phrase: str, before: int) -> str | None:
+def _title_holder(text: str, phrase: str, before: int, owner: str | None = None) -> str | None:
     """The person the text names with the description's title before ``before``: "Secretary-General
-    Ban Ki-moon", "Ban Ki-moon, the U.N. secretary-general" (the last one named)."""
+    Ban Ki-moon", "Ban Ki-moon, the U.N. secretary-general" (the last one named). With ``owner`` (the place or
+    body the title is of, "Hawaii" of "Hawaii's governor"), the first one named with the owner's title after
+    ``before`` when none is named before it: a lead gives the role, the article names its holder later
+    ("Hawaii's governor has warned …" … "Hawaii Governor David Ige")."""
     head = _role_word(phrase)
     if head is None:
         return None
+    if owner is not None:
+        holder = _title_holder(text, phrase, before)
+        if holder is not None:
+            return holder
+        window = text[before:before + TITLE_MEMORY_CHARS]
+        o, h = re.escape(owner), re.escape(head)
+        name = r"((?:[A-Z][\w’'-]*\.?[ \t]+){0,2}[A-Z][\w’'-]+)"
+        m = re.search(rf"{o}(?:['’]s)?[ \t]+(?i:{h})[ \t]+{name}", window) \
+            or re.search(rf"{name},[ \t]+{o}['’]s[ \t]+(?i:{h})\b", window)
+        if m is None or m.group(1).split()[0].lower().rstrip(".") in TITLES | DETERMINERS:
+            return None
+        return _strip_title(m.group(1), 0, len(m.group(1)))
     lo = max(0, before - TITLE_MEMORY_CHARS)
     window = text[lo:before]
     name = r"((?:[A-Z][\w’'-]*\.?[ \t]+){0,2}[A-Z][\w’'-]+)"  # a middle initial too ("Dirk A. Kempthorne")
@@ -2401,6 +2495,11 @@ def _titled(text: str, s: int, e: int) -> bool:
 
 #: A cue closing its line before a comma, at most a few words after it ("commented,", "said in a statement,"):
 #: the line introduces the quote on the next line.
+#: A quotation mark of any style ("“", "”", "«", "``", "''", '"').
+_QUOTE_MARK = re.compile(r"[“”«»„\"]|``|''")
+#: A quote opening right after a sentence, in its paragraph.
+_QUOTE_FOLLOWS = re.compile(r"[ \t]*(?:[“\"«]|``)")
+_SPEAKING_RX = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(_speech.SPEAKING_VERBS)) + r")(?![\w’'-])")
 _LINE_END_CUE = re.compile(r"(?<![\w’'-])(?:" + _CUE_ALT + r")(?:\s+[\w’'-]+){0,4},$")
 
 
@@ -2472,6 +2571,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     intro = _Speaker(subj[0], subj[1], ":", hi)
             if intro is not None:
                 attributions.append((hi, intro))
+        elif line.endswith(".") and _QUOTE_FOLLOWS.match(masked, lo + len(line)):
+            # "After the ruling, Love spoke outside the court. “I'm very thankful …”": an intransitive verb of
+            # speaking introduces the quote right after it in the paragraph, as "Love said:" would
+            verb = _SPEAKING_RX.search(masked, lo, lo + len(line))
+            subj = _subject(masked, lo, verb.start()) if verb else None
+            if verb and subj is not None:
+                attributions.append((hi, _Speaker(subj[0], subj[1], verb.group(0), hi)))
     attributions.sort(key=lambda x: x[0])
     attr_pos = [pos for pos, _ in attributions]
     ind_sorted = sorted(indirect, key=lambda r: r[0])
@@ -2555,6 +2661,11 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                          or (name.lower() not in PRONOUNS and _role_head(text[sp.start : sp.end]) is not None)):
                 named.append((sp.start, name))  # in text order: raw is sorted by speaker
         name, ss, se = resolved[key]
+        # a speaker phrase of quoted words in their marks only, no word of its own outside them ("“…,” said X,
+        # explaining"; a transcript's label inside a quote, "PENCE: …", is a speaker)
+        quoted_speaker = "x" * 3 in masked[sp.start:sp.end] and _QUOTE_MARK.search(text, sp.start, sp.end) is not None \
+            and not re.search(
+            r"[^\Wx\d_]{2}", "".join(c if masked[i] == c else " " for i, c in enumerate(text[sp.start:sp.end], sp.start)))
         # trim whitespace around the content
         while s < e and text[s].isspace():
             s += 1
@@ -2562,6 +2673,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             e -= 1
         if e <= s or (kind == "indirect" and _unfinished(text[s:e])) or (kind != "indirect" and _titled(text, s, e)
                            and not (kind == "direct" and _NAMED_BY_CUE.search(text, max(0, s - 40), s))):
+            continue
+        if quoted_speaker:  # the speaker phrase holds quoted words ("“…,” said X, explaining that …"): no speaker
+            log.debug("quoted speaker %r (%r) for %r", text[sp.start:sp.end][:60], name, text[s:e][:50])
+            quotes.append(Quote(text[s:e], s, e, kind, cue=sp.cue))  # type: ignore[arg-type]
             continue
         quotes.append(
             Quote(text[s:e], s, e, kind, speaker=name, speaker_start=ss, speaker_end=se, cue=sp.cue)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -17,6 +17,7 @@ from synoptic.lang.en import numbers as _numbers
 from synoptic.lang.en import speech as _speech
 from synoptic.lang.en import titles as _titles
 from synoptic.lang.en.function_words import FUNCTION_WORDS
+from synoptic.lang.en.names import MEDIA_NOUNS
 from synoptic.lang.en.speech import SOURCE_NOUNS, VOICE_WORDS
 from synoptic.reconcile._text import (
     INF,
@@ -140,6 +141,7 @@ class _Unit:
     voice_of: str = ""  # the body a named spokesperson speaks for ("navy" for "X, a navy spokesman"; _voices)
     proxy: bool = False  # said by a country or nationality ("India said", "The Indians say"): see STAND_IN_TYPES
     carried: bool = False  # an unattributed sentence repeating an attributed one word for word (_carry)
+    court: bool = False  # said by a court, its judges or its ruling, no judge named (see _is_court)
 
     @property
     def key(self) -> str | None:
@@ -257,8 +259,24 @@ def _is_described(name: str | None) -> bool:
     head = words[-1]
     # a title or role ("the Navy chief") has holders of its own (extract/quotes resolves them)
     # one described by whose they are ("the ship's owner") is no one person of the story
+    # nor a document or data ("the map", "the study"): what it says is no person's
     return not (any(w.endswith(("'s", "’s")) for w in words) or head in SOURCE_NOUNS or head in VOICE_WORDS or head in _titles.TITLES
-                or head in _speech.BODY_NOUNS or head.endswith("s") and not head.endswith("ss"))
+                or head in _speech.BODY_NOUNS or head in _speech.RECORD_NOUNS or head in _speech.COURT_NOUNS
+                or head.endswith("s") and not head.endswith("ss"))
+
+
+def _is_court(name: str | None, etype: str | None = None) -> bool:
+    """A court, its judges or their ruling as a speaker ("the High Court", "Appeal judges", "the ruling",
+    "Court of Appeal"), not a named judge: they speak as one body (``_speaker_key`` puts them in one block)."""
+    if not name or etype == "PERSON":
+        return False
+    return any(w in _speech.COURT_NOUNS or w in _speech.RULING_NOUNS for w in re.findall(r"[\w'’-]+", name.lower()))
+
+
+def _is_ruling(name: str | None) -> bool:
+    """A ruling as a speaker ("the ruling", "their judgment"): it speaks for the judges who wrote it."""
+    words = re.findall(r"[\w'’-]+", (name or "").lower())
+    return bool(words) and words[-1] in _speech.RULING_NOUNS
 
 
 def _is_body(name: str | None, etype: str | None) -> bool:
@@ -267,7 +285,7 @@ def _is_body(name: str | None, etype: str | None) -> bool:
     body to different parts of it ("the navy", "the ministry", "the military", "the statement")."""
     if etype == "PERSON" or not name:
         return False
-    if etype is not None:
+    if etype is not None or _is_court(name):
         return True
     words = re.findall(r"[\w'’-]+", name)
     low = [w.lower() for w in words]
@@ -286,6 +304,8 @@ def _speaker_key(name: str | None) -> str | None:
     for ("a navy spokesman", "Navy sources", "the Indian navy" -> "navy")."""
     if not name:
         return None
+    if _is_court(name):
+        return "court"  # "the judges", "the High Court", "their ruling": one court speaking
     name = re.split(r"(?i)\s+(?:who|which|that|whose)\s", name, maxsplit=1)[0]  # "the officer who fired the shot"
     words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 1 and w not in ("the", "an")]
     body = [w for w in words if w not in VOICE_WORDS]
@@ -396,6 +416,32 @@ _OWN_CUE = re.compile(r"(?:\s*,[^,]{0,60},)?\s*(" + "|".join(sorted(_speech.BARE
 _THAT_LEAD = re.compile(r"(?i)that\s+")
 
 
+#: Verbs by which a news outlet prints words it quotes ("…,” The Hill reported", "the Times wrote").
+_OUTLET_CUES = frozenset("reported reports reporting wrote writes".split())
+
+#: How far after the quote before it (characters) an outlet's print of someone's words still gives them to that
+#: quote's speaker: a paragraph of news prose (CARRY_CHARS of extract/quotes). Not fitted.
+OUTLET_CARRY_CHARS = 700
+
+
+def _outlet_print(q: Quote, speaker: str, etype: str | None) -> bool:
+    """Words in quotation marks that a news outlet "reported" or "wrote": the outlet prints them, it did not say
+    them ("“…,” The Guardian reported"). An outlet is an organisation named as such, or a newspaper noun ("the
+    paper reported"); a body that reports (police, a ministry, officials) speaks for itself."""
+    if q.kind not in ("direct", "partial") or (q.cue or "").strip().lower() not in _OUTLET_CUES:
+        return False
+    if etype == "PERSON":
+        return False
+    words = re.findall(r"[\w'’-]+", speaker.lower())
+    if not words:
+        return False
+    head = words[-1]
+    if head in MEDIA_NOUNS:
+        return True
+    return etype == "ORG" and not (head in _speech.BODY_NOUNS or head in SOURCE_NOUNS or head in VOICE_WORDS
+                                   or _is_court(speaker))
+
+
 def _headline_end(art: Article) -> int:
     """Where the article's headline line ends when its text opens with it (else 0): words quoted in
     a headline ("Canal chief says ...") restate the body and are not a statement of their own."""
@@ -426,10 +472,22 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
         order, art = by_id[ex.article]
         headline = _headline_end(art)
         types = {m.entity: m.type for m in ex.mentions if m.entity}
-        for q in ex.quotes:
+        said_before: Quote | None = None  # the last quote with a speaker, outlets' prints aside
+        for q in sorted(ex.quotes, key=lambda q: q.start):
             qid += 1
             speaker = q.entity or (q.speaker if q.speaker and q.speaker.lower() not in
                                    ("he", "she", "they", "it", "we", "i") else None)
+            if speaker and _outlet_print(q, speaker, types.get(q.entity or "")):
+                # "“There's a very real risk …,” The Guardian reported": a newspaper printed someone's words; they
+                # are the words of the one the paragraph quoted just before (the barrister), else of no one known
+                prev = said_before
+                if prev is None or "\n\n" in art.text[prev.end:q.start] or q.start - prev.end > OUTLET_CARRY_CHARS:
+                    continue
+                q = replace(q, speaker=prev.speaker, entity=prev.entity, speaker_start=prev.speaker_start,
+                            speaker_end=prev.speaker_end)
+                speaker = q.entity or q.speaker
+            elif speaker:
+                said_before = q
             if not speaker or not (0 <= q.start < q.end <= len(art.text)) or q.start < headline:
                 continue
             etype = types.get(q.entity or "")
@@ -501,6 +559,7 @@ def _quote_units(articles: Sequence[Article], extractions: Sequence[Extraction])
                 if speaker in voices:  # a body's spokesperson: compared with the body's statements
                     units[-1].voice_of, units[-1].body = voices[speaker], True
                 units[-1].proxy = proxy
+                units[-1].court = _is_court(speaker, types.get(q.entity or ""))
     return units
 
 
@@ -661,9 +720,9 @@ class _StoryNames:
                         for k in range(1, len(words)):
                             self.by_tail[" ".join(words[k:]).lower()].add(m.entity)
 
-    def find(self, name: str) -> str | None:
+    def find(self, name: str, tails: bool = True) -> str | None:
         low = " ".join(name.split()).lower()
-        for table in (self.by_text, self.by_tail):
+        for table in (self.by_text, self.by_tail) if tails else (self.by_text,):
             hit = table.get(low, set())
             if len(hit) == 1:
                 return next(iter(hit))
@@ -689,9 +748,13 @@ def _story_name(speaker: str, names: _StoryNames) -> str:
     words = bare.split()
     upper = [i for i, w in enumerate(words) if w[:1].isupper()]
     if upper and upper == list(range(upper[0], upper[-1] + 1)) and len(upper) < len(words) \
-            and not any(w.lower() in FUNCTION_WORDS or w.lower() in VOICE_WORDS for w in words):
+            and not any(w.lower() in FUNCTION_WORDS or w.lower() in VOICE_WORDS for w in words) \
+            and (upper[-1] == len(words) - 1 or words[-1].lower() in _speech.BODY_NOUNS | MEDIA_NOUNS):
+        # a name before a lower-case head names it only when the head is a body's ("the ISNA news agency"); before
+        # a person's ("the Taradise star", "the Oscar producer") it is what the person is known for
         # not "spokesman of Port Board", nor a body's voice ("an IDF spokesman", "Hamas security sources")
-        found = names.find(" ".join(words[upper[0]:upper[-1] + 1]))  # lower-case words around a name
+        # lower-case words around a name, as the story writes it ("Hawaii police" is not the University of Hawaii)
+        found = names.find(" ".join(words[upper[0]:upper[-1] + 1]), tails=False)
     return found or (bare if bare != speaker.strip() and _is_named(bare) else speaker)
 
 
@@ -708,7 +771,8 @@ def _body_over_person(speaker: str, members: list[_Unit], texts: dict[str, str])
         return speaker
     named_in = {a for a, t in texts.items() if surname in t and re.search(rf"\b{re.escape(surname)}\b", t)}
     theirs = sum(1 for u in said if u.speaker == speaker or u.article in named_in)
-    bodies = Counter(u.speaker for u in said if u.body and u.article not in named_in)
+    # a court's statements do not outvote the judge who gave its ruling: the judge speaks for the court
+    bodies = Counter(u.speaker for u in said if u.body and not u.court and u.article not in named_in)
     if sum(bodies.values()) <= theirs:
         return speaker
     return max(bodies, key=lambda s: (bodies[s], _is_named(s), len(s)))
@@ -774,7 +838,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
     # only speakers quoted by two articles or more need comparing; each distinct text is embedded once
     compared = [i for idx in by_speaker.values() if len({units[i].article for i in idx}) > 1 for i in idx]
     within = set(compared)  # units compared with their own speaker's: they need their sentence too
-    generic = [u.proxy or _is_generic(u.speaker) or _is_described(u.speaker) for u in units]
+    # a court's statements (its judges', its ruling's) join a named judge's group as an unnamed source's do
+    generic = [u.proxy or _is_generic(u.speaker) or _is_described(u.speaker) or u.court for u in units]
     if any(generic):  # an unnamed source's statement is compared with everyone's (step 3b)
         compared = list(range(n))
     elif sum(u.body for u in units) > 1:  # bodies are compared across blocks (step 3a)
@@ -959,6 +1024,8 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
                         and not any(grams[i] & grams[j] for i in idx for j in idx2):
                     continue  # a country's word given to a person only in the person's words (a run of content words)
                 sim = float(sims[np.ix_(idx, idx2)].max())
+                if sim < best_sim and any(_quoted_in(units[i], units[j]) for i in idx for j in idx2):
+                    sim = best_sim  # the same words in quotation marks: "the gravity of the allegations …" both quote
                 if sim >= best_sim:
                     best_root, best_sim = r2, sim
             if best_root is not None:
@@ -999,8 +1066,10 @@ def quote_groups(articles: list[Article], extractions: list[Extraction]) -> list
         # a name first ("Oregon State Police", not "Federal authorities"), else the wording most outlets use
         # a named spokesperson speaks for a body too: among the body's voices, the wording most versions use
         voiced = {u.speaker for u in members if u.voice_of}
-        speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced, names[s],
-                                            not _is_generic(s), len(s)))
+        # a named judge before the court, its judges before their ruling
+        speaker = max(names, key=lambda s: (_is_named(s) and not _is_voice(s) and s not in voiced
+                                            and not _is_described(s), not _is_court(s),
+                                            not _is_ruling(s), names[s], not _is_generic(s), len(s)))
         speaker = _body_over_person(speaker, members, texts_by_id)
         speaker = _voice_over_body(speaker, members, texts_by_id)
         speaker = _story_name(speaker, story_names)
@@ -1110,6 +1179,30 @@ def _rejoin(units: list[_Unit], texts: dict[str, str]) -> list[_Unit]:
         out.append(_Unit(first.article, first.order, first.speaker, text, first.start, last.end, first.kind,
                          first.context, first.qid, first.shown, first.body, proxy=first.proxy, carried=first.carried))
     return out
+
+
+#: Words in quotation marks, at least this many, that another outlet's direct quote holds word for word make the
+#: two one statement (:func:`_quoted_in`): "bend its endeavours" quoted inside a reported statement is the judge's
+#: "must now bend its endeavours to his prosecution". Three: the fewest that are a phrase of the speaker's own
+#: rather than a name or a set phrase of two words. Fitted on review15 extradition; checked on the six dev stories,
+#: the seeds and the CHECK stories of round 16.
+QUOTED_JOIN_WORDS = 3
+_QUOTED_SEGMENT = re.compile(r"[“\"‘«]([^“”\"‘’«»]+)[”\"’»]")
+
+
+def _quoted_in(piece: _Unit, whole: _Unit) -> bool:
+    """Whether words ``piece`` gives in quotation marks (all of a direct or partial quote, or a quoted segment of a
+    reported statement) are held word for word by ``whole``, a direct quote: two outlets quoting the same words
+    quote one statement, whoever they give it to. Five words do it anywhere in ``whole`` (``CARRY_QUOTED_WORDS``);
+    ``QUOTED_JOIN_WORDS`` when ``whole`` is a direct quote."""
+    segments = [piece.text] if piece.kind != "indirect" else _QUOTED_SEGMENT.findall(piece.text)
+    hold = f" {' '.join(w.lower() for w in _WORD.findall(whole.text))} "
+    for seg in segments:
+        words = [w.lower() for w in _WORD.findall(seg)]
+        need = QUOTED_JOIN_WORDS if whole.kind == "direct" else CARRY_QUOTED_WORDS
+        if len(words) >= need and f" {' '.join(words)} " in hold:
+            return True
+    return False
 
 
 def _holds_words(whole: set[str], piece: set[str]) -> bool:

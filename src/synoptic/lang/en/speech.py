@@ -33,7 +33,9 @@ CUE_WORDS = frozenset(
 
 #: Verb forms that are as often nouns ("the claims", "reports say"): cues only when a clause follows them
 #: at once ("the navy claims they have captured 23", "MSNBC is reporting that …").
-CLAUSE_ONLY_CUES = frozenset("claims reports reporting states".split())
+#: "ruled" is one too: a court's or judge's ruling reports what it holds ("the judges ruled that his
+#: extradition would be oppressive"), while "ruled out", "ruled the country" report nothing.
+CLAUSE_ONLY_CUES = frozenset("claims reports reporting states ruled".split())
 
 #: Cues of more than one word; the speaker stands before them ("She went on to say: …").
 MULTIWORD_CUES = ("went on to say", "goes on to say", "went on", "goes on", "points out", "pointed out",
@@ -137,6 +139,28 @@ FIRM_NOUNS = frozenset("company firm corporation business manufacturer maker ret
                        "conglomerate".split())
 
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué announcement bulletin notice".split())
+
+#: Documents in which a court or judge speaks: "Tempia's ruling said", "the judgment says", "their ruling
+#: continued". Whoever owns one said what it says (the judge, the court); the judges, their court and its
+#: rulings speak as one body (``synoptic.reconcile.quotes`` compares them as one speaker).
+RULING_NOUNS = frozenset("ruling rulings judgment judgments judgement judgements verdict verdicts".split())
+
+#: A court and its judges, named by the head noun of a speaker phrase ("the High Court", "Appeal judges",
+#: "the justices", "the tribunal", "the bench"): with RULING_NOUNS, one body of speakers.
+COURT_NOUNS = frozenset("court courts judge judges justices bench tribunal".split())
+
+#: Documents and data a statement is read from ("according to the map", "the study found", "the report says"):
+#: what they say is no person's, so it never joins a person's statement as an unnamed person's would.
+#: English nouns of written and compiled sources (with DOCUMENT_NOUNS and RULING_NOUNS).
+RECORD_NOUNS = frozenset(
+    "map maps report reports study studies survey surveys data figures statistics document documents record "
+    "records filing filings estimate estimates analysis census poll polls index chart charts database research "
+    "findings website paper papers letter memo email tweet post book article".split()
+) | DOCUMENT_NOUNS | RULING_NOUNS
+
+#: Intransitive verbs of speaking: a sentence "X spoke outside the court." right before a quote in its paragraph
+#: introduces it as the one after "X said:" does.
+SPEAKING_VERBS = frozenset("spoke speaks talked talks".split())
 
 #: Directive speech acts reported as giving or issuing a directive: "X gave (yesterday) orders to shoot",
 #: "the ministry issued instructions to …". The verbs of giving a directive and the directive nouns.
