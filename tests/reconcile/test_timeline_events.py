@@ -307,3 +307,9 @@ def test_a_forecast_is_announced_when_one_source_says_nothing_of_its_tense() -> 
     tl = _undated({"a": "By 2020, the volume of waste will weigh as much as 200 towers, a new report predicts.",
                    "b": "By 2020, the volume of discarded phones had doubled."})
     assert [(t.date, t.kind) for t in tl] == [("2020-01-01", "event")]
+
+
+def test_days_of_one_month_in_one_sentence_are_in_one_year() -> None:
+    tl = _timeline({
+        "a": ("The union said ballots will be mailed to its members on January 2 and tallied on January 23.", FRIDAY)})
+    assert [(t.date, t.kind) for t in tl] == [("2015-01-02", "announced"), ("2015-01-23", "announced")]

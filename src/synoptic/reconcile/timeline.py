@@ -306,10 +306,14 @@ def _narrated(text: str, dates: list[TimeRef]) -> list[TimeRef]:
        on June 24"): the narrative is back in that year, not announcing a date to come;
     3. a day counted from another ("four days earlier", "the previous day") is counted from the
        last day named before it in its sentence (the narrated event it follows), not from the
-       publication day.
+       publication day;
+    4. days of one month written without their year in one sentence are in one year, the first's
+       ("ballots will be mailed on January 2 and tallied on January 23": the tense read for the
+       second verb may differ, the writer meant one January).
     """
     out: list[TimeRef] = []
     year_of_month: dict[int, int] = {}  # month -> the year the text last gave it with
+    year_in_sentence: dict[tuple[int, int], int] = {}  # (sentence start, month) -> its first yearless day's year
     for d in sorted(dates, key=lambda r: r.start):
         new = d
         day = _day(d.value)
@@ -325,6 +329,15 @@ def _narrated(text: str, dates: list[TimeRef]) -> list[TimeRef]:
         month = _MONTH_WORD.search(d.text)
         year = _YEAR_IN.search(d.text)
         if month is not None and (number := month_number(month.group(1))) is not None:
+            s0, _s1 = _sentence_bounds(text, d.start, d.end)
+            if year is None and day is not None and (s0, number) in year_in_sentence \
+                    and year_in_sentence[(s0, number)] != day.year:
+                try:  # "ballots will be mailed on January 2 and tallied on January 23": one year
+                    new = replace(d, value=day.replace(year=year_in_sentence[(s0, number)]).isoformat())
+                except ValueError:
+                    pass
+            elif year is None and day is not None:
+                year_in_sentence[(s0, number)] = day.year
             if year is not None:
                 year_of_month[number] = int(year.group())
             elif day is not None and anchor is not None and day > anchor and number in year_of_month \
