@@ -313,3 +313,13 @@ def test_days_of_one_month_in_one_sentence_are_in_one_year() -> None:
     tl = _timeline({
         "a": ("The union said ballots will be mailed to its members on January 2 and tallied on January 23.", FRIDAY)})
     assert [(t.date, t.kind) for t in tl] == [("2015-01-02", "announced"), ("2015-01-23", "announced")]
+
+
+def test_present_prose_around_a_dated_year_is_no_caption_nor_chronology() -> None:
+    tl = _undated({"a": ("Police say the suspect, who was born March 6, 1980, lives in Ohio.\n\n"
+                         "Imagine for a minute that the party wins the Senate in 2030.\n\n"
+                         "The rallies mark the anniversary of the September 11, 2001, attacks on the city.\n\n"
+                         "FILE - In this Oct. 22, 2011 file photo, a doctor examines a patient in Ohio.")})
+    kinds = {t.date: t.kind for t in tl}
+    # the birth day and the anniversary stay (events); the supposition stays to come; the file photo goes
+    assert kinds == {"1980-03-06": "event", "2001-09-11": "event", "2030-01-01": "announced"}
