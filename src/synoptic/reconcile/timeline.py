@@ -143,30 +143,140 @@ def _misanchored(d: TimeRef, value: str, art: Article) -> bool:
                 and clause_tense(art.text, d.start, d.end) == "past")
 
 
+#: A photo caption's date closes its sentence: at most this many words follow it (", in Pahoa,
+#: Hawaii.", ", at St. Cecilia Catholic Church in Dallas."). Read from review15's captions (AP "...,
+#: from The Royal Courts of Justice in London, Monday, Feb. 5, 2018.", Reuters "... in Sao Paulo
+#: March 6, 2013.") and review14 koreaflag's; checked on Multi-News dev clusters 0-49 (fitted) and
+#: 50-99 (held out): every date it took there a caption's (see tests/reconcile/test_timeline_events.py).
+CAPTION_TAIL_WORDS = 8
+
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+#: "In this Oct. 22, 2011 file photo, ...": the date of a picture the page shows.
+_PHOTO_AFTER = re.compile(r"(?i)[,\s]*(?:file\s+)?(?:photo|picture|image)\b")
+#: A chronology's item: the date opens its line and a colon or a dash follows it ("24 October 2016:").
+_ITEM_AFTER = re.compile(r"\s*[-–—:]\s+\S")
+
+
+def _simple_present(verb: Any) -> bool:
+    """Whether a verb is a finite simple present without auxiliaries ("holds", "sign"; a bare "VB"
+    with its subject is a plural present the tagger took for a base form: "Park and Samoskevich
+    reach for the puck")."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _present_root(text: str, d: TimeRef) -> bool:
+    """Whether the sentence of a date is told in the present: its root is a verb in the simple
+    present (:func:`_simple_present`), or a present passive or progressive ("Protesters are seen ..."), and
+    no verb between the date and that root is past or modal ("Police say the man, who was born
+    March 6, 1980, ...": the date belongs to "was born")."""
+    root = _date_root(text, d)
+    if root is None:
+        return False
+    path = [a for a in root.ancestors if a.pos_ in ("VERB", "AUX")]
+    top = next((a for a in [root, *root.ancestors] if a.dep_ == "ROOT"), None)
+    if top is None or top.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in path:
+        if verb.tag_ == "VBD" or any(c.tag_ in ("VBD", "MD") for c in verb.children if c.dep_ in ("aux", "auxpass")):
+            return False
+    auxes = {c.lower_ for c in top.children if c.dep_ in ("aux", "auxpass")}
+    return _simple_present(top) or (bool(auxes) and auxes <= _PRESENT_AUX and top.tag_ in ("VBG", "VBN"))
+
+
+def _heading(text: str, d: TimeRef) -> bool:
+    """Whether a date heads an item of a chronology: it opens its line, a colon or dash after it."""
+    return not text[text.rfind("\n", 0, d.start) + 1:d.start].strip() and _ITEM_AFTER.match(text, d.end) is not None
+
+
+def _historical_present(text: str, d: TimeRef) -> bool:
+    """Whether a date written with its year is told in the present of a chronology or a caption,
+    which tells what happened then: it heads a chronology's item ("24 October 2016: MPs sign a
+    letter ..."), or it is a caption's (:func:`_caption`: "An employee holds circuit boards ... March
+    6, 2013."). Not a present inside another clause ("Imagine that Democrats win the Senate in
+    2018": a supposition) nor a schedule told with "will" or a modal."""
+    return bool(_YEAR_IN.search(d.text)) and (_heading(text, d) or _caption(text, d))
+
+
+def _caption(text: str, d: TimeRef) -> bool:
+    """Whether a date is a photo caption's: "in this Oct. 22, 2011 file photo, ..."; or a full date
+    (month, day and year) that closes a sentence told in the present (:func:`_present_root`; at most
+    :data:`CAPTION_TAIL_WORDS` words after it: a place), and not after the date the source was
+    anchored on (a picture shows what was: "The festival opens on June 5, 2019 in Berlin" in a 2014
+    report is a schedule). The day a picture was taken is no event the story tells."""
+    if not (_EXPLICIT_DATE.search(d.text) and _YEAR_IN.search(d.text)):
+        return False
+    if _PHOTO_AFTER.match(text, d.end) and re.search(r"(?i)\bin\s+this\s+$", text[max(0, d.start - 12):d.start]):
+        return True
+    if (d.anchor and (d.value or "")[:10] > d.anchor[:10]) or is_historic(text, d.start, d.end):
+        return False  # a day ahead, or history the prose recalls ("the anniversary of the September 11, 2001, attacks")
+    _s0, s1 = _sentence_bounds(text, d.start, d.end)
+    if len(re.findall(r"[^\W_]+", text[d.end:s1])) > CAPTION_TAIL_WORDS or _heading(text, d):
+        return False
+    return _present_root(text, d)
+
+
+def _captioned(text: str, dates: list[TimeRef]) -> set[int]:
+    """Starts of the dates that belong to photo captions: a caption's date (:func:`_caption`) and
+    the same date again in its paragraph (the credit line after it: "Picture taken December 28,
+    2017. REUTERS/...")."""
+    out: set[int] = set()
+    for d in dates:
+        if d.value and _caption(text, d):
+            p0 = text.rfind("\n", 0, d.start) + 1
+            p1 = text.find("\n", d.end)
+            p1 = len(text) if p1 < 0 else p1
+            out |= {o.start for o in dates if o.value == d.value and p0 <= o.start < p1}
+    return out
+
+
+def _surname(text: str, d: TimeRef) -> bool:
+    """Whether a month read alone is a name's last word: a proper noun inside the sentence stands
+    right before it, as a first name does ("Fredric March, Agnes Moorhead", "Theresa May"); prose
+    puts a preposition or a determiner there ("in March", "last May"), and a weekday or a month
+    before one is a date ("Friday March")."""
+    if month_number(d.text.strip().rstrip(".")) is None:
+        return False
+    toks = _date_tokens(text, d)
+    if not toks or toks[0].i < 1:
+        return False
+    before = toks[0].doc[toks[0].i - 1]
+    return before.tag_ == "NNP" and before.text[:1].isupper() and not before.is_sent_start \
+        and month_number(before.text.rstrip(".")) is None and before.text.capitalize() not in WEEKDAY_NAMES
+
+
 def _first_day(value: str) -> str:
     """The first day a day, month or year value covers, as YYYY-MM-DD."""
     return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
 
 
-def _announced(d: TimeRef, value: str, art: Article) -> bool:
+def _announced(d: TimeRef, value: str, art: Article) -> bool | None:
     """Whether the source gives the date as still to come: it lies after the date the source was
     anchored on (its publication), or on that day in a clause in the future tense ("will speak
-    today"); without an anchor, the clause's tense alone decides. A date the text frames as history
-    ("the anniversary of the September 11, 2001, attacks", "since March 11, 2005", a file photo's
-    date: :func:`synoptic.dating.is_historic`), or a date written with its year in a time adverbial
-    of a past clause ("In April 2007 the suspect was found guilty": an inferred anchor may be too
-    early; not "was shooting for a 2011 release date"), is an event whatever the anchor says."""
+    today"); without an anchor, the clause's tense alone decides, and a clause with no tense to read
+    says nothing either way (None: "By 2017, the volume is expected to be ..." parsed without a
+    tense). A date the text frames as history ("the anniversary of the September 11, 2001, attacks",
+    "since March 11, 2005", a file photo's date: :func:`synoptic.dating.is_historic`), or a date
+    written with its year in a time adverbial of a past clause ("In April 2007 the suspect was found
+    guilty": an inferred anchor may be too early; not "was shooting for a 2011 release date"), is an
+    event whatever the anchor says. A date with its year told in the simple present of a chronology
+    or a caption (:func:`_historical_present`: "24 October 2016: MPs sign a letter") is no schedule:
+    its tense does not make it still to come."""
     if is_historic(art.text, d.start, d.end):
         return False
+    tense = clause_tense(art.text, d.start, d.end)
     if _YEAR_IN.search(d.text) and _TIME_ADVERBIAL.search(art.text, max(0, d.start - 10), d.start) \
-            and clause_tense(art.text, d.start, d.end) == "past":
+            and tense == "past":
         return False  # "In April 2007 the suspect was found guilty": told as past, whatever the anchor
     anchor = (d.anchor or "")[: len(value)]
     if anchor and value > anchor:
         return True
     if anchor and value < anchor:
         return False
-    return clause_tense(art.text, d.start, d.end) == "future"
+    if tense == "future":
+        return not _historical_present(art.text, d)
+    return False if anchor or tense == "past" else None
 
 
 _RELATIVE_DAY = re.compile(r"(?i)(?:the\s+day\s+before\s+)?(?:yesterday|today|tonight|tomorrow)")
@@ -203,10 +313,14 @@ def _narrated(text: str, dates: list[TimeRef]) -> list[TimeRef]:
        on June 24"): the narrative is back in that year, not announcing a date to come;
     3. a day counted from another ("four days earlier", "the previous day") is counted from the
        last day named before it in its sentence (the narrated event it follows), not from the
-       publication day.
+       publication day;
+    4. days of one month written without their year in one sentence are in one year, the first's
+       ("ballots will be mailed on January 2 and tallied on January 23": the tense read for the
+       second verb may differ, the writer meant one January).
     """
     out: list[TimeRef] = []
     year_of_month: dict[int, int] = {}  # month -> the year the text last gave it with
+    year_in_sentence: dict[tuple[int, int], int] = {}  # (sentence start, month) -> its first yearless day's year
     for d in sorted(dates, key=lambda r: r.start):
         new = d
         day = _day(d.value)
@@ -222,6 +336,15 @@ def _narrated(text: str, dates: list[TimeRef]) -> list[TimeRef]:
         month = _MONTH_WORD.search(d.text)
         year = _YEAR_IN.search(d.text)
         if month is not None and (number := month_number(month.group(1))) is not None:
+            s0, _s1 = _sentence_bounds(text, d.start, d.end)
+            if year is None and day is not None and (s0, number) in year_in_sentence \
+                    and year_in_sentence[(s0, number)] != day.year:
+                try:  # "ballots will be mailed on January 2 and tallied on January 23": one year
+                    new = replace(d, value=day.replace(year=year_in_sentence[(s0, number)]).isoformat())
+                except ValueError:
+                    pass
+            elif year is None and day is not None:
+                year_in_sentence[(s0, number)] = day.year
             if year is not None:
                 year_of_month[number] = int(year.group())
             elif day is not None and anchor is not None and day > anchor and number in year_of_month \
@@ -252,6 +375,58 @@ def _narrated(text: str, dates: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+_BARE_WEEKDAY = re.compile(
+    rf"(?i)(?:(?:late|early)\s+)?(?P<wd>{WEEKDAY_NAME_ALTERNATION})(?:\s+(?:morning|afternoon|evening|night))?")
+_SHIFT = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _written_on(text: str, dates: list[TimeRef], how: str) -> list[TimeRef]:
+    """The article's weekdays read once each, from the day it was written, when its date is not its
+    own (inferred, or taken from a dated caption) and it names one weekday both in a past and in a
+    future clause that were read a week apart ("Gov. Ige said Thursday ..." read back to May 3,
+    "the park plans to close Thursday night" read ahead to May 10, from a caption's Tuesday, May 8):
+    a day told as past and as still to come is the day of writing, the one of the two nearest the
+    date the article was anchored on, unless the text writes that date out itself outside a caption
+    (its time stamp: the date is its own, and the weekday read a week off is a misread tense). Its
+    bare weekdays and "today", "yesterday", "tomorrow" are
+    read again from that day (past clauses back, future ones ahead, the others the nearest) and the
+    article's dates take it as their anchor. A source's own publication date is kept as it is
+    (two Thursdays a week apart can both be meant), and so is an article with two such weekdays."""
+    if how == "metadata" or len(dates) < 2:
+        return dates
+    tenses: dict[int, dict[date, set[str | None]]] = defaultdict(lambda: defaultdict(set))
+    for d in dates:
+        m, day = _BARE_WEEKDAY.fullmatch(d.text.strip()), _day(d.value)
+        if m is not None and day is not None:
+            tenses[WEEKDAY_NAMES.index(m["wd"].capitalize())][day].add(clause_tense(text, d.start, d.end))
+    split = [wd for wd, days in tenses.items() if len(days) > 1
+             and any("past" in t for t in days.values()) and any("future" in t for t in days.values())]
+    anchor = next((a for d in dates if (a := _day(d.anchor)) is not None), None)
+    if len(split) != 1 or anchor is None:
+        return dates
+    captioned = _captioned(text, dates)
+    if any(_day(d.value) == anchor and _EXPLICIT_DATE.search(d.text) and d.start not in captioned for d in dates):
+        return dates  # the text writes out the day it is dated on (its stamp, "Sun Sep 15 2013"): its own
+    written = min(tenses[split[0]], key=lambda day: (abs((day - anchor).days), day))
+    out: list[TimeRef] = []
+    for d in dates:
+        new = replace(d, anchor=written.isoformat())
+        m = _BARE_WEEKDAY.fullmatch(d.text.strip())
+        rel = d.text.strip().lower()
+        if m is not None and _day(d.value) is not None:
+            back = (written.weekday() - WEEKDAY_NAMES.index(m["wd"].capitalize())) % 7
+            tense = clause_tense(text, d.start, d.end)
+            ahead = (7 - back) % 7
+            if tense == "future" or (tense is None and ahead < back):
+                new = replace(new, value=(written + timedelta(days=ahead)).isoformat())
+            else:
+                new = replace(new, value=(written - timedelta(days=back)).isoformat())
+        elif rel in _SHIFT and _day(d.value) is not None:
+            new = replace(new, value=(written + timedelta(days=_SHIFT[rel])).isoformat())
+        out.append(new)
+    return out
+
+
 #: Verbs of saying: a weekday or relative day they govern is the day a source spoke ("Ketsoyan
 #: said Friday that ...", "the rep confirmed to People on Friday"), not the event's; "announced
 #: Thursday" stays (an announcement is an event). Their forms (the parser here gives no lemmas).
@@ -261,15 +436,20 @@ _SAYING = frozenset(f"{stem}{end}" for stem, ends in (
 ) for end in ends)
 
 
-def _date_root(text: str, d: TimeRef) -> Any:
-    """A date expression's own root word in its sentence's dependency parse ("Tuesday" in "checked
-    in on Tuesday"; its head is the word it hangs from); None without a parse or tokens."""
+def _date_tokens(text: str, d: TimeRef) -> list[Any]:
+    """A date expression's tokens in its sentence's dependency parse; none without a parse."""
     from synoptic.extract.timex import _sentence_parse
 
     doc, s0 = _sentence_parse(text, d.start, d.end)
     if doc is None:
-        return None
-    toks = [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
+        return []
+    return [t for t in doc if s0 + t.idx >= d.start and s0 + t.idx + len(t.text) <= d.end]
+
+
+def _date_root(text: str, d: TimeRef) -> Any:
+    """A date expression's own root word in its sentence's dependency parse ("Tuesday" in "checked
+    in on Tuesday"; its head is the word it hangs from); None without a parse or tokens."""
+    toks = _date_tokens(text, d)
     if not toks:
         return None
     return next((t for t in toks if t.head not in toks or t.head == t), toks[0])
@@ -295,9 +475,11 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
 
     Steps:
     1. dates a timeline can show: a day, a month or a year (``_period``), with their sentence,
-       not a page's time stamp (``_stamp``), as the article's narrative places them
-       (``_narrated``: a yearless day in the year the text last gave its month, a day counted from
-       the day its sentence named, a weekday beside a relative day);
+       not a page's time stamp (``_stamp``), a photo caption's (``_captioned``) or a month that is
+       a surname (``_surname``: "Fredric March"), as the article's narrative places them
+       (``_written_on``: a weekday told as past and as to come is the day of writing, when the
+       article's date is not its own; ``_narrated``: a yearless day in the year the text last gave
+       its month, a day counted from the day its sentence named, a weekday beside a relative day);
        a month or a year is dropped when the timeline has finer dates inside it (they tell more);
     2. merged by date; one evidence span per source, the one that names the date best
        (``_naming``: "January 6" over "Thursday" over "the next day"; the first on ties), ordered by
@@ -312,8 +494,9 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
        articles; a fragment that tells nothing besides the date, "on Friday.", only when no other
        sentence has it: ``_tells``; nor the day a source spoke while another span tells the day:
        ``_reporting_day``), cut to ``TIMELINE_WORDS`` words around the date;
-    5. the entry is "announced" when every source gives its date as still to come (a deadline, a
-       schedule, a forecast: ``_announced``), else an "event".
+    5. the entry is "announced" when a source gives its date as still to come (a deadline, a
+       schedule, a forecast: ``_announced``) and none gives it as past, else an "event", whose
+       text then comes from a source that tells it happened, not one that announced it.
     """
     by_id = {a.id: (i, a) for i, a in enumerate(articles)}
     # 1. dates with a day, month or year
@@ -322,9 +505,11 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
         if ex.article not in by_id:
             continue
         order, art = by_id[ex.article]
-        for d in _narrated(art.text, ex.dates):
+        captioned = _captioned(art.text, ex.dates)
+        for d in _narrated(art.text, _written_on(art.text, ex.dates, ex.published_how)):
             period = _period(d, len(art.text))
-            if period and not _stamp(art.text, d.start, d.end) and not _misanchored(d, period[0], art):
+            if period and not _stamp(art.text, d.start, d.end) and not _misanchored(d, period[0], art) \
+                    and d.start not in captioned and not _surname(art.text, d):
                 found[period].append((order, d, art))
     days = {v for v, g in found if g == "day"}
     months = {v for v, g in found if g == "month"} | {v[:7] for v in days}
@@ -372,12 +557,15 @@ def timeline(articles: list[Article], extractions: list[Extraction]) -> list[Tim
                 score += TIMELINE_EXPLICIT_WEIGHT
             return score
 
+        # 5. announced when a source gives the date as still to come and none gives it as past
+        said = {(art.id, d.start): _announced(d, value, art) for _o, d, art in chosen}
+        announced = any(said.values()) and all(v is not False for v in said.values())
         told = [item for item in sentences if _tells(item[0], item[1], item[2])] or sentences
         # the day a source spoke is no text for the event of that day while another span tells it
         told = [item for item in told if not _reporting_day(item[2].text, item[1])] or told
+        if not announced:  # an event's text tells it happened, not that it was to come
+            told = [item for item in told if said[(item[2].id, item[1].start)] is not True] or told
         best = max(told, key=centrality)
-        # 5. event or announced
-        announced = all(_announced(d, value, art) for _o, d, art in chosen)
         text = _event_text(best[2].text, best[1])
         if value in disputed:
             text += " " + disputed[value]
