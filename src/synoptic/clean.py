@@ -140,6 +140,8 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
         "related",
         _rx(
             r"you (?:may|might) (?:also )?like:?",
+            # a link to another story with its button glued on ("Keyboard warrior: the ... Read more")
+            r".{1,200}\s(?-i:Read more)",
             r"related(?: articles| posts| stories| news| content| topics)?:?",
             r"(?:read|see) (?:more|also):?",
             # a promo box glued into one line ("Read next Friday briefing: Details of ...")
@@ -175,6 +177,8 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"story continue[sd] below",
             r"read or share this story: .{1,80}",
             r"click (?:on )?(?:the )?image (?:above|below) to .{1,40}",
+            # a pointer to a link ("For the full map, click here: here")
+            r"(?:\S+ ){0,10}click here\b.{0,40}",
             r"watch the video(?: below| above)?:?",
             r"read more about: .{1,120}",
             r"[>\s]*follow [\w@().\s]{1,60} on (?:twitter|facebook|instagram)\.?",
@@ -208,7 +212,9 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:[^/]{1,40}/\s*)?" + _AGENCY + r"(?:\s*/\s*[^/]{1,40}){1,3}",
             r"[^/]{1,40}(?:/\s*[^/]{1,40}){0,2}/\s*" + _AGENCY,
             r"play_arrow|volume_(?:up|off)|fullscreen",
-            r"\((?:video|photos?|watch|slideshow|gallery): .{1,100}\)",
+            r"\((?:video|photos?|watch|slideshow|gallery|graphics?|interactive|factbox|map|chart): .{1,150}\)",
+            # an infographic or photo caption closed by its credit ("... Credit: Jane Roe, Infographic Artist")
+            r".{0,300}\bcredit:\s*[^.!?]{1,80}",
             r"image (?:copyright|caption)\b.{0,200}",
             # the BBC's player notice, with the caption of the clip glued to it
             r"media playback is (?:unsupported|not supported) on your device(?:\s+media caption\b.{0,300})?",
@@ -224,7 +230,10 @@ _CREDIT_END = re.compile(
     # Environmental Protection Agency (EPA)" ends many a line of prose
     r"(?:\(associated press\)|[.!?…\"”’)]\s*\(" + _AGENCY + r"\)|"
     r"\(" + _AGENCY + r"(?: photo)?\s*/[^()]{1,80}\)|"
-    r"\((?:photo|photograph|picture|image)s?(?: by|:| credit:?)\s*[^()]{1,80}\))\s*$",
+    r"\((?:photo|photograph|picture|image)s?(?: by|:| credit:?)\s*[^()]{1,80}\)|"
+    # ... or without parentheses after the caption's last sentence: ". Jane Roe/via REUTERS",
+    # ". JANE ROE via REUTERS", ". REUTERS/Jane Roe"
+    r"[.!?]\s+(?:[^.!?]{0,60}(?:/\s*(?:via\s+)?|\svia\s+)" + _AGENCY + r"|" + _AGENCY + r"\s*/\s*[^/.!?]{1,40}))\s*$",
     re.I,
 )
 #: a wire dateline opening a line: "OSLO (Reuters) - ", "PAHOA, Hawaii (AP) — "; the lines above it

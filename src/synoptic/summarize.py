@@ -828,7 +828,7 @@ def summarize_documents(
 # event without its dateline; never page debris (a caption, a player notice, a credit, a date stamp).
 
 #: Most words of a title cut from a lead sentence: a longer clause is cut down to its main clause
-#: (the seeds' headlines have 9-20 words, review12-15's 5-17).
+#: (the seeds' headlines have 9-19 words, review13/14's own headlines, deputy and rosssequel, 4-18).
 TITLE_MAX_WORDS = 20
 #: Dependents of a clause's head a title leaves out: coordinated clauses, adverbial clauses,
 #: parenthetical clauses, the mark of a content clause ("that"), punctuation.
@@ -842,6 +842,8 @@ _TITLE_ENCLOSING = frozenset({",", "—", "–", "-", "--", "(", ")"})
 _TITLE_DROP_TRAILING = frozenset({"prep", "npadvmod", "advmod"})
 #: ... and what precedes the subject ("On Friday, ...", "With a month left in office, ...").
 _TITLE_DROP_FRONT = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj", "punct"})
+#: Lead sentences tried for a source's title (a round number: the lead is one of the first few).
+ARTICLE_TITLE_TRIES = 3
 _SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]»]*\s*$")
 
 
@@ -873,15 +875,21 @@ def lead_clause(sentence: str) -> str | None:
     ``TITLE_MAX_WORDS`` words, its main clause (the reported clause of "X, officials said"),
     without coordinated or adverbial clauses, what comes before the subject and, if still long,
     relative clauses and appositions (read from the dependency parse)."""
+    from synoptic.ingest.metadata import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS
+
     text = " ".join(sentence.split())
     text = text[dateline_length(text):].strip()
     if not text:
         return None
+    limit = TITLE_MAX_WORDS
     if len(text.split()) > TITLE_MAX_WORDS:
-        text = _main_clause(text) or text
+        clause = _main_clause(text)
+        if clause:  # cut as far as its grammar allows: kept up to a headline's length
+            text, limit = clause, HEADLINE_MAX_WORDS
     words = text.split()
-    if len(words) > TITLE_MAX_WORDS:
-        text = " ".join(words[:TITLE_MAX_WORDS]).rstrip(",;:–—- ") + " …"
+    if len(words) > limit:  # no main clause read: up to the last comma within the limit
+        cut = max((n for n in range(HEADLINE_MIN_WORDS, TITLE_MAX_WORDS + 1) if words[n - 1].endswith(",")), default=0)
+        text = " ".join(words[:cut]) if cut else " ".join(words[:TITLE_MAX_WORDS]).rstrip(",;:–—- ") + " …"
     text = re.sub(r"[\s,;:–—-]*[.!]?[\s]*$", "", text) if not text.endswith("…") else text
     return text[:1].upper() + text[1:] if text else None
 
@@ -899,20 +907,25 @@ def _main_clause(text: str) -> str | None:
     if sent is None:
         return None
     head = sent.root
-    if head.lower_ in CUE_WORDS or head.lemma_.lower() in CUE_WORDS:  # "X happened, officials said"
-        content = [c for c in head.children if c.dep_ == "ccomp"]
-        if content:
-            head = content[0]
+    # reported speech: the reported clause ("X happened, officials said", "X, reports the Daily News"),
+    # unless its subject is a pronoun (it would not say who)
+    speech = head.lower_ in CUE_WORDS or head.lemma_.lower() in CUE_WORDS
+    content = [c for c in head.children if c.dep_ == "ccomp" and (speech or c.i < head.i)
+               and not any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PRON" for g in c.children)]
+    if content:
+        head = content[0]
     keep = {t.i for t in head.subtree}
 
     def drop(token: Any) -> None:
         keep.difference_update(t.i for t in token.subtree)
 
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:  # no clause with a subject here (a fragment, or a parse gone wrong)
+        return None
     for child in head.children:
         if child.dep_ in _TITLE_DROP and child.i > head.i:
             drop(child)
-        elif subject is not None and child.i < subject.i and child.dep_ in _TITLE_DROP_FRONT | {"mark"}:
+        elif child.i < subject.i and child.dep_ in _TITLE_DROP_FRONT | {"mark"}:
             drop(child)
     # still long: its appositions, then the head's trailing modifiers (right to left), then its
     # longest relative or participial clause, each with the commas or dashes around it
@@ -945,7 +958,7 @@ def _main_clause(text: str) -> str | None:
         else:
             break
     tokens = [t for t in doc if t.i in keep]
-    if not tokens:
+    if not tokens or subject.i not in keep:
         return None
     if words() > TITLE_MAX_WORDS:  # still long: up to the last comma within the limit
         from synoptic.ingest.metadata import HEADLINE_MIN_WORDS
@@ -963,20 +976,31 @@ def _main_clause(text: str) -> str | None:
     kept = {t.i for t in tokens}
     out = "".join(t.text + (t.whitespace_ or (" " if t.i + 1 not in kept else "")) for t in tokens).strip()
     out = re.sub(r"\s+([,;:])", r"\1", out)
-    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)
-    return out.strip(" ,;:–—-")
+    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out).strip(" ,;:–—-")
+    # a quotation the clause opens is closed
+    if out.count("``") > out.count("''"):
+        out += " ''"
+    if out.count("“") > out.count("”"):
+        out += "”"
+    if out.count('"') % 2:
+        out += '"'
+    return out
 
 
 def article_title(article: Article) -> str | None:
     """An article's title: its headline, else the lead clause of its first sentence that is no
-    debris and reads on its own (None when it has none)."""
+    debris and reads on its own, and whose clause reads on its own and whole (among the first
+    ``ARTICLE_TITLE_TRIES``; else the first one's; None when it has none)."""
     own = headline(article.title)
     if own is not None:
         return own
-    for s in _sentences([article]):
-        if s.candidate and s.follows is None:
-            return lead_clause(s.text)
-    return None
+    first = None
+    for s in [s for s in _sentences([article]) if s.candidate and s.follows is None][:ARTICLE_TITLE_TRIES]:
+        clause = lead_clause(s.text)
+        if clause and not clause.endswith("…") and not points_back(clause):
+            return clause
+        first = first or clause  # (a clause that points back once its opening went: "so it's ...")
+    return first
 
 
 def story_title(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str | None:

@@ -46,6 +46,14 @@ def test_headline(title: str | None, expected: str | None) -> None:
         ("Prices of wheat and rice rose sharply across the whole region in the first half of the year, pushing "
          "millions of families into hunger, the food agency said on Tuesday.",
          "Prices of wheat and rice rose sharply across the whole region in the first half of the year"),
+        # reported speech with the speaker after its verb
+        ("Investigators believe a faulty heater started the blaze that gutted the old village hall on Sunday night, "
+         "reports the county's morning paper.",
+         "Investigators believe a faulty heater started the blaze that gutted the old village hall on Sunday night"),
+        # a quotation the clause opens is closed
+        ("A spokesman for the harbour authority said the leak in the hull of the cargo ship was being described as "
+         "`` minor and under control ''.",
+         "The leak in the hull of the cargo ship was being described as `` minor and under control ''"),
         # what comes before the subject goes
         ("With only a week left before the vote, the city council approved a new budget for schools, roads and "
          "parks that raises spending by a tenth.",

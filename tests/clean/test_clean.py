@@ -604,13 +604,19 @@ _BODY = "The coast guard said nobody was hurt and that the ferry would be towed 
         "Getty Images / JANE ROE / Contributor",
         "Jane Roe/AFP/Getty Images",
         "Read next Weekend briefing: ten ferries that changed the coast Weekend briefing: ten ferries",
+        "Stranded at sea: a night on the ferry that ran aground Read more",
+        "(GRAPHIC: Where the ferry ran aground - example.org/map)",
+        "A tug pulls the ferry off a sandbar near Northport. Jane Roe/via REUTERS",
+        "A tug pulls the ferry off a sandbar near Northport, June 2, 2019. JANE ROE via REUTERS",
+        "Ferry routes along the coast. [ See full-size map Credit: Jane Roe, Map Artist",
+        "For the coast guard's report, click here: here",
     ],
 )
 def test_caption_credit_and_promo_lines_are_taken_out(caption: str) -> None:
     raw = f"{caption}\n\n{_LEAD}\n\n{_BODY}\n"
     out = clean_article(Article(id="x", text=raw, raw_text=raw))
     assert caption not in out.text and _LEAD in out.text and _BODY in out.text
-    assert [r.reason for r in out.removed] in (["media"], ["related"])
+    assert [r.reason for r in out.removed] in (["media"], ["related"], ["navigation"])
 
 
 def test_lines_above_a_wire_dateline_are_captions_but_a_headline_stays() -> None:
@@ -625,8 +631,17 @@ def test_lines_above_a_wire_dateline_are_captions_but_a_headline_stays() -> None
     assert caption in clean_article(Article(id="y", text=plain, raw_text=plain)).text
 
 
-def test_a_credit_inside_a_sentence_is_not_a_caption_line() -> None:
-    line = "The figures, first reported by the Associated Press (AP) on Monday, were confirmed by the port authority."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The figures, first reported by the Associated Press (AP) on Monday, were confirmed by the port authority.",
+        "The spill was reported to the Environmental Protection Agency (EPA)",
+        "Credit card debt rose by a third last year, the bank said.",
+        "He said he would read more books about the sea this year.",
+        "The figures were sent to the ministry via AP.",
+    ],
+)
+def test_a_credit_inside_a_sentence_is_not_a_caption_line(line: str) -> None:
     raw = f"{_BODY}\n\n{line}\n"
     assert line in clean_article(Article(id="x", text=raw, raw_text=raw)).text
 
