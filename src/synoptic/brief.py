@@ -75,9 +75,30 @@ def build_brief(story: Story, articles: list[Article], extractions: list[Extract
     events = reconcile.timeline(arts, exs)
     # 4. entities
     entities = entity_summaries(arts, exs)
-    title = story.title or next((a.title for a in arts if a.title), None)
+    title = _title(story, arts, summary)
     return Brief(story=story.id, title=title, articles=sources, summary=summary, facts=facts,
                  quotes=quotes, entities=entities, timeline=events, schema=SCHEMA_VERSION)
+
+
+def _title(story: Story, arts: list[Article], summary: list[SummarySentence]) -> str | None:
+    """The story's title: a headline of its articles, else the lead clause of its summary's first
+    sentence (``synoptic.summarize.story_title``); the clusterer's title when that finds none."""
+    try:
+        from synoptic.summarize import story_title
+
+        title = story_title(arts, summary)
+    except ImportError:
+        title = None
+    return title or story.title or next((a.title for a in arts if a.title), None)
+
+
+def _source_title(a: Article) -> str | None:
+    """A source's title: its headline, else its lead clause (``synoptic.summarize.article_title``)."""
+    try:
+        from synoptic.summarize import article_title
+    except ImportError:
+        return a.title
+    return article_title(a)
 
 
 def _source(a: Article, ex: Extraction | None) -> SourceInfo:
@@ -87,7 +108,7 @@ def _source(a: Article, ex: Extraction | None) -> SourceInfo:
     anchored = getattr(ex, "published", None)
     if published is None and anchored is not None:
         published, how = anchored.isoformat(), getattr(ex, "published_how", "inferred")
-    return SourceInfo(id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=published,
+    return SourceInfo(id=a.id, title=_source_title(a), outlet=a.outlet, url=a.url, published=published,
                       published_how=how, removed=len(a.removed))
 
 

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from synoptic.ingest.metadata import (
     find_title,
     is_breadcrumb,
+    is_headline,
     masthead,
     menu_items,
     parse_line,
@@ -80,6 +81,20 @@ SECTION_MAX_ABOVE = 2
 # further down: counting copies apart cost 0.003 AEB F1). A round number, not fitted: checked on
 # the seeds' clean check and the AEB pages.
 SELF_REPEAT_MIN = 3
+# A photo caption line ends with its credit in parentheses ("... Feb. 5, 2018. The ruling...
+# (Associated Press)", "... (AP Photo/Jane Doe)"); such lines run longer than other debris lines
+# (Multi-News dev: 85-330 characters, 60 lines, every one a caption), so they are looked for up to
+# CAPTION_MAX_CHARS.
+CAPTION_MAX_CHARS = 1000
+
+
+#: Photo agencies and wire services as photo credits name them (the credit lines of Multi-News copy
+#: and the AEB pages: "Getty Images / NAME / Contributor", "(AP Photo/NAME)", "NAME/Reuters").
+_AGENCY = (
+    r"(?:getty images|getty|afp|reuters|ap|ap photo|associated press|epa|epa-efe|pa|pa images|pa wire|"
+    r"rex|rex features|rex/shutterstock|shutterstock|alamy|corbis|zuma(?: press)?|anadolu(?: agency)?|"
+    r"xinhua|bloomberg|nurphoto|sipa|abaca|efe|dpa|ansa|kyodo|yonhap|tass)"
+)
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
@@ -125,8 +140,12 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
         "related",
         _rx(
             r"you (?:may|might) (?:also )?like:?",
+            # a link to another story with its button glued on ("Keyboard warrior: the ... Read more")
+            r".{1,200}\s(?-i:Read more)",
             r"related(?: articles| posts| stories| news| content| topics)?:?",
             r"(?:read|see) (?:more|also):?",
+            # a promo box glued into one line ("Read next Friday briefing: Details of ...")
+            r"read next\b.{0,300}",
             r"also read:?",
             r"(?:read|see) (?:more|also)\s*:\s*.{1,200}",
             r"also read\s*:\s*.{1,200}",
@@ -158,6 +177,8 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"story continue[sd] below",
             r"read or share this story: .{1,80}",
             r"click (?:on )?(?:the )?image (?:above|below) to .{1,40}",
+            # a pointer to a link ("For the full map, click here: here")
+            r"(?:\S+ ){0,10}click here\b.{0,40}",
             r"watch the video(?: below| above)?:?",
             r"read more about: .{1,120}",
             r"[>\s]*follow [\w@().\s]{1,60} on (?:twitter|facebook|instagram)\.?",
@@ -186,14 +207,42 @@ DEBRIS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:photo|image|picture|photograph)s?(?: credits?)?: .{1,80}",
             r"(?:source|credit|via): .{0,60}(?:/|flickr|wikimedia|getty|shutterstock|istock|unsplash).{0,40}",
             r"(?:getty images|afp|reuters|ap|epa)(?: via getty images)?",
+            # a photo credit line: an agency and the photographer's name, slash-separated
+            # ("Getty Images / JANE DOE / Contributor", "Jane Doe/AFP/Getty Images")
+            r"(?:[^/]{1,40}/\s*)?" + _AGENCY + r"(?:\s*/\s*[^/]{1,40}){1,3}",
+            r"[^/]{1,40}(?:/\s*[^/]{1,40}){0,2}/\s*" + _AGENCY,
             r"play_arrow|volume_(?:up|off)|fullscreen",
-            r"\((?:video|photos?|watch|slideshow|gallery): .{1,100}\)",
+            r"\((?:video|photos?|watch|slideshow|gallery|graphics?|interactive|factbox|map|chart): .{1,150}\)",
+            # an infographic or photo caption closed by its credit ("... Credit: Jane Roe, Infographic Artist")
+            r".{0,300}\bcredit:\s*[^.!?]{1,80}",
             r"image (?:copyright|caption)\b.{0,200}",
-            r"media playback is (?:unsupported|not supported) on your device",
+            # the BBC's player notice, with the caption of the clip glued to it
+            r"media playback is (?:unsupported|not supported) on your device(?:\s+media caption\b.{0,300})?",
             r"please enable javascript to (?:watch|view|play) this (?:video|content|media)",
         ),
     ),
 ]
+
+#: a caption's credit closing its line: "(Associated Press)", "(AP Photo/Jane Doe)", "(Reuters/Jane
+#: Doe)", "(Photo by Jane Doe/Outlet)", "(Getty Images)"
+_CREDIT_END = re.compile(
+    # a bare agency only after the caption's last sentence ("... 2018. (Associated Press)"): "the
+    # Environmental Protection Agency (EPA)" ends many a line of prose
+    r"(?:\(associated press\)|[.!?…\"”’)]\s*\(" + _AGENCY + r"\)|"
+    r"\(" + _AGENCY + r"(?: photo)?\s*/[^()]{1,80}\)|"
+    r"\((?:photo|photograph|picture|image)s?(?: by|:| credit:?)\s*[^()]{1,80}\)|"
+    # ... or without parentheses after the caption's last sentence: ". Jane Roe/via REUTERS",
+    # ". JANE ROE via REUTERS", ". REUTERS/Jane Roe"
+    r"[.!?]\s+(?:[^.!?]{0,60}(?:/\s*(?:via\s+)?|\svia\s+)" + _AGENCY + r"|" + _AGENCY + r"\s*/\s*[^/.!?]{1,40}))\s*$",
+    re.I,
+)
+#: a wire dateline opening a line: "OSLO (Reuters) - ", "PAHOA, Hawaii (AP) — "; the lines above it
+#: in the first EDGE_LINES lines that are not a headline are photo captions (Multi-News dev: 10
+#: documents with lines above such a dateline, all of them captions or a broken dateline)
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]{0,40}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?(?: \d{1,2})?)?\s*"
+    r"\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg)\)\s*(?:--|—|–|-)\s"
+)
 
 SECTIONS = {
     "world",
@@ -271,6 +320,8 @@ def _is_label(text: str) -> bool:
 
 
 def _debris_reason(text: str) -> str | None:
+    if len(text) <= CAPTION_MAX_CHARS and _CREDIT_END.search(text[-160:]):
+        return "media"
     if len(text) > 400:
         return None
     for reason, pattern in DEBRIS:
@@ -387,6 +438,11 @@ def clean_article(article: Article, repeated: Container[Any] = frozenset()) -> A
             reasons[i] = "breadcrumb"
         elif (why := _debris_reason(line.text)) is not None:
             reasons[i] = why
+    # 2b. photo captions above a wire dateline: the report starts at its dateline
+    wire = next((i for i in range(min(EDGE_LINES, len(lines))) if _WIRE_DATELINE.match(lines[i].text)), None)
+    for i in range(wire or 0):
+        if i not in reasons and not is_headline(lines[i].text) and len(lines[i].text.split()) >= PROSE_MIN_WORDS:
+            reasons[i] = "media"
     # 3. section labels: short lines above the headline (when the headline is in the text), or a
     #    known section name among the first two lines
     for i, line in enumerate(
@@ -594,6 +650,10 @@ _DATELINE = re.compile(
     r"(?:\((?:AP|CNN|UPI|AFP|Reuters|dpa|BBC|NBC|CBS|ABC|Xinhua)[^)]{0,20}\)\s*)?"
     r"(?:--|—|–|-)\s+(?=[A-Z\"“])"
 )
+#: "Seoul (CNN) North and South ...": a place and a wire service in parentheses, no dash
+_DATELINE_NO_DASH = re.compile(
+    r"^[A-Z][A-Za-z.'’ ]{0,40}(?:,\s*[A-Z][A-Za-z.]*)?\s*\((?:AP|CNN|UPI|AFP|Reuters)\)\s+(?=[A-Z\"“])"
+)
 _DATELINE_CAPS = re.compile(r"^[A-Z][A-Z .'’,]{2,40}(?:\([^)]{1,20}\))?\s*(?:--|—|–|-)\s+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
@@ -604,7 +664,7 @@ def dateline_length(text: str) -> int:
         m = pattern.match(text)
         if m and len(m.group().split()) <= 8:
             return m.end()
-    m = re.match(r"^\((?:AP|CNN|UPI|AFP|Reuters)\)\s*(?:--|—|–|-)?\s*", text)
+    m = re.match(r"^\((?:AP|CNN|UPI|AFP|Reuters)\)\s*(?:--|—|–|-)?\s*", text) or _DATELINE_NO_DASH.match(text)
     return m.end() if m else 0
 
 

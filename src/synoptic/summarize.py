@@ -108,6 +108,15 @@ EMBED_REDUNDANCY_BATCH = 16
 LATEST_MIN_SPAN_DAYS = 2
 LATEST_WINDOW_DAYS = 1
 LATEST_LEAD_SENTENCES = 1
+#: A brief's summary opens on the event of the leads (otherwise on whatever sentence comes first
+#: in its article, which may be a background figure or a caption above the report: review15's
+#: ewaste opened on a 2010 unit count): among the first ``LEAD_EVENT_SENTENCES`` candidates of each
+#: independent report, the best by its score plus its closeness to what the other reports say
+#: (TF-IDF cosine to the sum of their normalised mean vectors), a lead another report corroborates
+#: (else one whose figures another report gives) first. Two, because a report's first
+#: candidate is often scene-setting ("Another day in Hollywood ...") and its second the news; read off review15's
+#: three Multi-News stories and review14's, checked on review13's and review12's by reading.
+LEAD_EVENT_SENTENCES = 2
 
 #: Lines at the top of an article that may hold its headline and subtitle (dek): a sentence on one of
 #: them that a date line follows is headline matter, not the report ("Deputy's killer gets death
@@ -402,13 +411,15 @@ def summarize_story(
     article_of = np.array([s.article for s in sents])
     centroid = np.zeros(matrix.shape[1])
     independent = sorted(set(groups))
+    means: dict[int, np.ndarray] = {}  # each independent report's normalised mean sentence vector
     for g in independent:
         rows = np.flatnonzero(article_of == g)
         if rows.size:
             mean = np.asarray(matrix[rows].sum(axis=0)).ravel()
             norm = np.linalg.norm(mean)
             if norm:
-                centroid += mean / norm
+                means[g] = mean / norm
+                centroid += means[g]
     norm = np.linalg.norm(centroid)
     centroid = centroid / norm if norm else centroid
     cand_matrix = matrix[cand_idx]
@@ -470,6 +481,11 @@ def summarize_story(
     dates = _report_dates(articles, extractions)
     latest = _latest_lead(dates, [sents[ci] for ci in cand_idx], np.array(lead_rank), score,
                           (lengths <= max_words) & (needs < 0))
+    opener = None
+    if latest is None and bullets:
+        latest = opener = _lead_event(cand_matrix, cand_article, np.array(lead_rank), score,
+                                      (lengths <= max_words) & (needs < 0), means, corroboration,
+                                      _figures_shared(sents, cand_idx, groups))
     if latest is not None:
         chosen.append(latest)
         used += int(lengths[latest])
@@ -500,6 +516,8 @@ def summarize_story(
     chosen.sort(key=lambda r: (sents[cand_idx[r]].index, sents[cand_idx[r]].article))
     chosen = _in_time_order(chosen, [_order_date(articles[sents[cand_idx[r]].article], extractions)
                                      for r in chosen])
+    if opener is not None:  # the event of the leads opens the brief
+        chosen = [opener] + [r for r in chosen if r != opener]
     chosen = _followers_after_their_sentence(chosen, needs)
     summary: list[SummarySentence] = []
     for r in chosen:
@@ -576,6 +594,50 @@ def _latest_lead(
     pool = [k for k, s in enumerate(cands)
             if s.article in recent and lead_rank[k] < LATEST_LEAD_SENTENCES and fits[k]]
     return max(pool, key=lambda k: score[k]) if pool else None
+
+
+def _figures_shared(sents: list[_Sentence], cand_idx: np.ndarray, groups: list[int]) -> np.ndarray:
+    """For each candidate, whether every number it states is stated by another independent report."""
+    by_report: dict[int, set[str]] = {}
+    for s in sents:
+        by_report.setdefault(groups[s.article], set()).update(s.numbers)
+    out = np.zeros(len(cand_idx), dtype=bool)
+    for k, ci in enumerate(cand_idx):
+        own = groups[sents[ci].article]
+        elsewhere = set().union(*(v for g, v in by_report.items() if g != own))
+        out[k] = sents[ci].numbers <= elsewhere
+    return out
+
+
+def _lead_event(
+    cand_matrix: Any, cand_article: np.ndarray, lead_rank: np.ndarray, score: np.ndarray, fits: np.ndarray,
+    means: dict[int, np.ndarray], corroboration: np.ndarray, shared: np.ndarray,
+) -> int | None:
+    """The candidate that tells the event of the reports' leads, or None (step 5, the brief's form).
+
+    Among the first ``LEAD_EVENT_SENTENCES`` candidates of each report, the best by its score
+    plus its TF-IDF cosine to what the other independent reports say as a whole (``means``: each
+    report's normalised mean sentence vector), among the leads another report corroborates when
+    some are, else among those whose every figure another report also states (``shared``): a
+    background figure or a caption's sentence is one report's alone; a lone report: its
+    best-scored lead."""
+    leads = np.flatnonzero((lead_rank < LEAD_EVENT_SENTENCES) & fits)
+    if not leads.size:
+        return None
+    for keep in (corroboration[leads] > 0, shared[leads]):
+        if keep.any():  # a lead another report also states, else one whose figures another gives
+            leads = leads[keep]
+            break
+    if len(means) < 2:
+        return int(leads[np.argmax(score[leads])])
+    total = sum(means.values())
+    agreement = np.zeros(leads.size)
+    for i, k in enumerate(leads):
+        others = total - means.get(int(cand_article[k]), 0.0)
+        norm = float(np.linalg.norm(others))
+        if norm:
+            agreement[i] = float(np.asarray(cand_matrix[k] @ others).ravel()[0]) / norm
+    return int(leads[np.argmax(agreement + score[leads])])
 
 
 class _MeaningRedundancy:
@@ -759,3 +821,200 @@ def summarize_documents(
     articles = clean_documents(documents)
     summary = summarize_story(articles, max_words=max_words, use_embeddings=use_embeddings, bullets=bullets)
     return [(s.text, sorted({int(c.article) for c in s.citations})) for s in summary]
+
+
+# ------------------------------------------------------------------ titles
+# A title is a headline: the article's own when its text has one, else a short lead clause of the
+# event without its dateline; never page debris (a caption, a player notice, a credit, a date stamp).
+
+#: Most words of a title cut from a lead sentence: a longer clause is cut down to its main clause
+#: (the seeds' headlines have 9-19 words, review13/14's own headlines, deputy and rosssequel, 4-18).
+TITLE_MAX_WORDS = 20
+#: Dependents of a clause's head a title leaves out: coordinated clauses, adverbial clauses,
+#: parenthetical clauses, the mark of a content clause ("that"), punctuation.
+_TITLE_DROP = frozenset({"conj", "cc", "advcl", "parataxis", "mark", "punct", "dep", "preconj"})
+#: ... and, when the clause is still over ``TITLE_MAX_WORDS``, its relative, participial and
+#: adverbial clauses and appositions ("Lauri Love, a student accused of ..., has ...").
+_TITLE_DROP_LONG = frozenset({"relcl", "acl", "appos", "advcl"})
+_TITLE_OBJECTS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative", "agent"})
+_TITLE_ENCLOSING = frozenset({",", "—", "–", "-", "--", "(", ")"})
+#: ... and, before those, the head's trailing modifiers ("... announced a rule instead of ...").
+_TITLE_DROP_TRAILING = frozenset({"prep", "npadvmod", "advmod"})
+#: ... and what precedes the subject ("On Friday, ...", "With a month left in office, ...").
+_TITLE_DROP_FRONT = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj", "punct"})
+#: Lead sentences tried for a source's title (a round number: the lead is one of the first few).
+ARTICLE_TITLE_TRIES = 3
+_SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]»]*\s*$")
+
+
+def headline(title: str | None) -> str | None:
+    """``title`` when it reads as a headline (its dateline off), else None.
+
+    Not a headline: a sentence of the body (it ends with a full stop, "!" or "?", or opens on a
+    word that points back), page debris (``synoptic.clean``: captions, player notices, credits,
+    menus), a metadata line ("POSTED: ..."), a fragment of fewer than
+    ``metadata.HEADLINE_MIN_WORDS`` words."""
+    from synoptic.clean import _CAPTION, _DEBRIS, _debris_reason
+    from synoptic.ingest.metadata import HEADLINE_MAX_WORDS, is_breadcrumb, is_stamp, masthead, menu_items
+
+    if not title:
+        return None
+    text = " ".join(title.split())
+    text = text[dateline_length(text):].strip().rstrip(":;,|–—- ").strip()
+    if not text or len(text.split()) > HEADLINE_MAX_WORDS or _SENTENCE_STOP.search(text):
+        return None
+    if is_stamp(text) or is_breadcrumb(text) or menu_items(text) is not None or masthead(text) is not None:
+        return None
+    if _debris_reason(text) is not None or _DEBRIS.search(text) or _CAPTION.search(text) or points_back(text):
+        return None
+    return text
+
+
+def lead_clause(sentence: str) -> str | None:
+    """A short title cut from a lead sentence: its dateline off and, when it is longer than
+    ``TITLE_MAX_WORDS`` words, its main clause (the reported clause of "X, officials said"),
+    without coordinated or adverbial clauses, what comes before the subject and, if still long,
+    relative clauses and appositions (read from the dependency parse)."""
+    from synoptic.ingest.metadata import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS
+
+    text = " ".join(sentence.split())
+    text = text[dateline_length(text):].strip()
+    if not text:
+        return None
+    limit = TITLE_MAX_WORDS
+    if len(text.split()) > TITLE_MAX_WORDS:
+        clause = _main_clause(text)
+        if clause:  # cut as far as its grammar allows: kept up to a headline's length
+            text, limit = clause, HEADLINE_MAX_WORDS
+    words = text.split()
+    if len(words) > limit:  # no main clause read: up to the last comma within the limit
+        cut = max((n for n in range(HEADLINE_MIN_WORDS, TITLE_MAX_WORDS + 1) if words[n - 1].endswith(",")), default=0)
+        text = " ".join(words[:cut]) if cut else " ".join(words[:TITLE_MAX_WORDS]).rstrip(",;:–—- ") + " …"
+    text = re.sub(r"[\s,;:–—-]*[.!]?[\s]*$", "", text) if not text.endswith("…") else text
+    return text[:1].upper() + text[1:] if text else None
+
+
+def _main_clause(text: str) -> str | None:
+    """The main clause of a sentence, read from its parse (see :func:`lead_clause`)."""
+    try:
+        from synoptic.extract.models import parse_many
+
+        doc = parse_many([text])[0]
+    except Exception as exc:  # no parser here: the caller cuts by words
+        log.debug("no parse for a title (%s)", exc)
+        return None
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return None
+    head = sent.root
+    # reported speech: the reported clause ("X happened, officials said", "X, reports the Daily News"),
+    # unless its subject is a pronoun (it would not say who)
+    speech = head.lower_ in CUE_WORDS or head.lemma_.lower() in CUE_WORDS
+    content = [c for c in head.children if c.dep_ == "ccomp" and (speech or c.i < head.i)
+               and not any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PRON" for g in c.children)]
+    if content:
+        head = content[0]
+    keep = {t.i for t in head.subtree}
+
+    def drop(token: Any) -> None:
+        keep.difference_update(t.i for t in token.subtree)
+
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:  # no clause with a subject here (a fragment, or a parse gone wrong)
+        return None
+    for child in head.children:
+        if child.dep_ in _TITLE_DROP and child.i > head.i:
+            drop(child)
+        elif child.i < subject.i and child.dep_ in _TITLE_DROP_FRONT | {"mark"}:
+            drop(child)
+    # still long: its appositions, then the head's trailing modifiers (right to left), then its
+    # longest relative or participial clause, each with the commas or dashes around it
+    def drop_enclosed(token: Any) -> None:
+        left, right = token.left_edge.i - 1, token.right_edge.i + 1
+        drop(token)
+        keep.difference_update(i for i in (left, right) if 0 <= i < len(doc) and doc[i].text in _TITLE_ENCLOSING)
+
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for extra in subjects[1:]:  # a clause has one subject: a second is an apposition parsed as one
+        drop_enclosed(extra)
+    def words() -> int:
+        return sum(1 for t in doc if t.i in keep and not t.is_punct)
+
+    if words() > TITLE_MAX_WORDS:
+        for t in [t for t in doc if t.i in keep and t.dep_ == "appos"]:
+            if t.i in keep:
+                drop_enclosed(t)
+    # the first complement of a verb without an object stays ("are counting on ...", "was charged with ...")
+    has_object = any(c.dep_ in _TITLE_OBJECTS for c in head.children)
+    first = next((c for c in head.children if c.i > head.i and c.dep_ == "prep"), None)
+    while words() > TITLE_MAX_WORDS:
+        trailing = [c for c in head.children if c.i in keep and c.i > head.i and c.dep_ in _TITLE_DROP_TRAILING
+                    and (has_object or first is None or c.i != first.i)]
+        inner = [t for t in doc if t.i in keep and t.dep_ in _TITLE_DROP_LONG and t.i != head.i]
+        if trailing:
+            drop(trailing[-1])
+        elif inner:
+            drop_enclosed(max(inner, key=lambda t: len(list(t.subtree))))
+        else:
+            break
+    tokens = [t for t in doc if t.i in keep]
+    if not tokens or subject.i not in keep:
+        return None
+    if words() > TITLE_MAX_WORDS:  # still long: up to the last comma within the limit
+        from synoptic.ingest.metadata import HEADLINE_MIN_WORDS
+
+        count = 0
+        for n, t in enumerate(tokens):
+            count += not t.is_punct
+            if count > TITLE_MAX_WORDS:
+                # a kept word the sentence follows with a comma (whether or not the comma was kept)
+                commas = [m for m in range(HEADLINE_MIN_WORDS - 1, n)
+                          if tokens[m].i + 1 < len(doc) and doc[tokens[m].i + 1].text == ","]
+                if commas:
+                    tokens = tokens[: commas[-1] + 1]
+                break
+    kept = {t.i for t in tokens}
+    out = "".join(t.text + (t.whitespace_ or (" " if t.i + 1 not in kept else "")) for t in tokens).strip()
+    out = re.sub(r"\s+([,;:])", r"\1", out)
+    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out).strip(" ,;:–—-")
+    # a quotation the clause opens is closed
+    if out.count("``") > out.count("''"):
+        out += " ''"
+    if out.count("“") > out.count("”"):
+        out += "”"
+    if out.count('"') % 2:
+        out += '"'
+    return out
+
+
+def article_title(article: Article) -> str | None:
+    """An article's title: its headline, else the lead clause of its first sentence that is no
+    debris and reads on its own, and whose clause reads on its own and whole (among the first
+    ``ARTICLE_TITLE_TRIES``; else the first one's; None when it has none)."""
+    own = headline(article.title)
+    if own is not None:
+        return own
+    first = None
+    for s in [s for s in _sentences([article]) if s.candidate and s.follows is None][:ARTICLE_TITLE_TRIES]:
+        clause = lead_clause(s.text)
+        if clause and not clause.endswith("…") and not points_back(clause):
+            return clause
+        first = first or clause  # (a clause that points back once its opening went: "so it's ...")
+    return first
+
+
+def story_title(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str | None:
+    """A story's title: the headline of its articles closest (TF-IDF cosine) to its summary, else
+    the lead clause of its summary's first sentence (the event of the leads), else the first
+    article's title."""
+    heads = [h for h in (headline(a.title) for a in articles) if h]
+    if heads and summary:
+        vectors = _vectors(heads + [" ".join(s.text for s in summary)])
+        if vectors is not None:
+            sims = (vectors[: len(heads)] @ vectors[len(heads)].T).toarray().ravel()
+            return heads[int(np.argmax(sims))]
+    if heads:
+        return heads[0]
+    if summary:
+        return lead_clause(summary[0].text)
+    return next((t for t in (article_title(a) for a in articles) if t), None)

@@ -193,8 +193,9 @@ def test_multinews_bullets_stand_alone_and_keep_their_rouge() -> None:
     """Over the 100 Multi-News dev clusters in the brief's form (bullets): every bullet stands
     alone or follows the sentence it points to, every other cited sentence carries
     ``SUPPORT_COVERAGE`` of what the bullet says, and ROUGE stays near what was measured
-    (44.64 / 14.10 ROUGE-1 / ROUGE-2 on the summary14 branch; the paragraph form is pinned in
-    tests/evaluate/test_eval_summaries.py)."""
+    (44.64 / 14.10 ROUGE-1 / ROUGE-2 on the summary14 branch, 44.95 / 14.26 on summary16 with
+    captions cleaned away and the brief opened on the event of the leads; the paragraph form is
+    pinned in tests/evaluate/test_eval_summaries.py)."""
     import json
 
     from rouge_score import rouge_scorer
@@ -226,4 +227,4 @@ def test_multinews_bullets_stand_alone_and_keep_their_rouge() -> None:
         scores = scorer.score(cluster["summary"], " ".join(texts))
         r1 += scores["rouge1"].fmeasure
         r2 += scores["rouge2"].fmeasure
-    assert 100 * r1 / len(clusters) >= 44.3 and 100 * r2 / len(clusters) >= 13.8, (r1, r2)
+    assert 100 * r1 / len(clusters) >= 44.6 and 100 * r2 / len(clusters) >= 14.0, (r1, r2)

@@ -585,3 +585,70 @@ def test_clean_takes_out_calls_to_action(line: str) -> None:
     body = f"{line}\n\nThe river rose two metres overnight and closed the old bridge, officials said."
     out = clean_article(Article(id="r", text=body, raw_text=body))
     assert line not in out.text and out.removed[0].reason == "navigation"
+
+
+# ------------------------------------------------------------------ captions and page debris (our own lines)
+
+_LEAD = "NORTHPORT, Maine (AP) — A ferry ran aground off the coast on Sunday, stranding its 40 passengers for hours."
+_BODY = "The coast guard said nobody was hurt and that the ferry would be towed back to port at high tide."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Passengers wait on the deck of a ferry off Northport, Maine, Sunday, June 2, 2019. The ferry... (Associated Press)",
+        "A tug pulls a ferry off a sandbar near Northport, Maine, on Sunday. (AP Photo/Jane Roe)",
+        "A ferry sits on a sandbar near Northport on Sunday. (Reuters/Jane Roe)",
+        "A ferry sits on a sandbar near Northport on Sunday. (Photo by Jane Roe/Harbour News)",
+        "Media playback is unsupported on your device Media caption Ferry passengers describe their wait",
+        "Getty Images / JANE ROE / Contributor",
+        "Jane Roe/AFP/Getty Images",
+        "Read next Weekend briefing: ten ferries that changed the coast Weekend briefing: ten ferries",
+        "Stranded at sea: a night on the ferry that ran aground Read more",
+        "(GRAPHIC: Where the ferry ran aground - example.org/map)",
+        "A tug pulls the ferry off a sandbar near Northport. Jane Roe/via REUTERS",
+        "A tug pulls the ferry off a sandbar near Northport, June 2, 2019. JANE ROE via REUTERS",
+        "Ferry routes along the coast. [ See full-size map Credit: Jane Roe, Map Artist",
+        "For the coast guard's report, click here: here",
+    ],
+)
+def test_caption_credit_and_promo_lines_are_taken_out(caption: str) -> None:
+    raw = f"{caption}\n\n{_LEAD}\n\n{_BODY}\n"
+    out = clean_article(Article(id="x", text=raw, raw_text=raw))
+    assert caption not in out.text and _LEAD in out.text and _BODY in out.text
+    assert [r.reason for r in out.removed] in (["media"], ["related"], ["navigation"])
+
+
+def test_lines_above_a_wire_dateline_are_captions_but_a_headline_stays() -> None:
+    caption = "Passengers wait on the deck of a stranded ferry near the harbour of Northport on a grey Sunday morning."
+    headline = "Ferry runs aground off the Maine coast"
+    raw = f"{headline}\n\n{caption}\n\n{_LEAD}\n\n{_BODY}\n"
+    out = clean_article(Article(id="x", text=raw, raw_text=raw))
+    assert caption not in out.text and _LEAD in out.text and _BODY in out.text
+    assert out.title == headline
+    # without a wire dateline below it, the same line is the report's first paragraph
+    plain = f"{caption}\n\n{_BODY}\n"
+    assert caption in clean_article(Article(id="y", text=plain, raw_text=plain)).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The figures, first reported by the Associated Press (AP) on Monday, were confirmed by the port authority.",
+        "The spill was reported to the Environmental Protection Agency (EPA)",
+        "Credit card debt rose by a third last year, the bank said.",
+        "He said he would read more books about the sea this year.",
+        "The figures were sent to the ministry via AP.",
+    ],
+)
+def test_a_credit_inside_a_sentence_is_not_a_caption_line(line: str) -> None:
+    raw = f"{_BODY}\n\n{line}\n"
+    assert line in clean_article(Article(id="x", text=raw, raw_text=raw)).text
+
+
+def test_dateline_without_a_dash_is_found() -> None:
+    from synoptic.clean import dateline_length
+
+    text = "Northport (CNN) A ferry ran aground off the coast on Sunday."
+    assert text[dateline_length(text):].startswith("A ferry")
+    assert dateline_length("Northport Council approved the plan on Sunday.") == 0

@@ -431,3 +431,13 @@ def test_load_html_whose_page_title_is_a_masthead_gives_outlet_and_headline_from
     assert article.outlet == "Valley Post" and article.title != "Valley Post"
     (cleaned,) = clean_articles([article])
     assert cleaned.title == "Flood waters recede in the valley" and cleaned.outlet == "Valley Post"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["POSTED: 04 / 02 / 07, 9: 00 PM PDT |", "Updated: late Tuesday night, local time", "Last updated on: the 3rd"],
+)
+def test_a_date_stamp_line_is_no_headline_even_when_its_date_does_not_parse(line: str) -> None:
+    assert not is_headline(line)
+    text = f"{line}\nFerry runs aground off the Maine coast\nA ferry ran aground off the coast on Sunday, stranding its 40 passengers.\n"
+    assert find_title(text) == "Ferry runs aground off the Maine coast"

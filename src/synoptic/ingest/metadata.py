@@ -42,6 +42,11 @@ _OUTLET = re.compile(
     r"\s*[:\-–—]\s*(?P<value>[^\s].{0,60})$",
     re.I,
 )
+# a date stamp's label, whatever follows it ("POSTED: 04 / 02 / 07, 9: 00 PM PDT |"): not a headline
+_STAMP_LABEL = re.compile(
+    r"^(?:posted|published|updated|last\s+updated|last\s+modified|modified|filed|created|date)(?:\s+(?:on|at))?\s*:",
+    re.I,
+)
 _URL_LINE = re.compile(r"^(?P<url>https?://[^\s<>\"]+)(?:\s+(?P<rest>.*))?$", re.I)
 _UPDATED = re.compile(
     r"^(?:date\s+of\s+(?:the\s+)?update|last\s+updated?|updated?(?:\s+on|\s+at)?|last\s+modified|modified(?:\s+on)?)"
@@ -267,11 +272,18 @@ def is_headline(line: str) -> bool:
         return False
     return not (
         is_breadcrumb(s)
-        or parse_line(s) is not None
+        or is_stamp(s)
         or s.lower().startswith(("http://", "https://"))
         or menu_items(s) is not None
         or masthead(s) is not None
     )
+
+
+def is_stamp(line: str) -> bool:
+    """Whether a line is metadata: a date stamp (its label is enough: "POSTED: 04 / 02 / 07 |"),
+    an outlet, URL or byline line (:func:`parse_line`)."""
+    s = line.strip()
+    return _STAMP_LABEL.match(s) is not None or parse_line(s) is not None
 
 
 def find_title(text: str, max_lines: int = 8, skip: frozenset[str] = frozenset()) -> str | None:
