@@ -29,7 +29,7 @@ from synoptic.lang.en import persons as _persons
 from synoptic.lang.en import placenames as _placenames
 from synoptic.lang.en import spelling as _spelling
 from synoptic.lang.en import titles as _titles
-from synoptic.lang.en.calendar import CALENDAR_NAMES
+from synoptic.lang.en.calendar import CALENDAR_NAMES, MONTH_NAMES
 from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
 from synoptic.records import Entity, Mention
 from synoptic.util.unionfind import UnionFind
@@ -414,6 +414,17 @@ def _party_tag(text: str) -> bool:
     return state in _placenames.STATE_ABBREVIATIONS or state in _placenames.US_STATES
 
 
+#: A condition's noun after a name, or ending it ("Asperger syndrome", "Asperger's Syndrome", "Crohn's disease").
+_CONDITION_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(sorted(_names.CONDITION_NOUNS)) + r")\b", re.IGNORECASE)
+
+
+def _condition(text: str, m: Mention) -> bool:
+    """Whether a mention names a medical condition (a name before a condition's noun, or ending with one): no
+    person, body or place of the story."""
+    last = m.text.split()[-1].lower() if m.text.split() else ""
+    return m.type != "GPE" and (last in _names.CONDITION_NOUNS or bool(_CONDITION_AFTER.match(text, m.end)))
+
+
 def _junk(text: str, lower_words: set[str]) -> bool:
     """Model errors that are not names at all."""
     vessel = _vessel_prefix(text.split()[0]) if text.split() else False  # "M/S Columbus"
@@ -586,6 +597,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
     spans = _aliases(text, spans)  # 3b
     spans = _teams(text, spans)  # 3c
+    spans = _calendar_names(text, spans)  # 3d
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
@@ -594,6 +606,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     mentions = [m for m in mentions if (m.text in surnames and m.text.lower() not in lower_words
                                         or not _junk(m.text, lower_words))  # 5
                 and not _common_at_sentence_start(text, m, lower_words)]
+    mentions = [m for m in mentions if not _condition(text, m)]  # 5b
     for mention in mentions:
         _designate(text, mention)
     mentions = _split_surname_pairs(text, mentions)  # 4
@@ -605,12 +618,89 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
         if mention.type == "PERSON":
             _strip_titles(text, mention)
     mentions = _areas(text, _propagate(text, mentions))  # 6, 7
+    mentions += _calendar_surnames(text, mentions)  # 6b
     _short_names(text, mentions)  # 8
     for mention in mentions:  # 9
         if _work_title(text, mention):
             mention.type = "WORK_OF_ART"
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+#: A capitalised word right before a month's name ("Theresa May", "Brian May", "Jerry June"): a person's name
+#: when the parse says so (:func:`_calendar_names`).
+_BEFORE_MONTH = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(" + "|".join(MONTH_NAMES) + r")\b(?![-–]?\s*\d)")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")
+#: Tags of the word right after a lone surname that is a month's name and is the subject of what follows ("May
+#: also introduced", "May said", "May's"): a verb in the past or the third person, or a possessive.
+_SUBJECT_NEXT_TAGS = ("VBD", "VBZ", "POS")
+
+
+def _sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence (or, at worst, the line) holding ``text[start:end]`` and its offset: cut at line breaks and at
+    a full stop, "?" or "!" followed by a space and a capital."""
+    s = max(text.rfind("\n", 0, start) + 1, start - 400)
+    for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])", text[s:start]):
+        s0 = s + m.end()
+        if s0 <= start:
+            s = s0
+    e = text.find("\n", end)
+    e = min(len(text), end + 400) if e < 0 else min(e, end + 400)
+    stop = re.search(r"[.!?](?=\s)", text[end:e])
+    return text[s:end + stop.end() if stop else e], s
+
+
+def _calendar_names(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Step 3d of :func:`find_mentions`: a person whose family name is a month's ("Theresa May", "Brian May"), which
+    the model reads as a name and a date ("Theresa" ORG, "May" a date). The parse decides: the word before the month
+    a proper noun in compound with it, the month a proper noun with no number by it; the whole is a PERSON and
+    replaces the spans it overlaps."""
+    found = []
+    for m in _BEFORE_MONTH.finditer(text):
+        first = m.group(1)
+        if first.lower() in CALENDAR_NAMES or first.lower() in _FUNCTION_WORDS or first.lower() in _titles.TITLES:
+            continue
+        sentence, off = _sentence_at(text, m.start(), m.end())
+        doc = models.parse_many([sentence])[0]
+        at = {tok.idx + off: tok for tok in doc}
+        a, b = at.get(m.start(1)), at.get(m.start(2))
+        if a is None or b is None or b.i != a.i + 1 or a.tag_ != "NNP" or b.tag_ != "NNP" or a.dep_ != "compound" \
+                or a.head.i != b.i or any(c.dep_ == "nummod" or c.tag_ == "CD" for c in b.children) \
+                or (a.i > 0 and doc[a.i - 1].tag_ in ("CD", "IN") and doc[a.i - 1].lower_ not in ("of", "by", "with")):
+            continue
+        found.append((m.start(1), m.end(2), "PERSON", None))
+    if not found:
+        return spans
+    return [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e, _, _ in found)] + found
+
+
+def _calendar_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Step 6b of :func:`find_mentions`: the family name of a person named in full in the text (:func:`_calendar_names`)
+    written alone ("May also introduced a forum bar") when the parse makes it a subject: right before a verb in the
+    past or the third person ("May said"), or a possessive ("May's"), adverbs between, with no preposition, article
+    or number before it. Other occurrences of the month's name are dates."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2
+                and m.text.split()[-1] in MONTH_NAMES}
+    if not surnames:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for w in _MONTH_WORD.finditer(text):
+        if w.group() not in surnames or any(s < w.end() and w.start() < e for s, e in taken):
+            continue
+        sentence, off = _sentence_at(text, w.start(), w.end())
+        doc = models.parse_many([sentence])[0]
+        tok = next((t for t in doc if t.idx + off == w.start()), None)
+        if tok is None or tok.i + 1 >= len(doc) or any(c.tag_ == "CD" for c in tok.children):
+            continue
+        if tok.i > 0 and doc[tok.i - 1].tag_ in ("IN", "DT", "CD", "JJ", "PRP$", "TO"):
+            continue
+        nxt = tok.i + 1
+        while nxt < len(doc) - 1 and doc[nxt].tag_ == "RB":
+            nxt += 1
+        if doc[nxt].tag_ in _SUBJECT_NEXT_TAGS and not doc[tok.i + 1].like_num:
+            out.append(Mention(text=w.group(), type="PERSON", start=w.start(), end=w.end()))
+    return out
 
 
 _ROAD_WORD = r"(?:" + "|".join(w.capitalize() for w in sorted(_names.ROAD_WORDS)) + r")\.?"
@@ -854,6 +944,8 @@ def _designate(text: str, m: Mention) -> None:
 
 # How English demonyms end ("Greek", "Somali", "Uzbek", "Haitian", "Congolese", "Turkish", "Dutch"):
 # a plural of one ("Greeks") is a nationality, not a person; "Emmys" is not.
+#: A lower-case noun of a natural feature right after a name ("the Kilauea volcano", "the Yangtze river").
+_NATURAL_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_names.NATURAL_FEATURE_NOUNS)) + r")\b")
 _DEMONYM_END = re.compile(r"(?:an|i|ese|ish|ic|k|ch)$")
 _PLACE_PREP = re.compile(r"\b(?:in|near|outside)\s+$")
 # "in Woodburn, Oregon": not a list of names ("from Anger, Stirling and the District Attorney")
@@ -947,6 +1039,11 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
     # the last words of full person names as written ("Immelman" of "Trevor Immelman", though it ends like
     # "Indian"): a lone one is the person's surname
     full_surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    features = {m.text for m in mentions if m.type in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")
+                and _NATURAL_FEATURE_AFTER.match(text, m.end) and m.text.lower() not in _placenames.territory_names()}
+    for m in mentions:
+        if m.text in features:
+            m.type = "LOC"  # "the erupting Kilauea volcano", "the Jordan river": a natural feature's name
     for m in mentions:
         low = m.text.lower()
         words = _tokens(m.text)
@@ -954,7 +1051,11 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
                 not _DEMONYM_END.search(low) and not low.endswith("s") or m.text in full_surnames) \
                 and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
             m.type = "PERSON"  # "Ibanez" of "Raul Ibanez" in this text: a surname, not a nationality
-        elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
+        elif len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and (
+                low in _placenames.territory_names() or any(p.startswith(low + " ") for p in places)):
+            m.type = "GPE"  # "Hawaii", "Puna" of "Puna District": a place's name, not a nationality's
+        elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low and p[len(low)] != " "
+                                                         for p in places)
                                 or (tags.get(m.start) == "JJ" and m.type != "GPE" and _DEMONYM_END.search(low))
                                 or (low.endswith("s") and (low[:-1] in DEMONYMS or (
                                     low[:-1] in norps and _DEMONYM_END.search(low[:-1]))))):
@@ -1245,9 +1346,11 @@ def short_form(name: str, label: str) -> str | None:
     designator ("Surrey Fire and Rescue Service" -> "Surrey Fire and Rescue"); None for other names."""
     words = _tokens(name)
     if label == "PERSON" and len(words) >= 2 and _heads.head_type(name) is None:  # not "Club" of "Sam's Club"
+        while len(words) > 2 and words[-1].lower().strip(".,") in _titles.POSTNOMINALS:  # "Edward Fitzgerald QC"
+            words = words[:-1]
         last = words[-1]
         if last[:1].isupper() and last.isalpha() and last.lower() not in PERSON_TITLES | ORG_WORDS \
-                and words[0].lower() not in FAMILY_NAME_FIRST:
+                and words[0].lower() not in FAMILY_NAME_FIRST and last.lower() not in CALENDAR_NAMES:
             return last
     if label == "PRODUCT" and len(words) >= 2 and _vessel_prefix(words[0]):
         return " ".join(words[1:])
@@ -1585,7 +1688,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         if label == "PERSON":  # titles and a generation suffix dropped for matching ("Senior Trooper William
             # Hakim", "Nick J. Rahall II")
             bare = _titles.strip_titles(words)
-            while len(bare) > 2 and bare[-1].lower().strip(".,") in _NAME_SUFFIXES:
+            while len(bare) > 2 and bare[-1].lower().strip(".,") in _NAME_SUFFIXES | _titles.POSTNOMINALS:
                 bare = bare[:-1]
             key = surface_key(" ".join(bare)) or key
         if len(words) >= 3 and (words[0].lower() in DEMONYMS or surface_key(words[0]) in norp_keys):
@@ -1604,7 +1707,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
 
     _resolve_persons(by_type.get("PERSON", []), forms, index, uf)  # 3
     _resolve_orgs(by_type.get("ORG", []), forms, index, uf)  # 4
-    _resolve_place_acronyms(form_list, forms, index, uf)
+    country_acronyms = _resolve_place_acronyms(form_list, forms, index, uf)
     for label in ("GPE", "LOC"):  # 5
         places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocked by first letter
         for f in by_type.get(label, []):
@@ -1617,6 +1720,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
                         uf.union(index[a], index[b])
 
     relabel = _resolve_variants(form_list, forms, index, uf)  # 6
+    relabel.update(country_acronyms)
     relabel.update(_resolve_in_context(form_list, forms, index, uf))  # 7
     relabel.update(_resolve_short_forms(form_list, forms, index, uf))  # 7d
     relabel.update(_resolve_teams(form_list, forms, index, uf))  # 7e
@@ -1778,13 +1882,29 @@ def _resolve_given_names(forms_p: list[tuple[str, str, str]], full: list[tuple[s
 _ACRONYM_TYPES = ("ORG", "GPE", "LOC", "FAC", "LAW")
 
 
-def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
+def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
+                            uf: UnionFind) -> dict[tuple[str, str, str], str]:
     """Step 4 of :func:`resolve`, past organisations: an acronym of a place or of a name the model typed
     two ways ("U.S." / "United States", "UAE" / "United Arab Emirates", "DRC" typed ORG / "Democratic
     Republic of Congo") joins the long name whose capitalised words' initials are its letters (function
     words skipped; dots and "&" ignored), those of its own type first; when the long names with those
-    initials are not all one entity, it joins none. An acronym already joined to a long name is left."""
+    initials are not all one entity, it joins none. An acronym already joined to a long name is left.
+
+    A country's acronym typed a nationality ("U.S." in "U.S. officials", "UK") joins the place it abbreviates
+    ("United States") as a place: returned, to take the place's type."""
     text_of = {f: strip_determiner(forms[f][0].text) for f in form_list if f[0] in _ACRONYM_TYPES}
+    relabel: dict[tuple[str, str, str], str] = {}
+    countries: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        if f[0] == "GPE" and len(f[1].split()) >= 2:
+            countries[_initials(strip_determiner(forms[f][0].text))].append(f)
+    for f in form_list:
+        text = strip_determiner(forms[f][0].text)
+        if f[0] == "NORP" and _is_acronym(text) and (cands := countries.get(text.replace(".", ""), [])):
+            roots = {uf.find(index[g]) for g in cands}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
+                relabel[f] = "GPE"
     longs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f, text in text_of.items():
         if not _is_acronym(text) and len(f[1].split()) >= 2:
@@ -1802,6 +1922,7 @@ def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, 
         roots = {uf.find(index[g]) for g in (own or cands)}
         if len(roots) == 1 and uf.find(index[f]) not in roots:
             uf.union(index[f], roots.pop())
+    return relabel
 
 
 def _one_name_hinted(hints: set[str]) -> bool:
@@ -2052,6 +2173,7 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
         for g in by_key.get(" ".join(keys[1:]), []):
             if g != f and g[0] == "ORG":
                 uf.union(index[f], index[g])
+    _resolve_place_forms(form_list, text_of, index, uf)  # 6a'''
     # 6b vessels: "INS Tabar", "MS Columbus" and "Tabar", "Columbus"
     for f in form_list:
         words = _tokens(text_of[f])
@@ -2099,6 +2221,38 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                 for g in kinds[1:]:
                     uf.union(index[kinds[0]], index[g])
     return relabel
+
+
+def _place_prefix_same(a: list[str], b: list[str]) -> bool:
+    """Whether two names' opening words name one place two ways, a name and its initials ("United States" /
+    "U.S.", "United Nations" / "U.N.": two capitalised words or more against one acronym). (A place and its
+    adjective, "Hawaii" / "Hawaiian Volcano Observatory", differ in one word with the same initials: step 4.)"""
+    for x, y in ((a, b), (b, a)):
+        if len(y) == 1 and _is_acronym(y[0]) and len(x) >= 2 and all(w[:1].isupper() for w in x) \
+                and _initials(" ".join(x)) == y[0].replace(".", ""):
+            return True
+    return False
+
+
+def _resolve_place_forms(form_list: list[tuple[str, str, str]], text_of: dict, index: dict, uf: UnionFind) -> None:
+    """Step 6a''' of :func:`resolve`: two names of one body that open with one place written out and by its
+    initials and end with the same words ("United States Geological Survey" / "U.S. Geological Survey", "United
+    Nations University" / "U.N. University"), both organisations; the
+    shared rest capitalised but for function words ("U.S. Army" / "United States Army"; not "U.S. officials")."""
+    rests: dict[str, list[tuple[list[str], tuple[str, str, str]]]] = defaultdict(list)
+    for f in form_list:
+        if f[0] != "ORG":
+            continue
+        words = _tokens(strip_determiner(text_of[f]))
+        for cut in range(1, min(len(words), 3)):
+            rest = words[cut:]
+            if all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in rest):
+                rests[surface_key(" ".join(rest))].append((words[:cut], f))
+    for same in rests.values():
+        for i, (pa, fa) in enumerate(same):
+            for pb, fb in same[i + 1:]:
+                if fa != fb and _place_prefix_same(pa, pb):
+                    uf.union(index[fa], index[fb])
 
 
 def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, index: dict,

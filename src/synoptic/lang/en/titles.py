@@ -44,6 +44,12 @@ QUALIFIERS = frozenset(
     "defence defense finance former acting late crown lance".split()
 )
 
+#: Letters written after a person's name for an office, an honour or a degree, which the name is also written
+#: without ("Edward Fitzgerald QC", "Jane Smith MP", "John Brown OBE"): British and Commonwealth post-nominals
+#: (Queen's/King's Counsel, Senior Counsel, members of the parliaments, the orders of the British Empire, the
+#: Royal Society). Lower case; not those that are English words ("am", "ms").
+POSTNOMINALS = frozenset("qc kc sc mp mep msp mla mpp td obe cbe mbe kbe dbe gbe frs".split())
+
 #: Everything that may stand before a name and is not part of it.
 TITLES = HONORIFICS | RANKS
 
