@@ -86,3 +86,42 @@ def test_a_word_opening_a_district_name_is_that_place() -> None:
             "and Wakanui schools shut.")
     types = {m.type for m in find_mentions(text) if m.text == "Wakanui"}
     assert "NORP" not in types
+
+
+def test_a_peer_is_named_by_style_and_family_name() -> None:
+    text = "The ruling by the senior judge, Lord Hartley of Wendover, was read out. Hartley said the case was closed."
+    people = [m.text for m in find_mentions(text) if m.type == "PERSON"]
+    assert "Lord Hartley of Wendover" in people
+    got = _entity_of([_m("Lord Hartley of Wendover", "PERSON", "a"), _m("Hartley", "PERSON", "a", 60),
+                      _m("Simon Hartley", "PERSON", "b")])
+    assert got["Lord Hartley of Wendover"][0] == got["Hartley"][0] == got["Simon Hartley"][0]
+
+
+def test_an_acronym_typed_a_person_joins_the_long_name_with_its_initials() -> None:
+    got = _entity_of([_m("Film Actors Union", "PERSON", "a"), _m("FAU", "PERSON", "a", 40), _m("FAU", "PERSON", "b"),
+                      _m("XYZ", "PERSON", "b", 30)])
+    assert got["FAU"][0] == got["Film Actors Union"][0]
+    assert got["XYZ"][0] != got["Film Actors Union"][0]
+
+
+def test_a_word_opening_a_body_name_is_no_given_name() -> None:
+    """The model calls an awards ceremony a person ("Academy Awards"): the body's short form ("the Academy") must not
+    become that 'person's' given name, and stays apart from the ceremony."""
+    ms = [_m("Lyceum Awards", "PERSON", "a"), _m("Lyceum", "ORG", "a", 40),
+          _m("Lyceum of Dramatic Arts", "ORG", "b"), _m("Lyceum", "ORG", "b", 60)]
+    resolve(ms)
+    assert ms[1].entity != ms[0].entity and ms[3].entity != ms[0].entity
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person() -> None:
+    text = ("\"We need data,\" said Halvard Quist of the Nordic Data Institute and executive secretary of the project. "
+            "Quist said more was needed.")
+    types = {m.text: m.type for m in find_mentions(text)}
+    assert types.get("Halvard Quist") == "PERSON"
+
+
+def test_a_lone_surname_typed_a_place_here_and_a_person_there_is_the_person() -> None:
+    got = _entity_of([_m("Halvard Quist", "PERSON", "a"), _m("Quist", "PERSON", "a", 40), _m("Quist", "GPE", "b"),
+                      _m("Quist", "GPE", "b", 40)])
+    assert got["Halvard Quist"][0] == "Halvard Quist"
+    assert all(m == ("Halvard Quist", "PERSON") for m in got.values())

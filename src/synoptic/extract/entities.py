@@ -234,7 +234,7 @@ def _strip_titles(text: str, m: Mention) -> None:
     """Drop leading titles from a person mention that keeps at least two words (in place)."""
     while True:
         words = m.text.split()
-        if len(words) < 3 or words[0].lower().rstrip(".") not in PERSON_TITLES:
+        if len(words) < 3 or words[0].lower().rstrip(".") not in PERSON_TITLES or _PEERAGE.fullmatch(m.text):
             return
         cut = m.text.index(words[1], len(words[0]))
         m.start += cut
@@ -598,6 +598,9 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans = _aliases(text, spans)  # 3b
     spans = _teams(text, spans)  # 3c
     spans = _calendar_names(text, spans)  # 3d
+    peers: list[tuple[int, int, str, str | None]] = [(m.start(), m.end(), "PERSON", None)
+                                                     for m in _PEERAGE.finditer(text)]  # 3e
+    spans = [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e, _, _ in peers)] + peers
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
@@ -648,6 +651,13 @@ def _sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
     e = min(len(text), end + 400) if e < 0 else min(e, end + 400)
     stop = re.search(r"[.!?](?=\s)", text[end:e])
     return text[s:end + stop.end() if stop else e], s
+
+
+#: A peer's style, title, family name and territorial designation ("Lord Burnett of Maldon", "Baroness Hale of
+#: Richmond"): one person's name, the family name its second word (the designation is a place).
+_PEER_TITLES = ("Lord", "Lady", "Baron", "Baroness", "Viscount", "Viscountess", "Earl", "Countess", "Marquess")
+_PEERAGE = re.compile(r"\b(?:" + "|".join(_PEER_TITLES) + r")\s+[A-Z][a-z’'-]+\s+of\s+[A-Z][a-z’'-]+"
+                      r"(?:\s+[A-Z][a-z’'-]+)?(?![\w’'-])")
 
 
 def _calendar_names(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
@@ -1025,8 +1035,29 @@ def _extend_over_region(text: str, mentions: list[Mention]) -> None:
         region.end = region.start
 
 
+#: A person's office or role in apposition right after a name, after the body the person belongs to if any
+#: ("Ruediger Kuehr of the U.N. University and executive secretary of ...", "Anna Berg, a professor at ...",
+#: "Jon Reyes, chief economist"): up to two lower-case modifiers before the office's noun.
+_ROLE_AFTER = re.compile(r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}?[A-Z][\w.’'-]*)?"
+                         r"(?:\s*,\s*|\s+and\s+)(?:the\s+|an?\s+|its\s+)?(?:[a-z][a-z-]+\s+){0,2}?([a-z]+)\b")
+
+
+def _role_after(text: str, m: Mention) -> bool:
+    """Whether an office or a role of a person (:data:`synoptic.lang.en.titles.RANKS`, or a noun of
+    :data:`synoptic.lang.en.persons.PERSON_NOUNS`) stands in apposition right after a mention."""
+    role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + 160))
+    return role is not None and (role.group(1) in _titles.RANKS or role.group(1) in _persons.PERSON_NOUNS)
+
+
 def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None:
     """Step 4 of :func:`find_mentions` (in place: the mentions are this function's own)."""
+    for m in mentions:  # "said Ruediger Kuehr of the U.N. University and executive secretary": a person
+        words = _tokens(m.text)
+        if m.type in ("ORG", "GPE", "NORP", "FAC") and m.entity is None and 2 <= len(words) <= 3 \
+                and all(_NAME_WORD.match(w) and not _generic_word(w) for w in words) and not _is_acronym(words[0]) \
+                and _heads.head_type(m.text) is None and m.text.lower() not in _placenames.territory_names() \
+                and _role_after(text, m):
+            m.type = "PERSON"
     places = {m.text.lower() for m in mentions if m.type in ("GPE", "LOC")}
     norps = {m.text.lower() for m in mentions if m.type == "NORP"}
     full_keys, single_keys = set(), set()
@@ -1655,7 +1686,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
                 as_person[surface_key(m.text)] = True
     # a given name written alone that the model typed a place, a nationality or a body ("his second wife, Chela"
     # GPE) is a person's when a person named in full in the same article has it as given name, and it names no country or
-    # US state ("Georgia", "Jordan")
+    # US state ("Georgia", "Jordan") and opens no body's name of the story ("the Academy" of "Academy of Motion
+    # Picture Arts and Sciences", though the model calls the "Academy Awards" a person)
     given_in: dict[str, set[str]] = defaultdict(set)  # given-name key -> articles naming a person with it
     for m in mentions:
         words = _titles.strip_titles(_tokens(m.text))
@@ -1669,12 +1701,15 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     body_first = {k.split()[0] for k in votes if " " in k and vote(k) != "PERSON"}
     for m in mentions:
         key = _form_key(m.text)
-        if " " not in key and key in family_of and key not in body_first and vote(key) in ("ORG", "PRODUCT") \
+        if " " not in key and key in family_of and key not in body_first and (
+                vote(key) in ("ORG", "PRODUCT") or vote(key) in ("GPE", "LOC", "NORP") and votes[key].get("PERSON")
+                and m.text.lower() not in _placenames.territory_names()) \
                 and _NAME_WORD.match(m.text) and not _is_acronym(m.text) and m.entity is None:
-            as_person[key] = True
+            as_person[key] = True  # (typed a place too where the model also calls it a person: "Kuehr")
     for m in mentions:
         key = _form_key(m.text)
         if key in given_in and m.article in given_in[key] and vote(key) in ("GPE", "NORP", "LOC", "ORG", "PRODUCT") \
+                and key not in body_first \
                 and _NAME_WORD.match(m.text) and not _is_acronym(m.text) and m.text.lower() not in _placenames.territory_names():
             as_person[key] = True
     for key in as_person:
@@ -1686,8 +1721,10 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         label = vote(key)
         words = _tokens(m.text)
         if label == "PERSON":  # titles and a generation suffix dropped for matching ("Senior Trooper William
-            # Hakim", "Nick J. Rahall II")
+            # Hakim", "Nick J. Rahall II"); a peer by the family name in the style ("Lord Burnett of Maldon")
             bare = _titles.strip_titles(words)
+            if _PEERAGE.fullmatch(" ".join(words)):
+                bare = bare[:1]
             while len(bare) > 2 and bare[-1].lower().strip(".,") in _NAME_SUFFIXES | _titles.POSTNOMINALS:
                 bare = bare[:-1]
             key = surface_key(" ".join(bare)) or key
@@ -1898,6 +1935,20 @@ def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, 
     for f in form_list:
         if f[0] == "GPE" and len(f[1].split()) >= 2:
             countries[_initials(strip_determiner(forms[f][0].text))].append(f)
+    # an acronym the model typed a person's ("SAG" PERSON) joins the one long name of the story with its initials
+    # ("Screen Actors Guild"), of at least MIN_FOUND_ACRONYM letters
+    named: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        text = strip_determiner(forms[f][0].text)
+        if f[0] in (*_ACRONYM_TYPES, "PERSON") and len(f[1].split()) >= 2 and not _is_acronym(text):
+            named[_initials(text)].append(f)
+    for f in form_list:
+        text = strip_determiner(forms[f][0].text)
+        letters = text.replace(".", "")
+        if f[0] == "PERSON" and _is_acronym(text) and len(letters) >= MIN_FOUND_ACRONYM and "&" not in text:
+            roots = {uf.find(index[g]) for g in named.get(letters, [])}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
     for f in form_list:
         text = strip_determiner(forms[f][0].text)
         if f[0] == "NORP" and _is_acronym(text) and (cands := countries.get(text.replace(".", ""), [])):
