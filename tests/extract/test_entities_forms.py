@@ -125,3 +125,29 @@ def test_a_lone_surname_typed_a_place_here_and_a_person_there_is_the_person() ->
                       _m("Quist", "GPE", "b", 40)])
     assert got["Halvard Quist"][0] == "Halvard Quist"
     assert all(m == ("Halvard Quist", "PERSON") for m in got.values())
+
+
+def test_back_clipped_given_names_are_one_person() -> None:
+    got = _entity_of([_m("Christina Rowe", "PERSON", "a"), _m("Tina Rowe", "PERSON", "b"),
+                      _m("Laurence Pike", "PERSON", "c"), _m("Larry", "PERSON", "c", 40)])
+    assert got["Tina Rowe"][0] == got["Christina Rowe"][0]
+    assert got["Larry"][0] == got["Laurence Pike"][0]
+
+
+def test_two_women_of_one_family_with_unrelated_given_names_stay_apart() -> None:
+    got = _entity_of([_m("Tina Rowe", "PERSON", "a"), _m("Marta Rowe", "PERSON", "a", 40)])
+    assert got["Tina Rowe"][0] != got["Marta Rowe"][0]
+
+
+def test_a_surname_one_letter_changed_is_another_name() -> None:
+    got = _entity_of([_m("Jin Ho Park", "PERSON", "a"), _m("Paik", "PERSON", "a", 40)])
+    assert got["Paik"][0] != got["Jin Ho Park"][0]
+    got = _entity_of([_m("Jen Psaki", "PERSON", "a"), _m("Saki", "PERSON", "a", 40)])
+    assert got["Saki"][0] == got["Jen Psaki"][0]  # a letter dropped: a spelling of the name
+
+
+def test_a_body_name_with_and_without_an_article_after_of_is_one_body() -> None:
+    got = _entity_of([_m("Friends of Rivers", "ORG", "a"), _m("Friends of the Rivers", "ORG", "b"),
+                      _m("Bank of the West", "ORG", "c"), _m("Bank of West Africa", "ORG", "c", 40)])
+    assert got["Friends of Rivers"][0] == got["Friends of the Rivers"][0]
+    assert got["Bank of the West"][0] != got["Bank of West Africa"][0]

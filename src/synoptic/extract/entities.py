@@ -45,9 +45,9 @@ TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5,
 # on the JRC keys). Calibrated on the seeds: "jomart"/"shomart" = 0.71 must pass; distinct given
 # names sharing a surname ("Alexander"/"Aleksandr" pass, "Ivan"/"Igor" = 0.5 must not).
 GIVEN_NAME_SIMILARITY = 0.7
-# A lone surname may join a full name of the same article when its key is this close (edits):
-# "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
-# at least MIN_CLOSE_SURNAME letters.
+# A lone surname may join a full name of the same article when its key is this close (letters added or
+# dropped): "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
+# at least MIN_CLOSE_SURNAME letters; a letter changed makes another name ("Paik" is not "Jong Ah Park").
 CLOSE_SURNAME_EDITS = 1
 # A given name clipped to its first letters ("Lou" / "Louis", "Dan" / "Daniel", "Chris" / "Christopher") is the
 # same given name: at most this many letters kept, and at least MIN_CLIPPED_REST letters cut ("Ann" / "Anna",
@@ -1860,7 +1860,7 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
         if lead or len(key) < MIN_CLOSE_SURNAME:
             continue
         close = {uf.find(index[g]) for art in own_articles for g in by_article.get(art, [])
-                 if Levenshtein.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS}
+                 if Indel.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS}
         if len(close) == 1:
             uf.union(index[f], close.pop())
     # a surname several people of the story bear, in an article naming none of them or several about as often:
@@ -2304,6 +2304,15 @@ def _resolve_place_forms(form_list: list[tuple[str, str, str]], text_of: dict, i
             for pb, fb in same[i + 1:]:
                 if fa != fb and _place_prefix_same(pa, pb):
                     uf.union(index[fa], index[fb])
+    # "Defenders of the Wildlife" / "Defenders of Wildlife": a body's name with and without an article after "of"
+    bare: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        keys = f[1].split()
+        if f[0] == "ORG" and len(keys) >= 3 and "of" in keys[1:-1]:
+            bare[" ".join(k for i, k in enumerate(keys) if not (k == "the" and keys[i - 1] == "of"))].append(f)
+    for alike in bare.values():
+        for g in alike[1:]:
+            uf.union(index[alike[0]], index[g])
 
 
 def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, index: dict,

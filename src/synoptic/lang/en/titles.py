@@ -81,7 +81,7 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "chris": ("christopher", "christine", "christina"), "matt": ("matthew",), "pat": ("patrick", "patricia"),
     "pete": ("peter",), "steve": ("steven", "stephen"), "sam": ("samuel", "samantha"),
     "ben": ("benjamin",), "nick": ("nicholas",), "greg": ("gregory",), "jeff": ("jeffrey",),
-    "jerry": ("gerald", "jerome"), "larry": ("lawrence",), "harry": ("henry", "harold"),
+    "jerry": ("gerald", "jerome"), "larry": ("lawrence", "laurence"), "harry": ("henry", "harold"),
     "hank": ("henry",), "charlie": ("charles",), "chuck": ("charles",), "fred": ("frederick",),
     "frank": ("francis", "franklin"), "ken": ("kenneth",), "ron": ("ronald",), "don": ("donald",),
     "doug": ("douglas",), "phil": ("philip", "phillip"), "ray": ("raymond",), "walt": ("walter",),
@@ -91,6 +91,15 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "cathy": ("catherine",), "sue": ("susan",), "jenny": ("jennifer",), "jen": ("jennifer",),
     "meg": ("margaret",), "peggy": ("margaret",), "maggie": ("margaret",), "debbie": ("deborah",),
     "vicky": ("victoria",), "becky": ("rebecca",), "abby": ("abigail",),
+    # the back-clipped and other common forms (the end of the given name kept, or a changed one)
+    "tina": ("christina", "christine", "martina", "valentina", "bettina"), "trish": ("patricia",),
+    "patty": ("patricia",), "sally": ("sarah",), "molly": ("mary",), "polly": ("mary",), "kathy": ("katherine", "kathleen"),
+    "cindy": ("cynthia", "lucinda"), "mandy": ("amanda",), "bella": ("isabella", "isabel"), "ellie": ("eleanor", "elinor"),
+    "nell": ("eleanor", "helen"), "bess": ("elizabeth",), "betsy": ("elizabeth",),
+    "gina": ("regina", "georgina"), "trina": ("katrina",), "lena": ("helena", "magdalena"), "xander": ("alexander",),
+    "sasha": ("alexander", "alexandra"), "nate": ("nathan", "nathaniel"), "zach": ("zachary",), "josh": ("joshua",),
+    "jake": ("jacob",), "gabe": ("gabriel",), "stan": ("stanley",),
+    "toni": ("antonia",), "topher": ("christopher",), "rosie": ("rosemary", "rosalind"), "dottie": ("dorothy",),
 }
 
 
