@@ -151,10 +151,3 @@ def test_a_body_name_with_and_without_an_article_after_of_is_one_body() -> None:
                       _m("Bank of the West", "ORG", "c"), _m("Bank of West Africa", "ORG", "c", 40)])
     assert got["Friends of Rivers"][0] == got["Friends of the Rivers"][0]
     assert got["Bank of the West"][0] != got["Bank of West Africa"][0]
-
-
-def test_a_given_name_shared_in_the_story_goes_to_the_one_its_article_names() -> None:
-    got = _entity_of([_m("Laurence Pike", "PERSON", "a"), _m("Larry", "PERSON", "a", 40),
-                      _m("Laurence Ward", "PERSON", "b"), _m("Laurence", "PERSON", "c")])
-    assert got["Larry"][0] == "Laurence Pike"
-    assert got["Laurence"][0] not in ("Laurence Pike", "Laurence Ward")  # an article naming neither: left alone

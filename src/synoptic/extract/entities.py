@@ -1896,8 +1896,7 @@ def _given_key(keys: list[str]) -> str | None:
 def _resolve_given_names(forms_p: list[tuple[str, str, str]], full: list[tuple[str, str, str]], forms: dict,
                          index: dict, uf: UnionFind, fam: dict[str, str]) -> None:
     """A given name written alone ("Jerry was 35 years old", "Tara checked in") that joined no surname joins the
-    one person of the story named in full with that given name (or a hypocorism of it: "Jerry" / "Gerald"), or of
-    several such people the one its own article names. A
+    one person of the story named in full with that given name (or a hypocorism of it: "Jerry" / "Gerald"). A
     given name that is also a family name of the story ("Jordan" of "Michael Jordan") or that two people of the
     story share ("Alexander" of Alexander Lukashenko and Alexander Grushko) stays alone."""
     families = {fam.get(_family(f[1].split()), _family(f[1].split())) for f in full}
@@ -1913,10 +1912,6 @@ def _resolve_given_names(forms_p: list[tuple[str, str, str]], full: list[tuple[s
         if " " in key or sizes[uf.find(index[f])] > 1 or fam.get(key, key) in families or key not in by_given:
             continue
         every = {uf.find(index[g]) for g in by_given[key]}
-        if len(every) > 1:  # several people of the story with it: the one its article names ("Larry" where the
-            # article names Laurence Mark, another Laurence Olivier)
-            own = {m.article for m in forms[f]}
-            every = {uf.find(index[g]) for g in by_given[key] if any(m.article in own for m in forms[g])}
         if len(every) == 1:
             uf.union(index[f], every.pop())
 
