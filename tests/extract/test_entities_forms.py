@@ -151,3 +151,11 @@ def test_a_body_name_with_and_without_an_article_after_of_is_one_body() -> None:
                       _m("Bank of the West", "ORG", "c"), _m("Bank of West Africa", "ORG", "c", 40)])
     assert got["Friends of Rivers"][0] == got["Friends of the Rivers"][0]
     assert got["Bank of the West"][0] != got["Bank of West Africa"][0]
+
+
+def test_a_name_after_the_ending_with_a_common_plural_is_no_person() -> None:
+    text = ("Kim Soto will host the Harbour Awards in March. The awards are the city's oldest, and the 12th Harbour "
+            "Awards will be shown live. The Chris Evans show and the Williams family sent their wishes.")
+    types = {m.text: m.type for m in find_mentions(text)}
+    assert types.get("Harbour Awards") != "PERSON"
+    assert types.get("Kim Soto") == "PERSON" and types.get("Chris Evans", "PERSON") == "PERSON"

@@ -1049,6 +1049,11 @@ def _role_after(text: str, m: Mention) -> bool:
     return role is not None and (role.group(1) in _titles.RANKS or role.group(1) in _persons.PERSON_NOUNS)
 
 
+#: "the" right before a name, or with up to three numbers or lower-case words between: "the Academy Awards", "the
+#: 81st Academy Awards", "the 58th annual Tony Awards", "both the 2004 and 2005 Tony Awards".
+_THE_ORDINAL_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+){0,3}$")
+
+
 def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None:
     """Step 4 of :func:`find_mentions` (in place: the mentions are this function's own)."""
     for m in mentions:  # "said Ruediger Kuehr of the U.N. University and executive secretary": a person
@@ -1058,6 +1063,12 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
                 and _heads.head_type(m.text) is None and m.text.lower() not in _placenames.territory_names() \
                 and _role_after(text, m):
             m.type = "PERSON"
+    lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
+    for m in mentions:  # "hosting the Academy Awards", "the 81st Academy Awards": a thing's name, no person's
+        words = _tokens(m.text)
+        if m.type == "PERSON" and len(words) >= 2 and _THE_ORDINAL_BEFORE.search(text, max(0, m.start - 40), m.start) \
+                and words[-1].endswith("s") and words[-1].lower() in lower_words and words[-1][:1].isupper():
+            m.type = "ORG"
     places = {m.text.lower() for m in mentions if m.type in ("GPE", "LOC")}
     norps = {m.text.lower() for m in mentions if m.type == "NORP"}
     full_keys, single_keys = set(), set()
