@@ -495,6 +495,11 @@ def find_mentions(text: str) -> list[Mention]:
        stands for it ("the Polytechnic" / "Athens Polytechnic University"): its hint;
     9. a work's title (in quotes after "starred in", or right after a work's noun: "the sitcom Scrubs") is a
        WORK_OF_ART, whatever the model called it.
+
+    Also: a person whose family name is a month's ("Theresa May"), by the parse, and that family name alone where
+    the parse makes it a subject ("May also introduced"); a peer's style ("Lord Burnett of Maldon") as one person's
+    name; a name before a condition's noun ("Asperger syndrome") dropped; a name before a natural feature's noun
+    ("the Kilauea volcano") a place; a name with a person's role in apposition a person.
     """
     return _from_chunks(text, models.annotate(text))
 
@@ -1641,6 +1646,11 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        the place it is named after ("Schengen zone" / "Schengen"), one road under several names ("Highway 214" /
        "Oregon 214");
     8. canonical name: the well-formed full name used by most articles (then most mentions, longest).
+
+    Also: a body named after a place written out or by its initials ("United States Geological Survey" / "U.S.
+    Geological Survey"), or with and without "the" after "of", is one body; a country's acronym typed a
+    nationality ("U.S.") joins the country ("United States") as a place; an acronym typed a person joins the one
+    long name with its initials ("SAG" / "Screen Actors Guild"); a peer by the family name in the style.
     """
     if not mentions:
         return []
