@@ -1047,15 +1047,22 @@ _ROLE_AFTER = re.compile(r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*
                          r"(?:\s*,\s*|\s+and\s+)(?:the\s+|an?\s+|its\s+)?(?:[a-z][a-z-]+\s+){0,2}?([a-z]+)\b")
 
 
+#: How far after a name (characters) its role in apposition is looked for: a body's name of up to six words and
+#: the role's words ("of the U.N. University and executive secretary" is 47). Set from the phrase shape, not swept.
+ROLE_WINDOW = 160
+
+
 def _role_after(text: str, m: Mention) -> bool:
     """Whether an office or a role of a person (:data:`synoptic.lang.en.titles.RANKS`, or a noun of
     :data:`synoptic.lang.en.persons.PERSON_NOUNS`) stands in apposition right after a mention."""
-    role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + 160))
+    role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + ROLE_WINDOW))
     return role is not None and (role.group(1) in _titles.RANKS or role.group(1) in _persons.PERSON_NOUNS)
 
 
 #: "the" right before a name, or with up to three numbers or lower-case words between: "the Academy Awards", "the
 #: 81st Academy Awards", "the 58th annual Tony Awards", "both the 2004 and 2005 Tony Awards".
+#: How far before a name (characters) that "the" is looked for: "both the 2004 and 2005 " is 24. Not swept.
+THE_WINDOW = 40
 _THE_ORDINAL_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+){0,3}$")
 
 
@@ -1071,7 +1078,7 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
     for m in mentions:  # "hosting the Academy Awards", "the 81st Academy Awards": a thing's name, no person's
         words = _tokens(m.text)
-        if m.type == "PERSON" and len(words) >= 2 and _THE_ORDINAL_BEFORE.search(text, max(0, m.start - 40), m.start) \
+        if m.type == "PERSON" and len(words) >= 2 and _THE_ORDINAL_BEFORE.search(text, max(0, m.start - THE_WINDOW), m.start) \
                 and words[-1].endswith("s") and words[-1].lower() in lower_words and words[-1][:1].isupper():
             m.type = "ORG"
     places = {m.text.lower() for m in mentions if m.type in ("GPE", "LOC")}
