@@ -29,7 +29,7 @@ from synoptic.lang.en import persons as _persons
 from synoptic.lang.en import placenames as _placenames
 from synoptic.lang.en import spelling as _spelling
 from synoptic.lang.en import titles as _titles
-from synoptic.lang.en.calendar import CALENDAR_NAMES
+from synoptic.lang.en.calendar import CALENDAR_NAMES, MONTH_NAMES
 from synoptic.lang.en.function_words import FUNCTION_WORDS as _FUNCTION_WORDS
 from synoptic.records import Entity, Mention
 from synoptic.util.unionfind import UnionFind
@@ -45,9 +45,9 @@ TYPE_PRIORITY = {"GPE": 0, "PERSON": 1, "ORG": 2, "LOC": 3, "FAC": 4, "NORP": 5,
 # on the JRC keys). Calibrated on the seeds: "jomart"/"shomart" = 0.71 must pass; distinct given
 # names sharing a surname ("Alexander"/"Aleksandr" pass, "Ivan"/"Igor" = 0.5 must not).
 GIVEN_NAME_SIMILARITY = 0.7
-# A lone surname may join a full name of the same article when its key is this close (edits):
-# "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
-# at least MIN_CLOSE_SURNAME letters.
+# A lone surname may join a full name of the same article when its key is this close (letters added or
+# dropped): "Saki" is a translation variant of "Psaki" in seed 001. Only within one article, only names of
+# at least MIN_CLOSE_SURNAME letters; a letter changed makes another name ("Paik" is not "Jong Ah Park").
 CLOSE_SURNAME_EDITS = 1
 # A given name clipped to its first letters ("Lou" / "Louis", "Dan" / "Daniel", "Chris" / "Christopher") is the
 # same given name: at most this many letters kept, and at least MIN_CLIPPED_REST letters cut ("Ann" / "Anna",
@@ -234,7 +234,7 @@ def _strip_titles(text: str, m: Mention) -> None:
     """Drop leading titles from a person mention that keeps at least two words (in place)."""
     while True:
         words = m.text.split()
-        if len(words) < 3 or words[0].lower().rstrip(".") not in PERSON_TITLES:
+        if len(words) < 3 or words[0].lower().rstrip(".") not in PERSON_TITLES or _PEERAGE.fullmatch(m.text):
             return
         cut = m.text.index(words[1], len(words[0]))
         m.start += cut
@@ -414,6 +414,17 @@ def _party_tag(text: str) -> bool:
     return state in _placenames.STATE_ABBREVIATIONS or state in _placenames.US_STATES
 
 
+#: A condition's noun after a name, or ending it ("Asperger syndrome", "Asperger's Syndrome", "Crohn's disease").
+_CONDITION_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(sorted(_names.CONDITION_NOUNS)) + r")\b", re.IGNORECASE)
+
+
+def _condition(text: str, m: Mention) -> bool:
+    """Whether a mention names a medical condition (a name before a condition's noun, or ending with one): no
+    person, body or place of the story."""
+    last = m.text.split()[-1].lower() if m.text.split() else ""
+    return m.type != "GPE" and (last in _names.CONDITION_NOUNS or bool(_CONDITION_AFTER.match(text, m.end)))
+
+
 def _junk(text: str, lower_words: set[str]) -> bool:
     """Model errors that are not names at all."""
     vessel = _vessel_prefix(text.split()[0]) if text.split() else False  # "M/S Columbus"
@@ -484,6 +495,11 @@ def find_mentions(text: str) -> list[Mention]:
        stands for it ("the Polytechnic" / "Athens Polytechnic University"): its hint;
     9. a work's title (in quotes after "starred in", or right after a work's noun: "the sitcom Scrubs") is a
        WORK_OF_ART, whatever the model called it.
+
+    Also: a person whose family name is a month's ("Theresa May"), by the parse, and that family name alone where
+    the parse makes it a subject ("May also introduced"); a peer's style ("Lord Burnett of Maldon") as one person's
+    name; a name before a condition's noun ("Asperger syndrome") dropped; a name before a natural feature's noun
+    ("the Kilauea volcano") a place; a name with a person's role in apposition a person.
     """
     return _from_chunks(text, models.annotate(text))
 
@@ -586,6 +602,10 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     spans = [sp for sp in spans if not any(sp[0] < de and ds < sp[1] for ds, de, _, _ in defined)] + defined
     spans = _aliases(text, spans)  # 3b
     spans = _teams(text, spans)  # 3c
+    spans = _calendar_names(text, spans)  # 3d
+    peers: list[tuple[int, int, str, str | None]] = [(m.start(), m.end(), "PERSON", None)
+                                                     for m in _PEERAGE.finditer(text)]  # 3e
+    spans = [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e, _, _ in peers)] + peers
 
     mentions = [Mention(text=text[s:e], type=label, start=s, end=e, entity=hint) for s, e, label, hint in spans]
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
@@ -594,6 +614,7 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
     mentions = [m for m in mentions if (m.text in surnames and m.text.lower() not in lower_words
                                         or not _junk(m.text, lower_words))  # 5
                 and not _common_at_sentence_start(text, m, lower_words)]
+    mentions = [m for m in mentions if not _condition(text, m)]  # 5b
     for mention in mentions:
         _designate(text, mention)
     mentions = _split_surname_pairs(text, mentions)  # 4
@@ -605,12 +626,96 @@ def _from_chunks(text: str, chunks: list) -> list[Mention]:
         if mention.type == "PERSON":
             _strip_titles(text, mention)
     mentions = _areas(text, _propagate(text, mentions))  # 6, 7
+    mentions += _calendar_surnames(text, mentions)  # 6b
     _short_names(text, mentions)  # 8
     for mention in mentions:  # 9
         if _work_title(text, mention):
             mention.type = "WORK_OF_ART"
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+#: A capitalised word right before a month's name ("Theresa May", "Brian May", "Jerry June"): a person's name
+#: when the parse says so (:func:`_calendar_names`).
+_BEFORE_MONTH = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(" + "|".join(MONTH_NAMES) + r")\b(?![-–]?\s*\d)")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r")\b")
+#: Tags of the word right after a lone surname that is a month's name and is the subject of what follows ("May
+#: also introduced", "May said", "May's"): a verb in the past or the third person, or a possessive.
+_SUBJECT_NEXT_TAGS = ("VBD", "VBZ", "POS")
+
+
+def _sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence (or, at worst, the line) holding ``text[start:end]`` and its offset: cut at line breaks and at
+    a full stop, "?" or "!" followed by a space and a capital."""
+    s = max(text.rfind("\n", 0, start) + 1, start - 400)
+    for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])", text[s:start]):
+        s0 = s + m.end()
+        if s0 <= start:
+            s = s0
+    e = text.find("\n", end)
+    e = min(len(text), end + 400) if e < 0 else min(e, end + 400)
+    stop = re.search(r"[.!?](?=\s)", text[end:e])
+    return text[s:end + stop.end() if stop else e], s
+
+
+#: A peer's style, title, family name and territorial designation ("Lord Burnett of Maldon", "Baroness Hale of
+#: Richmond"): one person's name, the family name its second word (the designation is a place).
+_PEER_TITLES = ("Lord", "Lady", "Baron", "Baroness", "Viscount", "Viscountess", "Earl", "Countess", "Marquess")
+_PEERAGE = re.compile(r"\b(?:" + "|".join(_PEER_TITLES) + r")\s+[A-Z][a-z’'-]+\s+of\s+[A-Z][a-z’'-]+"
+                      r"(?:\s+[A-Z][a-z’'-]+)?(?![\w’'-])")
+
+
+def _calendar_names(text: str, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Step 3d of :func:`find_mentions`: a person whose family name is a month's ("Theresa May", "Brian May"), which
+    the model reads as a name and a date ("Theresa" ORG, "May" a date). The parse decides: the word before the month
+    a proper noun in compound with it, the month a proper noun with no number by it; the whole is a PERSON and
+    replaces the spans it overlaps."""
+    found = []
+    for m in _BEFORE_MONTH.finditer(text):
+        first = m.group(1)
+        if first.lower() in CALENDAR_NAMES or first.lower() in _FUNCTION_WORDS or first.lower() in _titles.TITLES:
+            continue
+        sentence, off = _sentence_at(text, m.start(), m.end())
+        doc = models.parse_many([sentence])[0]
+        at = {tok.idx + off: tok for tok in doc}
+        a, b = at.get(m.start(1)), at.get(m.start(2))
+        if a is None or b is None or b.i != a.i + 1 or a.tag_ != "NNP" or b.tag_ != "NNP" or a.dep_ != "compound" \
+                or a.head.i != b.i or any(c.dep_ == "nummod" or c.tag_ == "CD" for c in b.children) \
+                or (a.i > 0 and doc[a.i - 1].tag_ in ("CD", "IN") and doc[a.i - 1].lower_ not in ("of", "by", "with")):
+            continue
+        found.append((m.start(1), m.end(2), "PERSON", None))
+    if not found:
+        return spans
+    return [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e, _, _ in found)] + found
+
+
+def _calendar_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Step 6b of :func:`find_mentions`: the family name of a person named in full in the text (:func:`_calendar_names`)
+    written alone ("May also introduced a forum bar") when the parse makes it a subject: right before a verb in the
+    past or the third person ("May said"), or a possessive ("May's"), adverbs between, with no preposition, article
+    or number before it. Other occurrences of the month's name are dates."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2
+                and m.text.split()[-1] in MONTH_NAMES}
+    if not surnames:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for w in _MONTH_WORD.finditer(text):
+        if w.group() not in surnames or any(s < w.end() and w.start() < e for s, e in taken):
+            continue
+        sentence, off = _sentence_at(text, w.start(), w.end())
+        doc = models.parse_many([sentence])[0]
+        tok = next((t for t in doc if t.idx + off == w.start()), None)
+        if tok is None or tok.i + 1 >= len(doc) or any(c.tag_ == "CD" for c in tok.children):
+            continue
+        if tok.i > 0 and doc[tok.i - 1].tag_ in ("IN", "DT", "CD", "JJ", "PRP$", "TO"):
+            continue
+        nxt = tok.i + 1
+        while nxt < len(doc) - 1 and doc[nxt].tag_ == "RB":
+            nxt += 1
+        if doc[nxt].tag_ in _SUBJECT_NEXT_TAGS and not doc[tok.i + 1].like_num:
+            out.append(Mention(text=w.group(), type="PERSON", start=w.start(), end=w.end()))
+    return out
 
 
 _ROAD_WORD = r"(?:" + "|".join(w.capitalize() for w in sorted(_names.ROAD_WORDS)) + r")\.?"
@@ -854,6 +959,8 @@ def _designate(text: str, m: Mention) -> None:
 
 # How English demonyms end ("Greek", "Somali", "Uzbek", "Haitian", "Congolese", "Turkish", "Dutch"):
 # a plural of one ("Greeks") is a nationality, not a person; "Emmys" is not.
+#: A lower-case noun of a natural feature right after a name ("the Kilauea volcano", "the Yangtze river").
+_NATURAL_FEATURE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_names.NATURAL_FEATURE_NOUNS)) + r")\b")
 _DEMONYM_END = re.compile(r"(?:an|i|ese|ish|ic|k|ch)$")
 _PLACE_PREP = re.compile(r"\b(?:in|near|outside)\s+$")
 # "in Woodburn, Oregon": not a list of names ("from Anger, Stirling and the District Attorney")
@@ -933,8 +1040,47 @@ def _extend_over_region(text: str, mentions: list[Mention]) -> None:
         region.end = region.start
 
 
+#: A person's office or role in apposition right after a name, after the body the person belongs to if any
+#: ("Ruediger Kuehr of the U.N. University and executive secretary of ...", "Anna Berg, a professor at ...",
+#: "Jon Reyes, chief economist"): up to two lower-case modifiers before the office's noun.
+_ROLE_AFTER = re.compile(r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}?[A-Z][\w.’'-]*)?"
+                         r"(?:\s*,\s*|\s+and\s+)(?:the\s+|an?\s+|its\s+)?(?:[a-z][a-z-]+\s+){0,2}?([a-z]+)\b")
+
+
+#: How far after a name (characters) its role in apposition is looked for: a body's name of up to six words and
+#: the role's words ("of the U.N. University and executive secretary" is 47). Set from the phrase shape, not swept.
+ROLE_WINDOW = 160
+
+
+def _role_after(text: str, m: Mention) -> bool:
+    """Whether an office or a role of a person (:data:`synoptic.lang.en.titles.RANKS`, or a noun of
+    :data:`synoptic.lang.en.persons.PERSON_NOUNS`) stands in apposition right after a mention."""
+    role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + ROLE_WINDOW))
+    return role is not None and (role.group(1) in _titles.RANKS or role.group(1) in _persons.PERSON_NOUNS)
+
+
+#: "the" right before a name, or with up to three numbers or lower-case words between: "the Academy Awards", "the
+#: 81st Academy Awards", "the 58th annual Tony Awards", "both the 2004 and 2005 Tony Awards".
+#: How far before a name (characters) that "the" is looked for: "both the 2004 and 2005 " is 24. Not swept.
+THE_WINDOW = 40
+_THE_ORDINAL_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:\d+(?:st|nd|rd|th)?|[a-z]+)\s+){0,3}$")
+
+
 def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None:
     """Step 4 of :func:`find_mentions` (in place: the mentions are this function's own)."""
+    for m in mentions:  # "said Ruediger Kuehr of the U.N. University and executive secretary": a person
+        words = _tokens(m.text)
+        if m.type in ("ORG", "GPE", "NORP", "FAC") and m.entity is None and 2 <= len(words) <= 3 \
+                and all(_NAME_WORD.match(w) and not _generic_word(w) for w in words) and not _is_acronym(words[0]) \
+                and _heads.head_type(m.text) is None and m.text.lower() not in _placenames.territory_names() \
+                and _role_after(text, m):
+            m.type = "PERSON"
+    lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
+    for m in mentions:  # "hosting the Academy Awards", "the 81st Academy Awards": a thing's name, no person's
+        words = _tokens(m.text)
+        if m.type == "PERSON" and len(words) >= 2 and _THE_ORDINAL_BEFORE.search(text, max(0, m.start - THE_WINDOW), m.start) \
+                and words[-1].endswith("s") and words[-1].lower() in lower_words and words[-1][:1].isupper():
+            m.type = "ORG"
     places = {m.text.lower() for m in mentions if m.type in ("GPE", "LOC")}
     norps = {m.text.lower() for m in mentions if m.type == "NORP"}
     full_keys, single_keys = set(), set()
@@ -947,6 +1093,11 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
     # the last words of full person names as written ("Immelman" of "Trevor Immelman", though it ends like
     # "Indian"): a lone one is the person's surname
     full_surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    features = {m.text for m in mentions if m.type in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")
+                and _NATURAL_FEATURE_AFTER.match(text, m.end) and m.text.lower() not in _placenames.territory_names()}
+    for m in mentions:
+        if m.text in features:
+            m.type = "LOC"  # "the erupting Kilauea volcano", "the Jordan river": a natural feature's name
     for m in mentions:
         low = m.text.lower()
         words = _tokens(m.text)
@@ -954,7 +1105,11 @@ def _fix_types(mentions: list[Mention], tags: dict[int, str], text: str) -> None
                 not _DEMONYM_END.search(low) and not low.endswith("s") or m.text in full_surnames) \
                 and _key_tokens(m.text)[:1] and _key_tokens(m.text)[0] in full_keys:
             m.type = "PERSON"  # "Ibanez" of "Raul Ibanez" in this text: a surname, not a nationality
-        elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low for p in places)
+        elif len(words) == 1 and m.type == "NORP" and low not in DEMONYMS and (
+                low in _placenames.territory_names() or any(p.startswith(low + " ") for p in places)):
+            m.type = "GPE"  # "Hawaii", "Puna" of "Puna District": a place's name, not a nationality's
+        elif len(words) == 1 and (low in DEMONYMS or any(p.startswith(low) and p != low and p[len(low)] != " "
+                                                         for p in places)
                                 or (tags.get(m.start) == "JJ" and m.type != "GPE" and _DEMONYM_END.search(low))
                                 or (low.endswith("s") and (low[:-1] in DEMONYMS or (
                                     low[:-1] in norps and _DEMONYM_END.search(low[:-1]))))):
@@ -1245,9 +1400,11 @@ def short_form(name: str, label: str) -> str | None:
     designator ("Surrey Fire and Rescue Service" -> "Surrey Fire and Rescue"); None for other names."""
     words = _tokens(name)
     if label == "PERSON" and len(words) >= 2 and _heads.head_type(name) is None:  # not "Club" of "Sam's Club"
+        while len(words) > 2 and words[-1].lower().strip(".,") in _titles.POSTNOMINALS:  # "Edward Fitzgerald QC"
+            words = words[:-1]
         last = words[-1]
         if last[:1].isupper() and last.isalpha() and last.lower() not in PERSON_TITLES | ORG_WORDS \
-                and words[0].lower() not in FAMILY_NAME_FIRST:
+                and words[0].lower() not in FAMILY_NAME_FIRST and last.lower() not in CALENDAR_NAMES:
             return last
     if label == "PRODUCT" and len(words) >= 2 and _vessel_prefix(words[0]):
         return " ".join(words[1:])
@@ -1496,6 +1653,11 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
        the place it is named after ("Schengen zone" / "Schengen"), one road under several names ("Highway 214" /
        "Oregon 214");
     8. canonical name: the well-formed full name used by most articles (then most mentions, longest).
+
+    Also: a body named after a place written out or by its initials ("United States Geological Survey" / "U.S.
+    Geological Survey"), or with and without "the" after "of", is one body; a country's acronym typed a
+    nationality ("U.S.") joins the country ("United States") as a place; an acronym typed a person joins the one
+    long name with its initials ("SAG" / "Screen Actors Guild"); a peer by the family name in the style.
     """
     if not mentions:
         return []
@@ -1552,7 +1714,8 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
                 as_person[surface_key(m.text)] = True
     # a given name written alone that the model typed a place, a nationality or a body ("his second wife, Chela"
     # GPE) is a person's when a person named in full in the same article has it as given name, and it names no country or
-    # US state ("Georgia", "Jordan")
+    # US state ("Georgia", "Jordan") and opens no body's name of the story ("the Academy" of "Academy of Motion
+    # Picture Arts and Sciences", though the model calls the "Academy Awards" a person)
     given_in: dict[str, set[str]] = defaultdict(set)  # given-name key -> articles naming a person with it
     for m in mentions:
         words = _titles.strip_titles(_tokens(m.text))
@@ -1566,12 +1729,15 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
     body_first = {k.split()[0] for k in votes if " " in k and vote(k) != "PERSON"}
     for m in mentions:
         key = _form_key(m.text)
-        if " " not in key and key in family_of and key not in body_first and vote(key) in ("ORG", "PRODUCT") \
+        if " " not in key and key in family_of and key not in body_first and (
+                vote(key) in ("ORG", "PRODUCT") or vote(key) in ("GPE", "LOC", "NORP") and votes[key].get("PERSON")
+                and m.text.lower() not in _placenames.territory_names()) \
                 and _NAME_WORD.match(m.text) and not _is_acronym(m.text) and m.entity is None:
-            as_person[key] = True
+            as_person[key] = True  # (typed a place too where the model also calls it a person: "Kuehr")
     for m in mentions:
         key = _form_key(m.text)
         if key in given_in and m.article in given_in[key] and vote(key) in ("GPE", "NORP", "LOC", "ORG", "PRODUCT") \
+                and key not in body_first \
                 and _NAME_WORD.match(m.text) and not _is_acronym(m.text) and m.text.lower() not in _placenames.territory_names():
             as_person[key] = True
     for key in as_person:
@@ -1583,9 +1749,11 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
         label = vote(key)
         words = _tokens(m.text)
         if label == "PERSON":  # titles and a generation suffix dropped for matching ("Senior Trooper William
-            # Hakim", "Nick J. Rahall II")
+            # Hakim", "Nick J. Rahall II"); a peer by the family name in the style ("Lord Burnett of Maldon")
             bare = _titles.strip_titles(words)
-            while len(bare) > 2 and bare[-1].lower().strip(".,") in _NAME_SUFFIXES:
+            if _PEERAGE.fullmatch(" ".join(words)):
+                bare = bare[:1]
+            while len(bare) > 2 and bare[-1].lower().strip(".,") in _NAME_SUFFIXES | _titles.POSTNOMINALS:
                 bare = bare[:-1]
             key = surface_key(" ".join(bare)) or key
         if len(words) >= 3 and (words[0].lower() in DEMONYMS or surface_key(words[0]) in norp_keys):
@@ -1604,7 +1772,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
 
     _resolve_persons(by_type.get("PERSON", []), forms, index, uf)  # 3
     _resolve_orgs(by_type.get("ORG", []), forms, index, uf)  # 4
-    _resolve_place_acronyms(form_list, forms, index, uf)
+    country_acronyms = _resolve_place_acronyms(form_list, forms, index, uf)
     for label in ("GPE", "LOC"):  # 5
         places: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # blocked by first letter
         for f in by_type.get(label, []):
@@ -1617,6 +1785,7 @@ def resolve(mentions: list[Mention]) -> list[Entity]:
                         uf.union(index[a], index[b])
 
     relabel = _resolve_variants(form_list, forms, index, uf)  # 6
+    relabel.update(country_acronyms)
     relabel.update(_resolve_in_context(form_list, forms, index, uf))  # 7
     relabel.update(_resolve_short_forms(form_list, forms, index, uf))  # 7d
     relabel.update(_resolve_teams(form_list, forms, index, uf))  # 7e
@@ -1719,7 +1888,7 @@ def _resolve_persons(forms_p: list[tuple[str, str, str]], forms: dict, index: di
         if lead or len(key) < MIN_CLOSE_SURNAME:
             continue
         close = {uf.find(index[g]) for art in own_articles for g in by_article.get(art, [])
-                 if Levenshtein.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS}
+                 if Indel.distance(_family(g[1].split()), key) <= CLOSE_SURNAME_EDITS}
         if len(close) == 1:
             uf.union(index[f], close.pop())
     # a surname several people of the story bear, in an article naming none of them or several about as often:
@@ -1778,13 +1947,43 @@ def _resolve_given_names(forms_p: list[tuple[str, str, str]], full: list[tuple[s
 _ACRONYM_TYPES = ("ORG", "GPE", "LOC", "FAC", "LAW")
 
 
-def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict, uf: UnionFind) -> None:
+def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, index: dict,
+                            uf: UnionFind) -> dict[tuple[str, str, str], str]:
     """Step 4 of :func:`resolve`, past organisations: an acronym of a place or of a name the model typed
     two ways ("U.S." / "United States", "UAE" / "United Arab Emirates", "DRC" typed ORG / "Democratic
     Republic of Congo") joins the long name whose capitalised words' initials are its letters (function
     words skipped; dots and "&" ignored), those of its own type first; when the long names with those
-    initials are not all one entity, it joins none. An acronym already joined to a long name is left."""
+    initials are not all one entity, it joins none. An acronym already joined to a long name is left.
+
+    A country's acronym typed a nationality ("U.S." in "U.S. officials", "UK") joins the place it abbreviates
+    ("United States") as a place: returned, to take the place's type."""
     text_of = {f: strip_determiner(forms[f][0].text) for f in form_list if f[0] in _ACRONYM_TYPES}
+    relabel: dict[tuple[str, str, str], str] = {}
+    countries: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        if f[0] == "GPE" and len(f[1].split()) >= 2:
+            countries[_initials(strip_determiner(forms[f][0].text))].append(f)
+    # an acronym the model typed a person's ("SAG" PERSON) joins the one long name of the story with its initials
+    # ("Screen Actors Guild"), of at least MIN_FOUND_ACRONYM letters
+    named: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        text = strip_determiner(forms[f][0].text)
+        if f[0] in (*_ACRONYM_TYPES, "PERSON") and len(f[1].split()) >= 2 and not _is_acronym(text):
+            named[_initials(text)].append(f)
+    for f in form_list:
+        text = strip_determiner(forms[f][0].text)
+        letters = text.replace(".", "")
+        if f[0] == "PERSON" and _is_acronym(text) and len(letters) >= MIN_FOUND_ACRONYM and "&" not in text:
+            roots = {uf.find(index[g]) for g in named.get(letters, [])}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
+    for f in form_list:
+        text = strip_determiner(forms[f][0].text)
+        if f[0] == "NORP" and _is_acronym(text) and (cands := countries.get(text.replace(".", ""), [])):
+            roots = {uf.find(index[g]) for g in cands}
+            if len(roots) == 1:
+                uf.union(index[f], roots.pop())
+                relabel[f] = "GPE"
     longs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for f, text in text_of.items():
         if not _is_acronym(text) and len(f[1].split()) >= 2:
@@ -1802,6 +2001,7 @@ def _resolve_place_acronyms(form_list: list[tuple[str, str, str]], forms: dict, 
         roots = {uf.find(index[g]) for g in (own or cands)}
         if len(roots) == 1 and uf.find(index[f]) not in roots:
             uf.union(index[f], roots.pop())
+    return relabel
 
 
 def _one_name_hinted(hints: set[str]) -> bool:
@@ -2052,6 +2252,7 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
         for g in by_key.get(" ".join(keys[1:]), []):
             if g != f and g[0] == "ORG":
                 uf.union(index[f], index[g])
+    _resolve_place_forms(form_list, text_of, index, uf)  # 6a'''
     # 6b vessels: "INS Tabar", "MS Columbus" and "Tabar", "Columbus"
     for f in form_list:
         words = _tokens(text_of[f])
@@ -2099,6 +2300,47 @@ def _resolve_variants(form_list: list[tuple[str, str, str]], forms: dict, index:
                 for g in kinds[1:]:
                     uf.union(index[kinds[0]], index[g])
     return relabel
+
+
+def _place_prefix_same(a: list[str], b: list[str]) -> bool:
+    """Whether two names' opening words name one place two ways, a name and its initials ("United States" /
+    "U.S.", "United Nations" / "U.N.": two capitalised words or more against one acronym). (A place and its
+    adjective, "Hawaii" / "Hawaiian Volcano Observatory", differ in one word with the same initials: step 4.)"""
+    for x, y in ((a, b), (b, a)):
+        if len(y) == 1 and _is_acronym(y[0]) and len(x) >= 2 and all(w[:1].isupper() for w in x) \
+                and _initials(" ".join(x)) == y[0].replace(".", ""):
+            return True
+    return False
+
+
+def _resolve_place_forms(form_list: list[tuple[str, str, str]], text_of: dict, index: dict, uf: UnionFind) -> None:
+    """Step 6a''' of :func:`resolve`: two names of one body that open with one place written out and by its
+    initials and end with the same words ("United States Geological Survey" / "U.S. Geological Survey", "United
+    Nations University" / "U.N. University"), both organisations; the
+    shared rest capitalised but for function words ("U.S. Army" / "United States Army"; not "U.S. officials")."""
+    rests: dict[str, list[tuple[list[str], tuple[str, str, str]]]] = defaultdict(list)
+    for f in form_list:
+        if f[0] != "ORG":
+            continue
+        words = _tokens(strip_determiner(text_of[f]))
+        for cut in range(1, min(len(words), 3)):
+            rest = words[cut:]
+            if all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in rest):
+                rests[surface_key(" ".join(rest))].append((words[:cut], f))
+    for same in rests.values():
+        for i, (pa, fa) in enumerate(same):
+            for pb, fb in same[i + 1:]:
+                if fa != fb and _place_prefix_same(pa, pb):
+                    uf.union(index[fa], index[fb])
+    # "Defenders of the Wildlife" / "Defenders of Wildlife": a body's name with and without an article after "of"
+    bare: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for f in form_list:
+        keys = f[1].split()
+        if f[0] == "ORG" and len(keys) >= 3 and "of" in keys[1:-1]:
+            bare[" ".join(k for i, k in enumerate(keys) if not (k == "the" and keys[i - 1] == "of"))].append(f)
+    for alike in bare.values():
+        for g in alike[1:]:
+            uf.union(index[alike[0]], index[g])
 
 
 def _resolve_in_context(form_list: list[tuple[str, str, str]], forms: dict, index: dict,

@@ -72,6 +72,18 @@ FEATURE_HEADS = PLACE_FEATURE_NOUNS | frozenset(
 )
 
 
+#: Lower-case nouns of natural features written after a feature's name ("the Kilauea volcano", "the Yangtze
+#: river", "the Matterhorn mountain"): the name before one is a place's (LOC), whatever the model called it.
+NATURAL_FEATURE_NOUNS = frozenset(
+    "volcano volcanoes mountain mountains peak glacier crater caldera river lake lagoon reef canyon gorge "
+    "waterfall falls desert forest rainforest".split()
+)
+
+#: Nouns of medical conditions written after a name they are called by ("Asperger syndrome", "Asperger's
+#: syndrome", "Parkinson's disease", "Crohn's disease"): the name is a condition's, no person or body of the story.
+CONDITION_NOUNS = frozenset("syndrome disease disorder palsy sarcoma".split())
+
+
 def bare_place(name: str) -> str | None:
     """A place's name without the lower-case feature noun after it ("Mount Pleasant neighbourhood" ->
     "Mount Pleasant", "Qeshm island" -> "Qeshm"), or None."""
@@ -90,4 +102,4 @@ NAME_PARTICLES = frozenset(
     "van von der den de della dei degli di da dos das du le la les zu".split()
 )
 
-__all__ = ["bare_place", "FEATURE_HEADS", "NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]
+__all__ = ["bare_place", "CONDITION_NOUNS", "NATURAL_FEATURE_NOUNS", "FEATURE_HEADS", "NAME_PARTICLES", "PLACE_FEATURE_NOUNS", "STREET_AFTER", "STREET_BEFORE", "MEDIA_NOUNS", "PLACE_OF_NOUNS", "ALIAS_CUES", "AREA_NOUNS", "UNIT_NOUNS", "ROAD_SYSTEMS", "ROAD_WORDS"]

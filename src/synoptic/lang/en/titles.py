@@ -44,6 +44,12 @@ QUALIFIERS = frozenset(
     "defence defense finance former acting late crown lance".split()
 )
 
+#: Letters written after a person's name for an office, an honour or a degree, which the name is also written
+#: without ("Edward Fitzgerald QC", "Jane Smith MP", "John Brown OBE"): British and Commonwealth post-nominals
+#: (Queen's/King's Counsel, Senior Counsel, members of the parliaments, the orders of the British Empire, the
+#: Royal Society). Lower case; not those that are English words ("am", "ms").
+POSTNOMINALS = frozenset("qc kc sc mp mep msp mla mpp td obe cbe mbe kbe dbe gbe frs".split())
+
 #: Everything that may stand before a name and is not part of it.
 TITLES = HONORIFICS | RANKS
 
@@ -75,7 +81,7 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "chris": ("christopher", "christine", "christina"), "matt": ("matthew",), "pat": ("patrick", "patricia"),
     "pete": ("peter",), "steve": ("steven", "stephen"), "sam": ("samuel", "samantha"),
     "ben": ("benjamin",), "nick": ("nicholas",), "greg": ("gregory",), "jeff": ("jeffrey",),
-    "jerry": ("gerald", "jerome"), "larry": ("lawrence",), "harry": ("henry", "harold"),
+    "jerry": ("gerald", "jerome"), "larry": ("lawrence", "laurence"), "harry": ("henry", "harold"),
     "hank": ("henry",), "charlie": ("charles",), "chuck": ("charles",), "fred": ("frederick",),
     "frank": ("francis", "franklin"), "ken": ("kenneth",), "ron": ("ronald",), "don": ("donald",),
     "doug": ("douglas",), "phil": ("philip", "phillip"), "ray": ("raymond",), "walt": ("walter",),
@@ -85,6 +91,15 @@ HYPOCORISMS: dict[str, tuple[str, ...]] = {
     "cathy": ("catherine",), "sue": ("susan",), "jenny": ("jennifer",), "jen": ("jennifer",),
     "meg": ("margaret",), "peggy": ("margaret",), "maggie": ("margaret",), "debbie": ("deborah",),
     "vicky": ("victoria",), "becky": ("rebecca",), "abby": ("abigail",),
+    # the back-clipped and other common forms (the end of the given name kept, or a changed one)
+    "tina": ("christina", "christine", "martina", "valentina", "bettina"), "trish": ("patricia",),
+    "patty": ("patricia",), "sally": ("sarah",), "molly": ("mary",), "polly": ("mary",), "kathy": ("katherine", "kathleen"),
+    "cindy": ("cynthia", "lucinda"), "mandy": ("amanda",), "bella": ("isabella", "isabel"), "ellie": ("eleanor", "elinor"),
+    "nell": ("eleanor", "helen"), "bess": ("elizabeth",), "betsy": ("elizabeth",),
+    "gina": ("regina", "georgina"), "trina": ("katrina",), "lena": ("helena", "magdalena"), "xander": ("alexander",),
+    "sasha": ("alexander", "alexandra"), "nate": ("nathan", "nathaniel"), "zach": ("zachary",), "josh": ("joshua",),
+    "jake": ("jacob",), "gabe": ("gabriel",), "stan": ("stanley",),
+    "toni": ("antonia",), "topher": ("christopher",), "rosie": ("rosemary", "rosalind"), "dottie": ("dorothy",),
 }
 
 
