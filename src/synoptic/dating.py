@@ -253,7 +253,8 @@ def is_historic(text: str, start: int, end: int) -> bool:
 #: Pahoa, Hawaii. \"We've... (Associated Press)" over a report of the Thursday after), so it is no
 #: dateline and no page stamp, and the line is no part of the lead. A line is furniture when it
 #: carries the English conventions of captions and credits, complete for that use (not fitted):
-#: a label ("Image caption", "Media caption", "Image copyright", "Photo: ...", "(Credit: ...)");
+#: a label ("Image caption", "Media caption", "Image copyright", "Photo: ...", "(Credit: ...)",
+#: "(Photo by ...)");
 #: the people's places in the picture (", left,", ", second right,", "(center)", "from left",
 #: "pictured"); or a credit closing it after its last sentence, in brackets ("... (Associated
 #: Press)", "(AP Photo/Evan Vucci)") or as names with a capitalised agency or a slash ("WXCHASING
@@ -262,12 +263,13 @@ def is_historic(text: str, start: int, end: int) -> bool:
 _CAPTION_LABEL = re.compile(
     r"(?i)\b(?:image|media|photo|picture|video)\s+(?:caption|copyright|credit)s?\b"
     r"|(?:^|[(\[])\s*(?:photo(?:graph)?|picture|image|caption|credit|pictured)s?\s*:"
+    r"|[(\[]\s*(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy|credit)\b"
 )
 _CAPTION_POSITION = re.compile(
     r"(?i),\s+(?:(?:second|third|far|top|bottom|front|back)\s+)?(?:left|right|center|centre)\s*,"
     r"|\((?:left|right|center|centre|from\s+left)\)|\bfrom\s+left\b|\bleft\s+to\s+right\b|\bpictured\b"
 )
-_CAPTION_BRACKET_CREDIT = re.compile(r"(?:[.!?]|…)[\"'”’]*\s*\((?=[^()\n]*[A-Za-z])[^()\d\n.!?]{2,60}\)\s*$")
+_CAPTION_BRACKET_CREDIT = re.compile(r"(?:[.!?)]|…)[\"'”’]*\s*\((?=[^()\n]*[A-Za-z])[^()\d\n.!?]{2,60}\)\s*$")
 _CAPTION_TRAILING = re.compile(r"[.!?][\"'”’]*\s+(?P<credit>[^.!?:\n\"“”]{2,80}?)\s*$")
 _CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "/", "-", "–", "—", "|"})
 
