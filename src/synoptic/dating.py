@@ -588,7 +588,10 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
     4. Else, with peers: candidates from CANDIDATE_DAYS_BEFORE before the earliest peer to
        CANDIDATE_DAYS_AFTER after the latest peer or bound, none before a bound nor breaking a
        weekday constraint; the one that makes the article's dates most compact wins (smallest
-       spread of the candidate, its resolved weekday mentions and the peers), the earliest on ties.
+       spread of the candidate, its resolved weekday mentions and the peers), on ties the one
+       nearest the peers' median (a report is published with its peers, not days before on a weekday
+       it names), then the earliest; with a lead weekday, its day is the newest event (see
+       :func:`_inferred`).
     5. Else None: a date the text tells of is no date of publication. None too for a day before
        the first of the latest year the text tells of (:func:`told_years`).
     """
@@ -657,7 +660,7 @@ def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: 
         return None
     # 4. the peers
     low = max(bounds, default=refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE))
-    best: tuple[bool, int, date] | None = None
+    best: tuple[tuple[bool, int, int], date] | None = None
     day = max(low, refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE))
     while day <= max([refs[-1], *bounds]) + timedelta(days=CANDIDATE_DAYS_AFTER):
         if keeps(day, lead=False):
@@ -669,10 +672,11 @@ def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: 
             points = [day, *refs, newest, *(_weekday_on_or_before(newest, wd) for wd, _at in past_wds)]
             before_told = bool(bounds) and newest < max(bounds)
             spread = (max(points) - min(points)).days
-            if best is None or (before_told, spread) < best[:2]:
-                best = (before_told, spread, day)
+            key = (before_told, spread, abs((day - refs[len(refs) // 2]).days))
+            if best is None or key < best[0]:
+                best = (key, day)
         day += timedelta(days=1)
-    return best[2] if best else None
+    return best[1] if best else None
 
 
 __all__ = [

@@ -264,3 +264,10 @@ def test_the_lead_weekday_is_not_put_a_week_before_the_dates_the_text_tells() ->
             "Officials said more vents could open.")
     assert infer_published(text, [date(2018, 5, 10)]) == date(2018, 5, 10)
     assert infer_published(text, [date(2018, 5, 8)]) == date(2018, 5, 10)
+
+
+def test_equally_compact_candidates_go_to_the_one_nearest_the_peers() -> None:
+    """A text whose only weekday is a promo line's "Friday" and whose peers say Monday, Feb. 5: Friday
+    Feb. 2 to Monday Feb. 5 are equally compact; the peers' day is taken, not the earliest."""
+    text = "The court ruled that he should stay.\nFriday briefing: a breach of accounts\nHe will be tried here."
+    assert infer_published(text, [date(2018, 2, 5)]) == date(2018, 2, 5)
