@@ -588,7 +588,10 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
        weekday ("Wednesday, Sept. 15, 2010"), or falling on its lead's weekday (the lead tells the
        newest event: "Police fired ... on Wednesday"), and not historic (:func:`is_historic`, or
        a text mentioning a year later than the anchor's, give or take YEAR_SLACK).
-       Weekdays mentioned without a forward-looking cue are days on or before publication.
+       Weekdays its clause reads as past (:func:`synoptic.extract.timex.clause_tense`), with no
+       forward-looking cue, are days on or before publication; one with no past reading says
+       nothing ("Rain is forecast for today and Friday", "by Saturday morning the winds should
+       return": days ahead a report of Thursday names).
     2. Peers: the dates within PEER_WINDOW_DAYS of their median, with the text's own date lines
        further down ("Date Of Update: 07 January 2022, 14:52": the page's stamp); anchors and
        bounds outside that window are dropped (an earlier event, a misread).
@@ -605,7 +608,7 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
     5. Else None: a date the text tells of is no date of publication. None too for a day before
        the first of the latest year the text tells of (:func:`told_years`).
     """
-    from synoptic.extract.timex import _looks_ahead, find_dates  # the reading of time expressions
+    from synoptic.extract.timex import _looks_ahead, clause_tense, find_dates  # reading time expressions
 
     peers = [p.date() if isinstance(p, datetime) else p for p in peers]
     # 1. what the text says
@@ -625,7 +628,8 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
         if any(s <= m.start() < e for _d, s, e in full):
             continue  # the weekday of a full date ("Wednesday, Sept. 15, 2010") is that date
         before = text[max(0, m.start() - 40) : m.start()]
-        if _WD_AHEAD.search(before) or _WD_RELATIVE.search(before) or _looks_ahead(text, m.start()):
+        if _WD_AHEAD.search(before) or _WD_RELATIVE.search(before) or _looks_ahead(text, m.start()) \
+                or clause_tense(text, m.start(), m.end()) != "past":
             continue
         past_wds.append((WEEKDAY_NAMES.index(m["wd"]), m.start()))
     lead_stop = lead_end(text, LEAD_CHARS)

@@ -271,3 +271,12 @@ def test_equally_compact_candidates_go_to_the_one_nearest_the_peers() -> None:
     Feb. 2 to Monday Feb. 5 are equally compact; the peers' day is taken, not the earliest."""
     text = "The court ruled that he should stay.\nFriday briefing: a breach of accounts\nHe will be tried here."
     assert infer_published(text, [date(2018, 2, 5)]) == date(2018, 2, 5)
+
+
+def test_weekdays_without_a_past_reading_do_not_pull_the_day_forward() -> None:
+    """A forecast's "today and Friday", "through Friday night" and "by Saturday morning" are days
+    ahead: only the past "on Wednesday" constrains, and the peers' Thursday is kept (main: Friday)."""
+    text = ("Rain is forecast for the island today and Friday, bringing acid rain.\n"
+            "Haze may spread through Friday night, and by Saturday morning the winds should return.\n"
+            "A team checked the air near the vents on Wednesday and found no danger.")
+    assert infer_published(text, [date(2018, 5, 10)]) == date(2018, 5, 10)
