@@ -588,10 +588,10 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
        weekday ("Wednesday, Sept. 15, 2010"), or falling on its lead's weekday (the lead tells the
        newest event: "Police fired ... on Wednesday"), and not historic (:func:`is_historic`, or
        a text mentioning a year later than the anchor's, give or take YEAR_SLACK).
-       Weekdays its clause reads as past (:func:`synoptic.extract.timex.clause_tense`), with no
-       forward-looking cue, are days on or before publication; one with no past reading says
-       nothing ("Rain is forecast for today and Friday", "by Saturday morning the winds should
-       return": days ahead a report of Thursday names).
+       Weekdays its clause reads as past (:func:`synoptic.extract.timex.clause_tense`), or with
+       no reading in the lead, and with no forward-looking cue, are days on or before
+       publication; others say nothing ("Rain is forecast for today and Friday", "by Saturday
+       morning the winds should return": days ahead a report of Thursday names).
     2. Peers: the dates within PEER_WINDOW_DAYS of their median, with the text's own date lines
        further down ("Date Of Update: 07 January 2022, 14:52": the page's stamp); anchors and
        bounds outside that window are dropped (an earlier event, a misread).
@@ -601,8 +601,8 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
     4. Else, with peers: candidates from CANDIDATE_DAYS_BEFORE before the earliest peer to
        CANDIDATE_DAYS_AFTER after the latest peer or bound, none before a bound nor breaking a
        weekday constraint; the one that makes the article's dates most compact wins (smallest
-       spread of the candidate, its resolved weekday mentions and the peers), on ties the one
-       nearest the peers' median (a report is published with its peers, not days before on a weekday
+       spread of the candidate, its resolved weekday mentions and the peers), on ties one within
+       LEAD_LAG_DAYS after its lead's weekday, then the one nearest the peers' median (a report is published with its peers, not days before on a weekday
        it names), then the earliest; with a lead weekday, its day is the newest event (see
        :func:`_inferred`).
     5. Else None: a date the text tells of is no date of publication. None too for a day before
@@ -624,15 +624,20 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
                     and not is_retrieval_note(text, ref.start, ref.end):
                 full.append((written.date(), ref.start, ref.end))
     past_wds: list[tuple[int, int]] = []
+    lead_stop = lead_end(text, LEAD_CHARS)
     for m in _WD_MENTION.finditer(text):
         if any(s <= m.start() < e for _d, s, e in full):
             continue  # the weekday of a full date ("Wednesday, Sept. 15, 2010") is that date
         before = text[max(0, m.start() - 40) : m.start()]
-        if _WD_AHEAD.search(before) or _WD_RELATIVE.search(before) or _looks_ahead(text, m.start()) \
-                or clause_tense(text, m.start(), m.end()) != "past":
+        if _WD_AHEAD.search(before) or _WD_RELATIVE.search(before) or _looks_ahead(text, m.start()):
+            continue
+        # past by its clause, or in the lead (the newest event: "died after a shooting Friday
+        # afternoon"); elsewhere a weekday no clause reads as past may be a day ahead ("by late
+        # Friday night or Saturday morning, tradewinds should be back")
+        reading = clause_tense(text, m.start(), m.end())
+        if reading == "future" or (reading is None and (m.start() >= lead_stop or in_caption(text, m.start()))):
             continue
         past_wds.append((WEEKDAY_NAMES.index(m["wd"]), m.start()))
-    lead_stop = lead_end(text, LEAD_CHARS)
     lead_wd = next((wd for wd, at in past_wds if at < lead_stop and not in_caption(text, at)), None)
     bounds = [d for d, _s, _e in full]
     # (a text that mentions a later year tells of the anchor's day as history: YEAR_SLACK)
@@ -674,7 +679,7 @@ def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: 
         return None
     # 4. the peers
     low = max(bounds, default=refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE))
-    best: tuple[tuple[bool, int, int], date] | None = None
+    best: tuple[tuple[bool, int, bool, int], date] | None = None
     day = max(low, refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE))
     while day <= max([refs[-1], *bounds]) + timedelta(days=CANDIDATE_DAYS_AFTER):
         if keeps(day, lead=False):
@@ -686,7 +691,9 @@ def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: 
             points = [day, *refs, newest, *(_weekday_on_or_before(newest, wd) for wd, _at in past_wds)]
             before_told = bool(bounds) and newest < max(bounds)
             spread = (max(points) - min(points)).days
-            key = (before_told, spread, abs((day - refs[len(refs) // 2]).days))
+            # on ties: a day the lead's event was reported on (LEAD_LAG_DAYS), then the peers' day
+            off_lead = (day - newest).days > LEAD_LAG_DAYS
+            key = (before_told, spread, off_lead, abs((day - refs[len(refs) // 2]).days))
             if best is None or key < best[0]:
                 best = (key, day)
         day += timedelta(days=1)

@@ -269,14 +269,17 @@ def test_the_lead_weekday_is_not_put_a_week_before_the_dates_the_text_tells() ->
 def test_equally_compact_candidates_go_to_the_one_nearest_the_peers() -> None:
     """A text whose only weekday is a promo line's "Friday" and whose peers say Monday, Feb. 5: Friday
     Feb. 2 to Monday Feb. 5 are equally compact; the peers' day is taken, not the earliest."""
-    text = "The court ruled that he should stay.\nFriday briefing: a breach of accounts\nHe will be tried here."
+    lead = "The court ruled that the student should stay in the country to be tried here. " * 4
+    text = lead + "\nFriday briefing: a breach of accounts\nHe will be tried here."
     assert infer_published(text, [date(2018, 2, 5)]) == date(2018, 2, 5)
 
 
 def test_weekdays_without_a_past_reading_do_not_pull_the_day_forward() -> None:
-    """A forecast's "today and Friday", "through Friday night" and "by Saturday morning" are days
-    ahead: only the past "on Wednesday" constrains, and the peers' Thursday is kept (main: Friday)."""
-    text = ("Rain is forecast for the island today and Friday, bringing acid rain.\n"
+    """Below the lead, a forecast's "today and Friday", "through Friday night" and "by Saturday
+    morning" are days ahead: only the past "on Wednesday" constrains, and the peers' Thursday is
+    kept (main: Friday)."""
+    text = ("Residents of the island have one more thing to worry about as the volcano erupts. " * 4 + "\n"
+            "Rain is forecast for the island today and Friday, bringing acid rain.\n"
             "Haze may spread through Friday night, and by Saturday morning the winds should return.\n"
             "A team checked the air near the vents on Wednesday and found no danger.")
     assert infer_published(text, [date(2018, 5, 10)]) == date(2018, 5, 10)
