@@ -247,6 +247,91 @@ def is_historic(text: str, start: int, end: int) -> bool:
     )
 
 
+#: A photo caption, a picture credit or a media player's label is page furniture around a picture,
+#: not the article's text: a date on such a line is the day the picture was taken (on or before
+#: the article, often days before; "Evacuee Jon Warner, left, walks ... Tuesday, May 8, 2018, in
+#: Pahoa, Hawaii. \"We've... (Associated Press)" over a report of the Thursday after), so it is no
+#: dateline and no page stamp, and the line is no part of the lead. A line is furniture when it
+#: carries the English conventions of captions and credits, complete for that use (not fitted):
+#: a label ("Image caption", "Media caption", "Image copyright", "Photo: ...", "(Credit: ...)",
+#: "(Photo by ...)");
+#: the people's places in the picture (", left,", ", second right,", "(center)", "from left",
+#: "pictured"); or a credit closing it after its last sentence, in brackets ("... (Associated
+#: Press)", "(AP Photo/Evan Vucci)") or as names with a capitalised agency or a slash ("WXCHASING
+#: via REUTERS", "REUTERS/Steve Dipaola"). Brackets holding a figure or a sentence ("(Published
+#: Monday, Nov. 19, 2018)", "(He says he is not related.)") are no credit.
+_CAPTION_LABEL = re.compile(
+    r"(?i)\b(?:image|media|photo|picture|video)\s+(?:caption|copyright|credit)s?\b"
+    r"|(?:^|[(\[])\s*(?:photo(?:graph)?|picture|image|caption|credit|pictured)s?\s*:"
+    r"|[(\[]\s*(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy|credit)\b"
+)
+_CAPTION_POSITION = re.compile(
+    r"(?i),\s+(?:(?:second|third|far|top|bottom|front|back)\s+)?(?:left|right|center|centre)\s*,"
+    r"|\((?:left|right|center|centre|from\s+left)\)|\bfrom\s+left\b|\bleft\s+to\s+right\b|\bpictured\b"
+)
+#: A credit is short: at most CREDIT_MAX_CHARS characters in brackets or after the last sentence,
+#: at most CREDIT_MAX_WORDS names. Read from the credits of the Multi-News dev texts (the longest,
+#: "(Photo: Juan Figueroa/The Dallas Morning News)", 46 characters; "Frederick M. Brown/Getty
+#: Images Entertainment/Getty Images", 7 names), with room; checked on ECB+ dev, where no line
+#: with a date reads as a caption, and on the CHECK stories (no score moved).
+CREDIT_MAX_CHARS = 80
+CREDIT_MAX_WORDS = 8
+_CAPTION_BRACKET_CREDIT = re.compile(
+    r"(?:[.!?)]|…)[\"'”’]*\s*\((?=[^()\n]*[A-Za-z])[^()\d\n.!?]{2," + str(CREDIT_MAX_CHARS) + r"}\)\s*$"
+)
+_CAPTION_TRAILING = re.compile(r"[.!?][\"'”’]*\s+(?P<credit>[^.!?:\n\"“”]{2,"
+                               + str(CREDIT_MAX_CHARS) + r"}?)\s*$")
+_CREDIT_JOINERS = frozenset({"via", "for", "and", "of", "the", "/", "-", "–", "—", "|"})
+
+
+def _trailing_credit(line: str) -> bool:
+    """Whether the line closes with a credit after its last sentence: names only (capitalised
+    words, "via", a slash), one of them a capitalised agency of three letters or more, or a slash."""
+    m = _CAPTION_TRAILING.search(line)
+    if m is None:
+        return False
+    credit = m.group("credit")
+    tokens = re.findall(r"[^\s/]+|/", credit)
+    if not tokens or len([t for t in tokens if t not in _CREDIT_JOINERS]) > CREDIT_MAX_WORDS:
+        return False
+    if not all(t in _CREDIT_JOINERS or t[:1].isupper() for t in tokens):
+        return False
+    return "/" in tokens or any(len(t) >= 3 and t.isupper() and t.isalpha() for t in tokens)
+
+
+def is_caption_line(line: str) -> bool:
+    """Whether a line is a photo caption, a picture credit or a media label (:data:`_CAPTION_LABEL`)."""
+    return bool(_CAPTION_LABEL.search(line) or _CAPTION_POSITION.search(line)
+                or _CAPTION_BRACKET_CREDIT.search(line) or _trailing_credit(line))
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end >= 0 else len(text)
+
+
+def in_caption(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` stands on a caption or credit line (:func:`is_caption_line`)."""
+    start, end = _line_at(text, pos)
+    return is_caption_line(text[start:end])
+
+
+def lead_end(text: str, chars: int) -> int:
+    """Where the text's first ``chars`` characters end when caption and credit lines are not counted
+    (:func:`is_caption_line`): the lead is the article's own words, not the furniture above them."""
+    counted = at = 0
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end + 1
+        if not is_caption_line(text[at:end]):
+            if counted + end - at >= chars:
+                return at + chars - counted
+            counted += end - at
+        at = end
+    return len(text)
+
+
 #: Characters at the top of the body where a date is taken as the publication date (dateline).
 DATELINE_CHARS = 300
 
@@ -277,10 +362,10 @@ def _on_short_line(text: str, start: int, end: int) -> bool:
 
 def _dateline(body: str) -> datetime | None:
     """The first full date of the lead that reads as its dateline (:data:`DATELINE_LINE_WORDS`)."""
-    lead = body[:DATELINE_CHARS]
+    lead = body[:lead_end(body, DATELINE_CHARS)]
     for start, end, when in _date_spans(lead):
-        if is_historic(body, start, end):
-            continue
+        if is_historic(body, start, end) or in_caption(body, start):
+            continue  # an earlier event, or the day a picture was taken
         if _on_short_line(body, start, end) or names_its_weekday(body, start, when.date()):
             return when
     return None
@@ -503,7 +588,10 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
        weekday ("Wednesday, Sept. 15, 2010"), or falling on its lead's weekday (the lead tells the
        newest event: "Police fired ... on Wednesday"), and not historic (:func:`is_historic`, or
        a text mentioning a year later than the anchor's, give or take YEAR_SLACK).
-       Weekdays mentioned without a forward-looking cue are days on or before publication.
+       Weekdays its clause reads as past (:func:`synoptic.extract.timex.clause_tense`), or with
+       no reading in the lead, and with no forward-looking cue, are days on or before
+       publication; others say nothing ("Rain is forecast for today and Friday", "by Saturday
+       morning the winds should return": days ahead a report of Thursday names).
     2. Peers: the dates within PEER_WINDOW_DAYS of their median, with the text's own date lines
        further down ("Date Of Update: 07 January 2022, 14:52": the page's stamp); anchors and
        bounds outside that window are dropped (an earlier event, a misread).
@@ -513,11 +601,14 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
     4. Else, with peers: candidates from CANDIDATE_DAYS_BEFORE before the earliest peer to
        CANDIDATE_DAYS_AFTER after the latest peer or bound, none before a bound nor breaking a
        weekday constraint; the one that makes the article's dates most compact wins (smallest
-       spread of the candidate, its resolved weekday mentions and the peers), the earliest on ties.
+       spread of the candidate, its resolved weekday mentions and the peers), on ties one within
+       LEAD_LAG_DAYS after its lead's weekday, then the one nearest the peers' median (a report is published with its peers, not days before on a weekday
+       it names), then the earliest; with a lead weekday, its day is the newest event (see
+       :func:`_inferred`).
     5. Else None: a date the text tells of is no date of publication. None too for a day before
        the first of the latest year the text tells of (:func:`told_years`).
     """
-    from synoptic.extract.timex import _looks_ahead, find_dates  # the reading of time expressions
+    from synoptic.extract.timex import _looks_ahead, clause_tense, find_dates  # reading time expressions
 
     peers = [p.date() if isinstance(p, datetime) else p for p in peers]
     # 1. what the text says
@@ -533,20 +624,28 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
                     and not is_retrieval_note(text, ref.start, ref.end):
                 full.append((written.date(), ref.start, ref.end))
     past_wds: list[tuple[int, int]] = []
+    lead_stop = lead_end(text, LEAD_CHARS)
     for m in _WD_MENTION.finditer(text):
         if any(s <= m.start() < e for _d, s, e in full):
             continue  # the weekday of a full date ("Wednesday, Sept. 15, 2010") is that date
         before = text[max(0, m.start() - 40) : m.start()]
         if _WD_AHEAD.search(before) or _WD_RELATIVE.search(before) or _looks_ahead(text, m.start()):
             continue
+        # past by its clause, or in the lead (the newest event: "died after a shooting Friday
+        # afternoon"); elsewhere a weekday no clause reads as past may be a day ahead ("by late
+        # Friday night or Saturday morning, tradewinds should be back")
+        reading = clause_tense(text, m.start(), m.end())
+        if reading == "future" or (reading is None and (m.start() >= lead_stop or in_caption(text, m.start()))):
+            continue
         past_wds.append((WEEKDAY_NAMES.index(m["wd"]), m.start()))
-    lead_wd = next((wd for wd, at in past_wds if at < LEAD_CHARS), None)
+    lead_wd = next((wd for wd, at in past_wds if at < lead_stop and not in_caption(text, at)), None)
     bounds = [d for d, _s, _e in full]
     # (a text that mentions a later year tells of the anchor's day as history: YEAR_SLACK)
     anchors = [d for d, s, e in full if not is_historic(text, s, e) and d.year + YEAR_SLACK >= latest_year(text)
                and (names_its_weekday(text, s, d) or d.weekday() == lead_wd)]
     # a date line further down ("Date Of Update: 07 January 2022, 14:52") stamps the page: a peer
-    stamps = [d for d, s, e in full if not is_historic(text, s, e) and _on_short_line(text, s, e)]
+    stamps = [d for d, s, e in full if not is_historic(text, s, e) and _on_short_line(text, s, e)
+              and not in_caption(text, s)]  # (a caption's date is the picture's: "in Puna, May 6, 2018. X via Y")
     # 2. peers
     refs = sorted([*peers, *stamps])
     if refs:
@@ -563,13 +662,13 @@ def infer_published(text: str, peers: Sequence[date | datetime]) -> date | None:
     # a text is written no earlier than the first day of the latest year it tells of (not one it
     # announces): "In April 2007 the suspect was found guilty" is no report of June 2005
     floor = max(told_years(text), default=0)
-    if (found := _inferred(anchors, bounds, refs, keeps, past_wds)) is not None and found.year < floor:
+    if (found := _inferred(anchors, bounds, refs, keeps, past_wds, lead_wd)) is not None and found.year < floor:
         return None
     return found
 
 
 def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: Callable[..., bool],
-              past_wds: list[tuple[int, int]]) -> date | None:
+              past_wds: list[tuple[int, int]], lead_wd: int | None = None) -> date | None:
     """Steps 3 and 4 of :func:`infer_published`."""
     # 3. the latest anchor
     if anchors:
@@ -580,14 +679,23 @@ def _inferred(anchors: list[date], bounds: list[date], refs: list[date], keeps: 
         return None
     # 4. the peers
     low = max(bounds, default=refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE))
-    best: tuple[int, date] | None = None
+    best: tuple[tuple[bool, int, bool, int], date] | None = None
     day = max(low, refs[0] - timedelta(days=CANDIDATE_DAYS_BEFORE))
     while day <= max([refs[-1], *bounds]) + timedelta(days=CANDIDATE_DAYS_AFTER):
         if keeps(day, lead=False):
-            points = [day, *refs, *(_weekday_on_or_before(day, wd) for wd, _at in past_wds)]
+            # the lead tells the newest event: the text's other weekdays are on or before its day,
+            # and its day is on or after every date the text tells of (a lead "on Thursday" over a
+            # picture of Sunday, May 6 is Thursday, May 10, not May 3: no candidate puts it earlier
+            # when another keeps it)
+            newest = day if lead_wd is None else _weekday_on_or_before(day, lead_wd)
+            points = [day, *refs, newest, *(_weekday_on_or_before(newest, wd) for wd, _at in past_wds)]
+            before_told = bool(bounds) and newest < max(bounds)
             spread = (max(points) - min(points)).days
-            if best is None or spread < best[0]:
-                best = (spread, day)
+            # on ties: a day the lead's event was reported on (LEAD_LAG_DAYS), then the peers' day
+            off_lead = (day - newest).days > LEAD_LAG_DAYS
+            key = (before_told, spread, off_lead, abs((day - refs[len(refs) // 2]).days))
+            if best is None or key < best[0]:
+                best = (key, day)
         day += timedelta(days=1)
     return best[1] if best else None
 

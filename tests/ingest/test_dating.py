@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from synoptic.dating import article_date, infer_published, publication_dates
+from synoptic.dating import article_date, infer_published, is_caption_line, publication_dates, told_date
 from synoptic.records import Article
 from tests.conftest import shared_path
 
@@ -213,3 +213,73 @@ def test_a_retrieval_note_dates_nothing() -> None:
     sentence = "The bodies were retrieved on March 3, 2010, from the river."
     assert text_dates(sentence) == [datetime(2010, 3, 3, tzinfo=UTC)]
     assert told_date(sentence) == datetime(2010, 3, 3, tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- captions and credits are page furniture
+
+@pytest.mark.parametrize("line", [
+    "A farmer, left, walks past a flooded barn with his son, right, Monday, March 2, 2015, in Ames, Iowa. "
+    "The river... (Associated Press)",
+    "Lava nears a road in the valley, May 6, 2018. STORMCHASER via REUTERS",
+    "A crane lifts a beam at the site. REUTERS/Jane Doe",
+    "Image copyright PA Image caption Firefighters at the scene",
+    "Photo: A firefighter at the scene on Oct. 27, 2011. Credit: Jo Bloggs / Agency",
+    "Voters queue at a school in the capital, Saturday, Jan. 16, 2016. (AP Photo/Jo Bloggs)",
+])
+def test_a_caption_or_credit_line_is_furniture(line: str) -> None:
+    assert is_caption_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The court ruled on Monday, Feb. 5, 2018, that he could stay.",
+    "Grammy winner gets a star on the Walk of Fame. (Published Monday, Nov. 19, 2018)",
+    "Updated: May 24, 2005, 3: 23 PM ET",
+    "He said it was over. (He was not related to the victim.)",
+    "Sen. Jo Smith (R) leads her challenger by one point.",
+    "Rescue teams left the site on Tuesday, officials said.",
+])
+def test_a_sentence_or_a_date_line_is_no_caption(line: str) -> None:
+    assert not is_caption_line(line)
+
+
+def test_a_caption_date_at_the_top_is_no_dateline_but_a_told_date() -> None:
+    text = ("A farmer, left, walks past a flooded barn Tuesday, March 3, 2015, in Ames, Iowa. "
+            "The river... (Associated Press)\n"
+            "AMES, Iowa (AP) - The governor said Thursday that the flood is the worst in a century.\n"
+            "Crews worked through the night.")
+    art = Article(id="a", text=text)
+    assert article_date(art) == (None, "none")  # the picture's day is not the article's
+    assert told_date(text) == datetime(2015, 3, 3, tzinfo=UTC)  # but the article is no older
+    # the lead is the article's own first line: its "Thursday" comes after the picture's Tuesday
+    assert publication_dates([art]) == [(date(2015, 3, 5), "inferred")]
+
+
+def test_the_lead_weekday_is_not_put_a_week_before_the_dates_the_text_tells() -> None:
+    """A lead "on Thursday" over a picture of Sunday, May 6 (a caption with its credit) and an
+    earlier "Friday": with a peer of Thursday, May 10 the article is May 10, its Thursday May 10,
+    not Sunday May 6 with its Thursday on May 3."""
+    text = ("TOWN, Hawaii (Wire) - Residents were alerted on Thursday to rising levels of gas from the vents.\n"
+            "Schools remained closed after a strong earthquake on Friday.\n"
+            "Lava advances towards a barrier in the valley, May 6, 2018. STORMCHASER via WIRE\n"
+            "Officials said more vents could open.")
+    assert infer_published(text, [date(2018, 5, 10)]) == date(2018, 5, 10)
+    assert infer_published(text, [date(2018, 5, 8)]) == date(2018, 5, 10)
+
+
+def test_equally_compact_candidates_go_to_the_one_nearest_the_peers() -> None:
+    """A text whose only weekday is a promo line's "Friday" and whose peers say Monday, Feb. 5: Friday
+    Feb. 2 to Monday Feb. 5 are equally compact; the peers' day is taken, not the earliest."""
+    lead = "The court ruled that the student should stay in the country to be tried here. " * 4
+    text = lead + "\nFriday briefing: a breach of accounts\nHe will be tried here."
+    assert infer_published(text, [date(2018, 2, 5)]) == date(2018, 2, 5)
+
+
+def test_weekdays_without_a_past_reading_do_not_pull_the_day_forward() -> None:
+    """Below the lead, a forecast's "today and Friday", "through Friday night" and "by Saturday
+    morning" are days ahead: only the past "on Wednesday" constrains, and the peers' Thursday is
+    kept (main: Friday)."""
+    text = ("Residents of the island have one more thing to worry about as the volcano erupts. " * 4 + "\n"
+            "Rain is forecast for the island today and Friday, bringing acid rain.\n"
+            "Haze may spread through Friday night, and by Saturday morning the winds should return.\n"
+            "A team checked the air near the vents on Wednesday and found no danger.")
+    assert infer_published(text, [date(2018, 5, 10)]) == date(2018, 5, 10)
