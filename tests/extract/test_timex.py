@@ -86,10 +86,15 @@ def test_find_dates_ignores_numbers_that_are_not_years() -> None:
             [date(2022, 1, 8)],
             date(2022, 1, 7),
         ),
-        (
-            "He spoke on Friday. His spokesman said on Saturday that he backs him.",
+        (  # the lead tells the newest event (dating._inferred): its Saturday, not the peer's Friday
+            "His spokesman said on Saturday that he backs him. He spoke on Friday.",
             [date(2022, 1, 7)],
             date(2022, 1, 8),
+        ),
+        (  # ... so a later sentence's weekday is on or before the lead's, not after it
+            "He spoke on Friday. His spokesman said on Saturday that he backs him.",
+            [date(2022, 1, 7)],
+            date(2022, 1, 7),
         ),
         ("Nothing dated here.", [], None),
         ("Nothing dated here.", [date(2022, 1, 7)], date(2022, 1, 7)),
