@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from synoptic.extract.figures import find_figures, qualifier_kind
-from synoptic.extract.reading import read_figures
+from synoptic.extract.reading import read_figures, same_size
 from synoptic.lang.en.units import restates, sizes
 
 
@@ -73,15 +73,22 @@ def test_a_scaled_number_takes_the_unit_elided_after_it() -> None:
     assert figs[1].unit is None
 
 
-@pytest.mark.parametrize(("text", "restated"), [
+@pytest.mark.parametrize(("text", "one_size"), [
     ("Each resident threw away about 43 lbs. (20 kg) of gadgets.", True),
     ("The world discarded nearly 54 million tons (49 million metric tons) of gadgets.", True),
     ("The route runs 150 nautical miles (278 km) along the coast.", True),
-    ("The river rose 5 miles (20 km) upstream.", False),  # not one size: something else in brackets
+    # the writer's conversion, wrong (1,700 ft is 518 m): still a restatement, but only the first reading counts
+    ("The plane was hit at about 1,700ft (580m) on its approach.", False),
 ])
-def test_a_conversion_in_brackets_restates_the_figure_before_it(text: str, restated: bool) -> None:
+def test_a_conversion_in_brackets_restates_the_figure_before_it(text: str, one_size: bool) -> None:
     figs = sorted(_figs(text), key=lambda f: f.start)
-    assert len(figs) == 2 and figs[1].restates is restated
+    assert len(figs) == 2 and figs[1].restates
+    assert same_size(figs[0], figs[1]) is one_size
+
+
+def test_a_bracket_of_another_dimension_is_no_conversion() -> None:
+    figs = sorted(_figs("The tower rose 300 metres (42 tonnes of steel) above the bay."), key=lambda f: f.start)
+    assert not any(f.restates for f in figs)
 
 
 def test_units_know_the_sizes_of_a_ton() -> None:

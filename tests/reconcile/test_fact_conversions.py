@@ -35,6 +35,15 @@ def test_a_conversion_after_an_abbreviated_unit_is_no_row_of_its_own() -> None:
     assert _reports(mass) == [[("a", "about 66 lbs"), ("b", "about 29 kilograms")]]
 
 
+def test_a_conversion_of_another_size_is_no_row_and_does_not_widen_the_figure() -> None:
+    """The writer's own conversion slipped (1,700 ft is 518 m, not 580 m): still no row of its own."""
+    groups = _groups({"a": "Police said the plane was struck at about 1,700ft (580m) as it came in to land.",
+                      "b": "Police said the plane was hit 1,700 feet in the air as it came in to land."})
+    length = [g for g in groups if g.dimension == "length"]
+    assert not any(r.text == "580m" for g in length for r in g.reports)
+    assert _reports(length) == [[("a", "about 1,700ft"), ("b", "1,700 feet")]]
+
+
 def test_the_terms_two_people_faced_are_two_facts() -> None:
     groups = _groups({
         "a": "Investigators said Gary Holt was arrested in London in 2012 after a long battle. "

@@ -1251,8 +1251,9 @@ def _written_unit(fig: Figure) -> str | None:
 def is_conversion(text: str, before: Figure, fig: Figure) -> bool:
     """Whether ``fig`` restates ``before`` in another unit or currency, in brackets right after it
     ("85 million euros ($108 million)", "150 nautical miles (280 km)", "about 43 lbs. (20 kg)": the
-    full stop of an abbreviated unit before the bracket). Two measures must be one size within
-    lang.en.units.RESTATE_TOLERANCE ("5 miles (8 km)"; not "5 miles (20 km)", which says something else)."""
+    full stop of an abbreviated unit before the bracket). A measure restates a measure of the same
+    dimension whatever the sizes: the writer's conversion, right or not ("1,700ft (580m)" is 518 m);
+    :func:`same_size` says whether the two readings may widen one interval."""
     between = text[before.end:fig.start]
     if not re.fullmatch(r"\.?\s*[(\[]\s*(?:about|around|approx\.?|approximately|roughly|some|or|nearly|almost)?\s*",
                         between, re.I):
@@ -1260,7 +1261,17 @@ def is_conversion(text: str, before: Figure, fig: Figure) -> bool:
     kinds = {before.category, fig.category}
     if kinds == {"money"}:
         return True
-    if kinds != {"measure"} or not before.unit or not fig.unit:
+    if kinds != {"measure"}:
+        return False
+    a, b = dimension_of(before), dimension_of(fig)
+    return a == b or not before.unit or not fig.unit
+
+
+def same_size(before: Figure, fig: Figure) -> bool:
+    """Whether a conversion in brackets is the same size as what it converts, within
+    lang.en.units.RESTATE_TOLERANCE ("54 million tons (49 million metric tons)"; not "1,700ft (580m)"):
+    only then do both readings stand for the figure."""
+    if not before.unit or not fig.unit or before.value is None or fig.value is None:
         return False
     a, b = _written_unit(before) or before.unit, _written_unit(fig) or fig.unit
     ends = [(float(before.value), float(fig.value))]
@@ -1668,4 +1679,4 @@ def read_clauses(text: str, figures: Sequence[Figure]) -> None:
 
 
 __all__ = ["EVENTS", "ROUND_WORDS", "VAGUE", "base_value", "canonical_category", "canonical_side", "dimension_of",
-           "is_conversion", "is_year", "money_kind", "noun_key", "read_clauses", "read_figures", "read_figures_many", "sentence_bounds"]
+           "is_conversion", "is_year", "same_size", "money_kind", "noun_key", "read_clauses", "read_figures", "read_figures_many", "sentence_bounds"]

@@ -21,7 +21,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from synoptic.extract.figures import ABOUT_TOLERANCE, interval, rate_span  # noqa: F401 (ABOUT_TOLERANCE re-exported)
-from synoptic.extract.reading import ROUND_WORDS, VAGUE, canonical_category, canonical_side, is_year, noun_key  # noqa: F401 (re-exported)
+from synoptic.extract.reading import (  # noqa: F401 (re-exported)
+    ROUND_WORDS,
+    VAGUE,
+    canonical_category,
+    canonical_side,
+    is_year,
+    noun_key,
+    same_size,
+)
 from synoptic.extract.reading import sentence_bounds as _sentence_bounds
 from synoptic.lang.en import numbers
 from synoptic.lang.en.calendar import MONTHS, WEEKDAYS
@@ -794,11 +802,13 @@ def _one_of_each_conversion(reads: list[_Read], restated: list[tuple[_Read, _Rea
     gone: set[int] = set()
     for first, conv in restated:
         a, b = first.reading, conv.reading
+        gone.add(id(conv))
+        if not same_size(a.figure, b.figure):
+            continue  # "about 1,700ft (580m)": a slip of the writer's conversion, the figure is the first
         if (b.low, b.low_open) < (a.low, a.low_open):
             a.low, a.low_open = b.low, b.low_open
         if (b.high, not b.high_open) > (a.high, not a.high_open):
             a.high, a.high_open = b.high, b.high_open
-        gone.add(id(conv))
     return [r for r in reads if id(r) not in gone]
 
 
