@@ -102,3 +102,15 @@ def test_eval_quotes_command_prints_table_and_writes_json(
 
 def test_eval_quotes_missing_data_is_an_error(tmp_path: Path) -> None:
     assert main(["eval", "quotes", "--data", str(tmp_path)]) == 1
+
+
+def test_eval_quotes_offset_takes_a_window_of_articles(tmp_path: Path) -> None:
+    data = shared_path("eval", "polnear-dev")
+    names = [d.name for d in load_split(data, "dev")[0]]
+    out = tmp_path / "quotes.json"
+    args = ["eval", "quotes", "--data", str(data), "--split", "dev", "--json", str(out)]
+    assert main([*args, "--offset", "2", "--limit", "2"]) == 0
+    payload = json.loads(out.read_text())
+    assert payload["names"] == names[2:4] and payload["offset"] == 2
+    assert main([*args, "--offset", str(len(names) - 1)]) == 0
+    assert json.loads(out.read_text())["names"] == names[-1:]
