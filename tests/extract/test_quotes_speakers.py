@@ -159,3 +159,20 @@ def test_he_added_goes_on_with_the_closing_attribution() -> None:
             "No shots were fired when Voss was taken into custody, he added.")
     quotes = find_quotes(text, [])
     assert _of(quotes, "No shots were fired").speaker == "Dan Mora"
+
+
+def test_a_possessed_noun_of_saying_before_a_time_word_does_not_hang() -> None:
+    # "statement that day": "that" is a determiner whose head climbs to the root after it; the climb used to
+    # compare Token objects by identity (new on each access) and never stopped (PolNeAR train hung on it)
+    import signal
+
+    def _stuck(signum: int, frame: object) -> None:
+        raise TimeoutError("find_quotes did not return")
+
+    old = signal.signal(signal.SIGALRM, _stuck)
+    signal.alarm(30)
+    try:
+        find_quotes("Mr Hale's statement that day angered voters in the town.", [])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

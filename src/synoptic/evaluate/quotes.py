@@ -292,6 +292,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=DEFAULT_DATA, metavar="DIR", help="the PolNeAR folder")
     parser.add_argument("--split", default="dev", help="which split folder to score (dev, train, ...)")
     parser.add_argument("--limit", type=int, default=0, metavar="N", help="only the first N articles")
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        metavar="N",
+        help="skip the first N articles (with --limit, a window: articles N+1 .. N+limit)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -304,14 +311,15 @@ def run(args: argparse.Namespace) -> int:
     docs, skipped = load_split(args.data, args.split)
     for s in skipped:
         print(f"skipped {s}", file=sys.stderr)
-    if args.limit:
-        docs = docs[: args.limit]
+    offset = max(0, getattr(args, "offset", 0))
+    docs = docs[offset : offset + args.limit] if args.limit else docs[offset:]
     if not docs:
         print(f"{args.data}: no readable articles in {args.split}", file=sys.stderr)
         return 1
     figures = evaluate(docs)
     cols = ["gold", "found", "precision", "recall", "f1", "exact_f1", "speaker_accuracy", "seconds"]
-    print(f"PolNeAR attributions, {args.split}, {len(docs)} articles ({args.data})")
+    window = f" from article {offset + 1}" if offset else ""
+    print(f"PolNeAR attributions, {args.split}, {len(docs)} articles{window} ({args.data})")
     print(f"{'system':<10}{'subset':<8}" + "".join(f"{c:>18}" for c in cols))
     for system, rows in figures.items():
         for subset, row in rows.items():
@@ -322,6 +330,8 @@ def run(args: argparse.Namespace) -> int:
             "data": str(args.data),
             "split": args.split,
             "articles": len(docs),
+            "offset": offset,
+            "names": [d.name for d in docs],
             "systems": figures,
         }
         Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

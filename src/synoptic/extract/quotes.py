@@ -1704,7 +1704,9 @@ def _possessed_saying(masked: str, lo: int, hi: int, pm: re.Match[str]) -> tuple
     if owner.pos_ not in ("NOUN", "PROPN"):
         return None
     clause = that.head
-    while clause.dep_ not in ("acl", "ccomp", "relcl", "appos") and clause.head is not clause \
+    # the root is its own head; spaCy makes a new Token object on each access, so compare positions, not
+    # identity ("clause.head is not clause" never ends at a root after "that": a hang on PolNeAR train)
+    while clause.dep_ not in ("acl", "ccomp", "relcl", "appos") and clause.head.i != clause.i \
             and clause.i > that.i:
         clause = clause.head
     last = clause.right_edge if clause.i > that.i else None
