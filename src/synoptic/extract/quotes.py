@@ -44,7 +44,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from synoptic.lang.en import calendar as _calendar
 from synoptic.lang.en import speakers as _speakers
@@ -1553,6 +1553,8 @@ def _indirect(
         # 4g a noun of saying with its possessor: "… shed light on Mr Korkoneas's statement that the bullet …"
         for pm in _POSSESSED_SAYING_RX.finditer(masked, lo, end):
             parsed = _possessed_saying(masked, lo, end, pm)
+            if parsed is False:
+                continue  # "Mr Hale's statement that day angered ...": "that" is a determiner, no clause said
             if parsed is not None:
                 before, c_end = parsed
             else:  # no parser: the name or noun phrase before "'s", the clause to the sentence end
@@ -1685,10 +1687,12 @@ def _refusal_subject(masked: str, lo: int, hi: int, at: int) -> tuple[int, int] 
     return None
 
 
-def _possessed_saying(masked: str, lo: int, hi: int, pm: re.Match[str]) -> tuple[tuple[int, int], int] | None:
+def _possessed_saying(masked: str, lo: int, hi: int,
+                      pm: re.Match[str]) -> tuple[tuple[int, int], int] | None | Literal[False]:
     """By the dependency parse, the possessor of a noun of saying (its noun phrase: "an unidentified
     supporter", not "He rejected an unidentified supporter") and where its "that" clause ends ("George
-    Papandreou's insistence that the measures are vital failed to …": at "vital"); None without a parse."""
+    Papandreou's insistence that the measures are vital failed to …": at "vital"); None without a parse,
+    False when the parse makes "that" a determiner ("Mr Hale's statement that day")."""
     try:
         from synoptic.extract import models
 
@@ -1698,6 +1702,8 @@ def _possessed_saying(masked: str, lo: int, hi: int, pm: re.Match[str]) -> tuple
         return None
     that = next((t for t in doc if t.idx == pm.end() - lo - len("that ") and t.lower_ == "that"), None)
     mark = next((t for t in doc if t.idx >= pm.start() - lo and t.tag_ == "POS"), None)
+    if that is not None and that.dep_ == "det":
+        return False
     if that is None or mark is None:
         return None
     owner = mark.head
