@@ -75,18 +75,19 @@ def build_brief(story: Story, articles: list[Article], extractions: list[Extract
     events = reconcile.timeline(arts, exs)
     # 4. entities
     entities = entity_summaries(arts, exs)
-    title = _title(story, arts, summary)
+    title = _title(story, arts, summary, exs)
     return Brief(story=story.id, title=title, articles=sources, summary=summary, facts=facts,
                  quotes=quotes, entities=entities, timeline=events, schema=SCHEMA_VERSION)
 
 
-def _title(story: Story, arts: list[Article], summary: list[SummarySentence]) -> str | None:
+def _title(story: Story, arts: list[Article], summary: list[SummarySentence],
+           extractions: list[Extraction] | None = None) -> str | None:
     """The story's title: a headline of its articles, else the lead clause of its summary's first
     sentence (``synoptic.summarize.story_title``); the clusterer's title when that finds none."""
     try:
         from synoptic.summarize import story_title
 
-        title = story_title(arts, summary)
+        title = story_title(arts, summary, extractions)
     except ImportError:
         title = None
     return title or story.title or next((a.title for a in arts if a.title), None)

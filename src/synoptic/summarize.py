@@ -1003,10 +1003,21 @@ def article_title(article: Article) -> str | None:
     return first
 
 
-def story_title(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str | None:
+def story_title(articles: Sequence[Article], summary: Sequence[SummarySentence],
+                extractions: list[Extraction] | None = None) -> str | None:
     """A story's title: the headline of its articles closest (TF-IDF cosine) to its summary, else
     the lead clause of its summary's first sentence (the event of the leads), else the first
-    article's title."""
+    article's title. A story whose dated reports span ``LATEST_MIN_SPAN_DAYS`` has developed: its
+    title is a headline of its newest reports (within ``LATEST_WINDOW_DAYS`` of the newest), as its
+    summary opens on their lead, when they have one."""
+    dates = _report_dates(articles, extractions)
+    known = [d for d in dates if d is not None]
+    if known and (max(known) - min(known)).days >= LATEST_MIN_SPAN_DAYS:
+        newest = max(known)
+        latest = [a for a, d in zip(articles, dates, strict=True)
+                  if d is not None and (newest - d).days <= LATEST_WINDOW_DAYS and headline(a.title)]
+        if latest:
+            articles = latest
     heads = [h for h in (headline(a.title) for a in articles) if h]
     if heads and summary:
         vectors = _vectors(heads + [" ".join(s.text for s in summary)])

@@ -84,6 +84,24 @@ def test_story_title_prefers_the_headline_closest_to_the_summary() -> None:
     assert S.story_title(arts, summary) == "Ferry runs aground off the Maine coast"
 
 
+def test_a_developing_story_is_titled_by_its_newest_reports_headline() -> None:
+    """Reports three days apart: the title is the newest report's headline (the latest development),
+    even where an older headline shares more words with the summary."""
+    from datetime import datetime, timezone
+
+    def dated(aid: str, title: str, day: int) -> Article:
+        art = _article(aid, "x", title=title)
+        art.published = datetime(2021, 3, day, 12, tzinfo=timezone.utc)
+        return art
+
+    arts = [dated("a", "Ferry runs aground off the Maine coast, passengers stranded", 21),
+            dated("b", "Stranded ferry refloated after three days", 24)]
+    summary = [_cited("A ferry ran aground off the Maine coast on Sunday, stranding its passengers for hours.")]
+    assert S.story_title(arts, summary) == "Stranded ferry refloated after three days"
+    arts[1].published = datetime(2021, 3, 21, 18, tzinfo=timezone.utc)  # the same day: the closest headline
+    assert S.story_title(arts, summary) == "Ferry runs aground off the Maine coast, passengers stranded"
+
+
 def test_story_title_without_headlines_is_the_lead_clause_of_the_summary() -> None:
     arts = [_article("a", "x", title="Media playback is unsupported on your device"), _article("b", "x")]
     summary = [_cited("NORTHPORT, Maine (AP) — A ferry ran aground off the coast on Sunday.")]
