@@ -87,18 +87,18 @@ def test_story_title_prefers_the_headline_closest_to_the_summary() -> None:
 def test_a_developing_story_is_titled_by_its_newest_reports_headline() -> None:
     """Reports three days apart: the title is the newest report's headline (the latest development),
     even where an older headline shares more words with the summary."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     def dated(aid: str, title: str, day: int) -> Article:
         art = _article(aid, "x", title=title)
-        art.published = datetime(2021, 3, day, 12, tzinfo=timezone.utc)
+        art.published = datetime(2021, 3, day, 12, tzinfo=UTC)
         return art
 
     arts = [dated("a", "Ferry runs aground off the Maine coast, passengers stranded", 21),
             dated("b", "Stranded ferry refloated after three days", 24)]
     summary = [_cited("A ferry ran aground off the Maine coast on Sunday, stranding its passengers for hours.")]
     assert S.story_title(arts, summary) == "Stranded ferry refloated after three days"
-    arts[1].published = datetime(2021, 3, 21, 18, tzinfo=timezone.utc)  # the same day: the closest headline
+    arts[1].published = datetime(2021, 3, 21, 18, tzinfo=UTC)  # the same day: the closest headline
     assert S.story_title(arts, summary) == "Ferry runs aground off the Maine coast, passengers stranded"
 
 
